@@ -1,0 +1,113 @@
+import { parseArgs } from 'node:util'
+import { isScope, SCOPES, type Scope } from './domain/scopes.js'
+import { openStore } from './db/store.js'
+import { createApiToken } from './services/api-tokens.js'
+import { ensureDefaultProperty } from './services/properties.js'
+import { DEFAULT_HOST, DEFAULT_PORT, startServer } from './start-server.js'
+
+const USAGE = `usage:
+  frontdesk serve --data-dir DIR [--port N] [--host 127.0.0.1] [--country CC]
+  frontdesk token create --data-dir DIR --name NAME --scopes a,b [--property prop_…]
+
+scopes: ${SCOPES.join(', ')}`
+
+class UsageError extends Error {}
+
+/** Runs the `frontdesk` command; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const [command, ...rest] = argv
+    if (command === 'serve') return await serve(rest)
+    if (command === 'token' && rest[0] === 'create') return createToken(rest.slice(1))
+    if (command === undefined || command === 'help' || command === '--help') {
+      process.stdout.write(`${USAGE}\n`)
+      return command === undefined ? 2 : 0
+    }
+    throw new UsageError(`unknown command "${argv.join(' ')}"`)
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`frontdesk: ${(error as Error).message}\n${USAGE}\n`)
+      return 2
+    }
+    process.stderr.write(`frontdesk: ${(error as Error).message}\n`)
+    return 1
+  }
+}
+
+function requireOption(value: string | undefined, name: string): string {
+  if (!value) throw new UsageError(`--${name} is required`)
+  return value
+}
+
+async function serve(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      country: { type: 'string' },
+    },
+    strict: true,
+  })
+  const dataDir = requireOption(values['data-dir'], 'data-dir')
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0 to 65535`)
+  const host = values.host ?? DEFAULT_HOST
+
+  const server = await startServer({
+    dataDir,
+    port,
+    host,
+    defaultCountry: values.country?.toUpperCase(),
+    logger: { level: process.env.FRONTDESK_LOG_LEVEL ?? 'warn', stream: process.stderr },
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') throw new Error(`port ${port} on ${host} is taken; choose another with --port`)
+    throw error
+  })
+  process.stdout.write(`listening on ${server.url}\n`)
+
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      resolve()
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+  await server.close()
+  return 0
+}
+
+function createToken(args: string[]): number {
+  const { values } = parseArgs({
+    args,
+    options: {
+      'data-dir': { type: 'string' },
+      name: { type: 'string' },
+      scopes: { type: 'string' },
+      property: { type: 'string' },
+    },
+    strict: true,
+  })
+  const dataDir = requireOption(values['data-dir'], 'data-dir')
+  const name = requireOption(values.name, 'name')
+  const scopes = requireOption(values.scopes, 'scopes')
+    .split(',')
+    .map((scope) => scope.trim())
+    .filter(Boolean)
+  const unknown = scopes.filter((scope) => !isScope(scope))
+  if (scopes.length === 0 || unknown.length) throw new UsageError(`unknown scope(s): ${unknown.join(', ') || '(none given)'}`)
+
+  const store = openStore(dataDir)
+  try {
+    ensureDefaultProperty(store, { name: 'My hotel', defaultCountry: 'US', timeZone: 'UTC' })
+    if (values.property && !store.properties.get(values.property)) throw new UsageError(`no property has the id ${values.property}`)
+    const { token } = createApiToken(store, { name, scopes: scopes as Scope[], propertyId: values.property })
+    process.stdout.write(`${token}\n`)
+    return 0
+  } finally {
+    store.close()
+  }
+}

@@ -1,0 +1,236 @@
+import type { Channel, Direction } from '../domain/channels.js'
+import type { IdentityKind } from '../domain/identity.js'
+import { activeSince, type ConversationStatus } from '../domain/session-window.js'
+import type { Db } from './open.js'
+import { statementCache } from './statement-cache.js'
+
+export interface Conversation {
+  rowid: number
+  id: string
+  propertyId: string
+  channel: Channel
+  channelAccountId: string | null
+  identity: { kind: IdentityKind; value: string } | null
+  guestId: string | null
+  guestName: string | null
+  createdAt: number
+  lastMessageAt: number
+  lastMessagePreview: string
+  lastMessageDirection: Direction | null
+  lastGuestMessageAt: number | null
+  unreadCount: number
+  messageCount: number
+}
+
+export interface NewConversation {
+  id: string
+  propertyId: string
+  channel: Channel
+  identityRowid: number
+  guestId: string | null
+  createdAt: number
+}
+
+/** What one ingest batch adds to a conversation's summary. */
+export interface SummaryDelta {
+  lastMessageAt: number
+  preview: string
+  direction: Direction
+  lastGuestMessageAt: number | null
+  unread: number
+  messages: number
+}
+
+export interface ConversationFilter {
+  propertyId?: string
+  channel?: Channel
+  status?: ConversationStatus
+  /** Last activity at or after, in ms. */
+  from?: number
+  /** Last activity before, in ms. */
+  to?: number
+  /** Words of the guest's name, phone or email. */
+  query?: string
+  /** Keyset position: rows strictly older than this (last activity, id). */
+  before?: { lastMessageAt: number; id: string }
+  limit: number
+  now: number
+}
+
+interface ConversationRow {
+  rowid: number
+  id: string
+  property_id: string
+  channel: Channel
+  channel_account_id: string | null
+  guest_id: string | null
+  created_at: number
+  last_message_at: number
+  last_message_preview: string
+  last_message_direction: Direction | null
+  last_guest_message_at: number | null
+  unread_count: number
+  message_count: number
+  identity_kind: IdentityKind | null
+  identity_value: string | null
+  first_name: string | null
+  last_name: string | null
+}
+
+const SELECT_VIEW = `
+  SELECT c.rowid, c.id, c.property_id, c.channel, c.channel_account_id, c.guest_id, c.created_at,
+         c.last_message_at, c.last_message_preview, c.last_message_direction, c.last_guest_message_at,
+         c.unread_count, c.message_count, i.kind AS identity_kind, i.value AS identity_value,
+         g.first_name, g.last_name
+  FROM conversations c
+  LEFT JOIN guest_identities i ON i.rowid = c.identity_rowid
+  LEFT JOIN guests g ON g.id = c.guest_id`
+
+function toConversation(row: ConversationRow): Conversation {
+  return {
+    rowid: row.rowid,
+    id: row.id,
+    propertyId: row.property_id,
+    channel: row.channel,
+    channelAccountId: row.channel_account_id,
+    identity: row.identity_kind && row.identity_value ? { kind: row.identity_kind, value: row.identity_value } : null,
+    guestId: row.guest_id,
+    guestName: fullName(row.first_name, row.last_name),
+    createdAt: row.created_at,
+    lastMessageAt: row.last_message_at,
+    lastMessagePreview: row.last_message_preview,
+    lastMessageDirection: row.last_message_direction,
+    lastGuestMessageAt: row.last_guest_message_at,
+    unreadCount: row.unread_count,
+    messageCount: row.message_count,
+  }
+}
+
+export function fullName(firstName: string | null, lastName: string | null): string | null {
+  const name = [firstName, lastName].filter(Boolean).join(' ').trim()
+  return name === '' ? null : name
+}
+
+/** The text the list's query matches: name, identity, and a phone's bare digits. */
+export function guestSearchText(name: string | null, identity: { kind: IdentityKind; value: string } | null): string {
+  const parts = [name ?? '']
+  if (identity) parts.push(identity.value, identity.kind === 'phone' ? identity.value.replace(/\D/g, '') : '')
+  return parts.filter(Boolean).join(' ').toLowerCase()
+}
+
+/** An FTS5 trigram query: each term as a quoted phrase; phone-like input matched by its digits. */
+export function guestSearchQuery(input: string): string | undefined {
+  const trimmed = input.trim().toLowerCase()
+  const looksLikePhone = /^[+\d][\d\s()./-]*$/.test(trimmed)
+  const terms = looksLikePhone ? [trimmed.replace(/\D/g, '')] : trimmed.split(/\s+/)
+  const usable = terms.filter((term) => term.length >= 3)
+  if (usable.length === 0) return undefined
+  return usable.map((term) => `"${term.replaceAll('"', '""')}"`).join(' AND ')
+}
+
+export function conversationsRepository(db: Db) {
+  const prepared = statementCache(db)
+  const findByIdentity = db.prepare(
+    'SELECT id, rowid FROM conversations WHERE property_id = ? AND channel = ? AND identity_rowid = ?',
+  )
+  const insert = db.prepare(`
+    INSERT INTO conversations (id, property_id, channel, identity_rowid, guest_id, created_at, last_message_at)
+    VALUES (@id, @propertyId, @channel, @identityRowid, @guestId, @createdAt, @createdAt)
+    RETURNING rowid`)
+  const applySummary = db.prepare(`
+    UPDATE conversations SET
+      last_message_preview = CASE WHEN @lastMessageAt >= last_message_at THEN @preview ELSE last_message_preview END,
+      last_message_direction = CASE WHEN @lastMessageAt >= last_message_at THEN @direction ELSE last_message_direction END,
+      last_message_at = max(last_message_at, @lastMessageAt),
+      last_guest_message_at = CASE WHEN @lastGuestMessageAt IS NULL THEN last_guest_message_at
+                                   ELSE max(coalesce(last_guest_message_at, 0), @lastGuestMessageAt) END,
+      unread_count = unread_count + @unread,
+      message_count = message_count + @messages
+    WHERE id = @id
+    RETURNING last_message_at, last_message_preview, last_message_direction, last_guest_message_at, unread_count, message_count`)
+  const byId = db.prepare(`${SELECT_VIEW} WHERE c.id = ?`)
+  const byGuest = db.prepare(`${SELECT_VIEW} WHERE c.guest_id = ? ORDER BY c.last_message_at DESC, c.id DESC`)
+  const linkByIdentity = db.prepare(
+    'UPDATE conversations SET guest_id = ? WHERE identity_rowid = ? AND guest_id IS NULL RETURNING id',
+  )
+  const insertSearch = db.prepare('INSERT INTO conversation_search (rowid, guest_text) VALUES (?, ?)')
+  const updateSearch = db.prepare('UPDATE conversation_search SET guest_text = ? WHERE rowid = ?')
+
+  return {
+    findByIdentity(propertyId: string, channel: Channel, identityRowid: number): { id: string; rowid: number } | undefined {
+      return findByIdentity.get(propertyId, channel, identityRowid) as { id: string; rowid: number } | undefined
+    },
+    insert(conversation: NewConversation, searchText: string): number {
+      const { rowid } = insert.get(conversation) as { rowid: number }
+      insertSearch.run(rowid, searchText)
+      return rowid
+    },
+    applySummary(id: string, delta: SummaryDelta): Record<string, unknown> {
+      return applySummary.get({ id, ...delta }) as Record<string, unknown>
+    },
+    get(id: string): Conversation | undefined {
+      const row = byId.get(id) as ConversationRow | undefined
+      return row && toConversation(row)
+    },
+    byGuest(guestId: string): Conversation[] {
+      return (byGuest.all(guestId) as ConversationRow[]).map(toConversation)
+    },
+    /** Gives every profile-less conversation of this identity to `guestId`; returns their ids. */
+    linkIdentityConversations(identityRowid: number, guestId: string): string[] {
+      return (linkByIdentity.all(guestId, identityRowid) as { id: string }[]).map((row) => row.id)
+    },
+    refreshSearchText(conversation: Conversation): void {
+      updateSearch.run(guestSearchText(conversation.guestName, conversation.identity), conversation.rowid)
+    },
+    list(filter: ConversationFilter): Conversation[] {
+      const where: string[] = []
+      const params: Record<string, unknown> = { limit: filter.limit }
+      if (filter.propertyId !== undefined) {
+        where.push('c.property_id = @propertyId')
+        params.propertyId = filter.propertyId
+      }
+      if (filter.channel !== undefined) {
+        where.push('c.channel = @channel')
+        params.channel = filter.channel
+      }
+      if (filter.status === 'active') {
+        // The second bound is implied by the first (activity >= guest activity) and lets the
+        // activity index stop early.
+        where.push('c.last_guest_message_at > @activeSince', 'c.last_message_at > @activeSince')
+        params.activeSince = activeSince(filter.now)
+      } else if (filter.status === 'expired') {
+        where.push('(c.last_guest_message_at IS NULL OR c.last_guest_message_at <= @activeSince)')
+        params.activeSince = activeSince(filter.now)
+      }
+      if (filter.from !== undefined) {
+        where.push('c.last_message_at >= @from')
+        params.from = filter.from
+      }
+      if (filter.to !== undefined) {
+        where.push('c.last_message_at < @to')
+        params.to = filter.to
+      }
+      if (filter.query !== undefined) {
+        const match = guestSearchQuery(filter.query)
+        if (match) {
+          where.push('c.rowid IN (SELECT rowid FROM conversation_search WHERE conversation_search MATCH @match)')
+          params.match = match
+        } else {
+          // Too short for trigrams: a plain substring scan of the (small) search text.
+          where.push("c.rowid IN (SELECT rowid FROM conversation_search WHERE guest_text LIKE @like ESCAPE '\\')")
+          params.like = `%${filter.query.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+        }
+      }
+      if (filter.before) {
+        where.push('(c.last_message_at, c.id) < (@beforeAt, @beforeId)')
+        params.beforeAt = filter.before.lastMessageAt
+        params.beforeId = filter.before.id
+      }
+      const sql = `${SELECT_VIEW}
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY c.last_message_at DESC, c.id DESC
+        LIMIT @limit`
+      return (prepared(sql).all(params) as ConversationRow[]).map(toConversation)
+    },
+  }
+}

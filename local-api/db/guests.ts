@@ -1,0 +1,93 @@
+import type { IdentityKind } from '../domain/identity.js'
+import type { Db } from './open.js'
+
+export interface Guest {
+  id: string
+  firstName: string | null
+  lastName: string | null
+  language: string | null
+  createdAt: number
+  updatedAt: number
+}
+
+export interface GuestIdentity {
+  rowid: number
+  kind: IdentityKind
+  value: string
+  guestId: string | null
+}
+
+interface GuestRow {
+  id: string
+  first_name: string | null
+  last_name: string | null
+  language: string | null
+  created_at: number
+  updated_at: number
+}
+
+interface IdentityRow {
+  rowid: number
+  kind: IdentityKind
+  value: string
+  guest_id: string | null
+}
+
+const toGuest = (row: GuestRow): Guest => ({
+  id: row.id,
+  firstName: row.first_name,
+  lastName: row.last_name,
+  language: row.language,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+})
+
+const toIdentity = (row: IdentityRow): GuestIdentity => ({
+  rowid: row.rowid,
+  kind: row.kind,
+  value: row.value,
+  guestId: row.guest_id,
+})
+
+export function guestsRepository(db: Db) {
+  const insertGuest = db.prepare(
+    'INSERT INTO guests (id, first_name, last_name, language, created_at, updated_at) VALUES (@id, @firstName, @lastName, @language, @createdAt, @updatedAt)',
+  )
+  const updateGuest = db.prepare(
+    'UPDATE guests SET first_name = @firstName, last_name = @lastName, language = @language, updated_at = @updatedAt WHERE id = @id',
+  )
+  const guestById = db.prepare('SELECT * FROM guests WHERE id = ?')
+  const identityByValue = db.prepare('SELECT rowid, kind, value, guest_id FROM guest_identities WHERE kind = ? AND value = ?')
+  const insertIdentity = db.prepare(
+    'INSERT INTO guest_identities (kind, value, guest_id, created_at) VALUES (?, ?, ?, ?) RETURNING rowid, kind, value, guest_id',
+  )
+  const linkIdentity = db.prepare('UPDATE guest_identities SET guest_id = ? WHERE rowid = ? AND guest_id IS NULL')
+  const identitiesOfGuest = db.prepare('SELECT rowid, kind, value, guest_id FROM guest_identities WHERE guest_id = ? ORDER BY rowid')
+
+  return {
+    insert(guest: Guest): void {
+      insertGuest.run(guest)
+    },
+    update(guest: Guest): void {
+      updateGuest.run(guest)
+    },
+    get(id: string): Guest | undefined {
+      const row = guestById.get(id) as GuestRow | undefined
+      return row && toGuest(row)
+    },
+    findIdentity(kind: IdentityKind, value: string): GuestIdentity | undefined {
+      const row = identityByValue.get(kind, value) as IdentityRow | undefined
+      return row && toIdentity(row)
+    },
+    insertIdentity(kind: IdentityKind, value: string, guestId: string | null, now: number): GuestIdentity {
+      return toIdentity(insertIdentity.get(kind, value, guestId, now) as IdentityRow)
+    },
+    /** Links an identity that has no profile yet; one already linked keeps its profile. */
+    linkIdentity(identityRowid: number, guestId: string): boolean {
+      return linkIdentity.run(guestId, identityRowid).changes === 1
+    },
+    identitiesOf(guestId: string): GuestIdentity[] {
+      return (identitiesOfGuest.all(guestId) as IdentityRow[]).map(toIdentity)
+    },
+  }
+}

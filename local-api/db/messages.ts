@@ -1,0 +1,88 @@
+import type { Direction } from '../domain/channels.js'
+import type { MessageContent } from '../domain/message-preview.js'
+import type { Db } from './open.js'
+
+export interface Message {
+  id: string
+  conversationId: string
+  externalId: string | null
+  direction: Direction
+  content: MessageContent
+  status: string
+  createdAt: number
+  receivedAt: number
+}
+
+export interface NewMessage extends Message {
+  text: string
+}
+
+interface MessageRow {
+  id: string
+  conversation_id: string
+  external_id: string | null
+  direction: Direction
+  content: string
+  status: string
+  created_at: number
+  received_at: number
+}
+
+const toMessage = (row: MessageRow): Message => ({
+  id: row.id,
+  conversationId: row.conversation_id,
+  externalId: row.external_id,
+  direction: row.direction,
+  content: JSON.parse(row.content) as MessageContent,
+  status: row.status,
+  createdAt: row.created_at,
+  receivedAt: row.received_at,
+})
+
+const COLUMNS = 'id, conversation_id, external_id, direction, content, status, created_at, received_at'
+
+export function messagesRepository(db: Db) {
+  const insert = db.prepare(`
+    INSERT INTO messages (id, conversation_id, external_id, direction, content_type, content, text, status, created_at, received_at)
+    VALUES (@id, @conversationId, @externalId, @direction, @contentType, @content, @text, @status, @createdAt, @receivedAt)`)
+  const byId = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE id = ?`)
+  const byExternalId = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE external_id = ?`)
+  const pageOldestFirst = db.prepare(`
+    SELECT ${COLUMNS} FROM messages WHERE conversation_id = ?
+    ORDER BY created_at, rowid LIMIT ? OFFSET ?`)
+  const olderThan = db.prepare(`
+    SELECT ${COLUMNS} FROM messages WHERE conversation_id = @conversationId
+      AND (created_at, rowid) < (@createdAt, (SELECT rowid FROM messages WHERE id = @id))
+    ORDER BY created_at DESC, rowid DESC LIMIT @limit`)
+  const newest = db.prepare(`
+    SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?`)
+  const countIn = db.prepare('SELECT count(*) AS n FROM messages WHERE conversation_id = ?')
+
+  return {
+    insert(message: NewMessage): void {
+      insert.run({ ...message, contentType: message.content.type, content: JSON.stringify(message.content) })
+    },
+    get(id: string): Message | undefined {
+      const row = byId.get(id) as MessageRow | undefined
+      return row && toMessage(row)
+    },
+    byExternalId(externalId: string): Message | undefined {
+      const row = byExternalId.get(externalId) as MessageRow | undefined
+      return row && toMessage(row)
+    },
+    /** Offset pages in conversation order: the shape the unified-messaging dialect reads. */
+    pageOldestFirst(conversationId: string, limit: number, offset: number): Message[] {
+      return (pageOldestFirst.all(conversationId, limit, offset) as MessageRow[]).map(toMessage)
+    },
+    /** Keyset pages, newest first: the `limit` messages before `before` (or the newest ones). */
+    pageNewestFirst(conversationId: string, limit: number, before?: { id: string; createdAt: number }): Message[] {
+      const rows = before
+        ? olderThan.all({ conversationId, limit, id: before.id, createdAt: before.createdAt })
+        : newest.all(conversationId, limit)
+      return (rows as MessageRow[]).map(toMessage)
+    },
+    count(conversationId: string): number {
+      return (countIn.get(conversationId) as { n: number }).n
+    },
+  }
+}

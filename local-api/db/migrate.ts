@@ -1,0 +1,40 @@
+import type { Database } from 'better-sqlite3'
+import type { Migration } from './migrations/migration.js'
+
+export class DatabaseTooNewError extends Error {
+  constructor(readonly found: number, readonly supported: number) {
+    super(
+      `this database is at schema version ${found}, newer than this app understands (${supported}); ` +
+        'update Frontdesk Inbox to open it',
+    )
+  }
+}
+
+export function assertMonotonic(list: readonly Migration[]): void {
+  list.forEach((migration, index) => {
+    const previous = list[index - 1]
+    if (previous && migration.version <= previous.version) {
+      throw new Error(`migration ${migration.name} (${migration.version}) does not follow ${previous.name} (${previous.version})`)
+    }
+  })
+}
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number
+}
+
+/** Runs every pending migration in one transaction; returns the versions applied. */
+export function migrate(db: Database, list: readonly Migration[]): number[] {
+  assertMonotonic(list)
+  const latest = list.at(-1)?.version ?? 0
+  const current = schemaVersion(db)
+  if (current > latest) throw new DatabaseTooNewError(current, latest)
+  const pending = list.filter((migration) => migration.version > current)
+  db.transaction(() => {
+    for (const migration of pending) {
+      migration.up(db)
+      db.pragma(`user_version = ${migration.version}`)
+    }
+  }).immediate()
+  return pending.map((migration) => migration.version)
+}

@@ -1,0 +1,5 @@
+import type { Migration } from './migration.js'
+import { initialSchema } from './0010-initial-schema.js'
+
+/** Every migration, oldest first. Append only; never edit one that has shipped. */
+export const migrations: readonly Migration[] = [initialSchema]

@@ -1,0 +1,37 @@
+import { apiTokensRepository } from './api-tokens.js'
+import { changeLogRepository } from './change-log.js'
+import { conversationsRepository } from './conversations.js'
+import { guestsRepository } from './guests.js'
+import { messagesRepository } from './messages.js'
+import { openDatabase, type Db } from './open.js'
+import { propertiesRepository } from './properties.js'
+import { reservationsRepository } from './reservations.js'
+
+/**
+ * The one typed interface to the database: services and routes call these functions and never
+ * write SQL. `transaction` runs a function atomically (BEGIN IMMEDIATE … COMMIT).
+ */
+export function createStore(db: Db) {
+  return {
+    db,
+    properties: propertiesRepository(db),
+    guests: guestsRepository(db),
+    conversations: conversationsRepository(db),
+    messages: messagesRepository(db),
+    reservations: reservationsRepository(db),
+    apiTokens: apiTokensRepository(db),
+    changeLog: changeLogRepository(db),
+    transaction<T>(work: () => T): T {
+      return db.transaction(work).immediate()
+    },
+    close(): void {
+      if (db.open) db.close()
+    },
+  }
+}
+
+export type Store = ReturnType<typeof createStore>
+
+export function openStore(dataDir: string): Store {
+  return createStore(openDatabase(dataDir))
+}

@@ -1,0 +1,17 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { useProblemErrors } from '../../plugins/problem-errors.js'
+import { conversationRoutes } from './conversations.js'
+import { eventRoutes } from './events.js'
+import { healthRoutes } from './health.js'
+import { propertyRoutes } from './properties.js'
+import { reservationRoutes } from './reservations.js'
+
+/** The native API under /v1; its errors are RFC 9457 problem details. */
+export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
+  useProblemErrors(app)
+  await app.register(healthRoutes)
+  await app.register(propertyRoutes)
+  await app.register(conversationRoutes)
+  await app.register(reservationRoutes)
+  await app.register(eventRoutes)
+}

@@ -1,0 +1,57 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { createProperty } from '../../services/properties.js'
+import { HttpError } from '../../plugins/http-error.js'
+import { problemResponses } from './schemas.js'
+
+const PropertySchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  defaultCountry: Type.String({ description: 'ISO 3166-1 alpha-2; phone numbers without + are read in it.' }),
+  timeZone: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+})
+
+const view = (property: { id: string; name: string; defaultCountry: string; timeZone: string; createdAt: number }) => ({
+  ...property,
+  createdAt: new Date(property.createdAt).toISOString(),
+})
+
+export const propertyRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/properties',
+    {
+      preHandler: app.requireScope('guest.conversation.read'),
+      schema: { tags: ['native'], summary: 'Every property of this desk', response: { 200: Type.Array(PropertySchema), ...problemResponses } },
+    },
+    async () => app.store.properties.list().map(view),
+  )
+
+  app.post(
+    '/properties',
+    {
+      preHandler: app.requireScope('admin'),
+      schema: {
+        tags: ['native'],
+        summary: 'Add a property',
+        body: Type.Object(
+          {
+            name: Type.String({ minLength: 1, maxLength: 200 }),
+            defaultCountry: Type.String({ pattern: '^[A-Za-z]{2}$' }),
+            timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: PropertySchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      try {
+        return reply.code(201).send(view(createProperty(app.store, request.body, app.clock())))
+      } catch (error) {
+        if (error instanceof RangeError) throw new HttpError(400, 'Bad Request', error.message)
+        throw error
+      }
+    },
+  )
+}

@@ -1,0 +1,110 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { RESERVATION_STATUSES } from '../../db/reservations.js'
+import { HttpError, notFound } from '../../plugins/http-error.js'
+import { IdParams, IsoDateTime, problemResponses } from './schemas.js'
+import { reservationView } from './views.js'
+
+const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' })
+const OptionalText = (maxLength: number) => Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]))
+
+const ReservationBody = Type.Object(
+  {
+    confirmationNumber: Type.String({ minLength: 1, maxLength: 100 }),
+    propertyId: Type.Optional(Type.String({ description: 'Defaults to the token\'s property, else the first one.' })),
+    guest: Type.Object(
+      {
+        firstName: OptionalText(200),
+        lastName: OptionalText(200),
+        phone: OptionalText(40),
+        email: OptionalText(254),
+        language: OptionalText(35),
+      },
+      { additionalProperties: false },
+    ),
+    arrival: Day,
+    departure: Day,
+    room: OptionalText(50),
+    status: Type.Enum([...RESERVATION_STATUSES], { default: 'confirmed' }),
+  },
+  { additionalProperties: false },
+)
+
+const ReservationSchema = Type.Object({
+  id: Type.String(),
+  propertyId: Type.String(),
+  confirmationNumber: Type.String(),
+  guestId: Type.String({ description: 'The guest profile (gst_…): the unified-messaging userProfileId.' }),
+  firstName: Type.Union([Type.String(), Type.Null()]),
+  lastName: Type.Union([Type.String(), Type.Null()]),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  email: Type.Union([Type.String(), Type.Null()]),
+  language: Type.Union([Type.String(), Type.Null()]),
+  arrival: Type.String(),
+  departure: Type.String(),
+  room: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+})
+
+export const reservationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/reservations',
+    {
+      preHandler: app.requireScope('reservation.write'),
+      schema: {
+        tags: ['native'],
+        summary: 'Create or update a reservation (upsert by confirmation number); links the guest\'s conversations',
+        body: ReservationBody,
+        response: {
+          200: Type.Object({ reservation: ReservationSchema, linkedConversationIds: Type.Array(Type.String()) }),
+          201: Type.Object({ reservation: ReservationSchema, linkedConversationIds: Type.Array(Type.String()) }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body
+      const tokenProperty = request.apiToken?.propertyId
+      if (tokenProperty && body.propertyId && body.propertyId !== tokenProperty) {
+        throw new HttpError(403, 'Forbidden', 'this token is limited to another property')
+      }
+      const property = body.propertyId ? app.store.properties.get(body.propertyId) : app.propertyFor(request)
+      if (!property) throw new HttpError(400, 'Bad Request', `no property has the id ${body.propertyId}`)
+      const outcome = app.reservations.upsert(property, {
+        confirmationNumber: body.confirmationNumber,
+        ...body.guest,
+        arrival: body.arrival,
+        departure: body.departure,
+        room: body.room,
+        status: body.status,
+      })
+      if (!outcome.ok) {
+        const errors = outcome.problems.map((p) => ({
+          field: p.field === 'departure' ? 'departure' : `guest.${p.field}`,
+          message: p.message,
+        }))
+        throw new HttpError(400, 'Bad Request', errors.map((e) => `${e.field} ${e.message}`).join('; '), errors)
+      }
+      const { reservation, created, linkedConversationIds } = outcome.value
+      return reply.code(created ? 201 : 200).send({ reservation: reservationView(reservation), linkedConversationIds })
+    },
+  )
+
+  app.get(
+    '/reservations/:id',
+    {
+      preHandler: app.requireScope('reservation.read'),
+      schema: { tags: ['native'], summary: 'One reservation', params: IdParams, response: { 200: ReservationSchema, ...problemResponses } },
+    },
+    async (request) => {
+      const reservation = app.store.reservations.get(request.params.id)
+      const tokenProperty = request.apiToken?.propertyId
+      if (!reservation || (tokenProperty && reservation.propertyId !== tokenProperty)) {
+        throw notFound('reservation', request.params.id)
+      }
+      return reservationView(reservation)
+    },
+  )
+}

@@ -1,0 +1,74 @@
+import type { Conversation } from '../../db/conversations.js'
+import type { Message } from '../../db/messages.js'
+import type { Reservation } from '../../db/reservations.js'
+import { conversationStatus } from '../../domain/session-window.js'
+
+const iso = (ms: number) => new Date(ms).toISOString()
+const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms))
+
+export function conversationView(conversation: Conversation, now: number) {
+  return {
+    id: conversation.id,
+    propertyId: conversation.propertyId,
+    channel: conversation.channel,
+    status: conversationStatus(conversation.lastGuestMessageAt, now),
+    guest: {
+      id: conversation.guestId,
+      name: conversation.guestName,
+      identity: conversation.identity && { type: conversation.identity.kind, value: conversation.identity.value },
+    },
+    createdAt: iso(conversation.createdAt),
+    lastMessageAt: iso(conversation.lastMessageAt),
+    lastMessagePreview: conversation.lastMessagePreview,
+    lastMessageDirection: conversation.lastMessageDirection,
+    lastGuestMessageAt: isoOrNull(conversation.lastGuestMessageAt),
+    unreadCount: conversation.unreadCount,
+    messageCount: conversation.messageCount,
+  }
+}
+
+export function messageView(message: Message) {
+  return {
+    id: message.id,
+    conversationId: message.conversationId,
+    externalId: message.externalId,
+    direction: message.direction,
+    content: message.content,
+    status: message.status,
+    createdAt: iso(message.createdAt),
+    receivedAt: iso(message.receivedAt),
+  }
+}
+
+export function reservationView(reservation: Reservation) {
+  return {
+    id: reservation.id,
+    propertyId: reservation.propertyId,
+    confirmationNumber: reservation.confirmationNumber,
+    guestId: reservation.guestId,
+    firstName: reservation.firstName,
+    lastName: reservation.lastName,
+    phone: reservation.phone,
+    email: reservation.email,
+    language: reservation.language,
+    arrival: reservation.arrival,
+    departure: reservation.departure,
+    room: reservation.room,
+    status: reservation.status,
+    createdAt: iso(reservation.createdAt),
+    updatedAt: iso(reservation.updatedAt),
+  }
+}
+
+/** Opaque keyset cursors: base64url of the last row's sort key. */
+export function encodeCursor(key: { at: number; id: string }): string {
+  return Buffer.from(`${key.at}:${key.id}`).toString('base64url')
+}
+
+export function decodeCursor(cursor: string): { at: number; id: string } | undefined {
+  const text = Buffer.from(cursor, 'base64url').toString()
+  const separator = text.indexOf(':')
+  const at = Number(text.slice(0, separator))
+  const id = text.slice(separator + 1)
+  return separator > 0 && Number.isSafeInteger(at) && id !== '' ? { at, id } : undefined
+}

@@ -1,0 +1,29 @@
+import { EventEmitter } from 'node:events'
+
+export type DomainEvent =
+  | { type: 'conversation.created'; conversationId: string; propertyId: string }
+  | { type: 'conversation.updated'; conversationId: string; propertyId: string }
+  | { type: 'message.created'; conversationId: string; messageId: string; direction: 'in' | 'out' }
+  | { type: 'reservation.upserted'; reservationId: string; guestId: string }
+
+export type DomainEventListener = (event: DomainEvent) => void
+
+/** In-process fan-out of domain events, published only after their transaction has committed. */
+export function createEventBus() {
+  const emitter = new EventEmitter()
+  emitter.setMaxListeners(0)
+  return {
+    publish(events: readonly DomainEvent[]): void {
+      for (const event of events) emitter.emit('event', event)
+    },
+    subscribe(listener: DomainEventListener): () => void {
+      emitter.on('event', listener)
+      return () => emitter.off('event', listener)
+    },
+    listenerCount(): number {
+      return emitter.listenerCount('event')
+    },
+  }
+}
+
+export type EventBus = ReturnType<typeof createEventBus>

@@ -1,0 +1,149 @@
+import type { Channel, Direction } from '../domain/channels.js'
+import { newId } from '../domain/ids.js'
+import { normalizeIdentity, type IdentityKind } from '../domain/identity.js'
+import { contentPreview, contentText, type MessageContent } from '../domain/message-preview.js'
+import { guestSearchText, type SummaryDelta } from '../db/conversations.js'
+import type { Property } from '../db/properties.js'
+import type { Store } from '../db/store.js'
+import type { DomainEvent, EventBus } from './event-bus.js'
+import type { Outcome, Problem } from './problems.js'
+
+/** A message as any dialect hands it over: identity still raw, time already parsed. */
+export interface IncomingMessage {
+  channel: Channel
+  identity: { kind: IdentityKind; value: string }
+  direction: Direction
+  content: MessageContent
+  createdAt: number
+  externalId?: string
+  status?: string
+}
+
+export interface IngestedMessage {
+  conversationId: string
+  messageId: string
+  /** False when an idempotent retry found the message already stored. */
+  created: boolean
+}
+
+/** Clocks of integrators drift; a message dated more than this ahead of ours is refused. */
+const MAX_FUTURE_SKEW_MS = 24 * 60 * 60 * 1000
+
+/**
+ * The only write path for messages. A batch is validated whole, then written in one transaction
+ * (identity → guest identity → conversation → message → summary → change log), then its events
+ * are published. An invalid item rejects the whole batch and nothing is written.
+ */
+export function createIngest(store: Store, events: EventBus, clock: () => number = Date.now) {
+  function normalize(property: Property, batch: readonly IncomingMessage[], now: number): Outcome<IncomingMessage[]> {
+    const problems: Problem[] = []
+    const normalized = batch.map((message, index) => {
+      const identity = normalizeIdentity(message.identity.kind, message.identity.value, property.defaultCountry)
+      if (!identity.ok) problems.push({ index, field: 'identity', message: identity.reason })
+      if (!Number.isFinite(message.createdAt)) {
+        problems.push({ index, field: 'createdAt', message: 'is not a valid timestamp' })
+      } else if (message.createdAt > now + MAX_FUTURE_SKEW_MS) {
+        problems.push({ index, field: 'createdAt', message: 'is more than a day in the future' })
+      }
+      return identity.ok ? { ...message, identity: { kind: message.identity.kind, value: identity.value } } : message
+    })
+    return problems.length ? { ok: false, problems } : { ok: true, value: normalized }
+  }
+
+  function write(property: Property, batch: readonly IncomingMessage[], now: number) {
+    const published: DomainEvent[] = []
+    const summaries = new Map<string, SummaryDelta>()
+    const results = batch.map((message): IngestedMessage => {
+      if (message.externalId !== undefined) {
+        const existing = store.messages.byExternalId(message.externalId)
+        if (existing) return { conversationId: existing.conversationId, messageId: existing.id, created: false }
+      }
+      const conversationId = findOrCreateConversation(property, message, now, published)
+      const messageId = newId('msg')
+      const stored = {
+        id: messageId,
+        conversationId,
+        externalId: message.externalId ?? null,
+        direction: message.direction,
+        content: message.content,
+        text: contentText(message.content),
+        status: message.status ?? 'delivered',
+        createdAt: message.createdAt,
+        receivedAt: now,
+      }
+      store.messages.insert(stored)
+      const { text: _text, ...fields } = stored
+      store.changeLog.append('message', messageId, 'insert', fields, now)
+      published.push({ type: 'message.created', conversationId, messageId, direction: message.direction })
+      summaries.set(conversationId, addToSummary(summaries.get(conversationId), message))
+      return { conversationId, messageId, created: true }
+    })
+    for (const [conversationId, delta] of summaries) {
+      const fields = store.conversations.applySummary(conversationId, delta)
+      store.changeLog.append('conversation', conversationId, 'update', fields, now)
+      published.push({ type: 'conversation.updated', conversationId, propertyId: property.id })
+    }
+    return { results, published }
+  }
+
+  function findOrCreateConversation(
+    property: Property,
+    message: IncomingMessage,
+    now: number,
+    published: DomainEvent[],
+  ): string {
+    const { kind, value } = message.identity
+    let identity = store.guests.findIdentity(kind, value)
+    if (!identity) {
+      identity = store.guests.insertIdentity(kind, value, null, now)
+      store.changeLog.append('guest_identity', `${kind}:${value}`, 'insert', { kind, value, guestId: null }, now)
+    }
+    const existing = store.conversations.findByIdentity(property.id, message.channel, identity.rowid)
+    if (existing) return existing.id
+
+    const conversation = {
+      id: newId('conv'),
+      propertyId: property.id,
+      channel: message.channel,
+      identityRowid: identity.rowid,
+      guestId: identity.guestId,
+      createdAt: message.createdAt,
+    }
+    const guest = identity.guestId ? store.guests.get(identity.guestId) : undefined
+    const guestName = guest ? [guest.firstName, guest.lastName].filter(Boolean).join(' ') || null : null
+    store.conversations.insert(conversation, guestSearchText(guestName, { kind, value }))
+    const { identityRowid: _rowid, ...fields } = conversation
+    store.changeLog.append('conversation', conversation.id, 'insert', { ...fields, identity: { kind, value } }, now)
+    published.push({ type: 'conversation.created', conversationId: conversation.id, propertyId: property.id })
+    return conversation.id
+  }
+
+  return {
+    /** Validates and stores a batch for `property`; resolves only after the commit. */
+    ingest(property: Property, batch: readonly IncomingMessage[]): Outcome<IngestedMessage[]> {
+      const now = clock()
+      const checked = normalize(property, batch, now)
+      if (!checked.ok) return checked
+      const { results, published } = store.transaction(() => write(property, checked.value, now))
+      events.publish(published)
+      return { ok: true, value: results }
+    },
+  }
+}
+
+function addToSummary(summary: SummaryDelta | undefined, message: IncomingMessage): SummaryDelta {
+  const fromGuest = message.direction === 'in'
+  const isLatest = !summary || message.createdAt >= summary.lastMessageAt
+  return {
+    lastMessageAt: isLatest ? message.createdAt : summary.lastMessageAt,
+    preview: isLatest ? contentPreview(message.content) : summary.preview,
+    direction: isLatest ? message.direction : summary.direction,
+    lastGuestMessageAt: fromGuest
+      ? Math.max(summary?.lastGuestMessageAt ?? message.createdAt, message.createdAt)
+      : (summary?.lastGuestMessageAt ?? null),
+    unread: (summary?.unread ?? 0) + (fromGuest ? 1 : 0),
+    messages: (summary?.messages ?? 0) + 1,
+  }
+}
+
+export type Ingest = ReturnType<typeof createIngest>
