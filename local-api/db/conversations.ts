@@ -128,6 +128,58 @@ export function guestSearchQuery(input: string): string | undefined {
   return usable.map((term) => `"${term.replaceAll('"', '""')}"`).join(' AND ')
 }
 
+/** The list query for a filter: keyset-paged, newest activity first, on the activity indexes. */
+export function listConversationsQuery(filter: ConversationFilter): { sql: string; params: Record<string, unknown> } {
+  const where: string[] = []
+  const params: Record<string, unknown> = { limit: filter.limit }
+  if (filter.propertyId !== undefined) {
+    where.push('c.property_id = @propertyId')
+    params.propertyId = filter.propertyId
+  }
+  if (filter.channel !== undefined) {
+    where.push('c.channel = @channel')
+    params.channel = filter.channel
+  }
+  if (filter.status === 'active') {
+    // The second bound is implied by the first (activity >= guest activity) and lets the
+    // activity index stop early.
+    where.push('c.last_guest_message_at > @activeSince', 'c.last_message_at > @activeSince')
+    params.activeSince = activeSince(filter.now)
+  } else if (filter.status === 'expired') {
+    where.push('(c.last_guest_message_at IS NULL OR c.last_guest_message_at <= @activeSince)')
+    params.activeSince = activeSince(filter.now)
+  }
+  if (filter.from !== undefined) {
+    where.push('c.last_message_at >= @from')
+    params.from = filter.from
+  }
+  if (filter.to !== undefined) {
+    where.push('c.last_message_at < @to')
+    params.to = filter.to
+  }
+  if (filter.query !== undefined) {
+    const match = guestSearchQuery(filter.query)
+    if (match) {
+      where.push('c.rowid IN (SELECT rowid FROM conversation_search WHERE conversation_search MATCH @match)')
+      params.match = match
+    } else {
+      // Too short for trigrams: a plain substring scan of the (small) search text.
+      where.push("c.rowid IN (SELECT rowid FROM conversation_search WHERE guest_text LIKE @like ESCAPE '\\')")
+      params.like = `%${filter.query.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    }
+  }
+  if (filter.before) {
+    where.push('(c.last_message_at, c.id) < (@beforeAt, @beforeId)')
+    params.beforeAt = filter.before.lastMessageAt
+    params.beforeId = filter.before.id
+  }
+  const sql = `${SELECT_VIEW}
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY c.last_message_at DESC, c.id DESC
+    LIMIT @limit`
+  return { sql, params }
+}
+
 export function conversationsRepository(db: Db) {
   const prepared = statementCache(db)
   const findByIdentity = db.prepare(
@@ -183,53 +235,7 @@ export function conversationsRepository(db: Db) {
       updateSearch.run(guestSearchText(conversation.guestName, conversation.identity), conversation.rowid)
     },
     list(filter: ConversationFilter): Conversation[] {
-      const where: string[] = []
-      const params: Record<string, unknown> = { limit: filter.limit }
-      if (filter.propertyId !== undefined) {
-        where.push('c.property_id = @propertyId')
-        params.propertyId = filter.propertyId
-      }
-      if (filter.channel !== undefined) {
-        where.push('c.channel = @channel')
-        params.channel = filter.channel
-      }
-      if (filter.status === 'active') {
-        // The second bound is implied by the first (activity >= guest activity) and lets the
-        // activity index stop early.
-        where.push('c.last_guest_message_at > @activeSince', 'c.last_message_at > @activeSince')
-        params.activeSince = activeSince(filter.now)
-      } else if (filter.status === 'expired') {
-        where.push('(c.last_guest_message_at IS NULL OR c.last_guest_message_at <= @activeSince)')
-        params.activeSince = activeSince(filter.now)
-      }
-      if (filter.from !== undefined) {
-        where.push('c.last_message_at >= @from')
-        params.from = filter.from
-      }
-      if (filter.to !== undefined) {
-        where.push('c.last_message_at < @to')
-        params.to = filter.to
-      }
-      if (filter.query !== undefined) {
-        const match = guestSearchQuery(filter.query)
-        if (match) {
-          where.push('c.rowid IN (SELECT rowid FROM conversation_search WHERE conversation_search MATCH @match)')
-          params.match = match
-        } else {
-          // Too short for trigrams: a plain substring scan of the (small) search text.
-          where.push("c.rowid IN (SELECT rowid FROM conversation_search WHERE guest_text LIKE @like ESCAPE '\\')")
-          params.like = `%${filter.query.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-        }
-      }
-      if (filter.before) {
-        where.push('(c.last_message_at, c.id) < (@beforeAt, @beforeId)')
-        params.beforeAt = filter.before.lastMessageAt
-        params.beforeId = filter.before.id
-      }
-      const sql = `${SELECT_VIEW}
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY c.last_message_at DESC, c.id DESC
-        LIMIT @limit`
+      const { sql, params } = listConversationsQuery(filter)
       return (prepared(sql).all(params) as ConversationRow[]).map(toConversation)
     },
   }

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js/max'
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max'
 
 export type IdentityKind = 'phone' | 'email'
 
@@ -9,49 +9,43 @@ export function isCountryCode(country: string): country is CountryCode {
 }
 
 /**
- * Phone numbers are kept in E.164. Input that is already international (`+…` or `00…`) must be a
- * valid number. Otherwise the property's default country is tried, and so is the reading with a
- * leading country code and no `+` (`886911425977`); exactly one valid reading is accepted, two
- * different ones are ambiguous and rejected.
+ * Phone numbers are kept in E.164. International input (`+…` or `00…`) must be a valid number.
+ * Other input is read in the property's default country when it is written the way that country
+ * writes its numbers (`079 123 45 67` in CH, `(201) 555-0123` in the US); otherwise a leading
+ * country code without `+` is tried (`886911425977`); a national number missing its trunk prefix
+ * (`791234567` in CH) is the last reading accepted.
  */
 export function normalizePhone(input: string, defaultCountry: string): NormalizeResult {
   const raw = input.trim()
   if (raw === '') return { ok: false, reason: 'phone number is empty' }
-  if (!/^[+0-9][0-9 ()./-]*$/.test(raw.replace(/^\+/, '+'))) {
-    return { ok: false, reason: `"${input}" is not a phone number` }
-  }
+  if (!/^\+?[0-9 ()./-]+$/.test(raw)) return { ok: false, reason: `"${input}" is not a phone number` }
   const digits = raw.replace(/[^0-9]/g, '')
   if (digits.length < 4 || digits.length > 17) {
     return { ok: false, reason: `"${input}" has ${digits.length} digits; a phone number has 4 to 15` }
   }
 
-  if (raw.startsWith('+') || raw.startsWith('00')) {
-    const international = validE164(`+${raw.startsWith('00') ? digits.slice(2) : digits}`)
+  if (raw.startsWith('+') || digits.startsWith('00')) {
+    const international = valid(`+${raw.startsWith('+') ? digits : digits.slice(2)}`)
     return international
-      ? { ok: true, value: international }
+      ? { ok: true, value: international.number }
       : { ok: false, reason: `"${input}" is not a valid international phone number` }
   }
 
   const country = isCountryCode(defaultCountry) ? defaultCountry : undefined
-  const national = country ? validE164(raw, country) : undefined
-  const withCountryCode = validE164(`+${digits}`)
-  if (national && withCountryCode && national !== withCountryCode) {
-    return {
-      ok: false,
-      reason: `"${input}" is ambiguous: it reads as ${national} and as ${withCountryCode}; send it in E.164 (+…)`,
-    }
-  }
-  const value = national ?? withCountryCode
-  if (value) return { ok: true, value }
+  const national = country ? valid(raw, country) : undefined
+  if (national && national.formatNational().replace(/\D/g, '') === digits) return { ok: true, value: national.number }
+  const withCountryCode = valid(`+${digits}`)
+  if (withCountryCode) return { ok: true, value: withCountryCode.number }
+  if (national) return { ok: true, value: national.number }
   return {
     ok: false,
     reason: `"${input}" is not a valid phone number${country ? ` for ${country}` : ''} nor an international one`,
   }
 }
 
-function validE164(text: string, country?: CountryCode): string | undefined {
+function valid(text: string, country?: CountryCode): PhoneNumber | undefined {
   const parsed = parsePhoneNumberFromString(text, country)
-  return parsed && parsed.isValid() ? parsed.number : undefined
+  return parsed && parsed.isValid() ? parsed : undefined
 }
 
 // Deliberately pragmatic: one @, a dot in the domain, no spaces, the lengths RFC 5321 allows.

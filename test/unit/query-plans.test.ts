@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict'
+import { after, describe, it } from 'node:test'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { listConversationsQuery, type ConversationFilter } from '../../local-api/db/conversations.js'
+import { openDatabaseFile } from '../../local-api/db/open.js'
+import { tempDir } from '../support/test-app.js'
+
+const dir = tempDir()
+const db = openDatabaseFile(join(dir, 'plans.sqlite'))
+after(() => {
+  db.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+function plan(filter: Partial<ConversationFilter>): string {
+  const { sql, params } = listConversationsQuery({ limit: 50, now: Date.now(), ...filter })
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail).join('\n')
+}
+
+describe('the conversation list query', () => {
+  const cases: [string, Partial<ConversationFilter>, RegExp][] = [
+    ['walks the activity index when unfiltered', {}, /SCAN c USING INDEX conversations_by_activity/],
+    ['seeks the property\'s activity index', { propertyId: 'prop_1' }, /SEARCH c USING INDEX conversations_by_property_activity \(property_id=\?\)/],
+    ['seeks the channel\'s activity index', { channel: 'phone' }, /SEARCH c USING INDEX conversations_by_channel_activity \(channel=\?\)/],
+    ['bounds the activity index for active conversations', { status: 'active' }, /conversations_by_activity \(last_message_at>\?\)/],
+    ['bounds the activity index by a date range', { from: 1, to: 2 }, /conversations_by_activity \(last_message_at>\? AND last_message_at<\?\)/],
+    ['seeks straight to the cursor position', { before: { lastMessageAt: 1, id: 'conv_x' } }, /conversations_by_activity \(\(last_message_at,id\)<\(\?,\?\)\)/],
+    ['finds guests by name through the trigram index', { query: 'muster' }, /conversation_search VIRTUAL TABLE INDEX 0:M/],
+  ]
+  for (const [name, filter, expected] of cases) {
+    it(name, () => {
+      const detail = plan(filter)
+      assert.match(detail, expected)
+      if (filter.query === undefined) assert.doesNotMatch(detail, /TEMP B-TREE/, 'sorts without a temporary b-tree')
+    })
+  }
+})
+
+describe('the message page query', () => {
+  it('reads a conversation\'s messages in order from its index', () => {
+    const detail = (db.prepare('EXPLAIN QUERY PLAN SELECT id FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid LIMIT 20').all('conv_1') as { detail: string }[])
+      .map((row) => row.detail)
+      .join('\n')
+    assert.match(detail, /messages_by_conversation_time \(conversation_id=\?\)/)
+    assert.doesNotMatch(detail, /TEMP B-TREE/)
+  })
+})
