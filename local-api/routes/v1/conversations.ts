@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import type { Conversation } from '../../db/conversations.js'
+import { normalizePhone } from '../../domain/identity.js'
 import { HttpError, notFound } from '../../plugins/http-error.js'
 import { ChannelSchema, ConversationSchema, IdParams, MessageSchema, problemResponses } from './schemas.js'
 import { conversationView, decodeCursor, encodeCursor, messageView } from './views.js'
@@ -30,6 +31,14 @@ const parseTime = (value: string | undefined, field: string): number | undefined
 }
 
 export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  /** A query typed as a national phone number ("079 444 00 01") is searched as its E.164 form. */
+  function phoneAsE164(q: string, propertyId: string | undefined): string {
+    if (!/^[+\d][\d\s()./-]{5,}$/.test(q.trim())) return q
+    const property = (propertyId && app.store.properties.get(propertyId)) || app.store.properties.first()
+    const phone = property ? normalizePhone(q, property.defaultCountry) : undefined
+    return phone?.ok ? phone.value : q
+  }
+
   /** A conversation the request's token may see, or a 404. */
   function visibleConversation(request: FastifyRequest, id: string): Conversation {
     const conversation = app.store.conversations.get(id)
@@ -67,7 +76,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         status: query.status,
         from: parseTime(query.from, 'from'),
         to: parseTime(query.to, 'to'),
-        query: query.q,
+        query: query.q === undefined ? undefined : phoneAsE164(query.q, tokenProperty ?? query.propertyId),
         before: before && { lastMessageAt: before.at, id: before.id },
         limit: query.limit,
         now,
