@@ -59,8 +59,8 @@ describe('GET /v1/events', () => {
     const [item] = (await pushed.json()) as { messageId: string; conversationId: string }[]
     const events = await stream.events
     assert.deepEqual(events.map((e) => e.type), ['conversation.created', 'message.created', 'conversation.updated'])
-    assert.equal(events[1]!.data.messageId, item.messageId)
-    assert.equal(events[1]!.data.conversationId, item.conversationId)
+    assert.equal(events[1]!.data.messageId, item!.messageId)
+    assert.equal(events[1]!.data.conversationId, item!.conversationId)
   })
 
   it('needs the read scope', async () => {
