@@ -53,12 +53,19 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
   function write(property: Property, batch: readonly IncomingMessage[], now: number) {
     const published: DomainEvent[] = []
     const summaries = new Map<string, SummaryDelta>()
+    // Batches usually carry several messages of one guest: resolve each conversation once.
+    const conversationsByGuest = new Map<string, string>()
     const results = batch.map((message): IngestedMessage => {
       if (message.externalId !== undefined) {
         const existing = store.messages.byExternalId(message.externalId)
         if (existing) return { conversationId: existing.conversationId, messageId: existing.id, created: false }
       }
-      const conversationId = findOrCreateConversation(property, message, now, published)
+      const guestKey = `${message.channel}|${message.identity.kind}|${message.identity.value}`
+      let conversationId = conversationsByGuest.get(guestKey)
+      if (conversationId === undefined) {
+        conversationId = findOrCreateConversation(property, message, now, published)
+        conversationsByGuest.set(guestKey, conversationId)
+      }
       const messageId = newId('msg')
       const stored = {
         id: messageId,

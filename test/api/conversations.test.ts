@@ -90,6 +90,15 @@ describe('GET /v1/conversations', () => {
     assert.equal((await t.app.inject({ url: '/v1/conversations?limit=101', headers: bearer(token) })).statusCode, 400)
   })
 
+  it('treats search text literally, whatever punctuation it holds', async () => {
+    for (const q of ['"', 'a"b', 'rossi*', '(maria OR anna)', 'NEAR(a b)', '%_%', '\\', "'; DROP TABLE conversations; --"]) {
+      const response = await t.app.inject({ url: `/v1/conversations?q=${encodeURIComponent(q)}`, headers: bearer(token) })
+      assert.equal(response.statusCode, 200, `${q}: ${response.body}`)
+    }
+    assert.deepEqual(await listIds(`?q=${encodeURIComponent('rossi*')}`), [])
+    assert.equal((await listIds()).length, 5)
+  })
+
   it('combines filters', async () => {
     assert.deepEqual(await listIds('?status=active&channel=web_chat&q=4440001'), [ids.fresh])
   })
