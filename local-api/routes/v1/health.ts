@@ -9,6 +9,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['native'],
         summary: 'Liveness and the store\'s schema version (no token needed)',
+        security: [],
         response: {
           200: Type.Object({ status: Type.Literal('ok'), schemaVersion: Type.Integer(), time: Type.String() }),
         },
