@@ -55,6 +55,16 @@ async function serve(args: string[]): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0 to 65535`)
   const host = values.host ?? DEFAULT_HOST
 
+  // Listen for the stop signals before announcing readiness: whoever reads the line may stop us at once.
+  const stopRequested = new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      resolve()
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
   const server = await startServer({
     dataDir,
     port,
@@ -67,15 +77,7 @@ async function serve(args: string[]): Promise<number> {
   })
   process.stdout.write(`listening on ${server.url}\n`)
 
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop)
-      process.off('SIGTERM', stop)
-      resolve()
-    }
-    process.on('SIGINT', stop)
-    process.on('SIGTERM', stop)
-  })
+  await stopRequested
   await server.close()
   return 0
 }

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict'
+import { rmSync } from 'node:fs'
+import { after, before, describe, it } from 'node:test'
+import { cliCreateToken, cliRun, spawnServe, type ServeProcess } from '../support/cli-process.js'
+import { PUSH_URL, pushedMessage, tempDir } from '../support/test-app.js'
+
+describe('the frontdesk command', () => {
+  let dataDir: string
+  let serve: ServeProcess
+  before(async () => {
+    dataDir = tempDir('frontdesk-cli-')
+    serve = await spawnServe(dataDir, ['--country', 'CH'])
+  })
+  after(async () => {
+    await serve?.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('serve --port 0 prints the loopback address it listens on', () => {
+    assert.match(serve.url, /^http:\/\/127\.0\.0\.1:\d+$/)
+    assert.notEqual(new URL(serve.url).port, '0')
+  })
+
+  it('a token created while the server runs can push over real HTTP, and the message reads back', async () => {
+    const token = await cliCreateToken(dataDir, 'guest.conversation.write,guest.conversation.read')
+    assert.match(token, /^\S{20,}$/, 'the token is printed alone on stdout')
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
+
+    const pushed = await fetch(`${serve.url}${PUSH_URL}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ messages: [pushedMessage({ phone: '079 555 01 02', text: 'Is breakfast included?', externalId: 'cli-1' })] }),
+    })
+    assert.equal(pushed.status, 201)
+    const [{ conversationId, messageId }] = (await pushed.json()) as { conversationId: string; messageId: string }[]
+
+    const message = await fetch(`${serve.url}/api/unified-messaging-service/guest-conversations/messages/${messageId}`, { headers })
+    assert.equal(message.status, 200)
+    assert.equal(((await message.json()) as { content: { text: { text: string } } }).content.text.text, 'Is breakfast included?')
+
+    const list = await fetch(`${serve.url}/v1/conversations?q=${encodeURIComponent('+41795550102')}`, { headers })
+    const { items } = (await list.json()) as { items: { id: string; guest: { identity: { value: string } } }[] }
+    assert.deepEqual(items.map((item) => item.id), [conversationId])
+    assert.equal(items[0]!.guest.identity.value, '+41795550102', 'the --country CH property read the national number')
+  })
+
+  it('health answers without a token; the API refuses a request without one', async () => {
+    assert.equal((await fetch(`${serve.url}/v1/health`)).status, 200)
+    assert.equal((await fetch(`${serve.url}/v1/conversations`)).status, 401)
+  })
+
+  it('serve stops cleanly on SIGTERM', async () => {
+    const other = await spawnServe(tempDir('frontdesk-cli-stop-'))
+    assert.equal(await other.stop(), 0)
+  })
+
+  it('token create refuses unknown scopes and missing options with a usage message and exit code 2', async () => {
+    const unknown = await cliRun(['token', 'create', '--data-dir', dataDir, '--name', 'x', '--scopes', 'guest.conversation.read,everything'])
+    assert.equal(unknown.code, 2)
+    assert.equal(unknown.stdout, '')
+    assert.match(unknown.stderr, /unknown scope\(s\): everything/)
+
+    const missing = await cliRun(['token', 'create', '--data-dir', dataDir, '--scopes', 'admin'])
+    assert.equal(missing.code, 2)
+    assert.match(missing.stderr, /--name is required/)
+  })
+
+  it('serve refuses a port that is taken, saying which', async () => {
+    const port = new URL(serve.url).port
+    const taken = await cliRun(['serve', '--data-dir', tempDir('frontdesk-cli-taken-'), '--port', port])
+    assert.equal(taken.code, 1)
+    assert.match(taken.stderr, new RegExp(`port ${port} on 127\\.0\\.0\\.1 is taken`))
+  })
+})
