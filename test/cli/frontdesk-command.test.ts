@@ -32,7 +32,7 @@ describe('the frontdesk command', () => {
       body: JSON.stringify({ messages: [pushedMessage({ phone: '079 555 01 02', text: 'Is breakfast included?', externalId: 'cli-1' })] }),
     })
     assert.equal(pushed.status, 201)
-    const [{ conversationId, messageId }] = (await pushed.json()) as { conversationId: string; messageId: string }[]
+    const [{ conversationId, messageId }] = (await pushed.json()) as [{ conversationId: string; messageId: string }]
 
     const message = await fetch(`${serve.url}/api/unified-messaging-service/guest-conversations/messages/${messageId}`, { headers })
     assert.equal(message.status, 200)
