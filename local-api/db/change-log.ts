@@ -7,7 +7,8 @@ export interface ChangeEntry {
   entity: ChangeEntity
   entityId: string
   op: 'insert' | 'update'
-  fields: Record<string, unknown>
+  /** The changed fields, or null when the entity's stored row is the payload (messages, summaries). */
+  fields: Record<string, unknown> | null
   createdAt: number
 }
 
@@ -19,8 +20,8 @@ export function changeLogRepository(db: Db) {
 
   return {
     /** Must run inside the transaction that makes the change. */
-    append(entity: ChangeEntity, entityId: string, op: 'insert' | 'update', fields: object, now = Date.now()): void {
-      insert.run(entity, entityId, op, JSON.stringify(fields), now)
+    append(entity: ChangeEntity, entityId: string, op: 'insert' | 'update', fields: object | null, now = Date.now()): void {
+      insert.run(entity, entityId, op, fields === null ? null : JSON.stringify(fields), now)
     },
     readAfter(seq: number, limit = 1000): ChangeEntry[] {
       return (after.all(seq, limit) as ChangeLogRow[]).map((row) => ({
@@ -28,7 +29,7 @@ export function changeLogRepository(db: Db) {
         entity: row.entity,
         entityId: row.entity_id,
         op: row.op,
-        fields: JSON.parse(row.fields) as Record<string, unknown>,
+        fields: row.fields === null ? null : (JSON.parse(row.fields) as Record<string, unknown>),
         createdAt: row.created_at,
       }))
     },
@@ -40,6 +41,6 @@ interface ChangeLogRow {
   entity: ChangeEntity
   entity_id: string
   op: 'insert' | 'update'
-  fields: string
+  fields: string | null
   created_at: number
 }

@@ -180,11 +180,16 @@ export function listConversationsQuery(filter: ConversationFilter): { sql: strin
   return { sql, params }
 }
 
+/** The ingest's lookup of a guest's conversation on one property and channel. */
+export const FIND_BY_IDENTITY_SQL =
+  'SELECT id, rowid FROM conversations WHERE property_id = ? AND channel = ? AND identity_rowid = ?'
+/** A reservation's link of every conversation of one phone or email to the guest profile. */
+export const LINK_BY_IDENTITY_SQL =
+  'UPDATE conversations SET guest_id = ? WHERE identity_rowid = ? AND guest_id IS NULL RETURNING id'
+
 export function conversationsRepository(db: Db) {
   const prepared = statementCache(db)
-  const findByIdentity = db.prepare(
-    'SELECT id, rowid FROM conversations WHERE property_id = ? AND channel = ? AND identity_rowid = ?',
-  )
+  const findByIdentity = db.prepare(FIND_BY_IDENTITY_SQL)
   const insert = db.prepare(`
     INSERT INTO conversations (id, property_id, channel, identity_rowid, guest_id, created_at, last_message_at)
     VALUES (@id, @propertyId, @channel, @identityRowid, @guestId, @createdAt, @createdAt)
@@ -198,13 +203,10 @@ export function conversationsRepository(db: Db) {
                                    ELSE max(coalesce(last_guest_message_at, 0), @lastGuestMessageAt) END,
       unread_count = unread_count + @unread,
       message_count = message_count + @messages
-    WHERE id = @id
-    RETURNING last_message_at, last_message_preview, last_message_direction, last_guest_message_at, unread_count, message_count`)
+    WHERE id = @id`)
   const byId = db.prepare(`${SELECT_VIEW} WHERE c.id = ?`)
   const byGuest = db.prepare(`${SELECT_VIEW} WHERE c.guest_id = ? ORDER BY c.last_message_at DESC, c.id DESC`)
-  const linkByIdentity = db.prepare(
-    'UPDATE conversations SET guest_id = ? WHERE identity_rowid = ? AND guest_id IS NULL RETURNING id',
-  )
+  const linkByIdentity = db.prepare(LINK_BY_IDENTITY_SQL)
   const insertSearch = db.prepare('INSERT INTO conversation_search (rowid, guest_text) VALUES (?, ?)')
   const updateSearch = db.prepare('UPDATE conversation_search SET guest_text = ? WHERE rowid = ?')
 
@@ -217,8 +219,8 @@ export function conversationsRepository(db: Db) {
       insertSearch.run(rowid, searchText)
       return rowid
     },
-    applySummary(id: string, delta: SummaryDelta): Record<string, unknown> {
-      return applySummary.get({ id, ...delta }) as Record<string, unknown>
+    applySummary(id: string, delta: SummaryDelta): void {
+      applySummary.run({ id, ...delta })
     },
     get(id: string): Conversation | undefined {
       const row = byId.get(id) as ConversationRow | undefined

@@ -44,7 +44,7 @@ const COLUMNS = 'id, conversation_id, external_id, direction, content, status, c
 export function messagesRepository(db: Db) {
   const insert = db.prepare(`
     INSERT INTO messages (id, conversation_id, external_id, direction, content_type, content, text, status, created_at, received_at)
-    VALUES (@id, @conversationId, @externalId, @direction, @contentType, @content, @text, @status, @createdAt, @receivedAt)`)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const byId = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE id = ?`)
   const byExternalId = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE external_id = ?`)
   const pageOldestFirst = db.prepare(`
@@ -60,7 +60,8 @@ export function messagesRepository(db: Db) {
 
   return {
     insert(message: NewMessage): void {
-      insert.run({ ...message, contentType: message.content.type, content: JSON.stringify(message.content) })
+      const { id, conversationId, externalId, direction, content, text, status, createdAt, receivedAt } = message
+      insert.run(id, conversationId, externalId, direction, content.type, JSON.stringify(content), text, status, createdAt, receivedAt)
     },
     get(id: string): Message | undefined {
       const row = byId.get(id) as MessageRow | undefined

@@ -37,8 +37,15 @@ const MAX_FUTURE_SKEW_MS = 24 * 60 * 60 * 1000
 export function createIngest(store: Store, events: EventBus, clock: () => number = Date.now) {
   function normalize(property: Property, batch: readonly IncomingMessage[], now: number): Outcome<IncomingMessage[]> {
     const problems: Problem[] = []
+    // A batch mostly repeats a few guests: parse each distinct phone or email once.
+    const seen = new Map<string, ReturnType<typeof normalizeIdentity>>()
     const normalized = batch.map((message, index) => {
-      const identity = normalizeIdentity(message.identity.kind, message.identity.value, property.defaultCountry)
+      const key = `${message.identity.kind}|${message.identity.value}`
+      let identity = seen.get(key)
+      if (!identity) {
+        identity = normalizeIdentity(message.identity.kind, message.identity.value, property.defaultCountry)
+        seen.set(key, identity)
+      }
       if (!identity.ok) problems.push({ index, field: 'identity', message: identity.reason })
       if (!Number.isFinite(message.createdAt)) {
         problems.push({ index, field: 'createdAt', message: 'is not a valid timestamp' })
@@ -79,15 +86,16 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
         receivedAt: now,
       }
       store.messages.insert(stored)
-      const { text: _text, ...fields } = stored
-      store.changeLog.append('message', messageId, 'insert', fields, now)
+      // Messages never change: the stored row is the change's payload, so the log only points at it.
+      store.changeLog.append('message', messageId, 'insert', null, now)
       published.push({ type: 'message.created', conversationId, messageId, direction: message.direction })
       summaries.set(conversationId, addToSummary(summaries.get(conversationId), message))
       return { conversationId, messageId, created: true }
     })
     for (const [conversationId, delta] of summaries) {
-      const fields = store.conversations.applySummary(conversationId, delta)
-      store.changeLog.append('conversation', conversationId, 'update', fields, now)
+      store.conversations.applySummary(conversationId, delta)
+      // The summary is derived from the messages; the log records that it moved, not its values.
+      store.changeLog.append('conversation', conversationId, 'update', null, now)
       published.push({ type: 'conversation.updated', conversationId, propertyId: property.id })
     }
     return { results, published }
@@ -125,8 +133,45 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
     return conversation.id
   }
 
+  interface Queued {
+    property: Property
+    batch: IncomingMessage[]
+    now: number
+    settle(outcome: { results: IngestedMessage[] } | { error: unknown }): void
+  }
+  const queue: Queued[] = []
+
+  /**
+   * Group commit: the batches submitted while the event loop was busy (typically during the
+   * previous commit's fsync) are written in one transaction, each in its own savepoint so one
+   * failure undoes only its own batch, and answered after that single commit.
+   */
+  function flushQueue(): void {
+    const group = queue.splice(0)
+    const settled: Parameters<Queued['settle']>[0][] = []
+    const published: DomainEvent[] = []
+    try {
+      store.transaction(() => {
+        for (const item of group) {
+          try {
+            const written = store.db.transaction(() => write(item.property, item.batch, item.now))()
+            published.push(...written.published)
+            settled.push({ results: written.results })
+          } catch (error) {
+            settled.push({ error })
+          }
+        }
+      })
+    } catch (error) {
+      group.forEach((item) => item.settle({ error }))
+      return
+    }
+    events.publish(published)
+    group.forEach((item, index) => item.settle(settled[index]!))
+  }
+
   return {
-    /** Validates and stores a batch for `property`; resolves only after the commit. */
+    /** Validates and stores a batch for `property` in its own transaction, committed on return. */
     ingest(property: Property, batch: readonly IncomingMessage[]): Outcome<IngestedMessage[]> {
       const now = clock()
       const checked = normalize(property, batch, now)
@@ -134,6 +179,25 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
       const { results, published } = store.transaction(() => write(property, checked.value, now))
       events.publish(published)
       return { ok: true, value: results }
+    },
+
+    /**
+     * The same for request handlers: validates at once, then writes together with the batches of
+     * other requests waiting at this turn of the event loop; resolves only after the commit.
+     */
+    submit(property: Property, batch: readonly IncomingMessage[]): Promise<Outcome<IngestedMessage[]>> {
+      const now = clock()
+      const checked = normalize(property, batch, now)
+      if (!checked.ok) return Promise.resolve(checked)
+      return new Promise((resolve, reject) => {
+        if (queue.length === 0) setImmediate(flushQueue)
+        queue.push({
+          property,
+          batch: checked.value,
+          now,
+          settle: (outcome) => ('error' in outcome ? reject(outcome.error) : resolve({ ok: true, value: outcome.results })),
+        })
+      })
     },
   }
 }

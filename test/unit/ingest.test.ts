@@ -123,7 +123,11 @@ describe('ingest', () => {
       ['conversation', 'update'],
     ])
     assert.equal(entries[2]!.entityId, result!.messageId)
-    assert.equal(entries[3]!.fields.unread_count, 1)
+    // A message never changes and a summary derives from messages: their rows are the payload.
+    assert.equal(entries[2]!.fields, null)
+    assert.equal(entries[3]!.entityId, result!.conversationId)
+    assert.equal(entries[3]!.fields, null)
+    assert.equal(entries[1]!.fields?.channel, 'web_chat')
   })
 
   it('publishes events only after the commit, with the stored ids', () => {
@@ -137,5 +141,47 @@ describe('ingest', () => {
     assert.ok(seenInStore)
     accepted([message({ identity: { kind: 'email', value: 'new@example.com' } })])
     assert.deepEqual(published.map((e) => e.type), ['conversation.created', 'message.created', 'conversation.updated'])
+  })
+
+  it('writes the batches submitted at one turn of the event loop in one commit, answering each after it', async () => {
+    let commits = 0
+    const transaction = store.transaction
+    store.transaction = (work) => {
+      commits++
+      return transaction(work)
+    }
+    const first = ingest.submit(property, [message({ externalId: 'a-1' })])
+    const second = ingest.submit(property, [message({ identity: { kind: 'email', value: 'b@example.com' }, externalId: 'b-1' })])
+    assert.equal(store.messages.byExternalId('a-1'), undefined, 'nothing is written before the turn ends')
+    const [a, b] = await Promise.all([first, second])
+    assert.ok(a.ok && b.ok)
+    assert.equal(commits, 1)
+    assert.equal(store.messages.byExternalId('a-1')?.id, a.value[0]!.messageId)
+    assert.equal(store.messages.byExternalId('b-1')?.id, b.value[0]!.messageId)
+    assert.equal(published.filter((e) => e.type === 'message.created').length, 2)
+  })
+
+  it('undoes only the batch that fails inside a group commit', async () => {
+    const insert = store.messages.insert
+    store.messages.insert = (stored) => {
+      if (stored.text === 'boom') throw new Error('disk says no')
+      insert(stored)
+    }
+    const good = ingest.submit(property, [message({ externalId: 'good-1' })])
+    const bad = ingest.submit(property, [
+      message({ identity: { kind: 'email', value: 'bad@example.com' }, externalId: 'bad-1' }),
+      message({ identity: { kind: 'email', value: 'bad@example.com' }, content: { type: 'text', text: 'boom' } }),
+    ])
+    await assert.rejects(bad, /disk says no/)
+    assert.ok((await good).ok)
+    assert.ok(store.messages.byExternalId('good-1'))
+    assert.equal(store.messages.byExternalId('bad-1'), undefined)
+    assert.equal(store.conversations.list({ limit: 10, now: NOW }).length, 1)
+  })
+
+  it('answers an invalid submitted batch at once and stores nothing', async () => {
+    const outcome = await ingest.submit(property, [message(), message({ identity: { kind: 'phone', value: 'nope' } })])
+    assert.equal(outcome.ok, false)
+    assert.equal(store.conversations.list({ limit: 10, now: NOW }).length, 0)
   })
 })

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, describe, it } from 'node:test'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { listConversationsQuery, type ConversationFilter } from '../../local-api/db/conversations.js'
+import { FIND_BY_IDENTITY_SQL, LINK_BY_IDENTITY_SQL, listConversationsQuery, type ConversationFilter } from '../../local-api/db/conversations.js'
 import { openDatabaseFile } from '../../local-api/db/open.js'
 import { tempDir } from '../support/test-app.js'
 
@@ -44,5 +44,18 @@ describe('the message page query', () => {
       .join('\n')
     assert.match(detail, /messages_by_conversation_time \(conversation_id=\?\)/)
     assert.doesNotMatch(detail, /TEMP B-TREE/)
+  })
+})
+
+describe('the write path\'s lookups', () => {
+  const planOf = (sql: string, ...params: unknown[]) =>
+    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join('\n')
+
+  it('finds a guest\'s conversation on a property and channel through one index seek', () => {
+    assert.match(planOf(FIND_BY_IDENTITY_SQL, 'prop_1', 'phone', 1), /conversations_by_identity \(identity_rowid=\? AND property_id=\? AND channel=\?\)/)
+  })
+
+  it('links a reservation\'s identity to its conversations without scanning them all', () => {
+    assert.match(planOf(LINK_BY_IDENTITY_SQL, 'gst_1', 1), /SEARCH conversations USING INDEX conversations_by_identity \(identity_rowid=\?\)/)
   })
 })

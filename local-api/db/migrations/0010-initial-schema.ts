@@ -64,7 +64,7 @@ export const initialSchema: Migration = {
         unread_count INTEGER NOT NULL DEFAULT 0,
         message_count INTEGER NOT NULL DEFAULT 0
       );
-      CREATE UNIQUE INDEX conversations_by_identity ON conversations (property_id, channel, identity_rowid);
+      CREATE UNIQUE INDEX conversations_by_identity ON conversations (identity_rowid, property_id, channel);
       CREATE INDEX conversations_by_activity ON conversations (last_message_at, id);
       CREATE INDEX conversations_by_property_activity ON conversations (property_id, last_message_at, id);
       CREATE INDEX conversations_by_channel_activity ON conversations (channel, last_message_at, id);
@@ -129,12 +129,14 @@ export const initialSchema: Migration = {
       );
 
       -- Every change to synced data, appended in the same transaction as the change itself.
+      -- fields: the changed values as JSON, or NULL when the entity's own row is the payload
+      -- (messages never change; conversation summaries are derived from messages).
       CREATE TABLE change_log (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         entity TEXT NOT NULL,
         entity_id TEXT NOT NULL,
         op TEXT NOT NULL CHECK (op IN ('insert', 'update')),
-        fields TEXT NOT NULL,
+        fields TEXT,
         created_at INTEGER NOT NULL
       );
       CREATE TRIGGER change_log_is_append_only_update BEFORE UPDATE ON change_log BEGIN

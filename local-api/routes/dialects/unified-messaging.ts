@@ -189,7 +189,7 @@ export const unifiedMessagingRoutes: FastifyPluginAsyncTypebox = async (app) => 
       if (problems.length) throw batchRejected(problems)
       const batch = translated as IncomingMessage[]
       const property = app.propertyFor(request)
-      const outcome = app.ingest.ingest(property, batch)
+      const outcome = await app.ingest.submit(property, batch)
       if (!outcome.ok) throw batchRejected(outcome.problems)
       const body = outcome.value.map((result, index) => {
         const message = batch[index]!
