@@ -23,14 +23,14 @@ import { DATABASE_FILE, openDatabase } from '../local-api/db/open.js'
 import { openStore } from '../local-api/db/store.js'
 import { guestSearchText } from '../local-api/db/conversations.js'
 import { newId } from '../local-api/domain/ids.js'
-import { contentPreview, contentText, type MessageContent } from '../local-api/domain/message-preview.js'
+import { contentPreview, contentText } from '../local-api/domain/message-preview.js'
 import { createApiToken } from '../local-api/services/api-tokens.js'
 import { createEventBus } from '../local-api/services/event-bus.js'
 import { createIngest, type IncomingMessage } from '../local-api/services/ingest.js'
 import { createProperty } from '../local-api/services/properties.js'
 import { createReservationService, type ReservationInput } from '../local-api/services/reservations.js'
 import { startServer } from '../local-api/start-server.js'
-import { generateConversations, pushBatches, type GenerateOptions, type PushMessage } from '../test/fixtures/generate.js'
+import { generateConversations, pushBatches, toIncomingMessage, type GenerateOptions } from '../test/fixtures/generate.js'
 
 const PUSH_PATH = '/api/unified-messaging-service/guest-conversations/messages'
 const HOST = '127.0.0.1'
@@ -207,24 +207,6 @@ interface Config {
   now: number
 }
 
-const PLATFORM_TO_CHANNEL = { WEBSITE_CHAT: 'web_chat', PHONE_CALL: 'phone' } as const
-
-function domainContent(content: PushMessage['content']): MessageContent {
-  return content.type === 'text' ? { type: 'text', text: content.text.text } : { type: 'email', ...content.email }
-}
-
-/** What the dialect-1 route hands the ingest service for a pushed message. */
-function incoming(message: PushMessage): IncomingMessage {
-  return {
-    channel: PLATFORM_TO_CHANNEL[message.platform],
-    identity: { kind: message.guestIdentifier.type === 'PHONENUMBER' ? 'phone' : 'email', value: message.guestIdentifier.value },
-    direction: message.direction === 'RECEIVED' ? 'in' : 'out',
-    content: domainContent(message.content),
-    createdAt: Date.parse(message.messageCreatedAt),
-    externalId: message.externalId,
-  }
-}
-
 const dirs: string[] = []
 function freshDir(label: string): string {
   const dir = mkdtempSync(join(tmpdir(), `frontdesk-bench-${label}-`))
@@ -291,7 +273,7 @@ function baseline(config: Config, data: GenerateOptions) {
     const now = Date.now()
     const rows: Rows = { identities: [], conversations: [], searches: [], messages: [] }
     for (const pushed of batch.messages) {
-      const message = incoming(pushed)
+      const message = toIncomingMessage(pushed)
       const { kind, value } = message.identity
       const identityKey = `${kind}|${value}`
       let identityRowid = identities.get(identityKey)
@@ -388,7 +370,7 @@ function buildListStore(config: Config) {
   let previousGuest: unknown
   let lastReport = started
   for (const conversation of generateConversations({ conversations: config.conversations, messages: config.messages, seed: config.seed + 1, now: config.now })) {
-    for (const message of conversation.messages) chunk.push(incoming(message))
+    for (const message of conversation.messages) chunk.push(toIncomingMessage(message))
     const { guest, index } = conversation
     if (guest !== previousGuest && index % 3 === 0) {
       const arrival = new Date(Date.parse(conversation.messages.at(-1)!.messageCreatedAt) + 86_400_000 * (1 + (index % 20)))

@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
@@ -80,6 +81,7 @@ export async function buildServer(config: ServerConfig) {
   })
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
 
+  await app.register(cookie)
   await app.register(appContext, { store, clock })
   await app.register(auth)
   await app.register(v1Routes, { prefix: '/v1' })

@@ -1,6 +1,6 @@
 import type { Db } from './open.js'
 
-export type ChangeEntity = 'property' | 'guest' | 'guest_identity' | 'conversation' | 'message' | 'reservation'
+export type ChangeEntity = 'property' | 'guest' | 'guest_identity' | 'conversation' | 'message' | 'reservation' | 'agent' | 'lead'
 
 export interface ChangeEntry {
   seq: number

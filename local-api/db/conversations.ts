@@ -20,6 +20,7 @@ export interface Conversation {
   lastGuestMessageAt: number | null
   unreadCount: number
   messageCount: number
+  lead: { id: string; status: string; createdAt: number } | null
 }
 
 export interface NewConversation {
@@ -51,6 +52,8 @@ export interface ConversationFilter {
   to?: number
   /** Words of the guest's name, phone or email. */
   query?: string
+  /** Only conversations with a captured lead. */
+  lead?: boolean
   /** Keyset position: rows strictly older than this (last activity, id). */
   before?: { lastMessageAt: number; id: string }
   limit: number
@@ -75,16 +78,20 @@ interface ConversationRow {
   identity_value: string | null
   first_name: string | null
   last_name: string | null
+  lead_id: string | null
+  lead_status: string | null
+  lead_created_at: number | null
 }
 
 const SELECT_VIEW = `
   SELECT c.rowid, c.id, c.property_id, c.channel, c.channel_account_id, c.guest_id, c.created_at,
          c.last_message_at, c.last_message_preview, c.last_message_direction, c.last_guest_message_at,
          c.unread_count, c.message_count, i.kind AS identity_kind, i.value AS identity_value,
-         g.first_name, g.last_name
+         g.first_name, g.last_name, l.id AS lead_id, l.status AS lead_status, l.created_at AS lead_created_at
   FROM conversations c
   LEFT JOIN guest_identities i ON i.rowid = c.identity_rowid
-  LEFT JOIN guests g ON g.id = c.guest_id`
+  LEFT JOIN guests g ON g.id = c.guest_id
+  LEFT JOIN leads l ON l.conversation_id = c.id`
 
 function toConversation(row: ConversationRow): Conversation {
   return {
@@ -103,6 +110,9 @@ function toConversation(row: ConversationRow): Conversation {
     lastGuestMessageAt: row.last_guest_message_at,
     unreadCount: row.unread_count,
     messageCount: row.message_count,
+    lead: row.lead_id && row.lead_status !== null && row.lead_created_at !== null
+      ? { id: row.lead_id, status: row.lead_status, createdAt: row.lead_created_at }
+      : null,
   }
 }
 
@@ -168,6 +178,9 @@ export function listConversationsQuery(filter: ConversationFilter): { sql: strin
       params.like = `%${filter.query.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     }
   }
+  if (filter.lead !== undefined) {
+    where.push(`${filter.lead ? '' : 'NOT '}EXISTS (SELECT 1 FROM leads WHERE leads.conversation_id = c.id)`)
+  }
   if (filter.before) {
     where.push('(c.last_message_at, c.id) < (@beforeAt, @beforeId)')
     params.beforeAt = filter.before.lastMessageAt
@@ -207,6 +220,7 @@ export function conversationsRepository(db: Db) {
   const byId = db.prepare(`${SELECT_VIEW} WHERE c.id = ?`)
   const byGuest = db.prepare(`${SELECT_VIEW} WHERE c.guest_id = ? ORDER BY c.last_message_at DESC, c.id DESC`)
   const linkByIdentity = db.prepare(LINK_BY_IDENTITY_SQL)
+  const markRead = db.prepare('UPDATE conversations SET unread_count = 0 WHERE id = ? AND unread_count > 0')
   const insertSearch = db.prepare('INSERT INTO conversation_search (rowid, guest_text) VALUES (?, ?)')
   const updateSearch = db.prepare('UPDATE conversation_search SET guest_text = ? WHERE rowid = ?')
 
@@ -232,6 +246,10 @@ export function conversationsRepository(db: Db) {
     /** Gives every profile-less conversation of this identity to `guestId`; returns their ids. */
     linkIdentityConversations(identityRowid: number, guestId: string): string[] {
       return (linkByIdentity.all(guestId, identityRowid) as { id: string }[]).map((row) => row.id)
+    },
+    /** Sets the unread count to zero; false when it already was. */
+    markRead(id: string): boolean {
+      return markRead.run(id).changes === 1
     },
     refreshSearchText(conversation: Conversation): void {
       updateSearch.run(guestSearchText(conversation.guestName, conversation.identity), conversation.rowid)

@@ -9,12 +9,15 @@ export interface Message {
   direction: Direction
   content: MessageContent
   status: string
+  /** The staff member who wrote it in the inbox (null for guests and local systems' pushes). */
+  senderAgent: { id: string; name: string } | null
   createdAt: number
   receivedAt: number
 }
 
-export interface NewMessage extends Message {
+export interface NewMessage extends Omit<Message, 'senderAgent'> {
   text: string
+  senderAgentId: string | null
 }
 
 interface MessageRow {
@@ -24,6 +27,8 @@ interface MessageRow {
   direction: Direction
   content: string
   status: string
+  sender_agent_id: string | null
+  sender_agent_name: string | null
   created_at: number
   received_at: number
 }
@@ -35,16 +40,18 @@ const toMessage = (row: MessageRow): Message => ({
   direction: row.direction,
   content: JSON.parse(row.content) as MessageContent,
   status: row.status,
+  senderAgent: row.sender_agent_id ? { id: row.sender_agent_id, name: row.sender_agent_name ?? '' } : null,
   createdAt: row.created_at,
   receivedAt: row.received_at,
 })
 
-const COLUMNS = 'id, conversation_id, external_id, direction, content, status, created_at, received_at'
+const COLUMNS = `id, conversation_id, external_id, direction, content, status, created_at, received_at, sender_agent_id,
+  (SELECT name FROM agents WHERE agents.id = sender_agent_id) AS sender_agent_name`
 
 export function messagesRepository(db: Db) {
   const insert = db.prepare(`
-    INSERT INTO messages (id, conversation_id, external_id, direction, content_type, content, text, status, created_at, received_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    INSERT INTO messages (id, conversation_id, external_id, direction, content_type, content, text, status, created_at, received_at, sender_agent_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const byId = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE id = ?`)
   const byExternalId = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE external_id = ?`)
   const pageOldestFirst = db.prepare(`
@@ -60,8 +67,8 @@ export function messagesRepository(db: Db) {
 
   return {
     insert(message: NewMessage): void {
-      const { id, conversationId, externalId, direction, content, text, status, createdAt, receivedAt } = message
-      insert.run(id, conversationId, externalId, direction, content.type, JSON.stringify(content), text, status, createdAt, receivedAt)
+      const { id, conversationId, externalId, direction, content, text, status, createdAt, receivedAt, senderAgentId } = message
+      insert.run(id, conversationId, externalId, direction, content.type, JSON.stringify(content), text, status, createdAt, receivedAt, senderAgentId)
     },
     get(id: string): Message | undefined {
       const row = byId.get(id) as MessageRow | undefined

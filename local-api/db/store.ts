@@ -1,7 +1,10 @@
+import { agentSessionsRepository } from './agent-sessions.js'
+import { agentsRepository } from './agents.js'
 import { apiTokensRepository } from './api-tokens.js'
 import { changeLogRepository } from './change-log.js'
 import { conversationsRepository } from './conversations.js'
 import { guestsRepository } from './guests.js'
+import { leadsRepository } from './leads.js'
 import { messagesRepository } from './messages.js'
 import { openDatabase, type Db } from './open.js'
 import { propertiesRepository } from './properties.js'
@@ -20,6 +23,9 @@ export function createStore(db: Db) {
     messages: messagesRepository(db),
     reservations: reservationsRepository(db),
     apiTokens: apiTokensRepository(db),
+    agents: agentsRepository(db),
+    agentSessions: agentSessionsRepository(db),
+    leads: leadsRepository(db),
     changeLog: changeLogRepository(db),
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate()

@@ -16,3 +16,8 @@ export function isScope(value: string): value is Scope {
 export function grants(held: readonly Scope[], needed: Scope): boolean {
   return held.includes(needed) || held.includes('admin')
 }
+
+/** What a signed-in staff member may do: admins everything; agents work the inbox and read reservations. */
+export function scopesOfRole(role: 'agent' | 'admin'): readonly Scope[] {
+  return role === 'admin' ? ['admin'] : ['guest.conversation.read', 'guest.conversation.write', 'reservation.read']
+}

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin'
 import type { Store } from '../db/store.js'
+import { createAgentService, type AgentService } from '../services/agents.js'
 import { createEventBus, type EventBus } from '../services/event-bus.js'
 import { createIngest, type Ingest } from '../services/ingest.js'
 import { createReservationService, type ReservationService } from '../services/reservations.js'
@@ -10,6 +11,7 @@ declare module 'fastify' {
     events: EventBus
     ingest: Ingest
     reservations: ReservationService
+    agents: AgentService
     clock: () => number
   }
 }
@@ -28,6 +30,7 @@ export const appContext = fp<AppContextOptions>(
     app.decorate('clock', clock)
     app.decorate('ingest', createIngest(store, events, clock))
     app.decorate('reservations', createReservationService(store, events, clock))
+    app.decorate('agents', createAgentService(store, clock))
     app.addHook('onClose', async () => store.close())
   },
   { name: 'app-context' },

@@ -1,8 +1,9 @@
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
+import type { Agent } from '../db/agents.js'
 import type { ApiToken } from '../db/api-tokens.js'
 import type { Property } from '../db/properties.js'
-import { grants, type Scope } from '../domain/scopes.js'
+import { grants, scopesOfRole, type Scope } from '../domain/scopes.js'
 import { findApiToken } from '../services/api-tokens.js'
 import { HttpError } from './http-error.js'
 
@@ -15,6 +16,27 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     apiToken: ApiToken | null
+    /** The signed-in staff member, when the request came with a session cookie instead of a token. */
+    agent: Agent | null
+  }
+}
+
+/** The inbox's session cookie: httpOnly, SameSite=Strict, set by POST /v1/session and /v1/setup. */
+export const SESSION_COOKIE = 'frontdesk_session'
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * SameSite=Strict already keeps the cookie off cross-site requests; a state-changing request that
+ * names another origin is refused as well, for browsers and webviews that get SameSite wrong.
+ */
+function crossOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin
+  if (SAFE_METHODS.has(request.method) || origin === undefined) return false
+  try {
+    return new URL(origin).host !== request.headers.host
+  } catch {
+    return true
   }
 }
 
@@ -33,17 +55,26 @@ export function presentedToken(request: FastifyRequest): string | undefined {
 export const auth = fp(
   async (app) => {
     app.decorateRequest('apiToken', null)
+    app.decorateRequest('agent', null)
 
     app.decorate('requireScope', (scope: Scope): preHandlerAsyncHookHandler => {
       return async function checkScope(request: FastifyRequest, _reply: FastifyReply) {
         const token = presentedToken(request)
-        if (!token) throw new HttpError(401, 'Unauthorized', 'an API token is required (Authorization: Bearer … or x-access-token)')
-        const found = findApiToken(app.store, token)
-        if (!found) throw new HttpError(401, 'Unauthorized', 'the API token is unknown or revoked')
-        if (!grants(found.scopes, scope)) {
-          throw new HttpError(403, 'Forbidden', `the API token lacks the scope ${scope}`)
+        if (token) {
+          const found = findApiToken(app.store, token)
+          if (!found) throw new HttpError(401, 'Unauthorized', 'the API token is unknown or revoked')
+          if (!grants(found.scopes, scope)) throw new HttpError(403, 'Forbidden', `the API token lacks the scope ${scope}`)
+          request.apiToken = found
+          return
         }
-        request.apiToken = found
+        const session = request.cookies[SESSION_COOKIE]
+        const agent = session ? app.agents.agentOfSession(session) : undefined
+        if (!agent) {
+          throw new HttpError(401, 'Unauthorized', 'sign in, or send an API token (Authorization: Bearer … or x-access-token)')
+        }
+        if (crossOrigin(request)) throw new HttpError(403, 'Forbidden', 'cross-origin requests are not accepted')
+        if (!grants(scopesOfRole(agent.role), scope)) throw new HttpError(403, 'Forbidden', `an ${agent.role} may not do this (needs ${scope})`)
+        request.agent = agent
       }
     })
 
@@ -54,5 +85,5 @@ export const auth = fp(
       return property
     })
   },
-  { name: 'auth', dependencies: ['app-context'] },
+  { name: 'auth', dependencies: ['app-context', '@fastify/cookie'] },
 )

@@ -1,6 +1,6 @@
 import type { Channel, Direction } from '../domain/channels.js'
 import { newId } from '../domain/ids.js'
-import { normalizeIdentity, type IdentityKind } from '../domain/identity.js'
+import { normalizeIdentity, type IdentityKind, type NormalizeResult } from '../domain/identity.js'
 import { contentPreview, contentText, type MessageContent } from '../domain/message-preview.js'
 import { guestSearchText, type SummaryDelta } from '../db/conversations.js'
 import type { Property } from '../db/properties.js'
@@ -11,7 +11,12 @@ import type { Outcome, Problem } from './problems.js'
 /** A message as any dialect hands it over: identity still raw, time already parsed. */
 export interface IncomingMessage {
   channel: Channel
-  identity: { kind: IdentityKind; value: string }
+  /** The guest's phone or email: finds (or creates) the conversation of this property and channel… */
+  identity?: { kind: IdentityKind; value: string }
+  /** …or the conversation it belongs to, for a reply written in the inbox. */
+  conversationId?: string
+  /** The staff member who wrote it in the inbox. */
+  senderAgentId?: string
   direction: Direction
   content: MessageContent
   createdAt: number
@@ -38,21 +43,16 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
   function normalize(property: Property, batch: readonly IncomingMessage[], now: number): Outcome<IncomingMessage[]> {
     const problems: Problem[] = []
     // A batch mostly repeats a few guests: parse each distinct phone or email once.
-    const seen = new Map<string, ReturnType<typeof normalizeIdentity>>()
+    const seen = new Map<string, NormalizeResult>()
     const normalized = batch.map((message, index) => {
-      const key = `${message.identity.kind}|${message.identity.value}`
-      let identity = seen.get(key)
-      if (!identity) {
-        identity = normalizeIdentity(message.identity.kind, message.identity.value, property.defaultCountry)
-        seen.set(key, identity)
-      }
+      const identity = normalizeTarget(property, message, seen)
       if (!identity.ok) problems.push({ index, field: 'identity', message: identity.reason })
       if (!Number.isFinite(message.createdAt)) {
         problems.push({ index, field: 'createdAt', message: 'is not a valid timestamp' })
       } else if (message.createdAt > now + MAX_FUTURE_SKEW_MS) {
         problems.push({ index, field: 'createdAt', message: 'is more than a day in the future' })
       }
-      return identity.ok ? { ...message, identity: { kind: message.identity.kind, value: identity.value } } : message
+      return identity.ok && identity.value ? { ...message, identity: identity.value } : message
     })
     return problems.length ? { ok: false, problems } : { ok: true, value: normalized }
   }
@@ -67,11 +67,15 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
         const existing = store.messages.byExternalId(message.externalId)
         if (existing) return { conversationId: existing.conversationId, messageId: existing.id, created: false }
       }
-      const guestKey = `${message.channel}|${message.identity.kind}|${message.identity.value}`
-      let conversationId = conversationsByGuest.get(guestKey)
+      let conversationId = message.conversationId
       if (conversationId === undefined) {
-        conversationId = findOrCreateConversation(property, message, now, published)
-        conversationsByGuest.set(guestKey, conversationId)
+        const identity = message.identity!
+        const guestKey = `${message.channel}|${identity.kind}|${identity.value}`
+        conversationId = conversationsByGuest.get(guestKey)
+        if (conversationId === undefined) {
+          conversationId = findOrCreateConversation(property, message.channel, identity, message.createdAt, now, published)
+          conversationsByGuest.set(guestKey, conversationId)
+        }
       }
       const messageId = newId('msg')
       const stored = {
@@ -82,6 +86,7 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
         content: message.content,
         text: contentText(message.content),
         status: message.status ?? 'delivered',
+        senderAgentId: message.senderAgentId ?? null,
         createdAt: message.createdAt,
         receivedAt: now,
       }
@@ -103,26 +108,27 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
 
   function findOrCreateConversation(
     property: Property,
-    message: IncomingMessage,
+    channel: Channel,
+    { kind, value }: { kind: IdentityKind; value: string },
+    createdAt: number,
     now: number,
     published: DomainEvent[],
   ): string {
-    const { kind, value } = message.identity
     let identity = store.guests.findIdentity(kind, value)
     if (!identity) {
       identity = store.guests.insertIdentity(kind, value, null, now)
       store.changeLog.append('guest_identity', `${kind}:${value}`, 'insert', { kind, value, guestId: null }, now)
     }
-    const existing = store.conversations.findByIdentity(property.id, message.channel, identity.rowid)
+    const existing = store.conversations.findByIdentity(property.id, channel, identity.rowid)
     if (existing) return existing.id
 
     const conversation = {
       id: newId('conv'),
       propertyId: property.id,
-      channel: message.channel,
+      channel,
       identityRowid: identity.rowid,
       guestId: identity.guestId,
-      createdAt: message.createdAt,
+      createdAt,
     }
     const guest = identity.guestId ? store.guests.get(identity.guestId) : undefined
     const guestName = guest ? [guest.firstName, guest.lastName].filter(Boolean).join(' ') || null : null
@@ -200,6 +206,22 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
       })
     },
   }
+}
+
+type TargetCheck = { ok: true; value?: { kind: IdentityKind; value: string } } | { ok: false; reason: string }
+
+/** A message addressed by identity gets it normalised (once per distinct value); one addressed by conversation needs none. */
+function normalizeTarget(property: Property, message: IncomingMessage, seen: Map<string, NormalizeResult>): TargetCheck {
+  if (message.conversationId !== undefined) return { ok: true }
+  if (!message.identity) return { ok: false, reason: 'a guest identity or a conversation is required' }
+  const { kind, value } = message.identity
+  const key = `${kind}|${value}`
+  let normalized = seen.get(key)
+  if (!normalized) {
+    normalized = normalizeIdentity(kind, value, property.defaultCountry)
+    seen.set(key, normalized)
+  }
+  return normalized.ok ? { ok: true, value: { kind, value: normalized.value } } : normalized
 }
 
 function addToSummary(summary: SummaryDelta | undefined, message: IncomingMessage): SummaryDelta {

@@ -18,17 +18,31 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-export function createProperty(store: Store, input: PropertyInput, now = Date.now()): Property {
+function checkedSettings(input: PropertyInput): { name: string; defaultCountry: string; timeZone: string } {
   const defaultCountry = input.defaultCountry.toUpperCase()
   if (!isCountryCode(defaultCountry)) throw new RangeError(`unknown country code "${input.defaultCountry}"`)
   const timeZone = input.timeZone ?? 'UTC'
   if (!isTimeZone(timeZone)) throw new RangeError(`unknown time zone "${timeZone}"`)
-  const property: Property = { id: newId('prop'), name: input.name, defaultCountry, timeZone, createdAt: now }
+  return { name: input.name, defaultCountry, timeZone }
+}
+
+export function createProperty(store: Store, input: PropertyInput, now = Date.now()): Property {
+  const property: Property = { id: newId('prop'), ...checkedSettings(input), createdAt: now }
   store.transaction(() => {
     store.properties.insert(property)
     store.changeLog.append('property', property.id, 'insert', property, now)
   })
   return property
+}
+
+/** Renames a property and sets its phone country and time zone; a RangeError names a bad value. */
+export function updateProperty(store: Store, property: Property, input: PropertyInput, now = Date.now()): Property {
+  const updated: Property = { ...property, ...checkedSettings(input) }
+  store.transaction(() => {
+    store.properties.update(updated)
+    store.changeLog.append('property', property.id, 'update', updated, now)
+  })
+  return updated
 }
 
 /** A new data dir gets one property so pushes have somewhere to go before setup names it. */

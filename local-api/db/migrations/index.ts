@@ -1,5 +1,6 @@
 import type { Migration } from './migration.js'
 import { initialSchema } from './0010-initial-schema.js'
+import { agentsSessionsLeads } from './0020-agents-sessions-leads.js'
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initialSchema]
+export const migrations: readonly Migration[] = [initialSchema, agentsSessionsLeads]

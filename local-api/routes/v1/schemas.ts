@@ -25,7 +25,19 @@ export const problemResponses = {
   401: ProblemSchema,
   403: ProblemSchema,
   404: ProblemSchema,
+  409: ProblemSchema,
 }
+
+export const AgentSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  email: Type.String(),
+  role: Type.Enum(['agent', 'admin']),
+  active: Type.Boolean(),
+  createdAt: IsoDateTime,
+})
+
+export const GuestIdentitySchema = Type.Object({ type: Type.Enum(['phone', 'email']), value: Type.String() })
 
 export const ConversationSchema = Type.Object({
   id: Type.String(),
@@ -35,10 +47,7 @@ export const ConversationSchema = Type.Object({
   guest: Type.Object({
     id: Type.Union([Type.String(), Type.Null()], { description: 'The guest profile (gst_…), once a reservation links it.' }),
     name: Type.Union([Type.String(), Type.Null()]),
-    identity: Type.Union([
-      Type.Object({ type: Type.Enum(['phone', 'email']), value: Type.String() }),
-      Type.Null(),
-    ]),
+    identity: Type.Union([GuestIdentitySchema, Type.Null()]),
   }),
   createdAt: IsoDateTime,
   lastMessageAt: IsoDateTime,
@@ -47,6 +56,10 @@ export const ConversationSchema = Type.Object({
   lastGuestMessageAt: Type.Union([IsoDateTime, Type.Null()]),
   unreadCount: Type.Integer(),
   messageCount: Type.Integer(),
+  lead: Type.Union([
+    Type.Object({ id: Type.String(), status: Type.String(), createdAt: IsoDateTime }, { description: 'The lead captured from this conversation.' }),
+    Type.Null(),
+  ]),
 })
 
 export const MessageContentSchema = Type.Union([
@@ -61,6 +74,14 @@ export const MessageSchema = Type.Object({
   direction: Type.Enum(['in', 'out'], { description: 'in: from the guest; out: from the property.' }),
   content: MessageContentSchema,
   status: Type.String(),
+  sender: Type.Object(
+    {
+      type: Type.Enum(['guest', 'agent', 'property']),
+      agentId: Type.Union([Type.String(), Type.Null()]),
+      name: Type.Union([Type.String(), Type.Null()]),
+    },
+    { description: 'guest: written by the guest; agent: a staff reply from the inbox; property: pushed as sent by a local system.' },
+  ),
   createdAt: IsoDateTime,
   receivedAt: IsoDateTime,
 })

@@ -1,3 +1,4 @@
+import type { Agent } from '../../db/agents.js'
 import type { Conversation } from '../../db/conversations.js'
 import type { Message } from '../../db/messages.js'
 import type { Reservation } from '../../db/reservations.js'
@@ -24,6 +25,7 @@ export function conversationView(conversation: Conversation, now: number) {
     lastGuestMessageAt: isoOrNull(conversation.lastGuestMessageAt),
     unreadCount: conversation.unreadCount,
     messageCount: conversation.messageCount,
+    lead: conversation.lead && { ...conversation.lead, createdAt: iso(conversation.lead.createdAt) },
   }
 }
 
@@ -35,9 +37,19 @@ export function messageView(message: Message) {
     direction: message.direction,
     content: message.content,
     status: message.status,
+    sender: messageSender(message),
     createdAt: iso(message.createdAt),
     receivedAt: iso(message.receivedAt),
   }
+}
+
+function messageSender(message: Message) {
+  if (message.senderAgent) return { type: 'agent' as const, agentId: message.senderAgent.id, name: message.senderAgent.name }
+  return { type: message.direction === 'in' ? ('guest' as const) : ('property' as const), agentId: null, name: null }
+}
+
+export function agentView(agent: Agent) {
+  return { id: agent.id, name: agent.name, email: agent.email, role: agent.role, active: agent.active, createdAt: iso(agent.createdAt) }
 }
 
 export function reservationView(reservation: Reservation) {

@@ -1,0 +1,78 @@
+import type { Db } from './open.js'
+
+export type AgentRole = 'agent' | 'admin'
+
+export interface Agent {
+  id: string
+  name: string
+  email: string
+  role: AgentRole
+  active: boolean
+  createdAt: number
+  updatedAt: number
+}
+
+interface AgentRow {
+  id: string
+  name: string
+  email: string
+  role: AgentRole
+  active: 0 | 1
+  password_hash: string
+  created_at: number
+  updated_at: number
+}
+
+const toAgent = (row: AgentRow): Agent => ({
+  id: row.id,
+  name: row.name,
+  email: row.email,
+  role: row.role,
+  active: row.active === 1,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+})
+
+export function agentsRepository(db: Db) {
+  const insert = db.prepare(`
+    INSERT INTO agents (id, name, email, role, active, password_hash, created_at, updated_at)
+    VALUES (@id, @name, @email, @role, @active, @passwordHash, @createdAt, @updatedAt)`)
+  const update = db.prepare(`
+    UPDATE agents SET name = @name, role = @role, active = @active, updated_at = @updatedAt WHERE id = @id`)
+  const updatePassword = db.prepare('UPDATE agents SET password_hash = ?, updated_at = ? WHERE id = ?')
+  const byId = db.prepare('SELECT * FROM agents WHERE id = ?')
+  const byEmail = db.prepare('SELECT * FROM agents WHERE email = ?')
+  const all = db.prepare('SELECT * FROM agents ORDER BY name COLLATE NOCASE, rowid')
+  const count = db.prepare('SELECT count(*) AS n FROM agents')
+  const activeAdmins = db.prepare("SELECT count(*) AS n FROM agents WHERE role = 'admin' AND active = 1")
+
+  return {
+    insert(agent: Agent, passwordHash: string): void {
+      insert.run({ ...agent, active: agent.active ? 1 : 0, passwordHash })
+    },
+    update(agent: Agent): void {
+      update.run({ ...agent, active: agent.active ? 1 : 0 })
+    },
+    setPasswordHash(id: string, passwordHash: string, now: number): void {
+      updatePassword.run(passwordHash, now, id)
+    },
+    get(id: string): Agent | undefined {
+      const row = byId.get(id) as AgentRow | undefined
+      return row && toAgent(row)
+    },
+    /** The agent and its password hash, for signing in. */
+    withPasswordByEmail(email: string): { agent: Agent; passwordHash: string } | undefined {
+      const row = byEmail.get(email) as AgentRow | undefined
+      return row && { agent: toAgent(row), passwordHash: row.password_hash }
+    },
+    list(): Agent[] {
+      return (all.all() as AgentRow[]).map(toAgent)
+    },
+    count(): number {
+      return (count.get() as { n: number }).n
+    },
+    activeAdminCount(): number {
+      return (activeAdmins.get() as { n: number }).n
+    },
+  }
+}

@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import { Type } from 'typebox'
+import type { Agent } from '../../db/agents.js'
+import { HttpError } from '../../plugins/http-error.js'
+import { SESSION_COOKIE } from '../../plugins/auth.js'
+import { AgentSchema, problemResponses } from './schemas.js'
+import { agentView } from './views.js'
+
+/** Starts a session for the agent and sets its cookie on the reply. */
+export function signIn(app: FastifyInstance, reply: FastifyReply, agent: Agent): void {
+  const { token, expiresAt } = app.agents.startSession(agent.id)
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    expires: new Date(expiresAt),
+  })
+}
+
+const SessionSchema = Type.Object({ agent: AgentSchema })
+
+export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/session',
+    {
+      // Password guessing gets ten tries a minute per address.
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['native'],
+        summary: 'Sign in: sets the httpOnly session cookie the inbox uses',
+        security: [],
+        body: Type.Object(
+          { email: Type.String({ minLength: 1, maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 1000 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: SessionSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const agent = await app.agents.authenticate(request.body.email, request.body.password)
+      if (!agent) throw new HttpError(401, 'Unauthorized', 'the email or password is wrong, or the agent is deactivated')
+      signIn(app, reply, agent)
+      return { agent: agentView(agent) }
+    },
+  )
+
+  app.get(
+    '/session',
+    {
+      preHandler: app.requireScope('guest.conversation.read'),
+      schema: { tags: ['native'], summary: 'The signed-in agent', response: { 200: SessionSchema, ...problemResponses } },
+    },
+    async (request) => {
+      if (!request.agent) throw new HttpError(400, 'Bad Request', 'an API token is not a signed-in agent')
+      return { agent: agentView(request.agent) }
+    },
+  )
+
+  app.delete(
+    '/session',
+    { schema: { tags: ['native'], summary: 'Sign out: ends the session and clears its cookie', security: [], response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE]
+      if (token) app.agents.endSession(token)
+      reply.clearCookie(SESSION_COOKIE, { path: '/' })
+      return reply.code(204).send(null)
+    },
+  )
+}

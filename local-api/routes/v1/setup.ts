@@ -1,0 +1,84 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { MIN_PASSWORD_LENGTH } from '../../domain/passwords.js'
+import { HttpError } from '../../plugins/http-error.js'
+import { updateProperty } from '../../services/properties.js'
+import { loadSampleData } from '../../services/sample-data.js'
+import { AgentSchema, problemResponses } from './schemas.js'
+import { signIn } from './session.js'
+import { agentView } from './views.js'
+
+const SetupBody = Type.Object(
+  {
+    property: Type.Object(
+      {
+        name: Type.String({ minLength: 1, maxLength: 200 }),
+        defaultCountry: Type.String({ pattern: '^[A-Za-z]{2}$', description: 'Phone numbers without + are read in this country.' }),
+        timeZone: Type.String({ minLength: 1, maxLength: 100 }),
+      },
+      { additionalProperties: false },
+    ),
+    admin: Type.Object(
+      {
+        name: Type.String({ minLength: 1, maxLength: 200 }),
+        email: Type.String({ minLength: 3, maxLength: 320 }),
+        password: Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1000 }),
+      },
+      { additionalProperties: false },
+    ),
+    sampleData: Type.Boolean({ default: false }),
+  },
+  { additionalProperties: false },
+)
+
+const SampleDataSchema = Type.Object({ conversations: Type.Integer(), messages: Type.Integer(), reservations: Type.Integer() })
+
+/** First run: a new data dir has no agent; setup names the property and creates the first admin. */
+export const setupRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const needsSetup = () => app.store.agents.count() === 0
+
+  app.get(
+    '/setup',
+    {
+      schema: {
+        tags: ['native'],
+        summary: 'Whether this desk still needs its first-run setup',
+        security: [],
+        response: { 200: Type.Object({ needsSetup: Type.Boolean() }) },
+      },
+    },
+    async () => ({ needsSetup: needsSetup() }),
+  )
+
+  app.post(
+    '/setup',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['native'],
+        summary: 'First-run setup: names the property, creates the first admin (signed in), optionally loads sample data',
+        security: [],
+        body: SetupBody,
+        response: { 201: Type.Object({ agent: AgentSchema, sampleData: Type.Union([SampleDataSchema, Type.Null()]) }), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      if (!needsSetup()) throw new HttpError(409, 'Conflict', 'this desk is already set up; sign in instead')
+      const { property: settings, admin, sampleData } = request.body
+      const property = app.store.properties.first()
+      if (!property) throw new HttpError(409, 'Conflict', 'no property exists to set up')
+      try {
+        updateProperty(app.store, property, settings, app.clock())
+      } catch (error) {
+        if (error instanceof RangeError) throw new HttpError(400, 'Bad Request', error.message)
+        throw error
+      }
+      const created = await app.agents.create({ ...admin, role: 'admin' }, { onlyIfFirst: true })
+      if (!created.ok) throw new HttpError(400, 'Bad Request', 'the admin is invalid', created.problems.map((p) => ({ ...p, field: `admin.${p.field}` })))
+      if (created.value === undefined) throw new HttpError(409, 'Conflict', 'this desk is already set up; sign in instead')
+      const loaded = sampleData ? loadSampleData(app.store, app, app.store.properties.get(property.id)!, app.clock()) : null
+      signIn(app, reply, created.value)
+      return reply.code(201).send({ agent: agentView(created.value), sampleData: loaded })
+    },
+  )
+}

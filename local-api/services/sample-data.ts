@@ -1,0 +1,68 @@
+import type { Property } from '../db/properties.js'
+import type { Store } from '../db/store.js'
+import { generateConversations, toIncomingMessage } from '../domain/sample-data.js'
+import type { Ingest } from './ingest.js'
+import type { ReservationService } from './reservations.js'
+
+export interface SampleDataSummary {
+  conversations: number
+  messages: number
+  reservations: number
+}
+
+const DAY = 24 * 60 * 60 * 1000
+const SAMPLE_CONVERSATIONS = 60
+const SAMPLE_MESSAGES = 420
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+
+/**
+ * A realistic first look at the inbox: guests on web chat and phone calls over the last weeks,
+ * a third of them active now, half with a reservation (some arriving today or tomorrow, some in
+ * house). Written through the ingest and reservation services like any pushed data.
+ */
+export function loadSampleData(
+  store: Store,
+  services: { ingest: Ingest; reservations: ReservationService },
+  property: Property,
+  now: number,
+): SampleDataSummary {
+  const summary: SampleDataSummary = { conversations: 0, messages: 0, reservations: 0 }
+  const seed = now % 1_000_000
+  const guestsWithReservation = new Set<string>()
+  for (const conversation of generateConversations({
+    conversations: SAMPLE_CONVERSATIONS,
+    messages: SAMPLE_MESSAGES,
+    seed,
+    now,
+    recentShare: 0.35,
+    externalIdPrefix: `sample-${seed}`,
+  })) {
+    const ingested = services.ingest.ingest(property, conversation.messages.map(toIncomingMessage))
+    if (!ingested.ok) throw new Error(`sample data was refused: ${JSON.stringify(ingested.problems)}`)
+    summary.conversations++
+    summary.messages += conversation.messages.length
+
+    const { guest, index } = conversation
+    if (index % 2 === 1 || guestsWithReservation.has(guest.phone)) continue
+    guestsWithReservation.add(guest.phone)
+    // Arrivals spread from three days ago (in house) to a month ahead, today and tomorrow included.
+    const arrivalOffset = [0, 1, -2, 3, 7, 0, 1, 14, -1, 30][(index / 2) % 10]!
+    const arrival = now + arrivalOffset * DAY
+    const booked = services.reservations.upsert(property, {
+      confirmationNumber: `SMP-${seed}-${index}`,
+      firstName: guest.firstName,
+      lastName: guest.lastName,
+      phone: guest.phone,
+      email: guest.email,
+      language: guest.language,
+      arrival: isoDay(arrival),
+      departure: isoDay(arrival + (2 + (index % 4)) * DAY),
+      room: String(101 + ((index * 7) % 40)),
+      status: arrivalOffset < 0 ? 'checked_in' : 'confirmed',
+    })
+    if (!booked.ok) throw new Error(`a sample reservation was refused: ${JSON.stringify(booked.problems)}`)
+    summary.reservations++
+  }
+  return summary
+}

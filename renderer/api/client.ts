@@ -1,0 +1,64 @@
+import type { Problem } from './dto'
+
+/** A failed API call: `status` is the HTTP status, `detail` the problem's human-readable explanation. */
+export class ApiError extends Error {
+  readonly status: number
+  readonly detail: string
+  readonly problem: Problem | null
+
+  constructor(status: number, detail: string, problem: Problem | null) {
+    super(detail)
+    this.name = 'ApiError'
+    this.status = status
+    this.detail = detail
+    this.problem = problem
+  }
+}
+
+export const isApiError = (error: unknown, status?: number): error is ApiError =>
+  error instanceof ApiError && (status === undefined || error.status === status)
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  body?: unknown
+  signal?: AbortSignal
+}
+
+/** Calls the local API on this origin (the session cookie goes along) and returns its JSON. */
+export async function apiFetch<T>(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' }
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  const response = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal,
+  })
+  if (!response.ok) throw await problemError(response)
+  if (response.status === 204) return undefined as T
+  return (await response.json()) as T
+}
+
+/** Query strings without the unset values. */
+export function queryString(params: Record<string, string | number | boolean | undefined | null>): string {
+  const search = new URLSearchParams()
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(name, String(value))
+  }
+  const text = search.toString()
+  return text ? `?${text}` : ''
+}
+
+async function problemError(response: Response): Promise<ApiError> {
+  let problem: Problem | null = null
+  try {
+    const body: unknown = await response.json()
+    if (body && typeof body === 'object') problem = body as Problem
+  } catch {
+    // Not JSON (a proxy's error page, a dropped connection): fall back to the status text.
+  }
+  const fieldErrors = problem?.errors?.map((error) => error.message).join('; ')
+  const detail = problem?.detail || fieldErrors || problem?.title || response.statusText || `HTTP ${response.status}`
+  return new ApiError(response.status, detail, problem)
+}

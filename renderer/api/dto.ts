@@ -1,0 +1,145 @@
+/**
+ * The shapes the inbox reads from and sends to the local API's native /v1 routes (the one shared
+ * DTO module: the renderer imports nothing from local-api/). Times are ISO 8601 strings.
+ * The server's TypeBox schemas (local-api/routes/v1/schemas.ts) are the source of truth; an API
+ * test checks these against the OpenAPI document.
+ */
+
+export type Channel = 'web_chat' | 'phone' | 'whatsapp' | 'facebook' | 'instagram' | 'sms' | 'email' | 'guest_app'
+export type Direction = 'in' | 'out'
+export type ConversationStatus = 'active' | 'expired'
+export type AgentRole = 'agent' | 'admin'
+
+export interface Property {
+  id: string
+  name: string
+  defaultCountry: string
+  timeZone: string
+  createdAt: string
+}
+
+export interface Agent {
+  id: string
+  name: string
+  email: string
+  role: AgentRole
+  active: boolean
+  createdAt: string
+}
+
+export interface GuestIdentity {
+  type: 'phone' | 'email'
+  value: string
+}
+
+export interface Lead {
+  id: string
+  status: string
+  createdAt: string
+}
+
+export interface Conversation {
+  id: string
+  propertyId: string
+  channel: Channel
+  status: ConversationStatus
+  guest: { id: string | null; name: string | null; identity: GuestIdentity | null }
+  createdAt: string
+  lastMessageAt: string
+  lastMessagePreview: string
+  lastMessageDirection: Direction | null
+  lastGuestMessageAt: string | null
+  unreadCount: number
+  messageCount: number
+  lead: Lead | null
+}
+
+export type MessageContent = { type: 'text'; text: string } | { type: 'email'; subject: string; body: string }
+
+export interface MessageSender {
+  /** guest: the guest wrote it; agent: a staff member replied in the inbox; property: pushed as sent by a local system. */
+  type: 'guest' | 'agent' | 'property'
+  agentId: string | null
+  name: string | null
+}
+
+export interface Message {
+  id: string
+  conversationId: string
+  externalId: string | null
+  direction: Direction
+  content: MessageContent
+  status: string
+  sender: MessageSender
+  createdAt: string
+  receivedAt: string
+}
+
+export interface Reservation {
+  id: string
+  propertyId: string
+  confirmationNumber: string
+  guestId: string
+  firstName: string | null
+  lastName: string | null
+  phone: string | null
+  email: string | null
+  language: string | null
+  arrival: string
+  departure: string
+  room: string | null
+  status: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface GuestProfile {
+  guest: { id: string; firstName: string | null; lastName: string | null; language: string | null; identities: GuestIdentity[] }
+  reservations: Reservation[]
+  conversations: Conversation[]
+}
+
+export interface Page<T> {
+  items: T[]
+  nextCursor: string | null
+}
+
+export interface ConversationFilters {
+  propertyId?: string
+  channel?: Channel
+  status?: ConversationStatus
+  /** Only conversations with a captured lead. */
+  lead?: boolean
+  /** Last activity at or after / before (ISO). */
+  from?: string
+  to?: string
+  q?: string
+}
+
+export interface SetupRequest {
+  property: { name: string; defaultCountry: string; timeZone: string }
+  admin: { name: string; email: string; password: string }
+  sampleData: boolean
+}
+
+export interface SampleDataSummary {
+  conversations: number
+  messages: number
+  reservations: number
+}
+
+/** Server-Sent Events on GET /v1/events: `event: <type>`, `data: <json>` of this shape. */
+export type DomainEvent =
+  | { type: 'conversation.created'; conversationId: string; propertyId: string }
+  | { type: 'conversation.updated'; conversationId: string; propertyId: string }
+  | { type: 'message.created'; conversationId: string; messageId: string; direction: Direction }
+  | { type: 'reservation.upserted'; reservationId: string; guestId: string }
+
+/** RFC 9457 problem details: every /v1 error body. */
+export interface Problem {
+  type: string
+  title: string
+  status: number
+  detail: string
+  errors?: { field: string; message: string; index?: number }[]
+}

@@ -1,0 +1,38 @@
+import type { ConversationFilters } from './dto'
+
+/**
+ * Query keys, one factory per resource, running general → specific so that invalidating a prefix
+ * (e.g. every conversation list) reaches all the queries beneath it.
+ */
+export const conversationKeys = {
+  all: ['conversations'] as const,
+  lists: () => [...conversationKeys.all, 'list'] as const,
+  list: (filters: ConversationFilters) => [...conversationKeys.lists(), filters] as const,
+  details: () => [...conversationKeys.all, 'detail'] as const,
+  detail: (id: string) => [...conversationKeys.details(), id] as const,
+  allMessages: () => [...conversationKeys.all, 'messages'] as const,
+  messages: (id: string) => [...conversationKeys.allMessages(), id] as const,
+}
+
+export const guestKeys = {
+  all: ['guests'] as const,
+  detail: (id: string) => [...guestKeys.all, 'detail', id] as const,
+}
+
+export const agentKeys = {
+  all: ['agents'] as const,
+  list: () => [...agentKeys.all, 'list'] as const,
+}
+
+export const propertyKeys = {
+  all: ['properties'] as const,
+  list: () => [...propertyKeys.all, 'list'] as const,
+}
+
+export const sessionKeys = {
+  current: ['session'] as const,
+}
+
+export const setupKeys = {
+  status: ['setup'] as const,
+}

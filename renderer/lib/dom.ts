@@ -1,0 +1,19 @@
+/** Element ids that let one feature move focus to another's element without importing it. */
+export const CONVERSATION_LIST_ID = 'conversation-list'
+export const CONVERSATION_SEARCH_ID = 'conversation-search'
+export const COMPOSER_ID = 'composer-text'
+
+export function focusElement(id: string) {
+  document.getElementById(id)?.focus()
+}
+
+/** True when a key press belongs to the element the user is typing in, not to a shortcut. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
+}
+
+/** True for elements whose own Enter key press means something (a button, a link). */
+export function isActivatableTarget(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && ['BUTTON', 'A', 'SUMMARY'].includes(target.tagName)
+}
