@@ -8,8 +8,9 @@ import Fastify, { type FastifyServerOptions } from 'fastify'
 import { createHash } from 'node:crypto'
 import { openStore, type Store } from './db/store.js'
 import { appContext } from './plugins/app-context.js'
-import { auth, presentedToken } from './plugins/auth.js'
+import { auth, presentedToken, SESSION_COOKIE } from './plugins/auth.js'
 import { useProblemErrors } from './plugins/problem-errors.js'
+import { serveRenderer } from './plugins/renderer.js'
 import { installValidators } from './plugins/validation.js'
 import { unifiedMessagingRoutes } from './routes/dialects/unified-messaging.js'
 import { v1Routes } from './routes/v1/index.js'
@@ -24,6 +25,8 @@ export interface ServerConfig {
   logger?: FastifyServerOptions['logger']
   /** Requests per minute per token (or per address without one). */
   rateLimitPerMinute?: number
+  /** The built inbox UI to serve at `/`; defaults to dist/renderer. */
+  rendererDir?: string
   /** The first property's phone country when the data dir is new. */
   defaultCountry?: string
   clock?: () => number
@@ -47,13 +50,18 @@ export async function buildServer(config: ServerConfig) {
   installValidators(app)
   useProblemErrors(app)
 
-  await app.register(helmet, { global: true })
+  await app.register(helmet, {
+    global: true,
+    // The desk may be reached over plain http on a LAN address (--host): never rewrite requests to https.
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    strictTransportSecurity: false,
+  })
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute ?? 6000,
     timeWindow: '1 minute',
     keyGenerator: (request) => {
-      const token = presentedToken(request)
-      return token ? `token:${createHash('sha256').update(token).digest('hex')}` : `ip:${request.ip}`
+      const credential = presentedToken(request) ?? request.cookies?.[SESSION_COOKIE]
+      return credential ? `key:${createHash('sha256').update(credential).digest('hex')}` : `ip:${request.ip}`
     },
   })
   await app.register(swagger, {
@@ -86,6 +94,7 @@ export async function buildServer(config: ServerConfig) {
   await app.register(auth)
   await app.register(v1Routes, { prefix: '/v1' })
   await app.register(unifiedMessagingRoutes, { prefix: '/api/unified-messaging-service' })
+  await serveRenderer(app, config.rendererDir)
 
   return app
 }

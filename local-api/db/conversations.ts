@@ -219,6 +219,9 @@ export function conversationsRepository(db: Db) {
     WHERE id = @id`)
   const byId = db.prepare(`${SELECT_VIEW} WHERE c.id = ?`)
   const byGuest = db.prepare(`${SELECT_VIEW} WHERE c.guest_id = ? ORDER BY c.last_message_at DESC, c.id DESC`)
+  const sameIdentity = db.prepare(`${SELECT_VIEW}
+    WHERE c.identity_rowid = (SELECT identity_rowid FROM conversations WHERE id = ?)
+    ORDER BY c.last_message_at DESC, c.id DESC`)
   const linkByIdentity = db.prepare(LINK_BY_IDENTITY_SQL)
   const markRead = db.prepare('UPDATE conversations SET unread_count = 0 WHERE id = ? AND unread_count > 0')
   const insertSearch = db.prepare('INSERT INTO conversation_search (rowid, guest_text) VALUES (?, ?)')
@@ -242,6 +245,10 @@ export function conversationsRepository(db: Db) {
     },
     byGuest(guestId: string): Conversation[] {
       return (byGuest.all(guestId) as ConversationRow[]).map(toConversation)
+    },
+    /** Every conversation from the same phone or email as `id` (itself included), on any property or channel. */
+    withSameIdentity(id: string): Conversation[] {
+      return (sameIdentity.all(id) as ConversationRow[]).map(toConversation)
     },
     /** Gives every profile-less conversation of this identity to `guestId`; returns their ids. */
     linkIdentityConversations(identityRowid: number, guestId: string): string[] {

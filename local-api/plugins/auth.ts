@@ -11,6 +11,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** A preHandler that lets the request through only with a token holding `scope`. */
     requireScope(scope: Scope): preHandlerAsyncHookHandler
+    /** Whether the request's token or signed-in agent (already checked by requireScope) holds `scope`. */
+    holds(request: FastifyRequest, scope: Scope): boolean
     /** The property a request acts on: its token's, or the first one. */
     propertyFor(request: FastifyRequest): Property
   }
@@ -76,6 +78,11 @@ export const auth = fp(
         if (!grants(scopesOfRole(agent.role), scope)) throw new HttpError(403, 'Forbidden', `an ${agent.role} may not do this (needs ${scope})`)
         request.agent = agent
       }
+    })
+
+    app.decorate('holds', (request: FastifyRequest, scope: Scope): boolean => {
+      if (request.apiToken) return grants(request.apiToken.scopes, scope)
+      return request.agent !== null && grants(scopesOfRole(request.agent.role), scope)
     })
 
     app.decorate('propertyFor', (request: FastifyRequest): Property => {

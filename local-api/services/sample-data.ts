@@ -2,12 +2,14 @@ import type { Property } from '../db/properties.js'
 import type { Store } from '../db/store.js'
 import { generateConversations, toIncomingMessage } from '../domain/sample-data.js'
 import type { Ingest } from './ingest.js'
+import type { LeadService } from './leads.js'
 import type { ReservationService } from './reservations.js'
 
 export interface SampleDataSummary {
   conversations: number
   messages: number
   reservations: number
+  leads: number
 }
 
 const DAY = 24 * 60 * 60 * 1000
@@ -23,11 +25,11 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
  */
 export function loadSampleData(
   store: Store,
-  services: { ingest: Ingest; reservations: ReservationService },
+  services: { ingest: Ingest; reservations: ReservationService; leads: LeadService },
   property: Property,
   now: number,
 ): SampleDataSummary {
-  const summary: SampleDataSummary = { conversations: 0, messages: 0, reservations: 0 }
+  const summary: SampleDataSummary = { conversations: 0, messages: 0, reservations: 0, leads: 0 }
   const seed = now % 1_000_000
   const guestsWithReservation = new Set<string>()
   for (const conversation of generateConversations({
@@ -42,6 +44,11 @@ export function loadSampleData(
     if (!ingested.ok) throw new Error(`sample data was refused: ${JSON.stringify(ingested.problems)}`)
     summary.conversations++
     summary.messages += conversation.messages.length
+    // Every seventh guest asked for an offer: the desk captured them as a lead.
+    if (conversation.index % 7 === 3) {
+      services.leads.capture(store.conversations.get(ingested.value[0]!.conversationId)!)
+      summary.leads++
+    }
 
     const { guest, index } = conversation
     if (index % 2 === 1 || guestsWithReservation.has(guest.phone)) continue

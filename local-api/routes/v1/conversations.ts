@@ -4,13 +4,14 @@ import { Type } from 'typebox'
 import type { Conversation } from '../../db/conversations.js'
 import { normalizePhone } from '../../domain/identity.js'
 import { HttpError, notFound } from '../../plugins/http-error.js'
-import { ChannelSchema, ConversationSchema, IdParams, MessageSchema, problemResponses } from './schemas.js'
-import { conversationView, decodeCursor, encodeCursor, messageView } from './views.js'
+import { ChannelSchema, ConversationSchema, GuestIdentitySchema, IdParams, MessageSchema, problemResponses, ReservationSchema } from './schemas.js'
+import { conversationView, decodeCursor, encodeCursor, messageView, reservationView } from './views.js'
 
 const ListQuery = Type.Object({
   propertyId: Type.Optional(Type.String({ minLength: 1 })),
   channel: Type.Optional(ChannelSchema),
   status: Type.Optional(Type.Enum(['active', 'expired'])),
+  lead: Type.Optional(Type.Boolean({ description: 'true: only conversations with a captured lead; false: only those without.' })),
   from: Type.Optional(Type.String({ format: 'date-time', description: 'Last activity at or after this time.' })),
   to: Type.Optional(Type.String({ format: 'date-time', description: 'Last activity before this time.' })),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Words of the guest\'s name, phone or email.' })),
@@ -74,6 +75,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         propertyId: tokenProperty ?? query.propertyId,
         channel: query.channel,
         status: query.status,
+        lead: query.lead,
         from: parseTime(query.from, 'from'),
         to: parseTime(query.to, 'to'),
         query: query.q === undefined ? undefined : phoneAsE164(query.q, tokenProperty ?? query.propertyId),
@@ -132,6 +134,119 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const items = app.store.messages.pageNewestFirst(conversation.id, limit, anchor)
       const last = items.at(-1)
       return { items: items.map(messageView), nextCursor: items.length === limit && last ? last.id : null }
+    },
+  )
+
+  app.post(
+    '/conversations/:id/messages',
+    {
+      preHandler: app.requireScope('guest.conversation.write'),
+      schema: {
+        tags: ['native'],
+        summary: 'Reply to the guest: stored through the one ingest path, as sent by the signed-in agent',
+        params: IdParams,
+        body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 5000, pattern: '\\S' }) }, { additionalProperties: false }),
+        response: { 201: MessageSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const conversation = visibleConversation(request, request.params.id)
+      if (conversation.channel === 'phone') {
+        throw new HttpError(409, 'Conflict', 'a phone-call transcript has no reply channel; call the guest back instead')
+      }
+      const property = app.store.properties.get(conversation.propertyId)!
+      const outcome = await app.ingest.submit(property, [
+        {
+          channel: conversation.channel,
+          conversationId: conversation.id,
+          senderAgentId: request.agent?.id,
+          direction: 'out',
+          content: { type: 'text', text: request.body.text },
+          createdAt: app.clock(),
+          status: 'sent',
+        },
+      ])
+      if (!outcome.ok) throw new HttpError(400, 'Bad Request', outcome.problems.map((p) => p.message).join('; '), outcome.problems)
+      return reply.code(201).send(messageView(app.store.messages.get(outcome.value[0]!.messageId)!))
+    },
+  )
+
+  app.post(
+    '/conversations/:id/read',
+    {
+      preHandler: app.requireScope('guest.conversation.read'),
+      schema: {
+        tags: ['native'],
+        summary: 'Mark a conversation read: its unread count drops to zero',
+        params: IdParams,
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      app.conversations.markRead(visibleConversation(request, request.params.id))
+      return reply.code(204).send(null)
+    },
+  )
+
+  app.get(
+    '/conversations/:id/guest',
+    {
+      preHandler: app.requireScope('guest.conversation.read'),
+      schema: {
+        tags: ['native'],
+        summary: 'The guest behind a conversation: profile, reservations (with reservation.read) and every other conversation',
+        description:
+          'With a guest profile (linked by a reservation) the other conversations are the profile\'s; without one, those ' +
+          'from the same phone number or email address.',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            profile: Type.Union([
+              Type.Object({
+                id: Type.String(),
+                firstName: Type.Union([Type.String(), Type.Null()]),
+                lastName: Type.Union([Type.String(), Type.Null()]),
+                language: Type.Union([Type.String(), Type.Null()]),
+                identities: Type.Array(GuestIdentitySchema),
+              }),
+              Type.Null(),
+            ]),
+            identity: Type.Union([GuestIdentitySchema, Type.Null()]),
+            reservations: Type.Array(ReservationSchema),
+            otherConversations: Type.Array(ConversationSchema),
+          }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => {
+      const conversation = visibleConversation(request, request.params.id)
+      const guest = conversation.guestId ? app.store.guests.get(conversation.guestId) : undefined
+      const tokenProperty = request.apiToken?.propertyId
+      const related = guest ? app.store.conversations.byGuest(guest.id) : app.store.conversations.withSameIdentity(conversation.id)
+      const now = app.clock()
+      return {
+        profile: guest
+          ? {
+              id: guest.id,
+              firstName: guest.firstName,
+              lastName: guest.lastName,
+              language: guest.language,
+              identities: app.store.guests.identitiesOf(guest.id).map((identity) => ({ type: identity.kind, value: identity.value })),
+            }
+          : null,
+        identity: conversation.identity && { type: conversation.identity.kind, value: conversation.identity.value },
+        reservations:
+          guest && app.holds(request, 'reservation.read')
+            ? app.store.reservations
+                .byGuest(guest.id)
+                .filter((reservation) => !tokenProperty || reservation.propertyId === tokenProperty)
+                .map(reservationView)
+            : [],
+        otherConversations: related
+          .filter((other) => other.id !== conversation.id && (!tokenProperty || other.propertyId === tokenProperty))
+          .map((other) => conversationView(other, now)),
+      }
     },
   )
 }

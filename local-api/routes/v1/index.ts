@@ -1,10 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { useProblemErrors } from '../../plugins/problem-errors.js'
+import { agentRoutes } from './agents.js'
 import { conversationRoutes } from './conversations.js'
 import { eventRoutes } from './events.js'
 import { healthRoutes } from './health.js'
 import { propertyRoutes } from './properties.js'
 import { reservationRoutes } from './reservations.js'
+import { sessionRoutes } from './session.js'
+import { setupRoutes } from './setup.js'
 
 /** The native API under /v1; its errors are RFC 9457 problem details. */
 export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -14,4 +17,7 @@ export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(conversationRoutes)
   await app.register(reservationRoutes)
   await app.register(eventRoutes)
+  await app.register(setupRoutes)
+  await app.register(sessionRoutes)
+  await app.register(agentRoutes)
 }

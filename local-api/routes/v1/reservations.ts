@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { RESERVATION_STATUSES } from '../../db/reservations.js'
 import { HttpError, notFound } from '../../plugins/http-error.js'
-import { IdParams, IsoDateTime, problemResponses } from './schemas.js'
+import { IdParams, problemResponses, ReservationSchema } from './schemas.js'
 import { reservationView } from './views.js'
 
 const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' })
@@ -30,23 +30,6 @@ const ReservationBody = Type.Object(
   { additionalProperties: false },
 )
 
-const ReservationSchema = Type.Object({
-  id: Type.String(),
-  propertyId: Type.String(),
-  confirmationNumber: Type.String(),
-  guestId: Type.String({ description: 'The guest profile (gst_…): the unified-messaging userProfileId.' }),
-  firstName: Type.Union([Type.String(), Type.Null()]),
-  lastName: Type.Union([Type.String(), Type.Null()]),
-  phone: Type.Union([Type.String(), Type.Null()]),
-  email: Type.Union([Type.String(), Type.Null()]),
-  language: Type.Union([Type.String(), Type.Null()]),
-  arrival: Type.String(),
-  departure: Type.String(),
-  room: Type.Union([Type.String(), Type.Null()]),
-  status: Type.String(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
-})
 
 export const reservationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(

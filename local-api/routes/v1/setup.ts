@@ -31,7 +31,7 @@ const SetupBody = Type.Object(
   { additionalProperties: false },
 )
 
-const SampleDataSchema = Type.Object({ conversations: Type.Integer(), messages: Type.Integer(), reservations: Type.Integer() })
+const SampleDataSchema = Type.Object({ conversations: Type.Integer(), messages: Type.Integer(), reservations: Type.Integer(), leads: Type.Integer() })
 
 /** First run: a new data dir has no agent; setup names the property and creates the first admin. */
 export const setupRoutes: FastifyPluginAsyncTypebox = async (app) => {
