@@ -93,10 +93,12 @@ export interface Reservation {
   updatedAt: string
 }
 
-export interface GuestProfile {
-  guest: { id: string; firstName: string | null; lastName: string | null; language: string | null; identities: GuestIdentity[] }
+/** GET /v1/conversations/:id/guest: the side panel's data. */
+export interface GuestPanel {
+  profile: { id: string; firstName: string | null; lastName: string | null; language: string | null; identities: GuestIdentity[] } | null
+  identity: GuestIdentity | null
   reservations: Reservation[]
-  conversations: Conversation[]
+  otherConversations: Conversation[]
 }
 
 export interface Page<T> {
@@ -126,6 +128,7 @@ export interface SampleDataSummary {
   conversations: number
   messages: number
   reservations: number
+  leads: number
 }
 
 /** Server-Sent Events on GET /v1/events: `event: <type>`, `data: <json>` of this shape. */

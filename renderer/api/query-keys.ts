@@ -16,7 +16,9 @@ export const conversationKeys = {
 
 export const guestKeys = {
   all: ['guests'] as const,
-  detail: (id: string) => [...guestKeys.all, 'detail', id] as const,
+  panels: () => [...guestKeys.all, 'panel'] as const,
+  /** The guest behind a conversation: profile, reservations, other conversations. */
+  panel: (conversationId: string) => [...guestKeys.panels(), conversationId] as const,
 }
 
 export const agentKeys = {

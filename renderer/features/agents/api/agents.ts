@@ -1,0 +1,28 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { apiFetch } from '@/api/client'
+import type { Agent, AgentRole } from '@/api/dto'
+import { agentKeys } from '@/api/query-keys'
+
+export const fetchAgents = (signal?: AbortSignal) => apiFetch<Agent[]>('/v1/agents', { signal })
+
+export const agentsOptions = () => queryOptions({ queryKey: agentKeys.list(), queryFn: ({ signal }) => fetchAgents(signal) })
+
+export const useAgents = () => useQuery(agentsOptions())
+
+export function useAddAgent() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (agent: { name: string; email: string; password: string; role: AgentRole }) =>
+      apiFetch<Agent>('/v1/agents', { method: 'POST', body: agent }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: agentKeys.all }),
+  })
+}
+
+export function useUpdateAgent() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, ...changes }: { id: string; role?: AgentRole; active?: boolean; name?: string }) =>
+      apiFetch<Agent>(`/v1/agents/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: agentKeys.all }),
+  })
+}

@@ -1,0 +1,115 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Agent, AgentRole } from '@/api/dto'
+import { useAddAgent, useAgents, useUpdateAgent } from '../api/agents'
+
+const MIN_PASSWORD = 8
+
+/** Admins manage who signs in: add agents, change roles, deactivate and reactivate. */
+export function AgentsScreen({ currentAgentId }: { currentAgentId: string }) {
+  const { t } = useTranslation()
+  const agents = useAgents()
+  const update = useUpdateAgent()
+
+  return (
+    <main className="page" aria-labelledby="agents-title">
+      <h1 id="agents-title">{t('agents.title')}</h1>
+      <p className="muted">{t('agents.intro')}</p>
+      {update.isError && <p className="form-error" role="alert">{update.error.message}</p>}
+      <table className="agents">
+        <thead>
+          <tr>
+            <th scope="col">{t('agents.name')}</th>
+            <th scope="col">{t('agents.email')}</th>
+            <th scope="col">{t('agents.role')}</th>
+            <th scope="col">{t('agents.status')}</th>
+            <th scope="col"><span className="visually-hidden">{t('agents.status')}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {(agents.data ?? []).map((agent) => (
+            <AgentRow
+              key={agent.id}
+              agent={agent}
+              isYou={agent.id === currentAgentId}
+              onChange={(changes) => update.mutate({ id: agent.id, ...changes })}
+            />
+          ))}
+        </tbody>
+      </table>
+      <AddAgentForm />
+    </main>
+  )
+}
+
+function AgentRow({ agent, isYou, onChange }: { agent: Agent; isYou: boolean; onChange: (changes: { role?: AgentRole; active?: boolean }) => void }) {
+  const { t } = useTranslation()
+  return (
+    <tr className={agent.active ? undefined : 'inactive'}>
+      <td>
+        {agent.name} {isYou && <span className="muted">{t('agents.you')}</span>}
+      </td>
+      <td>{agent.email}</td>
+      <td>{t(`agents.${agent.role}`)}</td>
+      <td>{agent.active ? t('agents.active') : t('agents.inactive')}</td>
+      <td className="row-actions">
+        <button type="button" className="button" onClick={() => onChange({ role: agent.role === 'admin' ? 'agent' : 'admin' })}>
+          {agent.role === 'admin' ? t('agents.makeAgent') : t('agents.makeAdmin')}
+        </button>
+        {!isYou && (
+          <button type="button" className="button" onClick={() => onChange({ active: !agent.active })}>
+            {agent.active ? t('agents.deactivate') : t('agents.reactivate')}
+          </button>
+        )}
+      </td>
+    </tr>
+  )
+}
+
+function AddAgentForm() {
+  const { t } = useTranslation()
+  const add = useAddAgent()
+  const [form, setForm] = useState({ name: '', email: '', password: '', role: 'agent' as AgentRole })
+  const [added, setAdded] = useState<string | null>(null)
+
+  function submit(event: FormEvent) {
+    event.preventDefault()
+    setAdded(null)
+    add.mutate(form, {
+      onSuccess: (agent) => {
+        setAdded(agent.name)
+        setForm({ name: '', email: '', password: '', role: 'agent' })
+      },
+    })
+  }
+
+  return (
+    <form className="card form-grid" onSubmit={submit} aria-labelledby="add-agent-title">
+      <h2 id="add-agent-title">{t('agents.add')}</h2>
+      <label>
+        {t('agents.name')}
+        <input required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} autoComplete="off" />
+      </label>
+      <label>
+        {t('agents.email')}
+        <input required type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} autoComplete="off" />
+      </label>
+      <label>
+        {t('agents.password')}
+        <input required type="password" minLength={MIN_PASSWORD} value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} autoComplete="new-password" />
+      </label>
+      <label>
+        {t('agents.role')}
+        <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as AgentRole })}>
+          <option value="agent">{t('agents.agent')}</option>
+          <option value="admin">{t('agents.admin')}</option>
+        </select>
+      </label>
+      <button type="submit" className="button primary" disabled={add.isPending}>
+        {add.isPending ? t('agents.adding') : t('agents.add')}
+      </button>
+      {add.isError && <p className="form-error" role="alert">{add.error.message}</p>}
+      {added && <p role="status">{t('agents.added', { name: added })}</p>}
+    </form>
+  )
+}

@@ -1,0 +1,46 @@
+import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
+import { apiFetch, queryString } from '@/api/client'
+import type { Message, Page } from '@/api/dto'
+import { conversationKeys } from '@/api/query-keys'
+
+const MESSAGE_PAGE = 50
+
+export const fetchMessagePage = (conversationId: string, before: string | null, signal?: AbortSignal) =>
+  apiFetch<Page<Message>>(
+    `/v1/conversations/${encodeURIComponent(conversationId)}/messages${queryString({ limit: MESSAGE_PAGE, before })}`,
+    { signal },
+  )
+
+/** A conversation's messages, newest page first; older pages load as the chat scrolls up. */
+export const messagesOptions = (conversationId: string) =>
+  infiniteQueryOptions({
+    queryKey: conversationKeys.messages(conversationId),
+    queryFn: ({ pageParam, signal }) => fetchMessagePage(conversationId, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  })
+
+export const useMessages = (conversationId: string) => useInfiniteQuery(messagesOptions(conversationId))
+
+/** Sends a reply; the live event that follows refreshes the chat and the list. */
+export function useSendReply(conversationId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (text: string) =>
+      apiFetch<Message>(`/v1/conversations/${encodeURIComponent(conversationId)}/messages`, { method: 'POST', body: { text } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: conversationKeys.messages(conversationId) }),
+  })
+}
+
+export function useMarkRead() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (conversationId: string) =>
+      apiFetch<void>(`/v1/conversations/${encodeURIComponent(conversationId)}/read`, { method: 'POST' }),
+    onSuccess: (_result, conversationId) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: conversationKeys.detail(conversationId) }),
+        queryClient.invalidateQueries({ queryKey: conversationKeys.lists() }),
+      ]),
+  })
+}

@@ -1,0 +1,57 @@
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { isApiError } from '@/api/client'
+import { useConversation } from '@/api/conversations'
+import { ChannelBadge } from '@/components/channel-badge'
+import { guestLabel } from '@/lib/guest-label'
+import { useMarkRead } from '../api/messages'
+import { Composer } from './composer'
+import { MessageHistory } from './message-history'
+
+/** The right-hand chat: who and where in the header, the history, and the composer. */
+export function ChatPanel({ conversationId }: { conversationId: string | null }) {
+  const { t } = useTranslation()
+  if (!conversationId) {
+    return (
+      <section className="chat-panel chat-empty" aria-label={t('chat.none')}>
+        <h2>{t('chat.none')}</h2>
+        <p>{t('chat.noneHint')}</p>
+      </section>
+    )
+  }
+  return <OpenChat key={conversationId} conversationId={conversationId} />
+}
+
+function OpenChat({ conversationId }: { conversationId: string }) {
+  const { t } = useTranslation()
+  const conversation = useConversation(conversationId)
+  const markRead = useMarkRead()
+
+  // Looking at a conversation reads it, including what arrives while it is open.
+  const unread = conversation.data?.unreadCount ?? 0
+  const { mutate } = markRead
+  useEffect(() => {
+    if (unread > 0) mutate(conversationId)
+  }, [unread, conversationId, mutate])
+
+  if (conversation.isError) {
+    return (
+      <section className="chat-panel chat-empty">
+        <p role="alert">{isApiError(conversation.error, 404) ? t('chat.notFound') : conversation.error.message}</p>
+      </section>
+    )
+  }
+  if (!conversation.data) return <section className="chat-panel" aria-busy="true" />
+  const data = conversation.data
+  return (
+    <section className="chat-panel" aria-labelledby="chat-title">
+      <header className="chat-header">
+        <h2 id="chat-title">{guestLabel(data, t('guest.unknown'))}</h2>
+        <ChannelBadge channel={data.channel} />
+        <span className={`status status-${data.status}`}>{t(`chat.${data.status}`)}</span>
+      </header>
+      <MessageHistory conversationId={conversationId} />
+      <Composer conversation={data} />
+    </section>
+  )
+}

@@ -1,0 +1,119 @@
+import { useTranslation } from 'react-i18next'
+import type { Channel } from '@/api/dto'
+import { useProperties } from '@/api/properties'
+import { CONVERSATION_SEARCH_ID } from '@/lib/dom'
+import {
+  useChannelFilter,
+  useCustomRange,
+  useDateFilter,
+  useFilterActions,
+  usePropertyFilter,
+  useSearchText,
+  useStatusFilter,
+  type DateFilter,
+  type StatusFilter,
+} from '../stores/filters-store'
+
+const CHANNEL_CHOICES: readonly (Channel | 'all')[] = ['all', 'web_chat', 'phone', 'whatsapp', 'facebook', 'instagram']
+const STATUS_CHOICES: readonly StatusFilter[] = ['all', 'active', 'expired', 'lead']
+const DATE_CHOICES: readonly DateFilter[] = ['all', 'today', 'week', 'month', 'custom']
+
+/** Search, channel, status, date and (with several properties) property filters above the list. */
+export function ConversationFilters() {
+  const { t } = useTranslation()
+  const channel = useChannelFilter()
+  const status = useStatusFilter()
+  const date = useDateFilter()
+  const [customFrom, customTo] = useCustomRange()
+  const propertyId = usePropertyFilter()
+  const search = useSearchText()
+  const actions = useFilterActions()
+  const properties = useProperties().data ?? []
+
+  return (
+    <div className="filters" role="search" aria-label={t('filters.label')}>
+      <label className="visually-hidden" htmlFor={CONVERSATION_SEARCH_ID}>
+        {t('filters.search')}
+      </label>
+      <input
+        id={CONVERSATION_SEARCH_ID}
+        className="search"
+        type="search"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={t('filters.searchPlaceholder')}
+        value={search}
+        onChange={(event) => actions.searchTyped(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            if (search) actions.searchTyped('')
+            else event.currentTarget.blur()
+          }
+        }}
+      />
+
+      <div className="channel-tabs" role="group" aria-label={t('filters.channel')}>
+        {CHANNEL_CHOICES.map((choice) => (
+          <button
+            key={choice}
+            type="button"
+            className={`chip${choice === 'all' ? '' : ` chip-${choice}`}`}
+            aria-pressed={channel === choice}
+            onClick={() => actions.channelChosen(choice)}
+          >
+            {t(`channel.${choice}`)}
+          </button>
+        ))}
+      </div>
+
+      <div className="filter-selects">
+        <label>
+          <span className="visually-hidden">{t('filters.status')}</span>
+          <select value={status} onChange={(event) => actions.statusChosen(event.target.value as StatusFilter)}>
+            {STATUS_CHOICES.map((choice) => (
+              <option key={choice} value={choice}>
+                {choice === 'all' ? t('filters.statusAll') : t(`filters.${choice}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="visually-hidden">{t('filters.date')}</span>
+          <select value={date} onChange={(event) => actions.dateRangeChosen(event.target.value as DateFilter)}>
+            {DATE_CHOICES.map((choice) => (
+              <option key={choice} value={choice}>
+                {choice === 'all' ? t('filters.dateAll') : t(`filters.${choice}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {properties.length > 1 && (
+          <label>
+            <span className="visually-hidden">{t('filters.property')}</span>
+            <select value={propertyId} onChange={(event) => actions.propertyChosen(event.target.value)}>
+              <option value="all">{t('filters.allProperties')}</option>
+              {properties.map((property) => (
+                <option key={property.id} value={property.id}>
+                  {property.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+
+      {date === 'custom' && (
+        <div className="custom-range">
+          <label>
+            {t('filters.from')}
+            <input type="date" value={customFrom} onChange={(event) => actions.customRangeChanged({ from: event.target.value })} />
+          </label>
+          <label>
+            {t('filters.to')}
+            <input type="date" value={customTo} onChange={(event) => actions.customRangeChanged({ to: event.target.value })} />
+          </label>
+        </div>
+      )}
+    </div>
+  )
+}

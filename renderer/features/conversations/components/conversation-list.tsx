@@ -1,0 +1,87 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useMemo, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { CONVERSATION_LIST_ID } from '@/lib/dom'
+import { useDebouncedValue } from '@/lib/use-debounced-value'
+import { useNow } from '@/lib/use-now'
+import { useConversationList } from '../api/conversation-list'
+import { useListKeyboard } from '../hooks/use-list-keyboard'
+import { useApiFilters, useHighlightedId, useSearchText } from '../stores/filters-store'
+import { ConversationFilters } from './conversation-filters'
+import { ConversationRow } from './conversation-row'
+
+/** Every row has this height (styles.css agrees), so the virtualizer needs no measuring. */
+export const ROW_HEIGHT = 76
+/** Fetch the next page when the view comes this close (in rows) to the end of what is loaded. */
+const PREFETCH_ROWS = 15
+
+/** The left panel: filters, search and the virtualised list of conversations, newest activity first. */
+export function ConversationListPanel({ selectedId }: { selectedId: string | null }) {
+  const { t } = useTranslation()
+  const now = useNow()
+  const search = useDebouncedValue(useSearchText(), 250)
+  const filters = useApiFilters(search, now)
+  const list = useConversationList(filters)
+  const conversations = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data])
+  const highlightedId = useHighlightedId()
+  const scrollRef = useRef<HTMLDivElement>(null)
+
+  const virtualizer = useVirtualizer({
+    count: conversations.length + (list.hasNextPage ? 1 : 0),
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    getItemKey: (index) => conversations[index]?.id ?? 'loader',
+  })
+  const virtualRows = virtualizer.getVirtualItems()
+  const lastIndex = virtualRows.at(-1)?.index ?? 0
+
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && lastIndex >= conversations.length - PREFETCH_ROWS) void fetchNextPage()
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage, lastIndex, conversations.length])
+
+  useListKeyboard(conversations, selectedId, (index) => virtualizer.scrollToIndex(index, { align: 'auto' }))
+
+  return (
+    <section className="list-panel" aria-label={t('list.label')}>
+      <ConversationFilters />
+      <div
+        id={CONVERSATION_LIST_ID}
+        ref={scrollRef}
+        className="list-scroll"
+        tabIndex={-1}
+        aria-busy={list.isPending}
+      >
+        {list.isError && <p className="list-message" role="alert">{list.error.message}</p>}
+        {list.isSuccess && conversations.length === 0 && (
+          <p className="list-message">{Object.keys(filters).length ? t('list.empty') : t('list.emptyInbox')}</p>
+        )}
+        <div role="list" aria-label={t('list.label')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualRows.map((row) => {
+            const conversation = conversations[row.index]
+            return (
+              <div
+                key={row.key}
+                role="listitem"
+                className="virtual-row"
+                style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+              >
+                {conversation ? (
+                  <ConversationRow
+                    conversation={conversation}
+                    selected={conversation.id === selectedId}
+                    highlighted={conversation.id === highlightedId}
+                    now={now}
+                  />
+                ) : (
+                  <span className="list-loader">{t('list.loadingMore')}</span>
+                )}
+              </div>
+            )
+          })}
+        </div>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,54 @@
+import { memo } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Conversation } from '@/api/dto'
+import { ChannelBadge } from '@/components/channel-badge'
+import { guestLabel } from '@/lib/guest-label'
+import { relativeTime } from '@/lib/relative-time'
+import { conversationPath, navigate } from '@/lib/router'
+
+interface ConversationRowProps {
+  conversation: Conversation
+  selected: boolean
+  highlighted: boolean
+  now: number
+}
+
+/** One line of the list: who, where, the last words, how long ago, how many unread. */
+export const ConversationRow = memo(function ConversationRow({ conversation, selected, highlighted, now }: ConversationRowProps) {
+  const { t, i18n } = useTranslation()
+  const unread = conversation.unreadCount
+  const href = conversationPath(conversation.id)
+  return (
+    <a
+      href={href}
+      id={`row-${conversation.id}`}
+      className={`conversation-row${selected ? ' selected' : ''}${highlighted ? ' highlighted' : ''}${unread ? ' unread' : ''}`}
+      aria-current={selected ? 'page' : undefined}
+      data-conversation-id={conversation.id}
+      onClick={(event) => {
+        if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return
+        event.preventDefault()
+        navigate(href)
+      }}
+    >
+      <span className="row-top">
+        <span className="row-name">{guestLabel(conversation, t('guest.unknown'))}</span>
+        <time className="row-time" dateTime={conversation.lastMessageAt}>
+          {relativeTime(conversation.lastMessageAt, now, t, i18n.language)}
+        </time>
+      </span>
+      <span className="row-bottom">
+        <ChannelBadge channel={conversation.channel} />
+        <span className="row-preview">
+          {conversation.lastMessageDirection === 'out' ? t('list.you') : ''}
+          {conversation.lastMessagePreview}
+        </span>
+        {unread > 0 && (
+          <span className="unread-count" aria-label={t('list.unread', { count: unread })}>
+            {unread > 99 ? '99+' : unread}
+          </span>
+        )}
+      </span>
+    </a>
+  )
+})

@@ -1,0 +1,45 @@
+import { useEffect, useRef } from 'react'
+import type { Conversation } from '@/api/dto'
+import { CONVERSATION_SEARCH_ID, focusElement, isActivatableTarget, isTypingTarget } from '@/lib/dom'
+import { conversationPath, navigate } from '@/lib/router'
+import { useFilterActions, useHighlightedId } from '../stores/filters-store'
+
+/**
+ * The list's shortcuts, as in mail clients: j / k move the highlight, Enter opens the
+ * highlighted conversation, / jumps to the search box. Keys typed into a field are left alone.
+ */
+export function useListKeyboard(conversations: readonly Conversation[], selectedId: string | null, scrollToIndex: (index: number) => void) {
+  const highlightedId = useHighlightedId()
+  const { rowHighlighted } = useFilterActions()
+  // The listener reads the latest values without being re-attached on every render.
+  const latest = useRef({ conversations, selectedId, highlightedId, scrollToIndex })
+  latest.current = { conversations, selectedId, highlightedId, scrollToIndex }
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTypingTarget(event.target)) return
+      const { conversations, selectedId, highlightedId, scrollToIndex } = latest.current
+      if (event.key === '/') {
+        event.preventDefault()
+        focusElement(CONVERSATION_SEARCH_ID)
+        return
+      }
+      const step = event.key === 'j' ? 1 : event.key === 'k' ? -1 : 0
+      if (step !== 0) {
+        if (conversations.length === 0) return
+        event.preventDefault()
+        const from = conversations.findIndex((c) => c.id === (highlightedId ?? selectedId))
+        const index = from === -1 ? (step > 0 ? 0 : conversations.length - 1) : Math.min(conversations.length - 1, Math.max(0, from + step))
+        rowHighlighted(conversations[index]!.id)
+        scrollToIndex(index)
+        return
+      }
+      if (event.key === 'Enter' && highlightedId && !isActivatableTarget(event.target)) {
+        event.preventDefault()
+        navigate(conversationPath(highlightedId))
+      }
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [rowHighlighted])
+}

@@ -1,0 +1,94 @@
+import { create } from 'zustand'
+import { useShallow } from 'zustand/react/shallow'
+import type { Channel, ConversationFilters } from '@/api/dto'
+import { parseDateInput, startOfDay, startOfMonth, startOfWeek } from '@/lib/date-ranges'
+
+export type StatusFilter = 'all' | 'active' | 'expired' | 'lead'
+export type DateFilter = 'all' | 'today' | 'week' | 'month' | 'custom'
+
+interface FiltersState {
+  channel: Channel | 'all'
+  status: StatusFilter
+  date: DateFilter
+  /** YYYY-MM-DD values of the custom range's date inputs. */
+  customFrom: string
+  customTo: string
+  propertyId: string | 'all'
+  search: string
+  /** The row j/k moved to; Enter opens it. */
+  highlightedId: string | null
+  actions: {
+    channelChosen(channel: Channel | 'all'): void
+    statusChosen(status: StatusFilter): void
+    dateRangeChosen(date: DateFilter): void
+    customRangeChanged(range: { from?: string; to?: string }): void
+    propertyChosen(propertyId: string | 'all'): void
+    searchTyped(search: string): void
+    rowHighlighted(id: string | null): void
+  }
+}
+
+/** The conversation list's UI state: what the desk filters by, never the conversations themselves. */
+const useFiltersStore = create<FiltersState>()((set) => ({
+  channel: 'all',
+  status: 'all',
+  date: 'all',
+  customFrom: '',
+  customTo: '',
+  propertyId: 'all',
+  search: '',
+  highlightedId: null,
+  actions: {
+    channelChosen: (channel) => set({ channel }),
+    statusChosen: (status) => set({ status }),
+    dateRangeChosen: (date) => set({ date }),
+    customRangeChanged: ({ from, to }) =>
+      set((state) => ({ customFrom: from ?? state.customFrom, customTo: to ?? state.customTo })),
+    propertyChosen: (propertyId) => set({ propertyId }),
+    searchTyped: (search) => set({ search }),
+    rowHighlighted: (highlightedId) => set({ highlightedId }),
+  },
+}))
+
+export const useChannelFilter = () => useFiltersStore((state) => state.channel)
+export const useStatusFilter = () => useFiltersStore((state) => state.status)
+export const useDateFilter = () => useFiltersStore((state) => state.date)
+export const useCustomRange = () => useFiltersStore(useShallow((state) => [state.customFrom, state.customTo] as const))
+export const usePropertyFilter = () => useFiltersStore((state) => state.propertyId)
+export const useSearchText = () => useFiltersStore((state) => state.search)
+export const useHighlightedId = () => useFiltersStore((state) => state.highlightedId)
+export const useFilterActions = () => useFiltersStore((state) => state.actions)
+
+/** The API filters for the chosen UI filters, the date ranges taken in local time at `now`. */
+export function toApiFilters(
+  state: Pick<FiltersState, 'channel' | 'status' | 'date' | 'customFrom' | 'customTo' | 'propertyId'>,
+  search: string,
+  now: Date,
+): ConversationFilters {
+  const filters: ConversationFilters = {}
+  if (state.channel !== 'all') filters.channel = state.channel
+  if (state.status === 'active' || state.status === 'expired') filters.status = state.status
+  if (state.status === 'lead') filters.lead = true
+  if (state.propertyId !== 'all') filters.propertyId = state.propertyId
+  const from =
+    state.date === 'today' ? startOfDay(now)
+    : state.date === 'week' ? startOfWeek(now)
+    : state.date === 'month' ? startOfMonth(now)
+    : state.date === 'custom' ? parseDateInput(state.customFrom)
+    : undefined
+  const to = state.date === 'custom' ? parseDateInput(state.customTo, { dayAfter: true }) : undefined
+  if (from) filters.from = from.toISOString()
+  if (to) filters.to = to.toISOString()
+  const q = search.trim()
+  if (q) filters.q = q
+  return filters
+}
+
+/** The current API filters; the date ranges move on when the day does (`now` refreshes). */
+export function useApiFilters(search: string, now: number): ConversationFilters {
+  const state = useFiltersStore(
+    useShallow(({ channel, status, date, customFrom, customTo, propertyId }) => ({ channel, status, date, customFrom, customTo, propertyId })),
+  )
+  // Taken at the start of the day, not at each tick, so the query key (and its cache) holds all day.
+  return toApiFilters(state, search, startOfDay(new Date(now)))
+}

@@ -1,0 +1,109 @@
+import { useTranslation } from 'react-i18next'
+import type { GuestPanel as GuestPanelData, Reservation } from '@/api/dto'
+import { ChannelBadge } from '@/components/channel-badge'
+import { guestLabel } from '@/lib/guest-label'
+import { relativeTime } from '@/lib/relative-time'
+import { conversationPath, navigate } from '@/lib/router'
+import { useNow } from '@/lib/use-now'
+import { useGuestPanel } from '../api/guest-panel'
+
+/** The guest beside the chat: contact details, reservations, and every other touchpoint. */
+export function GuestPanel({ conversationId }: { conversationId: string | null }) {
+  const { t } = useTranslation()
+  if (!conversationId) return <aside className="guest-panel" aria-label={t('guest.panel')} />
+  return <GuestDetails key={conversationId} conversationId={conversationId} />
+}
+
+function GuestDetails({ conversationId }: { conversationId: string }) {
+  const { t } = useTranslation()
+  const panel = useGuestPanel(conversationId)
+  if (!panel.data) {
+    return (
+      <aside className="guest-panel" aria-label={t('guest.panel')} aria-busy={panel.isPending}>
+        {panel.isError && <p role="alert">{panel.error.message}</p>}
+      </aside>
+    )
+  }
+  const { profile, identity, reservations, otherConversations } = panel.data
+  const identities = profile?.identities ?? (identity ? [identity] : [])
+  const email = identities.find((i) => i.type === 'email')?.value
+  const phone = identities.find((i) => i.type === 'phone')?.value
+  const name = profile ? [profile.firstName, profile.lastName].filter(Boolean).join(' ') : ''
+  const language = profile?.language ? languageName(profile.language) : null
+
+  return (
+    <aside className="guest-panel" aria-label={t('guest.panel')}>
+      <h2>{name || identity?.value || t('guest.unknown')}</h2>
+      <dl className="facts">
+        <dt>{t('guest.name')}</dt>
+        <dd>{name || t('guest.none')}</dd>
+        <dt>{t('guest.email')}</dt>
+        <dd>{email ? <a href={`mailto:${email}`}>{email}</a> : t('guest.none')}</dd>
+        <dt>{t('guest.phone')}</dt>
+        <dd>{phone ? <a href={`tel:${phone}`}>{phone}</a> : t('guest.none')}</dd>
+        <dt>{t('guest.language')}</dt>
+        <dd>{language ?? t('guest.none')}</dd>
+      </dl>
+
+      <h3>{t('guest.reservations')}</h3>
+      {reservations.length ? reservations.map((r) => <ReservationCard key={r.id} reservation={r} />) : <p className="muted">{t('guest.noProfile')}</p>}
+
+      <h3>{t('guest.touchpoints')}</h3>
+      <Touchpoints conversations={otherConversations} />
+    </aside>
+  )
+}
+
+function ReservationCard({ reservation }: { reservation: Reservation }) {
+  const { t, i18n } = useTranslation()
+  const day = (date: string) => new Date(`${date}T12:00:00`).toLocaleDateString(i18n.language, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })
+  return (
+    <section className="reservation" aria-label={`${t('guest.confirmation')} ${reservation.confirmationNumber}`}>
+      <dl className="facts">
+        <dt>{t('guest.confirmation')}</dt>
+        <dd className="mono">{reservation.confirmationNumber}</dd>
+        <dt>{t('guest.arrival')}</dt>
+        <dd>{day(reservation.arrival)}</dd>
+        <dt>{t('guest.departure')}</dt>
+        <dd>{day(reservation.departure)}</dd>
+        <dt>{t('guest.room')}</dt>
+        <dd>{reservation.room ?? t('guest.none')}</dd>
+        <dt>{t('guest.status')}</dt>
+        <dd>{t(`guest.reservationStatus.${reservation.status}`, { defaultValue: reservation.status })}</dd>
+      </dl>
+    </section>
+  )
+}
+
+function Touchpoints({ conversations }: { conversations: GuestPanelData['otherConversations'] }) {
+  const { t, i18n } = useTranslation()
+  const now = useNow()
+  if (!conversations.length) return <p className="muted">{t('guest.noTouchpoints')}</p>
+  return (
+    <ul className="touchpoints">
+      {conversations.map((conversation) => (
+        <li key={conversation.id}>
+          <a
+            href={conversationPath(conversation.id)}
+            onClick={(event) => {
+              event.preventDefault()
+              navigate(conversationPath(conversation.id))
+            }}
+          >
+            <ChannelBadge channel={conversation.channel} />
+            <span className="touchpoint-preview">{conversation.lastMessagePreview || guestLabel(conversation, '')}</span>
+            <time dateTime={conversation.lastMessageAt}>{relativeTime(conversation.lastMessageAt, now, t, i18n.language)}</time>
+          </a>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([navigator.language, 'en'], { type: 'language' }).of(code) ?? code
+  } catch {
+    return code
+  }
+}

@@ -1,0 +1,62 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
+import type { DomainEvent } from '@/api/dto'
+import { conversationKeys, guestKeys } from '@/api/query-keys'
+
+const EVENT_TYPES: readonly DomainEvent['type'][] = ['conversation.created', 'conversation.updated', 'message.created', 'reservation.upserted']
+/** Events come in bursts (a 100-message push): invalidate once per burst, not once per event. */
+const FLUSH_MS = 150
+
+/**
+ * Subscribes to the server's domain events (SSE, /v1/events) and invalidates the queries they
+ * touch, so a message pushed by any local system shows up without a reload. EventSource
+ * reconnects by itself; `connected` says whether it is currently open.
+ */
+export function useLiveEvents(): { connected: boolean } {
+  const queryClient = useQueryClient()
+  const [connected, setConnected] = useState(true)
+
+  useEffect(() => {
+    const source = new EventSource('/v1/events')
+    const pending: DomainEvent[] = []
+    let timer: number | undefined
+    const flush = () => {
+      timer = undefined
+      invalidateFor(queryClient, pending.splice(0))
+    }
+    const onEvent = (message: MessageEvent<string>) => {
+      pending.push(JSON.parse(message.data) as DomainEvent)
+      timer ??= window.setTimeout(flush, FLUSH_MS)
+    }
+    for (const type of EVENT_TYPES) source.addEventListener(type, onEvent)
+    source.onopen = () => {
+      setConnected(true)
+      // Whatever happened while we were away: refresh everything shown.
+      void queryClient.invalidateQueries({ queryKey: conversationKeys.all })
+    }
+    source.onerror = () => setConnected(source.readyState === EventSource.OPEN)
+    return () => {
+      window.clearTimeout(timer)
+      source.close()
+    }
+  }, [queryClient])
+
+  return { connected }
+}
+
+function invalidateFor(queryClient: QueryClient, events: readonly DomainEvent[]) {
+  if (!events.length) return
+  const conversations = new Set<string>()
+  const withMessages = new Set<string>()
+  let reservations = false
+  for (const event of events) {
+    if (event.type === 'reservation.upserted') reservations = true
+    else conversations.add(event.conversationId)
+    if (event.type === 'message.created') withMessages.add(event.conversationId)
+  }
+  if (conversations.size) void queryClient.invalidateQueries({ queryKey: conversationKeys.lists() })
+  for (const id of conversations) void queryClient.invalidateQueries({ queryKey: conversationKeys.detail(id) })
+  for (const id of withMessages) void queryClient.invalidateQueries({ queryKey: conversationKeys.messages(id) })
+  // A reservation or a new touchpoint changes what the guest panels show.
+  if (reservations || conversations.size) void queryClient.invalidateQueries({ queryKey: guestKeys.panels() })
+}

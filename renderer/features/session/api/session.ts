@@ -1,0 +1,40 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { apiFetch, isApiError } from '@/api/client'
+import type { Agent } from '@/api/dto'
+import { sessionKeys } from '@/api/query-keys'
+
+/** The signed-in agent, or null when the session cookie is missing or expired. */
+export async function fetchSession(signal?: AbortSignal): Promise<Agent | null> {
+  try {
+    return (await apiFetch<{ agent: Agent }>('/v1/session', { signal })).agent
+  } catch (error) {
+    if (isApiError(error, 401)) return null
+    throw error
+  }
+}
+
+export const sessionOptions = () =>
+  queryOptions({ queryKey: sessionKeys.current, queryFn: ({ signal }) => fetchSession(signal), staleTime: Infinity })
+
+export const useSession = (enabled = true) => useQuery({ ...sessionOptions(), enabled })
+
+export function useSignIn() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (credentials: { email: string; password: string }) =>
+      apiFetch<{ agent: Agent }>('/v1/session', { method: 'POST', body: credentials }),
+    onSuccess: ({ agent }) => queryClient.setQueryData(sessionKeys.current, agent),
+  })
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: () => apiFetch<void>('/v1/session', { method: 'DELETE' }),
+    // Nothing of the previous agent's view may linger for the next one.
+    onSuccess: () => {
+      queryClient.clear()
+      queryClient.setQueryData(sessionKeys.current, null)
+    },
+  })
+}

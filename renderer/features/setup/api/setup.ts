@@ -1,0 +1,24 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { apiFetch } from '@/api/client'
+import type { Agent, SampleDataSummary, SetupRequest } from '@/api/dto'
+import { sessionKeys, setupKeys } from '@/api/query-keys'
+
+export const fetchSetupStatus = (signal?: AbortSignal) => apiFetch<{ needsSetup: boolean }>('/v1/setup', { signal })
+
+export const setupStatusOptions = () =>
+  queryOptions({ queryKey: setupKeys.status, queryFn: ({ signal }) => fetchSetupStatus(signal), staleTime: Infinity })
+
+export const useSetupStatus = () => useQuery(setupStatusOptions())
+
+/** Runs first-run setup; the new admin comes back signed in. */
+export function useRunSetup() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (request: SetupRequest) =>
+      apiFetch<{ agent: Agent; sampleData: SampleDataSummary | null }>('/v1/setup', { method: 'POST', body: request }),
+    onSuccess: ({ agent }) => {
+      queryClient.setQueryData(sessionKeys.current, agent)
+      queryClient.setQueryData(setupKeys.status, { needsSetup: false })
+    },
+  })
+}
