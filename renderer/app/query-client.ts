@@ -1,14 +1,22 @@
-import { QueryClient } from '@tanstack/react-query'
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { isApiError } from '@/api/client'
+import { sessionKeys } from '@/api/query-keys'
+
+/** A 401 anywhere means the session ended (expired, signed out elsewhere, agent deactivated): back to sign-in. */
+function onError(error: Error) {
+  if (isApiError(error, 401) && queryClient.getQueryData(sessionKeys.current)) queryClient.setQueryData(sessionKeys.current, null)
+}
 
 /** Server state lives here. Live events keep it fresh, so queries need no polling or focus refetches. */
-export const queryClient = new QueryClient({
+export const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
   defaultOptions: {
     queries: {
       staleTime: 60_000,
       refetchOnWindowFocus: false,
       // A 4xx will not heal by asking again; a dropped connection might.
-      retry: (failures, error) => !isApiError(error) || (error.status >= 500 && failures < 2),
+      retry: (failures, error) => failures < 2 && (!isApiError(error) || error.status >= 500),
     },
   },
 })

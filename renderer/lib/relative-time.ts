@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { isSameDay } from './date-ranges'
+import { isSameDay } from './date-ranges.js'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE

@@ -52,7 +52,8 @@ function AgentRow({ agent, isYou, onChange }: { agent: Agent; isYou: boolean; on
       <td>{agent.email}</td>
       <td>{t(`agents.${agent.role}`)}</td>
       <td>{agent.active ? t('agents.active') : t('agents.inactive')}</td>
-      <td className="row-actions">
+      <td>
+        <div className="row-actions">
         <button type="button" className="button" onClick={() => onChange({ role: agent.role === 'admin' ? 'agent' : 'admin' })}>
           {agent.role === 'admin' ? t('agents.makeAgent') : t('agents.makeAdmin')}
         </button>
@@ -61,6 +62,7 @@ function AgentRow({ agent, isYou, onChange }: { agent: Agent; isYou: boolean; on
             {agent.active ? t('agents.deactivate') : t('agents.reactivate')}
           </button>
         )}
+        </div>
       </td>
     </tr>
   )

@@ -1,10 +1,10 @@
 import { create } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import type { Channel, ConversationFilters } from '@/api/dto'
-import { parseDateInput, startOfDay, startOfMonth, startOfWeek } from '@/lib/date-ranges'
+import { startOfDay } from '@/lib/date-ranges'
+import { toApiFilters, type DateFilter, type StatusFilter } from '../api-filters'
 
-export type StatusFilter = 'all' | 'active' | 'expired' | 'lead'
-export type DateFilter = 'all' | 'today' | 'week' | 'month' | 'custom'
+export type { DateFilter, StatusFilter }
 
 interface FiltersState {
   channel: Channel | 'all'
@@ -58,31 +58,6 @@ export const usePropertyFilter = () => useFiltersStore((state) => state.property
 export const useSearchText = () => useFiltersStore((state) => state.search)
 export const useHighlightedId = () => useFiltersStore((state) => state.highlightedId)
 export const useFilterActions = () => useFiltersStore((state) => state.actions)
-
-/** The API filters for the chosen UI filters, the date ranges taken in local time at `now`. */
-export function toApiFilters(
-  state: Pick<FiltersState, 'channel' | 'status' | 'date' | 'customFrom' | 'customTo' | 'propertyId'>,
-  search: string,
-  now: Date,
-): ConversationFilters {
-  const filters: ConversationFilters = {}
-  if (state.channel !== 'all') filters.channel = state.channel
-  if (state.status === 'active' || state.status === 'expired') filters.status = state.status
-  if (state.status === 'lead') filters.lead = true
-  if (state.propertyId !== 'all') filters.propertyId = state.propertyId
-  const from =
-    state.date === 'today' ? startOfDay(now)
-    : state.date === 'week' ? startOfWeek(now)
-    : state.date === 'month' ? startOfMonth(now)
-    : state.date === 'custom' ? parseDateInput(state.customFrom)
-    : undefined
-  const to = state.date === 'custom' ? parseDateInput(state.customTo, { dayAfter: true }) : undefined
-  if (from) filters.from = from.toISOString()
-  if (to) filters.to = to.toISOString()
-  const q = search.trim()
-  if (q) filters.q = q
-  return filters
-}
 
 /** The current API filters; the date ranges move on when the day does (`now` refreshes). */
 export function useApiFilters(search: string, now: number): ConversationFilters {

@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { apiFetch, isApiError } from '@/api/client'
 import type { Agent } from '@/api/dto'
-import { sessionKeys } from '@/api/query-keys'
+import { sessionKeys, setupKeys } from '@/api/query-keys'
 
 /** The signed-in agent, or null when the session cookie is missing or expired. */
 export async function fetchSession(signal?: AbortSignal): Promise<Agent | null> {
@@ -31,10 +31,10 @@ export function useSignOut() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: () => apiFetch<void>('/v1/session', { method: 'DELETE' }),
-    // Nothing of the previous agent's view may linger for the next one.
+    // Back to the sign-in screen, and nothing of this agent's view may linger for the next one.
     onSuccess: () => {
-      queryClient.clear()
       queryClient.setQueryData(sessionKeys.current, null)
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKeys.current[0] && query.queryKey[0] !== setupKeys.status[0] })
     },
   })
 }

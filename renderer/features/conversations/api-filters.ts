@@ -1,0 +1,42 @@
+import type { Channel, ConversationFilters } from '../../api/dto.js'
+import { parseDateInput, startOfDay, startOfMonth, startOfWeek } from '../../lib/date-ranges.js'
+
+export type StatusFilter = 'all' | 'active' | 'expired' | 'lead'
+export type DateFilter = 'all' | 'today' | 'week' | 'month' | 'custom'
+
+/** What the desk chose in the list's filter controls. */
+export interface ChosenFilters {
+  channel: Channel | 'all'
+  status: StatusFilter
+  date: DateFilter
+  /** YYYY-MM-DD values of the custom range's date inputs. */
+  customFrom: string
+  customTo: string
+  propertyId: string | 'all'
+}
+
+/** The API filters for the chosen UI filters, the date ranges taken in local time at `now`. */
+export function toApiFilters(
+  state: ChosenFilters,
+  search: string,
+  now: Date,
+): ConversationFilters {
+  const filters: ConversationFilters = {}
+  if (state.channel !== 'all') filters.channel = state.channel
+  if (state.status === 'active' || state.status === 'expired') filters.status = state.status
+  if (state.status === 'lead') filters.lead = true
+  if (state.propertyId !== 'all') filters.propertyId = state.propertyId
+  const from =
+    state.date === 'today' ? startOfDay(now)
+    : state.date === 'week' ? startOfWeek(now)
+    : state.date === 'month' ? startOfMonth(now)
+    : state.date === 'custom' ? parseDateInput(state.customFrom)
+    : undefined
+  const to = state.date === 'custom' ? parseDateInput(state.customTo, { dayAfter: true }) : undefined
+  if (from) filters.from = from.toISOString()
+  if (to) filters.to = to.toISOString()
+  const q = search.trim()
+  if (q) filters.q = q
+  return filters
+}
+

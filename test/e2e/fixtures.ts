@@ -1,0 +1,63 @@
+import { test as base, type BrowserContext } from '@playwright/test'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { cliCreateToken, spawnServe, type ServeProcess } from '../support/cli-process.js'
+import { seedDesk, type SeededDesk } from './seed.js'
+
+export const SCREENSHOTS = new URL('./screenshots/', import.meta.url).pathname
+
+export interface Server {
+  url: string
+  dataDir: string
+  process: ServeProcess
+  /** A token for pushing and reading over the API, as a local system would. */
+  token: string
+}
+
+async function startServer(dataDir: string): Promise<Server> {
+  const process = await spawnServe(dataDir, ['--country', 'CH'])
+  const token = await cliCreateToken(dataDir, 'guest.conversation.write,guest.conversation.read,reservation.write,reservation.read', 'e2e')
+  return { url: process.url, dataDir, process, token }
+}
+
+/** Signs the browser context in as `email` through the real sign-in endpoint. */
+export async function signInContext(context: BrowserContext, url: string, email: string, password: string) {
+  const response = await context.request.post(`${url}/v1/session`, { data: { email, password } })
+  if (!response.ok()) throw new Error(`sign-in failed: ${response.status()} ${await response.text()}`)
+}
+
+/**
+ * `freshServer`: a new data dir, never set up (first-run screens).
+ * `desk`: a data dir seeded by code (two properties, guests on every channel, a reservation, a lead,
+ * an admin) before `frontdesk serve` starts on it; one per spec file.
+ */
+export const test = base.extend<{ signedIn: void }, { freshServer: Server; desk: Server & { seed: SeededDesk } }>({
+  freshServer: [
+    async ({}, use) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-e2e-fresh-'))
+      const server = await startServer(dataDir)
+      await use(server)
+      await server.process.stop()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+    { scope: 'worker' },
+  ],
+  desk: [
+    async ({}, use) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-e2e-desk-'))
+      const seed = await seedDesk(dataDir, Date.now())
+      const server = await startServer(dataDir)
+      await use({ ...server, seed })
+      await server.process.stop()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+    { scope: 'worker' },
+  ],
+  signedIn: async ({ context, desk }, use) => {
+    await signInContext(context, desk.url, desk.seed.admin.email, desk.seed.admin.password)
+    await use()
+  },
+})
+
+export { expect } from '@playwright/test'

@@ -1,0 +1,61 @@
+import type { Locator, Page } from '@playwright/test'
+
+/** The two-panel inbox (plus the guest panel): what a test reads and clicks, by role and label. */
+export class InboxPage {
+  constructor(readonly page: Page) {}
+
+  goto(url: string) {
+    return this.page.goto(url)
+  }
+
+  // The conversation list
+  readonly list = () => this.page.getByRole('list', { name: 'Conversations' })
+  readonly rows = () => this.list().locator('.conversation-row')
+  readonly row = (text: string | RegExp) => this.rows().filter({ hasText: text })
+  readonly highlightedRow = () => this.list().locator('.conversation-row.highlighted')
+  readonly selectedRow = () => this.list().locator('.conversation-row[aria-current="page"]')
+  readonly search = () => this.page.getByRole('searchbox', { name: 'Search by guest name, email or phone' })
+
+  /** The names (or identifiers) of the rows shown, top to bottom. */
+  async rowLabels(): Promise<string[]> {
+    return this.list().locator('.row-name').allInnerTexts()
+  }
+
+  channel(name: 'All' | 'Web Chat' | 'Phone' | 'WhatsApp' | 'Facebook' | 'Instagram') {
+    return this.page.getByRole('group', { name: 'Channel' }).getByRole('button', { name, exact: true }).click()
+  }
+  status(label: 'All' | 'Active' | 'Expired' | 'With captured lead') {
+    return this.page.getByRole('combobox', { name: 'Status' }).selectOption({ label })
+  }
+  date(label: 'Any time' | 'Today' | 'This week' | 'This month' | 'Custom range') {
+    return this.page.getByRole('combobox', { name: 'Date' }).selectOption({ label })
+  }
+  property(label: string) {
+    return this.page.getByRole('combobox', { name: 'Property' }).selectOption({ label })
+  }
+  async customRange(from: string, to: string) {
+    await this.page.getByLabel('From', { exact: true }).fill(from)
+    await this.page.getByLabel('To', { exact: true }).fill(to)
+  }
+
+  // The chat
+  readonly chat = () => this.page.locator('.chat-panel')
+  readonly chatTitle = () => this.page.locator('#chat-title')
+  readonly history = () => this.page.getByRole('log', { name: 'Messages' })
+  readonly bubbles = () => this.history().locator('.bubble')
+  readonly sessionDividers = () => this.history().getByRole('separator')
+  readonly composer = () => this.page.getByRole('textbox', { name: 'Reply' })
+
+  /** The chat's message texts, oldest first (the history runs bottom-up in the DOM). */
+  async messageTexts(): Promise<string[]> {
+    return (await this.bubbles().locator('.bubble-text').allInnerTexts()).reverse()
+  }
+
+  async reply(text: string) {
+    await this.composer().fill(text)
+    await this.composer().press('Enter')
+  }
+
+  // The guest side panel
+  readonly guestPanel = (): Locator => this.page.getByRole('complementary', { name: 'Guest' })
+}
