@@ -8,16 +8,22 @@
  *   c. a store of BENCH_CONVERSATIONS / BENCH_MESSAGES built through the real ingest service (plus
  *      reservations for a third of the guests, so conversations carry names), then GET
  *      /v1/conversations timed over HTTP, sequentially, for several filter mixes.
+ *   d. the inbox UI in Chromium on that store (bench/inbox-ui.ts): navigation → interactive list,
+ *      and frame times while the virtualised list scrolls.
  *
  * Environment: BENCH_CONVERSATIONS (100000), BENCH_MESSAGES (2000000), BENCH_PUSH_MESSAGES (200000),
- * BENCH_CLIENTS (4), BENCH_ROUNDS (3 alternating baseline/push rounds; the median ratio counts), BENCH_LIST_REQUESTS (200 per mix), BENCH_SEED (2026), BENCH_KEEP=1 keeps the
- * temp data dirs. Everything listens on 127.0.0.1 only.
+ * BENCH_CLIENTS (4), BENCH_ROUNDS (3 alternating baseline/push rounds; the median ratio counts),
+ * BENCH_LIST_REQUESTS (200 per mix), BENCH_UI_LOADS (10), BENCH_UI_SCROLL_ROWS (3000), BENCH_SEED (2026),
+ * BENCH_KEEP=1 keeps the temp data dirs. Everything listens on 127.0.0.1 only.
  */
+import { execFile } from 'node:child_process'
 import http from 'node:http'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { performance } from 'node:perf_hooks'
+import { promisify } from 'node:util'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import { DATABASE_FILE, openDatabase } from '../local-api/db/open.js'
 import { openStore } from '../local-api/db/store.js'
@@ -202,6 +208,8 @@ interface Config {
   pushMessages: number
   clients: number
   rounds: number
+  uiLoads: number
+  uiScrollRows: number
   listRequests: number
   seed: number
   now: number
@@ -447,6 +455,44 @@ async function listLatency(config: Config, dataDir: string, phones: readonly str
   }
 }
 
+interface InboxUiResult {
+  loads: number[]
+  interactive: number[]
+  frames: number[]
+  rowsScrolled: number
+  longTasks: number
+}
+
+/** d. The inbox in Chromium on the list store (bench/inbox-ui.ts, in its own process). */
+async function inboxUi(dataDir: string, loads: number, scrollRows: number): Promise<InboxUiResult | { skipped: string }> {
+  const script = fileURLToPath(new URL('./inbox-ui.ts', import.meta.url))
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, dataDir, String(loads), String(scrollRows)], {
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as InboxUiResult | { skipped: string }
+}
+
+function uiRows(ui: InboxUiResult | { skipped: string }): [string, string, string, string][] {
+  if ('skipped' in ui) return [['inbox UI in Chromium', `skipped: ${ui.skipped}`, '', '']]
+  const sorted = (values: readonly number[]) => [...values].sort((a, b) => a - b)
+  const loads = sorted(ui.loads)
+  const interactive = sorted(ui.interactive)
+  const frames = sorted(ui.frames)
+  const worst = frames.at(-1) ?? NaN
+  const ok = (good: boolean) => (good ? 'ok' : 'MISSED')
+  return [
+    [`UI: navigation → first rows (${ui.loads.length} loads)`, `p50 ${fmt(percentile(loads, 50))} / max ${fmt(loads.at(-1)!)} ms`, '', ''],
+    ['UI: navigation → interactive list (j highlights)', `p50 ${fmt(percentile(interactive, 50))} / max ${fmt(interactive.at(-1)!)} ms`, '≤ 1000 ms', ok(interactive.at(-1)! <= 1000)],
+    [
+      `UI: frames scrolling ${fmt(ui.rowsScrolled)} rows (${fmt(ui.frames.length)} frames)`,
+      `p50 ${fmt(percentile(frames, 50), 1)} / p99 ${fmt(percentile(frames, 99), 1)} / max ${fmt(worst, 1)} ms`,
+      'max ≤ 50 ms',
+      ok(worst <= 50),
+    ],
+    ['UI: frames over 50 ms / long tasks', `${frames.filter((f) => f > 50).length} / ${ui.longTasks}`, '', ''],
+  ]
+}
+
 async function main(): Promise<void> {
   const conversations = envInt('BENCH_CONVERSATIONS', 100_000)
   const messages = envInt('BENCH_MESSAGES', 2_000_000)
@@ -458,6 +504,8 @@ async function main(): Promise<void> {
     pushConversations: Math.max(1, Math.min(pushMessages, Math.round((pushMessages * conversations) / messages))),
     clients: envInt('BENCH_CLIENTS', 4),
     rounds: envInt('BENCH_ROUNDS', 3),
+    uiLoads: envInt('BENCH_UI_LOADS', 10),
+    uiScrollRows: envInt('BENCH_UI_SCROLL_ROWS', 3000),
     listRequests: envInt('BENCH_LIST_REQUESTS', 200),
     seed: envInt('BENCH_SEED', 2026),
     now: Date.now(),
@@ -490,6 +538,8 @@ async function main(): Promise<void> {
     `reservations ${seconds(built.reservationsMs)}, the rest generating; ${fmt(built.bytes / 2 ** 20)} MiB`)
   log('   timing GET /v1/conversations …')
   const lists = await listLatency(config, built.dataDir, built.phones)
+  log(`\nd. the inbox in Chromium: ${config.uiLoads} page loads, then scrolling ${fmt(config.uiScrollRows)} rows …`)
+  const ui = await inboxUi(built.dataDir, config.uiLoads, config.uiScrollRows)
 
   // The table.
   const ratio = median.ratio
@@ -511,6 +561,7 @@ async function main(): Promise<void> {
     ...everyday.map(mixRow),
     latencyRow(`list: overall (${fmt(everydayLatencies.length)} requests, edges excluded)`, everydayLatencies),
     ...lists.filter((mix) => mix.edge).map(mixRow),
+    ...uiRows(ui),
     ['total wall time', seconds(performance.now() - benchStarted), '', ''],
   ]
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import { migrations } from '../../local-api/db/migrations/index.js'
 import { bearer, startTestApp, type TestApp } from '../support/test-app.js'
 
 let t: TestApp
@@ -13,7 +14,7 @@ describe('GET /v1/health', () => {
     const response = await t.app.inject({ url: '/v1/health' })
     assert.equal(response.statusCode, 200)
     assert.equal(response.json().status, 'ok')
-    assert.equal(response.json().schemaVersion, 10)
+    assert.equal(response.json().schemaVersion, migrations.at(-1)!.version)
   })
 })
 

@@ -1,0 +1,115 @@
+/**
+ * The inbox in Chromium over a large store: time from navigation to an interactive conversation
+ * list, and frame times while scrolling it. Run by `npm run bench` on its 100 k-conversation store.
+ */
+import { chromium } from '@playwright/test'
+import { existsSync } from 'node:fs'
+import { openStore } from '../local-api/db/store.js'
+import { createAgentService } from '../local-api/services/agents.js'
+import { startServer } from '../local-api/start-server.js'
+
+export interface InboxUiResult {
+  /** ms from navigation start until the first conversation rows were in the page, per load. */
+  loads: number[]
+  /** ms from navigation until a j key press had highlighted the first row, per load. */
+  interactive: number[]
+  /** Durations (ms) of each animation frame while the list scrolled. */
+  frames: number[]
+  rowsScrolled: number
+  longTasks: number
+}
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const AGENT = { name: 'Bench Agent', email: 'bench@example.com', password: 'bench password 1', role: 'admin' as const }
+
+/**
+ * Scrolls the list by four rows an animation frame (a brisk flick) until `rows` rows have gone by,
+ * noting every frame's duration and the long tasks. Plain JavaScript in a string: the TypeScript
+ * loader would otherwise add helpers the page does not have.
+ */
+const SCROLL_LIST = `async (rows) => {
+  const list = document.getElementById('conversation-list')
+  const rowHeight = 76
+  const frames = []
+  let longTasks = 0
+  new PerformanceObserver((entries) => { longTasks += entries.getEntries().length }).observe({ type: 'longtask' })
+  await new Promise((resolve) => {
+    let last = performance.now()
+    const step = (now) => {
+      frames.push(now - last)
+      last = now
+      list.scrollTop = Math.min(list.scrollTop + 4 * rowHeight, list.scrollHeight)
+      if (list.scrollTop >= rows * rowHeight || frames.length > rows * 2) resolve()
+      else requestAnimationFrame(step)
+    }
+    requestAnimationFrame(step)
+  })
+  return { frames: frames.slice(1), rows: Math.round(list.scrollTop / rowHeight), longTasks }
+}`
+
+export const chromiumAvailable = () => existsSync(CHROMIUM)
+
+export async function measureInboxUi(dataDir: string, options: { loads: number; scrollRows: number }): Promise<InboxUiResult> {
+  const store = openStore(dataDir)
+  try {
+    const created = await createAgentService(store).create(AGENT)
+    if (!created.ok && !created.problems.some((p) => p.message.includes('already used'))) throw new Error(JSON.stringify(created.problems))
+  } finally {
+    store.close()
+  }
+  const server = await startServer({ dataDir, port: 0, host: '127.0.0.1', rateLimitPerMinute: 1e9, logger: false })
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+    const signIn = await context.request.post(`${server.url}/v1/session`, { data: { email: AGENT.email, password: AGENT.password } })
+    if (!signIn.ok()) throw new Error(`bench sign-in failed: ${signIn.status()}`)
+    const page = await context.newPage()
+    // Notes the moment the first row enters the page, measured from navigation start.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('.conversation-row')) {
+          ;(window as unknown as { firstRowAt: number }).firstRowAt = performance.now()
+          observer.disconnect()
+        }
+      }).observe(document, { childList: true, subtree: true })
+    })
+
+    const loads: number[] = []
+    const interactive: number[] = []
+    for (let i = 0; i < options.loads + 1; i++) {
+      await page.goto(server.url)
+      await page.waitForSelector('.conversation-row')
+      await page.locator('body').click({ position: { x: 700, y: 500 } })
+      await page.keyboard.press('j')
+      await page.waitForSelector('.conversation-row.highlighted')
+      const timing = await page.evaluate(() => ({ rows: (window as unknown as { firstRowAt: number }).firstRowAt, now: performance.now() }))
+      // The first load warms the server's caches and Chromium's code cache; it is not counted.
+      if (i > 0) {
+        loads.push(timing.rows)
+        interactive.push(timing.now)
+      }
+    }
+
+    const scrolled = (await page.evaluate(`(${SCROLL_LIST})(${options.scrollRows})`)) as { frames: number[]; rows: number; longTasks: number }
+    return { loads, interactive, frames: scrolled.frames, rowsScrolled: scrolled.rows, longTasks: scrolled.longTasks }
+  } finally {
+    await browser.close()
+    await server.close()
+  }
+}
+
+// Run by push-and-list.ts as a child process (its own program, with the DOM types it needs):
+//   node --import tsx bench/inbox-ui.ts DATA_DIR LOADS SCROLL_ROWS  → one line of JSON on stdout.
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+  const [dataDir, loads = '10', scrollRows = '3000'] = process.argv.slice(2)
+  if (!dataDir) throw new Error('usage: inbox-ui.ts DATA_DIR [LOADS] [SCROLL_ROWS]')
+  if (!chromiumAvailable()) {
+    process.stdout.write(`${JSON.stringify({ skipped: `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)` })}\n`)
+  } else {
+    const result = await measureInboxUi(dataDir, { loads: Number(loads), scrollRows: Number(scrollRows) })
+    process.stdout.write(`${JSON.stringify(result)}\n`)
+  }
+}
