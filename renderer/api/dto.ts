@@ -1,8 +1,8 @@
 /**
  * The shapes the inbox reads from and sends to the local API's native /v1 routes (the one shared
  * DTO module: the renderer imports nothing from local-api/). Times are ISO 8601 strings.
- * The server's TypeBox schemas (local-api/routes/v1/schemas.ts) are the source of truth; an API
- * test checks these against the OpenAPI document.
+ * The server's TypeBox schemas (local-api/routes/v1/schemas.ts) are the source of truth;
+ * test/unit/dto-contract.test.ts has the compiler check these types against them.
  */
 
 export type Channel = 'web_chat' | 'phone' | 'whatsapp' | 'facebook' | 'instagram' | 'sms' | 'email' | 'guest_app'

@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import type { Static } from 'typebox'
+import type { Agent, Conversation, Message, Reservation } from '../../renderer/api/dto.js'
+import type { AgentSchema, ConversationSchema, MessageSchema, ReservationSchema } from '../../local-api/routes/v1/schemas.js'
+
+/**
+ * The renderer's DTO types must describe what the server's response schemas send. The check is
+ * the compiler's (npm test typechecks first): each pair must be assignable both ways.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const agree = <A, B>(same: Same<A, B>) => same
+
+describe('the renderer\'s DTOs', () => {
+  it('match the /v1 response schemas', () => {
+    assert.ok(agree<Static<typeof ConversationSchema>, Conversation>(true))
+    assert.ok(agree<Static<typeof MessageSchema>, Message>(true))
+    assert.ok(agree<Static<typeof AgentSchema>, Agent>(true))
+    assert.ok(agree<Static<typeof ReservationSchema>, Reservation>(true))
+  })
+})
