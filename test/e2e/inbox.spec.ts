@@ -150,6 +150,20 @@ test('opening a conversation shows its messages in order, session dividers, the 
   await page.screenshot({ path: `${SCREENSHOTS}inbox-phone-call.png` })
 })
 
+test('older messages load as the chat scrolls up', async ({ page, desk, signedIn }) => {
+  const inbox = await openInbox(page, desk.url)
+  await inbox.row('long.stay@example.com').click()
+  await expect(inbox.bubbles().first()).toContainText('Message 130 of our long chat')
+  await expect(inbox.bubbles()).toHaveCount(50)
+  for (let i = 0; i < 6 && (await inbox.bubbles().count()) < 130; i++) {
+    await inbox.history().evaluate((history) => history.scrollBy(0, -history.scrollHeight))
+    await page.waitForTimeout(200)
+  }
+  await expect(inbox.bubbles()).toHaveCount(130)
+  await expect(inbox.history().getByText('This is the beginning of the conversation.')).toBeVisible()
+  expect((await inbox.messageTexts()).slice(0, 2)).toEqual(['Message 1 of our long chat', 'Message 2 of our long chat'])
+})
+
 test('a reply appears in the chat, in the list and in the unified-messaging reads', async ({ page, desk, signedIn }) => {
   const inbox = await openInbox(page, desk.url)
   const whatsapp = desk.seed.conversations.whatsapp

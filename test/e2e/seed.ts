@@ -24,7 +24,7 @@ export interface SeededConversation {
 export interface SeededDesk {
   admin: { email: string; password: string; name: string }
   properties: { alpenblick: string; edelweiss: string }
-  conversations: Record<'anna' | 'annaCall' | 'whatsapp' | 'instagram' | 'facebook' | 'james' | 'old', SeededConversation>
+  conversations: Record<'anna' | 'annaCall' | 'whatsapp' | 'instagram' | 'facebook' | 'james' | 'old' | 'longStay', SeededConversation>
 }
 
 type Line = [minutesAgo: number, direction: 'in' | 'out', text: string]
@@ -94,6 +94,14 @@ export async function seedDesk(dataDir: string, now: number): Promise<SeededDesk
       old: conversation(alpenblick, 'web_chat', { kind: 'email', value: 'old.guest@example.com' }, 'old.guest@example.com', [
         [40 * 24 * 60, 'in', 'Thank you for the lovely stay.'],
       ]),
+      // 130 messages: more than one page of history.
+      longStay: conversation(
+        alpenblick,
+        'web_chat',
+        { kind: 'email', value: 'long.stay@example.com' },
+        'long.stay@example.com',
+        Array.from({ length: 130 }, (_, i): Line => [10 * 24 * 60 - i, i % 2 ? 'out' : 'in', `Message ${i + 1} of our long chat`]),
+      ),
     }
 
     const booked = createReservationService(store, events, () => now).upsert(alpenblick, {
