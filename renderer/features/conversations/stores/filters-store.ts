@@ -2,18 +2,11 @@ import { create } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import type { Channel, ConversationFilters } from '@/api/dto'
 import { startOfDay } from '@/lib/date-ranges'
-import { toApiFilters, type DateFilter, type StatusFilter } from '../api-filters'
+import { toApiFilters, type ChosenFilters, type DateFilter, type StatusFilter } from '../api-filters'
 
 export type { DateFilter, StatusFilter }
 
-interface FiltersState {
-  channel: Channel | 'all'
-  status: StatusFilter
-  date: DateFilter
-  /** YYYY-MM-DD values of the custom range's date inputs. */
-  customFrom: string
-  customTo: string
-  propertyId: string | 'all'
+interface FiltersState extends ChosenFilters {
   search: string
   /** The row j/k moved to; Enter opens it. */
   highlightedId: string | null
