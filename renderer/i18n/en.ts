@@ -149,6 +149,9 @@ export const en = {
     adding: 'Adding…',
     added: '{{name}} can now sign in.',
     you: '(you)',
+    rename: 'Rename',
+    newName: 'New name for {{name}}',
+    save: 'Save',
   },
   time: {
     now: 'now',

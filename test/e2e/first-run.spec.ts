@@ -67,6 +67,10 @@ test('an admin adds an agent, who can then sign in; a deactivated one cannot', a
   await form.getByRole('button', { name: 'Add agent' }).click()
   await expect(page.getByRole('status')).toHaveText('Luca Meier can now sign in.')
   await expect(page.getByRole('row', { name: /Luca Meier/ })).toContainText('Agent')
+  await page.getByRole('row', { name: /Luca Meier/ }).getByRole('button', { name: 'Rename' }).click()
+  await page.getByLabel('New name for Luca Meier').fill('Luca M. Meier')
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByRole('row', { name: /Luca M\. Meier/ })).toBeVisible()
   await expectNoSeriousViolations(page)
   await page.screenshot({ path: `${SCREENSHOTS}agents.png`, fullPage: true })
 
@@ -74,12 +78,12 @@ test('an admin adds an agent, who can then sign in; a deactivated one cannot', a
   const lucaPage = await other.newPage()
   await lucaPage.goto(freshServer.url)
   await new SignInPage(lucaPage).signIn('luca@hotel-lago.ch', 'night shift 2026')
-  await expect(lucaPage.getByText('Signed in as Luca Meier')).toBeVisible()
+  await expect(lucaPage.getByText('Signed in as Luca M. Meier')).toBeVisible()
   // Agents work the inbox; managing agents is for admins.
   await expect(lucaPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agents' })).toHaveCount(0)
 
-  await page.getByRole('row', { name: /Luca Meier/ }).getByRole('button', { name: 'Deactivate' }).click()
-  await expect(page.getByRole('row', { name: /Luca Meier/ })).toContainText('Deactivated')
+  await page.getByRole('row', { name: /Luca M\. Meier/ }).getByRole('button', { name: 'Deactivate' }).click()
+  await expect(page.getByRole('row', { name: /Luca M\. Meier/ })).toContainText('Deactivated')
   await lucaPage.reload()
   await expect(new SignInPage(lucaPage).heading()).toBeVisible()
   await other.close()

@@ -42,18 +42,40 @@ export function AgentsScreen({ currentAgentId }: { currentAgentId: string }) {
   )
 }
 
-function AgentRow({ agent, isYou, onChange }: { agent: Agent; isYou: boolean; onChange: (changes: { role?: AgentRole; active?: boolean }) => void }) {
+function AgentRow({ agent, isYou, onChange }: { agent: Agent; isYou: boolean; onChange: (changes: { name?: string; role?: AgentRole; active?: boolean }) => void }) {
   const { t } = useTranslation()
+  const [renaming, setRenaming] = useState<string | null>(null)
   return (
     <tr className={agent.active ? undefined : 'inactive'}>
       <td>
-        {agent.name} {isYou && <span className="muted">{t('agents.you')}</span>}
+        {renaming === null ? (
+          <>
+            {agent.name} {isYou && <span className="muted">{t('agents.you')}</span>}
+          </>
+        ) : (
+          <form
+            className="inline-form"
+            onSubmit={(event) => {
+              event.preventDefault()
+              if (renaming.trim()) onChange({ name: renaming.trim() })
+              setRenaming(null)
+            }}
+          >
+            <input aria-label={t('agents.newName', { name: agent.name })} value={renaming} onChange={(e) => setRenaming(e.target.value)} autoFocus required />
+            <button type="submit" className="button">{t('agents.save')}</button>
+          </form>
+        )}
       </td>
       <td>{agent.email}</td>
       <td>{t(`agents.${agent.role}`)}</td>
       <td>{agent.active ? t('agents.active') : t('agents.inactive')}</td>
       <td>
         <div className="row-actions">
+        {renaming === null && (
+          <button type="button" className="button" onClick={() => setRenaming(agent.name)}>
+            {t('agents.rename')}
+          </button>
+        )}
         <button type="button" className="button" onClick={() => onChange({ role: agent.role === 'admin' ? 'agent' : 'admin' })}>
           {agent.role === 'admin' ? t('agents.makeAgent') : t('agents.makeAdmin')}
         </button>
