@@ -21,9 +21,27 @@ export interface Conversation {
   unreadCount: number
   messageCount: number
   lead: { id: string; status: string; createdAt: number } | null
+  /** The channel account (text-call "onsite account") it came through. */
+  channelAccount: { id: string; name: string } | null
+  /** The onsite contact behind it, for conversations of a channel account. */
+  onsiteContact: { id: string; sn: string | null } | null
+  /** The outlet (department) a guest-app conversation is addressed to. */
+  outlet: { id: string; code: string; name: string } | null
+  orderCode: string | null
+  assignedAgentId: string | null
+  queueState: QueueState | null
 }
 
-export interface NewConversation {
+export type QueueState = 'queued' | 'manual'
+
+/** Where a new conversation comes from, beyond its guest identity. */
+export interface ConversationSource {
+  channelAccountId?: string | null
+  outletId?: string | null
+  orderCode?: string | null
+}
+
+export interface NewConversation extends ConversationSource {
   id: string
   propertyId: string
   channel: Channel
@@ -54,6 +72,8 @@ export interface ConversationFilter {
   query?: string
   /** Only conversations with a captured lead. */
   lead?: boolean
+  /** Only guest-app conversations addressed to this outlet (department). */
+  outletId?: string
   /** Keyset position: rows strictly older than this (last activity, id). */
   before?: { lastMessageAt: number; id: string }
   limit: number
@@ -81,17 +101,31 @@ interface ConversationRow {
   lead_id: string | null
   lead_status: string | null
   lead_created_at: number | null
+  channel_account_name: string | null
+  onsite_contact_id: string | null
+  onsite_contact_sn: string | null
+  outlet_id: string | null
+  outlet_code: string | null
+  outlet_name: string | null
+  order_code: string | null
+  assigned_agent_id: string | null
+  queue_state: QueueState | null
 }
 
 const SELECT_VIEW = `
   SELECT c.rowid, c.id, c.property_id, c.channel, c.channel_account_id, c.guest_id, c.created_at,
          c.last_message_at, c.last_message_preview, c.last_message_direction, c.last_guest_message_at,
          c.unread_count, c.message_count, i.kind AS identity_kind, i.value AS identity_value,
-         g.first_name, g.last_name, l.id AS lead_id, l.status AS lead_status, l.created_at AS lead_created_at
+         g.first_name, g.last_name, l.id AS lead_id, l.status AS lead_status, l.created_at AS lead_created_at,
+         ca.name AS channel_account_name, oc.id AS onsite_contact_id, oc.sn AS onsite_contact_sn,
+         c.outlet_id, o.code AS outlet_code, o.name AS outlet_name, c.order_code, c.assigned_agent_id, c.queue_state
   FROM conversations c
   LEFT JOIN guest_identities i ON i.rowid = c.identity_rowid
   LEFT JOIN guests g ON g.id = c.guest_id
-  LEFT JOIN leads l ON l.conversation_id = c.id`
+  LEFT JOIN leads l ON l.conversation_id = c.id
+  LEFT JOIN channel_accounts ca ON ca.id = c.channel_account_id
+  LEFT JOIN onsite_contacts oc ON oc.identity_rowid = c.identity_rowid
+  LEFT JOIN outlets o ON o.id = c.outlet_id`
 
 function toConversation(row: ConversationRow): Conversation {
   return {
@@ -113,6 +147,12 @@ function toConversation(row: ConversationRow): Conversation {
     lead: row.lead_id && row.lead_status !== null && row.lead_created_at !== null
       ? { id: row.lead_id, status: row.lead_status, createdAt: row.lead_created_at }
       : null,
+    channelAccount: row.channel_account_id && row.channel_account_name !== null ? { id: row.channel_account_id, name: row.channel_account_name } : null,
+    onsiteContact: row.onsite_contact_id ? { id: row.onsite_contact_id, sn: row.onsite_contact_sn } : null,
+    outlet: row.outlet_id && row.outlet_code !== null && row.outlet_name !== null ? { id: row.outlet_id, code: row.outlet_code, name: row.outlet_name } : null,
+    orderCode: row.order_code,
+    assignedAgentId: row.assigned_agent_id,
+    queueState: row.queue_state,
   }
 }
 
@@ -149,6 +189,10 @@ export function listConversationsQuery(filter: ConversationFilter): { sql: strin
   if (filter.channel !== undefined) {
     where.push('c.channel = @channel')
     params.channel = filter.channel
+  }
+  if (filter.outletId !== undefined) {
+    where.push('c.outlet_id = @outletId')
+    params.outletId = filter.outletId
   }
   if (filter.status === 'active') {
     // The second bound is implied by the first (activity >= guest activity) and lets the
@@ -204,9 +248,11 @@ export function conversationsRepository(db: Db) {
   const prepared = statementCache(db)
   const findByIdentity = db.prepare(FIND_BY_IDENTITY_SQL)
   const insert = db.prepare(`
-    INSERT INTO conversations (id, property_id, channel, identity_rowid, guest_id, created_at, last_message_at)
-    VALUES (@id, @propertyId, @channel, @identityRowid, @guestId, @createdAt, @createdAt)
+    INSERT INTO conversations (id, property_id, channel, identity_rowid, guest_id, created_at, last_message_at,
+                               channel_account_id, outlet_id, order_code)
+    VALUES (@id, @propertyId, @channel, @identityRowid, @guestId, @createdAt, @createdAt, @channelAccountId, @outletId, @orderCode)
     RETURNING rowid`)
+  const setRouting = db.prepare('UPDATE conversations SET queue_state = @queueState, assigned_agent_id = @assignedAgentId WHERE id = @id')
   const applySummary = db.prepare(`
     UPDATE conversations SET
       last_message_preview = CASE WHEN @lastMessageAt >= last_message_at THEN @preview ELSE last_message_preview END,
@@ -232,7 +278,7 @@ export function conversationsRepository(db: Db) {
       return findByIdentity.get(propertyId, channel, identityRowid) as { id: string; rowid: number } | undefined
     },
     insert(conversation: NewConversation, searchText: string): number {
-      const { rowid } = insert.get(conversation) as { rowid: number }
+      const { rowid } = insert.get({ channelAccountId: null, outletId: null, orderCode: null, ...conversation }) as { rowid: number }
       insertSearch.run(rowid, searchText)
       return rowid
     },
@@ -253,6 +299,10 @@ export function conversationsRepository(db: Db) {
     /** Gives every profile-less conversation of this identity to `guestId`; returns their ids. */
     linkIdentityConversations(identityRowid: number, guestId: string): string[] {
       return (linkByIdentity.all(guestId, identityRowid) as { id: string }[]).map((row) => row.id)
+    },
+    /** Puts the conversation in the transfer queue or leaves it for manual pickup, with its assignee. */
+    setRouting(id: string, routing: { queueState: QueueState | null; assignedAgentId: string | null }): void {
+      setRouting.run({ id, ...routing })
     },
     /** Sets the unread count to zero; false when it already was. */
     markRead(id: string): boolean {

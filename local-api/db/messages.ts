@@ -1,5 +1,5 @@
 import type { Direction } from '../domain/channels.js'
-import type { MessageContent } from '../domain/message-preview.js'
+import type { MessageContent } from '../domain/message-content.js'
 import type { Db } from './open.js'
 
 export interface Message {

@@ -1,6 +1,9 @@
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max'
 
-export type IdentityKind = 'phone' | 'email'
+/** A phone number or an email address: what guests give, normalised before it is stored. */
+export type ContactKind = 'phone' | 'email'
+/** Every identity a conversation can be keyed by: contacts, and identities a source issues itself. */
+export type IdentityKind = ContactKind | 'onsite_contact' | 'guest_app'
 
 export type NormalizeResult = { ok: true; value: string } | { ok: false; reason: string }
 
@@ -60,5 +63,8 @@ export function normalizeEmail(input: string): NormalizeResult {
 }
 
 export function normalizeIdentity(kind: IdentityKind, input: string, defaultCountry: string): NormalizeResult {
-  return kind === 'phone' ? normalizePhone(input, defaultCountry) : normalizeEmail(input)
+  if (kind === 'phone') return normalizePhone(input, defaultCountry)
+  if (kind === 'email') return normalizeEmail(input)
+  // Issued by our own dialects (oc_…, res_…:OUTLET): already exact.
+  return input === '' ? { ok: false, reason: `${kind} identity is empty` } : { ok: true, value: input }
 }

@@ -1,8 +1,8 @@
 import type { Channel, Direction } from '../domain/channels.js'
 import { newId } from '../domain/ids.js'
 import { normalizeIdentity, type IdentityKind, type NormalizeResult } from '../domain/identity.js'
-import { contentPreview, contentText, type MessageContent } from '../domain/message-preview.js'
-import { guestSearchText, type SummaryDelta } from '../db/conversations.js'
+import { contentPreview, contentText, type MessageContent } from '../domain/message-content.js'
+import { guestSearchText, type ConversationSource, type SummaryDelta } from '../db/conversations.js'
 import type { Property } from '../db/properties.js'
 import type { Store } from '../db/store.js'
 import type { DomainEvent, EventBus } from './event-bus.js'
@@ -11,12 +11,17 @@ import type { Outcome, Problem } from './problems.js'
 /** A message as any dialect hands it over: identity still raw, time already parsed. */
 export interface IncomingMessage {
   channel: Channel
-  /** The guest's phone or email: finds (or creates) the conversation of this property and channel… */
-  identity?: { kind: IdentityKind; value: string }
+  /**
+   * Who wrote or is written to: finds (or creates) the conversation of this property, channel and
+   * identity. `guestId` links a new identity to a known guest profile at once (issued identities).
+   */
+  identity?: { kind: IdentityKind; value: string; guestId?: string | null }
   /** …or the conversation it belongs to, for a reply written in the inbox. */
   conversationId?: string
   /** The staff member who wrote it in the inbox. */
   senderAgentId?: string
+  /** Where a conversation this message creates comes from (channel account, outlet, order). */
+  source?: ConversationSource
   direction: Direction
   content: MessageContent
   createdAt: number
@@ -73,7 +78,7 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
         const guestKey = `${message.channel}|${identity.kind}|${identity.value}`
         conversationId = conversationsByGuest.get(guestKey)
         if (conversationId === undefined) {
-          conversationId = findOrCreateConversation(property, message.channel, identity, message.createdAt, now, published)
+          conversationId = findOrCreateConversation(property, message, identity, now, published)
           conversationsByGuest.set(guestKey, conversationId)
         }
       }
@@ -108,16 +113,16 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
 
   function findOrCreateConversation(
     property: Property,
-    channel: Channel,
-    { kind, value }: { kind: IdentityKind; value: string },
-    createdAt: number,
+    message: IncomingMessage,
+    { kind, value, guestId = null }: NonNullable<IncomingMessage['identity']>,
     now: number,
     published: DomainEvent[],
   ): string {
+    const { channel } = message
     let identity = store.guests.findIdentity(kind, value)
     if (!identity) {
-      identity = store.guests.insertIdentity(kind, value, null, now)
-      store.changeLog.append('guest_identity', `${kind}:${value}`, 'insert', { kind, value, guestId: null }, now)
+      identity = store.guests.insertIdentity(kind, value, guestId, now)
+      store.changeLog.append('guest_identity', `${kind}:${value}`, 'insert', { kind, value, guestId }, now)
     }
     const existing = store.conversations.findByIdentity(property.id, channel, identity.rowid)
     if (existing) return existing.id
@@ -128,7 +133,10 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
       channel,
       identityRowid: identity.rowid,
       guestId: identity.guestId,
-      createdAt,
+      createdAt: message.createdAt,
+      channelAccountId: message.source?.channelAccountId ?? null,
+      outletId: message.source?.outletId ?? null,
+      orderCode: message.source?.orderCode ?? null,
     }
     const guest = identity.guestId ? store.guests.get(identity.guestId) : undefined
     const guestName = guest ? [guest.firstName, guest.lastName].filter(Boolean).join(' ') || null : null
@@ -143,6 +151,7 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
     property: Property
     batch: IncomingMessage[]
     now: number
+    alsoWrite?: SubmitOptions['alsoWrite']
     settle(outcome: { results: IngestedMessage[] } | { error: unknown }): void
   }
   const queue: Queued[] = []
@@ -160,7 +169,11 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
       store.transaction(() => {
         for (const item of group) {
           try {
-            const written = store.db.transaction(() => write(item.property, item.batch, item.now))()
+            const written = store.db.transaction(() => {
+              const batch = write(item.property, item.batch, item.now)
+              batch.published.push(...(item.alsoWrite?.(batch.results) ?? []))
+              return batch
+            })()
             published.push(...written.published)
             settled.push({ results: written.results })
           } catch (error) {
@@ -191,7 +204,7 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
      * The same for request handlers: validates at once, then writes together with the batches of
      * other requests waiting at this turn of the event loop; resolves only after the commit.
      */
-    submit(property: Property, batch: readonly IncomingMessage[]): Promise<Outcome<IngestedMessage[]>> {
+    submit(property: Property, batch: readonly IncomingMessage[], options: SubmitOptions = {}): Promise<Outcome<IngestedMessage[]>> {
       const now = clock()
       const checked = normalize(property, batch, now)
       if (!checked.ok) return Promise.resolve(checked)
@@ -201,6 +214,7 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
           property,
           batch: checked.value,
           now,
+          alsoWrite: options.alsoWrite,
           settle: (outcome) => ('error' in outcome ? reject(outcome.error) : resolve({ ok: true, value: outcome.results })),
         })
       })
@@ -208,20 +222,20 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
   }
 }
 
-type TargetCheck = { ok: true; value?: { kind: IdentityKind; value: string } } | { ok: false; reason: string }
+type TargetCheck = { ok: true; value?: NonNullable<IncomingMessage['identity']> } | { ok: false; reason: string }
 
 /** A message addressed by identity gets it normalised (once per distinct value); one addressed by conversation needs none. */
 function normalizeTarget(property: Property, message: IncomingMessage, seen: Map<string, NormalizeResult>): TargetCheck {
   if (message.conversationId !== undefined) return { ok: true }
   if (!message.identity) return { ok: false, reason: 'a guest identity or a conversation is required' }
-  const { kind, value } = message.identity
+  const { kind, value, guestId } = message.identity
   const key = `${kind}|${value}`
   let normalized = seen.get(key)
   if (!normalized) {
     normalized = normalizeIdentity(kind, value, property.defaultCountry)
     seen.set(key, normalized)
   }
-  return normalized.ok ? { ok: true, value: { kind, value: normalized.value } } : normalized
+  return normalized.ok ? { ok: true, value: { kind, value: normalized.value, guestId } } : normalized
 }
 
 function addToSummary(summary: SummaryDelta | undefined, message: IncomingMessage): SummaryDelta {
@@ -237,6 +251,14 @@ function addToSummary(summary: SummaryDelta | undefined, message: IncomingMessag
     unread: (summary?.unread ?? 0) + (fromGuest ? 1 : 0),
     messages: (summary?.messages ?? 0) + 1,
   }
+}
+
+export interface SubmitOptions {
+  /**
+   * Conversation changes a dialect makes with its messages (routing, a service record): run in the
+   * batch's transaction once its messages are written; the events it returns publish with the batch's.
+   */
+  alsoWrite?: (results: readonly IngestedMessage[]) => DomainEvent[] | void
 }
 
 export type Ingest = ReturnType<typeof createIngest>

@@ -28,7 +28,8 @@ export interface Agent {
 }
 
 export interface GuestIdentity {
-  type: 'phone' | 'email'
+  /** phone and email are the guest's own; onsite_contact and guest_app are issued by their dialects. */
+  type: 'phone' | 'email' | 'onsite_contact' | 'guest_app'
   value: string
 }
 
@@ -52,9 +53,30 @@ export interface Conversation {
   unreadCount: number
   messageCount: number
   lead: Lead | null
+  source: {
+    channelAccount: { id: string; name: string } | null
+    onsiteContact: { id: string; sn: string | null } | null
+    outlet: { id: string; code: string; name: string } | null
+    orderCode: string | null
+  }
+  routing: { queueState: 'queued' | 'manual' | null; assignedAgentId: string | null }
 }
 
-export type MessageContent = { type: 'text'; text: string } | { type: 'email'; subject: string; body: string }
+export interface QuickReplyOption {
+  title: string
+  payload?: string
+}
+
+/** Every message type (the server's MessageContentSchema). */
+export type MessageContent =
+  | { type: 'text'; text: string; isMail?: boolean }
+  | { type: 'email'; subject: string; body: string }
+  | { type: 'quick_reply'; text: string; payload?: string }
+  | { type: 'response'; text: string; quickReplies: QuickReplyOption[] }
+  | { type: 'image'; url: string; caption?: string; mimeType?: string; size?: number }
+  | { type: 'file'; url: string; name: string; mimeType?: string; size?: number }
+  | { type: 'location'; latitude: number; longitude: number; name?: string; address?: string }
+  | { type: 'contact'; name: string; phone?: string; email?: string }
 
 export interface MessageSender {
   /** guest: the guest wrote it; agent: a staff member replied in the inbox; property: pushed as sent by a local system. */

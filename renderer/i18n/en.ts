@@ -94,6 +94,16 @@ export const en = {
     history: 'Messages',
     notFound: 'This conversation does not exist or is not visible to you.',
   },
+  content: {
+    mail: 'Email',
+    quickReply: 'Tapped',
+    options: 'Options offered',
+    image: 'Image',
+    unsafeLink: 'Image at an address that is not shown',
+    location: 'Location',
+    contact: 'Contact',
+    size: '{{size}}',
+  },
   composer: {
     label: 'Reply',
     placeholder: 'Type a reply… (Enter sends, Shift+Enter adds a line, Esc leaves)',

@@ -36,11 +36,12 @@ export const initialSchema: Migration = {
         updated_at INTEGER NOT NULL
       );
 
-      -- A phone number (E.164) or email address a guest writes from. It exists before any profile
-      -- does; guest_id is set when a reservation (or anything later) links it to a profile.
+      -- What a guest writes from: a phone number (E.164) or email address, or an identity a source
+      -- issues (an onsite contact of a channel account, a guest-app thread). It exists before any
+      -- profile does; guest_id is set when a reservation (or anything later) links it to a profile.
       CREATE TABLE guest_identities (
         rowid INTEGER PRIMARY KEY,
-        kind TEXT NOT NULL CHECK (kind IN ('phone', 'email')),
+        kind TEXT NOT NULL CHECK (kind IN ('phone', 'email', 'onsite_contact', 'guest_app')),
         value TEXT NOT NULL,
         guest_id TEXT REFERENCES guests(id),
         created_at INTEGER NOT NULL,

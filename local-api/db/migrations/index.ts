@@ -1,6 +1,7 @@
 import type { Migration } from './migration.js'
 import { initialSchema } from './0010-initial-schema.js'
 import { agentsSessionsLeads } from './0020-agents-sessions-leads.js'
+import { sourcesAndServiceRecords } from './0030-sources-and-service-records.js'
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initialSchema, agentsSessionsLeads]
+export const migrations: readonly Migration[] = [initialSchema, agentsSessionsLeads, sourcesAndServiceRecords]

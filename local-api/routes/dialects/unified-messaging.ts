@@ -4,7 +4,8 @@ import { Type, type Static } from 'typebox'
 import type { Conversation } from '../../db/conversations.js'
 import type { Message } from '../../db/messages.js'
 import type { Channel } from '../../domain/channels.js'
-import type { MessageContent } from '../../domain/message-preview.js'
+import type { IdentityKind } from '../../domain/identity.js'
+import { contentPreview, type MessageContent } from '../../domain/message-content.js'
 import { HttpError, notFound } from '../../plugins/http-error.js'
 import { normalizeError } from '../../plugins/problem-errors.js'
 import type { IncomingMessage } from '../../services/ingest.js'
@@ -23,6 +24,12 @@ const CHANNEL_TO_PLATFORM: Record<Channel, string> = {
   guest_app: 'GUEST_APP',
 }
 const IDENTIFIER_TYPES = { PHONENUMBER: 'phone', EMAILADDRESS: 'email' } as const
+const IDENTIFIER_TYPE_NAMES: Record<IdentityKind, string> = {
+  phone: 'PHONENUMBER',
+  email: 'EMAILADDRESS',
+  onsite_contact: 'ONSITE_CONTACT',
+  guest_app: 'GUEST_APP',
+}
 
 const PushedMessage = Type.Object({
   guestIdentifier: Type.Object({
@@ -81,10 +88,10 @@ const errorResponses = { 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: Error
 
 const Id = Type.String({ minLength: 1, maxLength: 100 })
 
+/** This vendor knows text and email; richer messages read as their text. */
 function contentOut(content: MessageContent) {
-  return content.type === 'text'
-    ? { type: 'text' as const, text: { text: content.text } }
-    : { type: 'email' as const, email: { subject: content.subject, body: content.body } }
+  if (content.type === 'email') return { type: 'email' as const, email: { subject: content.subject, body: content.body } }
+  return { type: 'text' as const, text: { text: content.type === 'text' ? content.text : contentPreview(content) } }
 }
 
 function messageOut(message: Message, channel: Channel) {
@@ -103,7 +110,7 @@ function conversationOut(conversation: Conversation) {
   const identity = conversation.identity
   return {
     conversationId: conversation.id,
-    guestIdentifier: identity && { type: identity.kind === 'phone' ? 'PHONENUMBER' : 'EMAILADDRESS', value: identity.value },
+    guestIdentifier: identity && { type: IDENTIFIER_TYPE_NAMES[identity.kind], value: identity.value },
     userProfileId: conversation.guestId,
     communicationChannel: CHANNEL_TO_PLATFORM[conversation.channel],
     createdAt: new Date(conversation.createdAt).toISOString(),

@@ -4,7 +4,8 @@ import { Type } from 'typebox'
 import type { Conversation } from '../../db/conversations.js'
 import { normalizePhone } from '../../domain/identity.js'
 import { HttpError, notFound } from '../../plugins/http-error.js'
-import { ChannelSchema, ConversationSchema, GuestIdentitySchema, IdParams, MessageSchema, problemResponses, ReservationSchema } from './schemas.js'
+import { checkedContent } from './message-content.js'
+import { ChannelSchema, ConversationSchema, GuestIdentitySchema, IdParams, MessageContentSchema, MessageSchema, problemResponses, ReservationSchema } from './schemas.js'
 import { conversationView, decodeCursor, encodeCursor, messageView, reservationView } from './views.js'
 
 const ListQuery = Type.Object({
@@ -12,6 +13,7 @@ const ListQuery = Type.Object({
   channel: Type.Optional(ChannelSchema),
   status: Type.Optional(Type.Enum(['active', 'expired'])),
   lead: Type.Optional(Type.Boolean({ description: 'true: only conversations with a captured lead; false: only those without.' })),
+  outletId: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Only guest-app conversations of this outlet (department).' })),
   from: Type.Optional(Type.String({ format: 'date-time', description: 'Last activity at or after this time.' })),
   to: Type.Optional(Type.String({ format: 'date-time', description: 'Last activity before this time.' })),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Words of the guest\'s name, phone or email.' })),
@@ -76,6 +78,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         channel: query.channel,
         status: query.status,
         lead: query.lead,
+        outletId: query.outletId,
         from: parseTime(query.from, 'from'),
         to: parseTime(query.to, 'to'),
         query: query.q === undefined ? undefined : phoneAsE164(query.q, tokenProperty ?? query.propertyId),
@@ -145,7 +148,10 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['native'],
         summary: 'Reply to the guest: stored through the one ingest path, as sent by the signed-in agent',
         params: IdParams,
-        body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 5000, pattern: '\\S' }) }, { additionalProperties: false }),
+        body: Type.Union([
+          Type.Object({ text: Type.String({ minLength: 1, maxLength: 5000, pattern: '\\S' }) }, { additionalProperties: false }),
+          Type.Object({ content: MessageContentSchema }, { additionalProperties: false }),
+        ]),
         response: { 201: MessageSchema, ...problemResponses },
       },
     },
@@ -161,7 +167,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           conversationId: conversation.id,
           senderAgentId: request.agent?.id,
           direction: 'out',
-          content: { type: 'text', text: request.body.text },
+          content: 'text' in request.body ? { type: 'text', text: request.body.text } : checkedContent(request.body.content),
           createdAt: app.clock(),
           status: 'sent',
         },

@@ -37,7 +37,10 @@ export const AgentSchema = Type.Object({
   createdAt: IsoDateTime,
 })
 
-export const GuestIdentitySchema = Type.Object({ type: Type.Enum(['phone', 'email']), value: Type.String() })
+export const GuestIdentitySchema = Type.Object(
+  { type: Type.Enum(['phone', 'email', 'onsite_contact', 'guest_app']), value: Type.String() },
+  { description: 'phone (E.164) and email are the guest\'s own; onsite_contact (oc_…) and guest_app threads are issued by their dialects.' },
+)
 
 export const ConversationSchema = Type.Object({
   id: Type.String(),
@@ -60,12 +63,91 @@ export const ConversationSchema = Type.Object({
     Type.Object({ id: Type.String(), status: Type.String(), createdAt: IsoDateTime }, { description: 'The lead captured from this conversation.' }),
     Type.Null(),
   ]),
+  source: Type.Object(
+    {
+      channelAccount: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
+      onsiteContact: Type.Union([Type.Object({ id: Type.String(), sn: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
+      outlet: Type.Union([Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() }), Type.Null()]),
+      orderCode: Type.Union([Type.String(), Type.Null()]),
+    },
+    { description: 'Where it came from: the channel account and onsite contact (text-call), the outlet (department) and order (guest app).' },
+  ),
+  routing: Type.Object({
+    queueState: Type.Union([Type.Enum(['queued', 'manual']), Type.Null()], { description: 'queued: in the transfer queue; manual: waiting for manual pickup.' }),
+    assignedAgentId: Type.Union([Type.String(), Type.Null()]),
+  }),
 })
 
-export const MessageContentSchema = Type.Union([
-  Type.Object({ type: Type.Literal('text'), text: Type.String() }),
-  Type.Object({ type: Type.Literal('email'), subject: Type.String(), body: Type.String() }),
-])
+const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength })
+const Url = Type.String({
+  minLength: 1,
+  maxLength: 2000,
+  description: 'An http(s) address, or /v1/attachments/att_… for a file stored in the desk\'s data dir.',
+})
+const closed = { additionalProperties: false } as const
+
+/** Every message type, as the native API takes and returns it (and every dialect maps to). */
+export const MessageContentSchema = Type.Union(
+  [
+    Type.Object({ type: Type.Literal('text'), text: Text(5000), isMail: Type.Optional(Type.Boolean()) }, closed),
+    Type.Object({ type: Type.Literal('email'), subject: Type.String({ maxLength: 1000 }), body: Type.String({ maxLength: 100_000 }) }, closed),
+    Type.Object(
+      { type: Type.Literal('quick_reply'), text: Text(1000), payload: Type.Optional(Type.String({ maxLength: 1000 })) },
+      { ...closed, description: 'The guest tapped one of the options of a response.' },
+    ),
+    Type.Object(
+      {
+        type: Type.Literal('response'),
+        text: Text(5000),
+        quickReplies: Type.Array(
+          Type.Object({ title: Text(200), payload: Type.Optional(Type.String({ maxLength: 1000 })) }, closed),
+          { minItems: 1, maxItems: 13 },
+        ),
+      },
+      { ...closed, description: 'A reply offering the guest options to tap.' },
+    ),
+    Type.Object(
+      {
+        type: Type.Literal('image'),
+        url: Url,
+        caption: Type.Optional(Type.String({ maxLength: 1000 })),
+        mimeType: Type.Optional(Type.String({ maxLength: 100 })),
+        size: Type.Optional(Type.Integer({ minimum: 0 })),
+      },
+      closed,
+    ),
+    Type.Object(
+      {
+        type: Type.Literal('file'),
+        url: Url,
+        name: Text(255),
+        mimeType: Type.Optional(Type.String({ maxLength: 100 })),
+        size: Type.Optional(Type.Integer({ minimum: 0 })),
+      },
+      closed,
+    ),
+    Type.Object(
+      {
+        type: Type.Literal('location'),
+        latitude: Type.Number({ minimum: -90, maximum: 90 }),
+        longitude: Type.Number({ minimum: -180, maximum: 180 }),
+        name: Type.Optional(Type.String({ maxLength: 200 })),
+        address: Type.Optional(Type.String({ maxLength: 500 })),
+      },
+      closed,
+    ),
+    Type.Object(
+      {
+        type: Type.Literal('contact'),
+        name: Text(200),
+        phone: Type.Optional(Type.String({ maxLength: 40 })),
+        email: Type.Optional(Type.String({ maxLength: 254 })),
+      },
+      closed,
+    ),
+  ],
+  { description: 'text, email, quick_reply, response, image, file, location or contact' },
+)
 
 export const MessageSchema = Type.Object({
   id: Type.String(),

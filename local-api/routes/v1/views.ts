@@ -26,6 +26,13 @@ export function conversationView(conversation: Conversation, now: number) {
     unreadCount: conversation.unreadCount,
     messageCount: conversation.messageCount,
     lead: conversation.lead && { ...conversation.lead, createdAt: iso(conversation.lead.createdAt) },
+    source: {
+      channelAccount: conversation.channelAccount,
+      onsiteContact: conversation.onsiteContact,
+      outlet: conversation.outlet,
+      orderCode: conversation.orderCode,
+    },
+    routing: { queueState: conversation.queueState, assignedAgentId: conversation.assignedAgentId },
   }
 }
 

@@ -2,6 +2,7 @@ import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Message } from '@/api/dto'
 import { messageTime } from '@/lib/relative-time'
+import { MessageContent } from './message-content'
 
 /** Guest messages sit on the left, the property's (staff, bot, local systems) on the right. */
 export const MessageBubble = memo(function MessageBubble({ message, now }: { message: Message; now: number }) {
@@ -11,14 +12,7 @@ export const MessageBubble = memo(function MessageBubble({ message, now }: { mes
   return (
     <article className={`bubble ${fromGuest ? 'bubble-in' : 'bubble-out'}`} data-message-id={message.id} aria-label={author}>
       {!fromGuest && <span className="bubble-author">{author}</span>}
-      {message.content.type === 'text' ? (
-        <p className="bubble-text">{message.content.text}</p>
-      ) : (
-        <div className="bubble-text">
-          <strong>{message.content.subject}</strong>
-          <p>{message.content.body}</p>
-        </div>
-      )}
+      <MessageContent content={message.content} />
       <time className="bubble-time" dateTime={message.createdAt}>
         {messageTime(message.createdAt, now, i18n.language)}
       </time>
