@@ -12,6 +12,9 @@ import { auth, presentedToken, SESSION_COOKIE } from './plugins/auth.js'
 import { useProblemErrors } from './plugins/problem-errors.js'
 import { serveRenderer } from './plugins/renderer.js'
 import { installValidators } from './plugins/validation.js'
+import { interactiveRoutes } from './routes/dialects/interactive.js'
+import { textCallRoutes } from './routes/dialects/text-call.js'
+import { thirdPartyRoutes } from './routes/dialects/third-party.js'
 import { unifiedMessagingRoutes } from './routes/dialects/unified-messaging.js'
 import { v1Routes } from './routes/v1/index.js'
 import { ensureDefaultProperty } from './services/properties.js'
@@ -84,6 +87,9 @@ export async function buildServer(config: ServerConfig) {
       tags: [
         { name: 'native', description: 'Frontdesk Inbox\'s own API' },
         { name: 'unified-messaging', description: 'Dialect 1: unified messaging push (LIKE MAGIC style)' },
+        { name: 'text-call', description: 'Dialect 2: text calls from online/offline channel accounts' },
+        { name: 'interactive', description: 'Dialect 3: guest-app conversations (sessionToken in the body)' },
+        { name: 'third-party', description: 'Dialect 4: third-party conversation reads (x-access-token)' },
       ],
     },
   })
@@ -94,6 +100,9 @@ export async function buildServer(config: ServerConfig) {
   await app.register(auth)
   await app.register(v1Routes, { prefix: '/v1' })
   await app.register(unifiedMessagingRoutes, { prefix: '/api/unified-messaging-service' })
+  await app.register(textCallRoutes, { prefix: '/api/onsite-account' })
+  await app.register(interactiveRoutes, { prefix: '/API/V40/Interactive/Messages' })
+  await app.register(thirdPartyRoutes, { prefix: '/3rd' })
   await serveRenderer(app, config.rendererDir)
 
   return app

@@ -1,6 +1,19 @@
 import type { Db } from './open.js'
 
-export type ChangeEntity = 'property' | 'guest' | 'guest_identity' | 'conversation' | 'message' | 'reservation' | 'agent' | 'lead'
+export type ChangeEntity =
+  | 'property'
+  | 'guest'
+  | 'guest_identity'
+  | 'conversation'
+  | 'message'
+  | 'reservation'
+  | 'agent'
+  | 'lead'
+  | 'channel_account'
+  | 'onsite_contact'
+  | 'outlet'
+  | 'custom_field'
+  | 'service_record'
 
 export interface ChangeEntry {
   seq: number

@@ -265,6 +265,8 @@ export function conversationsRepository(db: Db) {
     WHERE id = @id`)
   const byId = db.prepare(`${SELECT_VIEW} WHERE c.id = ?`)
   const byGuest = db.prepare(`${SELECT_VIEW} WHERE c.guest_id = ? ORDER BY c.last_message_at DESC, c.id DESC`)
+  const ofIdentityOnProperty = db.prepare(`${SELECT_VIEW}
+    WHERE c.identity_rowid = ? AND c.property_id = ? ORDER BY c.last_message_at DESC, c.id DESC`)
   const sameIdentity = db.prepare(`${SELECT_VIEW}
     WHERE c.identity_rowid = (SELECT identity_rowid FROM conversations WHERE id = ?)
     ORDER BY c.last_message_at DESC, c.id DESC`)
@@ -291,6 +293,10 @@ export function conversationsRepository(db: Db) {
     },
     byGuest(guestId: string): Conversation[] {
       return (byGuest.all(guestId) as ConversationRow[]).map(toConversation)
+    },
+    /** A property's conversations with one identity (any channel), newest activity first. */
+    ofIdentity(identityRowid: number, propertyId: string): Conversation[] {
+      return (ofIdentityOnProperty.all(identityRowid, propertyId) as ConversationRow[]).map(toConversation)
     },
     /** Every conversation from the same phone or email as `id` (itself included), on any property or channel. */
     withSameIdentity(id: string): Conversation[] {

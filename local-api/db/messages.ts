@@ -63,6 +63,8 @@ export function messagesRepository(db: Db) {
     ORDER BY created_at DESC, rowid DESC LIMIT @limit`)
   const newest = db.prepare(`
     SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?`)
+  const newestWithOffset = db.prepare(`
+    SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`)
   const countIn = db.prepare('SELECT count(*) AS n FROM messages WHERE conversation_id = ?')
 
   return {
@@ -88,6 +90,10 @@ export function messagesRepository(db: Db) {
         ? olderThan.all({ conversationId, limit, id: before.id, createdAt: before.createdAt })
         : newest.all(conversationId, limit)
       return (rows as MessageRow[]).map(toMessage)
+    },
+    /** Offset pages, newest first: the shape the third-party dialect reads. */
+    pageNewestFirstFrom(conversationId: string, limit: number, offset: number): Message[] {
+      return (newestWithOffset.all(conversationId, limit, offset) as MessageRow[]).map(toMessage)
     },
     count(conversationId: string): number {
       return (countIn.get(conversationId) as { n: number }).n

@@ -1,14 +1,21 @@
 import { agentSessionsRepository } from './agent-sessions.js'
 import { agentsRepository } from './agents.js'
 import { apiTokensRepository } from './api-tokens.js'
+import { attachmentsRepository } from './attachments.js'
+import { channelAccountsRepository } from './channel-accounts.js'
 import { changeLogRepository } from './change-log.js'
 import { conversationsRepository } from './conversations.js'
+import { customFieldsRepository } from './custom-fields.js'
+import { guestSessionsRepository } from './guest-sessions.js'
 import { guestsRepository } from './guests.js'
 import { leadsRepository } from './leads.js'
 import { messagesRepository } from './messages.js'
+import { onsiteContactsRepository } from './onsite-contacts.js'
 import { openDatabase, type Db } from './open.js'
+import { outletsRepository } from './outlets.js'
 import { propertiesRepository } from './properties.js'
 import { reservationsRepository } from './reservations.js'
+import { serviceRecordsRepository } from './service-records.js'
 
 /**
  * The one typed interface to the database: services and routes call these functions and never
@@ -26,6 +33,13 @@ export function createStore(db: Db) {
     agents: agentsRepository(db),
     agentSessions: agentSessionsRepository(db),
     leads: leadsRepository(db),
+    channelAccounts: channelAccountsRepository(db),
+    onsiteContacts: onsiteContactsRepository(db),
+    outlets: outletsRepository(db),
+    customFields: customFieldsRepository(db),
+    serviceRecords: serviceRecordsRepository(db),
+    guestSessions: guestSessionsRepository(db),
+    attachments: attachmentsRepository(db),
     changeLog: changeLogRepository(db),
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate()

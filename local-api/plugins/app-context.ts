@@ -5,6 +5,13 @@ import { createConversationService, type ConversationService } from '../services
 import { createEventBus, type EventBus } from '../services/event-bus.js'
 import { createIngest, type Ingest } from '../services/ingest.js'
 import { createLeadService, type LeadService } from '../services/leads.js'
+import { createAttachmentService, type AttachmentService } from '../services/attachments.js'
+import { createChannelAccountService, type ChannelAccountService } from '../services/channel-accounts.js'
+import { createGuestAppConversationService, type GuestAppConversationService } from '../services/guest-app-conversations.js'
+import { createGuestSessionService, type GuestSessionService } from '../services/guest-sessions.js'
+import { createOutletService, type OutletService } from '../services/outlets.js'
+import { createServiceRecordService, type ServiceRecordService } from '../services/service-records.js'
+import { createTextCallService, type TextCallService } from '../services/text-calls.js'
 import { createReservationService, type ReservationService } from '../services/reservations.js'
 
 declare module 'fastify' {
@@ -16,6 +23,13 @@ declare module 'fastify' {
     agents: AgentService
     conversations: ConversationService
     leads: LeadService
+    channelAccounts: ChannelAccountService
+    outlets: OutletService
+    serviceRecords: ServiceRecordService
+    guestSessions: GuestSessionService
+    attachments: AttachmentService
+    textCalls: TextCallService
+    guestAppConversations: GuestAppConversationService
     clock: () => number
   }
 }
@@ -32,11 +46,20 @@ export const appContext = fp<AppContextOptions>(
     app.decorate('store', store)
     app.decorate('events', events)
     app.decorate('clock', clock)
-    app.decorate('ingest', createIngest(store, events, clock))
+    const ingest = createIngest(store, events, clock)
+    const serviceRecords = createServiceRecordService(store, events, clock)
+    app.decorate('ingest', ingest)
     app.decorate('reservations', createReservationService(store, events, clock))
     app.decorate('agents', createAgentService(store, clock))
     app.decorate('conversations', createConversationService(store, events, clock))
     app.decorate('leads', createLeadService(store, events, clock))
+    app.decorate('channelAccounts', createChannelAccountService(store, clock))
+    app.decorate('outlets', createOutletService(store, clock))
+    app.decorate('serviceRecords', serviceRecords)
+    app.decorate('guestSessions', createGuestSessionService(store, clock))
+    app.decorate('attachments', createAttachmentService(store, clock))
+    app.decorate('textCalls', createTextCallService(store, ingest, serviceRecords, clock))
+    app.decorate('guestAppConversations', createGuestAppConversationService(store, ingest, clock))
     app.addHook('onClose', async () => store.close())
   },
   { name: 'app-context' },

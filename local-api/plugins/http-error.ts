@@ -13,3 +13,7 @@ export class HttpError extends Error {
 }
 
 export const notFound = (what: string, id: string) => new HttpError(404, 'Not Found', `no ${what} has the id ${id}`)
+
+/** A 400 naming every field problem a service found. */
+export const invalidInput = (problems: readonly (FieldError & { index?: number })[]) =>
+  new HttpError(400, 'Bad Request', problems.map((p) => `${p.field} ${p.message}`).join('; '), problems)

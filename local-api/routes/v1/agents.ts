@@ -1,16 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { MIN_PASSWORD_LENGTH } from '../../domain/passwords.js'
-import { HttpError, notFound } from '../../plugins/http-error.js'
-import type { Problem } from '../../services/problems.js'
+import { invalidInput, notFound } from '../../plugins/http-error.js'
 import { AgentSchema, IdParams, problemResponses } from './schemas.js'
 import { agentView } from './views.js'
 
 const Role = Type.Enum(['agent', 'admin'])
 const Password = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1000 })
 
-const invalid = (problems: readonly Problem[]) =>
-  new HttpError(400, 'Bad Request', problems.map((p) => `${p.field} ${p.message}`).join('; '), problems)
 
 /** Staff who sign in to the inbox; only admins manage them. */
 export const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -39,7 +36,7 @@ export const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const created = await app.agents.create(request.body)
-      if (!created.ok) throw invalid(created.problems)
+      if (!created.ok) throw invalidInput(created.problems)
       return reply.code(201).send(agentView(created.value))
     },
   )
@@ -67,7 +64,7 @@ export const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const updated = await app.agents.update(request.params.id, request.body)
       if (!updated) throw notFound('agent', request.params.id)
-      if (!updated.ok) throw invalid(updated.problems)
+      if (!updated.ok) throw invalidInput(updated.problems)
       return agentView(updated.value)
     },
   )

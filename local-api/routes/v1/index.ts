@@ -1,11 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { useProblemErrors } from '../../plugins/problem-errors.js'
 import { agentRoutes } from './agents.js'
+import { attachmentRoutes } from './attachments.js'
+import { channelAccountRoutes } from './channel-accounts.js'
 import { conversationRoutes } from './conversations.js'
 import { eventRoutes } from './events.js'
 import { healthRoutes } from './health.js'
+import { messageRoutes } from './messages.js'
+import { outletRoutes } from './outlets.js'
 import { propertyRoutes } from './properties.js'
 import { reservationRoutes } from './reservations.js'
+import { serviceRecordRoutes } from './service-records.js'
 import { sessionRoutes } from './session.js'
 import { setupRoutes } from './setup.js'
 
@@ -20,4 +25,9 @@ export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(setupRoutes)
   await app.register(sessionRoutes)
   await app.register(agentRoutes)
+  await app.register(outletRoutes)
+  await app.register(channelAccountRoutes)
+  await app.register(serviceRecordRoutes)
+  await app.register(messageRoutes)
+  await app.register(attachmentRoutes)
 }

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { createProperty } from '../../services/properties.js'
-import { HttpError } from '../../plugins/http-error.js'
-import { problemResponses } from './schemas.js'
+import { createProperty, updateProperty } from '../../services/properties.js'
+import { HttpError, notFound } from '../../plugins/http-error.js'
+import { IdParams, problemResponses } from './schemas.js'
 
 const PropertySchema = Type.Object({
   id: Type.String(),
@@ -48,6 +48,37 @@ export const propertyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       try {
         return reply.code(201).send(view(createProperty(app.store, request.body, app.clock())))
+      } catch (error) {
+        if (error instanceof RangeError) throw new HttpError(400, 'Bad Request', error.message)
+        throw error
+      }
+    },
+  )
+
+  app.patch(
+    '/properties/:id',
+    {
+      preHandler: app.requireScope('admin'),
+      schema: {
+        tags: ['native'],
+        summary: 'Rename a property or change its phone country or time zone (admin)',
+        params: IdParams,
+        body: Type.Object(
+          {
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            defaultCountry: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })),
+            timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: PropertySchema, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const property = app.store.properties.get(request.params.id)
+      if (!property) throw notFound('property', request.params.id)
+      try {
+        return view(updateProperty(app.store, property, { ...property, ...request.body }, app.clock()))
       } catch (error) {
         if (error instanceof RangeError) throw new HttpError(400, 'Bad Request', error.message)
         throw error

@@ -90,4 +90,28 @@ export const reservationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reservationView(reservation)
     },
   )
+
+  app.post(
+    '/reservations/:id/guest-sessions',
+    {
+      preHandler: app.requireScope('reservation.write'),
+      schema: {
+        tags: ['native'],
+        summary: 'Issue a guest-app session token for a reservation (shown once)',
+        description: 'The guest app sends it as `sessionToken` to the Interactive dialect; conversations then carry the guest\'s name, language and room.',
+        params: IdParams,
+        response: {
+          201: Type.Object({ token: Type.String(), reservationId: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const reservation = app.store.reservations.get(request.params.id)
+      const tokenProperty = request.apiToken?.propertyId
+      if (!reservation || (tokenProperty && reservation.propertyId !== tokenProperty)) throw notFound('reservation', request.params.id)
+      const { token, expiresAt } = app.guestSessions.issue(reservation)
+      return reply.code(201).send({ token, reservationId: reservation.id, expiresAt: new Date(expiresAt).toISOString() })
+    },
+  )
 }

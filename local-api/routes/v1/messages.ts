@@ -1,0 +1,69 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { isAllowedAttachmentUrl } from '../../domain/message-content.js'
+import { HttpError, invalidInput } from '../../plugins/http-error.js'
+import type { IncomingMessage } from '../../services/ingest.js'
+import type { Problem } from '../../services/problems.js'
+import { ChannelSchema, MessageContentSchema, problemResponses } from './schemas.js'
+
+const PushedMessage = Type.Object(
+  {
+    channel: ChannelSchema,
+    guest: Type.Object(
+      { phone: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })), email: Type.Optional(Type.String({ minLength: 1, maxLength: 254 })) },
+      { additionalProperties: false, minProperties: 1, maxProperties: 1, description: 'The guest\'s phone or email (one of them).' },
+    ),
+    direction: Type.Enum(['in', 'out'], { description: 'in: from the guest; out: from the property.' }),
+    content: MessageContentSchema,
+    createdAt: Type.String({ format: 'date-time' }),
+    externalId: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Idempotency key: a retry with it stores nothing new.' })),
+  },
+  { additionalProperties: false },
+)
+
+/** The native push: any channel and every message type, 1–100 per request, all or nothing. */
+export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/messages',
+    {
+      preHandler: app.requireScope('guest.conversation.write'),
+      schema: {
+        tags: ['native'],
+        summary: 'Push guest messages on any channel (WhatsApp, Messenger, Instagram, SMS, email…), every message type',
+        description: 'One conversation per property, channel and guest; a rejected batch stores nothing. Goes to the token\'s property, else the first.',
+        body: Type.Object({ messages: Type.Array(PushedMessage, { minItems: 1, maxItems: 100 }) }, { additionalProperties: false }),
+        response: {
+          201: Type.Object({
+            items: Type.Array(Type.Object({ conversationId: Type.String(), messageId: Type.String(), created: Type.Boolean({ description: 'false: an earlier push with this externalId' }) })),
+          }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const problems: Problem[] = []
+      const batch = request.body.messages.map((message, index): IncomingMessage => {
+        const content = message.content
+        if ((content.type === 'image' || content.type === 'file') && !isAllowedAttachmentUrl(content.url)) {
+          problems.push({ index, field: 'content.url', message: 'must be an http(s) address or /v1/attachments/att_…' })
+        }
+        return {
+          channel: message.channel,
+          identity: message.guest.phone !== undefined ? { kind: 'phone', value: message.guest.phone } : { kind: 'email', value: message.guest.email! },
+          direction: message.direction,
+          content,
+          createdAt: Date.parse(message.createdAt),
+          externalId: message.externalId,
+        }
+      })
+      if (problems.length) throw invalidInput(problems.map((p) => ({ ...p, field: `messages.${p.index}.${p.field}` })))
+      const outcome = await app.ingest.submit(app.propertyFor(request), batch)
+      if (!outcome.ok) {
+        const fields: Record<string, string> = { identity: 'guest', createdAt: 'createdAt' }
+        throw new HttpError(400, 'Bad Request', `${new Set(outcome.problems.map((p) => p.index)).size} message(s) are invalid; nothing was stored`,
+          outcome.problems.map((p) => ({ index: p.index, field: `messages.${p.index}.${fields[p.field] ?? p.field}`, message: p.message })))
+      }
+      return reply.code(201).send({ items: outcome.value })
+    },
+  )
+}

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto'
+import { createReadStream, mkdirSync, renameSync, writeFileSync, type ReadStream } from 'node:fs'
+import { dirname, join } from 'node:path'
+import type { Attachment } from '../db/attachments.js'
+import type { Store } from '../db/store.js'
+import { newId } from '../domain/ids.js'
+
+/** Largest file the desk stores. */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+/** Files uploaded to the desk, kept in the data dir beside the database (attachments/<id>). */
+export function createAttachmentService(store: Store, clock: () => number = Date.now) {
+  const folder = join(dirname(store.db.name), 'attachments')
+
+  return {
+    /** Writes the bytes (durably, then renamed into place) and records them. */
+    save(bytes: Buffer, name: string, mimeType: string): Attachment {
+      mkdirSync(folder, { recursive: true })
+      const attachment: Attachment = {
+        id: newId('att'),
+        name,
+        mimeType,
+        size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        createdAt: clock(),
+      }
+      const path = join(folder, attachment.id)
+      writeFileSync(`${path}.part`, bytes, { flush: true })
+      renameSync(`${path}.part`, path)
+      store.attachments.insert(attachment)
+      return attachment
+    },
+
+    open(attachment: Attachment): ReadStream {
+      return createReadStream(join(folder, attachment.id))
+    },
+  }
+}
+
+export type AttachmentService = ReturnType<typeof createAttachmentService>

@@ -1,0 +1,127 @@
+import type { ChannelAccount } from '../db/channel-accounts.js'
+import type { OnsiteContact } from '../db/onsite-contacts.js'
+import type { Store } from '../db/store.js'
+import { newId } from '../domain/ids.js'
+import type { DomainEvent } from './event-bus.js'
+import type { Ingest } from './ingest.js'
+import type { ServiceRecordService } from './service-records.js'
+
+export type IdentifierType = 'contact_id' | 'onsite_contact_id' | 'onsite_contact_sn'
+
+export interface TextCall {
+  account: ChannelAccount
+  identifierType: IdentifierType | null
+  identifier: string | null
+  message: string
+  shouldEnterQueue: boolean | null
+  assigneeId: string | null
+  collection: { memo?: string | null; values: { id: string; value: string }[] } | null
+}
+
+export interface TextCallAccepted {
+  conversationId: string
+  messageId: string
+  contactId: string | null
+  onsiteContactId: string
+  status: 'queued' | 'manual'
+}
+
+/** Field → reasons, as the text-call dialect reports them (422). */
+export type TextCallErrors = Record<string, string[]>
+
+/**
+ * A text call from a channel account: finds or creates the onsite contact, stores exactly one
+ * guest message through the ingest service, and in the same transaction routes the conversation
+ * (transfer queue or manual pickup, assignee) and writes its service record.
+ */
+export function createTextCallService(store: Store, ingest: Ingest, serviceRecords: ServiceRecordService, clock: () => number = Date.now) {
+  /** The contact the call is from: found, or described for creation; or the reasons it cannot be. */
+  function resolveContact(call: TextCall): { contact: OnsiteContact; created: boolean } | { errors: TextCallErrors } {
+    const { account, identifierType, identifier } = call
+    const fresh = (fields: Partial<OnsiteContact>) => ({
+      contact: { id: newId('oc'), channelAccountId: account.id, sn: null, guestId: null, identityRowid: 0, createdAt: clock(), ...fields },
+      created: true,
+    })
+    if (identifierType === null) {
+      return identifier ? { errors: { identifier_type: ['is required when identifier is given'] } } : fresh({})
+    }
+    if (!identifier) return { errors: { identifier: [`is required when identifier_type is ${identifierType}`] } }
+    switch (identifierType) {
+      case 'contact_id': {
+        if (!store.guests.get(identifier)) return { errors: { identifier: [`names no contact (${identifier})`] } }
+        const known = store.onsiteContacts.byGuest(account.id, identifier)
+        return known ? { contact: known, created: false } : fresh({ guestId: identifier })
+      }
+      case 'onsite_contact_id': {
+        const known = store.onsiteContacts.get(identifier)
+        return known && known.channelAccountId === account.id
+          ? { contact: known, created: false }
+          : { errors: { identifier: [`names no onsite contact of this account (${identifier})`] } }
+      }
+      case 'onsite_contact_sn': {
+        const known = store.onsiteContacts.bySn(account.id, identifier)
+        return known ? { contact: known, created: false } : fresh({ sn: identifier })
+      }
+    }
+  }
+
+  return {
+    async accept(call: TextCall): Promise<{ ok: true; value: TextCallAccepted } | { ok: false; errors: TextCallErrors }> {
+      const property = store.properties.get(call.account.propertyId)!
+      const errors: TextCallErrors = {}
+      const resolved = resolveContact(call)
+      if ('errors' in resolved) Object.assign(errors, resolved.errors)
+      if (call.assigneeId !== null) {
+        const agent = store.agents.get(call.assigneeId)
+        if (!agent || !agent.active) errors.assignee_id = [`names no active agent (${call.assigneeId})`]
+      }
+      const values = call.collection?.values ?? []
+      for (const problem of serviceRecords.check(property.id, { values }, 'interact_collection_data.cz_cols')) {
+        ;(errors[problem.field] ??= []).push(problem.message)
+      }
+      if ('errors' in resolved || Object.keys(errors).length) return { ok: false, errors }
+
+      const { contact, created } = resolved
+      const status = call.shouldEnterQueue ? 'queued' : 'manual'
+      const outcome = await ingest.submit(
+        property,
+        [
+          {
+            channel: call.account.channel,
+            identity: { kind: 'onsite_contact', value: contact.id, guestId: contact.guestId },
+            source: { channelAccountId: call.account.id },
+            direction: 'in',
+            content: { type: 'text', text: call.message },
+            createdAt: clock(),
+          },
+        ],
+        {
+          alsoWrite: ([result]): DomainEvent[] => {
+            const now = clock()
+            const conversationId = result!.conversationId
+            if (created) {
+              const identity = store.guests.findIdentity('onsite_contact', contact.id)!
+              const row = { ...contact, identityRowid: identity.rowid }
+              store.onsiteContacts.insert(row)
+              store.changeLog.append('onsite_contact', contact.id, 'insert', row, now)
+            }
+            const current = store.conversations.get(conversationId)!
+            const routing = { queueState: status, assignedAgentId: call.assigneeId ?? current.assignedAgentId } as const
+            store.conversations.setRouting(conversationId, routing)
+            store.changeLog.append('conversation', conversationId, 'update', routing, now)
+            if (call.collection) serviceRecords.write(conversationId, { memo: call.collection.memo, values }, now)
+            return [{ type: 'conversation.updated', conversationId, propertyId: property.id }]
+          },
+        },
+      )
+      if (!outcome.ok) return { ok: false, errors: { message: outcome.problems.map((problem) => problem.message) } }
+      const [result] = outcome.value
+      return {
+        ok: true,
+        value: { conversationId: result!.conversationId, messageId: result!.messageId, contactId: contact.guestId, onsiteContactId: contact.id, status },
+      }
+    },
+  }
+}
+
+export type TextCallService = ReturnType<typeof createTextCallService>
