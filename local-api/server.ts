@@ -56,7 +56,8 @@ export async function buildServer(config: ServerConfig) {
   await app.register(helmet, {
     global: true,
     // The desk may be reached over plain http on a LAN address (--host): never rewrite requests to https.
-    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    // Guests' photos may live on their channel's https CDN; scripts and everything else stay same-origin.
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, imgSrc: ["'self'", 'data:', 'https:'] } },
     strictTransportSecurity: false,
   })
   await app.register(rateLimit, {

@@ -18,6 +18,23 @@ export interface Property {
   createdAt: string
 }
 
+export interface Outlet {
+  id: string
+  propertyId: string
+  code: string
+  name: string
+  available: boolean
+  position: number
+}
+
+/** GET /v1/conversations/:id/service-record: a memo and every custom field with its value. */
+export interface ServiceRecord {
+  conversationId: string
+  memo: string
+  values: { id: string; name: string; value: string }[]
+  updatedAt: string | null
+}
+
 export interface Agent {
   id: string
   name: string
@@ -134,6 +151,8 @@ export interface ConversationFilters {
   status?: ConversationStatus
   /** Only conversations with a captured lead. */
   lead?: boolean
+  /** Only guest-app conversations of this outlet (department). */
+  outletId?: string
   /** Last activity at or after / before (ISO). */
   from?: string
   to?: string

@@ -38,3 +38,13 @@ export const sessionKeys = {
 export const setupKeys = {
   status: ['setup'] as const,
 }
+
+export const outletKeys = {
+  all: ['outlets'] as const,
+  list: () => [...outletKeys.all, 'list'] as const,
+}
+
+export const serviceRecordKeys = {
+  all: ['service-records'] as const,
+  detail: (conversationId: string) => [...serviceRecordKeys.all, conversationId] as const,
+}

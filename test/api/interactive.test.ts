@@ -11,8 +11,9 @@ let sessionToken: string
 let outlets: Record<string, string>
 
 const post = (payload: object) => t.app.inject({ method: 'POST', url: URL, payload })
-const conversationOf = (body: { responses: { createConversationResponse: { content: { conversation: { code: string } } } }[] }) =>
-  body.responses[0]!.createConversationResponse.content.conversation
+// A vendor body, read field by field.
+type Body = { responses: { createConversationResponse: { content: { conversation: Record<string, any> } } }[] }
+const conversationOf = (body: Body) => body.responses[0]!.createConversationResponse.content.conversation
 
 before(async () => {
   t = await startTestApp()

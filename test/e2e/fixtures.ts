@@ -13,12 +13,15 @@ export interface Server {
   process: ServeProcess
   /** A token for pushing and reading over the API, as a local system would. */
   token: string
+  /** A token with every scope, for setting the desk up over the API. */
+  adminToken: string
 }
 
 async function startServer(dataDir: string): Promise<Server> {
   const process = await spawnServe(dataDir, ['--country', 'CH'])
   const token = await cliCreateToken(dataDir, 'guest.conversation.write,guest.conversation.read,reservation.write,reservation.read', 'e2e')
-  return { url: process.url, dataDir, process, token }
+  const adminToken = await cliCreateToken(dataDir, 'admin', 'e2e admin')
+  return { url: process.url, dataDir, process, token, adminToken }
 }
 
 /** Signs the browser context in as `email` through the real sign-in endpoint. */

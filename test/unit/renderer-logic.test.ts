@@ -37,14 +37,14 @@ describe('session dividers in the chat', () => {
 })
 
 describe('the list filters as API filters', () => {
-  const none: ChosenFilters = { channel: 'all', status: 'all', date: 'all', customFrom: '', customTo: '', propertyId: 'all' }
+  const none: ChosenFilters = { channel: 'all', status: 'all', date: 'all', customFrom: '', customTo: '', propertyId: 'all', outletId: 'all' }
   const now = new Date(2026, 2, 11, 15, 30) // Wednesday 11 March 2026, 15:30 local time
 
   it('send nothing for "all"', () => {
     assert.deepEqual(toApiFilters(none, '  ', now), {})
   })
 
-  it('map channel, status, lead, property and a trimmed search', () => {
+  it('map channel, status, lead, property, department and a trimmed search', () => {
     assert.deepEqual(toApiFilters({ ...none, channel: 'whatsapp', status: 'active', propertyId: 'prop_1' }, ' anna ', now), {
       channel: 'whatsapp',
       status: 'active',
@@ -52,6 +52,7 @@ describe('the list filters as API filters', () => {
       q: 'anna',
     })
     assert.deepEqual(toApiFilters({ ...none, status: 'lead' }, '', now), { lead: true })
+    assert.deepEqual(toApiFilters({ ...none, outletId: 'out_1' }, '', now), { outletId: 'out_1' })
   })
 
   it('start today, this week (Monday) and this month at local midnight', () => {

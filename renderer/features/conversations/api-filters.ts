@@ -13,6 +13,8 @@ export interface ChosenFilters {
   customFrom: string
   customTo: string
   propertyId: string | 'all'
+  /** An outlet (department) of guest-app conversations. */
+  outletId: string | 'all'
 }
 
 /** The API filters for the chosen UI filters, the date ranges taken in local time at `now`. */
@@ -26,6 +28,7 @@ export function toApiFilters(
   if (state.status === 'active' || state.status === 'expired') filters.status = state.status
   if (state.status === 'lead') filters.lead = true
   if (state.propertyId !== 'all') filters.propertyId = state.propertyId
+  if (state.outletId !== 'all') filters.outletId = state.outletId
   const from =
     state.date === 'today' ? startOfDay(now)
     : state.date === 'week' ? startOfWeek(now)

@@ -1,13 +1,7 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { apiFetch } from '@/api/client'
 import type { Agent, AgentRole } from '@/api/dto'
 import { agentKeys } from '@/api/query-keys'
-
-export const fetchAgents = (signal?: AbortSignal) => apiFetch<Agent[]>('/v1/agents', { signal })
-
-export const agentsOptions = () => queryOptions({ queryKey: agentKeys.list(), queryFn: ({ signal }) => fetchAgents(signal) })
-
-export const useAgents = () => useQuery(agentsOptions())
 
 export function useAddAgent() {
   const queryClient = useQueryClient()

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Agent, AgentRole } from '@/api/dto'
-import { useAddAgent, useAgents, useUpdateAgent } from '../api/agents'
+import { useAgents } from '@/api/agents'
+import { useAddAgent, useUpdateAgent } from '../api/agents'
 
 const MIN_PASSWORD = 8
 

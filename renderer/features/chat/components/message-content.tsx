@@ -64,7 +64,8 @@ export function MessageContent({ content }: { content: Content }) {
       const url = safeUrl(content.url)
       const label = (
         <>
-          <span aria-hidden="true">📄</span> <span className="file-name">{content.name}</span>
+          <span className="file-ext" aria-hidden="true">{fileExtension(content.name)}</span>
+          <span className="file-name">{content.name}</span>
           {content.size !== undefined && <span className="file-size">{fileSize(content.size, t)}</span>}
         </>
       )
@@ -100,6 +101,12 @@ export function MessageContent({ content }: { content: Content }) {
         </div>
       )
   }
+}
+
+/** A file's type as a short label: "PDF", "DOCX"; "FILE" when its name has no extension. */
+function fileExtension(name: string): string {
+  const match = /\.([A-Za-z0-9]{1,5})$/.exec(name)
+  return match ? match[1]!.toUpperCase() : 'FILE'
 }
 
 function fileSize(bytes: number, t: (key: string, options: { size: string }) => string): string {

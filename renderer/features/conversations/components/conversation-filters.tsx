@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { Channel } from '@/api/dto'
+import { useOutlets } from '@/api/outlets'
 import { useProperties } from '@/api/properties'
 import { CONVERSATION_SEARCH_ID } from '@/lib/dom'
 import {
@@ -7,6 +8,7 @@ import {
   useCustomRange,
   useDateFilter,
   useFilterActions,
+  useDepartmentFilter,
   usePropertyFilter,
   useSearchText,
   useStatusFilter,
@@ -29,6 +31,8 @@ export function ConversationFilters() {
   const search = useSearchText()
   const actions = useFilterActions()
   const properties = useProperties().data ?? []
+  const outletId = useDepartmentFilter()
+  const outlets = useOutlets().data ?? []
 
   return (
     <div className="filters" role="search" aria-label={t('filters.label')}>
@@ -87,6 +91,19 @@ export function ConversationFilters() {
             ))}
           </select>
         </label>
+        {outlets.length > 0 && (
+          <label>
+            <span className="visually-hidden">{t('filters.department')}</span>
+            <select value={outletId} onChange={(event) => actions.departmentChosen(event.target.value)}>
+              <option value="all">{t('filters.allDepartments')}</option>
+              {outlets.map((outlet) => (
+                <option key={outlet.id} value={outlet.id}>
+                  {properties.length > 1 ? `${outlet.name} (${properties.find((p) => p.id === outlet.propertyId)?.name ?? ''})` : outlet.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {properties.length > 1 && (
           <label>
             <span className="visually-hidden">{t('filters.property')}</span>

@@ -32,13 +32,14 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
       }}
     >
       <span className="row-top">
-        <span className="row-name">{guestLabel(conversation, t('guest.unknown'))}</span>
+        <span className="row-name">{guestLabel(conversation, t)}</span>
         <time className="row-time" dateTime={conversation.lastMessageAt}>
           {relativeTime(conversation.lastMessageAt, now, t, i18n.language)}
         </time>
       </span>
       <span className="row-bottom">
         <ChannelBadge channel={conversation.channel} />
+        {conversation.source.outlet && <span className="row-department">{conversation.source.outlet.name}</span>}
         <span className="row-preview">
           {conversation.lastMessageDirection === 'out' ? t('list.you') : ''}
           {conversation.lastMessagePreview}

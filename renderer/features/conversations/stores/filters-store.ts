@@ -16,6 +16,7 @@ interface FiltersState extends ChosenFilters {
     dateRangeChosen(date: DateFilter): void
     customRangeChanged(range: { from?: string; to?: string }): void
     propertyChosen(propertyId: string | 'all'): void
+    departmentChosen(outletId: string | 'all'): void
     searchTyped(search: string): void
     rowHighlighted(id: string | null): void
   }
@@ -29,6 +30,7 @@ const useFiltersStore = create<FiltersState>()((set) => ({
   customFrom: '',
   customTo: '',
   propertyId: 'all',
+  outletId: 'all',
   search: '',
   highlightedId: null,
   actions: {
@@ -38,6 +40,7 @@ const useFiltersStore = create<FiltersState>()((set) => ({
     customRangeChanged: ({ from, to }) =>
       set((state) => ({ customFrom: from ?? state.customFrom, customTo: to ?? state.customTo })),
     propertyChosen: (propertyId) => set({ propertyId }),
+    departmentChosen: (outletId) => set({ outletId }),
     searchTyped: (search) => set({ search }),
     rowHighlighted: (highlightedId) => set({ highlightedId }),
   },
@@ -48,6 +51,7 @@ export const useStatusFilter = () => useFiltersStore((state) => state.status)
 export const useDateFilter = () => useFiltersStore((state) => state.date)
 export const useCustomRange = () => useFiltersStore(useShallow((state) => [state.customFrom, state.customTo] as const))
 export const usePropertyFilter = () => useFiltersStore((state) => state.propertyId)
+export const useDepartmentFilter = () => useFiltersStore((state) => state.outletId)
 export const useSearchText = () => useFiltersStore((state) => state.search)
 export const useHighlightedId = () => useFiltersStore((state) => state.highlightedId)
 export const useFilterActions = () => useFiltersStore((state) => state.actions)
@@ -55,7 +59,7 @@ export const useFilterActions = () => useFiltersStore((state) => state.actions)
 /** The current API filters; the date ranges move on when the day does (`now` refreshes). */
 export function useApiFilters(search: string, now: number): ConversationFilters {
   const state = useFiltersStore(
-    useShallow(({ channel, status, date, customFrom, customTo, propertyId }) => ({ channel, status, date, customFrom, customTo, propertyId })),
+    useShallow(({ channel, status, date, customFrom, customTo, propertyId, outletId }) => ({ channel, status, date, customFrom, customTo, propertyId, outletId })),
   )
   // Taken at the start of the day, not at each tick, so the query key (and its cache) holds all day.
   return toApiFilters(state, search, startOfDay(new Date(now)))

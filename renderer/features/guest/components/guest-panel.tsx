@@ -6,6 +6,7 @@ import { relativeTime } from '@/lib/relative-time'
 import { conversationPath, navigate } from '@/lib/router'
 import { useNow } from '@/lib/use-now'
 import { useGuestPanel } from '../api/guest-panel'
+import { ServiceRecordSection } from './service-record-form'
 
 /** The guest beside the chat: contact details, reservations, and every other touchpoint. */
 export function GuestPanel({ conversationId }: { conversationId: string | null }) {
@@ -50,6 +51,8 @@ function GuestDetails({ conversationId }: { conversationId: string }) {
 
       <h3>{t('guest.touchpoints')}</h3>
       <Touchpoints conversations={otherConversations} />
+
+      <ServiceRecordSection conversationId={conversationId} />
     </aside>
   )
 }
@@ -91,7 +94,7 @@ function Touchpoints({ conversations }: { conversations: GuestPanelData['otherCo
             }}
           >
             <ChannelBadge channel={conversation.channel} />
-            <span className="touchpoint-preview">{conversation.lastMessagePreview || guestLabel(conversation, '')}</span>
+            <span className="touchpoint-preview">{conversation.lastMessagePreview || guestLabel(conversation, t)}</span>
             <time dateTime={conversation.lastMessageAt}>{relativeTime(conversation.lastMessageAt, now, t, i18n.language)}</time>
           </a>
         </li>

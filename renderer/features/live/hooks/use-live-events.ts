@@ -1,7 +1,7 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import type { DomainEvent } from '@/api/dto'
-import { conversationKeys, guestKeys } from '@/api/query-keys'
+import { conversationKeys, guestKeys, serviceRecordKeys } from '@/api/query-keys'
 
 const EVENT_TYPES: readonly DomainEvent['type'][] = ['conversation.created', 'conversation.updated', 'message.created', 'reservation.upserted']
 /** Events come in bursts (a 100-message push): invalidate once per burst, not once per event. */
@@ -55,7 +55,10 @@ function invalidateFor(queryClient: QueryClient, events: readonly DomainEvent[])
     if (event.type === 'message.created') withMessages.add(event.conversationId)
   }
   if (conversations.size) void queryClient.invalidateQueries({ queryKey: conversationKeys.lists() })
-  for (const id of conversations) void queryClient.invalidateQueries({ queryKey: conversationKeys.detail(id) })
+  for (const id of conversations) {
+    void queryClient.invalidateQueries({ queryKey: conversationKeys.detail(id) })
+    void queryClient.invalidateQueries({ queryKey: serviceRecordKeys.detail(id) })
+  }
   for (const id of withMessages) void queryClient.invalidateQueries({ queryKey: conversationKeys.messages(id) })
   // A reservation or a new touchpoint changes what the guest panels show.
   if (reservations || conversations.size) void queryClient.invalidateQueries({ queryKey: guestKeys.panels() })

@@ -1,0 +1,11 @@
+import { queryOptions, useQuery } from '@tanstack/react-query'
+import { apiFetch } from './client'
+import type { Outlet } from './dto'
+import { outletKeys } from './query-keys'
+
+export const fetchOutlets = (signal?: AbortSignal) => apiFetch<Outlet[]>('/v1/outlets', { signal })
+
+export const outletsOptions = () => queryOptions({ queryKey: outletKeys.list(), queryFn: ({ signal }) => fetchOutlets(signal), staleTime: 5 * 60_000 })
+
+/** The outlets (departments) guests write to from the guest app. */
+export const useOutlets = () => useQuery(outletsOptions())

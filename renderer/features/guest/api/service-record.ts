@@ -1,0 +1,22 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { apiFetch } from '@/api/client'
+import type { ServiceRecord } from '@/api/dto'
+import { serviceRecordKeys } from '@/api/query-keys'
+
+const path = (conversationId: string) => `/v1/conversations/${encodeURIComponent(conversationId)}/service-record`
+
+export const fetchServiceRecord = (conversationId: string, signal?: AbortSignal) => apiFetch<ServiceRecord>(path(conversationId), { signal })
+
+export const serviceRecordOptions = (conversationId: string) =>
+  queryOptions({ queryKey: serviceRecordKeys.detail(conversationId), queryFn: ({ signal }) => fetchServiceRecord(conversationId, signal) })
+
+export const useServiceRecord = (conversationId: string) => useQuery(serviceRecordOptions(conversationId))
+
+export function useSaveServiceRecord(conversationId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (record: { memo: string; values: { id: string; value: string }[] }) =>
+      apiFetch<ServiceRecord>(path(conversationId), { method: 'PUT', body: record }),
+    onSuccess: (saved) => queryClient.setQueryData(serviceRecordKeys.detail(conversationId), saved),
+  })
+}
