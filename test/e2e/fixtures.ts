@@ -1,4 +1,4 @@
-import { test as base, type BrowserContext } from '@playwright/test'
+import { request as playwrightRequest, test as base, type BrowserContext } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -24,18 +24,14 @@ async function startServer(dataDir: string): Promise<Server> {
   return { url: process.url, dataDir, process, token, adminToken }
 }
 
-/** Signs the browser context in as `email` through the real sign-in endpoint. */
-export async function signInContext(context: BrowserContext, url: string, email: string, password: string) {
-  const response = await context.request.post(`${url}/v1/session`, { data: { email, password } })
-  if (!response.ok()) throw new Error(`sign-in failed: ${response.status()} ${await response.text()}`)
-}
-
 /**
  * `freshServer`: a new data dir, never set up (first-run screens).
  * `desk`: a data dir seeded by code (two properties, guests on every channel, a reservation, a lead,
  * an admin) before `frontdesk serve` starts on it; one per spec file.
  */
-export const test = base.extend<{ signedIn: void }, { freshServer: Server; desk: Server & { seed: SeededDesk } }>({
+type Cookies = Parameters<BrowserContext['addCookies']>[0]
+
+export const test = base.extend<{ signedIn: void }, { freshServer: Server; desk: Server & { seed: SeededDesk }; deskSession: Cookies }>({
   freshServer: [
     async ({}, use) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-e2e-fresh-'))
@@ -57,8 +53,20 @@ export const test = base.extend<{ signedIn: void }, { freshServer: Server; desk:
     },
     { scope: 'worker' },
   ],
-  signedIn: async ({ context, desk }, use) => {
-    await signInContext(context, desk.url, desk.seed.admin.email, desk.seed.admin.password)
+  // One sign-in per worker (sign-in is rate limited, as it should be); each test gets its cookie.
+  deskSession: [
+    async ({ desk }, use) => {
+      const api = await playwrightRequest.newContext()
+      const response = await api.post(`${desk.url}/v1/session`, { data: { email: desk.seed.admin.email, password: desk.seed.admin.password } })
+      if (!response.ok()) throw new Error(`sign-in failed: ${response.status()} ${await response.text()}`)
+      const { cookies } = await api.storageState()
+      await use(cookies)
+      await api.dispose()
+    },
+    { scope: 'worker' },
+  ],
+  signedIn: async ({ context, deskSession }, use) => {
+    await context.addCookies(deskSession)
     await use()
   },
 })
