@@ -27,6 +27,7 @@ describe('the conversation list query', () => {
     ['bounds the activity index by a date range', { from: 1, to: 2 }, /conversations_by_activity \(last_message_at>\? AND last_message_at<\?\)/],
     ['seeks straight to the cursor position', { before: { lastMessageAt: 1, id: 'conv_x' } }, /conversations_by_activity \(\(last_message_at,id\)<\(\?,\?\)\)/],
     ['finds guests by name through the trigram index', { query: 'muster' }, /conversation_search VIRTUAL TABLE INDEX 0:M/],
+    ['seeks the department\'s activity index', { outletId: 'out_1' }, /SEARCH c USING INDEX conversations_by_outlet_activity \(outlet_id=\?\)/],
   ]
   for (const [name, filter, expected] of cases) {
     it(name, () => {

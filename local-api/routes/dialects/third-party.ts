@@ -104,7 +104,7 @@ export const thirdPartyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireScope('guest.conversation.read'),
       schema: {
         tags: ['third-party'],
-        summary: 'Links that open each phone number\'s conversations in the inbox, newest first',
+        summary: 'Links that open each phone number\'s conversations (and its guest profile\'s) in the inbox, newest first',
         description: 'One entry per number asked, in order. 404 only when none of the numbers has a conversation.',
         querystring: Type.Object({
           phone_numbers: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 100 })),
@@ -130,7 +130,17 @@ export const thirdPartyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const entries = numbers.map((asked) => {
         const phone = property ? normalizePhone(asked, property.defaultCountry) : undefined
         const identity = phone?.ok ? app.store.guests.findIdentity('phone', phone.value) : undefined
-        const conversations = identity && property ? app.store.conversations.ofIdentity(identity.rowid, property.id) : []
+        // The number's own conversations, and those of the guest profile the number belongs to.
+        const byId = new Map<string, Conversation>()
+        if (identity && property) {
+          for (const conversation of app.store.conversations.ofIdentity(identity.rowid, property.id)) byId.set(conversation.id, conversation)
+          if (identity.guestId) {
+            for (const conversation of app.store.conversations.byGuest(identity.guestId)) {
+              if (conversation.propertyId === property.id) byId.set(conversation.id, conversation)
+            }
+          }
+        }
+        const conversations = [...byId.values()]
         return {
           phone_number: asked,
           conversation_links: [...conversations].sort((a, b) => b.createdAt - a.createdAt).map((conversation) => ({
