@@ -2,10 +2,11 @@ import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
 import type { Agent } from '../db/agents.js'
 import type { ApiToken } from '../db/api-tokens.js'
+import type { Conversation } from '../db/conversations.js'
 import type { Property } from '../db/properties.js'
 import { grants, scopesOfRole, type Scope } from '../domain/scopes.js'
 import { findApiToken } from '../services/api-tokens.js'
-import { HttpError } from './http-error.js'
+import { HttpError, notFound } from './http-error.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -13,6 +14,8 @@ declare module 'fastify' {
     requireScope(scope: Scope): preHandlerAsyncHookHandler
     /** Whether the request's token or signed-in agent (already checked by requireScope) holds `scope`. */
     holds(request: FastifyRequest, scope: Scope): boolean
+    /** The conversation `id` when the request may see it (a property-bound token sees only its own), else a 404. */
+    conversationFor(request: FastifyRequest, id: string): Conversation
     /** The property a request acts on: its token's, or the first one. */
     propertyFor(request: FastifyRequest): Property
   }
@@ -83,6 +86,13 @@ export const auth = fp(
     app.decorate('holds', (request: FastifyRequest, scope: Scope): boolean => {
       if (request.apiToken) return grants(request.apiToken.scopes, scope)
       return request.agent !== null && grants(scopesOfRole(request.agent.role), scope)
+    })
+
+    app.decorate('conversationFor', (request: FastifyRequest, id: string): Conversation => {
+      const conversation = app.store.conversations.get(id)
+      const tokenProperty = request.apiToken?.propertyId
+      if (!conversation || (tokenProperty && conversation.propertyId !== tokenProperty)) throw notFound('conversation', id)
+      return conversation
     })
 
     app.decorate('propertyFor', (request: FastifyRequest): Property => {

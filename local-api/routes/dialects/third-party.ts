@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyError, FastifyRequest } from 'fastify'
+import type { FastifyError } from 'fastify'
 import { Type } from 'typebox'
 import type { Conversation } from '../../db/conversations.js'
 import type { Message } from '../../db/messages.js'
@@ -55,9 +55,6 @@ export const thirdPartyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.code(normalized.status).send({ message: normalized.detail })
   })
 
-  const visible = (request: FastifyRequest, conversation: Conversation | undefined) =>
-    conversation && (!request.apiToken?.propertyId || conversation.propertyId === request.apiToken.propertyId) ? conversation : undefined
-
   app.get(
     '/conversations/:conversation_id/messages',
     {
@@ -77,9 +74,8 @@ export const thirdPartyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request, reply) => {
-      const conversation = visible(request, app.store.conversations.get(request.params.conversation_id))
-      if (!conversation) return reply.code(404).send({ message: `no conversation has the id ${request.params.conversation_id}` })
+    async (request) => {
+      const conversation = app.conversationFor(request, request.params.conversation_id)
       const { limit, skip } = request.query
       const count = app.store.messages.count(conversation.id)
       const items = app.store.messages.pageNewestFirstFrom(conversation.id, limit, skip).map((message) => ({

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyError, FastifyRequest } from 'fastify'
+import type { FastifyError } from 'fastify'
 import { Type, type Static } from 'typebox'
 import type { Conversation } from '../../db/conversations.js'
 import type { Message } from '../../db/messages.js'
@@ -172,12 +172,6 @@ export const unifiedMessagingRoutes: FastifyPluginAsyncTypebox = async (app) => 
     })
   })
 
-  function visibleConversation(request: FastifyRequest, id: string): Conversation {
-    const conversation = app.store.conversations.get(id)
-    const tokenProperty = request.apiToken?.propertyId
-    if (!conversation || (tokenProperty && conversation.propertyId !== tokenProperty)) throw notFound('conversation', id)
-    return conversation
-  }
 
   app.post(
     '/guest-conversations/messages',
@@ -228,7 +222,7 @@ export const unifiedMessagingRoutes: FastifyPluginAsyncTypebox = async (app) => 
     async (request) => {
       const message = app.store.messages.get(request.params.messageId)
       if (!message) throw notFound('message', request.params.messageId)
-      const conversation = visibleConversation(request, message.conversationId)
+      const conversation = app.conversationFor(request, message.conversationId)
       return messageOut(message, conversation.channel)
     },
   )
@@ -266,7 +260,7 @@ export const unifiedMessagingRoutes: FastifyPluginAsyncTypebox = async (app) => 
         response: { 200: ConversationOut, ...errorResponses },
       },
     },
-    async (request) => conversationOut(visibleConversation(request, request.params.conversationId)),
+    async (request) => conversationOut(app.conversationFor(request, request.params.conversationId)),
   )
 
   app.get(
@@ -294,7 +288,7 @@ export const unifiedMessagingRoutes: FastifyPluginAsyncTypebox = async (app) => 
       },
     },
     async (request) => {
-      const conversation = visibleConversation(request, request.params.conversationId)
+      const conversation = app.conversationFor(request, request.params.conversationId)
       const { page, size } = request.query
       const totalElements = app.store.messages.count(conversation.id)
       const content = app.store.messages

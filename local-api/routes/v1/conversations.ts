@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
-import type { Conversation } from '../../db/conversations.js'
 import { normalizePhone } from '../../domain/identity.js'
-import { HttpError, notFound } from '../../plugins/http-error.js'
+import { HttpError } from '../../plugins/http-error.js'
 import { checkedContent } from './message-content.js'
 import { ChannelSchema, ConversationSchema, GuestIdentitySchema, IdParams, MessageContentSchema, MessageSchema, problemResponses, ReservationSchema } from './schemas.js'
 import { conversationView, decodeCursor, encodeCursor, messageView, reservationView } from './views.js'
@@ -42,13 +40,6 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return phone?.ok ? phone.value : q
   }
 
-  /** A conversation the request's token may see, or a 404. */
-  function visibleConversation(request: FastifyRequest, id: string): Conversation {
-    const conversation = app.store.conversations.get(id)
-    const tokenProperty = request.apiToken?.propertyId
-    if (!conversation || (tokenProperty && conversation.propertyId !== tokenProperty)) throw notFound('conversation', id)
-    return conversation
-  }
 
   app.get(
     '/conversations',
@@ -105,7 +96,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ConversationSchema, ...problemResponses },
       },
     },
-    async (request) => conversationView(visibleConversation(request, request.params.id), app.clock()),
+    async (request) => conversationView(app.conversationFor(request, request.params.id), app.clock()),
   )
 
   app.get(
@@ -124,7 +115,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const conversation = visibleConversation(request, request.params.id)
+      const conversation = app.conversationFor(request, request.params.id)
       const { limit, before } = request.query
       let anchor: { id: string; createdAt: number } | undefined
       if (before !== undefined) {
@@ -156,7 +147,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const conversation = visibleConversation(request, request.params.id)
+      const conversation = app.conversationFor(request, request.params.id)
       if (conversation.channel === 'phone') {
         throw new HttpError(409, 'Conflict', 'a phone-call transcript has no reply channel; call the guest back instead')
       }
@@ -189,7 +180,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      app.conversations.markRead(visibleConversation(request, request.params.id))
+      app.conversations.markRead(app.conversationFor(request, request.params.id))
       return reply.code(204).send(null)
     },
   )
@@ -226,7 +217,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const conversation = visibleConversation(request, request.params.id)
+      const conversation = app.conversationFor(request, request.params.id)
       const guest = conversation.guestId ? app.store.guests.get(conversation.guestId) : undefined
       const tokenProperty = request.apiToken?.propertyId
       const related = guest ? app.store.conversations.byGuest(guest.id) : app.store.conversations.withSameIdentity(conversation.id)

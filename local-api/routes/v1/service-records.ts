@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import type { ServiceRecord } from '../../db/service-records.js'
 import { invalidInput, notFound } from '../../plugins/http-error.js'
@@ -18,12 +17,6 @@ const Values = Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLengt
 
 /** Custom fields per property, and each conversation's service record (a memo and their values). */
 export const serviceRecordRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  function visibleConversation(request: FastifyRequest, id: string) {
-    const conversation = app.store.conversations.get(id)
-    const tokenProperty = request.apiToken?.propertyId
-    if (!conversation || (tokenProperty && conversation.propertyId !== tokenProperty)) throw notFound('conversation', id)
-    return conversation
-  }
 
   function recordView(propertyId: string, conversationId: string, record: ServiceRecord | undefined) {
     return {
@@ -100,7 +93,7 @@ export const serviceRecordRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['native'], summary: 'A conversation\'s service record', params: IdParams, response: { 200: ServiceRecordSchema, ...problemResponses } },
     },
     async (request) => {
-      const conversation = visibleConversation(request, request.params.id)
+      const conversation = app.conversationFor(request, request.params.id)
       return recordView(conversation.propertyId, conversation.id, app.store.serviceRecords.get(conversation.id))
     },
   )
@@ -118,7 +111,7 @@ export const serviceRecordRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const conversation = visibleConversation(request, request.params.id)
+      const conversation = app.conversationFor(request, request.params.id)
       const saved = app.serviceRecords.save(conversation, request.body)
       if (!saved.ok) throw invalidInput(saved.problems)
       return recordView(conversation.propertyId, conversation.id, saved.value)
