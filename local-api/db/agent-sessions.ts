@@ -15,6 +15,7 @@ export function agentSessionsRepository(db: Db) {
   const remove = db.prepare('DELETE FROM agent_sessions WHERE token_hash = ?')
   const removeOfAgent = db.prepare('DELETE FROM agent_sessions WHERE agent_id = ?')
   const removeExpired = db.prepare('DELETE FROM agent_sessions WHERE expires_at <= ?')
+  const signedIn = db.prepare('SELECT DISTINCT agent_id AS agentId FROM agent_sessions WHERE expires_at > ?')
 
   return {
     insert(session: AgentSession): void {
@@ -29,6 +30,10 @@ export function agentSessionsRepository(db: Db) {
     },
     removeOfAgent(agentId: string): void {
       removeOfAgent.run(agentId)
+    },
+    /** Agents with a live session. */
+    signedInAgentIds(now: number): string[] {
+      return (signedIn.all(now) as { agentId: string }[]).map((row) => row.agentId)
     },
     removeExpired(now: number): void {
       removeExpired.run(now)

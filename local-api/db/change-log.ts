@@ -14,6 +14,9 @@ export type ChangeEntity =
   | 'outlet'
   | 'custom_field'
   | 'service_record'
+  | 'conversation_event'
+  | 'knowledge_entry'
+  | 'template'
 
 export interface ChangeEntry {
   seq: number

@@ -8,6 +8,9 @@ export interface ChannelAccount {
   channel: Channel
   code: string
   name: string
+  /** Where replies in its conversations are POSTed, signed with the secret. */
+  webhookUrl: string | null
+  webhookSecret: string | null
   createdAt: number
 }
 
@@ -17,6 +20,8 @@ interface ChannelAccountRow {
   channel: Channel
   code: string
   name: string
+  webhook_url: string | null
+  webhook_secret: string | null
   created_at: number
 }
 
@@ -26,14 +31,20 @@ const toChannelAccount = (row: ChannelAccountRow): ChannelAccount => ({
   channel: row.channel,
   code: row.code,
   name: row.name,
+  webhookUrl: row.webhook_url,
+  webhookSecret: row.webhook_secret,
   createdAt: row.created_at,
 })
 
 export function channelAccountsRepository(db: Db) {
   const insert = db.prepare(
-    'INSERT INTO channel_accounts (id, property_id, channel, code, name, created_at) VALUES (@id, @propertyId, @channel, @code, @name, @createdAt)',
+    `INSERT INTO channel_accounts (id, property_id, channel, code, name, webhook_url, webhook_secret, created_at)
+     VALUES (@id, @propertyId, @channel, @code, @name, @webhookUrl, @webhookSecret, @createdAt)`,
   )
-  const update = db.prepare('UPDATE channel_accounts SET channel = @channel, code = @code, name = @name WHERE id = @id')
+  const update = db.prepare(
+    'UPDATE channel_accounts SET channel = @channel, code = @code, name = @name, webhook_url = @webhookUrl, webhook_secret = @webhookSecret WHERE id = @id',
+  )
+  const forChannel = db.prepare('SELECT * FROM channel_accounts WHERE property_id = ? AND channel = ? ORDER BY rowid LIMIT 1')
   const byId = db.prepare('SELECT * FROM channel_accounts WHERE id = ?')
   const byCode = db.prepare('SELECT * FROM channel_accounts WHERE code = ? ORDER BY rowid')
   const all = db.prepare('SELECT * FROM channel_accounts ORDER BY property_id, name')
@@ -52,6 +63,11 @@ export function channelAccountsRepository(db: Db) {
     /** Accounts with this code (one per property at most). */
     byCode(code: string): ChannelAccount[] {
       return (byCode.all(code) as ChannelAccountRow[]).map(toChannelAccount)
+    },
+    /** The property's first account for a channel: where replies go for conversations that came without one. */
+    forChannel(propertyId: string, channel: Channel): ChannelAccount | undefined {
+      const row = forChannel.get(propertyId, channel) as ChannelAccountRow | undefined
+      return row && toChannelAccount(row)
     },
     list(): ChannelAccount[] {
       return (all.all() as ChannelAccountRow[]).map(toChannelAccount)

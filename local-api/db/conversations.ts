@@ -30,7 +30,11 @@ export interface Conversation {
   orderCode: string | null
   assignedAgentId: string | null
   queueState: QueueState | null
+  /** ai: the AI agent answers; human: staff do. */
+  mode: ConversationMode
 }
+
+export type ConversationMode = 'ai' | 'human'
 
 export type QueueState = 'queued' | 'manual'
 
@@ -74,6 +78,10 @@ export interface ConversationFilter {
   lead?: boolean
   /** Only guest-app conversations addressed to this outlet (department). */
   outletId?: string
+  /** Only conversations assigned to this agent. */
+  assignedAgentId?: string
+  /** Only conversations waiting in the transfer queue. */
+  queued?: boolean
   /** Keyset position: rows strictly older than this (last activity, id). */
   before?: { lastMessageAt: number; id: string }
   limit: number
@@ -110,6 +118,7 @@ interface ConversationRow {
   order_code: string | null
   assigned_agent_id: string | null
   queue_state: QueueState | null
+  mode: ConversationMode
 }
 
 const SELECT_VIEW = `
@@ -118,7 +127,7 @@ const SELECT_VIEW = `
          c.unread_count, c.message_count, i.kind AS identity_kind, i.value AS identity_value,
          g.first_name, g.last_name, l.id AS lead_id, l.status AS lead_status, l.created_at AS lead_created_at,
          ca.name AS channel_account_name, oc.id AS onsite_contact_id, oc.sn AS onsite_contact_sn,
-         c.outlet_id, o.code AS outlet_code, o.name AS outlet_name, c.order_code, c.assigned_agent_id, c.queue_state
+         c.outlet_id, o.code AS outlet_code, o.name AS outlet_name, c.order_code, c.assigned_agent_id, c.queue_state, c.mode
   FROM conversations c
   LEFT JOIN guest_identities i ON i.rowid = c.identity_rowid
   LEFT JOIN guests g ON g.id = c.guest_id
@@ -153,6 +162,7 @@ function toConversation(row: ConversationRow): Conversation {
     orderCode: row.order_code,
     assignedAgentId: row.assigned_agent_id,
     queueState: row.queue_state,
+    mode: row.mode,
   }
 }
 
@@ -190,6 +200,11 @@ export function listConversationsQuery(filter: ConversationFilter): { sql: strin
     where.push('c.channel = @channel')
     params.channel = filter.channel
   }
+  if (filter.assignedAgentId !== undefined) {
+    where.push('c.assigned_agent_id = @assignedAgentId')
+    params.assignedAgentId = filter.assignedAgentId
+  }
+  if (filter.queued) where.push("c.queue_state = 'queued'")
   if (filter.outletId !== undefined) {
     where.push('c.outlet_id = @outletId')
     params.outletId = filter.outletId
@@ -253,6 +268,8 @@ export function conversationsRepository(db: Db) {
     VALUES (@id, @propertyId, @channel, @identityRowid, @guestId, @createdAt, @createdAt, @channelAccountId, @outletId, @orderCode)
     RETURNING rowid`)
   const setRouting = db.prepare('UPDATE conversations SET queue_state = @queueState, assigned_agent_id = @assignedAgentId WHERE id = @id')
+  const setMode = db.prepare('UPDATE conversations SET mode = ? WHERE id = ?')
+  const queuedUnassigned = db.prepare(`${SELECT_VIEW} WHERE c.queue_state = 'queued' AND c.assigned_agent_id IS NULL ORDER BY c.last_message_at`)
   const applySummary = db.prepare(`
     UPDATE conversations SET
       last_message_preview = CASE WHEN @lastMessageAt >= last_message_at THEN @preview ELSE last_message_preview END,
@@ -309,6 +326,13 @@ export function conversationsRepository(db: Db) {
     /** Puts the conversation in the transfer queue or leaves it for manual pickup, with its assignee. */
     setRouting(id: string, routing: { queueState: QueueState | null; assignedAgentId: string | null }): void {
       setRouting.run({ id, ...routing })
+    },
+    setMode(id: string, mode: ConversationMode): void {
+      setMode.run(mode, id)
+    },
+    /** Conversations waiting in the transfer queue for an agent, longest waiting first. */
+    queuedUnassigned(): Conversation[] {
+      return (queuedUnassigned.all() as ConversationRow[]).map(toConversation)
     },
     /** Sets the unread count to zero; false when it already was. */
     markRead(id: string): boolean {

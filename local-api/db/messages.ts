@@ -11,8 +11,17 @@ export interface Message {
   status: string
   /** The staff member who wrote it in the inbox (null for guests and local systems' pushes). */
   senderAgent: { id: string; name: string } | null
+  /** 'bot': the AI agent wrote it. */
+  author: 'bot' | null
+  meta: MessageMeta | null
   createdAt: number
   receivedAt: number
+}
+
+/** What the AI agent used for a reply, and how long the guest waited for it. */
+export interface MessageMeta {
+  tools?: ('rag' | 'pms' | 'llm')[]
+  latencyMs?: number
 }
 
 export interface NewMessage extends Omit<Message, 'senderAgent'> {
@@ -29,6 +38,8 @@ interface MessageRow {
   status: string
   sender_agent_id: string | null
   sender_agent_name: string | null
+  author: 'bot' | null
+  meta: string | null
   created_at: number
   received_at: number
 }
@@ -41,17 +52,20 @@ const toMessage = (row: MessageRow): Message => ({
   content: JSON.parse(row.content) as MessageContent,
   status: row.status,
   senderAgent: row.sender_agent_id ? { id: row.sender_agent_id, name: row.sender_agent_name ?? '' } : null,
+  author: row.author,
+  meta: row.meta === null ? null : (JSON.parse(row.meta) as MessageMeta),
   createdAt: row.created_at,
   receivedAt: row.received_at,
 })
 
-const COLUMNS = `id, conversation_id, external_id, direction, content, status, created_at, received_at, sender_agent_id,
+const COLUMNS = `id, conversation_id, external_id, direction, content, status, created_at, received_at, sender_agent_id, author, meta,
   (SELECT name FROM agents WHERE agents.id = sender_agent_id) AS sender_agent_name`
 
 export function messagesRepository(db: Db) {
   const insert = db.prepare(`
-    INSERT INTO messages (id, conversation_id, external_id, direction, content_type, content, text, status, created_at, received_at, sender_agent_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    INSERT INTO messages (id, conversation_id, external_id, direction, content_type, content, text, status, created_at, received_at, sender_agent_id, author, meta)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const setStatus = db.prepare('UPDATE messages SET status = ? WHERE id = ?')
   const byId = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE id = ?`)
   const byExternalId = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE external_id = ?`)
   const pageOldestFirst = db.prepare(`
@@ -69,8 +83,12 @@ export function messagesRepository(db: Db) {
 
   return {
     insert(message: NewMessage): void {
-      const { id, conversationId, externalId, direction, content, text, status, createdAt, receivedAt, senderAgentId } = message
-      insert.run(id, conversationId, externalId, direction, content.type, JSON.stringify(content), text, status, createdAt, receivedAt, senderAgentId)
+      const { id, conversationId, externalId, direction, content, text, status, createdAt, receivedAt, senderAgentId, author, meta } = message
+      insert.run(id, conversationId, externalId, direction, content.type, JSON.stringify(content), text, status, createdAt, receivedAt, senderAgentId, author, meta && JSON.stringify(meta))
+    },
+    /** A reply's delivery state: queued, sent, failed, not_deliverable. */
+    setStatus(id: string, status: string): void {
+      setStatus.run(status, id)
     },
     get(id: string): Message | undefined {
       const row = byId.get(id) as MessageRow | undefined

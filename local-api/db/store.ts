@@ -4,18 +4,24 @@ import { apiTokensRepository } from './api-tokens.js'
 import { attachmentsRepository } from './attachments.js'
 import { channelAccountsRepository } from './channel-accounts.js'
 import { changeLogRepository } from './change-log.js'
+import { conversationEventsRepository } from './conversation-events.js'
 import { conversationsRepository } from './conversations.js'
 import { customFieldsRepository } from './custom-fields.js'
 import { guestSessionsRepository } from './guest-sessions.js'
 import { guestsRepository } from './guests.js'
+import { knowledgeRepository } from './knowledge.js'
 import { leadsRepository } from './leads.js'
 import { messagesRepository } from './messages.js'
+import { notificationsRepository } from './notifications.js'
 import { onsiteContactsRepository } from './onsite-contacts.js'
+import { outboxRepository } from './outbox.js'
 import { openDatabase, type Db } from './open.js'
 import { outletsRepository } from './outlets.js'
 import { propertiesRepository } from './properties.js'
 import { reservationsRepository } from './reservations.js'
 import { serviceRecordsRepository } from './service-records.js'
+import { settingsRepository } from './settings.js'
+import { templatesRepository } from './templates.js'
 
 /**
  * The one typed interface to the database: services and routes call these functions and never
@@ -40,6 +46,12 @@ export function createStore(db: Db) {
     serviceRecords: serviceRecordsRepository(db),
     guestSessions: guestSessionsRepository(db),
     attachments: attachmentsRepository(db),
+    conversationEvents: conversationEventsRepository(db),
+    knowledge: knowledgeRepository(db),
+    templates: templatesRepository(db),
+    notifications: notificationsRepository(db),
+    settings: settingsRepository(db),
+    outbox: outboxRepository(db),
     changeLog: changeLogRepository(db),
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate()

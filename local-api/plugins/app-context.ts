@@ -1,35 +1,11 @@
 import fp from 'fastify-plugin'
 import type { Store } from '../db/store.js'
-import { createAgentService, type AgentService } from '../services/agents.js'
-import { createConversationService, type ConversationService } from '../services/conversations.js'
-import { createEventBus, type EventBus } from '../services/event-bus.js'
-import { createIngest, type Ingest } from '../services/ingest.js'
-import { createLeadService, type LeadService } from '../services/leads.js'
-import { createAttachmentService, type AttachmentService } from '../services/attachments.js'
-import { createChannelAccountService, type ChannelAccountService } from '../services/channel-accounts.js'
-import { createGuestAppConversationService, type GuestAppConversationService } from '../services/guest-app-conversations.js'
-import { createGuestSessionService, type GuestSessionService } from '../services/guest-sessions.js'
-import { createOutletService, type OutletService } from '../services/outlets.js'
-import { createServiceRecordService, type ServiceRecordService } from '../services/service-records.js'
-import { createTextCallService, type TextCallService } from '../services/text-calls.js'
-import { createReservationService, type ReservationService } from '../services/reservations.js'
+import { createServices, type Services } from '../services/index.js'
+import type { DeliveryOptions } from '../services/delivery.js'
 
 declare module 'fastify' {
-  interface FastifyInstance {
+  interface FastifyInstance extends Services {
     store: Store
-    events: EventBus
-    ingest: Ingest
-    reservations: ReservationService
-    agents: AgentService
-    conversations: ConversationService
-    leads: LeadService
-    channelAccounts: ChannelAccountService
-    outlets: OutletService
-    serviceRecords: ServiceRecordService
-    guestSessions: GuestSessionService
-    attachments: AttachmentService
-    textCalls: TextCallService
-    guestAppConversations: GuestAppConversationService
     clock: () => number
   }
 }
@@ -37,30 +13,29 @@ declare module 'fastify' {
 export interface AppContextOptions {
   store: Store
   clock: () => number
+  delivery?: DeliveryOptions
 }
 
-/** The store and the services over it, shared by every route; the store closes with the server. */
+/**
+ * The store and the services over it, shared by every route. Once the server is ready the AI agent
+ * listens for guest messages and the outbox starts delivering (queued replies from before a
+ * restart included); on close both stop before the store closes.
+ */
 export const appContext = fp<AppContextOptions>(
-  async (app, { store, clock }) => {
-    const events = createEventBus()
+  async (app, { store, clock, delivery }) => {
+    const services = createServices(store, { clock, delivery })
     app.decorate('store', store)
-    app.decorate('events', events)
     app.decorate('clock', clock)
-    const ingest = createIngest(store, events, clock)
-    const serviceRecords = createServiceRecordService(store, events, clock)
-    app.decorate('ingest', ingest)
-    app.decorate('reservations', createReservationService(store, events, clock))
-    app.decorate('agents', createAgentService(store, clock))
-    app.decorate('conversations', createConversationService(store, events, clock))
-    app.decorate('leads', createLeadService(store, events, clock))
-    app.decorate('channelAccounts', createChannelAccountService(store, clock))
-    app.decorate('outlets', createOutletService(store, clock))
-    app.decorate('serviceRecords', serviceRecords)
-    app.decorate('guestSessions', createGuestSessionService(store, clock))
-    app.decorate('attachments', createAttachmentService(store, clock))
-    app.decorate('textCalls', createTextCallService(store, ingest, serviceRecords, clock))
-    app.decorate('guestAppConversations', createGuestAppConversationService(store, ingest, clock))
-    app.addHook('onClose', async () => store.close())
+    for (const [name, service] of Object.entries(services)) app.decorate(name, service as object)
+    app.addHook('onReady', async () => {
+      services.aiAgent.start()
+      services.delivery.start()
+    })
+    app.addHook('onClose', async () => {
+      await services.aiAgent.stop()
+      await services.delivery.stop()
+      store.close()
+    })
   },
   { name: 'app-context' },
 )

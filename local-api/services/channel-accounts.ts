@@ -9,6 +9,8 @@ export interface ChannelAccountInput {
   channel: Channel
   code: string
   name: string
+  webhookUrl?: string | null
+  webhookSecret?: string | null
 }
 
 /** Channel accounts ("onsite accounts"): one per channel source of a property, e.g. "Japan website". */
@@ -21,20 +23,23 @@ export function createChannelAccountService(store: Store, clock: () => number = 
     create(input: ChannelAccountInput): Outcome<ChannelAccount> {
       if (!store.properties.get(input.propertyId)) return { ok: false, problems: [{ field: 'propertyId', message: 'names no property' }] }
       if (codeTaken(input.propertyId, input.code)) return { ok: false, problems: [{ field: 'code', message: 'is already used on this property' }] }
-      const account: ChannelAccount = { id: newId('chn'), ...input, createdAt: clock() }
+      const account: ChannelAccount = { id: newId('chn'), webhookUrl: null, webhookSecret: null, ...input, createdAt: clock() }
       store.transaction(() => {
         store.channelAccounts.insert(account)
-        store.changeLog.append('channel_account', account.id, 'insert', account, account.createdAt)
+        store.changeLog.append('channel_account', account.id, 'insert', { ...account, webhookSecret: undefined }, account.createdAt)
       })
       return { ok: true, value: account }
     },
 
-    update(account: ChannelAccount, changes: Partial<Pick<ChannelAccount, 'channel' | 'code' | 'name'>>): Outcome<ChannelAccount> {
+    update(
+      account: ChannelAccount,
+      changes: Partial<Pick<ChannelAccount, 'channel' | 'code' | 'name' | 'webhookUrl' | 'webhookSecret'>>,
+    ): Outcome<ChannelAccount> {
       const next = { ...account, ...changes }
       if (codeTaken(next.propertyId, next.code, next.id)) return { ok: false, problems: [{ field: 'code', message: 'is already used on this property' }] }
       store.transaction(() => {
         store.channelAccounts.update(next)
-        store.changeLog.append('channel_account', next.id, 'update', changes, clock())
+        store.changeLog.append('channel_account', next.id, 'update', { ...changes, webhookSecret: undefined }, clock())
       })
       return { ok: true, value: next }
     },

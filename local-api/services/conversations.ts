@@ -1,10 +1,30 @@
-import type { Conversation } from '../db/conversations.js'
+import type { ConversationEventType } from '../db/conversation-events.js'
+import type { Conversation, ConversationMode } from '../db/conversations.js'
 import type { Store } from '../db/store.js'
-import type { EventBus } from './event-bus.js'
+import { newId } from '../domain/ids.js'
+import type { DomainEvent, EventBus } from './event-bus.js'
+import type { NotificationService } from './notifications.js'
 
-/** Changes staff make to a conversation itself (its messages go through the ingest service). */
-export function createConversationService(store: Store, events: EventBus, clock: () => number = Date.now) {
+/** Who made a change: an agent in the inbox, the AI agent, or the desk's own rules (routing). */
+export type Actor = { agentId: string } | 'ai-agent' | 'system'
+const agentOf = (actor: Actor) => (typeof actor === 'string' ? null : actor.agentId)
+
+/** Changes to a conversation itself (its messages go through the ingest service). */
+export function createConversationService(store: Store, events: EventBus, notifications: NotificationService, clock: () => number = Date.now) {
+  /** Records a timeline event; must run inside the change's transaction. */
+  function recordEvent(conversation: Conversation, type: ConversationEventType, actor: Actor, data: Record<string, unknown>, now: number): DomainEvent[] {
+    const event = { id: newId('evt'), conversationId: conversation.id, type, agentId: agentOf(actor), data, createdAt: now }
+    store.conversationEvents.insert(event)
+    store.changeLog.append('conversation_event', event.id, 'insert', event, now)
+    return [
+      { type: 'conversation.event', conversationId: conversation.id, propertyId: conversation.propertyId, eventType: type },
+      { type: 'conversation.updated', conversationId: conversation.id, propertyId: conversation.propertyId },
+    ]
+  }
+
   return {
+    recordEvent,
+
     /** Opening a conversation reads it: its unread count drops to zero, once. */
     markRead(conversation: Conversation): void {
       const now = clock()
@@ -14,6 +34,45 @@ export function createConversationService(store: Store, events: EventBus, clock:
         return true
       })
       if (changed) events.publish([{ type: 'conversation.updated', conversationId: conversation.id, propertyId: conversation.propertyId }])
+    },
+
+    /**
+     * Switches between the AI agent and staff. Every switch is a timeline event; a switch to human
+     * mode counts as a human transfer. The AI agent's own handover says why and tells staff.
+     */
+    setMode(conversation: Conversation, mode: ConversationMode, actor: Actor, reason?: string): boolean {
+      if (conversation.mode === mode) return false
+      const now = clock()
+      const published = store.transaction(() => {
+        store.conversations.setMode(conversation.id, mode)
+        store.changeLog.append('conversation', conversation.id, 'update', { mode }, now)
+        return recordEvent(conversation, actor === 'ai-agent' ? 'handover' : 'mode_changed', actor, { mode, ...(reason ? { reason } : {}) }, now)
+      })
+      events.publish(published)
+      if (actor === 'ai-agent') {
+        const who = conversation.guestName ?? conversation.identity?.value ?? 'A guest'
+        const text = `${who} needs a person: ${reason ?? 'the AI agent handed over'}`
+        const recipients = conversation.assignedAgentId ? [conversation.assignedAgentId] : store.agents.list().filter((a) => a.active).map((a) => a.id)
+        for (const agentId of recipients) notifications.notify(agentId, 'handover', conversation.id, text)
+      }
+      return true
+    },
+
+    /** Gives the conversation to an agent (or nobody); the assignee is notified. */
+    assign(conversation: Conversation, agentId: string | null, actor: Actor): void {
+      if (conversation.assignedAgentId === agentId) return
+      const now = clock()
+      const routing = { queueState: conversation.queueState, assignedAgentId: agentId }
+      const published = store.transaction(() => {
+        store.conversations.setRouting(conversation.id, routing)
+        store.changeLog.append('conversation', conversation.id, 'update', routing, now)
+        return recordEvent(conversation, 'assigned', actor, { assignedAgentId: agentId, ...(actor === 'system' ? { by: 'routing' } : {}) }, now)
+      })
+      events.publish(published)
+      if (agentId && agentOf(actor) !== agentId) {
+        const who = conversation.guestName ?? conversation.identity?.value ?? 'a guest'
+        notifications.notify(agentId, 'assigned', conversation.id, `You were assigned the conversation with ${who}`)
+      }
     },
   }
 }

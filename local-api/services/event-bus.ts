@@ -5,6 +5,11 @@ export type DomainEvent =
   | { type: 'conversation.updated'; conversationId: string; propertyId: string }
   | { type: 'message.created'; conversationId: string; messageId: string; direction: 'in' | 'out' }
   | { type: 'reservation.upserted'; reservationId: string; guestId: string }
+  /** A reply's delivery state changed (queued, sent, failed, not_deliverable). */
+  | { type: 'message.updated'; conversationId: string; messageId: string }
+  /** A timeline event: a takeover, a handover, an assignment, a lead change. */
+  | { type: 'conversation.event'; conversationId: string; propertyId: string; eventType: string }
+  | { type: 'notification.created'; agentId: string; notificationId: string }
 
 export type DomainEventListener = (event: DomainEvent) => void
 

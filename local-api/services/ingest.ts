@@ -3,6 +3,7 @@ import { newId } from '../domain/ids.js'
 import { normalizeIdentity, type IdentityKind, type NormalizeResult } from '../domain/identity.js'
 import { contentPreview, contentText, type MessageContent } from '../domain/message-content.js'
 import { guestSearchText, type ConversationSource, type SummaryDelta } from '../db/conversations.js'
+import type { MessageMeta } from '../db/messages.js'
 import type { Property } from '../db/properties.js'
 import type { Store } from '../db/store.js'
 import type { DomainEvent, EventBus } from './event-bus.js'
@@ -20,6 +21,9 @@ export interface IncomingMessage {
   conversationId?: string
   /** The staff member who wrote it in the inbox. */
   senderAgentId?: string
+  /** 'bot' when the AI agent wrote it, with the tools it used and its latency in `meta`. */
+  author?: 'bot'
+  meta?: MessageMeta
   /** Where a conversation this message creates comes from (channel account, outlet, order). */
   source?: ConversationSource
   direction: Direction
@@ -92,6 +96,8 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
         text: contentText(message.content),
         status: message.status ?? 'delivered',
         senderAgentId: message.senderAgentId ?? null,
+        author: message.author ?? null,
+        meta: message.meta ?? null,
         createdAt: message.createdAt,
         receivedAt: now,
       }

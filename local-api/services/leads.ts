@@ -1,5 +1,5 @@
 import type { Conversation } from '../db/conversations.js'
-import type { Lead } from '../db/leads.js'
+import type { Lead, LeadStatus } from '../db/leads.js'
 import type { Store } from '../db/store.js'
 import { newId } from '../domain/ids.js'
 import type { EventBus } from './event-bus.js'
@@ -7,6 +7,32 @@ import type { EventBus } from './event-bus.js'
 /** Leads: conversations staff (or the sample data) marked as a likely booking. */
 export function createLeadService(store: Store, events: EventBus, clock: () => number = Date.now) {
   return {
+    /** Moves a lead along its pipeline (new → contacted → follow-up → converted / lost) or edits its notes. */
+    update(lead: Lead, changes: { status?: LeadStatus; notes?: string }): Lead {
+      const now = clock()
+      const next: Lead = { ...lead, ...changes, updatedAt: now }
+      const conversation = store.conversations.get(lead.conversationId)!
+      store.transaction(() => {
+        store.leads.update(next)
+        store.changeLog.append('lead', lead.id, 'update', changes, now)
+      })
+      events.publish([{ type: 'conversation.updated', conversationId: conversation.id, propertyId: conversation.propertyId }])
+      return next
+    },
+
+    /**
+     * A reservation linked to the guest of open leads converts them and records it. Runs inside
+     * the reservation's transaction; returns the conversations whose lead changed.
+     */
+    convertForReservation(guestId: string, reservationId: string, now: number): string[] {
+      return store.leads.openOfGuest(guestId).map((lead) => {
+        const converted: Lead = { ...lead, guestId, status: 'converted', reservationId, updatedAt: now }
+        store.leads.update(converted)
+        store.changeLog.append('lead', lead.id, 'update', { status: 'converted', reservationId, guestId }, now)
+        return lead.conversationId
+      })
+    },
+
     /** Captures the conversation as a lead, once; returns the lead it already had otherwise. */
     capture(conversation: Conversation, createdByAgentId: string | null = null): Lead {
       const now = clock()
@@ -20,6 +46,7 @@ export function createLeadService(store: Store, events: EventBus, clock: () => n
           status: 'new',
           notes: '',
           createdByAgentId,
+          reservationId: null,
           createdAt: now,
           updatedAt: now,
         }

@@ -32,7 +32,12 @@ export interface UpsertedReservation {
  * reservation's phone or email when either already belongs to a profile, else created. Every
  * conversation of those identities is linked to the profile, whether it came before or after.
  */
-export function createReservationService(store: Store, events: EventBus, clock: () => number = Date.now) {
+export function createReservationService(
+  store: Store,
+  events: EventBus,
+  clock: () => number = Date.now,
+  convertLeads: (guestId: string, reservationId: string, now: number) => string[] = () => [],
+) {
   function validate(property: Property, input: ReservationInput): Outcome<ReservationInput> {
     const problems: Problem[] = []
     let phone: string | null = null
@@ -117,6 +122,11 @@ export function createReservationService(store: Store, events: EventBus, clock: 
     }
     store.reservations.upsert(reservation)
     store.changeLog.append('reservation', reservation.id, existing ? 'update' : 'insert', reservation, now)
+    // A guest who was a lead has now booked: the lead is converted and records the reservation.
+    const booked = reservation.status !== 'cancelled' && reservation.status !== 'no_show'
+    for (const conversationId of booked ? convertLeads(guestId, reservation.id, now) : []) {
+      published.push({ type: 'conversation.updated', conversationId, propertyId: store.conversations.get(conversationId)!.propertyId })
+    }
     published.push({ type: 'reservation.upserted', reservationId: reservation.id, guestId })
     return { value: { reservation, created: !existing, linkedConversationIds }, published }
   }

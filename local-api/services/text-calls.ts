@@ -4,6 +4,7 @@ import type { Store } from '../db/store.js'
 import { newId } from '../domain/ids.js'
 import type { DomainEvent } from './event-bus.js'
 import type { Ingest } from './ingest.js'
+import type { RoutingService } from './routing.js'
 import type { ServiceRecordService } from './service-records.js'
 
 export type IdentifierType = 'contact_id' | 'onsite_contact_id' | 'onsite_contact_sn'
@@ -34,7 +35,7 @@ export type TextCallErrors = Record<string, string[]>
  * guest message through the ingest service, and in the same transaction routes the conversation
  * (transfer queue or manual pickup, assignee) and writes its service record.
  */
-export function createTextCallService(store: Store, ingest: Ingest, serviceRecords: ServiceRecordService, clock: () => number = Date.now) {
+export function createTextCallService(store: Store, ingest: Ingest, serviceRecords: ServiceRecordService, routing: RoutingService, clock: () => number = Date.now) {
   /** The contact the call is from: found, or described for creation; or the reasons it cannot be. */
   function resolveContact(call: TextCall): { contact: OnsiteContact; created: boolean } | { errors: TextCallErrors } {
     const { account, identifierType, identifier } = call
@@ -106,9 +107,14 @@ export function createTextCallService(store: Store, ingest: Ingest, serviceRecor
               store.changeLog.append('onsite_contact', contact.id, 'insert', row, now)
             }
             const current = store.conversations.get(conversationId)!
-            const routing = { queueState: status, assignedAgentId: call.assigneeId ?? current.assignedAgentId } as const
-            store.conversations.setRouting(conversationId, routing)
-            store.changeLog.append('conversation', conversationId, 'update', routing, now)
+            const route = { queueState: status, assignedAgentId: call.assigneeId ?? current.assignedAgentId } as const
+            store.conversations.setRouting(conversationId, route)
+            store.changeLog.append('conversation', conversationId, 'update', route, now)
+            // The transfer queue is the way to a person: the AI agent stays out of queued conversations.
+            if (status === 'queued' && current.mode === 'ai') {
+              store.conversations.setMode(conversationId, 'human')
+              store.changeLog.append('conversation', conversationId, 'update', { mode: 'human' }, now)
+            }
             if (call.collection) serviceRecords.write(conversationId, { memo: call.collection.memo, values }, now)
             return [{ type: 'conversation.updated', conversationId, propertyId: property.id }]
           },
@@ -116,6 +122,8 @@ export function createTextCallService(store: Store, ingest: Ingest, serviceRecor
       )
       if (!outcome.ok) return { ok: false, errors: { message: outcome.problems.map((problem) => problem.message) } }
       const [result] = outcome.value
+      // Queued without an assignee: the next signed-in agent in turn takes it, or it waits.
+      if (status === 'queued') routing.route(result!.conversationId)
       return {
         ok: true,
         value: { conversationId: result!.conversationId, messageId: result!.messageId, contactId: contact.guestId, onsiteContactId: contact.id, status },

@@ -1,0 +1,59 @@
+import type { Db } from './open.js'
+
+/** Something that happened to a conversation besides a message: a takeover, an assignment, a lead change. */
+export interface ConversationEvent {
+  id: string
+  conversationId: string
+  type: ConversationEventType
+  agentId: string | null
+  /** The agent's name, joined for display. */
+  agentName: string | null
+  data: Record<string, unknown>
+  createdAt: number
+}
+
+export type ConversationEventType = 'mode_changed' | 'handover' | 'assigned' | 'lead_captured' | 'lead_status'
+
+interface ConversationEventRow {
+  id: string
+  conversation_id: string
+  type: ConversationEventType
+  agent_id: string | null
+  agent_name: string | null
+  data: string
+  created_at: number
+}
+
+export function conversationEventsRepository(db: Db) {
+  const insert = db.prepare(`
+    INSERT INTO conversation_events (id, conversation_id, type, agent_id, data, created_at)
+    VALUES (@id, @conversationId, @type, @agentId, @data, @createdAt)`)
+  const ofConversation = db.prepare(`
+    SELECT e.*, a.name AS agent_name FROM conversation_events e LEFT JOIN agents a ON a.id = e.agent_id
+    WHERE e.conversation_id = ? ORDER BY e.created_at, e.rowid`)
+  const humanTransfers = db.prepare(`
+    SELECT count(*) AS n FROM conversation_events e JOIN conversations c ON c.id = e.conversation_id
+    WHERE e.type IN ('mode_changed', 'handover') AND json_extract(e.data, '$.mode') = 'human'
+      AND (@propertyId IS NULL OR c.property_id = @propertyId) AND e.created_at >= @from AND e.created_at < @to`)
+
+  return {
+    insert(event: Omit<ConversationEvent, 'agentName'>): void {
+      insert.run({ ...event, data: JSON.stringify(event.data) })
+    },
+    ofConversation(conversationId: string): ConversationEvent[] {
+      return (ofConversation.all(conversationId) as ConversationEventRow[]).map((row) => ({
+        id: row.id,
+        conversationId: row.conversation_id,
+        type: row.type,
+        agentId: row.agent_id,
+        agentName: row.agent_name,
+        data: JSON.parse(row.data) as Record<string, unknown>,
+        createdAt: row.created_at,
+      }))
+    },
+    /** Switches to human mode (by staff or by the AI agent's handover) in a time range. */
+    humanTransfers(range: { propertyId: string | null; from: number; to: number }): number {
+      return (humanTransfers.get(range) as { n: number }).n
+    },
+  }
+}

@@ -1,0 +1,76 @@
+import type { Db } from './open.js'
+
+/** A question and answer of a property's knowledge base, which the AI agent retrieves from. */
+export interface KnowledgeEntry {
+  id: string
+  propertyId: string
+  question: string
+  answer: string
+  tags: string
+  language: string
+  createdAt: number
+  updatedAt: number
+}
+
+interface KnowledgeRow {
+  id: string
+  property_id: string
+  question: string
+  answer: string
+  tags: string
+  language: string
+  created_at: number
+  updated_at: number
+}
+
+const toEntry = (row: KnowledgeRow): KnowledgeEntry => ({
+  id: row.id,
+  propertyId: row.property_id,
+  question: row.question,
+  answer: row.answer,
+  tags: row.tags,
+  language: row.language,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+})
+
+export function knowledgeRepository(db: Db) {
+  const insert = db.prepare(`
+    INSERT INTO knowledge_entries (id, property_id, question, answer, tags, language, created_at, updated_at)
+    VALUES (@id, @propertyId, @question, @answer, @tags, @language, @createdAt, @updatedAt)`)
+  const update = db.prepare(
+    'UPDATE knowledge_entries SET question = @question, answer = @answer, tags = @tags, language = @language, updated_at = @updatedAt WHERE id = @id',
+  )
+  const remove = db.prepare('DELETE FROM knowledge_entries WHERE id = ?')
+  const byId = db.prepare('SELECT * FROM knowledge_entries WHERE id = ?')
+  const ofProperty = db.prepare('SELECT * FROM knowledge_entries WHERE property_id = ? ORDER BY question COLLATE NOCASE')
+  // bm25 weights: a match in the question counts most, then tags, then the answer.
+  const search = db.prepare(`
+    SELECT k.*, bm25(knowledge_search, 5.0, 1.0, 3.0) AS score FROM knowledge_search
+    JOIN knowledge_entries k ON k.rowid = knowledge_search.rowid
+    WHERE knowledge_search MATCH @match AND k.property_id = @propertyId
+    ORDER BY score LIMIT @limit`)
+
+  return {
+    insert(entry: KnowledgeEntry): void {
+      insert.run(entry)
+    },
+    update(entry: KnowledgeEntry): void {
+      update.run(entry)
+    },
+    remove(id: string): void {
+      remove.run(id)
+    },
+    get(id: string): KnowledgeEntry | undefined {
+      const row = byId.get(id) as KnowledgeRow | undefined
+      return row && toEntry(row)
+    },
+    ofProperty(propertyId: string): KnowledgeEntry[] {
+      return (ofProperty.all(propertyId) as KnowledgeRow[]).map(toEntry)
+    },
+    /** Full-text matches for an FTS5 query, best first, with their bm25 score (lower is better). */
+    search(propertyId: string, match: string, limit = 3): (KnowledgeEntry & { score: number })[] {
+      return (search.all({ propertyId, match, limit }) as (KnowledgeRow & { score: number })[]).map((row) => ({ ...toEntry(row), score: row.score }))
+    },
+  }
+}

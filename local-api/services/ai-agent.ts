@@ -1,0 +1,135 @@
+import type { Conversation } from '../db/conversations.js'
+import type { Message } from '../db/messages.js'
+import type { Store } from '../db/store.js'
+import { asksAboutOwnStay, handoverReason, showsBookingIntent, type HandoverReason } from '../domain/bot-policy.js'
+import { contentText } from '../domain/message-content.js'
+import { fillTemplate } from '../domain/template-variables.js'
+import type { ConversationService } from './conversations.js'
+import type { EventBus } from './event-bus.js'
+import type { KnowledgeService } from './knowledge.js'
+import { composeWithLlm, LLM_SETTING, type LlmProvider } from './llm-client.js'
+import type { ReplyService } from './replies.js'
+import { reservationOf, templateContext } from './template-context.js'
+
+/** Only messages this fresh are answered: a push of yesterday's history gets no replies. */
+const FRESH_MS = 10 * 60_000
+
+const STAY_ANSWER =
+  'Your reservation {{reservation.confirmationNumber}}: arrival {{reservation.arrival}}, departure {{reservation.departure}}, ' +
+  'room {{reservation.room}}, status {{reservation.status}}.'
+const ASK_FOR_CONTACT = 'If you leave your email address or phone number, we can send you an offer.'
+
+export type AgentDecision =
+  | { kind: 'reply'; text: string; tools: ('rag' | 'pms' | 'llm')[] }
+  | { kind: 'handover'; reason: HandoverReason }
+
+/**
+ * The built-in AI agent. It answers each new guest message of a conversation in `ai` mode from
+ * what it can retrieve — the property's knowledge base (RAG) and the guest's own reservation (PMS)
+ * — optionally worded by an LLM from those same facts; it hands over to staff when the guest asks
+ * for a person, complains, or nothing relevant is found. It never answers phone-call transcripts.
+ */
+export function createAiAgent(deps: {
+  store: Store
+  events: EventBus
+  knowledge: KnowledgeService
+  conversations: ConversationService
+  replies: ReplyService
+  clock?: () => number
+}) {
+  const { store, events, knowledge, conversations, replies, clock = Date.now } = deps
+  // One reply at a time per conversation, in arrival order.
+  const chains = new Map<string, Promise<void>>()
+  let unsubscribe: (() => void) | undefined
+  const pending = new Set<Promise<void>>()
+
+  async function decide(conversation: Conversation, message: Message): Promise<AgentDecision> {
+    const text = contentText(message.content)
+    const reason = handoverReason(text)
+    if (reason) return { kind: 'handover', reason }
+
+    const context = templateContext(store, conversation)
+    const facts: string[] = []
+    const tools: ('rag' | 'pms' | 'llm')[] = []
+    let answer: string | undefined
+    const reservation = asksAboutOwnStay(text) ? reservationOf(store, conversation) : undefined
+    if (reservation) {
+      tools.push('pms')
+      answer = fillTemplate(STAY_ANSWER, context).text
+      facts.push(answer)
+    }
+    const hits = answer ? [] : knowledge.retrieve(conversation.propertyId, text)
+    if (hits.length) {
+      tools.push('rag')
+      answer = fillTemplate(hits[0]!.answer, context).text
+      facts.push(...hits.map((hit) => `${hit.question} — ${fillTemplate(hit.answer, context).text}`))
+    }
+    if (!answer) return { kind: 'handover', reason: 'nothing relevant found' }
+
+    const provider = store.settings.get<LlmProvider>(LLM_SETTING)
+    if (provider) {
+      try {
+        answer = await composeWithLlm(provider, { guestMessage: text, facts, language: context.guest.language })
+        tools.push('llm')
+      } catch {
+        // The built-in answer stands: the guest is not kept waiting by an unreachable model.
+      }
+    }
+    if (showsBookingIntent(text) && !hasContact(conversation)) answer = `${answer}\n\n${ASK_FOR_CONTACT}`
+    return { kind: 'reply', text: answer, tools }
+  }
+
+  function hasContact(conversation: Conversation): boolean {
+    if (conversation.identity?.kind === 'phone' || conversation.identity?.kind === 'email') return true
+    return conversation.guestId !== null && store.guests.identitiesOf(conversation.guestId).some((i) => i.kind === 'phone' || i.kind === 'email')
+  }
+
+  async function answer(conversationId: string, messageId: string): Promise<void> {
+    const conversation = store.conversations.get(conversationId)
+    const message = store.messages.get(messageId)
+    if (!conversation || !message || conversation.mode !== 'ai' || conversation.channel === 'phone') return
+    if (clock() - message.createdAt > FRESH_MS) return
+    // A burst of guest messages gets one answer, to the last of them.
+    const [latest] = store.messages.pageNewestFirst(conversationId, 1)
+    if (latest?.id !== messageId) return
+
+    const decision = await decide(conversation, message)
+    if (decision.kind === 'handover') {
+      conversations.setMode(store.conversations.get(conversationId)!, 'human', 'ai-agent', decision.reason)
+      return
+    }
+    // Staff may have taken over while the agent was thinking.
+    if (store.conversations.get(conversationId)?.mode !== 'ai') return
+    await replies.send(conversation, { type: 'text', text: decision.text }, { aiAgent: { tools: decision.tools, latencyMs: Math.max(0, clock() - message.receivedAt) } })
+  }
+
+  return {
+    decide,
+
+    start(): void {
+      unsubscribe = events.subscribe((event) => {
+        if (event.type !== 'message.created' || event.direction !== 'in') return
+        const previous = chains.get(event.conversationId) ?? Promise.resolve()
+        const next = previous.then(() => answer(event.conversationId, event.messageId)).catch(() => undefined)
+        chains.set(event.conversationId, next)
+        pending.add(next)
+        void next.finally(() => {
+          pending.delete(next)
+          if (chains.get(event.conversationId) === next) chains.delete(event.conversationId)
+        })
+      })
+    },
+
+    /** Resolves when every reply being worked on is stored (tests, shutdown). */
+    async idle(): Promise<void> {
+      while (pending.size) await Promise.all([...pending])
+    },
+
+    async stop(): Promise<void> {
+      unsubscribe?.()
+      await this.idle()
+    },
+  }
+}
+
+export type AiAgent = ReturnType<typeof createAiAgent>

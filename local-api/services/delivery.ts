@@ -1,0 +1,158 @@
+import type { Conversation } from '../db/conversations.js'
+import type { OutboxEntry } from '../db/outbox.js'
+import type { Store } from '../db/store.js'
+import { SIGNATURE_HEADER, signWebhook } from '../domain/webhook-signature.js'
+import type { DomainEvent, EventBus } from './event-bus.js'
+
+export interface DeliveryOptions {
+  /** The first retry waits this long; each next one twice as long, up to `maxDelayMs`. */
+  retryBaseMs?: number
+  maxDelayMs?: number
+  /** After this many failed attempts the reply is marked failed (staff can retry it). */
+  maxAttempts?: number
+  timeoutMs?: number
+}
+
+/** Why a reply cannot reach the guest, when it cannot. */
+export type NotDeliverable = 'phone-call transcript' | 'no channel webhook'
+
+/**
+ * Outbound replies: written to a durable SQLite outbox in the reply's own transaction, then POSTed
+ * to the channel account's webhook as signed JSON, retried with exponential backoff — also after a
+ * restart, since the outbox is read back on start.
+ */
+export function createDeliveryService(store: Store, events: EventBus, clock: () => number = Date.now, options: DeliveryOptions = {}) {
+  const { retryBaseMs = 1000, maxDelayMs = 5 * 60_000, maxAttempts = 10, timeoutMs = 10_000 } = options
+  let timer: NodeJS.Timeout | undefined
+  let running = false
+  let stopped = true
+
+  function accountFor(conversation: Conversation) {
+    const account = conversation.channelAccount ? store.channelAccounts.get(conversation.channelAccount.id) : store.channelAccounts.forChannel(conversation.propertyId, conversation.channel)
+    return account?.webhookUrl ? account : undefined
+  }
+
+  function schedule(): void {
+    if (stopped) return
+    clearTimeout(timer)
+    const next = store.outbox.nextDueAt()
+    if (next === undefined) return
+    timer = setTimeout(() => void deliverDue(), Math.min(Math.max(0, next - clock()), 60_000))
+    timer.unref()
+  }
+
+  async function deliverDue(): Promise<void> {
+    if (running || stopped) return
+    running = true
+    try {
+      for (let due = store.outbox.due(clock()); due.length && !stopped; due = store.outbox.due(clock())) {
+        for (const entry of due) await attempt(entry)
+      }
+    } finally {
+      running = false
+      schedule()
+    }
+  }
+
+  function payloadOf(entry: OutboxEntry) {
+    const message = store.messages.get(entry.messageId)!
+    const conversation = store.conversations.get(message.conversationId)!
+    const account = store.channelAccounts.get(entry.channelAccountId)!
+    const body = JSON.stringify({
+      type: 'message.outbound',
+      message: {
+        id: message.id,
+        conversationId: conversation.id,
+        channel: conversation.channel,
+        content: message.content,
+        author: message.author === 'bot' ? 'ai-agent' : message.senderAgent ? 'agent' : 'property',
+        agentName: message.senderAgent?.name ?? null,
+        createdAt: new Date(message.createdAt).toISOString(),
+      },
+      to: conversation.identity && { type: conversation.identity.kind, value: conversation.identity.value },
+      channelAccount: { id: account.id, code: account.code },
+    })
+    return { account, conversation, body }
+  }
+
+  async function attempt(entry: OutboxEntry): Promise<void> {
+    const { account, conversation, body } = payloadOf(entry)
+    let error: string | null = null
+    try {
+      const timestamp = clock()
+      const response = await fetch(account.webhookUrl!, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signWebhook(account.webhookSecret ?? '', body, timestamp) },
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+      })
+      await response.arrayBuffer()
+      if (!response.ok) error = `the webhook answered ${response.status}`
+    } catch (cause) {
+      error = cause instanceof Error ? cause.message : String(cause)
+    }
+    const attempts = entry.attempts + 1
+    const now = clock()
+    const state = error === null ? 'sent' : attempts >= maxAttempts ? 'failed' : 'queued'
+    const nextAttemptAt = state === 'queued' ? now + Math.min(maxDelayMs, retryBaseMs * 2 ** (attempts - 1)) : now
+    store.transaction(() => {
+      store.outbox.record({ messageId: entry.messageId, state, attempts, nextAttemptAt, lastError: error, updatedAt: now })
+      if (state !== 'queued') {
+        store.messages.setStatus(entry.messageId, state)
+        store.changeLog.append('message', entry.messageId, 'update', { status: state }, now)
+      }
+    })
+    events.publish([{ type: 'message.updated', conversationId: conversation.id, messageId: entry.messageId }])
+  }
+
+  return {
+    /**
+     * Queues a reply for its channel, or marks it not deliverable and says why. Runs inside the
+     * reply's transaction; returns the events to publish with it.
+     */
+    enqueue(conversation: Conversation, messageId: string, now: number): { events: DomainEvent[]; notDeliverable?: NotDeliverable } {
+      const account = conversation.channel === 'phone' ? undefined : accountFor(conversation)
+      const notDeliverable: NotDeliverable | undefined = conversation.channel === 'phone' ? 'phone-call transcript' : account ? undefined : 'no channel webhook'
+      const status = notDeliverable ? 'not_deliverable' : 'queued'
+      if (account) store.outbox.insert({ messageId, channelAccountId: account.id, nextAttemptAt: now, createdAt: now })
+      store.messages.setStatus(messageId, status)
+      return { events: [{ type: 'message.updated', conversationId: conversation.id, messageId }], notDeliverable }
+    },
+
+    /** Sends what is due now and keeps a timer for the rest; queued replies from before a restart included. */
+    start(): void {
+      stopped = false
+      void deliverDue()
+    },
+
+    /** Looks at the outbox again (after a reply was queued). */
+    wake(): void {
+      if (!stopped) void deliverDue()
+    },
+
+    /** Tries a failed reply again, now. */
+    retry(messageId: string): boolean {
+      const entry = store.outbox.get(messageId)
+      if (!entry || entry.state !== 'failed') return false
+      const now = clock()
+      store.transaction(() => {
+        store.outbox.record({ messageId, state: 'queued', attempts: entry.attempts, nextAttemptAt: now, lastError: entry.lastError, updatedAt: now })
+        store.messages.setStatus(messageId, 'queued')
+        store.changeLog.append('message', messageId, 'update', { status: 'queued' }, now)
+      })
+      const message = store.messages.get(messageId)!
+      events.publish([{ type: 'message.updated', conversationId: message.conversationId, messageId }])
+      void deliverDue()
+      return true
+    },
+
+    /** Waits for a delivery pass in progress, then stops (server shutdown). */
+    async stop(): Promise<void> {
+      stopped = true
+      clearTimeout(timer)
+      while (running) await new Promise((resolve) => setTimeout(resolve, 10))
+    },
+  }
+}
+
+export type DeliveryService = ReturnType<typeof createDeliveryService>

@@ -1,0 +1,64 @@
+import type { Store } from '../db/store.js'
+import { createAgentService } from './agents.js'
+import { createAiAgent } from './ai-agent.js'
+import { createAttachmentService } from './attachments.js'
+import { createChannelAccountService } from './channel-accounts.js'
+import { createConversationService } from './conversations.js'
+import { createDeliveryService, type DeliveryOptions } from './delivery.js'
+import { createEventBus } from './event-bus.js'
+import { createGuestAppConversationService } from './guest-app-conversations.js'
+import { createGuestSessionService } from './guest-sessions.js'
+import { createIngest } from './ingest.js'
+import { createKnowledgeService } from './knowledge.js'
+import { createLeadService } from './leads.js'
+import { createNotificationService } from './notifications.js'
+import { createOutletService } from './outlets.js'
+import { createReplyService } from './replies.js'
+import { createReservationService } from './reservations.js'
+import { createRoutingService } from './routing.js'
+import { createServiceRecordService } from './service-records.js'
+import { createTemplateService } from './templates.js'
+import { createTextCallService } from './text-calls.js'
+
+export interface ServicesOptions {
+  clock?: () => number
+  delivery?: DeliveryOptions
+}
+
+/** Every service over one store, wired together; the server decorates itself with each. */
+export function createServices(store: Store, { clock = Date.now, delivery: deliveryOptions }: ServicesOptions = {}) {
+  const events = createEventBus()
+  const ingest = createIngest(store, events, clock)
+  const notifications = createNotificationService(store, events, clock)
+  const conversations = createConversationService(store, events, notifications, clock)
+  const leads = createLeadService(store, events, clock)
+  const serviceRecords = createServiceRecordService(store, events, clock)
+  const routing = createRoutingService(store, conversations, clock)
+  const knowledge = createKnowledgeService(store, clock)
+  const delivery = createDeliveryService(store, events, clock, deliveryOptions)
+  const replies = createReplyService(store, ingest, delivery, clock)
+  return {
+    events,
+    ingest,
+    notifications,
+    conversations,
+    leads,
+    serviceRecords,
+    queueRouting: routing,
+    knowledge,
+    delivery,
+    replies,
+    reservations: createReservationService(store, events, clock, leads.convertForReservation),
+    agents: createAgentService(store, clock),
+    channelAccounts: createChannelAccountService(store, clock),
+    outlets: createOutletService(store, clock),
+    guestSessions: createGuestSessionService(store, clock),
+    attachments: createAttachmentService(store, clock),
+    templates: createTemplateService(store, clock),
+    textCalls: createTextCallService(store, ingest, serviceRecords, routing, clock),
+    guestAppConversations: createGuestAppConversationService(store, ingest, clock),
+    aiAgent: createAiAgent({ store, events, knowledge, conversations, replies, clock }),
+  }
+}
+
+export type Services = ReturnType<typeof createServices>
