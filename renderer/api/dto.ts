@@ -76,6 +76,8 @@ export interface Conversation {
     outlet: { id: string; code: string; name: string } | null
     orderCode: string | null
   }
+  /** ai: the AI agent answers guest messages; human: staff do. */
+  mode: 'ai' | 'human'
   routing: { queueState: 'queued' | 'manual' | null; assignedAgentId: string | null }
 }
 
@@ -96,8 +98,8 @@ export type MessageContent =
   | { type: 'contact'; name: string; phone?: string; email?: string }
 
 export interface MessageSender {
-  /** guest: the guest wrote it; agent: a staff member replied in the inbox; property: pushed as sent by a local system. */
-  type: 'guest' | 'agent' | 'property'
+  /** guest: the guest wrote it; agent: a staff member replied in the inbox; bot: the AI agent; property: pushed as sent by a local system. */
+  type: 'guest' | 'agent' | 'bot' | 'property'
   agentId: string | null
   name: string | null
 }
@@ -110,6 +112,16 @@ export interface Message {
   content: MessageContent
   status: string
   sender: MessageSender
+  /** What the AI agent used for this reply. */
+  agentTools: ('rag' | 'pms' | 'llm')[]
+  replyLatencyMs: number | null
+  /** An outbound reply's way to the channel; null for guest messages and pushed ones. */
+  delivery: {
+    state: 'queued' | 'sent' | 'failed' | 'not_deliverable'
+    attempts: number
+    lastError: string | null
+    notDeliverable: 'phone-call transcript' | 'no channel webhook' | null
+  } | null
   createdAt: string
   receivedAt: string
 }

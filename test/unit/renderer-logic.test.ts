@@ -14,6 +14,9 @@ const message = (id: string, direction: 'in' | 'out', at: number): Message => ({
   content: { type: 'text', text: id },
   status: 'delivered',
   sender: { type: direction === 'in' ? 'guest' : 'property', agentId: null, name: null },
+  agentTools: [],
+  replyLatencyMs: null,
+  delivery: null,
   createdAt: new Date(at).toISOString(),
   receivedAt: new Date(at).toISOString(),
 })

@@ -1,7 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { normalizePhone } from '../../domain/identity.js'
-import { HttpError } from '../../plugins/http-error.js'
+import type { MessageContent } from '../../domain/message-content.js'
+import { conversationStatus, replyWindow } from '../../domain/session-window.js'
+import { fillTemplate } from '../../domain/template-variables.js'
+import { HttpError, invalidInput } from '../../plugins/http-error.js'
+import { templateContext } from '../../services/template-context.js'
 import { checkedContent } from './message-content.js'
 import { ChannelSchema, ConversationSchema, GuestIdentitySchema, IdParams, MessageContentSchema, MessageSchema, problemResponses, ReservationSchema } from './schemas.js'
 import { conversationView, decodeCursor, encodeCursor, messageView, reservationView } from './views.js'
@@ -127,7 +131,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       const items = app.store.messages.pageNewestFirst(conversation.id, limit, anchor)
       const last = items.at(-1)
-      return { items: items.map(messageView), nextCursor: items.length === limit && last ? last.id : null }
+      return { items: items.map((message) => messageView(message, app.store)), nextCursor: items.length === limit && last ? last.id : null }
     },
   )
 
@@ -137,11 +141,16 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireScope('guest.conversation.write'),
       schema: {
         tags: ['native'],
-        summary: 'Reply to the guest: stored through the one ingest path, as sent by the signed-in agent',
+        summary: 'Reply to the guest: stored through the one ingest path and queued for the channel\'s webhook',
+        description:
+          'Send `text`, any `content`, or a `templateId` (its variables filled for this guest). On WhatsApp only approved ' +
+          'templates may be sent once the 24 h window has closed; on Messenger and Instagram nothing may (409). A phone-call ' +
+          'transcript has no reply channel (409). The reply\'s `delivery` says whether it was queued or why it cannot be delivered.',
         params: IdParams,
         body: Type.Union([
           Type.Object({ text: Type.String({ minLength: 1, maxLength: 5000, pattern: '\\S' }) }, { additionalProperties: false }),
           Type.Object({ content: MessageContentSchema }, { additionalProperties: false }),
+          Type.Object({ templateId: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
         ]),
         response: { 201: MessageSchema, ...problemResponses },
       },
@@ -151,20 +160,25 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (conversation.channel === 'phone') {
         throw new HttpError(409, 'Conflict', 'a phone-call transcript has no reply channel; call the guest back instead')
       }
-      const property = app.store.properties.get(conversation.propertyId)!
-      const outcome = await app.ingest.submit(property, [
-        {
-          channel: conversation.channel,
-          conversationId: conversation.id,
-          senderAgentId: request.agent?.id,
-          direction: 'out',
-          content: 'text' in request.body ? { type: 'text', text: request.body.text } : checkedContent(request.body.content),
-          createdAt: app.clock(),
-          status: 'sent',
-        },
-      ])
-      if (!outcome.ok) throw new HttpError(400, 'Bad Request', outcome.problems.map((p) => p.message).join('; '), outcome.problems)
-      return reply.code(201).send(messageView(app.store.messages.get(outcome.value[0]!.messageId)!))
+      const window = replyWindow(conversation.channel, conversationStatus(conversation.lastGuestMessageAt, app.clock()))
+      let content: MessageContent
+      if ('templateId' in request.body) {
+        const template = app.store.templates.get(request.body.templateId)
+        if (!template || template.propertyId !== conversation.propertyId) throw new HttpError(400, 'Bad Request', `templateId names no template of this property`)
+        if (window === 'closed') throw windowClosed(conversation.channel)
+        if (window === 'approved-templates-only' && template.approval !== 'approved') {
+          throw new HttpError(409, 'Conflict', 'the WhatsApp 24 h window has closed: only approved templates may be sent')
+        }
+        const filled = fillTemplate(template.body, templateContext(app.store, conversation, request.agent?.name ?? null))
+        if (filled.missing.length) throw new HttpError(400, 'Bad Request', `the template needs values this conversation lacks: ${filled.missing.join(', ')}`)
+        content = { type: 'text', text: filled.text }
+      } else {
+        if (window === 'closed' || window === 'approved-templates-only') throw windowClosed(conversation.channel)
+        content = 'text' in request.body ? { type: 'text', text: request.body.text } : checkedContent(request.body.content)
+      }
+      const sent = await app.replies.send(conversation, content, { agentId: request.agent?.id ?? null })
+      if (!sent.ok) throw invalidInput(sent.problems)
+      return reply.code(201).send(messageView(sent.message, app.store))
     },
   )
 
@@ -247,3 +261,6 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   )
 }
+
+const windowClosed = (channel: string) =>
+  new HttpError(409, 'Conflict', `the 24 h window of this ${channel} conversation has closed: the guest must write first`)

@@ -72,6 +72,7 @@ export const ConversationSchema = Type.Object({
     },
     { description: 'Where it came from: the channel account and onsite contact (text-call), the outlet (department) and order (guest app).' },
   ),
+  mode: Type.Enum(['ai', 'human'], { description: 'ai: the AI agent answers guest messages; human: staff do.' }),
   routing: Type.Object({
     queueState: Type.Union([Type.Enum(['queued', 'manual']), Type.Null()], { description: 'queued: in the transfer queue; manual: waiting for manual pickup.' }),
     assignedAgentId: Type.Union([Type.String(), Type.Null()]),
@@ -158,11 +159,25 @@ export const MessageSchema = Type.Object({
   status: Type.String(),
   sender: Type.Object(
     {
-      type: Type.Enum(['guest', 'agent', 'property']),
+      type: Type.Enum(['guest', 'agent', 'bot', 'property']),
       agentId: Type.Union([Type.String(), Type.Null()]),
       name: Type.Union([Type.String(), Type.Null()]),
     },
-    { description: 'guest: written by the guest; agent: a staff reply from the inbox; property: pushed as sent by a local system.' },
+    { description: 'guest: written by the guest; agent: a staff reply from the inbox; bot: the AI agent; property: pushed as sent by a local system.' },
+  ),
+  agentTools: Type.Array(Type.Enum(['rag', 'pms', 'llm']), { description: 'What the AI agent used: the knowledge base, the reservation, an LLM.' }),
+  replyLatencyMs: Type.Union([Type.Integer(), Type.Null()], { description: 'How long the guest waited for this AI agent reply.' }),
+  delivery: Type.Union(
+    [
+      Type.Object({
+        state: Type.Enum(['queued', 'sent', 'failed', 'not_deliverable']),
+        attempts: Type.Integer(),
+        lastError: Type.Union([Type.String(), Type.Null()]),
+        notDeliverable: Type.Union([Type.Enum(['phone-call transcript', 'no channel webhook']), Type.Null()]),
+      }),
+      Type.Null(),
+    ],
+    { description: 'An outbound reply\'s way to the channel webhook; null for guest messages and pushed ones.' },
   ),
   createdAt: IsoDateTime,
   receivedAt: IsoDateTime,

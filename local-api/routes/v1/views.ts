@@ -2,6 +2,8 @@ import type { Agent } from '../../db/agents.js'
 import type { Conversation } from '../../db/conversations.js'
 import type { Message } from '../../db/messages.js'
 import type { Reservation } from '../../db/reservations.js'
+import type { Store } from '../../db/store.js'
+import type { NotDeliverable } from '../../services/delivery.js'
 import { conversationStatus } from '../../domain/session-window.js'
 
 const iso = (ms: number) => new Date(ms).toISOString()
@@ -32,11 +34,13 @@ export function conversationView(conversation: Conversation, now: number) {
       outlet: conversation.outlet,
       orderCode: conversation.orderCode,
     },
+    mode: conversation.mode,
     routing: { queueState: conversation.queueState, assignedAgentId: conversation.assignedAgentId },
   }
 }
 
-export function messageView(message: Message) {
+/** A message for the native API; with the store, an outbound one also says how its delivery stands. */
+export function messageView(message: Message, store?: Store) {
   return {
     id: message.id,
     conversationId: message.conversationId,
@@ -45,13 +49,26 @@ export function messageView(message: Message) {
     content: message.content,
     status: message.status,
     sender: messageSender(message),
+    agentTools: message.meta?.tools ?? [],
+    replyLatencyMs: message.meta?.latencyMs ?? null,
+    delivery: store && message.direction === 'out' ? deliveryView(message, store) : null,
     createdAt: iso(message.createdAt),
     receivedAt: iso(message.receivedAt),
   }
 }
 
+function deliveryView(message: Message, store: Store) {
+  const entry = store.outbox.get(message.id)
+  if (entry) return { state: entry.state, attempts: entry.attempts, lastError: entry.lastError, notDeliverable: null }
+  if (message.status !== 'not_deliverable') return null
+  const channel = store.conversations.get(message.conversationId)?.channel
+  const reason: NotDeliverable = channel === 'phone' ? 'phone-call transcript' : 'no channel webhook'
+  return { state: 'not_deliverable' as const, attempts: 0, lastError: null, notDeliverable: reason }
+}
+
 function messageSender(message: Message) {
   if (message.senderAgent) return { type: 'agent' as const, agentId: message.senderAgent.id, name: message.senderAgent.name }
+  if (message.author === 'bot') return { type: 'bot' as const, agentId: null, name: null }
   return { type: message.direction === 'in' ? ('guest' as const) : ('property' as const), agentId: null, name: null }
 }
 
