@@ -10,9 +10,17 @@ const ChannelAccountSchema = Type.Object({
   channel: ChannelSchema,
   code: Type.String({ description: 'What the text-call path may name the account by, instead of its id.' }),
   name: Type.String(),
+  webhookUrl: Type.Union([Type.String(), Type.Null()], { description: 'Where replies in its conversations are POSTed (signed JSON).' }),
+  hasWebhookSecret: Type.Boolean({ description: 'The secret itself is never shown again.' }),
   createdAt: IsoDateTime,
 })
-const view = (account: ChannelAccount) => ({ ...account, createdAt: new Date(account.createdAt).toISOString() })
+const view = ({ webhookSecret, ...account }: ChannelAccount) => ({
+  ...account,
+  hasWebhookSecret: Boolean(webhookSecret),
+  createdAt: new Date(account.createdAt).toISOString(),
+})
+const WebhookUrl = Type.Union([Type.String({ maxLength: 2000, pattern: '^https?://', description: 'http(s) address' }), Type.Null()])
+const WebhookSecret = Type.Union([Type.String({ minLength: 16, maxLength: 200, description: 'At least 16 characters; signs every webhook call.' }), Type.Null()])
 const Code = Type.String({ minLength: 1, maxLength: 50, pattern: '^[A-Za-z0-9_.-]+$' })
 
 /** Channel accounts ("onsite accounts"): the sources text calls come from, e.g. "Japan website". */
@@ -42,6 +50,8 @@ export const channelAccountRoutes: FastifyPluginAsyncTypebox = async (app) => {
             channel: ChannelSchema,
             code: Code,
             name: Type.String({ minLength: 1, maxLength: 200 }),
+            webhookUrl: Type.Optional(WebhookUrl),
+            webhookSecret: Type.Optional(WebhookSecret),
           },
           { additionalProperties: false },
         ),
@@ -61,10 +71,16 @@ export const channelAccountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireScope('admin'),
       schema: {
         tags: ['native'],
-        summary: 'Rename or recode a channel account, or change its channel (admin)',
+        summary: 'Rename or recode a channel account, change its channel, or set the webhook its replies go to (admin)',
         params: IdParams,
         body: Type.Object(
-          { channel: Type.Optional(ChannelSchema), code: Type.Optional(Code), name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
+          {
+            channel: Type.Optional(ChannelSchema),
+            code: Type.Optional(Code),
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            webhookUrl: Type.Optional(WebhookUrl),
+            webhookSecret: Type.Optional(WebhookSecret),
+          },
           { additionalProperties: false, minProperties: 1 },
         ),
         response: { 200: ChannelAccountSchema, ...problemResponses },

@@ -3,16 +3,22 @@ import { useProblemErrors } from '../../plugins/problem-errors.js'
 import { agentRoutes } from './agents.js'
 import { attachmentRoutes } from './attachments.js'
 import { channelAccountRoutes } from './channel-accounts.js'
+import { conversationWorkflowRoutes } from './conversation-workflow.js'
 import { conversationRoutes } from './conversations.js'
 import { eventRoutes } from './events.js'
 import { healthRoutes } from './health.js'
+import { knowledgeRoutes } from './knowledge.js'
+import { leadRoutes } from './leads.js'
 import { messageRoutes } from './messages.js'
+import { notificationRoutes } from './notifications.js'
 import { outletRoutes } from './outlets.js'
 import { propertyRoutes } from './properties.js'
 import { reservationRoutes } from './reservations.js'
 import { serviceRecordRoutes } from './service-records.js'
 import { sessionRoutes } from './session.js'
+import { settingsRoutes } from './settings.js'
 import { setupRoutes } from './setup.js'
+import { templateRoutes } from './templates.js'
 
 /** The native API under /v1; its errors are RFC 9457 problem details. */
 export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -30,4 +36,10 @@ export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(serviceRecordRoutes)
   await app.register(messageRoutes)
   await app.register(attachmentRoutes)
+  await app.register(conversationWorkflowRoutes)
+  await app.register(leadRoutes)
+  await app.register(knowledgeRoutes)
+  await app.register(templateRoutes)
+  await app.register(notificationRoutes)
+  await app.register(settingsRoutes)
 }

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { isAllowedAttachmentUrl } from '../../domain/message-content.js'
-import { HttpError, invalidInput } from '../../plugins/http-error.js'
+import { HttpError, invalidInput, notFound } from '../../plugins/http-error.js'
 import type { IncomingMessage } from '../../services/ingest.js'
 import type { Problem } from '../../services/problems.js'
-import { ChannelSchema, MessageContentSchema, problemResponses } from './schemas.js'
+import { ChannelSchema, IdParams, MessageContentSchema, problemResponses } from './schemas.js'
 
 const PushedMessage = Type.Object(
   {
@@ -64,6 +64,26 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
           outcome.problems.map((p) => ({ index: p.index, field: `messages.${p.index}.${fields[p.field] ?? p.field}`, message: p.message })))
       }
       return reply.code(201).send({ items: outcome.value })
+    },
+  )
+
+  app.post(
+    '/messages/:id/retry-delivery',
+    {
+      preHandler: app.requireScope('guest.conversation.write'),
+      schema: {
+        tags: ['native'],
+        summary: 'Try a reply whose delivery failed again, now',
+        params: IdParams,
+        response: { 202: Type.Null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const message = app.store.messages.get(request.params.id)
+      if (!message) throw notFound('message', request.params.id)
+      app.conversationFor(request, message.conversationId)
+      if (!app.delivery.retry(message.id)) throw new HttpError(409, 'Conflict', 'only a reply whose delivery failed can be retried')
+      return reply.code(202).send(null)
     },
   )
 }

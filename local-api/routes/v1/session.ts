@@ -41,6 +41,8 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const agent = await app.agents.authenticate(request.body.email, request.body.password)
       if (!agent) throw new HttpError(401, 'Unauthorized', 'the email or password is wrong, or the agent is deactivated')
       signIn(app, reply, agent)
+      // Conversations that waited in the queue while nobody was signed in are handed out now.
+      app.queueRouting.routeWaiting()
       return { agent: agentView(agent) }
     },
   )

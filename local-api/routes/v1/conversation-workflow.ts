@@ -1,0 +1,109 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
+import { Type } from 'typebox'
+import { HttpError } from '../../plugins/http-error.js'
+import type { Actor } from '../../services/conversations.js'
+import { IdParams, IsoDateTime, problemResponses } from './schemas.js'
+import { leadView, LeadSchema } from './leads.js'
+
+const EventSchema = Type.Object({
+  id: Type.String(),
+  type: Type.Enum(['mode_changed', 'handover', 'assigned', 'lead_captured', 'lead_status']),
+  agent: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()], { description: 'Who did it; null: the AI agent or the desk\'s routing.' }),
+  data: Type.Record(Type.String(), Type.Unknown()),
+  createdAt: IsoDateTime,
+})
+
+/** Who is acting: the signed-in agent, else (an API token) the desk itself. */
+const actorOf = (request: FastifyRequest): Actor => (request.agent ? { agentId: request.agent.id } : 'system')
+
+/** Taking over from the AI agent, assigning, capturing a lead, and the timeline these leave. */
+export const conversationWorkflowRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.put(
+    '/conversations/:id/mode',
+    {
+      preHandler: app.requireScope('guest.conversation.write'),
+      schema: {
+        tags: ['native'],
+        summary: 'Switch between the AI agent and staff ("human" counts as a human transfer)',
+        params: IdParams,
+        body: Type.Object({ mode: Type.Enum(['ai', 'human']) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ mode: Type.Enum(['ai', 'human']), changed: Type.Boolean() }), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const conversation = app.conversationFor(request, request.params.id)
+      const changed = app.conversations.setMode(conversation, request.body.mode, actorOf(request))
+      return { mode: request.body.mode, changed }
+    },
+  )
+
+  app.put(
+    '/conversations/:id/assignee',
+    {
+      preHandler: app.requireScope('guest.conversation.write'),
+      schema: {
+        tags: ['native'],
+        summary: 'Assign the conversation to an agent (who is notified), or to nobody',
+        params: IdParams,
+        body: Type.Object({ agentId: Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()]) }, { additionalProperties: false }),
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const conversation = app.conversationFor(request, request.params.id)
+      const { agentId } = request.body
+      if (agentId !== null) {
+        const agent = app.store.agents.get(agentId)
+        if (!agent || !agent.active) throw new HttpError(400, 'Bad Request', `agentId names no active agent (${agentId})`)
+      }
+      app.conversations.assign(conversation, agentId, actorOf(request))
+      return reply.code(204).send(null)
+    },
+  )
+
+  app.get(
+    '/conversations/:id/events',
+    {
+      preHandler: app.requireScope('guest.conversation.read'),
+      schema: {
+        tags: ['native'],
+        summary: 'The conversation\'s timeline besides its messages: takeovers, handovers, assignments, lead changes',
+        params: IdParams,
+        response: { 200: Type.Array(EventSchema), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const conversation = app.conversationFor(request, request.params.id)
+      return app.store.conversationEvents.ofConversation(conversation.id).map((event) => ({
+        id: event.id,
+        type: event.type,
+        agent: event.agentId ? { id: event.agentId, name: event.agentName ?? '' } : null,
+        data: event.data,
+        createdAt: new Date(event.createdAt).toISOString(),
+      }))
+    },
+  )
+
+  app.post(
+    '/conversations/:id/lead',
+    {
+      preHandler: app.requireScope('guest.conversation.write'),
+      schema: {
+        tags: ['native'],
+        summary: 'Mark the conversation as a lead (once; the existing lead otherwise)',
+        params: IdParams,
+        response: { 201: LeadSchema, 200: LeadSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const conversation = app.conversationFor(request, request.params.id)
+      const existing = app.store.leads.byConversation(conversation.id)
+      if (existing) return reply.code(200).send(leadView(existing, app.store))
+      const lead = app.leads.capture(conversation, request.agent?.id ?? null)
+      const now = app.clock()
+      app.events.publish(app.store.transaction(() => app.conversations.recordEvent(conversation, 'lead_captured', actorOf(request), { leadId: lead.id }, now)))
+      return reply.code(201).send(leadView(lead, app.store))
+    },
+  )
+}

@@ -1,0 +1,58 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { HttpError } from '../../plugins/http-error.js'
+import { LLM_SETTING, type LlmProvider } from '../../services/llm-client.js'
+import { problemResponses } from './schemas.js'
+
+const ProviderOut = Type.Union([
+  Type.Object({ baseUrl: Type.String(), model: Type.String(), hasApiKey: Type.Boolean() }),
+  Type.Null(),
+])
+
+/** Desk settings: the optional LLM provider the AI agent words its replies with. */
+export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const view = (provider: LlmProvider | undefined) => (provider ? { baseUrl: provider.baseUrl, model: provider.model, hasApiKey: Boolean(provider.apiKey) } : null)
+
+  app.get(
+    '/settings/llm',
+    {
+      preHandler: app.requireScope('admin'),
+      schema: { tags: ['native'], summary: 'The LLM provider (OpenAI-compatible), or null: the built-in agent answers', response: { 200: ProviderOut, ...problemResponses } },
+    },
+    async () => view(app.store.settings.get<LlmProvider>(LLM_SETTING)),
+  )
+
+  app.put(
+    '/settings/llm',
+    {
+      preHandler: app.requireScope('admin'),
+      schema: {
+        tags: ['native'],
+        summary: 'Set the LLM provider (any OpenAI-compatible chat-completions endpoint), or null to use the built-in agent',
+        body: Type.Union([
+          Type.Object(
+            {
+              baseUrl: Type.String({ minLength: 1, maxLength: 500, description: 'e.g. http://127.0.0.1:11434/v1' }),
+              model: Type.String({ minLength: 1, maxLength: 200 }),
+              apiKey: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+            },
+            { additionalProperties: false },
+          ),
+          Type.Null(),
+        ]),
+        response: { 200: ProviderOut, ...problemResponses },
+      },
+    },
+    async (request) => {
+      if (request.body === null) {
+        app.store.settings.remove(LLM_SETTING)
+        return null
+      }
+      const { baseUrl, model, apiKey } = request.body
+      if (!/^https?:\/\//.test(baseUrl)) throw new HttpError(400, 'Bad Request', 'baseUrl must be an http(s) address')
+      const provider: LlmProvider = { baseUrl, model, apiKey: apiKey ?? null }
+      app.store.settings.put(LLM_SETTING, provider)
+      return view(provider)
+    },
+  )
+}
