@@ -7,6 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import { createHash } from 'node:crypto'
 import { openStore, type Store } from './db/store.js'
+import type { DeliveryOptions } from './services/delivery.js'
 import { appContext } from './plugins/app-context.js'
 import { auth, presentedToken, SESSION_COOKIE } from './plugins/auth.js'
 import { useProblemErrors } from './plugins/problem-errors.js'
@@ -28,6 +29,8 @@ export interface ServerConfig {
   logger?: FastifyServerOptions['logger']
   /** Requests per minute per token (or per address without one). */
   rateLimitPerMinute?: number
+  /** Outbound delivery's retry timing (tests shorten it). */
+  delivery?: DeliveryOptions
   /** The built inbox UI to serve at `/`; defaults to dist/renderer. */
   rendererDir?: string
   /** The first property's phone country when the data dir is new. */
@@ -97,7 +100,7 @@ export async function buildServer(config: ServerConfig) {
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
 
   await app.register(cookie)
-  await app.register(appContext, { store, clock })
+  await app.register(appContext, { store, clock, delivery: config.delivery })
   await app.register(auth)
   await app.register(v1Routes, { prefix: '/v1' })
   await app.register(unifiedMessagingRoutes, { prefix: '/api/unified-messaging-service' })

@@ -6,27 +6,33 @@ export interface TemplateContext {
   agent: { name: string } | null
 }
 
-const VARIABLE = /\{\{\s*([a-zA-Z]+)\.([a-zA-Z]+)\s*\}\}/g
+const VARIABLE = /\{\{\s*([a-zA-Z]+)\.([a-zA-Z]+)\s*(?:\|([^}]*))?\}\}/g
 
 /**
  * Fills `{{guest.firstName}}`, `{{reservation.arrival}}`, `{{property.name}}`, `{{agent.name}}`…
- * A variable without a value is left out and reported, so nothing made up ever reaches a guest.
+ * `{{guest.firstName|there}}` falls back to "there". A variable with neither a value nor a
+ * fallback is left out and reported, so nothing made up ever reaches a guest.
  */
 export function fillTemplate(body: string, context: TemplateContext): { text: string; missing: string[] } {
   const missing: string[] = []
-  const text = body.replace(VARIABLE, (whole, group: string, field: string) => {
+  const text = body.replace(VARIABLE, (_whole, group: string, field: string, fallback: string | undefined) => {
     const source = (context as unknown as Record<string, Record<string, unknown> | null>)[group]
     const value = source?.[field]
-    if (value === null || value === undefined || value === '') {
-      missing.push(`${group}.${field}`)
-      return ''
-    }
-    return String(value)
+    if (value !== null && value !== undefined && value !== '') return String(value)
+    if (fallback !== undefined) return fallback.trim()
+    missing.push(`${group}.${field}`)
+    return ''
   })
-  return { text: text.replace(/ {2,}/g, ' ').replace(/ ([,.!?])/g, '$1').trim(), missing }
+  // What a left-out variable leaves behind: doubled spaces, a space or comma before punctuation.
+  const tidy = text
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/[ \t]+([,.!?:;])/g, '$1')
+    .replace(/,([.!?:;])/g, '$1')
+    .trim()
+  return { text: tidy, missing }
 }
 
 /** The variables a body uses, e.g. ['guest.firstName', 'reservation.arrival']. */
 export function templateVariables(body: string): string[] {
-  return [...body.matchAll(VARIABLE)].map((match) => `${match[1]}.${match[2]}`)
+  return [...new Set([...body.matchAll(VARIABLE)].map((match) => `${match[1]}.${match[2]}`))]
 }

@@ -16,7 +16,7 @@ const FRESH_MS = 10 * 60_000
 
 const STAY_ANSWER =
   'Your reservation {{reservation.confirmationNumber}}: arrival {{reservation.arrival}}, departure {{reservation.departure}}, ' +
-  'room {{reservation.room}}, status {{reservation.status}}.'
+  'room {{reservation.room|to be assigned}}, status {{reservation.status}}.'
 const ASK_FOR_CONTACT = 'If you leave your email address or phone number, we can send you an offer.'
 
 export type AgentDecision =
