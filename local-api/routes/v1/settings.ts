@@ -28,31 +28,36 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireScope('admin'),
       schema: {
         tags: ['native'],
-        summary: 'Set the LLM provider (any OpenAI-compatible chat-completions endpoint), or null to use the built-in agent',
-        body: Type.Union([
-          Type.Object(
-            {
-              baseUrl: Type.String({ minLength: 1, maxLength: 500, description: 'e.g. http://127.0.0.1:11434/v1' }),
-              model: Type.String({ minLength: 1, maxLength: 200 }),
-              apiKey: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
-            },
-            { additionalProperties: false },
-          ),
-          Type.Null(),
-        ]),
+        summary: 'Set the LLM provider (any OpenAI-compatible chat-completions endpoint)',
+        body: Type.Object(
+          {
+            baseUrl: Type.String({ minLength: 1, maxLength: 500, description: 'e.g. http://127.0.0.1:11434/v1' }),
+            model: Type.String({ minLength: 1, maxLength: 200 }),
+            apiKey: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: ProviderOut, ...problemResponses },
       },
     },
     async (request) => {
-      if (request.body === null) {
-        app.store.settings.remove(LLM_SETTING)
-        return null
-      }
       const { baseUrl, model, apiKey } = request.body
       if (!/^https?:\/\//.test(baseUrl)) throw new HttpError(400, 'Bad Request', 'baseUrl must be an http(s) address')
       const provider: LlmProvider = { baseUrl, model, apiKey: apiKey ?? null }
       app.store.settings.put(LLM_SETTING, provider)
       return view(provider)
+    },
+  )
+
+  app.delete(
+    '/settings/llm',
+    {
+      preHandler: app.requireScope('admin'),
+      schema: { tags: ['native'], summary: 'Forget the LLM provider: the built-in agent answers alone', response: { 204: Type.Null(), ...problemResponses } },
+    },
+    async (_request, reply) => {
+      app.store.settings.remove(LLM_SETTING)
+      return reply.code(204).send(null)
     },
   )
 }
