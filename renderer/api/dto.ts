@@ -165,6 +165,10 @@ export interface ConversationFilters {
   lead?: boolean
   /** Only guest-app conversations of this outlet (department). */
   outletId?: string
+  /** "me" or an agent id. */
+  assignee?: string
+  /** Only conversations waiting in the transfer queue. */
+  queued?: boolean
   /** Last activity at or after / before (ISO). */
   from?: string
   to?: string
@@ -184,12 +188,88 @@ export interface SampleDataSummary {
   leads: number
 }
 
+/** GET /v1/conversations/:id/events: the timeline besides messages. */
+export interface ConversationEvent {
+  id: string
+  type: 'mode_changed' | 'handover' | 'assigned' | 'lead_captured' | 'lead_status'
+  agent: { id: string; name: string } | null
+  data: Record<string, unknown>
+  createdAt: string
+}
+
+export type LeadStatus = 'new' | 'contacted' | 'follow_up' | 'converted' | 'lost'
+
+export interface LeadDetail {
+  id: string
+  conversationId: string
+  guestId: string | null
+  guestName: string | null
+  channel: Channel
+  status: LeadStatus
+  notes: string
+  reservationId: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface Template {
+  id: string
+  propertyId: string
+  name: string
+  shortcut: string
+  body: string
+  variables: string[]
+  language: string
+  channel: Channel | null
+  approval: 'pending' | 'approved' | 'rejected' | null
+  updatedAt: string
+}
+
+export interface KnowledgeEntry {
+  id: string
+  propertyId: string
+  question: string
+  answer: string
+  tags: string
+  language: string
+  updatedAt: string
+}
+
+export interface Notification {
+  id: string
+  kind: 'assigned' | 'handover' | 'queued'
+  conversationId: string | null
+  text: string
+  createdAt: string
+  read: boolean
+}
+
+export interface ChannelAccount {
+  id: string
+  propertyId: string
+  channel: Channel
+  code: string
+  name: string
+  webhookUrl: string | null
+  hasWebhookSecret: boolean
+  createdAt: string
+}
+
+export interface LlmProvider {
+  baseUrl: string
+  model: string
+  hasApiKey: boolean
+}
+
 /** Server-Sent Events on GET /v1/events: `event: <type>`, `data: <json>` of this shape. */
 export type DomainEvent =
   | { type: 'conversation.created'; conversationId: string; propertyId: string }
   | { type: 'conversation.updated'; conversationId: string; propertyId: string }
   | { type: 'message.created'; conversationId: string; messageId: string; direction: Direction }
   | { type: 'reservation.upserted'; reservationId: string; guestId: string }
+  | { type: 'message.updated'; conversationId: string; messageId: string }
+  | { type: 'conversation.event'; conversationId: string; propertyId: string; eventType: string }
+  | { type: 'notification.created'; agentId: string; notificationId: string }
 
 /** RFC 9457 problem details: every /v1 error body. */
 export interface Problem {

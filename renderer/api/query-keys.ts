@@ -12,6 +12,8 @@ export const conversationKeys = {
   detail: (id: string) => [...conversationKeys.details(), id] as const,
   allMessages: () => [...conversationKeys.all, 'messages'] as const,
   messages: (id: string) => [...conversationKeys.allMessages(), id] as const,
+  allEvents: () => [...conversationKeys.all, 'events'] as const,
+  events: (id: string) => [...conversationKeys.allEvents(), id] as const,
 }
 
 export const guestKeys = {
@@ -47,4 +49,29 @@ export const outletKeys = {
 export const serviceRecordKeys = {
   all: ['service-records'] as const,
   detail: (conversationId: string) => [...serviceRecordKeys.all, conversationId] as const,
+}
+
+export const templateKeys = {
+  all: ['templates'] as const,
+  list: () => [...templateKeys.all, 'list'] as const,
+}
+
+export const knowledgeKeys = {
+  all: ['knowledge'] as const,
+  list: () => [...knowledgeKeys.all, 'list'] as const,
+}
+
+export const leadKeys = {
+  all: ['leads'] as const,
+  list: (status: string) => [...leadKeys.all, 'list', status] as const,
+}
+
+export const notificationKeys = {
+  all: ['notifications'] as const,
+}
+
+export const settingsKeys = {
+  all: ['settings'] as const,
+  llm: () => [...settingsKeys.all, 'llm'] as const,
+  channelAccounts: () => [...settingsKeys.all, 'channel-accounts'] as const,
 }

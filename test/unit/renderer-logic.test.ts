@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import type { Message } from '../../renderer/api/dto.js'
-import { withSessionDividers } from '../../renderer/features/chat/session-dividers.js'
+import type { Conversation, ConversationEvent, Message, Template } from '../../renderer/api/dto.js'
+import { composerRule, offeredTemplates, windowLeft } from '../../renderer/features/chat/reply-window.js'
+import { withSessionDividers, type ChatItem } from '../../renderer/features/chat/session-dividers.js'
 import { toApiFilters, type ChosenFilters } from '../../renderer/features/conversations/api-filters.js'
 import { relativeTime } from '../../renderer/lib/relative-time.js'
 
@@ -32,15 +33,25 @@ describe('session dividers in the chat', () => {
       message('d', 'in', t0 + 48 * HOUR),
       message('e', 'out', t0 + 49 * HOUR),
     ])
-    assert.deepEqual(
-      items.map((item) => (item.kind === 'session' ? '|' : item.message.id)),
-      ['reply-before-anything', '|', 'a', 'b', 'c', '|', 'd', 'e'],
-    )
+    assert.deepEqual(items.map(label), ['reply-before-anything', '|', 'a', 'b', 'c', '|', 'd', 'e'])
+  })
+
+  it('place timeline events where they happened, holding back older ones while older messages are unloaded', () => {
+    const t0 = Date.parse('2026-03-01T10:00:00Z')
+    const event = (id: string, at: number): ConversationEvent => ({ id, type: 'mode_changed', agent: null, data: { mode: 'human' }, createdAt: new Date(at).toISOString() })
+    const messages = [message('a', 'in', t0), message('b', 'out', t0 + 2 * HOUR)]
+    const events = [event('before', t0 - HOUR), event('between', t0 + HOUR), event('after', t0 + 3 * HOUR)]
+    assert.deepEqual(withSessionDividers(messages, events).map(label), ['@before', '|', 'a', '@between', 'b', '@after'])
+    assert.deepEqual(withSessionDividers(messages, events, false).map(label), ['|', 'a', '@between', 'b', '@after'])
   })
 })
 
+function label(item: ChatItem): string {
+  return item.kind === 'session' ? '|' : item.kind === 'event' ? `@${item.event.id}` : item.message.id
+}
+
 describe('the list filters as API filters', () => {
-  const none: ChosenFilters = { channel: 'all', status: 'all', date: 'all', customFrom: '', customTo: '', propertyId: 'all', outletId: 'all' }
+  const none: ChosenFilters = { channel: 'all', status: 'all', date: 'all', customFrom: '', customTo: '', propertyId: 'all', outletId: 'all', assigned: 'anyone' }
   const now = new Date(2026, 2, 11, 15, 30) // Wednesday 11 March 2026, 15:30 local time
 
   it('send nothing for "all"', () => {
@@ -81,5 +92,28 @@ describe('relative times in the list', () => {
     assert.equal(relativeTime(ago(3 * 60_000), now, t, 'en'), 'time.minutes:3')
     assert.equal(relativeTime(ago(5 * HOUR), now, t, 'en'), 'time.hours:5')
     assert.equal(relativeTime('2025-12-24T10:00:00Z', now, t, 'en'), 'Dec 24, 2025')
+  })
+})
+
+describe('the composer\'s reply window', () => {
+  const HOURS = (n: number) => new Date(Date.now() - n * HOUR).toISOString()
+  const at = (channel: Conversation['channel'], hoursAgo: number) => composerRule({ channel, lastGuestMessageAt: HOURS(hoursAgo) }, Date.now())
+
+  it('is open for 24 h after the guest\'s last message, then follows each platform', () => {
+    assert.equal(at('whatsapp', 2), 'open')
+    assert.equal(at('whatsapp', 30), 'approved-templates-only')
+    assert.equal(at('instagram', 30), 'closed')
+    assert.equal(at('facebook', 30), 'closed')
+    assert.equal(at('web_chat', 30), 'open-with-warning')
+    assert.equal(windowLeft({ lastGuestMessageAt: null }, Date.now()), null)
+  })
+
+  it('offers only approved templates for the channel once WhatsApp\'s window closed', () => {
+    const template = (id: string, channel: Template['channel'], approval: Template['approval']): Template =>
+      ({ id, propertyId: 'p', name: id, shortcut: id, body: id, variables: [], language: 'en', channel, approval, updatedAt: '' })
+    const all = [template('any', null, null), template('wa-ok', 'whatsapp', 'approved'), template('wa-wait', 'whatsapp', 'pending'), template('ig', 'instagram', null)]
+    assert.deepEqual(offeredTemplates(all, 'whatsapp', 'open').map((t) => t.id), ['any', 'wa-ok', 'wa-wait'])
+    assert.deepEqual(offeredTemplates(all, 'whatsapp', 'approved-templates-only').map((t) => t.id), ['wa-ok'])
+    assert.deepEqual(offeredTemplates(all, 'instagram', 'closed'), [])
   })
 })

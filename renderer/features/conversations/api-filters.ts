@@ -15,7 +15,11 @@ export interface ChosenFilters {
   propertyId: string | 'all'
   /** An outlet (department) of guest-app conversations. */
   outletId: string | 'all'
+  /** Anyone's, mine (assigned to the signed-in agent), or waiting in the transfer queue. */
+  assigned: AssignedFilter
 }
+
+export type AssignedFilter = 'anyone' | 'mine' | 'queue'
 
 /** The API filters for the chosen UI filters, the date ranges taken in local time at `now`. */
 export function toApiFilters(
@@ -29,6 +33,8 @@ export function toApiFilters(
   if (state.status === 'lead') filters.lead = true
   if (state.propertyId !== 'all') filters.propertyId = state.propertyId
   if (state.outletId !== 'all') filters.outletId = state.outletId
+  if (state.assigned === 'mine') filters.assignee = 'me'
+  if (state.assigned === 'queue') filters.queued = true
   const from =
     state.date === 'today' ? startOfDay(now)
     : state.date === 'week' ? startOfWeek(now)

@@ -22,12 +22,12 @@ export const messagesOptions = (conversationId: string) =>
 
 export const useMessages = (conversationId: string) => useInfiniteQuery(messagesOptions(conversationId))
 
-/** Sends a reply; the live event that follows refreshes the chat and the list. */
+/** Sends a reply (text, or a template as it is); the live event that follows refreshes the chat and the list. */
 export function useSendReply(conversationId: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (text: string) =>
-      apiFetch<Message>(`/v1/conversations/${encodeURIComponent(conversationId)}/messages`, { method: 'POST', body: { text } }),
+    mutationFn: (reply: { text: string } | { templateId: string }) =>
+      apiFetch<Message>(`/v1/conversations/${encodeURIComponent(conversationId)}/messages`, { method: 'POST', body: reply }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: conversationKeys.messages(conversationId) }),
   })
 }

@@ -1,13 +1,22 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Conversation } from '@/api/dto'
+import type { Conversation, Template } from '@/api/dto'
+import { useTemplates } from '@/api/templates'
 import { COMPOSER_ID, CONVERSATION_LIST_ID, focusElement } from '@/lib/dom'
+import { useNow } from '@/lib/use-now'
 import { useSendReply } from '../api/messages'
+import { fetchFilledTemplate } from '../api/workflow'
+import { composerRule, offeredTemplates } from '../reply-window'
 import { useComposerActions, useDraft } from '../stores/composer-store'
+import { TemplatePicker } from './template-picker'
 
-/** The reply box; a phone-call transcript gets a call-back link instead, since it has no reply channel. */
+/**
+ * The reply box. A phone-call transcript gets a call-back link instead; after the 24 h window,
+ * WhatsApp takes only approved templates and Messenger/Instagram nothing, as the platforms require.
+ */
 export function Composer({ conversation }: { conversation: Conversation }) {
   const { t } = useTranslation()
+  const now = useNow(30_000)
   if (conversation.channel === 'phone') {
     const phone = conversation.guest.identity?.type === 'phone' ? conversation.guest.identity.value : null
     return (
@@ -23,24 +32,68 @@ export function Composer({ conversation }: { conversation: Conversation }) {
       </div>
     )
   }
-  return <ReplyBox conversationId={conversation.id} />
+  const rule = composerRule(conversation, now)
+  if (rule === 'closed') {
+    return (
+      <div className="composer composer-readonly" role="note">
+        <p>{t('composer.windowClosed', { channel: t(`channel.${conversation.channel}`) })}</p>
+      </div>
+    )
+  }
+  if (rule === 'approved-templates-only') return <TemplatesOnly conversation={conversation} />
+  return <ReplyBox conversation={conversation} warnExpired={rule === 'open-with-warning'} />
 }
 
-function ReplyBox({ conversationId }: { conversationId: string }) {
+function TemplatesOnly({ conversation }: { conversation: Conversation }) {
   const { t } = useTranslation()
+  const templates = offeredTemplates(useTemplates().data ?? [], conversation.channel, 'approved-templates-only')
+  const send = useSendReply(conversation.id)
+  return (
+    <div className="composer composer-templates" role="note">
+      <p>{t('composer.whatsappWindow')}</p>
+      <TemplatePicker templates={templates} action="send" onChoose={(template) => send.mutate({ templateId: template.id })} onClose={() => undefined} />
+      {send.isError && <p className="form-error" role="alert">{t('composer.failed', { reason: send.error.message })}</p>}
+    </div>
+  )
+}
+
+function ReplyBox({ conversation, warnExpired }: { conversation: Conversation; warnExpired: boolean }) {
+  const { t } = useTranslation()
+  const conversationId = conversation.id
   const draft = useDraft(conversationId)
   const { draftTyped, replySent } = useComposerActions()
   const send = useSendReply(conversationId)
+  const templates = offeredTemplates(useTemplates().data ?? [], conversation.channel, 'open')
   const [failure, setFailure] = useState<string | null>(null)
+  const [picker, setPicker] = useState<{ search: string } | null>(null)
+  const [missing, setMissing] = useState<string[]>([])
 
   function submit() {
     const text = draft.trim()
     if (!text || send.isPending) return
     setFailure(null)
-    send.mutate(text, {
-      onSuccess: () => replySent(conversationId),
-      onError: (error) => setFailure(error.message),
-    })
+    send.mutate(
+      { text },
+      {
+        onSuccess: () => {
+          replySent(conversationId)
+          setMissing([])
+        },
+        onError: (error) => setFailure(error.message),
+      },
+    )
+  }
+
+  async function applyTemplate(template: Template) {
+    setPicker(null)
+    try {
+      const filled = await fetchFilledTemplate(conversationId, template.id)
+      draftTyped(conversationId, filled.text)
+      setMissing(filled.missing)
+    } catch (error) {
+      setFailure((error as Error).message)
+    }
+    focusElement(COMPOSER_ID)
   }
 
   return (
@@ -51,6 +104,11 @@ function ReplyBox({ conversationId }: { conversationId: string }) {
         submit()
       }}
     >
+      {warnExpired && <p className="composer-warning" role="status">{t('composer.expiredWarning')}</p>}
+      {picker && <TemplatePicker templates={templates} initialSearch={picker.search} action="use" onChoose={(tpl) => void applyTemplate(tpl)} onClose={() => setPicker(null)} />}
+      <button type="button" className="button" aria-label={t('templates.open')} title={t('templates.open')} onClick={() => setPicker(picker ? null : { search: '' })}>
+        ⚡
+      </button>
       <label className="visually-hidden" htmlFor={COMPOSER_ID}>
         {t('composer.label')}
       </label>
@@ -60,21 +118,41 @@ function ReplyBox({ conversationId }: { conversationId: string }) {
         maxLength={5000}
         placeholder={t('composer.placeholder')}
         value={draft}
-        onChange={(event) => draftTyped(conversationId, event.target.value)}
+        onChange={(event) => {
+          const text = event.target.value
+          draftTyped(conversationId, text)
+          // "/" at the start opens the picker, searching what follows it.
+          if (text.startsWith('/') && !text.includes(' ') && !text.includes('\n')) setPicker({ search: text.slice(1) })
+          else if (picker && text !== '') setPicker(null)
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
             event.preventDefault()
+            if (picker && draft.startsWith('/')) {
+              const first = templates.find((tpl) => tpl.shortcut.startsWith(draft.slice(1)) || tpl.name.toLowerCase().includes(draft.slice(1).toLowerCase()))
+              if (first) void applyTemplate(first)
+              return
+            }
             submit()
           } else if (event.key === 'Escape') {
             event.preventDefault()
+            if (picker) {
+              setPicker(null)
+              return
+            }
             event.currentTarget.blur()
             focusElement(CONVERSATION_LIST_ID)
           }
         }}
       />
-      <button type="submit" className="button primary" disabled={!draft.trim() || send.isPending}>
+      <button type="submit" className="button primary" disabled={!draft.trim() || draft.startsWith('/') || send.isPending}>
         {send.isPending ? t('composer.sending') : t('composer.send')}
       </button>
+      {missing.length > 0 && (
+        <p className="composer-warning" role="status">
+          {t('templates.missing', { variables: missing.join(', ') })}
+        </p>
+      )}
       {failure && (
         <p className="form-error" role="alert">
           {t('composer.failed', { reason: failure })}

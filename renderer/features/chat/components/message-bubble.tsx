@@ -2,20 +2,57 @@ import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Message } from '@/api/dto'
 import { messageTime } from '@/lib/relative-time'
+import { useRetryDelivery } from '../api/workflow'
 import { MessageContent } from './message-content'
 
-/** Guest messages sit on the left, the property's (staff, bot, local systems) on the right. */
+/** Guest messages sit on the left, the property's (staff, AI agent, local systems) on the right. */
 export const MessageBubble = memo(function MessageBubble({ message, now }: { message: Message; now: number }) {
   const { t, i18n } = useTranslation()
   const fromGuest = message.direction === 'in'
-  const author = fromGuest ? t('chat.fromGuest') : (message.sender.name ?? t('chat.fromProperty'))
+  const author = fromGuest
+    ? t('chat.fromGuest')
+    : message.sender.type === 'bot'
+      ? t('chat.aiAgent')
+      : (message.sender.name ?? t('chat.fromProperty'))
   return (
-    <article className={`bubble ${fromGuest ? 'bubble-in' : 'bubble-out'}`} data-message-id={message.id} aria-label={author}>
-      {!fromGuest && <span className="bubble-author">{author}</span>}
+    <article className={`bubble ${fromGuest ? 'bubble-in' : 'bubble-out'}${message.sender.type === 'bot' ? ' bubble-bot' : ''}`} data-message-id={message.id} aria-label={author}>
+      {!fromGuest && (
+        <span className="bubble-author">
+          {author}
+          {message.agentTools.map((tool) => (
+            <abbr key={tool} className={`tool-badge tool-${tool}`} title={t(`chat.tools.${tool}`)}>
+              {tool.toUpperCase()}
+            </abbr>
+          ))}
+        </span>
+      )}
       <MessageContent content={message.content} />
-      <time className="bubble-time" dateTime={message.createdAt}>
-        {messageTime(message.createdAt, now, i18n.language)}
-      </time>
+      <span className="bubble-footer">
+        {message.delivery && <DeliveryState message={message} />}
+        <time className="bubble-time" dateTime={message.createdAt}>
+          {messageTime(message.createdAt, now, i18n.language)}
+        </time>
+      </span>
     </article>
   )
 })
+
+/** Where an outbound reply stands on its way to the guest's channel. */
+function DeliveryState({ message }: { message: Message }) {
+  const { t } = useTranslation()
+  const retry = useRetryDelivery(message.conversationId)
+  const delivery = message.delivery!
+  if (delivery.state === 'not_deliverable') {
+    return <span className="delivery delivery-not">{t('delivery.notDeliverable', { reason: t(`delivery.reasons.${delivery.notDeliverable ?? 'no channel webhook'}`) })}</span>
+  }
+  return (
+    <span className={`delivery delivery-${delivery.state}`} title={delivery.lastError ?? undefined}>
+      {t(`delivery.${delivery.state}`)}
+      {delivery.state === 'failed' && (
+        <button type="button" className="link-button" onClick={() => retry.mutate(message.id)} disabled={retry.isPending}>
+          {t('delivery.retry')}
+        </button>
+      )}
+    </span>
+  )
+}

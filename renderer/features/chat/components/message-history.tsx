@@ -2,8 +2,10 @@ import { useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNow } from '@/lib/use-now'
 import { useMessages } from '../api/messages'
+import { useConversationEvents } from '../api/workflow'
 import { withSessionDividers } from '../session-dividers'
 import { MessageBubble } from './message-bubble'
+import { TimelineEvent } from './timeline-event'
 
 /**
  * The chat history. The scroller runs bottom-up (column-reverse): it opens at the newest message,
@@ -13,12 +15,13 @@ export function MessageHistory({ conversationId }: { conversationId: string }) {
   const { t, i18n } = useTranslation()
   const now = useNow()
   const messages = useMessages(conversationId)
+  const events = useConversationEvents(conversationId)
   const sentinel = useRef<HTMLDivElement>(null)
 
   const items = useMemo(() => {
     const newestFirst = messages.data?.pages.flatMap((page) => page.items) ?? []
-    return withSessionDividers([...newestFirst].reverse()).reverse()
-  }, [messages.data])
+    return withSessionDividers([...newestFirst].reverse(), events.data ?? [], !messages.hasNextPage).reverse()
+  }, [messages.data, messages.hasNextPage, events.data])
 
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = messages
   useEffect(() => {
@@ -40,6 +43,8 @@ export function MessageHistory({ conversationId }: { conversationId: string }) {
       {items.map((item) =>
         item.kind === 'message' ? (
           <MessageBubble key={item.message.id} message={item.message} now={now} />
+        ) : item.kind === 'event' ? (
+          <TimelineEvent key={item.event.id} event={item.event} />
         ) : (
           <div key={`session-${item.startedAt}`} className="session-divider" role="separator">
             <span>

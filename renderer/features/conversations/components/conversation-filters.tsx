@@ -8,10 +8,12 @@ import {
   useCustomRange,
   useDateFilter,
   useFilterActions,
+  useAssignedFilter,
   useDepartmentFilter,
   usePropertyFilter,
   useSearchText,
   useStatusFilter,
+  type AssignedFilter,
   type DateFilter,
   type StatusFilter,
 } from '../stores/filters-store'
@@ -19,6 +21,7 @@ import {
 const CHANNEL_CHOICES: readonly (Channel | 'all')[] = ['all', 'web_chat', 'phone', 'whatsapp', 'facebook', 'instagram']
 const STATUS_CHOICES: readonly StatusFilter[] = ['all', 'active', 'expired', 'lead']
 const DATE_CHOICES: readonly DateFilter[] = ['all', 'today', 'week', 'month', 'custom']
+const ASSIGNED_CHOICES: readonly AssignedFilter[] = ['anyone', 'mine', 'queue']
 
 /** Search, channel, status, date and (with several properties) property filters above the list. */
 export function ConversationFilters() {
@@ -32,6 +35,7 @@ export function ConversationFilters() {
   const actions = useFilterActions()
   const properties = useProperties().data ?? []
   const outletId = useDepartmentFilter()
+  const assigned = useAssignedFilter()
   const outlets = useOutlets().data ?? []
 
   return (
@@ -87,6 +91,16 @@ export function ConversationFilters() {
             {DATE_CHOICES.map((choice) => (
               <option key={choice} value={choice}>
                 {choice === 'all' ? t('filters.dateAll') : t(`filters.${choice}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="visually-hidden">{t('filters.assigned')}</span>
+          <select value={assigned} onChange={(event) => actions.assignedChosen(event.target.value as AssignedFilter)}>
+            {ASSIGNED_CHOICES.map((choice) => (
+              <option key={choice} value={choice}>
+                {t(`filters.${choice}`)}
               </option>
             ))}
           </select>

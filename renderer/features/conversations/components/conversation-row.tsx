@@ -40,6 +40,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
       <span className="row-bottom">
         <ChannelBadge channel={conversation.channel} />
         {conversation.source.outlet && <span className="row-department">{conversation.source.outlet.name}</span>}
+        {conversation.lead && <span className="lead-badge">{t('leads.lead')}</span>}
         <span className="row-preview">
           {conversation.lastMessageDirection === 'out' ? t('list.you') : ''}
           {conversation.lastMessagePreview}

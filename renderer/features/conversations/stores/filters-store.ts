@@ -2,9 +2,9 @@ import { create } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import type { Channel, ConversationFilters } from '@/api/dto'
 import { startOfDay } from '@/lib/date-ranges'
-import { toApiFilters, type ChosenFilters, type DateFilter, type StatusFilter } from '../api-filters'
+import { toApiFilters, type AssignedFilter, type ChosenFilters, type DateFilter, type StatusFilter } from '../api-filters'
 
-export type { DateFilter, StatusFilter }
+export type { AssignedFilter, DateFilter, StatusFilter }
 
 interface FiltersState extends ChosenFilters {
   search: string
@@ -17,6 +17,7 @@ interface FiltersState extends ChosenFilters {
     customRangeChanged(range: { from?: string; to?: string }): void
     propertyChosen(propertyId: string | 'all'): void
     departmentChosen(outletId: string | 'all'): void
+    assignedChosen(assigned: AssignedFilter): void
     searchTyped(search: string): void
     rowHighlighted(id: string | null): void
   }
@@ -31,6 +32,7 @@ const useFiltersStore = create<FiltersState>()((set) => ({
   customTo: '',
   propertyId: 'all',
   outletId: 'all',
+  assigned: 'anyone',
   search: '',
   highlightedId: null,
   actions: {
@@ -41,6 +43,7 @@ const useFiltersStore = create<FiltersState>()((set) => ({
       set((state) => ({ customFrom: from ?? state.customFrom, customTo: to ?? state.customTo })),
     propertyChosen: (propertyId) => set({ propertyId }),
     departmentChosen: (outletId) => set({ outletId }),
+    assignedChosen: (assigned) => set({ assigned }),
     searchTyped: (search) => set({ search }),
     rowHighlighted: (highlightedId) => set({ highlightedId }),
   },
@@ -52,6 +55,7 @@ export const useDateFilter = () => useFiltersStore((state) => state.date)
 export const useCustomRange = () => useFiltersStore(useShallow((state) => [state.customFrom, state.customTo] as const))
 export const usePropertyFilter = () => useFiltersStore((state) => state.propertyId)
 export const useDepartmentFilter = () => useFiltersStore((state) => state.outletId)
+export const useAssignedFilter = () => useFiltersStore((state) => state.assigned)
 export const useSearchText = () => useFiltersStore((state) => state.search)
 export const useHighlightedId = () => useFiltersStore((state) => state.highlightedId)
 export const useFilterActions = () => useFiltersStore((state) => state.actions)
@@ -59,7 +63,16 @@ export const useFilterActions = () => useFiltersStore((state) => state.actions)
 /** The current API filters; the date ranges move on when the day does (`now` refreshes). */
 export function useApiFilters(search: string, now: number): ConversationFilters {
   const state = useFiltersStore(
-    useShallow(({ channel, status, date, customFrom, customTo, propertyId, outletId }) => ({ channel, status, date, customFrom, customTo, propertyId, outletId })),
+    useShallow(({ channel, status, date, customFrom, customTo, propertyId, outletId, assigned }) => ({
+      channel,
+      status,
+      date,
+      customFrom,
+      customTo,
+      propertyId,
+      outletId,
+      assigned,
+    })),
   )
   // Taken at the start of the day, not at each tick, so the query key (and its cache) holds all day.
   return toApiFilters(state, search, startOfDay(new Date(now)))

@@ -1,9 +1,17 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import type { DomainEvent } from '@/api/dto'
-import { conversationKeys, guestKeys, serviceRecordKeys } from '@/api/query-keys'
+import { conversationKeys, guestKeys, leadKeys, notificationKeys, serviceRecordKeys } from '@/api/query-keys'
 
-const EVENT_TYPES: readonly DomainEvent['type'][] = ['conversation.created', 'conversation.updated', 'message.created', 'reservation.upserted']
+const EVENT_TYPES: readonly DomainEvent['type'][] = [
+  'conversation.created',
+  'conversation.updated',
+  'message.created',
+  'message.updated',
+  'conversation.event',
+  'reservation.upserted',
+  'notification.created',
+]
 /** Events come in bursts (a 100-message push): invalidate once per burst, not once per event. */
 const FLUSH_MS = 150
 
@@ -48,12 +56,19 @@ function invalidateFor(queryClient: QueryClient, events: readonly DomainEvent[])
   if (!events.length) return
   const conversations = new Set<string>()
   const withMessages = new Set<string>()
+  const withEvents = new Set<string>()
   let reservations = false
+  let notifications = false
   for (const event of events) {
     if (event.type === 'reservation.upserted') reservations = true
+    else if (event.type === 'notification.created') notifications = true
     else conversations.add(event.conversationId)
-    if (event.type === 'message.created') withMessages.add(event.conversationId)
+    if (event.type === 'message.created' || event.type === 'message.updated') withMessages.add(event.conversationId)
+    if (event.type === 'conversation.event') withEvents.add(event.conversationId)
   }
+  if (notifications) void queryClient.invalidateQueries({ queryKey: notificationKeys.all })
+  for (const id of withEvents) void queryClient.invalidateQueries({ queryKey: conversationKeys.events(id) })
+  if (conversations.size || reservations) void queryClient.invalidateQueries({ queryKey: leadKeys.all })
   if (conversations.size) void queryClient.invalidateQueries({ queryKey: conversationKeys.lists() })
   for (const id of conversations) {
     void queryClient.invalidateQueries({ queryKey: conversationKeys.detail(id) })

@@ -1,0 +1,134 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { useAgents } from '@/api/agents'
+import { apiFetch } from '@/api/client'
+import type { Conversation, LeadStatus } from '@/api/dto'
+import { conversationKeys, leadKeys } from '@/api/query-keys'
+import { ChannelBadge } from '@/components/channel-badge'
+import { guestLabel } from '@/lib/guest-label'
+import { useNow } from '@/lib/use-now'
+import { useAssign, useMarkLead, useSetMode } from '../api/workflow'
+import { windowLeft } from '../reply-window'
+
+const LEAD_STATUSES: readonly LeadStatus[] = ['new', 'contacted', 'follow_up', 'converted', 'lost']
+
+/** Who and where, the session window, and what staff do with the conversation: take over, assign, mark as lead. */
+export function ChatHeader({ conversation }: { conversation: Conversation }) {
+  const { t } = useTranslation()
+  const now = useNow(30_000)
+  const left = windowLeft(conversation, now)
+  return (
+    <header className="chat-header">
+      <div className="chat-heading">
+        <div className="chat-heading-top">
+          <h2 id="chat-title">{guestLabel(conversation, t)}</h2>
+          <ChannelBadge channel={conversation.channel} />
+          <span className={`status status-${conversation.status}`}>
+            {left === null ? t('chat.expired') : t('chat.activeFor', { hours: Math.floor(left / 3_600_000), minutes: Math.floor((left % 3_600_000) / 60_000) })}
+          </span>
+        </div>
+        <ChatMeta conversation={conversation} />
+      </div>
+      <div className="chat-tools">
+        <ModeToggle conversation={conversation} />
+        <AssignSelect conversation={conversation} />
+        <LeadControl conversation={conversation} />
+      </div>
+    </header>
+  )
+}
+
+function ModeToggle({ conversation }: { conversation: Conversation }) {
+  const { t } = useTranslation()
+  const setMode = useSetMode(conversation.id)
+  return (
+    <div className="mode-toggle" role="group" aria-label={t('chat.mode')}>
+      {(['ai', 'human'] as const).map((mode) => (
+        <button
+          key={mode}
+          type="button"
+          aria-pressed={conversation.mode === mode}
+          disabled={setMode.isPending}
+          onClick={() => conversation.mode !== mode && setMode.mutate(mode)}
+        >
+          {t(mode === 'ai' ? 'chat.aiAgent' : 'chat.humanAgent')}
+        </button>
+      ))}
+    </div>
+  )
+}
+
+function AssignSelect({ conversation }: { conversation: Conversation }) {
+  const { t } = useTranslation()
+  const agents = useAgents()
+  const assign = useAssign(conversation.id)
+  return (
+    <label>
+      <span className="visually-hidden">{t('chat.assignee')}</span>
+      <select value={conversation.routing.assignedAgentId ?? ''} onChange={(event) => assign.mutate(event.target.value || null)} disabled={assign.isPending}>
+        <option value="">{t('chat.unassigned')}</option>
+        {(agents.data ?? [])
+          .filter((agent) => agent.active || agent.id === conversation.routing.assignedAgentId)
+          .map((agent) => (
+            <option key={agent.id} value={agent.id}>
+              {agent.name}
+            </option>
+          ))}
+      </select>
+    </label>
+  )
+}
+
+function LeadControl({ conversation }: { conversation: Conversation }) {
+  const { t } = useTranslation()
+  const mark = useMarkLead(conversation.id)
+  const queryClient = useQueryClient()
+  const update = useMutation({
+    mutationFn: (status: LeadStatus) => apiFetch(`/v1/leads/${encodeURIComponent(conversation.lead!.id)}`, { method: 'PATCH', body: { status } }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: conversationKeys.detail(conversation.id) }),
+        queryClient.invalidateQueries({ queryKey: leadKeys.all }),
+      ]),
+  })
+  if (!conversation.lead) {
+    return (
+      <button type="button" className="button" onClick={() => mark.mutate()} disabled={mark.isPending}>
+        {t('chat.markLead')}
+      </button>
+    )
+  }
+  return (
+    <label className="lead-control">
+      <span className="lead-badge">{t('leads.lead')}</span>
+      <span className="visually-hidden">{t('leads.status')}</span>
+      <select value={conversation.lead.status} onChange={(event) => update.mutate(event.target.value as LeadStatus)} disabled={update.isPending}>
+        {LEAD_STATUSES.map((status) => (
+          <option key={status} value={status}>
+            {t(`leads.statuses.${status}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
+/** Where the conversation came from (account, department, order) and where it waits (queue). */
+function ChatMeta({ conversation }: { conversation: Conversation }) {
+  const { t } = useTranslation()
+  const { channelAccount, outlet, orderCode } = conversation.source
+  const parts = [
+    channelAccount && t('chat.via', { account: channelAccount.name }),
+    outlet && t('chat.department', { name: outlet.name }),
+    orderCode && t('chat.order', { code: orderCode }),
+    conversation.routing.queueState && t(`chat.${conversation.routing.queueState}`),
+  ].filter((part): part is string => Boolean(part))
+  if (!parts.length) return null
+  return (
+    <p className="chat-meta">
+      {parts.map((part) => (
+        <span key={part}>{part}</span>
+      ))}
+    </p>
+  )
+}
