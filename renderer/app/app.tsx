@@ -5,7 +5,12 @@ import { AgentsScreen } from '@/features/agents/components/agents-screen'
 import { ChatPanel } from '@/features/chat/components/chat-panel'
 import { ConversationListPanel } from '@/features/conversations/components/conversation-list'
 import { GuestPanel } from '@/features/guest/components/guest-panel'
+import { KnowledgeScreen } from '@/features/knowledge/components/knowledge-screen'
+import { LeadsScreen } from '@/features/leads/components/leads-screen'
 import { useLiveEvents } from '@/features/live/hooks/use-live-events'
+import { NotificationBell } from '@/features/notifications/components/notification-bell'
+import { SettingsScreen } from '@/features/settings/components/settings-screen'
+import { TemplatesScreen } from '@/features/templates/components/templates-screen'
 import { useSession, useSignOut } from '@/features/session/api/session'
 import { SignInScreen } from '@/features/session/components/sign-in-screen'
 import { useSetupStatus } from '@/features/setup/api/setup'
@@ -27,12 +32,24 @@ export function App() {
   return <Shell agent={session.data} />
 }
 
+type Page = 'inbox' | 'leads' | 'knowledge' | 'templates' | 'agents' | 'settings'
+const ADMIN_PAGES: readonly Page[] = ['knowledge', 'templates', 'agents', 'settings']
+
+/** The page an address shows; admin pages only for admins, the inbox otherwise. */
+function pageOf(pathname: string, agent: Agent): Page {
+  const page = pathname.slice(1) as Page
+  if (page === 'leads') return page
+  if (ADMIN_PAGES.includes(page) && agent.role === 'admin') return page
+  return 'inbox'
+}
+
 function Shell({ agent }: { agent: Agent }) {
   const { t } = useTranslation()
   const { pathname } = useLocation()
   const signOut = useSignOut()
   const { connected } = useLiveEvents()
-  const onAgentsPage = pathname === '/agents' && agent.role === 'admin'
+  const page = pageOf(pathname, agent)
+  const pages: Page[] = ['inbox', 'leads', ...(agent.role === 'admin' ? ADMIN_PAGES : [])]
 
   // The setup and sign-in addresses mean nothing once signed in.
   useEffect(() => {
@@ -44,22 +61,25 @@ function Shell({ agent }: { agent: Agent }) {
       <header className="topbar">
         <span className="brand">{t('app.name')}</span>
         <nav aria-label={t('app.mainNav')}>
-          <NavLink href="/" current={!onAgentsPage}>
-            {t('app.inbox')}
-          </NavLink>
-          {agent.role === 'admin' && (
-            <NavLink href="/agents" current={onAgentsPage}>
-              {t('app.agents')}
+          {pages.map((name) => (
+            <NavLink key={name} href={name === 'inbox' ? '/' : `/${name}`} current={page === name}>
+              {t(`app.${name}`)}
             </NavLink>
-          )}
+          ))}
         </nav>
         {!connected && <span className="offline" role="status">{t('app.offline')}</span>}
         <span className="whoami">{t('app.signedInAs', { name: agent.name })}</span>
+        <NotificationBell />
         <button type="button" className="button" onClick={() => signOut.mutate()}>
           {t('app.signOut')}
         </button>
       </header>
-      {onAgentsPage ? <AgentsScreen currentAgentId={agent.id} /> : <Inbox selectedId={conversationIdOf(pathname)} />}
+      {page === 'inbox' && <Inbox selectedId={conversationIdOf(pathname)} />}
+      {page === 'leads' && <LeadsScreen />}
+      {page === 'knowledge' && <KnowledgeScreen />}
+      {page === 'templates' && <TemplatesScreen />}
+      {page === 'agents' && <AgentsScreen currentAgentId={agent.id} />}
+      {page === 'settings' && <SettingsScreen />}
     </div>
   )
 }

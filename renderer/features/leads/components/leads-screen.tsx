@@ -1,0 +1,111 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { apiFetch, queryString } from '@/api/client'
+import type { LeadDetail, LeadStatus } from '@/api/dto'
+import { leadKeys } from '@/api/query-keys'
+import { ChannelBadge } from '@/components/channel-badge'
+import { conversationPath, navigate } from '@/lib/router'
+
+const STATUSES: readonly LeadStatus[] = ['new', 'contacted', 'follow_up', 'converted', 'lost']
+
+const leadsOptions = (status: LeadStatus | 'all') =>
+  queryOptions({
+    queryKey: leadKeys.list(status),
+    queryFn: ({ signal }) => apiFetch<LeadDetail[]>(`/v1/leads${queryString({ status: status === 'all' ? undefined : status })}`, { signal }),
+  })
+
+/** Every lead, filterable by status; status and notes editable in place. */
+export function LeadsScreen() {
+  const { t } = useTranslation()
+  const [status, setStatus] = useState<LeadStatus | 'all'>('all')
+  const leads = useQuery(leadsOptions(status))
+  return (
+    <main className="page" aria-labelledby="leads-title">
+      <h1 id="leads-title">{t('leads.title')}</h1>
+      <label>
+        <span className="visually-hidden">{t('leads.status')}</span>
+        <select value={status} onChange={(event) => setStatus(event.target.value as LeadStatus | 'all')}>
+          <option value="all">{t('leads.all')}</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`leads.statuses.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {leads.isError && <p role="alert">{leads.error.message}</p>}
+      <table className="agents leads">
+        <thead>
+          <tr>
+            <th scope="col">{t('leads.guest')}</th>
+            <th scope="col">{t('leads.channel')}</th>
+            <th scope="col">{t('leads.status')}</th>
+            <th scope="col">{t('leads.notes')}</th>
+            <th scope="col">{t('leads.updated')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(leads.data ?? []).map((lead) => (
+            <LeadRow key={lead.id} lead={lead} />
+          ))}
+        </tbody>
+      </table>
+      {leads.isSuccess && leads.data.length === 0 && <p className="muted">{t('leads.empty')}</p>}
+    </main>
+  )
+}
+
+function LeadRow({ lead }: { lead: LeadDetail }) {
+  const { t, i18n } = useTranslation()
+  const queryClient = useQueryClient()
+  const [notes, setNotes] = useState(lead.notes)
+  const update = useMutation({
+    mutationFn: (changes: { status?: LeadStatus; notes?: string }) => apiFetch(`/v1/leads/${encodeURIComponent(lead.id)}`, { method: 'PATCH', body: changes }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: leadKeys.all }),
+  })
+  const name = lead.guestName ?? t('guest.unknown')
+  return (
+    <tr>
+      <td>
+        <a
+          href={conversationPath(lead.conversationId)}
+          onClick={(event) => {
+            event.preventDefault()
+            navigate(conversationPath(lead.conversationId))
+          }}
+        >
+          {name}
+        </a>
+        {lead.reservationId && <span className="muted"> · {t('leads.reservation')}</span>}
+      </td>
+      <td>
+        <ChannelBadge channel={lead.channel} />
+      </td>
+      <td>
+        <select aria-label={`${t('leads.status')}: ${name}`} value={lead.status} onChange={(event) => update.mutate({ status: event.target.value as LeadStatus })}>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`leads.statuses.${s}`)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <form
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault()
+            update.mutate({ notes })
+          }}
+        >
+          <input aria-label={`${t('leads.notes')}: ${name}`} value={notes} maxLength={10_000} onChange={(event) => setNotes(event.target.value)} />
+          <button type="submit" className="button" disabled={notes === lead.notes}>
+            {t('leads.saveNotes')}
+          </button>
+        </form>
+      </td>
+      <td>{new Date(lead.updatedAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })}</td>
+    </tr>
+  )
+}
