@@ -7,7 +7,8 @@ const WINDOW_MS = 24 * 60 * 60 * 1000
 export function windowLeft(conversation: Pick<Conversation, 'lastGuestMessageAt'>, now: number): number | null {
   if (!conversation.lastGuestMessageAt) return null
   const left = Date.parse(conversation.lastGuestMessageAt) + WINDOW_MS - now
-  return left > 0 ? left : null
+  // A message stamped a moment ahead of this desk's clock still leaves at most a full window.
+  return left > 0 ? Math.min(left, WINDOW_MS - 1) : null
 }
 
 /**
