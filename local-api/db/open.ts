@@ -34,4 +34,6 @@ export function applyPragmas(db: Db): void {
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
+  // Savepoints (one per batch in a group commit) journal the pages they touch: in memory, not a temp file.
+  db.pragma('temp_store = MEMORY')
 }

@@ -40,6 +40,8 @@ export function createAiAgent(deps: {
   const { store, events, knowledge, conversations, replies, clock = Date.now } = deps
   // One reply at a time per conversation, in arrival order.
   const chains = new Map<string, Promise<void>>()
+  // The newest guest message seen per conversation: a burst is answered once, at its end.
+  const newestSeen = new Map<string, string>()
   let unsubscribe: (() => void) | undefined
   const pending = new Set<Promise<void>>()
 
@@ -85,6 +87,7 @@ export function createAiAgent(deps: {
   }
 
   async function answer(conversationId: string, messageId: string): Promise<void> {
+    if (newestSeen.get(conversationId) !== messageId) return
     const conversation = store.conversations.get(conversationId)
     const message = store.messages.get(messageId)
     if (!conversation || !message || conversation.mode !== 'ai' || conversation.channel === 'phone') return
@@ -108,14 +111,19 @@ export function createAiAgent(deps: {
 
     start(): void {
       unsubscribe = events.subscribe((event) => {
-        if (event.type !== 'message.created' || event.direction !== 'in') return
+        // Pushed history (and bulk imports) are not answered, and cost the agent nothing.
+        if (event.type !== 'message.created' || event.direction !== 'in' || clock() - event.createdAt > FRESH_MS) return
+        newestSeen.set(event.conversationId, event.messageId)
         const previous = chains.get(event.conversationId) ?? Promise.resolve()
         const next = previous.then(() => answer(event.conversationId, event.messageId)).catch(() => undefined)
         chains.set(event.conversationId, next)
         pending.add(next)
         void next.finally(() => {
           pending.delete(next)
-          if (chains.get(event.conversationId) === next) chains.delete(event.conversationId)
+          if (chains.get(event.conversationId) === next) {
+            chains.delete(event.conversationId)
+            newestSeen.delete(event.conversationId)
+          }
         })
       })
     },

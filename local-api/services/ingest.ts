@@ -104,7 +104,7 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
       store.messages.insert(stored)
       // Messages never change: the stored row is the change's payload, so the log only points at it.
       store.changeLog.append('message', messageId, 'insert', null, now)
-      published.push({ type: 'message.created', conversationId, messageId, direction: message.direction })
+      published.push({ type: 'message.created', conversationId, messageId, direction: message.direction, createdAt: message.createdAt })
       summaries.set(conversationId, addToSummary(summaries.get(conversationId), message))
       return { conversationId, messageId, created: true }
     })
@@ -173,16 +173,19 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
     const published: DomainEvent[] = []
     try {
       store.transaction(() => {
+        const writeItem = (item: Queued) => {
+          const batch = write(item.property, item.batch, item.now)
+          batch.published.push(...(item.alsoWrite?.(batch.results) ?? []))
+          return batch
+        }
         for (const item of group) {
           try {
-            const written = store.db.transaction(() => {
-              const batch = write(item.property, item.batch, item.now)
-              batch.published.push(...(item.alsoWrite?.(batch.results) ?? []))
-              return batch
-            })()
+            // A lone batch needs no savepoint: if it fails, the whole transaction is its own.
+            const written = group.length === 1 ? writeItem(item) : store.db.transaction(writeItem)(item)
             published.push(...written.published)
             settled.push({ results: written.results })
           } catch (error) {
+            if (group.length === 1) throw error
             settled.push({ error })
           }
         }

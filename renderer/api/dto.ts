@@ -265,7 +265,7 @@ export interface LlmProvider {
 export type DomainEvent =
   | { type: 'conversation.created'; conversationId: string; propertyId: string }
   | { type: 'conversation.updated'; conversationId: string; propertyId: string }
-  | { type: 'message.created'; conversationId: string; messageId: string; direction: Direction }
+  | { type: 'message.created'; conversationId: string; messageId: string; direction: Direction; createdAt: number }
   | { type: 'reservation.upserted'; reservationId: string; guestId: string }
   | { type: 'message.updated'; conversationId: string; messageId: string }
   | { type: 'conversation.event'; conversationId: string; propertyId: string; eventType: string }
