@@ -1,5 +1,6 @@
 import type { Channel, Direction } from '../domain/channels.js'
 import type { IdentityKind } from '../domain/identity.js'
+import type { ConversationKind, Persona } from '../domain/insight/profile.js'
 import { activeSince, type ConversationStatus } from '../domain/session-window.js'
 import type { Db } from './open.js'
 import { statementCache } from './statement-cache.js'
@@ -32,6 +33,24 @@ export interface Conversation {
   queueState: QueueState | null
   /** ai: the AI agent answers; human: staff do. */
   mode: ConversationMode
+  kind: ConversationKind | null
+  persona: Persona | null
+  insight: ConversationInsight | null
+}
+
+export type { ConversationKind }
+
+/** What the guest's words tell, kept up to date message by message (services/insight.ts). */
+export interface ConversationInsight {
+  /** The last guest message read (messages.rowid). */
+  readUpTo: number
+  kind: ConversationKind | null
+  persona: { tag: Persona; evidence: string } | null
+  intent: { level: 'high' | 'medium' | 'low'; reason: string }
+  dates: { text: string; start: string; end: string | null }[]
+  captured: { emails: string[]; phones: string[]; name: string | null }
+  /** Evidence gathered so far, so each new message is read once. */
+  cues: { bookingIntent: boolean; details: boolean; personaTexts: string[] }
 }
 
 export type ConversationMode = 'ai' | 'human'
@@ -80,6 +99,8 @@ export interface ConversationFilter {
   outletId?: string
   /** Only conversations assigned to this agent. */
   assignedAgentId?: string
+  /** Only conversations of this type (booking, lead, faq, mixed). */
+  kind?: ConversationKind
   /** Only conversations waiting in the transfer queue. */
   queued?: boolean
   /** Keyset position: rows strictly older than this (last activity, id). */
@@ -119,6 +140,9 @@ interface ConversationRow {
   assigned_agent_id: string | null
   queue_state: QueueState | null
   mode: ConversationMode
+  kind: ConversationKind | null
+  persona: Persona | null
+  insight: string | null
 }
 
 const SELECT_VIEW = `
@@ -127,7 +151,7 @@ const SELECT_VIEW = `
          c.unread_count, c.message_count, i.kind AS identity_kind, i.value AS identity_value,
          g.first_name, g.last_name, l.id AS lead_id, l.status AS lead_status, l.created_at AS lead_created_at,
          ca.name AS channel_account_name, oc.id AS onsite_contact_id, oc.sn AS onsite_contact_sn,
-         c.outlet_id, o.code AS outlet_code, o.name AS outlet_name, c.order_code, c.assigned_agent_id, c.queue_state, c.mode
+         c.outlet_id, o.code AS outlet_code, o.name AS outlet_name, c.order_code, c.assigned_agent_id, c.queue_state, c.mode, c.kind, c.persona, c.insight
   FROM conversations c
   LEFT JOIN guest_identities i ON i.rowid = c.identity_rowid
   LEFT JOIN guests g ON g.id = c.guest_id
@@ -163,6 +187,9 @@ function toConversation(row: ConversationRow): Conversation {
     assignedAgentId: row.assigned_agent_id,
     queueState: row.queue_state,
     mode: row.mode,
+    kind: row.kind,
+    persona: row.persona,
+    insight: row.insight === null ? null : (JSON.parse(row.insight) as ConversationInsight),
   }
 }
 
@@ -199,6 +226,10 @@ export function listConversationsQuery(filter: ConversationFilter): { sql: strin
   if (filter.channel !== undefined) {
     where.push('c.channel = @channel')
     params.channel = filter.channel
+  }
+  if (filter.kind !== undefined) {
+    where.push('c.kind = @kind')
+    params.kind = filter.kind
   }
   if (filter.assignedAgentId !== undefined) {
     where.push('c.assigned_agent_id = @assignedAgentId')
@@ -269,6 +300,8 @@ export function conversationsRepository(db: Db) {
     RETURNING rowid`)
   const setRouting = db.prepare('UPDATE conversations SET queue_state = @queueState, assigned_agent_id = @assignedAgentId WHERE id = @id')
   const setMode = db.prepare('UPDATE conversations SET mode = ? WHERE id = ?')
+  const setInsight = db.prepare('UPDATE conversations SET kind = @kind, persona = @persona, insight = @insight WHERE id = @id')
+  const setGuest = db.prepare('UPDATE conversations SET guest_id = ? WHERE id = ?')
   const queuedUnassigned = db.prepare(`${SELECT_VIEW} WHERE c.queue_state = 'queued' AND c.assigned_agent_id IS NULL ORDER BY c.last_message_at`)
   const applySummary = db.prepare(`
     UPDATE conversations SET
@@ -329,6 +362,12 @@ export function conversationsRepository(db: Db) {
     },
     setMode(id: string, mode: ConversationMode): void {
       setMode.run(mode, id)
+    },
+    setInsight(id: string, insight: ConversationInsight): void {
+      setInsight.run({ id, kind: insight.kind, persona: insight.persona?.tag ?? null, insight: JSON.stringify(insight) })
+    },
+    setGuest(id: string, guestId: string): void {
+      setGuest.run(guestId, id)
     },
     /** Conversations waiting in the transfer queue for an agent, longest waiting first. */
     queuedUnassigned(): Conversation[] {

@@ -59,7 +59,7 @@ export function guestsRepository(db: Db) {
   const guestById = db.prepare('SELECT * FROM guests WHERE id = ?')
   const identityByValue = db.prepare('SELECT rowid, kind, value, guest_id FROM guest_identities WHERE kind = ? AND value = ?')
   const insertIdentity = db.prepare(
-    'INSERT INTO guest_identities (kind, value, guest_id, created_at) VALUES (?, ?, ?, ?) RETURNING rowid, kind, value, guest_id',
+    'INSERT INTO guest_identities (kind, value, guest_id, created_at, verified) VALUES (?, ?, ?, ?, ?) RETURNING rowid, kind, value, guest_id',
   )
   const linkIdentity = db.prepare('UPDATE guest_identities SET guest_id = ? WHERE rowid = ? AND guest_id IS NULL')
   const identitiesOfGuest = db.prepare('SELECT rowid, kind, value, guest_id FROM guest_identities WHERE guest_id = ? ORDER BY rowid')
@@ -79,8 +79,9 @@ export function guestsRepository(db: Db) {
       const row = identityByValue.get(kind, value) as IdentityRow | undefined
       return row && toIdentity(row)
     },
-    insertIdentity(kind: IdentityKind, value: string, guestId: string | null, now: number): GuestIdentity {
-      return toIdentity(insertIdentity.get(kind, value, guestId, now) as IdentityRow)
+    /** `verified` false: found in what the guest wrote, not given to a system. */
+    insertIdentity(kind: IdentityKind, value: string, guestId: string | null, now: number, verified = true): GuestIdentity {
+      return toIdentity(insertIdentity.get(kind, value, guestId, now, verified ? 1 : 0) as IdentityRow)
     },
     /** Links an identity that has no profile yet; one already linked keeps its profile. */
     linkIdentity(identityRowid: number, guestId: string): boolean {

@@ -80,6 +80,11 @@ export function messagesRepository(db: Db) {
   const newestWithOffset = db.prepare(`
     SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`)
   const countIn = db.prepare('SELECT count(*) AS n FROM messages WHERE conversation_id = ?')
+  const guestTextsAfter = db.prepare(`
+    SELECT rowid, text, created_at AS createdAt FROM messages
+    WHERE conversation_id = ? AND direction = 'in' AND rowid > ? ORDER BY rowid LIMIT 200`)
+  const agentAnsweredFromKnowledge = db.prepare(`
+    SELECT 1 FROM messages WHERE conversation_id = ? AND author = 'bot' AND meta LIKE '%"rag"%' LIMIT 1`)
 
   return {
     insert(message: NewMessage): void {
@@ -112,6 +117,14 @@ export function messagesRepository(db: Db) {
     /** Offset pages, newest first: the shape the third-party dialect reads. */
     pageNewestFirstFrom(conversationId: string, limit: number, offset: number): Message[] {
       return (newestWithOffset.all(conversationId, limit, offset) as MessageRow[]).map(toMessage)
+    },
+    /** The guest's words after a message (by rowid), oldest first, up to 200 at a time. */
+    guestTextsAfter(conversationId: string, afterRowid: number): { rowid: number; text: string; createdAt: number }[] {
+      return guestTextsAfter.all(conversationId, afterRowid) as { rowid: number; text: string; createdAt: number }[]
+    },
+    /** Whether the AI agent answered one of the guest's questions from the knowledge base. */
+    agentAnsweredFromKnowledge(conversationId: string): boolean {
+      return agentAnsweredFromKnowledge.get(conversationId) !== undefined
     },
     count(conversationId: string): number {
       return (countIn.get(conversationId) as { n: number }).n

@@ -29,10 +29,12 @@ export const appContext = fp<AppContextOptions>(
     for (const [name, service] of Object.entries(services)) app.decorate(name, service as object)
     app.addHook('onReady', async () => {
       services.aiAgent.start()
+      services.insight.start()
       services.delivery.start()
     })
     app.addHook('onClose', async () => {
       await services.aiAgent.stop()
+      services.insight.stop()
       await services.delivery.stop()
       store.close()
     })

@@ -9,6 +9,7 @@ import { createEventBus } from './event-bus.js'
 import { createGuestAppConversationService } from './guest-app-conversations.js'
 import { createGuestSessionService } from './guest-sessions.js'
 import { createIngest } from './ingest.js'
+import { createInsightService } from './insight.js'
 import { createKnowledgeService } from './knowledge.js'
 import { createLeadService } from './leads.js'
 import { createNotificationService } from './notifications.js'
@@ -58,6 +59,7 @@ export function createServices(store: Store, { clock = Date.now, delivery: deliv
     textCalls: createTextCallService(store, ingest, serviceRecords, routing, clock),
     guestAppConversations: createGuestAppConversationService(store, ingest, clock),
     aiAgent: createAiAgent({ store, events, knowledge, conversations, replies, clock }),
+    insight: createInsightService(store, events, clock),
   }
 }
 

@@ -10,6 +10,17 @@ export type Direction = 'in' | 'out'
 export type ConversationStatus = 'active' | 'expired'
 export type AgentRole = 'agent' | 'admin'
 
+export type ConversationType = 'booking' | 'lead' | 'faq' | 'mixed'
+export type Persona = 'business' | 'family' | 'couple' | 'group' | 'long_stay'
+
+/** Derived from the guest's messages: intent, persona, dates of interest, contact data found. */
+export interface ConversationInsight {
+  intent: { level: 'high' | 'medium' | 'low'; reason: string }
+  persona: { tag: string; evidence: string } | null
+  dates: { text: string; start: string; end: string | null }[]
+  captured: { emails: string[]; phones: string[]; name: string | null }
+}
+
 export interface Property {
   id: string
   name: string
@@ -78,6 +89,9 @@ export interface Conversation {
   }
   /** ai: the AI agent answers guest messages; human: staff do. */
   mode: 'ai' | 'human'
+  type: ConversationType | null
+  persona: Persona | null
+  insight: ConversationInsight | null
   routing: { queueState: 'queued' | 'manual' | null; assignedAgentId: string | null }
 }
 
@@ -169,6 +183,7 @@ export interface ConversationFilters {
   assignee?: string
   /** Only conversations waiting in the transfer queue. */
   queued?: boolean
+  type?: ConversationType
   /** Last activity at or after / before (ISO). */
   from?: string
   to?: string

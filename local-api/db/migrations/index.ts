@@ -3,6 +3,7 @@ import { initialSchema } from './0010-initial-schema.js'
 import { agentsSessionsLeads } from './0020-agents-sessions-leads.js'
 import { sourcesAndServiceRecords } from './0030-sources-and-service-records.js'
 import { agentTemplatesDelivery } from './0040-agent-templates-delivery.js'
+import { insight } from './0050-insight.js'
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initialSchema, agentsSessionsLeads, sourcesAndServiceRecords, agentTemplatesDelivery]
+export const migrations: readonly Migration[] = [initialSchema, agentsSessionsLeads, sourcesAndServiceRecords, agentTemplatesDelivery, insight]

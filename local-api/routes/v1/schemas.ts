@@ -73,6 +73,24 @@ export const ConversationSchema = Type.Object({
     { description: 'Where it came from: the channel account and onsite contact (text-call), the outlet (department) and order (guest app).' },
   ),
   mode: Type.Enum(['ai', 'human'], { description: 'ai: the AI agent answers guest messages; human: staff do.' }),
+  type: Type.Union([Type.Enum(['booking', 'lead', 'faq', 'mixed']), Type.Null()], { description: 'What the conversation is about, from what it contains.' }),
+  persona: Type.Union([Type.Enum(['business', 'family', 'couple', 'group', 'long_stay']), Type.Null()]),
+  insight: Type.Union([
+    Type.Object(
+      {
+        intent: Type.Object({ level: Type.Enum(['high', 'medium', 'low']), reason: Type.String() }),
+        persona: Type.Union([Type.Object({ tag: Type.String(), evidence: Type.String() }), Type.Null()]),
+        dates: Type.Array(Type.Object({ text: Type.String(), start: Type.String(), end: Type.Union([Type.String(), Type.Null()]) }), {
+          description: 'Dates the guest mentions, read relative to each message\'s time (YYYY-MM-DD).',
+        }),
+        captured: Type.Object({ emails: Type.Array(Type.String()), phones: Type.Array(Type.String()), name: Type.Union([Type.String(), Type.Null()]) }, {
+          description: 'Contact data found in the guest\'s words (unverified).',
+        }),
+      },
+      { description: 'Derived from the guest\'s messages, locally and deterministically.' },
+    ),
+    Type.Null(),
+  ]),
   routing: Type.Object({
     queueState: Type.Union([Type.Enum(['queued', 'manual']), Type.Null()], { description: 'queued: in the transfer queue; manual: waiting for manual pickup.' }),
     assignedAgentId: Type.Union([Type.String(), Type.Null()]),

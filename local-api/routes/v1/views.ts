@@ -35,6 +35,14 @@ export function conversationView(conversation: Conversation, now: number) {
       orderCode: conversation.orderCode,
     },
     mode: conversation.mode,
+    type: conversation.kind,
+    persona: conversation.persona,
+    insight: conversation.insight && {
+      intent: conversation.insight.intent,
+      persona: conversation.insight.persona,
+      dates: conversation.insight.dates,
+      captured: conversation.insight.captured,
+    },
     routing: { queueState: conversation.queueState, assignedAgentId: conversation.assignedAgentId },
   }
 }

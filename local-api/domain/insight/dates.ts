@@ -1,0 +1,48 @@
+import * as chrono from 'chrono-node'
+
+export interface DateOfInterest {
+  /** The words the guest used. */
+  text: string
+  /** YYYY-MM-DD */
+  start: string
+  end: string | null
+}
+
+const PARSERS = { en: chrono.en, de: chrono.de, fr: chrono.fr, it: chrono.it, es: chrono.es, nl: chrono.nl, pt: chrono.pt } as const
+type Language = keyof typeof PARSERS
+
+const day = (date: Date) => date.toISOString().slice(0, 10)
+
+/**
+ * The dates and ranges a guest mentions ("next weekend", "from 3 to 5 March", "vom 3. bis 5. März"),
+ * read relative to the message's own time and towards the future. Every supported language is
+ * tried; where readings overlap, the one covering more of the text wins.
+ */
+export function datesOfInterest(text: string, writtenAt: Date): DateOfInterest[] {
+  const candidates = (Object.keys(PARSERS) as Language[]).flatMap((language) =>
+    PARSERS[language].parse(text, { instant: writtenAt, timezone: 'UTC' }, { forwardDate: true }).map((result) => ({
+      index: result.index,
+      length: result.text.length,
+      date: {
+        text: result.text,
+        start: day(result.start.date()),
+        end: result.end ? day(result.end.date()) : null,
+      },
+    })),
+  )
+  candidates.sort((a, b) => b.length - a.length || a.index - b.index)
+  const taken: { from: number; to: number }[] = []
+  const chosen: typeof candidates = []
+  for (const candidate of candidates) {
+    const from = candidate.index
+    const to = candidate.index + candidate.length
+    // A bare number ("3", "10") is a count, not a date; a short word ("Do", "Mi") is more often a
+    // word of another language than a weekday abbreviation.
+    const words = candidate.date.text.trim()
+    if (/^\d{1,2}$/.test(words) || (words.length < 4 && !/\d/.test(words))) continue
+    if (taken.some((span) => from < span.to && to > span.from)) continue
+    taken.push({ from, to })
+    chosen.push(candidate)
+  }
+  return chosen.sort((a, b) => a.index - b.index).map((candidate) => candidate.date)
+}

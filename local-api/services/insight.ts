@@ -1,0 +1,179 @@
+import type { Conversation, ConversationInsight } from '../db/conversations.js'
+import type { Store } from '../db/store.js'
+import { showsBookingIntent } from '../domain/bot-policy.js'
+import { newId } from '../domain/ids.js'
+import type { ContactKind } from '../domain/identity.js'
+import { extractContacts } from '../domain/insight/contacts.js'
+import { datesOfInterest } from '../domain/insight/dates.js'
+import { buyerPersona, conversationKind, givesStayDetails, intentLevel } from '../domain/insight/profile.js'
+import type { DomainEvent, EventBus } from './event-bus.js'
+
+// Cheap checks before the costly readers: most messages hold no date and no contact at all.
+const MAY_HOLD_DATE = /\d|\b(today|tonight|tomorrow|weekend|week|month|next|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|heute|morgen|wochenende|woche|nächste|aujourd|demain|semaine|prochain|oggi|domani|settimana|prossim|hoy|mañana|semana|próxim)/i
+const MAY_HOLD_CONTACT = /@|\d[\d\s().-]{5,}\d|name|heiße|appelle|chiamo|llamo|i'm|i am|this is|ich bin|je suis|sono|soy/i
+
+const EMPTY: ConversationInsight = {
+  readUpTo: 0,
+  kind: null,
+  persona: null,
+  intent: { level: 'low', reason: 'asks questions only' },
+  dates: [],
+  captured: { emails: [], phones: [], name: null },
+  cues: { bookingIntent: false, details: false, personaTexts: [] },
+}
+
+/**
+ * Guest insight: after every message, in the background, the conversation's new guest messages are
+ * read once each — dates of interest, contact data, booking intent, persona cues — and the type,
+ * persona and intent are worked out again. Contact data found in text becomes unverified identities
+ * of the guest's profile (one is made when there is none), so reservations link as usual.
+ */
+export function createInsightService(store: Store, events: EventBus, clock: () => number = Date.now) {
+  const waiting = new Set<string>()
+  let scheduled = false
+  let unsubscribe: (() => void) | undefined
+  let idleWaiters: (() => void)[] = []
+
+  function schedule(conversationId: string) {
+    waiting.add(conversationId)
+    if (scheduled) return
+    scheduled = true
+    setImmediate(drain)
+  }
+
+  // One conversation per turn of the event loop: requests (pushes, the inbox) go in between.
+  function drain() {
+    const [next] = waiting
+    if (next === undefined) {
+      scheduled = false
+      for (const resolve of idleWaiters.splice(0)) resolve()
+      return
+    }
+    waiting.delete(next)
+    try {
+      refresh(next)
+    } catch {
+      // A conversation removed meanwhile, or a malformed old record: the next message retries it.
+    }
+    setImmediate(drain)
+  }
+
+  function refresh(conversationId: string): void {
+    const conversation = store.conversations.get(conversationId)
+    if (!conversation) return
+    const property = store.properties.get(conversation.propertyId)!
+    const insight: ConversationInsight = structuredClone(conversation.insight ?? EMPTY)
+    const fresh = store.messages.guestTextsAfter(conversationId, insight.readUpTo)
+    const found = { emails: new Set<string>(), phones: new Set<string>(), name: null as string | null }
+    for (const message of fresh) {
+      const text = message.text
+      if (MAY_HOLD_DATE.test(text)) {
+        for (const date of datesOfInterest(text, new Date(message.createdAt))) {
+          if (!insight.dates.some((known) => known.start === date.start && known.end === date.end)) insight.dates.push(date)
+        }
+      }
+      if (MAY_HOLD_CONTACT.test(text)) {
+        const contacts = extractContacts(text, property.defaultCountry)
+        contacts.emails.forEach((email) => found.emails.add(email))
+        contacts.phones.forEach((phone) => found.phones.add(phone))
+        if (contacts.name) found.name = [contacts.name.firstName, contacts.name.lastName].filter(Boolean).join(' ')
+      }
+      insight.cues.bookingIntent ||= showsBookingIntent(text)
+      insight.cues.details ||= givesStayDetails(text)
+      insight.cues.personaTexts = [...insight.cues.personaTexts, text].slice(-20)
+      insight.readUpTo = message.rowid
+    }
+    insight.dates = insight.dates.slice(-10)
+    insight.captured = {
+      emails: [...new Set([...insight.captured.emails, ...found.emails])],
+      phones: [...new Set([...insight.captured.phones, ...found.phones])],
+      name: found.name ?? insight.captured.name,
+    }
+    const persona = buyerPersona(insight.cues.personaTexts)
+    insight.persona = persona ? { tag: persona.persona, evidence: persona.evidence } : null
+    const hasReservation = conversation.guestId !== null && store.reservations.byGuest(conversation.guestId).length > 0
+    insight.intent = intentLevel({ bookingIntent: insight.cues.bookingIntent, dates: insight.dates.length, details: insight.cues.details, hasReservation })
+    insight.kind = conversationKind({
+      bookingIntent: insight.cues.bookingIntent,
+      lead: conversation.lead !== null,
+      faqAnswered: store.messages.agentAnsweredFromKnowledge(conversationId),
+    })
+    if (JSON.stringify(insight) === JSON.stringify(conversation.insight) && !found.emails.size && !found.phones.size && !found.name) return
+
+    const now = clock()
+    const published = store.transaction(() => {
+      store.conversations.setInsight(conversationId, insight)
+      store.changeLog.append('conversation', conversationId, 'update', { kind: insight.kind, persona: insight.persona?.tag ?? null }, now)
+      captureContacts(conversation, found, now)
+      return [{ type: 'conversation.updated', conversationId, propertyId: conversation.propertyId }] satisfies DomainEvent[]
+    })
+    events.publish(published)
+  }
+
+  /** Adds what the guest wrote to their profile (made if missing); an address already known to a profile links to it. */
+  function captureContacts(conversation: Conversation, found: { emails: Set<string>; phones: Set<string>; name: string | null }, now: number): void {
+    const contacts: [ContactKind, string][] = [...[...found.emails].map((v): [ContactKind, string] => ['email', v]), ...[...found.phones].map((v): [ContactKind, string] => ['phone', v])]
+    if (!contacts.length && !found.name) return
+    let guestId = conversation.guestId
+    // An address that already belongs to a profile (from a reservation) ties this conversation to it.
+    for (const [kind, value] of contacts) {
+      const known = store.guests.findIdentity(kind, value)
+      if (known?.guestId && !guestId) guestId = known.guestId
+    }
+    if (!guestId) {
+      guestId = newId('gst')
+      const guest = { id: guestId, firstName: null, lastName: null, language: null, createdAt: now, updatedAt: now }
+      store.guests.insert(guest)
+      store.changeLog.append('guest', guestId, 'insert', guest, now)
+    }
+    const own = conversation.identity && store.guests.findIdentity(conversation.identity.kind, conversation.identity.value)
+    const toLink = own && own.guestId === null ? [own] : []
+    for (const [kind, value] of contacts) {
+      const known = store.guests.findIdentity(kind, value)
+      if (!known) {
+        store.guests.insertIdentity(kind, value, guestId, now, false)
+        store.changeLog.append('guest_identity', `${kind}:${value}`, 'insert', { kind, value, guestId, verified: false }, now)
+      } else if (known.guestId === null) toLink.push(known)
+    }
+    for (const identity of toLink) {
+      if (store.guests.linkIdentity(identity.rowid, guestId)) {
+        store.changeLog.append('guest_identity', `${identity.kind}:${identity.value}`, 'update', { guestId }, now)
+        store.conversations.linkIdentityConversations(identity.rowid, guestId)
+      }
+    }
+    if (conversation.guestId !== guestId) {
+      store.conversations.setGuest(conversation.id, guestId)
+      store.changeLog.append('conversation', conversation.id, 'update', { guestId }, now)
+    }
+    const guest = store.guests.get(guestId)!
+    if (found.name && !guest.firstName) {
+      const [firstName, ...rest] = found.name.split(' ')
+      const named = { ...guest, firstName: firstName!, lastName: guest.lastName ?? (rest.join(' ') || null), updatedAt: now }
+      store.guests.update(named)
+      store.changeLog.append('guest', guestId, 'update', { firstName: named.firstName, lastName: named.lastName }, now)
+    }
+    for (const linked of store.conversations.byGuest(guestId)) {
+      store.conversations.refreshSearchText(linked)
+    }
+  }
+
+  return {
+    start(): void {
+      unsubscribe = events.subscribe((event) => {
+        if (event.type === 'message.created' || (event.type === 'conversation.event' && event.eventType === 'lead_captured')) schedule(event.conversationId)
+      })
+    },
+    /** Reads a conversation now (tests; the backfill of existing data). */
+    refresh,
+    /** Resolves once every waiting conversation has been read. */
+    idle(): Promise<void> {
+      return waiting.size || scheduled ? new Promise((resolve) => idleWaiters.push(resolve)) : Promise.resolve()
+    },
+    stop(): void {
+      unsubscribe?.()
+      waiting.clear()
+    },
+  }
+}
+
+export type InsightService = ReturnType<typeof createInsightService>
