@@ -21,6 +21,7 @@ import { propertiesRepository } from './properties.js'
 import { reservationsRepository } from './reservations.js'
 import { serviceRecordsRepository } from './service-records.js'
 import { settingsRepository } from './settings.js'
+import { statsRepository } from './stats.js'
 import { templatesRepository } from './templates.js'
 
 /**
@@ -52,6 +53,7 @@ export function createStore(db: Db) {
     notifications: notificationsRepository(db),
     settings: settingsRepository(db),
     outbox: outboxRepository(db),
+    stats: statsRepository(db),
     changeLog: changeLogRepository(db),
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate()

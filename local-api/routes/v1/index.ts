@@ -18,6 +18,7 @@ import { serviceRecordRoutes } from './service-records.js'
 import { sessionRoutes } from './session.js'
 import { settingsRoutes } from './settings.js'
 import { setupRoutes } from './setup.js'
+import { statsRoutes } from './stats.js'
 import { templateRoutes } from './templates.js'
 
 /** The native API under /v1; its errors are RFC 9457 problem details. */
@@ -42,4 +43,5 @@ export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(templateRoutes)
   await app.register(notificationRoutes)
   await app.register(settingsRoutes)
+  await app.register(statsRoutes)
 }

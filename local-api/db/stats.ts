@@ -1,0 +1,80 @@
+import type { Db } from './open.js'
+
+/** A period, optionally of one property. Times in ms; `to` excluded. */
+export interface StatsRange {
+  propertyId: string | null
+  from: number
+  to: number
+}
+
+/**
+ * The inbox statistics as SQL over the store; each query's comment is the definition the UI shows.
+ * Conversations are found through their activity index (a conversation active in a period has its
+ * last message after the period's start), then checked message by message through their own index.
+ */
+export function statsRepository(db: Db) {
+  const inScope = `c.last_message_at >= @from AND (@propertyId IS NULL OR c.property_id = @propertyId)`
+  const prepare = (sql: string) => db.prepare(sql)
+
+  // Conversations in which a guest started a session (wrote for the first time, or after 24 h of silence) in the period.
+  const active = prepare(`
+    SELECT count(*) AS n FROM conversations c WHERE ${inScope} AND EXISTS (
+      SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in' AND m.created_at >= @from AND m.created_at < @to
+        AND NOT EXISTS (SELECT 1 FROM messages p WHERE p.conversation_id = c.id AND p.direction = 'in'
+                        AND p.created_at < m.created_at AND p.created_at >= m.created_at - 86400000))`)
+
+  // Conversations with a guest message in the period (the denominator of the response rate).
+  const withGuestMessage = prepare(`
+    SELECT count(*) AS n FROM conversations c WHERE ${inScope} AND EXISTS (
+      SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in' AND m.created_at >= @from AND m.created_at < @to)`)
+
+  // …of which the AI agent answered a guest message within 5 seconds, in the period.
+  const answeredFast = prepare(`
+    SELECT count(*) AS n FROM conversations c WHERE ${inScope}
+      AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in' AND m.created_at >= @from AND m.created_at < @to)
+      AND EXISTS (SELECT 1 FROM messages r WHERE r.conversation_id = c.id AND r.author = 'bot' AND r.created_at >= @from AND r.created_at < @to
+                  AND json_extract(r.meta, '$.latencyMs') <= 5000)`)
+
+  // Conversations the AI agent answered from the knowledge base in the period, with no human transfer in it.
+  const faqResolved = prepare(`
+    SELECT count(*) AS n FROM conversations c WHERE ${inScope}
+      AND EXISTS (SELECT 1 FROM messages r WHERE r.conversation_id = c.id AND r.author = 'bot' AND r.created_at >= @from AND r.created_at < @to
+                  AND r.meta LIKE '%"rag"%')
+      AND NOT EXISTS (SELECT 1 FROM conversation_events e WHERE e.conversation_id = c.id AND e.created_at >= @from AND e.created_at < @to
+                      AND e.type IN ('mode_changed', 'handover') AND json_extract(e.data, '$.mode') = 'human')`)
+
+  // Switches to a human (by staff, or the AI agent's handover) in the period.
+  const humanTransfers = prepare(`
+    SELECT count(*) AS n FROM conversation_events e JOIN conversations c ON c.id = e.conversation_id
+    WHERE e.type IN ('mode_changed', 'handover') AND json_extract(e.data, '$.mode') = 'human'
+      AND e.created_at >= @from AND e.created_at < @to AND (@propertyId IS NULL OR c.property_id = @propertyId)`)
+
+  // Conversations with a guest message in the period whose guest left an email address or phone number.
+  const capturedLeads = prepare(`
+    SELECT count(*) AS n FROM conversations c LEFT JOIN guest_identities i ON i.rowid = c.identity_rowid
+    WHERE ${inScope}
+      AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in' AND m.created_at >= @from AND m.created_at < @to)
+      AND (i.kind IN ('phone', 'email')
+           OR (c.guest_id IS NOT NULL AND EXISTS (SELECT 1 FROM guest_identities g WHERE g.guest_id = c.guest_id AND g.kind IN ('phone', 'email'))))`)
+
+  // Leads captured in the period, and those of them that became a reservation.
+  const leads = prepare(`
+    SELECT count(*) AS total, count(l.reservation_id) + sum(l.reservation_id IS NULL AND l.status = 'converted') AS converted
+    FROM leads l JOIN conversations c ON c.id = l.conversation_id
+    WHERE l.created_at >= @from AND l.created_at < @to AND (@propertyId IS NULL OR c.property_id = @propertyId)`)
+
+  const count = (statement: ReturnType<typeof prepare>, range: StatsRange) => (statement.get(range) as { n: number }).n
+
+  return {
+    activeConversations: (range: StatsRange) => count(active, range),
+    conversationsWithGuestMessage: (range: StatsRange) => count(withGuestMessage, range),
+    answeredWithin5s: (range: StatsRange) => count(answeredFast, range),
+    faqResolved: (range: StatsRange) => count(faqResolved, range),
+    humanTransfers: (range: StatsRange) => count(humanTransfers, range),
+    capturedLeads: (range: StatsRange) => count(capturedLeads, range),
+    leads(range: StatsRange): { total: number; converted: number } {
+      const row = leads.get(range) as { total: number; converted: number | null }
+      return { total: row.total, converted: row.converted ?? 0 }
+    },
+  }
+}
