@@ -105,6 +105,8 @@ export interface ConversationFilter {
   queued?: boolean
   /** Keyset position: rows strictly older than this (last activity, id). */
   before?: { lastMessageAt: number; id: string }
+  /** Only conversations with a message matching these words (FTS5 over message text). */
+  text?: string
   limit: number
   now: number
 }
@@ -205,6 +207,15 @@ export function guestSearchText(name: string | null, identity: { kind: IdentityK
   return parts.filter(Boolean).join(' ').toLowerCase()
 }
 
+/** How many of the newest matching messages a message-text search looks at. */
+export const TEXT_SEARCH_DEPTH = 5000
+
+/** An FTS5 query for message text: every word must appear, each also as the start of a longer word. */
+export function messageSearchQuery(input: string): string | undefined {
+  const words = input.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8)
+  return words.length ? words.map((word) => `"${word}"*`).join(' ') : undefined
+}
+
 /** An FTS5 trigram query: each term as a quoted phrase; phone-like input matched by its digits. */
 export function guestSearchQuery(input: string): string | undefined {
   const trimmed = input.trim().toLowerCase()
@@ -217,8 +228,19 @@ export function guestSearchQuery(input: string): string | undefined {
 
 /** The list query for a filter: keyset-paged, newest activity first, on the activity indexes. */
 export function listConversationsQuery(filter: ConversationFilter): { sql: string; params: Record<string, unknown> } {
+  const { where, params } = conversationConditions(filter)
+  params.limit = filter.limit
+  const sql = `${SELECT_VIEW}
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY c.last_message_at DESC, c.id DESC
+    LIMIT @limit`
+  return { sql, params }
+}
+
+/** The WHERE conditions (on `c`, the conversations) of a filter, with their parameters. */
+export function conversationConditions(filter: Omit<ConversationFilter, 'limit'>): { where: string[]; params: Record<string, unknown> } {
   const where: string[] = []
-  const params: Record<string, unknown> = { limit: filter.limit }
+  const params: Record<string, unknown> = {}
   if (filter.propertyId !== undefined) {
     where.push('c.property_id = @propertyId')
     params.propertyId = filter.propertyId
@@ -271,16 +293,19 @@ export function listConversationsQuery(filter: ConversationFilter): { sql: strin
   if (filter.lead !== undefined) {
     where.push(`${filter.lead ? '' : 'NOT '}EXISTS (SELECT 1 FROM leads WHERE leads.conversation_id = c.id)`)
   }
+  if (filter.text !== undefined) {
+    // The conversations of the newest matching messages (FTS5 walks its index newest first and
+    // stops early), so a common word costs no more than a rare one.
+    where.push(`c.id IN (SELECT m.conversation_id FROM messages m WHERE m.rowid IN (
+      SELECT rowid FROM message_search WHERE message_search MATCH @text ORDER BY rowid DESC LIMIT ${TEXT_SEARCH_DEPTH}))`)
+    params.text = messageSearchQuery(filter.text) ?? '""'
+  }
   if (filter.before) {
     where.push('(c.last_message_at, c.id) < (@beforeAt, @beforeId)')
     params.beforeAt = filter.before.lastMessageAt
     params.beforeId = filter.before.id
   }
-  const sql = `${SELECT_VIEW}
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY c.last_message_at DESC, c.id DESC
-    LIMIT @limit`
-  return { sql, params }
+  return { where, params }
 }
 
 /** The ingest's lookup of a guest's conversation on one property and channel. */

@@ -6,6 +6,7 @@ import { channelAccountsRepository } from './channel-accounts.js'
 import { changeLogRepository } from './change-log.js'
 import { conversationEventsRepository } from './conversation-events.js'
 import { conversationsRepository } from './conversations.js'
+import { exportRepository } from './export.js'
 import { customFieldsRepository } from './custom-fields.js'
 import { guestSessionsRepository } from './guest-sessions.js'
 import { guestsRepository } from './guests.js'
@@ -54,6 +55,7 @@ export function createStore(db: Db) {
     settings: settingsRepository(db),
     outbox: outboxRepository(db),
     stats: statsRepository(db),
+    exports: exportRepository(db),
     changeLog: changeLogRepository(db),
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate()

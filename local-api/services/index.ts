@@ -6,6 +6,7 @@ import { createChannelAccountService } from './channel-accounts.js'
 import { createConversationService } from './conversations.js'
 import { createDeliveryService, type DeliveryOptions } from './delivery.js'
 import { createEventBus } from './event-bus.js'
+import { createExportService } from './export.js'
 import { createGuestAppConversationService } from './guest-app-conversations.js'
 import { createGuestSessionService } from './guest-sessions.js'
 import { createIngest } from './ingest.js'
@@ -60,6 +61,7 @@ export function createServices(store: Store, { clock = Date.now, delivery: deliv
     guestAppConversations: createGuestAppConversationService(store, ingest, clock),
     aiAgent: createAiAgent({ store, events, knowledge, conversations, replies, clock }),
     insight: createInsightService(store, events, clock),
+    exporter: createExportService(store),
   }
 }
 

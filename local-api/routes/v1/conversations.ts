@@ -1,27 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { normalizePhone } from '../../domain/identity.js'
 import type { MessageContent } from '../../domain/message-content.js'
 import { conversationStatus, replyWindow } from '../../domain/session-window.js'
 import { fillTemplate } from '../../domain/template-variables.js'
 import { HttpError, invalidInput } from '../../plugins/http-error.js'
 import { templateContext } from '../../services/template-context.js'
+import { ConversationFilterFields, conversationFilter } from './conversation-filters.js'
 import { checkedContent } from './message-content.js'
-import { ChannelSchema, ConversationSchema, GuestIdentitySchema, IdParams, MessageContentSchema, MessageSchema, problemResponses, ReservationSchema } from './schemas.js'
+import { ConversationSchema, GuestIdentitySchema, IdParams, MessageContentSchema, MessageSchema, problemResponses, ReservationSchema } from './schemas.js'
 import { conversationView, decodeCursor, encodeCursor, messageView, reservationView } from './views.js'
 
 const ListQuery = Type.Object({
-  propertyId: Type.Optional(Type.String({ minLength: 1 })),
-  channel: Type.Optional(ChannelSchema),
-  status: Type.Optional(Type.Enum(['active', 'expired'])),
-  lead: Type.Optional(Type.Boolean({ description: 'true: only conversations with a captured lead; false: only those without.' })),
-  outletId: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Only guest-app conversations of this outlet (department).' })),
-  assignee: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: '"me" (the signed-in agent) or an agent id.' })),
-  queued: Type.Optional(Type.Boolean({ description: 'true: only conversations waiting in the transfer queue.' })),
-  type: Type.Optional(Type.Enum(['booking', 'lead', 'faq', 'mixed'], { description: 'What the conversation is about.' })),
-  from: Type.Optional(Type.String({ format: 'date-time', description: 'Last activity at or after this time.' })),
-  to: Type.Optional(Type.String({ format: 'date-time', description: 'Last activity before this time.' })),
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Words of the guest\'s name, phone or email.' })),
+  ...ConversationFilterFields,
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
   cursor: Type.Optional(Type.String({ maxLength: 200, description: 'nextCursor of the previous page.' })),
 })
@@ -31,23 +21,7 @@ const MessagesQuery = Type.Object({
   before: Type.Optional(Type.String({ maxLength: 100, description: 'A message id: return the messages older than it.' })),
 })
 
-const parseTime = (value: string | undefined, field: string): number | undefined => {
-  if (value === undefined) return undefined
-  const ms = Date.parse(value)
-  if (Number.isNaN(ms)) throw new HttpError(400, 'Bad Request', `${field} is not a valid date-time`)
-  return ms
-}
-
 export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  /** A query typed as a national phone number ("079 444 00 01") is searched as its E.164 form. */
-  function phoneAsE164(q: string, propertyId: string | undefined): string {
-    if (!/^[+\d][\d\s()./-]{5,}$/.test(q.trim())) return q
-    const property = (propertyId && app.store.properties.get(propertyId)) || app.store.properties.first()
-    const phone = property ? normalizePhone(q, property.defaultCountry) : undefined
-    return phone?.ok ? phone.value : q
-  }
-
-
   app.get(
     '/conversations',
     {
@@ -64,29 +38,11 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const query = request.query
-      const tokenProperty = request.apiToken?.propertyId
-      if (tokenProperty && query.propertyId && query.propertyId !== tokenProperty) {
-        throw new HttpError(403, 'Forbidden', 'this token is limited to another property')
-      }
       const before = query.cursor === undefined ? undefined : decodeCursor(query.cursor)
       if (query.cursor !== undefined && !before) throw new HttpError(400, 'Bad Request', 'cursor is not one this API returned')
-      const now = app.clock()
-      const items = app.store.conversations.list({
-        propertyId: tokenProperty ?? query.propertyId,
-        channel: query.channel,
-        status: query.status,
-        lead: query.lead,
-        outletId: query.outletId,
-        assignedAgentId: query.assignee === 'me' ? (request.agent?.id ?? 'nobody') : query.assignee,
-        queued: query.queued,
-        kind: query.type,
-        from: parseTime(query.from, 'from'),
-        to: parseTime(query.to, 'to'),
-        query: query.q === undefined ? undefined : phoneAsE164(query.q, tokenProperty ?? query.propertyId),
-        before: before && { lastMessageAt: before.at, id: before.id },
-        limit: query.limit,
-        now,
-      })
+      const filter = conversationFilter(app, request, query)
+      const now = filter.now
+      const items = app.store.conversations.list({ ...filter, before: before && { lastMessageAt: before.at, id: before.id }, limit: query.limit })
       const last = items.at(-1)
       return {
         items: items.map((conversation) => conversationView(conversation, now)),

@@ -6,6 +6,7 @@ import { channelAccountRoutes } from './channel-accounts.js'
 import { conversationWorkflowRoutes } from './conversation-workflow.js'
 import { conversationRoutes } from './conversations.js'
 import { eventRoutes } from './events.js'
+import { exportRoutes } from './export.js'
 import { healthRoutes } from './health.js'
 import { knowledgeRoutes } from './knowledge.js'
 import { leadRoutes } from './leads.js'
@@ -44,4 +45,5 @@ export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(notificationRoutes)
   await app.register(settingsRoutes)
   await app.register(statsRoutes)
+  await app.register(exportRoutes)
 }

@@ -1,0 +1,58 @@
+import { conversationConditions, type ConversationFilter } from './conversations.js'
+import type { Db } from './open.js'
+
+export interface ExportRow {
+  rowid: number
+  message_id: string
+  conversation_id: string
+  channel: string
+  property_id: string
+  conversation_type: string | null
+  identity_kind: string | null
+  identity_value: string | null
+  first_name: string | null
+  last_name: string | null
+  direction: 'in' | 'out'
+  author: 'bot' | null
+  sender_name: string | null
+  content_type: string
+  text: string
+  status: string
+  created_at: number
+  received_at: number
+  lead_status: string | null
+  reservation: string | null
+}
+
+const CHUNK = 2000
+
+/**
+ * Messages of the conversations a filter selects, in the order they were stored, read a chunk at
+ * a time by rowid (keyset), so an export of millions of rows holds one chunk in memory.
+ */
+export function exportRepository(db: Db) {
+  function query(filter: Omit<ConversationFilter, 'limit' | 'before'>) {
+    const { where, params } = conversationConditions(filter)
+    const scope = where.length ? `AND ${where.join(' AND ')}` : ''
+    const rows = db.prepare(`
+      SELECT m.rowid, m.id AS message_id, m.conversation_id, c.channel, c.property_id, c.kind AS conversation_type,
+             i.kind AS identity_kind, i.value AS identity_value, g.first_name, g.last_name,
+             m.direction, m.author, a.name AS sender_name, m.content_type, m.text, m.status, m.created_at, m.received_at,
+             l.status AS lead_status,
+             (SELECT r.confirmation_number FROM reservations r WHERE r.guest_id = c.guest_id ORDER BY r.arrival DESC LIMIT 1) AS reservation
+      FROM messages m
+      JOIN conversations c ON c.id = m.conversation_id
+      LEFT JOIN guest_identities i ON i.rowid = c.identity_rowid
+      LEFT JOIN guests g ON g.id = c.guest_id
+      LEFT JOIN agents a ON a.id = m.sender_agent_id
+      LEFT JOIN leads l ON l.conversation_id = c.id
+      WHERE m.rowid > @after ${scope}
+      ORDER BY m.rowid LIMIT ${CHUNK}`)
+    const count = db.prepare(`SELECT count(*) AS n FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE 1 = 1 ${scope}`)
+    return {
+      count: () => (count.get(params) as { n: number }).n,
+      chunkAfter: (after: number) => rows.all({ ...params, after }) as ExportRow[],
+    }
+  }
+  return { query }
+}
