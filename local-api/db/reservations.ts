@@ -72,6 +72,8 @@ export function reservationsRepository(db: Db) {
   const byConfirmation = db.prepare('SELECT * FROM reservations WHERE property_id = ? AND confirmation_number = ?')
   const byId = db.prepare('SELECT * FROM reservations WHERE id = ?')
   const byGuest = db.prepare('SELECT * FROM reservations WHERE guest_id = ? ORDER BY arrival DESC')
+  const arriving = db.prepare(`
+    SELECT * FROM reservations WHERE property_id = ? AND arrival = ? AND status NOT IN ('cancelled', 'no_show') ORDER BY last_name, first_name, rowid`)
 
   return {
     upsert(reservation: Reservation): void {
@@ -84,6 +86,10 @@ export function reservationsRepository(db: Db) {
     get(id: string): Reservation | undefined {
       const row = byId.get(id) as ReservationRow | undefined
       return row && toReservation(row)
+    },
+    /** The property's reservations arriving on a day (YYYY-MM-DD), cancelled and no-shows left out. */
+    arriving(propertyId: string, day: string): Reservation[] {
+      return (arriving.all(propertyId, day) as ReservationRow[]).map(toReservation)
     },
     byGuest(guestId: string): Reservation[] {
       return (byGuest.all(guestId) as ReservationRow[]).map(toReservation)

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { useProblemErrors } from '../../plugins/problem-errors.js'
 import { agentRoutes } from './agents.js'
+import { arrivalRoutes } from './arrivals.js'
 import { attachmentRoutes } from './attachments.js'
 import { channelAccountRoutes } from './channel-accounts.js'
 import { conversationWorkflowRoutes } from './conversation-workflow.js'
@@ -46,4 +47,5 @@ export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(settingsRoutes)
   await app.register(statsRoutes)
   await app.register(exportRoutes)
+  await app.register(arrivalRoutes)
 }
