@@ -95,6 +95,8 @@ interface ListMix {
   deepPages?: number
   /** An edge case beyond the everyday mixes: reported, but kept out of the overall figure. */
   edge?: boolean
+  /** A p95 target of its own (ms), reported on its own row and kept out of the overall figure. */
+  target?: number
 }
 
 interface PushResult {
@@ -106,6 +108,7 @@ interface PushResult {
 interface ListResult {
   name: string
   edge: boolean
+  target?: number
   latencies: number[]
   items: number
 }
@@ -166,7 +169,7 @@ async function runListClient(task: Extract<WorkerTask, { kind: 'list' }>): Promi
         items += page.items
       }
     }
-    results.push({ name: mix.name, edge: mix.edge ?? false, latencies, items })
+    results.push({ name: mix.name, edge: mix.edge ?? false, target: mix.target, latencies, items })
   }
   agent.destroy()
   return results
@@ -437,6 +440,9 @@ function listMixes(config: Config, phones: readonly string[]): ListMix[] {
     // What a desk also types: a name too short for trigrams, a typo that matches nobody.
     { name: 'q=2 letters (no trigram)', edge: true, paths: rotate(['li', 'wu', 'ng', 'it'], q) },
     { name: 'q=no match', edge: true, paths: rotate(['zqxj', 'kellerx', 'qqq', '99999999'], q) },
+    // Message full-text search (issue 6's own target: p95 ≤ 50 ms), common and rarer words, with and without a filter.
+    { name: 'text search', target: 50, paths: rotate(['breakfast', 'parking', 'room', 'check-out', 'airport transfer', 'gluten', 'wifi'], (w) => `/v1/conversations?text=${encodeURIComponent(w)}`) },
+    { name: 'text search + channel', target: 50, paths: rotate(['breakfast', 'parking', 'noise'], (w) => `/v1/conversations?text=${encodeURIComponent(w)}&channel=web_chat`) },
     {
       name: 'pages 2–6 via nextCursor',
       deepPages: 5,
@@ -544,14 +550,14 @@ async function main(): Promise<void> {
   // The table.
   const ratio = median.ratio
   const pass = (ok: boolean) => (ok ? 'ok' : 'MISSED')
-  const latencyRow = (label: string, latencies: readonly number[]): [string, string, string, string] => {
+  const latencyRow = (label: string, latencies: readonly number[], target = 15): [string, string, string, string] => {
     const sorted = [...latencies].sort((a, b) => a - b)
     const p95 = percentile(sorted, 95)
-    return [label, `p50 ${fmt(percentile(sorted, 50), 2)} / p95 ${fmt(p95, 2)} ms`, 'p95 ≤ 15 ms', pass(p95 <= 15)]
+    return [label, `p50 ${fmt(percentile(sorted, 50), 2)} / p95 ${fmt(p95, 2)} ms`, `p95 ≤ ${target} ms`, pass(p95 <= target)]
   }
   const mixRow = (mix: ListResult) =>
-    latencyRow(`${mix.edge ? 'edge' : 'list'}: ${mix.name} (avg ${fmt(mix.items / Math.max(1, mix.latencies.length), 1)} items)`, mix.latencies)
-  const everyday = lists.filter((mix) => !mix.edge)
+    latencyRow(`${mix.edge ? 'edge' : mix.target ? 'search' : 'list'}: ${mix.name} (avg ${fmt(mix.items / Math.max(1, mix.latencies.length), 1)} items)`, mix.latencies, mix.target)
+  const everyday = lists.filter((mix) => !mix.edge && !mix.target)
   const everydayLatencies = everyday.flatMap((mix) => mix.latencies)
   const rows: [string, string, string, string][] = [
     ['baseline insert (raw SQLite, 100/tx), median round', `${fmt(base.rate)} msg/s`, '', ''],
@@ -560,6 +566,7 @@ async function main(): Promise<void> {
     ['list store build (ingest + reservations)', `${seconds(built.buildMs)} (${seconds(built.ingestMs)} + ${seconds(built.reservationsMs)})`, '', ''],
     ...everyday.map(mixRow),
     latencyRow(`list: overall (${fmt(everydayLatencies.length)} requests, edges excluded)`, everydayLatencies),
+    ...lists.filter((mix) => mix.target).map(mixRow),
     ...lists.filter((mix) => mix.edge).map(mixRow),
     ...uiRows(ui),
     ['total wall time', seconds(performance.now() - benchStarted), '', ''],

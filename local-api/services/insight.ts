@@ -12,6 +12,11 @@ import type { DomainEvent, EventBus } from './event-bus.js'
 const MAY_HOLD_DATE = /\d|\b(today|tonight|tomorrow|weekend|week|month|next|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|heute|morgen|wochenende|woche|nächste|aujourd|demain|semaine|prochain|oggi|domani|settimana|prossim|hoy|mañana|semana|próxim)/i
 const MAY_HOLD_CONTACT = /@|\d[\d\s().-]{5,}\d|name|heiße|appelle|chiamo|llamo|i'm|i am|this is|ich bin|je suis|sono|soy/i
 
+/** How long without new messages counts as quiet; how long a conversation may wait under load; the spacing then. */
+const QUIET_MS = 200
+const MAX_WAIT_MS = 5_000
+const BUSY_SPACING_MS = 50
+
 const EMPTY: ConversationInsight = {
   readUpTo: 0,
   kind: null,
@@ -30,32 +35,42 @@ const EMPTY: ConversationInsight = {
  */
 export function createInsightService(store: Store, events: EventBus, clock: () => number = Date.now) {
   const waiting = new Set<string>()
-  let scheduled = false
+  let timer: NodeJS.Timeout | undefined
   let unsubscribe: (() => void) | undefined
   let idleWaiters: (() => void)[] = []
+  // Reading is background work: it waits for a quiet moment, and under sustained traffic reads one
+  // conversation at a time, spaced out, so pushes and the inbox keep the CPU.
+  let lastMessageAt = 0
+  let waitingSince = 0
 
   function schedule(conversationId: string) {
+    lastMessageAt = performance.now()
+    if (waiting.size === 0) waitingSince = lastMessageAt
     waiting.add(conversationId)
-    if (scheduled) return
-    scheduled = true
-    setImmediate(drain)
+    timer ??= setTimeout(drain, QUIET_MS)
   }
 
-  // One conversation per turn of the event loop: requests (pushes, the inbox) go in between.
   function drain() {
+    timer = undefined
     const [next] = waiting
     if (next === undefined) {
-      scheduled = false
       for (const resolve of idleWaiters.splice(0)) resolve()
       return
     }
+    const now = performance.now()
+    const quiet = now - lastMessageAt >= QUIET_MS
+    if (!quiet && now - waitingSince < MAX_WAIT_MS) {
+      timer = setTimeout(drain, QUIET_MS)
+      return
+    }
     waiting.delete(next)
+    waitingSince = now
     try {
       refresh(next)
     } catch {
       // A conversation removed meanwhile, or a malformed old record: the next message retries it.
     }
-    setImmediate(drain)
+    timer = quiet ? setTimeout(drain, 0) : setTimeout(drain, BUSY_SPACING_MS)
   }
 
   function refresh(conversationId: string): void {
@@ -167,11 +182,14 @@ export function createInsightService(store: Store, events: EventBus, clock: () =
     refresh,
     /** Resolves once every waiting conversation has been read. */
     idle(): Promise<void> {
-      return waiting.size || scheduled ? new Promise((resolve) => idleWaiters.push(resolve)) : Promise.resolve()
+      return waiting.size || timer ? new Promise((resolve) => idleWaiters.push(resolve)) : Promise.resolve()
     },
     stop(): void {
       unsubscribe?.()
+      clearTimeout(timer)
+      timer = undefined
       waiting.clear()
+      for (const resolve of idleWaiters.splice(0)) resolve()
     },
   }
 }

@@ -13,13 +13,38 @@ type Language = keyof typeof PARSERS
 
 const day = (date: Date) => date.toISOString().slice(0, 10)
 
+// Short, frequent words that tell the languages apart well enough to choose a date reader.
+const MARKERS: Record<Language, RegExp> = {
+  en: /\b(the|and|we|you|is|are|for|from|to|on|at|would|could|have|room|night|next)\b/gi,
+  de: /\b(der|die|das|und|wir|ich|ist|sind|ein|eine|für|vom|bis|am|haben|zimmer|nacht|nächste)\b/gi,
+  fr: /\b(le|la|les|et|nous|je|est|une|pour|du|au|avez|chambre|nuit|prochain)\b/gi,
+  it: /\b(il|lo|gli|e|noi|io|è|una|per|dal|al|avete|camera|notte|prossim[oa])\b/gi,
+  es: /\b(el|los|las|y|nosotros|yo|es|una|para|del|al|tienen|habitación|noche|próxim[oa])\b/gi,
+  nl: /\b(de|het|en|wij|ik|is|een|voor|van|tot|kamer|nacht|volgende)\b/gi,
+  pt: /\b(o|os|as|e|nós|eu|é|uma|para|do|ao|têm|quarto|noite|próxim[oa])\b/gi,
+}
+
+/** English, and the language whose frequent words the text uses most, if that is another. */
+export function likelyLanguages(text: string): Language[] {
+  let best: Language = 'en'
+  let bestScore = 0
+  for (const language of Object.keys(MARKERS) as Language[]) {
+    const score = text.match(MARKERS[language])?.length ?? 0
+    if (score > bestScore) {
+      best = language
+      bestScore = score
+    }
+  }
+  return best === 'en' ? ['en'] : [best, 'en']
+}
+
 /**
  * The dates and ranges a guest mentions ("next weekend", "from 3 to 5 March", "vom 3. bis 5. März"),
- * read relative to the message's own time and towards the future. Every supported language is
- * tried; where readings overlap, the one covering more of the text wins.
+ * read relative to the message's own time and towards the future, by the readers of the text's
+ * likely language and English; where readings overlap, the one covering more of the text wins.
  */
 export function datesOfInterest(text: string, writtenAt: Date): DateOfInterest[] {
-  const candidates = (Object.keys(PARSERS) as Language[]).flatMap((language) =>
+  const candidates = likelyLanguages(text).flatMap((language) =>
     PARSERS[language].parse(text, { instant: writtenAt, timezone: 'UTC' }, { forwardDate: true }).map((result) => ({
       index: result.index,
       length: result.text.length,
