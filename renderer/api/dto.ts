@@ -184,6 +184,8 @@ export interface ConversationFilters {
   /** Only conversations waiting in the transfer queue. */
   queued?: boolean
   type?: ConversationType
+  /** Words in the messages (full-text). */
+  text?: string
   /** Last activity at or after / before (ISO). */
   from?: string
   to?: string
@@ -274,6 +276,24 @@ export interface LlmProvider {
   baseUrl: string
   model: string
   hasApiKey: boolean
+}
+
+export interface Metric {
+  key: 'activeConversations' | 'responseRate' | 'faqResolved' | 'humanTransfers' | 'capturedLeads' | 'conversionRate'
+  label: string
+  unit: 'count' | 'percent'
+  definition: string
+  value: number | null
+  numerator?: number
+  denominator?: number
+}
+
+export interface Arrival {
+  reservation: Reservation
+  guestName: string | null
+  unread: number
+  openQuestions: number
+  conversations: Conversation[]
 }
 
 /** Server-Sent Events on GET /v1/events: `event: <type>`, `data: <json>` of this shape. */

@@ -75,3 +75,14 @@ export const settingsKeys = {
   llm: () => [...settingsKeys.all, 'llm'] as const,
   channelAccounts: () => [...settingsKeys.all, 'channel-accounts'] as const,
 }
+
+export const statsKeys = {
+  all: ['stats'] as const,
+  summary: (range: { from: string; to: string; propertyId?: string }) => [...statsKeys.all, 'summary', range] as const,
+  series: (range: { from: string; to: string; bucket: string }) => [...statsKeys.all, 'series', range] as const,
+}
+
+export const arrivalKeys = {
+  all: ['arrivals'] as const,
+  day: (day: string) => [...arrivalKeys.all, day] as const,
+}

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Agent } from '@/api/dto'
 import { AgentsScreen } from '@/features/agents/components/agents-screen'
+import { ArrivalsScreen } from '@/features/arrivals/components/arrivals-screen'
 import { ChatPanel } from '@/features/chat/components/chat-panel'
 import { ConversationListPanel } from '@/features/conversations/components/conversation-list'
 import { GuestPanel } from '@/features/guest/components/guest-panel'
@@ -10,6 +11,8 @@ import { LeadsScreen } from '@/features/leads/components/leads-screen'
 import { useLiveEvents } from '@/features/live/hooks/use-live-events'
 import { NotificationBell } from '@/features/notifications/components/notification-bell'
 import { SettingsScreen } from '@/features/settings/components/settings-screen'
+import { StatsBar } from '@/features/stats/components/stats-bar'
+import { StatsScreen } from '@/features/stats/components/stats-screen'
 import { TemplatesScreen } from '@/features/templates/components/templates-screen'
 import { useSession, useSignOut } from '@/features/session/api/session'
 import { SignInScreen } from '@/features/session/components/sign-in-screen'
@@ -32,13 +35,13 @@ export function App() {
   return <Shell agent={session.data} />
 }
 
-type Page = 'inbox' | 'leads' | 'knowledge' | 'templates' | 'agents' | 'settings'
+type Page = 'inbox' | 'arrivals' | 'leads' | 'stats' | 'knowledge' | 'templates' | 'agents' | 'settings'
 const ADMIN_PAGES: readonly Page[] = ['knowledge', 'templates', 'agents', 'settings']
 
 /** The page an address shows; admin pages only for admins, the inbox otherwise. */
 function pageOf(pathname: string, agent: Agent): Page {
   const page = pathname.slice(1) as Page
-  if (page === 'leads') return page
+  if (page === 'leads' || page === 'arrivals' || page === 'stats') return page
   if (ADMIN_PAGES.includes(page) && agent.role === 'admin') return page
   return 'inbox'
 }
@@ -49,7 +52,7 @@ function Shell({ agent }: { agent: Agent }) {
   const signOut = useSignOut()
   const { connected } = useLiveEvents()
   const page = pageOf(pathname, agent)
-  const pages: Page[] = ['inbox', 'leads', ...(agent.role === 'admin' ? ADMIN_PAGES : [])]
+  const pages: Page[] = ['inbox', 'arrivals', 'leads', 'stats', ...(agent.role === 'admin' ? ADMIN_PAGES : [])]
 
   // The setup and sign-in addresses mean nothing once signed in.
   useEffect(() => {
@@ -75,7 +78,9 @@ function Shell({ agent }: { agent: Agent }) {
         </button>
       </header>
       {page === 'inbox' && <Inbox selectedId={conversationIdOf(pathname)} />}
+      {page === 'arrivals' && <ArrivalsScreen />}
       {page === 'leads' && <LeadsScreen />}
+      {page === 'stats' && <StatsScreen />}
       {page === 'knowledge' && <KnowledgeScreen />}
       {page === 'templates' && <TemplatesScreen />}
       {page === 'agents' && <AgentsScreen currentAgentId={agent.id} />}
@@ -89,6 +94,7 @@ function Inbox({ selectedId }: { selectedId: string | null }) {
   return (
     <main className="inbox" aria-label={t('app.inbox')}>
       <h1 className="visually-hidden">{t('app.inbox')}</h1>
+      <StatsBar />
       <ConversationListPanel selectedId={selectedId} />
       <ChatPanel conversationId={selectedId} />
       <GuestPanel conversationId={selectedId} />

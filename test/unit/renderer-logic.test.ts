@@ -51,7 +51,7 @@ function label(item: ChatItem): string {
 }
 
 describe('the list filters as API filters', () => {
-  const none: ChosenFilters = { channel: 'all', status: 'all', date: 'all', customFrom: '', customTo: '', propertyId: 'all', outletId: 'all', assigned: 'anyone' }
+  const none: ChosenFilters = { channel: 'all', status: 'all', date: 'all', customFrom: '', customTo: '', propertyId: 'all', outletId: 'all', assigned: 'anyone', type: 'any', searchMessages: false }
   const now = new Date(2026, 2, 11, 15, 30) // Wednesday 11 March 2026, 15:30 local time
 
   it('send nothing for "all"', () => {

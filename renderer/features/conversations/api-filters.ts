@@ -1,4 +1,4 @@
-import type { Channel, ConversationFilters } from '../../api/dto.js'
+import type { Channel, ConversationFilters, ConversationType } from '../../api/dto.js'
 import { parseDateInput, startOfDay, startOfMonth, startOfWeek } from '../../lib/date-ranges.js'
 
 export type StatusFilter = 'all' | 'active' | 'expired' | 'lead'
@@ -17,6 +17,9 @@ export interface ChosenFilters {
   outletId: string | 'all'
   /** Anyone's, mine (assigned to the signed-in agent), or waiting in the transfer queue. */
   assigned: AssignedFilter
+  type: ConversationType | 'any'
+  /** Whether the search looks in the messages (full-text) instead of the guest's name, email and phone. */
+  searchMessages: boolean
 }
 
 export type AssignedFilter = 'anyone' | 'mine' | 'queue'
@@ -44,8 +47,10 @@ export function toApiFilters(
   const to = state.date === 'custom' ? parseDateInput(state.customTo, { dayAfter: true }) : undefined
   if (from) filters.from = from.toISOString()
   if (to) filters.to = to.toISOString()
+  if (state.type !== 'any') filters.type = state.type
   const q = search.trim()
-  if (q) filters.q = q
+  if (q && state.searchMessages) filters.text = q
+  else if (q) filters.q = q
   return filters
 }
 

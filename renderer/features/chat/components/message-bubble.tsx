@@ -6,7 +6,7 @@ import { useRetryDelivery } from '../api/workflow'
 import { MessageContent } from './message-content'
 
 /** Guest messages sit on the left, the property's (staff, AI agent, local systems) on the right. */
-export const MessageBubble = memo(function MessageBubble({ message, now }: { message: Message; now: number }) {
+export const MessageBubble = memo(function MessageBubble({ message, now, find }: { message: Message; now: number; find?: readonly string[] }) {
   const { t, i18n } = useTranslation()
   const fromGuest = message.direction === 'in'
   const author = fromGuest
@@ -26,7 +26,7 @@ export const MessageBubble = memo(function MessageBubble({ message, now }: { mes
           ))}
         </span>
       )}
-      <MessageContent content={message.content} />
+      <MessageContent content={message.content} find={find} />
       <span className="bubble-footer">
         {message.delivery && <DeliveryState message={message} />}
         <time className="bubble-time" dateTime={message.createdAt}>

@@ -1,19 +1,22 @@
 import { useTranslation } from 'react-i18next'
 import type { MessageContent as Content } from '@/api/dto'
+import { Highlighted } from '@/components/highlighted'
 import { safeUrl } from '@/lib/safe-url'
 
 /**
  * A message's content, by type. Everything is rendered as text nodes (React escapes it); URLs are
  * used only when they are http(s) or the desk's own attachments.
  */
-export function MessageContent({ content }: { content: Content }) {
+export function MessageContent({ content, find = [] }: { content: Content; find?: readonly string[] }) {
   const { t } = useTranslation()
   switch (content.type) {
     case 'text':
       return (
         <div className="content-text">
           {content.isMail && <span className="content-tag">{t('content.mail')}</span>}
-          <p className="bubble-text">{content.text}</p>
+          <p className="bubble-text">
+            <Highlighted text={content.text} terms={find} />
+          </p>
         </div>
       )
     case 'email':
@@ -23,7 +26,9 @@ export function MessageContent({ content }: { content: Content }) {
           <p className="bubble-text">
             <strong>{content.subject}</strong>
           </p>
-          <p className="bubble-text">{content.body}</p>
+          <p className="bubble-text">
+            <Highlighted text={content.body} terms={find} />
+          </p>
         </div>
       )
     case 'quick_reply':

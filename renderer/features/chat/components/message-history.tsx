@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { searchTerms } from '@/components/highlighted'
+import { useLocation } from '@/lib/router'
 import { useNow } from '@/lib/use-now'
 import { useMessages } from '../api/messages'
 import { useConversationEvents } from '../api/workflow'
@@ -17,6 +19,9 @@ export function MessageHistory({ conversationId }: { conversationId: string }) {
   const messages = useMessages(conversationId)
   const events = useConversationEvents(conversationId)
   const sentinel = useRef<HTMLDivElement>(null)
+  const { search } = useLocation()
+  const findParam = search.get('find')
+  const find = useMemo(() => searchTerms(findParam), [findParam])
 
   const items = useMemo(() => {
     const newestFirst = messages.data?.pages.flatMap((page) => page.items) ?? []
@@ -42,7 +47,7 @@ export function MessageHistory({ conversationId }: { conversationId: string }) {
     <div className="history" role="log" aria-label={t('chat.history')} aria-busy={messages.isPending} tabIndex={0}>
       {items.map((item) =>
         item.kind === 'message' ? (
-          <MessageBubble key={item.message.id} message={item.message} now={now} />
+          <MessageBubble key={item.message.id} message={item.message} now={now} find={find} />
         ) : item.kind === 'event' ? (
           <TimelineEvent key={item.event.id} event={item.event} />
         ) : (

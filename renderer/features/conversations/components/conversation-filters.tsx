@@ -9,6 +9,8 @@ import {
   useDateFilter,
   useFilterActions,
   useAssignedFilter,
+  useSearchesMessages,
+  useTypeFilter,
   useDepartmentFilter,
   usePropertyFilter,
   useSearchText,
@@ -22,6 +24,7 @@ const CHANNEL_CHOICES: readonly (Channel | 'all')[] = ['all', 'web_chat', 'phone
 const STATUS_CHOICES: readonly StatusFilter[] = ['all', 'active', 'expired', 'lead']
 const DATE_CHOICES: readonly DateFilter[] = ['all', 'today', 'week', 'month', 'custom']
 const ASSIGNED_CHOICES: readonly AssignedFilter[] = ['anyone', 'mine', 'queue']
+const TYPE_CHOICES = ['booking', 'lead', 'faq', 'mixed'] as const
 
 /** Search, channel, status, date and (with several properties) property filters above the list. */
 export function ConversationFilters() {
@@ -36,6 +39,8 @@ export function ConversationFilters() {
   const properties = useProperties().data ?? []
   const outletId = useDepartmentFilter()
   const assigned = useAssignedFilter()
+  const type = useTypeFilter()
+  const searchMessages = useSearchesMessages()
   const outlets = useOutlets().data ?? []
 
   return (
@@ -59,6 +64,11 @@ export function ConversationFilters() {
           }
         }}
       />
+
+      <label className="checkbox search-scope">
+        <input type="checkbox" checked={searchMessages} onChange={() => actions.searchScopeToggled()} />
+        {t('filters.inMessages')}
+      </label>
 
       <div className="channel-tabs" role="group" aria-label={t('filters.channel')}>
         {CHANNEL_CHOICES.map((choice) => (
@@ -101,6 +111,17 @@ export function ConversationFilters() {
             {ASSIGNED_CHOICES.map((choice) => (
               <option key={choice} value={choice}>
                 {t(`filters.${choice}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="visually-hidden">{t('filters.type')}</span>
+          <select value={type} onChange={(event) => actions.typeChosen(event.target.value as typeof type)}>
+            <option value="any">{t('filters.anyType')}</option>
+            {TYPE_CHOICES.map((choice) => (
+              <option key={choice} value={choice}>
+                {t(`insight.types.${choice}`)}
               </option>
             ))}
           </select>

@@ -9,6 +9,7 @@ import { useListKeyboard } from '../hooks/use-list-keyboard'
 import { useApiFilters, useHighlightedId, useSearchText } from '../stores/filters-store'
 import { ConversationFilters } from './conversation-filters'
 import { ConversationRow } from './conversation-row'
+import { ExportButton } from './export-button'
 
 /** Every row has this height (styles.css agrees), so the virtualizer needs no measuring. */
 export const ROW_HEIGHT = 76
@@ -46,6 +47,7 @@ export function ConversationListPanel({ selectedId }: { selectedId: string | nul
   return (
     <section className="list-panel" aria-label={t('list.label')}>
       <ConversationFilters />
+      <ExportButton filters={filters} />
       <div
         id={CONVERSATION_LIST_ID}
         ref={scrollRef}
@@ -73,6 +75,7 @@ export function ConversationListPanel({ selectedId }: { selectedId: string | nul
                     selected={conversation.id === selectedId}
                     highlighted={conversation.id === highlightedId}
                     now={now}
+                    find={filters.text}
                   />
                 ) : (
                   <span className="list-loader">{t('list.loadingMore')}</span>

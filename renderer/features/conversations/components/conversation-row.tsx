@@ -11,13 +11,15 @@ interface ConversationRowProps {
   selected: boolean
   highlighted: boolean
   now: number
+  /** Words searched for in the messages: the chat highlights them. */
+  find?: string
 }
 
 /** One line of the list: who, where, the last words, how long ago, how many unread. */
-export const ConversationRow = memo(function ConversationRow({ conversation, selected, highlighted, now }: ConversationRowProps) {
+export const ConversationRow = memo(function ConversationRow({ conversation, selected, highlighted, now, find }: ConversationRowProps) {
   const { t, i18n } = useTranslation()
   const unread = conversation.unreadCount
-  const href = conversationPath(conversation.id)
+  const href = find ? `${conversationPath(conversation.id)}?find=${encodeURIComponent(find)}` : conversationPath(conversation.id)
   return (
     <a
       href={href}
@@ -41,6 +43,8 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
         <ChannelBadge channel={conversation.channel} />
         {conversation.source.outlet && <span className="row-department">{conversation.source.outlet.name}</span>}
         {conversation.lead && <span className="lead-badge">{t('leads.lead')}</span>}
+        {conversation.type && <span className="type-tag">{t(`insight.types.${conversation.type}`)}</span>}
+        {conversation.persona && <span className="persona-tag">{t(`insight.personas.${conversation.persona}`)}</span>}
         <span className="row-preview">
           {conversation.lastMessageDirection === 'out' ? t('list.you') : ''}
           {conversation.lastMessagePreview}

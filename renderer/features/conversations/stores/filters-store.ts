@@ -18,6 +18,8 @@ interface FiltersState extends ChosenFilters {
     propertyChosen(propertyId: string | 'all'): void
     departmentChosen(outletId: string | 'all'): void
     assignedChosen(assigned: AssignedFilter): void
+    typeChosen(type: ChosenFilters['type']): void
+    searchScopeToggled(): void
     searchTyped(search: string): void
     rowHighlighted(id: string | null): void
   }
@@ -33,6 +35,8 @@ const useFiltersStore = create<FiltersState>()((set) => ({
   propertyId: 'all',
   outletId: 'all',
   assigned: 'anyone',
+  type: 'any',
+  searchMessages: false,
   search: '',
   highlightedId: null,
   actions: {
@@ -44,6 +48,8 @@ const useFiltersStore = create<FiltersState>()((set) => ({
     propertyChosen: (propertyId) => set({ propertyId }),
     departmentChosen: (outletId) => set({ outletId }),
     assignedChosen: (assigned) => set({ assigned }),
+    typeChosen: (type) => set({ type }),
+    searchScopeToggled: () => set((state) => ({ searchMessages: !state.searchMessages })),
     searchTyped: (search) => set({ search }),
     rowHighlighted: (highlightedId) => set({ highlightedId }),
   },
@@ -56,6 +62,8 @@ export const useCustomRange = () => useFiltersStore(useShallow((state) => [state
 export const usePropertyFilter = () => useFiltersStore((state) => state.propertyId)
 export const useDepartmentFilter = () => useFiltersStore((state) => state.outletId)
 export const useAssignedFilter = () => useFiltersStore((state) => state.assigned)
+export const useTypeFilter = () => useFiltersStore((state) => state.type)
+export const useSearchesMessages = () => useFiltersStore((state) => state.searchMessages)
 export const useSearchText = () => useFiltersStore((state) => state.search)
 export const useHighlightedId = () => useFiltersStore((state) => state.highlightedId)
 export const useFilterActions = () => useFiltersStore((state) => state.actions)
@@ -63,7 +71,9 @@ export const useFilterActions = () => useFiltersStore((state) => state.actions)
 /** The current API filters; the date ranges move on when the day does (`now` refreshes). */
 export function useApiFilters(search: string, now: number): ConversationFilters {
   const state = useFiltersStore(
-    useShallow(({ channel, status, date, customFrom, customTo, propertyId, outletId, assigned }) => ({
+    useShallow(({ channel, status, date, customFrom, customTo, propertyId, outletId, assigned, type, searchMessages }) => ({
+      type,
+      searchMessages,
       channel,
       status,
       date,

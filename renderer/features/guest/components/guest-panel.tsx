@@ -6,6 +6,7 @@ import { relativeTime } from '@/lib/relative-time'
 import { conversationPath, navigate } from '@/lib/router'
 import { useNow } from '@/lib/use-now'
 import { useGuestPanel } from '../api/guest-panel'
+import { InsightSection } from './insight-section'
 import { ServiceRecordSection } from './service-record-form'
 
 /** The guest beside the chat: contact details, reservations, and every other touchpoint. */
@@ -51,6 +52,8 @@ function GuestDetails({ conversationId }: { conversationId: string }) {
 
       <h3>{t('guest.touchpoints')}</h3>
       <Touchpoints conversations={otherConversations} />
+
+      <InsightSection conversationId={conversationId} />
 
       <ServiceRecordSection conversationId={conversationId} />
     </aside>

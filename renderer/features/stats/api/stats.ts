@@ -1,0 +1,37 @@
+import { queryOptions, useQuery } from '@tanstack/react-query'
+import { apiFetch, queryString } from '@/api/client'
+import type { Metric } from '@/api/dto'
+import { statsKeys } from '@/api/query-keys'
+
+export type Period = 'today' | '7d' | '30d'
+
+/** A period ending now: today since local midnight, or the last 7 or 30 days. */
+export function periodRange(period: Period, now: number): { from: string; to: string } {
+  const midnight = new Date(now)
+  midnight.setHours(0, 0, 0, 0)
+  const from = period === 'today' ? midnight.getTime() : midnight.getTime() - (period === '7d' ? 6 : 29) * 86_400_000
+  return { from: new Date(from).toISOString(), to: new Date(now + 60_000).toISOString() }
+}
+
+export const statsOptions = (range: { from: string; to: string; propertyId?: string }) =>
+  queryOptions({
+    queryKey: statsKeys.summary(range),
+    queryFn: ({ signal }) => apiFetch<{ metrics: Metric[] }>(`/v1/stats${queryString(range)}`, { signal }),
+    staleTime: 30_000,
+  })
+
+export const useStats = (range: { from: string; to: string; propertyId?: string }) => useQuery(statsOptions(range))
+
+export interface SeriesPoint {
+  from: string
+  to: string
+  values: Record<Metric['key'], number | null>
+}
+
+export const seriesOptions = (range: { from: string; to: string; bucket: 'day' | 'week' }) =>
+  queryOptions({
+    queryKey: statsKeys.series(range),
+    queryFn: ({ signal }) => apiFetch<{ points: SeriesPoint[] }>(`/v1/stats/series${queryString(range)}`, { signal }),
+  })
+
+export const useSeries = (range: { from: string; to: string; bucket: 'day' | 'week' }) => useQuery(seriesOptions(range))

@@ -1,0 +1,42 @@
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Metric } from '@/api/dto'
+import { useNow } from '@/lib/use-now'
+import { periodRange, useStats, type Period } from '../api/stats'
+
+export const formatMetric = (metric: Pick<Metric, 'value' | 'unit'>, none: string) =>
+  metric.value === null ? none : metric.unit === 'percent' ? `${metric.value} %` : String(metric.value)
+
+/** The figures above the inbox for the chosen period; each metric's definition on hover and for screen readers. */
+export function StatsBar() {
+  const { t } = useTranslation()
+  const [period, setPeriod] = useState<Period>('today')
+  const now = useNow(60_000)
+  // Recomputed once a minute, so the query key holds still in between.
+  const range = useMemo(() => periodRange(period, now), [period, now])
+  const stats = useStats(range)
+  return (
+    <section className="stats-bar" aria-label={t('stats.bar')}>
+      <label>
+        <span className="visually-hidden">{t('stats.period')}</span>
+        <select value={period} onChange={(event) => setPeriod(event.target.value as Period)}>
+          {(['today', '7d', '30d'] as const).map((choice) => (
+            <option key={choice} value={choice}>
+              {t(`stats.periods.${choice}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <dl>
+        {(stats.data?.metrics ?? []).map((metric) => (
+          <div key={metric.key} className="metric" title={metric.definition}>
+            <dt>
+              <abbr title={metric.definition}>{metric.label}</abbr>
+            </dt>
+            <dd data-metric={metric.key}>{formatMetric(metric, t('stats.none'))}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  )
+}

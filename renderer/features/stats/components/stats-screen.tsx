@@ -1,0 +1,72 @@
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Metric } from '@/api/dto'
+import { useNow } from '@/lib/use-now'
+import { periodRange, useSeries, useStats, type Period, type SeriesPoint } from '../api/stats'
+import { formatMetric } from './stats-bar'
+
+/** The statistics over time: one bar chart per metric, by day or week. */
+export function StatsScreen() {
+  const { t, i18n } = useTranslation()
+  const [period, setPeriod] = useState<Period>('30d')
+  const [bucket, setBucket] = useState<'day' | 'week'>('day')
+  const now = useNow(60_000)
+  const range = useMemo(() => periodRange(period, now), [period, now])
+  const stats = useStats(range)
+  const series = useSeries({ ...range, bucket })
+  return (
+    <main className="page" aria-labelledby="stats-title">
+      <h1 id="stats-title">{t('stats.title')}</h1>
+      <div className="inline-form">
+        <label>
+          {t('stats.period')}{' '}
+          <select value={period} onChange={(event) => setPeriod(event.target.value as Period)}>
+            {(['today', '7d', '30d'] as const).map((choice) => (
+              <option key={choice} value={choice}>
+                {t(`stats.periods.${choice}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('stats.bucket')}{' '}
+          <select value={bucket} onChange={(event) => setBucket(event.target.value as 'day' | 'week')}>
+            <option value="day">{t('stats.buckets.day')}</option>
+            <option value="week">{t('stats.buckets.week')}</option>
+          </select>
+        </label>
+      </div>
+      <div className="charts">
+        {(stats.data?.metrics ?? []).map((metric) => (
+          <Chart key={metric.key} metric={metric} points={series.data?.points ?? []} bucketLabel={t(`stats.buckets.${bucket}`)} locale={i18n.language} />
+        ))}
+      </div>
+    </main>
+  )
+}
+
+function Chart({ metric, points, bucketLabel, locale }: { metric: Metric; points: SeriesPoint[]; bucketLabel: string; locale: string }) {
+  const { t } = useTranslation()
+  const values = points.map((point) => point.values[metric.key])
+  const max = Math.max(1, ...values.map((value) => value ?? 0))
+  const width = Math.max(1, points.length) * 14
+  return (
+    <figure className="card chart">
+      <figcaption>
+        <strong>{metric.label}</strong> <span className="muted">{formatMetric(metric, t('stats.none'))}</span>
+        <p className="muted">{metric.definition}</p>
+      </figcaption>
+      <svg viewBox={`0 0 ${width} 100`} preserveAspectRatio="none" role="img" aria-label={t('stats.chart', { label: metric.label, bucket: bucketLabel })}>
+        {points.map((point, index) => {
+          const value = point.values[metric.key] ?? 0
+          const height = (value / max) * 92
+          return (
+            <rect key={point.from} x={index * 14 + 2} y={100 - height} width={10} height={height} className="bar">
+              <title>{`${new Date(point.from).toLocaleDateString(locale, { day: 'numeric', month: 'short' })}: ${point.values[metric.key] ?? t('stats.none')}${metric.unit === 'percent' && point.values[metric.key] !== null ? ' %' : ''}`}</title>
+            </rect>
+          )
+        })}
+      </svg>
+    </figure>
+  )
+}

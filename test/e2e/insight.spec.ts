@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs'
+import type { Page } from '@playwright/test'
+import { expectNoSeriousViolations } from './axe.js'
+import { expect, SCREENSHOTS, test } from './fixtures.js'
+import { InboxPage } from './pages/inbox-page.js'
+
+test.describe.configure({ mode: 'serial' })
+
+async function guestWrites(page: Page, url: string, token: string, phone: string, texts: string[]) {
+  const response = await page.request.post(`${url}/v1/messages`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { messages: texts.map((text, i) => ({ channel: 'web_chat', guest: { phone }, direction: 'in', content: { type: 'text', text }, createdAt: new Date(Date.now() - (texts.length - i) * 60_000).toISOString() })) },
+  })
+  expect(response.status()).toBe(201)
+  return (await response.json()).items[0].conversationId as string
+}
+
+test('the side panel explains the guest: type, intent, persona with evidence, dates, contact data; the list shows and filters the type', async ({ page, desk, signedIn }) => {
+  const id = await guestWrites(page, desk.url, desk.token, '+41795600001', [
+    'Hello, we are two adults with two kids and would like to book a family room from 3 to 5 March.',
+    'My name is Eva Brunner, you can reach me at eva.brunner@example.ch',
+  ])
+  const inbox = new InboxPage(page)
+  await inbox.goto(`${desk.url}/conversations/${id}`)
+  const insight = inbox.guestPanel().getByRole('region', { name: 'Insight' })
+  await expect(insight).toContainText('Booking', { timeout: 10_000 })
+  await expect(insight).toContainText('High · wants to book and names dates')
+  await expect(insight).toContainText('Family · mentions')
+  await expect(insight).toContainText('“3 to 5 March”')
+  await expect(insight).toContainText('eva.brunner@example.ch')
+  await expect(insight).toContainText('(unverified)')
+  await expect(inbox.chatTitle()).toHaveText('Eva Brunner')
+  await expect(inbox.selectedRow().locator('.persona-tag')).toHaveText('Family')
+  await expect(inbox.selectedRow().locator('.type-tag')).toHaveText('Booking')
+
+  await page.getByRole('combobox', { name: 'Type', exact: true }).selectOption({ label: 'Booking' })
+  await expect.poll(() => inbox.rowLabels()).toContain('Eva Brunner')
+  const types = await inbox.rows().locator('.type-tag').allInnerTexts()
+  expect(types.every((type) => type === 'Booking')).toBe(true)
+  await expectNoSeriousViolations(page)
+  await page.screenshot({ path: `${SCREENSHOTS}insight.png` })
+})
+
+test('the statistics bar shows each figure with its definition, and the statistics page charts them', async ({ page, desk, signedIn }) => {
+  const inbox = new InboxPage(page)
+  await inbox.goto(desk.url)
+  const bar = page.getByRole('region', { name: 'Statistics for the period' })
+  const active = bar.locator('.metric[title^="Conversations in which a guest started a session"]')
+  await expect(active).toBeVisible()
+  await expect(active.locator('dd')).toHaveText(/^\d+$/)
+  await expect(bar.getByText('Response rate')).toBeVisible()
+  await expect(bar.locator('[data-metric="humanTransfers"]')).toHaveText(/^\d+$/)
+  await bar.getByRole('combobox', { name: 'Period' }).selectOption({ label: 'Last 30 days' })
+  await expect(bar.locator('[data-metric="capturedLeads"]')).toHaveText(/^[1-9]\d*$/)
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Statistics' }).click()
+  await expect(page.getByRole('img', { name: 'Active conversations per Day' })).toBeVisible()
+  await expect(page.getByRole('img', { name: 'Active conversations per Day' }).locator('rect')).toHaveCount(30)
+  await page.getByRole('combobox', { name: 'Per', exact: true }).selectOption({ label: 'Week' })
+  await expect(page.getByRole('img', { name: 'Conversion rate per Week' })).toBeVisible()
+  await expectNoSeriousViolations(page)
+  await page.screenshot({ path: `${SCREENSHOTS}statistics.png`, fullPage: true })
+})
+
+test('searching the messages finds the conversation and highlights the words in the chat', async ({ page, desk, signedIn }) => {
+  await guestWrites(page, desk.url, desk.token, '+41795600002', ['Can we rent paddleboards at the lakeside beach?'])
+  const inbox = new InboxPage(page)
+  await inbox.goto(desk.url)
+  await page.getByLabel('Search in messages').check()
+  await inbox.search().fill('paddleboard')
+  await expect.poll(() => inbox.rowLabels()).toEqual(['+41795600002'])
+  await inbox.rows().first().click()
+  await expect(page).toHaveURL(/\?find=paddleboard$/)
+  await expect(inbox.history().locator('mark')).toHaveText(['paddleboards'])
+  await page.screenshot({ path: `${SCREENSHOTS}search.png` })
+})
+
+test('Export downloads the filtered history as CSV, with progress', async ({ page, desk, signedIn }) => {
+  const inbox = new InboxPage(page)
+  await inbox.goto(desk.url)
+  await inbox.channel('WhatsApp')
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export CSV' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toMatch(/^frontdesk-export-\d{4}-\d{2}-\d{2}\.csv$/)
+  const csv = readFileSync((await download.path())!, 'utf8')
+  const [header, ...lines] = csv.replace(/^\uFEFF/, '').trim().split('\n')
+  expect(header).toBe('conversation_id,message_id,channel,guest,guest_phone_or_email,direction,sender,created_at,received_at,type,lead,reservation,message_type,text')
+  expect(lines.length).toBeGreaterThanOrEqual(1)
+  expect(lines.every((line) => line.split(',')[2] === 'whatsapp')).toBe(true)
+  expect(csv).toContain('Can I bring my dog?')
+  await expect(page.getByRole('status').filter({ hasText: /^Exported \d+ messages$/ })).toBeVisible()
+})
+
+test('Arrivals lists today\'s guests with what they asked, open questions first', async ({ page, desk, signedIn }) => {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich' }).format(new Date())
+  const book = (number: string, first: string, phone: string, room: string) =>
+    page.request.post(`${desk.url}/v1/reservations`, {
+      headers: { authorization: `Bearer ${desk.adminToken}` },
+      data: { propertyId: desk.seed.properties.alpenblick, confirmationNumber: number, guest: { firstName: first, lastName: 'Arrival', phone }, arrival: today, departure: '2099-01-01', room },
+    })
+  await book('ARR-1', 'Silent', '+41795600010', '301')
+  await book('ARR-2', 'Curious', '+41795600011', '302')
+  await guestWrites(page, desk.url, desk.token, '+41795600011', ['Can we check in at noon?'])
+  await page.goto(desk.url)
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Arrivals' }).click()
+  const cards = page.locator('.arrival h2')
+  await expect(cards).toHaveText(['Curious Arrival', 'Silent Arrival'])
+  const curious = page.getByRole('region', { name: 'Curious Arrival' })
+  await expect(curious).toContainText('1 open question')
+  await expect(curious).toContainText('Room 302')
+  await curious.getByRole('link', { name: /Can we check in at noon\?/ }).click()
+  await expect(new InboxPage(page).chatTitle()).toHaveText('Curious Arrival')
+  await page.goto(`${desk.url}/arrivals`)
+  await expectNoSeriousViolations(page)
+  await page.screenshot({ path: `${SCREENSHOTS}arrivals.png` })
+})
