@@ -110,7 +110,8 @@ export function createInsightService(store: Store, events: EventBus, clock: () =
     insight.intent = intentLevel({ bookingIntent: insight.cues.bookingIntent, dates: insight.dates.length, details: insight.cues.details, hasReservation })
     insight.kind = conversationKind({
       bookingIntent: insight.cues.bookingIntent,
-      lead: conversation.lead !== null,
+      // A captured lead: marked as one, or the guest wrote down how to reach them.
+      lead: conversation.lead !== null || insight.captured.emails.length > 0 || insight.captured.phones.length > 0,
       faqAnswered: store.messages.agentAnsweredFromKnowledge(conversationId),
     })
     if (JSON.stringify(insight) === JSON.stringify(conversation.insight) && !found.emails.size && !found.phones.size && !found.name) return

@@ -5,6 +5,7 @@ import { AgentsScreen } from '@/features/agents/components/agents-screen'
 import { ArrivalsScreen } from '@/features/arrivals/components/arrivals-screen'
 import { ChatPanel } from '@/features/chat/components/chat-panel'
 import { ConversationListPanel } from '@/features/conversations/components/conversation-list'
+import { usePropertyFilter } from '@/features/conversations/stores/filters-store'
 import { GuestPanel } from '@/features/guest/components/guest-panel'
 import { KnowledgeScreen } from '@/features/knowledge/components/knowledge-screen'
 import { LeadsScreen } from '@/features/leads/components/leads-screen'
@@ -91,10 +92,11 @@ function Shell({ agent }: { agent: Agent }) {
 
 function Inbox({ selectedId }: { selectedId: string | null }) {
   const { t } = useTranslation()
+  const propertyId = usePropertyFilter()
   return (
     <main className="inbox" aria-label={t('app.inbox')}>
       <h1 className="visually-hidden">{t('app.inbox')}</h1>
-      <StatsBar />
+      <StatsBar propertyId={propertyId === 'all' ? undefined : propertyId} />
       <ConversationListPanel selectedId={selectedId} />
       <ChatPanel conversationId={selectedId} />
       <GuestPanel conversationId={selectedId} />

@@ -157,6 +157,8 @@ export const en = {
     periods: { today: 'Today', '7d': 'Last 7 days', '30d': 'Last 30 days' },
     bucket: 'Per',
     buckets: { day: 'Day', week: 'Week' },
+    property: 'Property',
+    allProperties: 'All properties',
     none: '—',
     chart: '{{label}} per {{bucket}}',
   },

@@ -43,6 +43,7 @@ describe('guest insight', () => {
     const found = await conversation(id)
     assert.deepEqual(found.insight.captured, { emails: ['lena.graf@example.ch'], phones: [], name: 'Lena Graf' })
     assert.equal(found.guest.name, 'Lena Graf')
+    assert.equal(found.type, 'lead', 'a guest who writes down how to reach them is a captured lead')
     const guestId = found.guest.id
     assert.match(guestId, /^gst_/)
     const identity = t.app.store.db.prepare("SELECT verified FROM guest_identities WHERE kind = 'email' AND value = 'lena.graf@example.ch'").get() as { verified: number }

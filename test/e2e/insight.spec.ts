@@ -23,7 +23,8 @@ test('the side panel explains the guest: type, intent, persona with evidence, da
   const inbox = new InboxPage(page)
   await inbox.goto(`${desk.url}/conversations/${id}`)
   const insight = inbox.guestPanel().getByRole('region', { name: 'Insight' })
-  await expect(insight).toContainText('Booking', { timeout: 10_000 })
+  // Booking intent and written contact data: both a booking and a captured lead.
+  await expect(insight).toContainText('Mixed', { timeout: 10_000 })
   await expect(insight).toContainText('High · wants to book and names dates')
   await expect(insight).toContainText('Family · mentions')
   await expect(insight).toContainText('“3 to 5 March”')
@@ -31,12 +32,12 @@ test('the side panel explains the guest: type, intent, persona with evidence, da
   await expect(insight).toContainText('(unverified)')
   await expect(inbox.chatTitle()).toHaveText('Eva Brunner')
   await expect(inbox.selectedRow().locator('.persona-tag')).toHaveText('Family')
-  await expect(inbox.selectedRow().locator('.type-tag')).toHaveText('Booking')
+  await expect(inbox.selectedRow().locator('.type-tag')).toHaveText('Mixed')
 
-  await page.getByRole('combobox', { name: 'Type', exact: true }).selectOption({ label: 'Booking' })
+  await page.getByRole('combobox', { name: 'Type', exact: true }).selectOption({ label: 'Mixed' })
   await expect.poll(() => inbox.rowLabels()).toContain('Eva Brunner')
   const types = await inbox.rows().locator('.type-tag').allInnerTexts()
-  expect(types.every((type) => type === 'Booking')).toBe(true)
+  expect(types.every((type) => type === 'Mixed')).toBe(true)
   await expectNoSeriousViolations(page)
   await page.screenshot({ path: `${SCREENSHOTS}insight.png` })
 })
@@ -53,10 +54,21 @@ test('the statistics bar shows each figure with its definition, and the statisti
   await bar.getByRole('combobox', { name: 'Period' }).selectOption({ label: 'Last 30 days' })
   await expect(bar.locator('[data-metric="capturedLeads"]')).toHaveText(/^[1-9]\d*$/)
 
+  // The bar follows the property the list is filtered to.
+  const edelweissStats = page.waitForResponse((response) => response.url().includes(`/v1/stats?`) && response.url().includes(`propertyId=${desk.seed.properties.edelweiss}`))
+  await inbox.property('Chalet Edelweiss')
+  const { metrics } = (await (await edelweissStats).json()) as { metrics: { key: string; value: number | null }[] }
+  const leadsAtEdelweiss = metrics.find((metric) => metric.key === 'capturedLeads')?.value
+  await expect(bar.locator('[data-metric="capturedLeads"]')).toHaveText(String(leadsAtEdelweiss))
+  await inbox.property('All properties')
+
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Statistics' }).click()
   await expect(page.getByRole('img', { name: 'Active conversations per Day' })).toBeVisible()
   await expect(page.getByRole('img', { name: 'Active conversations per Day' }).locator('rect')).toHaveCount(30)
   await page.getByRole('combobox', { name: 'Per', exact: true }).selectOption({ label: 'Week' })
+  const aWeekAtAlpenblick = page.waitForResponse((response) => response.url().includes('/v1/stats/series?') && response.url().includes(`propertyId=${desk.seed.properties.alpenblick}`))
+  await page.getByRole('combobox', { name: 'Property', exact: true }).selectOption({ label: 'Hotel Alpenblick' })
+  expect((await aWeekAtAlpenblick).status()).toBe(200)
   await expect(page.getByRole('img', { name: 'Conversion rate per Week' })).toBeVisible()
   await expectNoSeriousViolations(page)
   await page.screenshot({ path: `${SCREENSHOTS}statistics.png`, fullPage: true })

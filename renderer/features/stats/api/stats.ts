@@ -28,10 +28,10 @@ export interface SeriesPoint {
   values: Record<Metric['key'], number | null>
 }
 
-export const seriesOptions = (range: { from: string; to: string; bucket: 'day' | 'week' }) =>
+export const seriesOptions = (range: { from: string; to: string; bucket: 'day' | 'week'; propertyId?: string }) =>
   queryOptions({
     queryKey: statsKeys.series(range),
     queryFn: ({ signal }) => apiFetch<{ points: SeriesPoint[] }>(`/v1/stats/series${queryString(range)}`, { signal }),
   })
 
-export const useSeries = (range: { from: string; to: string; bucket: 'day' | 'week' }) => useQuery(seriesOptions(range))
+export const useSeries = (range: { from: string; to: string; bucket: 'day' | 'week'; propertyId?: string }) => useQuery(seriesOptions(range))

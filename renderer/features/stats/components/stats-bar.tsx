@@ -7,13 +7,16 @@ import { periodRange, useStats, type Period } from '../api/stats'
 export const formatMetric = (metric: Pick<Metric, 'value' | 'unit'>, none: string) =>
   metric.value === null ? none : metric.unit === 'percent' ? `${metric.value} %` : String(metric.value)
 
-/** The figures above the inbox for the chosen period; each metric's definition on hover and for screen readers. */
-export function StatsBar() {
+/**
+ * The figures above the inbox for the chosen period and the property the list is filtered to;
+ * each metric's definition on hover and for screen readers.
+ */
+export function StatsBar({ propertyId }: { propertyId?: string }) {
   const { t } = useTranslation()
   const [period, setPeriod] = useState<Period>('today')
   const now = useNow(60_000)
   // Recomputed once a minute, so the query key holds still in between.
-  const range = useMemo(() => periodRange(period, now), [period, now])
+  const range = useMemo(() => ({ ...periodRange(period, now), ...(propertyId ? { propertyId } : {}) }), [period, now, propertyId])
   const stats = useStats(range)
   return (
     <section className="stats-bar" aria-label={t('stats.bar')}>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Metric } from '@/api/dto'
+import { useProperties } from '@/api/properties'
 import { useNow } from '@/lib/use-now'
 import { periodRange, useSeries, useStats, type Period, type SeriesPoint } from '../api/stats'
 import { formatMetric } from './stats-bar'
@@ -10,8 +11,10 @@ export function StatsScreen() {
   const { t, i18n } = useTranslation()
   const [period, setPeriod] = useState<Period>('30d')
   const [bucket, setBucket] = useState<'day' | 'week'>('day')
+  const [propertyId, setPropertyId] = useState('')
+  const properties = useProperties().data ?? []
   const now = useNow(60_000)
-  const range = useMemo(() => periodRange(period, now), [period, now])
+  const range = useMemo(() => ({ ...periodRange(period, now), ...(propertyId ? { propertyId } : {}) }), [period, now, propertyId])
   const stats = useStats(range)
   const series = useSeries({ ...range, bucket })
   return (
@@ -35,6 +38,19 @@ export function StatsScreen() {
             <option value="week">{t('stats.buckets.week')}</option>
           </select>
         </label>
+        {properties.length > 1 && (
+          <label>
+            {t('stats.property')}{' '}
+            <select value={propertyId} onChange={(event) => setPropertyId(event.target.value)}>
+              <option value="">{t('stats.allProperties')}</option>
+              {properties.map((property) => (
+                <option key={property.id} value={property.id}>
+                  {property.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
       <div className="charts">
         {(stats.data?.metrics ?? []).map((metric) => (
@@ -50,6 +66,8 @@ function Chart({ metric, points, bucketLabel, locale }: { metric: Metric; points
   const values = points.map((point) => point.values[metric.key])
   const max = Math.max(1, ...values.map((value) => value ?? 0))
   const width = Math.max(1, points.length) * 14
+  const [first, last] = [points[0], points.at(-1)]
+  const day = (iso: string) => new Date(iso).toLocaleDateString(locale, { day: 'numeric', month: 'short' })
   return (
     <figure className="card chart">
       <figcaption>
@@ -62,11 +80,17 @@ function Chart({ metric, points, bucketLabel, locale }: { metric: Metric; points
           const height = (value / max) * 92
           return (
             <rect key={point.from} x={index * 14 + 2} y={100 - height} width={10} height={height} className="bar">
-              <title>{`${new Date(point.from).toLocaleDateString(locale, { day: 'numeric', month: 'short' })}: ${point.values[metric.key] ?? t('stats.none')}${metric.unit === 'percent' && point.values[metric.key] !== null ? ' %' : ''}`}</title>
+              <title>{`${day(point.from)}: ${point.values[metric.key] ?? t('stats.none')}${metric.unit === 'percent' && point.values[metric.key] !== null ? ' %' : ''}`}</title>
             </rect>
           )
         })}
       </svg>
+      {first && last && (
+        <div className="chart-axis" aria-hidden="true">
+          <span>{day(first.from)}</span>
+          <span>{day(last.from)}</span>
+        </div>
+      )}
     </figure>
   )
 }
