@@ -60,7 +60,23 @@ export async function buildServer(config: ServerConfig) {
     global: true,
     // The desk may be reached over plain http on a LAN address (--host): never rewrite requests to https.
     // Guests' photos may live on their channel's https CDN; scripts and everything else stay same-origin.
-    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, imgSrc: ["'self'", 'data:', 'https:'] } },
+    // Strict for the inbox (which the desktop app shows): scripts, styles, fonts and connections only
+    // from this server, no plugins, no framing.
+    contentSecurityPolicy: {
+      directives: {
+        upgradeInsecureRequests: null,
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+      },
+    },
     strictTransportSecurity: false,
   })
   await app.register(rateLimit, {

@@ -1,7 +1,7 @@
+import { DEFAULT_HOST, DEFAULT_PORT } from './listen-defaults.js'
 import { buildServer, type App, type ServerConfig } from './server.js'
 
-export const DEFAULT_PORT = 4780
-export const DEFAULT_HOST = '127.0.0.1'
+export { DEFAULT_HOST, DEFAULT_PORT }
 
 export interface RunningServer {
   app: App

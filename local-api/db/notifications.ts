@@ -35,6 +35,7 @@ export function notificationsRepository(db: Db) {
   const insert = db.prepare(`
     INSERT INTO notifications (id, agent_id, kind, conversation_id, text, created_at)
     VALUES (@id, @agentId, @kind, @conversationId, @text, @createdAt)`)
+  const byId = db.prepare('SELECT * FROM notifications WHERE id = ?')
   const ofAgent = db.prepare('SELECT * FROM notifications WHERE agent_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?')
   const unread = db.prepare('SELECT count(*) AS n FROM notifications WHERE agent_id = ? AND read_at IS NULL')
   const markAllRead = db.prepare('UPDATE notifications SET read_at = ? WHERE agent_id = ? AND read_at IS NULL')
@@ -42,6 +43,10 @@ export function notificationsRepository(db: Db) {
   return {
     insert(notification: Omit<Notification, 'readAt'>): void {
       insert.run(notification)
+    },
+    get(id: string): Notification | undefined {
+      const row = byId.get(id) as NotificationRow | undefined
+      return row && toNotification(row)
     },
     ofAgent(agentId: string, limit = 50): Notification[] {
       return (ofAgent.all(agentId, limit) as NotificationRow[]).map(toNotification)

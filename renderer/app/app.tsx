@@ -20,6 +20,7 @@ import { SignInScreen } from '@/features/session/components/sign-in-screen'
 import { useSetupStatus } from '@/features/setup/api/setup'
 import { SetupScreen } from '@/features/setup/components/setup-screen'
 import { navigate, useLocation } from '@/lib/router'
+import { useDesktopShell } from './use-desktop-shell'
 
 /** First run → setup; no session → sign-in; otherwise the inbox (or, for admins, the agents page). */
 export function App() {
@@ -52,6 +53,7 @@ function Shell({ agent }: { agent: Agent }) {
   const { pathname } = useLocation()
   const signOut = useSignOut()
   const { connected } = useLiveEvents()
+  useDesktopShell(agent.id)
   const page = pageOf(pathname, agent)
   const pages: Page[] = ['inbox', 'arrivals', 'leads', 'stats', ...(agent.role === 'admin' ? ADMIN_PAGES : [])]
 

@@ -3,6 +3,8 @@ import { describe, it } from 'node:test'
 import type { Static } from 'typebox'
 import type { Agent, Conversation, Message, Reservation } from '../../renderer/api/dto.js'
 import type { AgentSchema, ConversationSchema, MessageSchema, ReservationSchema } from '../../local-api/routes/v1/schemas.js'
+import type { DesktopBridge as RendererBridge, DesktopInfo as RendererDesktopInfo } from '../../renderer/api/desktop-bridge.js'
+import type { DesktopBridge as ShellBridge, DesktopInfo as ShellDesktopInfo } from '../../electron/ipc.js'
 
 /**
  * The renderer's DTO types must describe what the server's response schemas send. The check is
@@ -17,5 +19,12 @@ describe('the renderer\'s DTOs', () => {
     assert.ok(agree<Static<typeof MessageSchema>, Message>(true))
     assert.ok(agree<Static<typeof AgentSchema>, Agent>(true))
     assert.ok(agree<Static<typeof ReservationSchema>, Reservation>(true))
+  })
+})
+
+describe('the desktop bridge', () => {
+  it('is the same type on both sides of the preload', () => {
+    assert.ok(agree<ShellBridge, RendererBridge>(true))
+    assert.ok(agree<ShellDesktopInfo, RendererDesktopInfo>(true))
   })
 })

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { apiFetch } from '@/api/client'
 import type { ChannelAccount, LlmProvider } from '@/api/dto'
 import { settingsKeys } from '@/api/query-keys'
+import { desktop } from '@/lib/desktop'
+import { DesktopSection } from './desktop-section'
 
 const llmOptions = () => queryOptions({ queryKey: settingsKeys.llm(), queryFn: ({ signal }) => apiFetch<LlmProvider | null>('/v1/settings/llm', { signal }) })
 const accountsOptions = () =>
@@ -17,6 +19,7 @@ export function SettingsScreen() {
   return (
     <main className="page" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settings.title')}</h1>
+      {desktop && <DesktopSection bridge={desktop} />}
       {llm.isSuccess && <LlmForm key={llm.data?.baseUrl ?? 'none'} provider={llm.data} />}
       <section className="card" aria-labelledby="channels-title">
         <h2 id="channels-title">{t('settings.channels')}</h2>

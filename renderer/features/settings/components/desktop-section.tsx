@@ -1,0 +1,53 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { DesktopBridge } from '@/api/desktop-bridge'
+import { unwrap } from '@/lib/desktop'
+
+const desktopInfoKey = ['desktop', 'info'] as const
+
+/** Settings of the desktop app on this computer: start at login, the port local systems push to. */
+export function DesktopSection({ bridge }: { bridge: DesktopBridge }) {
+  const { t } = useTranslation()
+  const queryClient = useQueryClient()
+  const info = useQuery({ queryKey: desktopInfoKey, queryFn: () => unwrap(bridge.getDesktopInfo()) })
+  const refresh = () => queryClient.invalidateQueries({ queryKey: desktopInfoKey })
+  const startAtLogin = useMutation({ mutationFn: (enabled: boolean) => unwrap(bridge.setStartAtLogin(enabled)), onSuccess: refresh })
+  const [port, setPort] = useState('')
+  const savePort = useMutation({ mutationFn: (value: number) => unwrap(bridge.setPort(value)), onSuccess: refresh })
+
+  if (!info.data) return null
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    savePort.mutate(Number(port || info.data.configuredPort))
+  }
+  return (
+    <form className="card form-grid" onSubmit={submit} aria-labelledby="desktop-title">
+      <h2 id="desktop-title">{t('settings.desktop')}</h2>
+      <p className="muted wide">{t('settings.desktopIntro', { version: info.data.version, url: info.data.apiUrl })}</p>
+      {info.data.portProblem && (
+        <p className="wide form-error" role="alert">
+          {info.data.portProblem}
+        </p>
+      )}
+      <label className="wide checkbox">
+        <input type="checkbox" checked={info.data.startAtLogin} onChange={(event) => startAtLogin.mutate(event.target.checked)} />
+        {t('settings.startAtLogin')}
+      </label>
+      <label>
+        {t('settings.port')}
+        <input type="number" min={1024} max={65535} placeholder={String(info.data.configuredPort)} value={port} onChange={(event) => setPort(event.target.value)} aria-describedby="port-hint" />
+      </label>
+      <p id="port-hint" className="muted">
+        {savePort.isSuccess ? t('settings.portSaved', { port: savePort.data }) : t('settings.portHint')}
+      </p>
+      {(startAtLogin.error ?? savePort.error) && <p className="wide form-error" role="alert">{(startAtLogin.error ?? savePort.error)!.message}</p>}
+      <p className="muted wide">{t(`settings.updates_${info.data.updates}`)}</p>
+      <div className="wide">
+        <button type="submit" className="button primary" disabled={savePort.isPending}>
+          {t('settings.save')}
+        </button>
+      </div>
+    </form>
+  )
+}
