@@ -28,12 +28,12 @@ export function statsRepository(db: Db) {
     SELECT count(*) AS n FROM conversations c WHERE ${inScope} AND EXISTS (
       SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in' AND m.created_at >= @from AND m.created_at < @to)`)
 
-  // …of which the AI agent answered a guest message within 5 seconds, in the period.
+  // …of which a guest message in the period got a reply (the AI agent's or staff's) within 5 seconds.
   const answeredFast = prepare(`
     SELECT count(*) AS n FROM conversations c WHERE ${inScope}
-      AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in' AND m.created_at >= @from AND m.created_at < @to)
-      AND EXISTS (SELECT 1 FROM messages r WHERE r.conversation_id = c.id AND r.author = 'bot' AND r.created_at >= @from AND r.created_at < @to
-                  AND json_extract(r.meta, '$.latencyMs') <= 5000)`)
+      AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in' AND m.created_at >= @from AND m.created_at < @to
+                  AND EXISTS (SELECT 1 FROM messages r WHERE r.conversation_id = c.id AND r.direction = 'out'
+                              AND r.created_at >= m.created_at AND r.created_at <= m.created_at + 5000))`)
 
   // Conversations the AI agent answered from the knowledge base in the period, with no human transfer in it.
   const faqResolved = prepare(`

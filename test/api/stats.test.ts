@@ -21,8 +21,8 @@ let token: string
 /**
  * A constructed day: A starts a session, is answered by the AI agent from the knowledge base in 2 s
  * and becomes a converted lead; B wrote 12 h before (same session), got a slow answer and a human
- * took over, an unconverted lead; C starts a new session after 35 h of silence, unanswered, from a
- * visitor without phone or email; D is from last week.
+ * took over, an unconverted lead; C starts a new session after 35 h of silence, from a visitor
+ * without phone or email, and staff answer in 3 s; D is from last week.
  */
 before(async () => {
   dir = tempDir()
@@ -55,7 +55,9 @@ before(async () => {
   services.leads.capture(store.conversations.get(b)!)
 
   guest({ kind: 'onsite_contact', value: 'oc_c' }, 'First visit', T0 - 30 * HOUR)
-  guest({ kind: 'onsite_contact', value: 'oc_c' }, 'Back again', T0 + 5 * HOUR)
+  const c = guest({ kind: 'onsite_contact', value: 'oc_c' }, 'Back again', T0 + 5 * HOUR)
+  now = T0 + 5 * HOUR + 3000
+  assert.ok(services.ingest.ingest(property, [{ channel: 'web_chat', conversationId: c, direction: 'out', content: { type: 'text', text: 'Welcome back!' }, createdAt: now }]).ok)
 
   const d = guest(phone('+41795570004'), 'Last week', T0 - 5 * 24 * HOUR)
   now = T0 - 5 * 24 * HOUR
@@ -86,7 +88,7 @@ describe('GET /v1/stats', () => {
   it('computes each metric by its definition over the constructed day', async () => {
     const m = await stats(`from=${PERIOD.from}&to=${PERIOD.to}`)
     assert.equal(m.activeConversations!.value, 2, 'A (first message) and C (after 35 h); not B (12 h after its last)')
-    assert.deepEqual([m.responseRate!.value, m.responseRate!.numerator, m.responseRate!.denominator], [33.3, 1, 3], 'only A was answered within 5 s')
+    assert.deepEqual([m.responseRate!.value, m.responseRate!.numerator, m.responseRate!.denominator], [66.7, 2, 3], 'A (the AI agent, 2 s) and C (staff, 3 s); not B (8 s)')
     assert.equal(m.faqResolved!.value, 1, 'A; B was answered from the knowledge base but handed to a human')
     assert.equal(m.humanTransfers!.value, 1)
     assert.equal(m.capturedLeads!.value, 2, 'A (phone) and B (email); not C (a visitor)')
