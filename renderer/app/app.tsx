@@ -19,6 +19,7 @@ import { useSession, useSignOut } from '@/features/session/api/session'
 import { SignInScreen } from '@/features/session/components/sign-in-screen'
 import { useSetupStatus } from '@/features/setup/api/setup'
 import { SetupScreen } from '@/features/setup/components/setup-screen'
+import { AppLink } from '@/components/app-link'
 import { navigate, useLocation } from '@/lib/router'
 import { useDesktopShell } from './use-desktop-shell'
 
@@ -108,16 +109,9 @@ function Inbox({ selectedId }: { selectedId: string | null }) {
 
 function NavLink({ href, current, children }: { href: string; current: boolean; children: string }) {
   return (
-    <a
-      href={href}
-      aria-current={current ? 'page' : undefined}
-      onClick={(event) => {
-        event.preventDefault()
-        navigate(href)
-      }}
-    >
+    <AppLink href={href} aria-current={current ? 'page' : undefined}>
       {children}
-    </a>
+    </AppLink>
   )
 }
 

@@ -5,7 +5,8 @@ import { apiFetch, queryString } from '@/api/client'
 import type { Arrival } from '@/api/dto'
 import { arrivalKeys } from '@/api/query-keys'
 import { ChannelBadge } from '@/components/channel-badge'
-import { conversationPath, navigate } from '@/lib/router'
+import { AppLink } from '@/components/app-link'
+import { conversationPath } from '@/lib/router'
 
 const arrivalsOptions = (day: 'today' | 'tomorrow') =>
   queryOptions({
@@ -46,16 +47,10 @@ export function ArrivalsScreen() {
             <ul className="touchpoints">
               {arrival.conversations.map((conversation) => (
                 <li key={conversation.id}>
-                  <a
-                    href={conversationPath(conversation.id)}
-                    onClick={(event) => {
-                      event.preventDefault()
-                      navigate(conversationPath(conversation.id))
-                    }}
-                  >
+                  <AppLink href={conversationPath(conversation.id)}>
                     <ChannelBadge channel={conversation.channel} />
                     <span className="touchpoint-preview">{conversation.lastMessagePreview}</span>
-                  </a>
+                  </AppLink>
                 </li>
               ))}
             </ul>

@@ -3,7 +3,8 @@ import type { GuestPanel as GuestPanelData, Reservation } from '@/api/dto'
 import { ChannelBadge } from '@/components/channel-badge'
 import { guestLabel } from '@/lib/guest-label'
 import { relativeTime } from '@/lib/relative-time'
-import { conversationPath, navigate } from '@/lib/router'
+import { AppLink } from '@/components/app-link'
+import { conversationPath } from '@/lib/router'
 import { useNow } from '@/lib/use-now'
 import { useGuestPanel } from '../api/guest-panel'
 import { InsightSection } from './insight-section'
@@ -89,17 +90,11 @@ function Touchpoints({ conversations }: { conversations: GuestPanelData['otherCo
     <ul className="touchpoints">
       {conversations.map((conversation) => (
         <li key={conversation.id}>
-          <a
-            href={conversationPath(conversation.id)}
-            onClick={(event) => {
-              event.preventDefault()
-              navigate(conversationPath(conversation.id))
-            }}
-          >
+          <AppLink href={conversationPath(conversation.id)}>
             <ChannelBadge channel={conversation.channel} />
             <span className="touchpoint-preview">{conversation.lastMessagePreview || guestLabel(conversation, t)}</span>
             <time dateTime={conversation.lastMessageAt}>{relativeTime(conversation.lastMessageAt, now, t, i18n.language)}</time>
-          </a>
+          </AppLink>
         </li>
       ))}
     </ul>

@@ -5,7 +5,8 @@ import { apiFetch, queryString } from '@/api/client'
 import type { LeadDetail, LeadStatus } from '@/api/dto'
 import { leadKeys } from '@/api/query-keys'
 import { ChannelBadge } from '@/components/channel-badge'
-import { conversationPath, navigate } from '@/lib/router'
+import { AppLink } from '@/components/app-link'
+import { conversationPath } from '@/lib/router'
 
 const STATUSES: readonly LeadStatus[] = ['new', 'contacted', 'follow_up', 'converted', 'lost']
 
@@ -68,15 +69,7 @@ function LeadRow({ lead }: { lead: LeadDetail }) {
   return (
     <tr>
       <td>
-        <a
-          href={conversationPath(lead.conversationId)}
-          onClick={(event) => {
-            event.preventDefault()
-            navigate(conversationPath(lead.conversationId))
-          }}
-        >
-          {name}
-        </a>
+        <AppLink href={conversationPath(lead.conversationId)}>{name}</AppLink>
         {lead.reservationId && <span className="muted"> · {t('leads.reservation')}</span>}
       </td>
       <td>

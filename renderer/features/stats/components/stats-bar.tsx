@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Metric } from '@/api/dto'
 import { useNow } from '@/lib/use-now'
 import { periodRange, useStats, type Period } from '../api/stats'
+import { PeriodSelect } from './period-select'
 
 export const formatMetric = (metric: Pick<Metric, 'value' | 'unit'>, none: string) =>
   metric.value === null ? none : metric.unit === 'percent' ? `${metric.value} %` : String(metric.value)
@@ -22,13 +23,7 @@ export function StatsBar({ propertyId }: { propertyId?: string }) {
     <section className="stats-bar" aria-label={t('stats.bar')}>
       <label>
         <span className="visually-hidden">{t('stats.period')}</span>
-        <select value={period} onChange={(event) => setPeriod(event.target.value as Period)}>
-          {(['today', '7d', '30d'] as const).map((choice) => (
-            <option key={choice} value={choice}>
-              {t(`stats.periods.${choice}`)}
-            </option>
-          ))}
-        </select>
+        <PeriodSelect value={period} onChange={setPeriod} />
       </label>
       <dl>
         {(stats.data?.metrics ?? []).map((metric) => (

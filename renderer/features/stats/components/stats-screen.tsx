@@ -5,6 +5,7 @@ import { useProperties } from '@/api/properties'
 import { useNow } from '@/lib/use-now'
 import { periodRange, useSeries, useStats, type Period, type SeriesPoint } from '../api/stats'
 import { formatMetric } from './stats-bar'
+import { PeriodSelect } from './period-select'
 
 /** The statistics over time: one bar chart per metric, by day or week. */
 export function StatsScreen() {
@@ -23,13 +24,7 @@ export function StatsScreen() {
       <div className="inline-form">
         <label>
           {t('stats.period')}{' '}
-          <select value={period} onChange={(event) => setPeriod(event.target.value as Period)}>
-            {(['today', '7d', '30d'] as const).map((choice) => (
-              <option key={choice} value={choice}>
-                {t(`stats.periods.${choice}`)}
-              </option>
-            ))}
-          </select>
+          <PeriodSelect value={period} onChange={setPeriod} />
         </label>
         <label>
           {t('stats.bucket')}{' '}
