@@ -1,0 +1,53 @@
+// How replicas agree on an entity's fields, whatever order ops arrive in. Each field keeps the
+// clock of the write that set it; a write wins by its clock (last writer wins), except where the
+// domain says otherwise. The same rules run on the central server's state and on every desk, so
+// replaying, reordering or duplicating ops always ends in the same state.
+import { compareHlc } from './hlc.js'
+import type { SyncEntity } from './protocol.js'
+
+export interface FieldWrite {
+  value: unknown
+  hlc: string
+}
+
+/** A reply's delivery moves forward only: queued → sent → delivered; failed can be retried (queued again). */
+const DELIVERY_RANK: Record<string, number> = { not_deliverable: 0, queued: 1, failed: 1, sent: 2, delivered: 3 }
+
+/** Fields written once and never changed afterwards: the first write (smallest clock) stays. */
+const WRITE_ONCE: Partial<Record<SyncEntity, readonly string[]>> = {
+  message: ['conversationId', 'direction', 'content', 'createdAt', 'author', 'senderAgentId', 'externalId'],
+  conversation: ['propertyId', 'channel', 'identity', 'createdAt'],
+  guest_identity: ['kind', 'value'],
+  guest_merge: ['sourceId', 'targetId'],
+  conversation_event: ['conversationId', 'type', 'data', 'createdAt'],
+}
+
+/** True when `incoming` should replace `current` for this entity's field. */
+export function wins(entity: SyncEntity, field: string, current: FieldWrite | undefined, incoming: FieldWrite): boolean {
+  if (!current) return true
+  if (WRITE_ONCE[entity]?.includes(field)) return compareHlc(incoming.hlc, current.hlc) < 0
+  if (entity === 'message' && field === 'status') {
+    const [now, next] = [DELIVERY_RANK[String(current.value)] ?? 0, DELIVERY_RANK[String(incoming.value)] ?? 0]
+    if (next !== now) return next > now
+  }
+  return compareHlc(incoming.hlc, current.hlc) > 0
+}
+
+/** Merges writes into an entity's fields and clocks; returns the fields that changed. */
+export function mergeFields(
+  entity: SyncEntity,
+  state: { fields: Record<string, unknown>; clocks: Record<string, string> },
+  writes: Record<string, unknown>,
+  hlcOf: (field: string) => string,
+): Record<string, unknown> {
+  const changed: Record<string, unknown> = {}
+  for (const [field, value] of Object.entries(writes)) {
+    const hlc = hlcOf(field)
+    const current = field in state.clocks ? { value: state.fields[field], hlc: state.clocks[field]! } : undefined
+    if (!wins(entity, field, current, { value, hlc })) continue
+    state.fields[field] = value
+    state.clocks[field] = hlc
+    changed[field] = value
+  }
+  return changed
+}
