@@ -105,3 +105,20 @@ export interface HelloResponse {
 
 export const isSyncEntity = (entity: string): entity is SyncEntity => (SYNC_ENTITIES as readonly string[]).includes(entity)
 export const spaceOf = (entity: SyncEntity, propertyId: string) => (GROUP_ENTITIES.includes(entity) ? GROUP_SPACE : propertyId)
+
+/** The order entities are applied in from a snapshot: what others refer to comes first. */
+export const ENTITY_RANK: Record<SyncEntity, number> = {
+  property: 0,
+  agent: 1,
+  guest: 2,
+  guest_merge: 3,
+  guest_identity: 4,
+  reservation: 5,
+  template: 6,
+  knowledge_entry: 7,
+  conversation: 8,
+  lead: 9,
+  conversation_event: 10,
+  message: 11,
+}
+export const rankOf = (entity: SyncEntity) => ENTITY_RANK[entity]

@@ -1,0 +1,68 @@
+// What the central server keeps, behind one interface with two implementations: embedded SQLite
+// (one small property needs nothing else) and PostgreSQL (a group; several stateless instances on
+// one database). The sync rules live once, in sync-service.ts, on top of these primitives.
+import type { PulledOp, SnapshotEntity, SyncEntity, SyncOp } from '../../local-api/domain/sync/protocol.js'
+
+export interface Device {
+  id: string
+  name: string
+  propertyId: string
+  createdAt: number
+  revokedAt: number | null
+}
+
+export interface EntityState {
+  fields: Record<string, unknown>
+  clocks: Record<string, string>
+}
+
+/** A position in a space's snapshot: entities are read in (rank, id) order. */
+export interface SnapshotCursor {
+  rank: number
+  entityId: string
+}
+
+/** The writes of one push, all inside one database transaction. */
+export interface CentralTx {
+  /** The client's acknowledged sequence, its row locked until the transaction ends (0 when new). */
+  lockClient(clientId: string): Promise<number>
+  setAckedSeq(clientId: string, deviceId: string, seq: number, now: number): Promise<void>
+  /**
+   * Takes the next `count` sequence numbers of a space and returns the first. The space's row stays
+   * locked until commit, so sequence order is commit order: a puller never skips a later-committed op.
+   */
+  reserveSeqs(space: string, count: number): Promise<number>
+  hasOp(opId: string): Promise<boolean>
+  insertOp(space: string, serverSeq: number, op: SyncOp, receivedAt: number): Promise<void>
+  insertRejected(op: SyncOp, reason: string, at: number): Promise<void>
+  entityState(space: string, entity: SyncEntity, entityId: string): Promise<EntityState | undefined>
+  saveEntityState(space: string, entity: SyncEntity, rank: number, entityId: string, state: EntityState, serverSeq: number): Promise<void>
+}
+
+export interface CentralStore {
+  readonly kind: 'sqlite' | 'postgres'
+  transaction<T>(work: (tx: CentralTx) => Promise<T>): Promise<T>
+
+  ackedSeq(clientId: string): Promise<number>
+  /** The space's last sequence, and the first one still kept (ops below it are pruned). */
+  spaceBounds(space: string): Promise<{ lastSeq: number; floor: number }>
+  opsAfter(space: string, after: number, limit: number): Promise<PulledOp[]>
+  stateAfter(space: string, cursor: SnapshotCursor | null, limit: number): Promise<(SnapshotEntity & { rank: number })[]>
+  /** Forgets the ops of a space up to and including `throughSeq` (their effect stays in the state). */
+  prune(space: string, throughSeq: number): Promise<void>
+  /** Ops received before this time, per space: what a retention window would prune. */
+  lastSeqBefore(space: string, receivedBefore: number): Promise<number>
+  spaces(): Promise<string[]>
+  rejectedOps(clientId: string): Promise<{ opId: string; clientSeq: number; reason: string }[]>
+
+  insertDevice(device: Device, credentialHash: string): Promise<void>
+  deviceByCredential(credentialHash: string): Promise<Device | undefined>
+  devices(): Promise<Device[]>
+  revokeDevice(id: string, at: number): Promise<boolean>
+
+  /** Tells every instance (and this one) that a space has new ops. */
+  poke(spaces: string[]): Promise<void>
+  onPoke(listener: (space: string) => void): () => void
+
+  close(): Promise<void>
+}

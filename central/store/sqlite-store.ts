@@ -1,0 +1,156 @@
+// The central store in one SQLite file: for a single property, nothing else to run.
+import Database from 'better-sqlite3'
+import { EventEmitter } from 'node:events'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { rankOf, type SyncEntity, type SyncOp } from '../../local-api/domain/sync/protocol.js'
+import type { CentralStore, CentralTx, Device, EntityState } from './central-store.js'
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS devices (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, property_id TEXT NOT NULL, credential_hash TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL, revoked_at INTEGER
+  );
+  CREATE TABLE IF NOT EXISTS clients (client_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, acked_seq INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS spaces (space TEXT PRIMARY KEY, last_seq INTEGER NOT NULL DEFAULT 0, floor INTEGER NOT NULL DEFAULT 1);
+  CREATE TABLE IF NOT EXISTS ops (
+    space TEXT NOT NULL, server_seq INTEGER NOT NULL, op_id TEXT NOT NULL UNIQUE, client_id TEXT NOT NULL,
+    client_seq INTEGER NOT NULL, op TEXT NOT NULL, received_at INTEGER NOT NULL, PRIMARY KEY (space, server_seq)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS ops_by_time ON ops (space, received_at);
+  CREATE TABLE IF NOT EXISTS rejected_ops (op_id TEXT PRIMARY KEY, client_id TEXT NOT NULL, client_seq INTEGER NOT NULL, reason TEXT NOT NULL, op TEXT NOT NULL, at INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS state (
+    space TEXT NOT NULL, rank INTEGER NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
+    fields TEXT NOT NULL, clocks TEXT NOT NULL, server_seq INTEGER NOT NULL, PRIMARY KEY (space, rank, entity_id, entity)
+  ) WITHOUT ROWID;
+`
+
+export function openSqliteCentralStore(dataDir: string): CentralStore {
+  mkdirSync(dataDir, { recursive: true })
+  const db = new Database(join(dataDir, 'central.sqlite'))
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = FULL')
+  db.pragma('busy_timeout = 5000')
+  db.exec(SCHEMA)
+  const pokes = new EventEmitter()
+  pokes.setMaxListeners(0)
+
+  const q = {
+    acked: db.prepare('SELECT acked_seq FROM clients WHERE client_id = ?').pluck(),
+    setAcked: db.prepare(`INSERT INTO clients (client_id, device_id, acked_seq, updated_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (client_id) DO UPDATE SET acked_seq = excluded.acked_seq, device_id = excluded.device_id, updated_at = excluded.updated_at`),
+    ensureSpace: db.prepare('INSERT INTO spaces (space) VALUES (?) ON CONFLICT DO NOTHING'),
+    reserve: db.prepare('UPDATE spaces SET last_seq = last_seq + ? WHERE space = ? RETURNING last_seq').pluck(),
+    bounds: db.prepare('SELECT last_seq AS lastSeq, floor FROM spaces WHERE space = ?'),
+    hasOp: db.prepare('SELECT 1 FROM ops WHERE op_id = ?').pluck(),
+    insertOp: db.prepare('INSERT INTO ops (space, server_seq, op_id, client_id, client_seq, op, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    insertRejected: db.prepare('INSERT OR IGNORE INTO rejected_ops (op_id, client_id, client_seq, reason, op, at) VALUES (?, ?, ?, ?, ?, ?)'),
+    state: db.prepare('SELECT fields, clocks FROM state WHERE space = ? AND rank = ? AND entity_id = ? AND entity = ?'),
+    saveState: db.prepare(`INSERT INTO state (space, rank, entity, entity_id, fields, clocks, server_seq) VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (space, rank, entity_id, entity) DO UPDATE SET fields = excluded.fields, clocks = excluded.clocks, server_seq = excluded.server_seq`),
+    opsAfter: db.prepare('SELECT server_seq AS serverSeq, op FROM ops WHERE space = ? AND server_seq > ? ORDER BY server_seq LIMIT ?'),
+    stateFirst: db.prepare('SELECT rank, entity, entity_id AS entityId, fields, clocks FROM state WHERE space = ? ORDER BY rank, entity_id, entity LIMIT ?'),
+    stateAfter: db.prepare(`SELECT rank, entity, entity_id AS entityId, fields, clocks FROM state
+      WHERE space = ? AND (rank, entity_id) > (?, ?) ORDER BY rank, entity_id, entity LIMIT ?`),
+    prune: db.prepare('DELETE FROM ops WHERE space = ? AND server_seq <= ?'),
+    setFloor: db.prepare('UPDATE spaces SET floor = max(floor, ?) WHERE space = ?'),
+    lastBefore: db.prepare('SELECT coalesce(max(server_seq), 0) FROM ops WHERE space = ? AND received_at < ?').pluck(),
+    spaces: db.prepare('SELECT space FROM spaces ORDER BY space').pluck(),
+    rejected: db.prepare('SELECT op_id AS opId, client_seq AS clientSeq, reason FROM rejected_ops WHERE client_id = ? ORDER BY client_seq'),
+    insertDevice: db.prepare('INSERT INTO devices (id, name, property_id, credential_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    deviceByCredential: db.prepare('SELECT * FROM devices WHERE credential_hash = ?'),
+    devices: db.prepare('SELECT * FROM devices ORDER BY created_at, id'),
+    revoke: db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+  }
+
+  const tx: CentralTx = {
+    lockClient: async (clientId) => (q.acked.get(clientId) as number | undefined) ?? 0,
+    setAckedSeq: async (clientId, deviceId, seq, now) => void q.setAcked.run(clientId, deviceId, seq, now),
+    async reserveSeqs(space, count) {
+      q.ensureSpace.run(space)
+      return (q.reserve.get(count, space) as number) - count + 1
+    },
+    hasOp: async (opId) => q.hasOp.get(opId) !== undefined,
+    insertOp: async (space, serverSeq, op, receivedAt) => void q.insertOp.run(space, serverSeq, op.opId, op.clientId, op.clientSeq, JSON.stringify(op), receivedAt),
+    insertRejected: async (op, reason, at) => void q.insertRejected.run(op.opId, op.clientId, op.clientSeq, reason, JSON.stringify(op), at),
+    async entityState(space, entity, entityId) {
+      const row = q.state.get(space, rankOf(entity), entityId, entity) as { fields: string; clocks: string } | undefined
+      return row && { fields: JSON.parse(row.fields), clocks: JSON.parse(row.clocks) }
+    },
+    saveEntityState: async (space, entity, rank, entityId, state: EntityState, serverSeq) =>
+      void q.saveState.run(space, rank, entity, entityId, JSON.stringify(state.fields), JSON.stringify(state.clocks), serverSeq),
+  }
+
+  // better-sqlite3 is synchronous, but the service's steps are awaited: one transaction at a time,
+  // so no other request's statements run inside an open one.
+  let queue: Promise<unknown> = Promise.resolve()
+
+  const toDevice = (row: Record<string, unknown>): Device => ({
+    id: row.id as string,
+    name: row.name as string,
+    propertyId: row.property_id as string,
+    createdAt: row.created_at as number,
+    revokedAt: (row.revoked_at as number | null) ?? null,
+  })
+
+  return {
+    kind: 'sqlite',
+    transaction<T>(work: (tx: CentralTx) => Promise<T>): Promise<T> {
+      const run = queue.then(async () => {
+        db.exec('BEGIN IMMEDIATE')
+        try {
+          const result = await work(tx)
+          db.exec('COMMIT')
+          return result
+        } catch (error) {
+          db.exec('ROLLBACK')
+          throw error
+        }
+      })
+      queue = run.catch(() => undefined)
+      return run
+    },
+    ackedSeq: async (clientId) => (q.acked.get(clientId) as number | undefined) ?? 0,
+    spaceBounds: async (space) => (q.bounds.get(space) as { lastSeq: number; floor: number } | undefined) ?? { lastSeq: 0, floor: 1 },
+    opsAfter: async (space, after, limit) =>
+      (q.opsAfter.all(space, after, limit) as { serverSeq: number; op: string }[]).map((row) => ({ serverSeq: row.serverSeq, op: JSON.parse(row.op) as SyncOp })),
+    async stateAfter(space, cursor, limit) {
+      const rows = (cursor ? q.stateAfter.all(space, cursor.rank, cursor.entityId, limit) : q.stateFirst.all(space, limit)) as {
+        rank: number
+        entity: SyncEntity
+        entityId: string
+        fields: string
+        clocks: string
+      }[]
+      return rows.map((row) => ({ rank: row.rank, entity: row.entity, entityId: row.entityId, fields: JSON.parse(row.fields), clocks: JSON.parse(row.clocks) }))
+    },
+    prune: (space, throughSeq) =>
+      queue.then(() => {
+        db.transaction(() => {
+          q.prune.run(space, throughSeq)
+          q.setFloor.run(throughSeq + 1, space)
+        })()
+      }),
+    lastSeqBefore: async (space, before) => q.lastBefore.get(space, before) as number,
+    spaces: async () => q.spaces.all() as string[],
+    rejectedOps: async (clientId) => q.rejected.all(clientId) as { opId: string; clientSeq: number; reason: string }[],
+    insertDevice: async (device, hash) => void q.insertDevice.run(device.id, device.name, device.propertyId, hash, device.createdAt, device.revokedAt),
+    async deviceByCredential(hash) {
+      const row = q.deviceByCredential.get(hash) as Record<string, unknown> | undefined
+      return row && toDevice(row)
+    },
+    devices: async () => (q.devices.all() as Record<string, unknown>[]).map(toDevice),
+    revokeDevice: async (id, at) => q.revoke.run(at, id).changes === 1,
+    async poke(spaces) {
+      for (const space of spaces) pokes.emit('poke', space)
+    },
+    onPoke(listener) {
+      pokes.on('poke', listener)
+      return () => void pokes.off('poke', listener)
+    },
+    async close() {
+      await queue
+      db.close()
+    },
+  }
+}

@@ -1,0 +1,182 @@
+// The central server's sync rules, once, over either store: pushes stored exactly once in client
+// order, a gapless sequence per space, rejected ops recorded (and acknowledged), pulls by cursor,
+// snapshots for a desk whose cursor is older than what is kept.
+import { createHash, randomBytes } from 'node:crypto'
+import { ulid } from 'ulid'
+import { ClockError, createHlcClock, isHlc } from '../local-api/domain/sync/hlc.js'
+import { mergeFields } from '../local-api/domain/sync/merge.js'
+import {
+  GROUP_SPACE,
+  isSyncEntity,
+  rankOf,
+  spaceOf,
+  SYNC_SCHEMA_VERSION,
+  type HelloResponse,
+  type PullResponse,
+  type PushGap,
+  type PushRequest,
+  type PushResponse,
+  type SnapshotPage,
+  type SyncEntity,
+  type SyncOp,
+} from '../local-api/domain/sync/protocol.js'
+import type { CentralStore, Device, SnapshotCursor } from './store/central-store.js'
+
+export const CREDENTIAL_PREFIX = 'fdd_'
+const hashCredential = (credential: string) => createHash('sha256').update(credential).digest('hex')
+const MAX_AHEAD_MS = 24 * 3600_000
+
+export function createSyncService(store: CentralStore, physicalNow: () => number = Date.now) {
+  // Each instance has its own clock node; the database holds everything else.
+  const clock = createHlcClock(`central${randomBytes(4).toString('hex')}`, physicalNow, { maxAheadMs: MAX_AHEAD_MS })
+  const spacesOf = (device: Device) => [device.propertyId, GROUP_SPACE]
+
+  /** Why an op can never be applied, or null when it is fine. */
+  function invalid(op: SyncOp, device: Device, clientId: string): string | null {
+    if (op.clientId !== clientId) return `op of client ${op.clientId} pushed by client ${clientId}`
+    if (!isSyncEntity(op.entity)) return `unknown entity "${op.entity}"`
+    if (op.space !== spaceOf(op.entity, device.propertyId)) return `${op.entity} ops of this device belong in space ${spaceOf(op.entity, device.propertyId)}, not ${op.space}`
+    if (!isHlc(op.hlc)) return 'malformed clock'
+    try {
+      clock.receive(op.hlc)
+    } catch (error) {
+      if (error instanceof ClockError) return `${error.message}; the server's time is ${new Date(physicalNow()).toISOString()}`
+      throw error
+    }
+    return null
+  }
+
+  return {
+    async addDevice(input: { name: string; propertyId: string }): Promise<{ device: Device; credential: string }> {
+      const device: Device = { id: `dev_${ulid()}`, name: input.name, propertyId: input.propertyId, createdAt: physicalNow(), revokedAt: null }
+      const credential = `${CREDENTIAL_PREFIX}${randomBytes(32).toString('base64url')}`
+      await store.insertDevice(device, hashCredential(credential))
+      return { device, credential }
+    },
+
+    devices: () => store.devices(),
+    revokeDevice: (id: string) => store.revokeDevice(id, physicalNow()),
+
+    /** The active device holding this credential, if any. */
+    async authenticate(credential: string | undefined): Promise<Device | undefined> {
+      if (!credential?.startsWith(CREDENTIAL_PREFIX)) return undefined
+      const device = await store.deviceByCredential(hashCredential(credential))
+      return device && device.revokedAt === null ? device : undefined
+    },
+
+    async hello(device: Device, clientId: string): Promise<HelloResponse> {
+      return {
+        schemaVersion: SYNC_SCHEMA_VERSION,
+        serverHlc: clock.now(),
+        device: { id: device.id, name: device.name, propertyId: device.propertyId },
+        spaces: spacesOf(device),
+        ackedSeq: await store.ackedSeq(clientId),
+      }
+    },
+
+    async push(device: Device, request: PushRequest): Promise<PushResponse | PushGap> {
+      const now = physicalNow()
+      const outcome = await store.transaction(async (tx) => {
+        let acked = await tx.lockClient(request.clientId)
+        const accepted: SyncOp[] = []
+        const rejected: PushResponse['rejected'] = []
+        for (const op of request.ops) {
+          if (op.clientSeq <= acked) continue // already stored: a retry
+          if (op.clientSeq !== acked + 1) {
+            if (accepted.length === 0 && rejected.length === 0) return { gap: true as const, acked }
+            break // acknowledge what came in order; the client resends the rest
+          }
+          acked = op.clientSeq
+          const reason = invalid(op, device, request.clientId)
+          if (reason) {
+            await tx.insertRejected(op, reason, now)
+            rejected.push({ opId: op.opId, clientSeq: op.clientSeq, reason })
+          } else if (!(await tx.hasOp(op.opId))) {
+            accepted.push(op)
+          }
+        }
+
+        const bySpace = new Map<string, SyncOp[]>()
+        for (const op of accepted) {
+          const ops = bySpace.get(op.space)
+          if (ops) ops.push(op)
+          else bySpace.set(op.space, [op])
+        }
+        // Spaces in one order for every push, so two pushes never wait on each other's locks crosswise.
+        for (const space of [...bySpace.keys()].sort()) {
+          const ops = bySpace.get(space)!
+          let serverSeq = await tx.reserveSeqs(space, ops.length)
+          for (const op of ops) {
+            await tx.insertOp(space, serverSeq, op, now)
+            const entity = op.entity as SyncEntity // checked by invalid()
+            const state = (await tx.entityState(space, entity, op.entityId)) ?? { fields: {}, clocks: {} }
+            mergeFields(entity, state, op.fields, () => op.hlc)
+            await tx.saveEntityState(space, entity, rankOf(entity), op.entityId, state, serverSeq)
+            serverSeq++
+          }
+        }
+        await tx.setAckedSeq(request.clientId, device.id, acked, now)
+        return { gap: false as const, acked, rejected, spaces: [...bySpace.keys()] }
+      })
+      if (outcome.gap) return { error: 'gap', ackedSeq: outcome.acked, serverHlc: clock.now() }
+      if (outcome.spaces.length) await store.poke(outcome.spaces)
+      return { ackedSeq: outcome.acked, serverHlc: clock.now(), rejected: outcome.rejected }
+    },
+
+    async pull(device: Device, space: string, after: number, limit: number): Promise<PullResponse> {
+      if (!spacesOf(device).includes(space)) throw new SpaceForbidden(space)
+      const bounds = await store.spaceBounds(space)
+      if (after < bounds.floor - 1) return { reset: true, serverHlc: clock.now() }
+      const ops = await store.opsAfter(space, after, limit)
+      return { ops, lastSeq: ops.at(-1)?.serverSeq ?? after, hasMore: ops.length === limit, serverHlc: clock.now() }
+    },
+
+    async snapshot(device: Device, space: string, cursor: string | null, limit: number): Promise<SnapshotPage> {
+      if (!spacesOf(device).includes(space)) throw new SpaceForbidden(space)
+      const position = cursor ? decodeCursor(cursor) : { asOfSeq: (await store.spaceBounds(space)).lastSeq, at: null }
+      const rows = await store.stateAfter(space, position.at, limit)
+      const last = rows.at(-1)
+      return {
+        asOfSeq: position.asOfSeq,
+        entities: rows.map(({ rank: _rank, ...entity }) => entity),
+        next: rows.length === limit && last ? encodeCursor({ asOfSeq: position.asOfSeq, at: { rank: last.rank, entityId: last.entityId } }) : null,
+        serverHlc: clock.now(),
+      }
+    },
+
+    /** Forgets ops received more than `retentionMs` ago; desks further behind take a snapshot. */
+    async applyRetention(retentionMs: number): Promise<void> {
+      for (const space of await store.spaces()) {
+        const through = await store.lastSeqBefore(space, physicalNow() - retentionMs)
+        if (through > 0) await store.prune(space, through)
+      }
+    },
+
+    spacesOf,
+  }
+}
+
+export class SpaceForbidden extends Error {
+  constructor(space: string) {
+    super(`this device may not read space ${space}`)
+  }
+}
+
+const encodeCursor = (cursor: { asOfSeq: number; at: SnapshotCursor }) => Buffer.from(JSON.stringify(cursor)).toString('base64url')
+function decodeCursor(cursor: string): { asOfSeq: number; at: SnapshotCursor } {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { asOfSeq: number; at: SnapshotCursor }
+    if (Number.isInteger(parsed.asOfSeq) && Number.isInteger(parsed.at?.rank) && typeof parsed.at?.entityId === 'string') return parsed
+  } catch {
+    // falls through
+  }
+  throw new BadCursor()
+}
+
+export class BadCursor extends Error {
+  constructor() {
+    super('not a snapshot cursor from this server')
+  }
+}
+
+export type SyncService = ReturnType<typeof createSyncService>

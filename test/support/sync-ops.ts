@@ -1,0 +1,25 @@
+import { v7 as uuidv7 } from 'uuid'
+import { createHlcClock } from '../../local-api/domain/sync/hlc.js'
+import { spaceOf, SYNC_SCHEMA_VERSION, type SyncEntity, type SyncOp } from '../../local-api/domain/sync/protocol.js'
+
+/** Makes a client's ops in sequence, as a desk's outbox would. */
+export function opMaker(clientId: string, propertyId: string, now: () => number = Date.now) {
+  const clock = createHlcClock(clientId, now)
+  let seq = 0
+  return {
+    op(entity: SyncEntity, entityId: string, fields: Record<string, unknown>, overrides: Partial<SyncOp> = {}): SyncOp {
+      return {
+        opId: uuidv7(),
+        clientId,
+        clientSeq: ++seq,
+        hlc: clock.now(),
+        space: spaceOf(entity, propertyId),
+        entity,
+        entityId,
+        fields,
+        schemaVersion: SYNC_SCHEMA_VERSION,
+        ...overrides,
+      }
+    },
+  }
+}
