@@ -1,0 +1,123 @@
+import type { SyncOp } from '../domain/sync/protocol.js'
+import type { Db } from './open.js'
+
+export interface SyncConfig {
+  clientId: string
+  centralUrl: string | null
+  credential: string | null
+  deviceId: string | null
+  propertyId: string | null
+  materializedThrough: number
+  nextClientSeq: number
+  ackedSeq: number
+  hlc: string | null
+  lastSyncAt: number | null
+  lastError: string | null
+}
+
+export interface EntityState {
+  fields: Record<string, unknown>
+  clocks: Record<string, string>
+}
+
+/** A local change as the sync outbox reads it. */
+export interface LocalChange {
+  seq: number
+  entity: string
+  entityId: string
+  op: 'insert' | 'update'
+  fields: Record<string, unknown> | null
+  hlc: string
+}
+
+const CONFIG_COLUMNS: Record<keyof SyncConfig, string> = {
+  clientId: 'client_id',
+  centralUrl: 'central_url',
+  credential: 'credential',
+  deviceId: 'device_id',
+  propertyId: 'property_id',
+  materializedThrough: 'materialized_through',
+  nextClientSeq: 'next_client_seq',
+  ackedSeq: 'acked_seq',
+  hlc: 'hlc',
+  lastSyncAt: 'last_sync_at',
+  lastError: 'last_error',
+}
+
+/** The sync bookkeeping of a desk: its configuration, outbox, cursors, merged entity states, aliases and waiting ops. */
+export function syncRepository(db: Db) {
+  const selectConfig = db.prepare(`SELECT ${Object.entries(CONFIG_COLUMNS).map(([key, column]) => `${column} AS ${key}`).join(', ')} FROM sync_config WHERE id = 1`)
+  const changes = db.prepare(`SELECT seq, entity, entity_id AS entityId, op, fields, hlc FROM change_log
+    WHERE seq > ? AND origin IS NULL AND hlc IS NOT NULL ORDER BY seq LIMIT ?`)
+  const lastChange = db.prepare('SELECT coalesce(max(seq), 0) FROM change_log').pluck()
+  const enqueue = db.prepare('INSERT INTO sync_outbox (client_seq, op) VALUES (?, ?)')
+  const outbox = db.prepare('SELECT op FROM sync_outbox WHERE client_seq > ? ORDER BY client_seq LIMIT ?').pluck()
+  const acknowledge = db.prepare('DELETE FROM sync_outbox WHERE client_seq <= ?')
+  const outboxSize = db.prepare('SELECT count(*) FROM sync_outbox').pluck()
+  const cursor = db.prepare('SELECT server_seq FROM sync_cursors WHERE space = ?').pluck()
+  const cursors = db.prepare('SELECT space, server_seq AS serverSeq FROM sync_cursors ORDER BY space')
+  const setCursor = db.prepare('INSERT INTO sync_cursors (space, server_seq) VALUES (?, ?) ON CONFLICT (space) DO UPDATE SET server_seq = excluded.server_seq')
+  const state = db.prepare('SELECT fields, clocks FROM sync_entities WHERE entity = ? AND entity_id = ?')
+  const saveState = db.prepare(`INSERT INTO sync_entities (entity, entity_id, fields, clocks) VALUES (?, ?, ?, ?)
+    ON CONFLICT (entity, entity_id) DO UPDATE SET fields = excluded.fields, clocks = excluded.clocks`)
+  const deleteState = db.prepare('DELETE FROM sync_entities WHERE entity = ? AND entity_id = ?')
+  const alias = db.prepare('SELECT target_id FROM sync_aliases WHERE entity = ? AND source_id = ?').pluck()
+  const addAlias = db.prepare('INSERT INTO sync_aliases (entity, source_id, target_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET target_id = excluded.target_id')
+  const repointAliases = db.prepare('UPDATE sync_aliases SET target_id = ? WHERE entity = ? AND target_id = ?')
+  const addPending = db.prepare('INSERT INTO sync_pending (op_id, op, reason, since) VALUES (?, ?, ?, ?) ON CONFLICT (op_id) DO UPDATE SET reason = excluded.reason')
+  const pending = db.prepare('SELECT op FROM sync_pending ORDER BY since, op_id').pluck()
+  const removePending = db.prepare('DELETE FROM sync_pending WHERE op_id = ?')
+  const pendingCount = db.prepare('SELECT count(*) FROM sync_pending').pluck()
+
+  return {
+    config: () => selectConfig.get() as SyncConfig,
+    updateConfig(changes: Partial<Omit<SyncConfig, 'clientId'>>): void {
+      const entries = Object.entries(changes)
+      if (!entries.length) return
+      db.prepare(`UPDATE sync_config SET ${entries.map(([key]) => `${CONFIG_COLUMNS[key as keyof SyncConfig]} = ?`).join(', ')} WHERE id = 1`).run(
+        ...entries.map(([, value]) => value ?? null),
+      )
+    },
+    /** This desk's own changes after `seq` (not those applied from other desks). */
+    localChangesAfter(seq: number, limit: number): LocalChange[] {
+      return (changes.all(seq, limit) as (Omit<LocalChange, 'fields'> & { fields: string | null })[]).map((row) => ({
+        ...row,
+        fields: row.fields === null ? null : (JSON.parse(row.fields) as Record<string, unknown>),
+      }))
+    },
+    lastChangeSeq: () => lastChange.get() as number,
+    enqueue: (op: SyncOp) => void enqueue.run(op.clientSeq, JSON.stringify(op)),
+    outboxAfter: (seq: number, limit: number) => (outbox.all(seq, limit) as string[]).map((op) => JSON.parse(op) as SyncOp),
+    acknowledge: (seq: number) => void acknowledge.run(seq),
+    outboxSize: () => outboxSize.get() as number,
+    cursor: (space: string) => (cursor.get(space) as number | undefined) ?? 0,
+    cursors: () => cursors.all() as { space: string; serverSeq: number }[],
+    setCursor: (space: string, serverSeq: number) => void setCursor.run(space, serverSeq),
+    entityState(entity: string, entityId: string): EntityState | undefined {
+      const row = state.get(entity, entityId) as { fields: string; clocks: string } | undefined
+      return row && { fields: JSON.parse(row.fields), clocks: JSON.parse(row.clocks) }
+    },
+    saveEntityState: (entity: string, entityId: string, value: EntityState) => void saveState.run(entity, entityId, JSON.stringify(value.fields), JSON.stringify(value.clocks)),
+    deleteEntityState: (entity: string, entityId: string) => void deleteState.run(entity, entityId),
+    /** Where an id merged into lives now (following chains of merges), or the id itself. */
+    resolve(entity: string, entityId: string): string {
+      let id = entityId
+      for (let hops = 0; hops < 50; hops++) {
+        const next = alias.get(entity, id) as string | undefined
+        if (!next) return id
+        id = next
+      }
+      return id
+    },
+    addAlias(entity: string, sourceId: string, targetId: string): void {
+      addAlias.run(entity, sourceId, targetId)
+      repointAliases.run(targetId, entity, sourceId)
+    },
+    park: (op: SyncOp, reason: string, now: number) => void addPending.run(op.opId, JSON.stringify(op), reason, now),
+    parked: () => (pending.all() as string[]).map((op) => JSON.parse(op) as SyncOp),
+    unpark: (opId: string) => void removePending.run(opId),
+    parkedCount: () => pendingCount.get() as number,
+  }
+}
+
+export type SyncRepository = ReturnType<typeof syncRepository>
