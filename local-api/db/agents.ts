@@ -60,6 +60,10 @@ export function agentsRepository(db: Db) {
       const row = byId.get(id) as AgentRow | undefined
       return row && toAgent(row)
     },
+    /** An agent's password hash (synced so staff can sign in at every desk of the group). */
+    passwordHashOf(id: string): string | undefined {
+      return (byId.get(id) as AgentRow | undefined)?.password_hash
+    },
     /** The agent and its password hash, for signing in. */
     withPasswordByEmail(email: string): { agent: Agent; passwordHash: string } | undefined {
       const row = byEmail.get(email) as AgentRow | undefined

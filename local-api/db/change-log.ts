@@ -18,6 +18,7 @@ export type ChangeEntity =
   | 'conversation_event'
   | 'knowledge_entry'
   | 'template'
+  | 'guest_merge'
 
 export interface ChangeEntry {
   seq: number

@@ -46,6 +46,7 @@ export function syncProjections(db: Db) {
     updateConversation: db.prepare(`UPDATE conversations SET guest_id = @guestId, mode = @mode, queue_state = @queueState,
       assigned_agent_id = @assignedAgentId, kind = @kind, persona = @persona, insight = @insight, order_code = @orderCode WHERE id = @id`),
     conversationRowid: db.prepare('SELECT rowid FROM conversations WHERE id = ?').pluck(),
+    setConversationIdentity: db.prepare('UPDATE conversations SET identity_rowid = ? WHERE id = ?'),
     deleteConversationSearch: db.prepare('DELETE FROM conversation_search WHERE rowid = ?'),
     deleteConversation: db.prepare('DELETE FROM conversations WHERE id = ?'),
     moveMessages: db.prepare('UPDATE messages SET conversation_id = ? WHERE conversation_id = ?'),
@@ -169,6 +170,7 @@ export function syncProjections(db: Db) {
       s.summary.run({ id: to })
     },
     recount: (conversationId: string) => void s.summary.run({ id: conversationId }),
+    setConversationIdentity: (id: string, identityRowid: number) => void s.setConversationIdentity.run(identityRowid, id),
     leadOfConversation: (conversationId: string) => s.leadOf.get(conversationId) as string | undefined,
 
     reservation: (id: string, f: Fields) =>

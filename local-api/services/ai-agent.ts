@@ -112,7 +112,8 @@ export function createAiAgent(deps: {
     start(): void {
       unsubscribe = events.subscribe((event) => {
         // Pushed history (and bulk imports) are not answered, and cost the agent nothing.
-        if (event.type !== 'message.created' || event.direction !== 'in' || clock() - event.createdAt > FRESH_MS) return
+        // Another desk's message is that desk's agent's to answer.
+        if (event.type !== 'message.created' || event.direction !== 'in' || event.replicated || clock() - event.createdAt > FRESH_MS) return
         newestSeen.set(event.conversationId, event.messageId)
         const previous = chains.get(event.conversationId) ?? Promise.resolve()
         const next = previous.then(() => answer(event.conversationId, event.messageId)).catch(() => undefined)

@@ -3,7 +3,8 @@ import { EventEmitter } from 'node:events'
 export type DomainEvent =
   | { type: 'conversation.created'; conversationId: string; propertyId: string }
   | { type: 'conversation.updated'; conversationId: string; propertyId: string }
-  | { type: 'message.created'; conversationId: string; messageId: string; direction: 'in' | 'out'; createdAt: number }
+  /** `replicated`: another desk stored it first and sync brought it here; that desk's agents act on it. */
+  | { type: 'message.created'; conversationId: string; messageId: string; direction: 'in' | 'out'; createdAt: number; replicated?: true }
   | { type: 'reservation.upserted'; reservationId: string; guestId: string }
   /** A reply's delivery state changed (queued, sent, failed, not_deliverable). */
   | { type: 'message.updated'; conversationId: string; messageId: string }

@@ -153,6 +153,43 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
     return conversation.id
   }
 
+  /**
+   * Stores messages another desk stored first, keeping their ids and times, inside the caller's
+   * (sync's) transaction; ones already here are skipped. Their conversations must exist. Returns
+   * the events to publish once that transaction commits.
+   */
+  function applyReplicated(messages: readonly ReplicatedMessage[], now: number): DomainEvent[] {
+    const published: DomainEvent[] = []
+    const summaries = new Map<string, { propertyId: string; delta: SummaryDelta }>()
+    for (const message of messages) {
+      if (store.messages.get(message.id)) continue
+      store.messages.insert({
+        id: message.id,
+        conversationId: message.conversationId,
+        externalId: message.externalId,
+        direction: message.direction,
+        content: message.content,
+        text: contentText(message.content),
+        status: message.status,
+        senderAgentId: message.senderAgentId,
+        author: message.author,
+        meta: message.meta,
+        createdAt: message.createdAt,
+        receivedAt: now,
+      })
+      store.changeLog.append('message', message.id, 'insert', null, now)
+      published.push({ type: 'message.created', conversationId: message.conversationId, messageId: message.id, direction: message.direction, createdAt: message.createdAt, replicated: true })
+      const previous = summaries.get(message.conversationId)
+      summaries.set(message.conversationId, { propertyId: message.propertyId, delta: addToSummary(previous?.delta, message) })
+    }
+    for (const [conversationId, { propertyId, delta }] of summaries) {
+      store.conversations.applySummary(conversationId, delta)
+      store.changeLog.append('conversation', conversationId, 'update', null, now)
+      published.push({ type: 'conversation.updated', conversationId, propertyId })
+    }
+    return published
+  }
+
   interface Queued {
     property: Property
     batch: IncomingMessage[]
@@ -199,6 +236,8 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
   }
 
   return {
+    applyReplicated,
+
     /** Validates and stores a batch for `property` in its own transaction, committed on return. */
     ingest(property: Property, batch: readonly IncomingMessage[]): Outcome<IngestedMessage[]> {
       const now = clock()
@@ -247,7 +286,7 @@ function normalizeTarget(property: Property, message: IncomingMessage, seen: Map
   return normalized.ok ? { ok: true, value: { kind, value: normalized.value, guestId } } : normalized
 }
 
-function addToSummary(summary: SummaryDelta | undefined, message: IncomingMessage): SummaryDelta {
+function addToSummary(summary: SummaryDelta | undefined, message: Pick<IncomingMessage, 'direction' | 'createdAt' | 'content'>): SummaryDelta {
   const fromGuest = message.direction === 'in'
   const isLatest = !summary || message.createdAt >= summary.lastMessageAt
   return {
@@ -260,6 +299,21 @@ function addToSummary(summary: SummaryDelta | undefined, message: IncomingMessag
     unread: (summary?.unread ?? 0) + (fromGuest ? 1 : 0),
     messages: (summary?.messages ?? 0) + 1,
   }
+}
+
+/** A message as another desk stored it. */
+export interface ReplicatedMessage {
+  id: string
+  conversationId: string
+  propertyId: string
+  externalId: string | null
+  direction: Direction
+  content: MessageContent
+  status: string
+  senderAgentId: string | null
+  author: 'bot' | null
+  meta: MessageMeta | null
+  createdAt: number
 }
 
 export interface SubmitOptions {

@@ -119,7 +119,7 @@ export function createInsightService(store: Store, events: EventBus, clock: () =
     const now = clock()
     const published = store.transaction(() => {
       store.conversations.setInsight(conversationId, insight)
-      store.changeLog.append('conversation', conversationId, 'update', { kind: insight.kind, persona: insight.persona?.tag ?? null }, now)
+      store.changeLog.append('conversation', conversationId, 'update', { kind: insight.kind, persona: insight.persona?.tag ?? null, insight }, now)
       captureContacts(conversation, found, now)
       return [{ type: 'conversation.updated', conversationId, propertyId: conversation.propertyId }] satisfies DomainEvent[]
     })
@@ -176,7 +176,8 @@ export function createInsightService(store: Store, events: EventBus, clock: () =
   return {
     start(): void {
       unsubscribe = events.subscribe((event) => {
-        if (event.type === 'message.created' || (event.type === 'conversation.event' && event.eventType === 'lead_captured')) schedule(event.conversationId)
+        // The desk that stored a message first reads it; its reading reaches the others by sync.
+        if ((event.type === 'message.created' && !event.replicated) || (event.type === 'conversation.event' && event.eventType === 'lead_captured')) schedule(event.conversationId)
       })
     },
     /** Reads a conversation now (tests; the backfill of existing data). */

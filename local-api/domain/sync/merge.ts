@@ -13,6 +13,9 @@ export interface FieldWrite {
 /** A reply's delivery moves forward only: queued → sent → delivered; failed can be retried (queued again). */
 const DELIVERY_RANK: Record<string, number> = { not_deliverable: 0, queued: 1, failed: 1, sent: 2, delivered: 3 }
 
+/** True when a reply's delivery state may move from `current` to `next` (never backwards). */
+export const deliveryMovesForward = (current: string, next: string) => (DELIVERY_RANK[next] ?? 0) >= (DELIVERY_RANK[current] ?? 0)
+
 /** Fields written once and never changed afterwards: the first write (smallest clock) stays. */
 const WRITE_ONCE: Partial<Record<SyncEntity, readonly string[]>> = {
   message: ['conversationId', 'direction', 'content', 'createdAt', 'author', 'senderAgentId', 'externalId'],

@@ -1,0 +1,346 @@
+// Other desks' ops applied to this desk: each merged field by field into the entity's synced state
+// (merge.ts), then the merged entity written as its row. Whatever the order ops arrive in, every
+// desk ends with the same rows. Two rows that turn out to be one thing (two desks created the
+// conversation of one guest, one reservation, one agent) merge into the smaller id, the other id
+// kept as an alias; an op that refers to something not here yet waits (parked) and applies later.
+import type { Store } from '../../db/store.js'
+import type { EntityState, SyncRepository } from '../../db/sync.js'
+import type { SyncProjections } from '../../db/sync-projections.js'
+import { guestSearchText } from '../../db/conversations.js'
+import { deliveryMovesForward, mergeFields } from '../../domain/sync/merge.js'
+import { isSyncEntity, type SnapshotEntity, type SyncEntity, type SyncOp } from '../../domain/sync/protocol.js'
+import type { MessageContent } from '../../domain/message-content.js'
+import type { DomainEvent } from '../event-bus.js'
+import type { Ingest } from '../ingest.js'
+
+export type ApplyOutcome = { applied: true } | { waiting: string }
+const APPLIED: ApplyOutcome = { applied: true }
+type Fields = Record<string, unknown>
+
+const str = (value: unknown) => (typeof value === 'string' && value ? value : undefined)
+
+export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncProjections, ingest: Ingest) {
+  const resolve = (entity: SyncEntity, id: unknown) => (typeof id === 'string' ? sync.resolve(entity, id) : undefined)
+
+  /** Why the entity cannot be written yet (something it needs is not here), or null. */
+  function missing(entity: SyncEntity, f: Fields): string | null {
+    const need = (what: SyncEntity, id: unknown, optional = true): string | null => {
+      if (id === undefined || id === null) return optional ? null : `${what} not given`
+      const resolved = resolve(what, id)!
+      return rows.exists(what as Parameters<SyncProjections['exists']>[0], resolved) ? null : `waits for ${what} ${resolved}`
+    }
+    const required = (...names: string[]) => names.find((name) => f[name] === undefined || f[name] === null)
+    const first = (...checks: (string | null)[]) => checks.find((check) => check !== null) ?? null
+    switch (entity) {
+      case 'property':
+        return required('name', 'defaultCountry') ? 'incomplete property' : null
+      case 'agent':
+        return required('name', 'email') ? 'incomplete agent' : null
+      case 'guest_identity':
+        return need('guest', f.guestId)
+      case 'conversation':
+        return first(required('channel', 'createdAt') ? 'incomplete conversation' : null, need('property', f.propertyId, false), need('guest', f.guestId), need('agent', f.assignedAgentId))
+      case 'reservation':
+        return first(
+          required('confirmationNumber', 'arrival', 'departure') ? 'incomplete reservation' : null,
+          need('property', f.propertyId, false),
+          need('guest', f.guestId, false),
+        )
+      case 'template':
+        return f.deleted ? null : first(required('name', 'shortcut', 'body') ? 'incomplete template' : null, need('property', f.propertyId, false))
+      case 'knowledge_entry':
+        return f.deleted ? null : first(required('question', 'answer') ? 'incomplete knowledge entry' : null, need('property', f.propertyId, false))
+      case 'lead':
+        return first(need('conversation', f.conversationId, false), need('guest', f.guestId), need('reservation', f.reservationId), need('agent', f.createdByAgentId))
+      case 'conversation_event':
+        return first(required('type') ? 'incomplete event' : null, need('conversation', f.conversationId, false), need('agent', f.agentId))
+      default:
+        return null
+    }
+  }
+
+  /** Folds `from`'s synced state into `to`'s (each field by its clock) and leaves `from` as an alias. */
+  function foldInto(entity: SyncEntity, from: string, to: string, toState: EntityState): void {
+    const fromState = sync.entityState(entity, from)
+    if (fromState) mergeFields(entity, toState, fromState.fields, (field) => fromState.clocks[field]!)
+    sync.addAlias(entity, from, to)
+    sync.deleteEntityState(entity, from)
+  }
+
+  /** Writes the merged entity as its row; returns the id it ended up under (another, after a merge). */
+  function project(entity: SyncEntity, id: string, state: EntityState, touched: Set<string>): string {
+    const f = state.fields
+    switch (entity) {
+      case 'property':
+        rows.property(id, f)
+        return id
+      case 'agent': {
+        const other = rows.otherAgentWithEmail(String(f.email), id)
+        if (other && other < id) {
+          const otherState = sync.entityState('agent', other) ?? { fields: {}, clocks: {} }
+          mergeFields('agent', otherState, f, (field) => state.clocks[field]!)
+          sync.addAlias('agent', id, other)
+          sync.saveEntityState('agent', other, otherState)
+          rows.agent(other, otherState.fields)
+          return other
+        }
+        if (other) {
+          rows.agent(id, { ...f, email: `${String(f.email)}#${id}` })
+          rows.mergeAgent(other, id)
+          foldInto('agent', other, id, state)
+        }
+        rows.agent(id, f)
+        return id
+      }
+      case 'guest':
+        rows.guest(id, f)
+        for (const conversation of store.conversations.byGuest(id)) store.conversations.refreshSearchText(conversation)
+        return id
+      case 'guest_identity': {
+        const [kind, ...rest] = id.split(':')
+        rows.identity(kind!, rest.join(':'), f.guestId === undefined ? undefined : (resolve('guest', f.guestId) ?? null), f.verified as boolean | undefined, Number(f.createdAt ?? 0))
+        return id
+      }
+      case 'conversation': {
+        const identity = f.identity as { kind: string; value: string } | undefined
+        const identityRowid = identity ? rows.identity(identity.kind, identity.value, undefined, undefined, Number(f.createdAt)) : null
+        const resolved = { ...f, guestId: resolve('guest', f.guestId) ?? null, assignedAgentId: resolve('agent', f.assignedAgentId) ?? null }
+        const other = identityRowid === null ? undefined : rows.conversationByKey(String(f.propertyId), String(f.channel), identityRowid)
+        if (other && other !== id) {
+          // Two desks started this guest's conversation on this channel: one conversation, the smaller id.
+          touched.add(other)
+          if (other < id) {
+            const otherState = sync.entityState('conversation', other) ?? { fields: {}, clocks: {} }
+            mergeFields('conversation', otherState, f, (field) => state.clocks[field]!)
+            sync.addAlias('conversation', id, other)
+            sync.saveEntityState('conversation', other, otherState)
+            rows.updateConversation(other, { ...otherState.fields, guestId: resolve('guest', otherState.fields.guestId) ?? null, assignedAgentId: resolve('agent', otherState.fields.assignedAgentId) ?? null })
+            return other
+          }
+          // This one wins: it takes the other's place, messages and all.
+          rows.insertConversation(`${id}`, { ...resolved, identity: undefined }, null, '')
+          rows.mergeConversation(other, id)
+          foldInto('conversation', other, id, state)
+          rows.setConversationIdentity(id, identityRowid!)
+          const merged = store.conversations.get(id)
+          if (merged) store.conversations.refreshSearchText(merged)
+        } else if (!rows.exists('conversation', id)) {
+          const guest = resolved.guestId ? store.guests.get(String(resolved.guestId)) : undefined
+          const guestName = guest ? [guest.firstName, guest.lastName].filter(Boolean).join(' ') || null : null
+          rows.insertConversation(id, resolved, identityRowid, guestSearchText(guestName, identity ? { kind: identity.kind as never, value: identity.value } : null))
+        }
+        rows.updateConversation(id, { ...state.fields, guestId: resolve('guest', state.fields.guestId) ?? null, assignedAgentId: resolve('agent', state.fields.assignedAgentId) ?? null })
+        touched.add(id)
+        return id
+      }
+      case 'reservation': {
+        const other = rows.otherReservationWithNumber(String(f.propertyId), String(f.confirmationNumber), id)
+        if (other && other < id) {
+          const otherState = sync.entityState('reservation', other) ?? { fields: {}, clocks: {} }
+          mergeFields('reservation', otherState, f, (field) => state.clocks[field]!)
+          sync.addAlias('reservation', id, other)
+          sync.saveEntityState('reservation', other, otherState)
+          rows.reservation(other, { ...otherState.fields, guestId: resolve('guest', otherState.fields.guestId) })
+          return other
+        }
+        if (other) {
+          rows.reservation(id, { ...f, confirmationNumber: `${String(f.confirmationNumber)}#${id}`, guestId: resolve('guest', f.guestId) })
+          rows.mergeReservation(other, id)
+          foldInto('reservation', other, id, state)
+        }
+        rows.reservation(id, { ...state.fields, guestId: resolve('guest', state.fields.guestId) })
+        return id
+      }
+      case 'template': {
+        if (f.deleted) {
+          rows.deleteTemplate(id)
+          return id
+        }
+        // Two templates with one shortcut: the smaller id keeps it, the other's gets its id's tail.
+        const other = rows.otherTemplateWithShortcut(String(f.propertyId), String(f.shortcut), id)
+        rows.template(id, f, other && other < id ? `${String(f.shortcut)}-${id.slice(-4).toLowerCase()}` : String(f.shortcut))
+        if (other && other > id) {
+          const otherState = sync.entityState('template', other)
+          if (otherState) rows.template(other, otherState.fields, `${String(otherState.fields.shortcut)}-${other.slice(-4).toLowerCase()}`)
+        }
+        return id
+      }
+      case 'knowledge_entry':
+        if (f.deleted) rows.deleteKnowledge(id)
+        else rows.knowledge(id, f)
+        return id
+      case 'lead': {
+        const conversationId = resolve('conversation', f.conversationId)!
+        const other = rows.otherLeadOfConversation(conversationId, id)
+        const resolvedLead = (fields: Fields) => ({
+          ...fields,
+          conversationId: resolve('conversation', fields.conversationId),
+          guestId: resolve('guest', fields.guestId) ?? null,
+          reservationId: resolve('reservation', fields.reservationId) ?? null,
+          createdByAgentId: resolve('agent', fields.createdByAgentId) ?? null,
+        })
+        touched.add(conversationId)
+        if (other && other < id) {
+          const otherState = sync.entityState('lead', other) ?? { fields: {}, clocks: {} }
+          mergeFields('lead', otherState, f, (field) => state.clocks[field]!)
+          sync.addAlias('lead', id, other)
+          sync.saveEntityState('lead', other, otherState)
+          rows.lead(other, resolvedLead(otherState.fields))
+          return other
+        }
+        if (other) {
+          rows.deleteLead(other)
+          foldInto('lead', other, id, state)
+        }
+        rows.lead(id, resolvedLead(state.fields))
+        return id
+      }
+      case 'conversation_event': {
+        const conversationId = resolve('conversation', f.conversationId)!
+        rows.event(id, { ...f, conversationId, agentId: resolve('agent', f.agentId) ?? null })
+        touched.add(conversationId)
+        return id
+      }
+      default:
+        return id
+    }
+  }
+
+  /** Merges writes into an entity and writes its row, unless what it needs is missing. */
+  function mergeEntity(entity: SyncEntity, entityId: string, writes: Fields, clockOf: (field: string) => string, touched: Set<string>): ApplyOutcome {
+    const id = sync.resolve(entity, entityId)
+    const state = sync.entityState(entity, id) ?? { fields: {}, clocks: {} }
+    const changed = mergeFields(entity, state, writes, clockOf)
+    if (Object.keys(changed).length === 0) return APPLIED
+    const waiting = missing(entity, state.fields)
+    if (waiting) return { waiting }
+    const finalId = project(entity, id, state, touched)
+    if (finalId === id) sync.saveEntityState(entity, id, state)
+    return APPLIED
+  }
+
+  function mergeGuests(sourceId: string, targetId: string, clock: string, touched: Set<string>): ApplyOutcome {
+    const target = sync.resolve('guest', targetId)
+    const source = sync.resolve('guest', sourceId)
+    if (source === target) return APPLIED
+    if (!rows.exists('guest', target)) return { waiting: `waits for guest ${target}` }
+    const record = sync.entityState('guest_merge', sourceId) ?? { fields: {}, clocks: {} }
+    mergeFields('guest_merge', record, { sourceId, targetId }, () => clock)
+    sync.saveEntityState('guest_merge', sourceId, record)
+    const targetState = sync.entityState('guest', target) ?? { fields: {}, clocks: {} }
+    foldInto('guest', source, target, targetState)
+    sync.saveEntityState('guest', target, targetState)
+    rows.guest(target, targetState.fields)
+    if (rows.exists('guest', source)) rows.mergeGuest(source, target)
+    for (const conversation of store.conversations.byGuest(target)) {
+      store.conversations.refreshSearchText(conversation)
+      touched.add(conversation.id)
+    }
+    return APPLIED
+  }
+
+  function applyMessage(id: string, f: Fields, touched: Set<string>, now: number, published: DomainEvent[]): ApplyOutcome {
+    if (rows.exists('message', id)) {
+      const current = rows.messageStatus(id)!
+      if (typeof f.status === 'string' && f.status !== current && deliveryMovesForward(current, f.status)) {
+        rows.setMessageStatus(id, f.status)
+        const conversationId = store.messages.get(id)!.conversationId
+        published.push({ type: 'message.updated', conversationId, messageId: id })
+      }
+      return APPLIED
+    }
+    if (f.conversationId === undefined) return { waiting: `waits for message ${id}` }
+    const conversationId = resolve('conversation', f.conversationId)!
+    const conversation = store.conversations.get(conversationId)
+    if (!conversation) return { waiting: `waits for conversation ${conversationId}` }
+    const senderAgentId = resolve('agent', f.senderAgentId) ?? null
+    if (senderAgentId && !rows.exists('agent', senderAgentId)) return { waiting: `waits for agent ${senderAgentId}` }
+    const externalId = str(f.externalId) ?? null
+    if (externalId) {
+      // One integrator message stored on two desks: the smaller id stays.
+      const other = rows.otherMessageWithExternalId(externalId, id)
+      if (other && other.id < id) return APPLIED
+      if (other) {
+        rows.deleteMessage(other.id)
+        rows.recount(other.conversationId)
+      }
+    }
+    published.push(
+      ...ingest.applyReplicated(
+        [
+          {
+            id,
+            conversationId,
+            propertyId: conversation.propertyId,
+            externalId,
+            direction: f.direction as 'in' | 'out',
+            content: f.content as MessageContent,
+            status: str(f.status) ?? 'delivered',
+            senderAgentId,
+            author: (f.author as 'bot' | null | undefined) ?? null,
+            meta: (f.meta as never) ?? null,
+            createdAt: Number(f.createdAt),
+          },
+        ],
+        now,
+      ),
+    )
+    touched.add(conversationId)
+    return APPLIED
+  }
+
+  function applyOne(entity: SyncEntity, entityId: string, fields: Fields, clockOf: (field: string) => string, touched: Set<string>, now: number, published: DomainEvent[]): ApplyOutcome {
+    if (entity === 'message') return applyMessage(entityId, fields, touched, now, published)
+    if (entity === 'guest_merge') return mergeGuests(String(fields.sourceId), String(fields.targetId), clockOf('sourceId'), touched)
+    return mergeEntity(entity, entityId, fields, clockOf, touched)
+  }
+
+  function publishTouched(touched: Set<string>, published: DomainEvent[]): void {
+    for (const conversationId of touched) {
+      const conversation = store.conversations.get(conversationId)
+      if (conversation) published.push({ type: 'conversation.updated', conversationId, propertyId: conversation.propertyId })
+    }
+  }
+
+  return {
+    /** Applies another desk's op inside the caller's transaction; an op that must wait is parked. */
+    apply(op: SyncOp, now: number, published: DomainEvent[]): ApplyOutcome {
+      if (!isSyncEntity(op.entity)) {
+        sync.park(op, `unknown entity ${op.entity} (from a newer version?)`, now)
+        return { waiting: 'unknown entity' }
+      }
+      const touched = new Set<string>()
+      const outcome = store.changeLog.replicating(op.clientId, () => applyOne(op.entity as SyncEntity, op.entityId, op.fields, () => op.hlc, touched, now, published))
+      if ('waiting' in outcome) sync.park(op, outcome.waiting, now)
+      else sync.unpark(op.opId)
+      publishTouched(touched, published)
+      return outcome
+    },
+
+    /** Applies one entity of a snapshot (its fields with their own clocks). */
+    applySnapshot(entity: SnapshotEntity, now: number, published: DomainEvent[]): ApplyOutcome {
+      const touched = new Set<string>()
+      const outcome = store.changeLog.replicating('snapshot', () =>
+        applyOne(entity.entity, entity.entityId, entity.fields, (field) => entity.clocks[field]!, touched, now, published),
+      )
+      publishTouched(touched, published)
+      return outcome
+    },
+
+    /** Tries the parked ops again (what they waited for may have come); returns how many applied. */
+    retryParked(now: number, published: DomainEvent[]): number {
+      let applied = 0
+      for (let round = 0; round < 5; round++) {
+        let progress = 0
+        for (const op of sync.parked()) {
+          if ('applied' in this.apply(op, now, published)) progress++
+        }
+        applied += progress
+        if (progress === 0) break
+      }
+      return applied
+    },
+  }
+}
+
+export type OpApplier = ReturnType<typeof createOpApplier>
