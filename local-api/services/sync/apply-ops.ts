@@ -14,6 +14,8 @@ import type { DomainEvent } from '../event-bus.js'
 import type { Ingest } from '../ingest.js'
 
 export type ApplyOutcome = { applied: true } | { waiting: string }
+/** An op, or a snapshot's entity kept for later, whose fields then carry their own clocks. */
+export type ParkableOp = SyncOp & { clocks?: Record<string, string> }
 const APPLIED: ApplyOutcome = { applied: true }
 type Fields = Record<string, unknown>
 
@@ -304,13 +306,14 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
 
   return {
     /** Applies another desk's op inside the caller's transaction; an op that must wait is parked. */
-    apply(op: SyncOp, now: number, published: DomainEvent[]): ApplyOutcome {
+    apply(op: ParkableOp, now: number, published: DomainEvent[]): ApplyOutcome {
       if (!isSyncEntity(op.entity)) {
         sync.park(op, `unknown entity ${op.entity} (from a newer version?)`, now)
         return { waiting: 'unknown entity' }
       }
       const touched = new Set<string>()
-      const outcome = store.changeLog.replicating(op.clientId, () => applyOne(op.entity as SyncEntity, op.entityId, op.fields, () => op.hlc, touched, now, published))
+      const clockOf = (field: string) => op.clocks?.[field] ?? op.hlc
+      const outcome = store.changeLog.replicating(op.clientId, () => applyOne(op.entity as SyncEntity, op.entityId, op.fields, clockOf, touched, now, published))
       if ('waiting' in outcome) sync.park(op, outcome.waiting, now)
       else sync.unpark(op.opId)
       publishTouched(touched, published)

@@ -1,0 +1,20 @@
+import { syncProjections } from '../../db/sync-projections.js'
+import { syncRepository } from '../../db/sync.js'
+import type { Store } from '../../db/store.js'
+import type { EventBus } from '../event-bus.js'
+import type { Ingest } from '../ingest.js'
+import { createOpApplier } from './apply-ops.js'
+import { createLocalOps } from './local-ops.js'
+import { createSyncClient, type SyncClientOptions } from './sync-client.js'
+import type { SyncTransport } from './transport.js'
+
+/** A desk's sync, assembled: its bookkeeping, the outbox of local ops, the applier and the client. */
+export function createDeskSync(store: Store, ingest: Ingest, events: EventBus, transport: SyncTransport, options: SyncClientOptions = {}) {
+  const repository = syncRepository(store.db)
+  const localOps = createLocalOps(store, repository)
+  const applier = createOpApplier(store, repository, syncProjections(store.db), ingest)
+  const client = createSyncClient(store, repository, localOps, applier, events, transport, options)
+  return { repository, client }
+}
+
+export type DeskSync = ReturnType<typeof createDeskSync>

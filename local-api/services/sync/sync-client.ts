@@ -1,0 +1,294 @@
+// The desk's side of sync: push this desk's ops (oldest first, dropped only once acknowledged),
+// pull each space's ops after the stored cursor (the cursor moves in the transaction that applies
+// them), take a snapshot when the cursor is older than the server keeps. Runs when something
+// changes here, when the central server pokes, and on a timer, retrying with backoff.
+import type { Store } from '../../db/store.js'
+import type { SyncRepository } from '../../db/sync.js'
+import { ClockError } from '../../domain/sync/hlc.js'
+import { GROUP_SPACE, SYNC_SCHEMA_VERSION, type PulledOp, type SnapshotPage } from '../../domain/sync/protocol.js'
+import type { DomainEvent, EventBus } from '../event-bus.js'
+import type { OpApplier, ParkableOp } from './apply-ops.js'
+import type { LocalOps } from './local-ops.js'
+import type { SyncTransport } from './transport.js'
+
+export interface SyncStatus {
+  configured: boolean
+  state: 'off' | 'idle' | 'syncing' | 'offline'
+  /** Local changes not yet acknowledged by the central server. */
+  pendingOps: number
+  /** Other desks' ops that cannot apply yet. */
+  waitingOps: number
+  lastSyncAt: number | null
+  lastError: string | null
+  /** While a snapshot or a long pull runs: entities or ops applied so far, of about how many. */
+  progress: { done: number; total: number } | null
+}
+
+export interface SyncClientOptions {
+  pushBatch?: number
+  pullBatch?: number
+  /** Fallback pull interval while nothing pokes. */
+  periodMs?: number
+  /** Longest wait between retries after failures. */
+  maxBackoffMs?: number
+  clock?: () => number
+}
+
+export function createSyncClient(
+  store: Store,
+  sync: SyncRepository,
+  localOps: LocalOps,
+  applier: OpApplier,
+  events: EventBus,
+  transport: SyncTransport,
+  options: SyncClientOptions = {},
+) {
+  const clock = options.clock ?? Date.now
+  const pushBatch = options.pushBatch ?? 500
+  const pullBatch = options.pullBatch ?? 1000
+  let spaces: string[] = []
+  let progress: SyncStatus['progress'] = null
+  let state: SyncStatus['state'] = 'idle'
+  let running: Promise<void> | null = null
+  let again = false
+
+  // Events of what sync itself applied must not start another round.
+  let publishingSynced = false
+  const transaction = <T>(work: (published: DomainEvent[]) => T): T => {
+    const published: DomainEvent[] = []
+    const result = store.transaction(() => work(published))
+    publishingSynced = true
+    try {
+      events.publish(published)
+    } finally {
+      publishingSynced = false
+    }
+    return result
+  }
+
+  /** Takes in the server's clock; one too far ahead is reported, not followed. */
+  function receiveClock(hlc: string): void {
+    try {
+      store.changeLog.clock.receive(hlc)
+    } catch (error) {
+      if (error instanceof ClockError) throw new Error(`the central server's clock is far ahead of this computer's: ${error.message}`)
+      throw error
+    }
+  }
+
+  function materializeAll(): void {
+    while (store.transaction(() => localOps.materialize()) > 0) {
+      // until every local change is an op
+    }
+  }
+
+  async function push(): Promise<void> {
+    for (;;) {
+      const { ackedSeq, clientId } = sync.config()
+      const ops = sync.outboxAfter(ackedSeq, pushBatch)
+      if (ops.length === 0) return
+      const response = await transport.push({ clientId, schemaVersion: SYNC_SCHEMA_VERSION, ops })
+      receiveClock(response.serverHlc)
+      if ('error' in response) {
+        if (response.ackedSeq < ackedSeq) throw new Error(`the central server has this desk's changes only up to ${response.ackedSeq}, but ${ackedSeq} were acknowledged; it may have been restored from a backup`)
+        // The server is further along than we knew (an acknowledgement got lost): skip ahead.
+        store.transaction(() => acknowledge(response.ackedSeq))
+        continue
+      }
+      store.transaction(() => {
+        acknowledge(response.ackedSeq)
+        if (response.rejected.length) {
+          sync.updateConfig({ lastError: `the central server refused ${response.rejected.length} change(s): ${response.rejected.map((r) => r.reason).join('; ').slice(0, 500)}` })
+        }
+      })
+    }
+  }
+
+  function acknowledge(seq: number): void {
+    if (seq <= sync.config().ackedSeq) return
+    sync.acknowledge(seq)
+    sync.updateConfig({ ackedSeq: seq })
+  }
+
+  function applyPulled(space: string, ops: PulledOp[], lastSeq: number): void {
+    const { clientId } = sync.config()
+    const now = clock()
+    transaction((published) => {
+      // This desk's own recent changes go into the synced state first, to be weighed against theirs.
+      localOps.materialize(Number.MAX_SAFE_INTEGER)
+      for (const { op } of ops) {
+        if (op.clientId === clientId) continue // our own op, back from the server
+        try {
+          store.changeLog.clock.receive(op.hlc)
+        } catch {
+          // an op far ahead of our clock still applies; our clock just does not follow it
+        }
+        applier.apply(op, now, published)
+      }
+      if (ops.length) applier.retryParked(now, published)
+      sync.setCursor(space, lastSeq)
+      sync.updateConfig({ hlc: store.changeLog.clock.latest() })
+    })
+  }
+
+  async function takeSnapshot(space: string): Promise<void> {
+    let cursor: string | null = null
+    let asOfSeq = 0
+    let done = 0
+    do {
+      const page: SnapshotPage = await transport.snapshot(space, cursor, pullBatch)
+      receiveClock(page.serverHlc)
+      asOfSeq = page.asOfSeq
+      const now = clock()
+      transaction((published) => {
+        localOps.materialize(Number.MAX_SAFE_INTEGER)
+        for (const entity of page.entities) {
+          const outcome = applier.applySnapshot(entity, now, published)
+          if ('waiting' in outcome) {
+            // Parked as a synthetic op: what it waits for may come in a later page or space.
+            sync.park(snapshotOp(entity), outcome.waiting, now)
+          }
+        }
+        applier.retryParked(now, published)
+      })
+      done += page.entities.length
+      progress = { done, total: Math.max(done, asOfSeq) }
+      cursor = page.next
+    } while (cursor)
+    // The unsent outbox stays as it is: it goes up with the next push.
+    store.transaction(() => sync.setCursor(space, asOfSeq))
+  }
+
+  async function pull(space: string): Promise<void> {
+    for (;;) {
+      const after = sync.cursor(space)
+      const response = await transport.pull(space, after, pullBatch)
+      receiveClock(response.serverHlc)
+      if ('reset' in response) {
+        await takeSnapshot(space)
+        continue
+      }
+      if (response.ops.length) {
+        applyPulled(space, response.ops, response.lastSeq)
+        if (response.hasMore) progress = { done: response.lastSeq, total: Math.max(response.lastSeq + 1, (response as { headSeq?: number }).headSeq ?? 0) }
+      }
+      if (!response.hasMore) return
+    }
+  }
+
+  async function syncOnce(): Promise<void> {
+    state = 'syncing'
+    try {
+      materializeAll()
+      const { clientId } = sync.config()
+      const hello = await transport.hello({ clientId, schemaVersion: SYNC_SCHEMA_VERSION })
+      receiveClock(hello.serverHlc)
+      if (hello.ackedSeq > sync.config().ackedSeq) store.transaction(() => acknowledge(hello.ackedSeq))
+      spaces = [GROUP_SPACE, ...hello.spaces.filter((space) => space !== GROUP_SPACE)]
+      await push()
+      for (const space of spaces) await pull(space)
+      // What arrived may have waited for what came in the other space.
+      transaction((published) => applier.retryParked(clock(), published))
+      store.transaction(() => sync.updateConfig({ lastSyncAt: clock(), lastError: null }))
+      progress = null
+      state = 'idle'
+    } catch (error) {
+      state = 'offline'
+      store.transaction(() => sync.updateConfig({ lastError: error instanceof Error ? error.message : String(error) }))
+      throw error
+    }
+  }
+
+  let timer: NodeJS.Timeout | undefined
+  let failures = 0
+  let stopped = true
+  const stopFns: (() => void)[] = []
+
+  /** Runs a round after `delayMs` (an earlier request wins); failures back off up to maxBackoffMs. */
+  function schedule(delayMs: number): void {
+    if (stopped) return
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(() => {
+      timer = undefined
+      client.syncOnce().then(
+        () => {
+          failures = 0
+          schedule(options.periodMs ?? 30_000)
+        },
+        () => {
+          failures++
+          schedule(Math.min(options.maxBackoffMs ?? 60_000, 1000 * 2 ** Math.min(failures, 16)))
+        },
+      )
+    }, delayMs)
+  }
+
+  const client = {
+    /** Starts syncing: now, on every local change, on the server's pokes, and on a timer. */
+    start(): void {
+      if (!stopped || !sync.config().centralUrl) return
+      stopped = false
+      stopFns.push(
+        events.subscribe(() => {
+          if (!publishingSynced) schedule(200)
+        }),
+      )
+      if (transport.listen) stopFns.push(transport.listen(() => schedule(0), () => schedule(5_000)))
+      schedule(0)
+    },
+    async stop(): Promise<void> {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      for (const stop of stopFns.splice(0)) stop()
+      await running?.catch(() => undefined)
+    },
+    /** One full round: push, then pull every space. Concurrent calls share one round (and one more after it). */
+    syncOnce(): Promise<void> {
+      if (running) {
+        again = true
+        return running
+      }
+      running = syncOnce().finally(() => {
+        running = null
+        if (again) {
+          again = false
+          void this.syncOnce().catch(() => undefined)
+        }
+      })
+      return running
+    },
+    /** Sync right away (a user asked). */
+    now: () => schedule(0),
+    status(): SyncStatus {
+      const config = sync.config()
+      return {
+        configured: Boolean(config.centralUrl),
+        state: config.centralUrl ? state : 'off',
+        pendingOps: sync.outboxSize() + (sync.lastChangeSeq() > config.materializedThrough ? 1 : 0),
+        waitingOps: sync.parkedCount(),
+        lastSyncAt: config.lastSyncAt,
+        lastError: config.lastError,
+        progress,
+      }
+    },
+  }
+  return client
+}
+
+/** A snapshot entity that must wait, kept as an op whose fields carry their own clocks. */
+function snapshotOp(entity: { entity: string; entityId: string; fields: Record<string, unknown>; clocks: Record<string, string> }): ParkableOp {
+  return {
+    opId: `snapshot:${entity.entity}:${entity.entityId}`,
+    clientId: 'snapshot',
+    clientSeq: 1,
+    hlc: Object.values(entity.clocks).sort().at(-1) ?? '000000000000000-0000-snapshot',
+    clocks: entity.clocks,
+    space: '',
+    entity: entity.entity,
+    entityId: entity.entityId,
+    fields: entity.fields,
+    schemaVersion: SYNC_SCHEMA_VERSION,
+  }
+}
+
+export type SyncClient = ReturnType<typeof createSyncClient>

@@ -1,0 +1,79 @@
+// How a desk reaches the central server. The HTTP transport is what runs; tests put a faulty one
+// (drops, duplicates, delays) in its place.
+import type { HelloResponse, PullResponse, PushGap, PushRequest, PushResponse, SnapshotPage } from '../../domain/sync/protocol.js'
+
+export interface SyncTransport {
+  hello(body: { clientId: string; schemaVersion: number }): Promise<HelloResponse>
+  push(body: PushRequest): Promise<PushResponse | PushGap>
+  pull(space: string, after: number, limit: number): Promise<PullResponse>
+  snapshot(space: string, cursor: string | null, limit: number): Promise<SnapshotPage>
+  /** Calls `onPoke(space)` whenever the central server has news; returns a stop function. */
+  listen?(onPoke: (space: string) => void, onError: (error: unknown) => void): () => void
+}
+
+export class SyncHttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export function httpTransport(centralUrl: string, credential: string, timeoutMs = 30_000): SyncTransport {
+  const base = centralUrl.replace(/\/+$/, '')
+  const headers = { authorization: `Bearer ${credential}`, 'content-type': 'application/json' }
+
+  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, accept: number[] = []): Promise<T> {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: method === 'GET' ? { authorization: headers.authorization } : headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    })
+    const text = await response.text()
+    if (!response.ok && !accept.includes(response.status)) {
+      let detail = text.slice(0, 300)
+      try {
+        detail = (JSON.parse(text) as { detail?: string }).detail ?? detail
+      } catch {
+        // not JSON: the text as it came
+      }
+      throw new SyncHttpError(response.status, `central server answered ${response.status}: ${detail}`)
+    }
+    return JSON.parse(text) as T
+  }
+
+  return {
+    hello: (body) => call('POST', '/sync/v1/hello', body),
+    push: (body) => call('POST', '/sync/v1/push', body, [409]),
+    pull: (space, after, limit) => call('GET', `/sync/v1/pull?space=${encodeURIComponent(space)}&after=${after}&limit=${limit}`),
+    snapshot: (space, cursor, limit) =>
+      call('GET', `/sync/v1/snapshot?space=${encodeURIComponent(space)}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+    listen(onPoke, onError) {
+      const controller = new AbortController()
+      void (async () => {
+        try {
+          const response = await fetch(`${base}/sync/v1/events`, { headers: { authorization: headers.authorization }, signal: controller.signal })
+          if (!response.ok || !response.body) throw new SyncHttpError(response.status, `event stream answered ${response.status}`)
+          const decoder = new TextDecoder()
+          let buffer = ''
+          for await (const chunk of response.body) {
+            buffer += decoder.decode(chunk as Uint8Array, { stream: true })
+            let end: number
+            while ((end = buffer.indexOf('\n\n')) >= 0) {
+              const event = buffer.slice(0, end)
+              buffer = buffer.slice(end + 2)
+              const data = /^data: (.*)$/m.exec(event)?.[1]
+              if (/^event: poke$/m.test(event) && data) onPoke((JSON.parse(data) as { space: string }).space)
+            }
+          }
+          if (!controller.signal.aborted) onError(new Error('the event stream ended'))
+        } catch (error) {
+          if (!controller.signal.aborted) onError(error)
+        }
+      })()
+      return () => controller.abort()
+    },
+  }
+}

@@ -1,0 +1,79 @@
+import { rmSync } from 'node:fs'
+import type { Device } from '../../central/store/central-store.js'
+import type { SyncService } from '../../central/sync-service.js'
+import { openStore, type Store } from '../../local-api/db/store.js'
+import { createServices } from '../../local-api/services/index.js'
+import { createDeskSync } from '../../local-api/services/sync/index.js'
+import type { SyncTransport } from '../../local-api/services/sync/transport.js'
+import { tempDir } from './test-app.js'
+
+/** What the wire does to a value: JSON, nothing shared. */
+const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
+
+/** A transport that calls the central sync service in-process, through JSON, optionally via `fault`. */
+export function inProcessTransport(central: SyncService, device: Device | (() => Device), fault: <T>(call: () => Promise<T>) => Promise<T> = (call) => call()): SyncTransport {
+  const deviceOf = typeof device === 'function' ? device : () => device
+  return {
+    hello: (body) => fault(async () => wire(await central.hello(deviceOf(), body.clientId))),
+    push: (body) => fault(async () => wire(await central.push(deviceOf(), wire(body)))),
+    pull: (space, after, limit) => fault(async () => wire(await central.pull(deviceOf(), space, after, limit))),
+    snapshot: (space, cursor, limit) => fault(async () => wire(await central.snapshot(deviceOf(), space, cursor, limit))),
+  }
+}
+
+export interface Desk {
+  name: string
+  dir: string
+  store: Store
+  services: ReturnType<typeof createServices>
+  sync: ReturnType<typeof createDeskSync>
+  now: { ms: number }
+  close(): void
+}
+
+/** A desk with its own SQLite file, services on a settable clock, and sync through `transport`. */
+export function openDesk(name: string, transport: SyncTransport, now = { ms: Date.now() }, dir = tempDir(`frontdesk-${name}-`)): Desk {
+  const store = openStore(dir)
+  const services = createServices(store, { clock: () => now.ms })
+  const sync = createDeskSync(store, services.ingest, services.events, transport, { clock: () => now.ms, pushBatch: 50, pullBatch: 40 })
+  store.transaction(() => sync.repository.updateConfig({ centralUrl: 'in-process://central' }))
+  return {
+    name,
+    dir,
+    store,
+    services,
+    sync,
+    now,
+    close() {
+      store.close()
+    },
+  }
+}
+
+export const removeDesk = (desk: Desk) => {
+  desk.close()
+  rmSync(desk.dir, { recursive: true, force: true })
+}
+
+/**
+ * What must be the same on every desk after sync: each synced table's rows in id order, without
+ * what is each desk's own (rowids, unread counts, arrival times, local-only references).
+ */
+export function replicaState(store: Store): Record<string, unknown[]> {
+  const q = (sql: string) => store.db.prepare(sql).all()
+  return {
+    properties: q('SELECT id, name, default_country, time_zone FROM properties ORDER BY id'),
+    agents: q('SELECT id, name, email, role, active FROM agents ORDER BY id'),
+    guests: q('SELECT id, first_name, last_name, language FROM guests ORDER BY id'),
+    identities: q('SELECT kind, value, guest_id FROM guest_identities ORDER BY kind, value'),
+    conversations: q(`SELECT c.id, c.property_id, c.channel, i.kind, i.value, c.guest_id, c.mode, c.assigned_agent_id, c.queue_state,
+        c.last_message_at, c.last_guest_message_at, c.message_count, c.last_message_preview
+      FROM conversations c LEFT JOIN guest_identities i ON i.rowid = c.identity_rowid ORDER BY c.id`),
+    messages: q('SELECT id, conversation_id, external_id, direction, content, status, created_at, sender_agent_id, author FROM messages ORDER BY id'),
+    reservations: q('SELECT id, property_id, confirmation_number, guest_id, arrival, departure, room, status FROM reservations ORDER BY id'),
+    templates: q('SELECT id, property_id, name, shortcut, body FROM templates ORDER BY id'),
+    knowledge: q('SELECT id, property_id, question, answer, tags FROM knowledge_entries ORDER BY id'),
+    leads: q('SELECT id, conversation_id, guest_id, status, notes, reservation_id FROM leads ORDER BY id'),
+    events: q('SELECT id, conversation_id, type, agent_id, data FROM conversation_events ORDER BY id'),
+  }
+}
