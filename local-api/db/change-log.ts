@@ -34,26 +34,29 @@ export function changeLogRepository(db: Db) {
   const insert = db.prepare('INSERT INTO change_log (entity, entity_id, op, fields, created_at, hlc, origin) VALUES (?, ?, ?, ?, ?, ?, ?)')
   const after = db.prepare('SELECT * FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?')
 
-  // Every local change gets a hybrid-logical-clock timestamp, taken from the time the service gives
-  // (so a desk's skewed clock shows in its ops) and never behind any timestamp made or seen before.
+  // Every local change gets a hybrid-logical-clock timestamp: from the desk's clock (the services'
+  // clock, so a skewed desk shows as such), never behind any timestamp made or seen before.
   const config = db.prepare('SELECT client_id AS clientId, hlc FROM sync_config WHERE id = 1').get() as { clientId: string; hlc: string | null }
   const lastLocal = db.prepare('SELECT hlc FROM change_log WHERE hlc IS NOT NULL ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined
   const latest = [lastLocal, config.hlc].filter((hlc): hlc is string => Boolean(hlc)).sort().at(-1)
-  let physical = Date.now()
-  const clock: HlcClock = createHlcClock(config.clientId, () => physical, latest ? { latest } : {})
+  let physicalNow: () => number = Date.now
+  const clock: HlcClock = createHlcClock(config.clientId, () => physicalNow(), latest ? { latest } : {})
   /** Set while applying another desk's op: what that writes is theirs, not ours to send. */
   let replicatingFrom: string | null = null
 
   return {
     clientId: config.clientId,
     clock,
+    /** The desk's physical clock for the timestamps (the services' clock). */
+    useClock(now: () => number): void {
+      physicalNow = now
+    },
     /** Must run inside the transaction that makes the change. */
     append(entity: ChangeEntity, entityId: string, op: 'insert' | 'update', fields: object | null, now = Date.now()): void {
       if (replicatingFrom !== null) {
         insert.run(entity, entityId, op, fields === null ? null : JSON.stringify(fields), now, null, replicatingFrom)
         return
       }
-      physical = now
       insert.run(entity, entityId, op, fields === null ? null : JSON.stringify(fields), now, clock.now(), null)
     },
     /** Runs `work` as the application of `origin`'s changes: the log records them as theirs. */

@@ -63,6 +63,14 @@ export function guestsRepository(db: Db) {
   )
   const linkIdentity = db.prepare('UPDATE guest_identities SET guest_id = ? WHERE rowid = ? AND guest_id IS NULL')
   const identitiesOfGuest = db.prepare('SELECT rowid, kind, value, guest_id FROM guest_identities WHERE guest_id = ? ORDER BY rowid')
+  const referencesToGuest = [
+    'UPDATE guest_identities SET guest_id = ? WHERE guest_id = ?',
+    'UPDATE conversations SET guest_id = ? WHERE guest_id = ?',
+    'UPDATE reservations SET guest_id = ? WHERE guest_id = ?',
+    'UPDATE leads SET guest_id = ? WHERE guest_id = ?',
+    'UPDATE onsite_contacts SET guest_id = ? WHERE guest_id = ?',
+  ].map((sql) => db.prepare(sql))
+  const deleteGuest = db.prepare('DELETE FROM guests WHERE id = ?')
 
   return {
     insert(guest: Guest): void {
@@ -86,6 +94,11 @@ export function guestsRepository(db: Db) {
     /** Links an identity that has no profile yet; one already linked keeps its profile. */
     linkIdentity(identityRowid: number, guestId: string): boolean {
       return linkIdentity.run(guestId, identityRowid).changes === 1
+    },
+    /** Everything of profile `sourceId` (identities, conversations, reservations, leads) becomes `targetId`'s; the source is deleted. */
+    mergeInto(sourceId: string, targetId: string): void {
+      for (const statement of referencesToGuest) statement.run(targetId, sourceId)
+      deleteGuest.run(sourceId)
     },
     identitiesOf(guestId: string): GuestIdentity[] {
       return (identitiesOfGuest.all(guestId) as IdentityRow[]).map(toIdentity)

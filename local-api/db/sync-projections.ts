@@ -63,14 +63,6 @@ export function syncProjections(db: Db) {
         last_message_direction = (SELECT direction FROM messages WHERE conversation_id = @id ORDER BY created_at DESC, rowid DESC LIMIT 1),
         last_message_preview = coalesce((SELECT substr(text, 1, 200) FROM messages WHERE conversation_id = @id ORDER BY created_at DESC, rowid DESC LIMIT 1), '')
       WHERE id = @id`),
-    guestRefs: [
-      'UPDATE guest_identities SET guest_id = ? WHERE guest_id = ?',
-      'UPDATE conversations SET guest_id = ? WHERE guest_id = ?',
-      'UPDATE reservations SET guest_id = ? WHERE guest_id = ?',
-      'UPDATE leads SET guest_id = ? WHERE guest_id = ?',
-      'UPDATE onsite_contacts SET guest_id = ? WHERE guest_id = ?',
-    ].map((sql) => db.prepare(sql)),
-    deleteGuest: db.prepare('DELETE FROM guests WHERE id = ?'),
     agentRefs: [
       'UPDATE conversations SET assigned_agent_id = ? WHERE assigned_agent_id = ?',
       'UPDATE messages SET sender_agent_id = ? WHERE sender_agent_id = ?',
@@ -82,7 +74,7 @@ export function syncProjections(db: Db) {
     deleteAgent: db.prepare('DELETE FROM agents WHERE id = ?'),
     reservation: db.prepare(`INSERT INTO reservations (id, property_id, confirmation_number, guest_id, first_name, last_name, phone, email, language, arrival, departure, room, status, created_at, updated_at)
       VALUES (@id, @propertyId, @confirmationNumber, @guestId, @firstName, @lastName, @phone, @email, @language, @arrival, @departure, @room, @status, @createdAt, @updatedAt)
-      ON CONFLICT (id) DO UPDATE SET guest_id = excluded.guest_id, first_name = excluded.first_name, last_name = excluded.last_name, phone = excluded.phone,
+      ON CONFLICT (id) DO UPDATE SET confirmation_number = excluded.confirmation_number, guest_id = excluded.guest_id, first_name = excluded.first_name, last_name = excluded.last_name, phone = excluded.phone,
         email = excluded.email, language = excluded.language, arrival = excluded.arrival, departure = excluded.departure, room = excluded.room,
         status = excluded.status, updated_at = excluded.updated_at`),
     reservationByKey: db.prepare('SELECT id FROM reservations WHERE property_id = ? AND confirmation_number = ? AND id <> ?').pluck(),
@@ -94,6 +86,7 @@ export function syncProjections(db: Db) {
         channel = excluded.channel, approval = excluded.approval, updated_at = excluded.updated_at`),
     templateByShortcut: db.prepare('SELECT id FROM templates WHERE property_id = ? AND shortcut = ? AND id <> ?').pluck(),
     deleteTemplate: db.prepare('DELETE FROM templates WHERE id = ?'),
+    renameShortcut: db.prepare('UPDATE templates SET shortcut = ? WHERE id = ?'),
     knowledge: db.prepare(`INSERT INTO knowledge_entries (id, property_id, question, answer, tags, language, created_at, updated_at)
       VALUES (@id, @propertyId, @question, @answer, @tags, @language, @createdAt, @updatedAt)
       ON CONFLICT (id) DO UPDATE SET question = excluded.question, answer = excluded.answer, tags = excluded.tags, language = excluded.language, updated_at = excluded.updated_at`),
@@ -132,10 +125,6 @@ export function syncProjections(db: Db) {
 
     guest: (id: string, f: Fields) =>
       void s.guest.run({ id, firstName: text(f.firstName), lastName: text(f.lastName), language: text(f.language), createdAt: f.createdAt ?? 0, updatedAt: f.updatedAt ?? f.createdAt ?? 0 }),
-    mergeGuest(from: string, to: string) {
-      for (const statement of s.guestRefs) statement.run(to, from)
-      s.deleteGuest.run(from)
-    },
 
     /** The identity's row, made if this desk has not seen it; its profile link and verification set. */
     identity(kind: string, value: string, guestId: string | null | undefined, verified: boolean | undefined, createdAt: number): number {
@@ -192,6 +181,7 @@ export function syncProjections(db: Db) {
       }),
     otherTemplateWithShortcut: (propertyId: string, shortcut: string, id: string) => s.templateByShortcut.get(propertyId, shortcut, id) as string | undefined,
     deleteTemplate: (id: string) => void s.deleteTemplate.run(id),
+    renameShortcut: (id: string, shortcut: string) => void s.renameShortcut.run(shortcut, id),
 
     knowledge: (id: string, f: Fields) =>
       void s.knowledge.run({

@@ -50,6 +50,7 @@ export function syncRepository(db: Db) {
   const changes = db.prepare(`SELECT seq, entity, entity_id AS entityId, op, fields, hlc FROM change_log
     WHERE seq > ? AND origin IS NULL AND hlc IS NOT NULL ORDER BY seq LIMIT ?`)
   const lastChange = db.prepare('SELECT coalesce(max(seq), 0) FROM change_log').pluck()
+  const localChangesSince = db.prepare('SELECT count(*) FROM change_log WHERE seq > ? AND origin IS NULL AND hlc IS NOT NULL').pluck()
   const enqueue = db.prepare('INSERT INTO sync_outbox (client_seq, op) VALUES (?, ?)')
   const outbox = db.prepare('SELECT op FROM sync_outbox WHERE client_seq > ? ORDER BY client_seq LIMIT ?').pluck()
   const acknowledge = db.prepare('DELETE FROM sync_outbox WHERE client_seq <= ?')
@@ -61,6 +62,7 @@ export function syncRepository(db: Db) {
   const saveState = db.prepare(`INSERT INTO sync_entities (entity, entity_id, fields, clocks) VALUES (?, ?, ?, ?)
     ON CONFLICT (entity, entity_id) DO UPDATE SET fields = excluded.fields, clocks = excluded.clocks`)
   const deleteState = db.prepare('DELETE FROM sync_entities WHERE entity = ? AND entity_id = ?')
+  const statesOf = db.prepare("SELECT entity_id AS id, fields FROM sync_entities WHERE entity = ? AND json_extract(fields, '$.propertyId') = ?")
   const alias = db.prepare('SELECT target_id FROM sync_aliases WHERE entity = ? AND source_id = ?').pluck()
   const addAlias = db.prepare('INSERT INTO sync_aliases (entity, source_id, target_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET target_id = excluded.target_id')
   const repointAliases = db.prepare('UPDATE sync_aliases SET target_id = ? WHERE entity = ? AND target_id = ?')
@@ -86,6 +88,8 @@ export function syncRepository(db: Db) {
       }))
     },
     lastChangeSeq: () => lastChange.get() as number,
+    /** Local changes not yet turned into ops (some may turn out not to be synced). */
+    unmaterializedCount: (after: number) => localChangesSince.get(after) as number,
     enqueue: (op: SyncOp) => void enqueue.run(op.clientSeq, JSON.stringify(op)),
     outboxAfter: (seq: number, limit: number) => (outbox.all(seq, limit) as string[]).map((op) => JSON.parse(op) as SyncOp),
     acknowledge: (seq: number) => void acknowledge.run(seq),
@@ -99,6 +103,9 @@ export function syncRepository(db: Db) {
     },
     saveEntityState: (entity: string, entityId: string, value: EntityState) => void saveState.run(entity, entityId, JSON.stringify(value.fields), JSON.stringify(value.clocks)),
     deleteEntityState: (entity: string, entityId: string) => void deleteState.run(entity, entityId),
+    /** The synced fields of every entity of a kind on one property. */
+    statesOfProperty: (entity: string, propertyId: string) =>
+      (statesOf.all(entity, propertyId) as { id: string; fields: string }[]).map((row) => ({ id: row.id, fields: JSON.parse(row.fields) as Record<string, unknown> })),
     /** Where an id merged into lives now (following chains of merges), or the id itself. */
     resolve(entity: string, entityId: string): string {
       let id = entityId

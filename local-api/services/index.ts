@@ -9,6 +9,7 @@ import { createEventBus } from './event-bus.js'
 import { createExportService } from './export.js'
 import { createGuestAppConversationService } from './guest-app-conversations.js'
 import { createGuestSessionService } from './guest-sessions.js'
+import { createGuestService } from './guests.js'
 import { createIngest } from './ingest.js'
 import { createInsightService } from './insight.js'
 import { createKnowledgeService } from './knowledge.js'
@@ -29,6 +30,7 @@ export interface ServicesOptions {
 
 /** Every service over one store, wired together; the server decorates itself with each. */
 export function createServices(store: Store, { clock = Date.now, delivery: deliveryOptions }: ServicesOptions = {}) {
+  store.changeLog.useClock(clock)
   const events = createEventBus()
   const ingest = createIngest(store, events, clock)
   const notifications = createNotificationService(store, events, clock)
@@ -52,6 +54,7 @@ export function createServices(store: Store, { clock = Date.now, delivery: deliv
     replies,
     reservations: createReservationService(store, events, clock, leads.convertForReservation),
     agents: createAgentService(store, clock),
+    guests: createGuestService(store, events, clock),
     channelAccounts: createChannelAccountService(store, clock),
     outlets: createOutletService(store, clock),
     guestSessions: createGuestSessionService(store, clock),

@@ -22,6 +22,7 @@ import { settingsRoutes } from './settings.js'
 import { setupRoutes } from './setup.js'
 import { statsRoutes } from './stats.js'
 import { templateRoutes } from './templates.js'
+import { guestRoutes } from './guests.js'
 
 /** The native API under /v1; its errors are RFC 9457 problem details. */
 export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -48,4 +49,5 @@ export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(statsRoutes)
   await app.register(exportRoutes)
   await app.register(arrivalRoutes)
+  await app.register(guestRoutes)
 }

@@ -12,6 +12,7 @@ import { isSyncEntity, type SnapshotEntity, type SyncEntity, type SyncOp } from 
 import type { MessageContent } from '../../domain/message-content.js'
 import type { DomainEvent } from '../event-bus.js'
 import type { Ingest } from '../ingest.js'
+import { foldGuest } from './local-ops.js'
 
 export type ApplyOutcome = { applied: true } | { waiting: string }
 /** An op, or a snapshot's entity kept for later, whose fields then carry their own clocks. */
@@ -67,6 +68,28 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
     if (fromState) mergeFields(entity, toState, fromState.fields, (field) => fromState.clocks[field]!)
     sync.addAlias(entity, from, to)
     sync.deleteEntityState(entity, from)
+  }
+
+  /**
+   * Two templates of a property may end up with one shortcut (made on two desks at once): the
+   * smaller id keeps it, each other gets its id's tail appended. Worked out from the synced states
+   * of all live templates, so it does not depend on the order they arrived in.
+   */
+  function settleShortcuts(propertyId: string): void {
+    const live = sync
+      .statesOfProperty('template', propertyId)
+      .filter((state) => !state.fields.deleted && rows.exists('template', state.id))
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+    const taken = new Set<string>()
+    const wanted = live.map(({ id, fields }) => {
+      const base = String(fields.shortcut)
+      const shortcut = taken.has(base) ? `${base}-${id.slice(-4).toLowerCase()}` : base
+      taken.add(base)
+      return { id, shortcut }
+    })
+    // Through unique stand-ins first, so no two rows hold one shortcut on the way.
+    for (const { id } of wanted) rows.renameShortcut(id, `~${id}`)
+    for (const { id, shortcut } of wanted) rows.renameShortcut(id, shortcut)
   }
 
   /** Writes the merged entity as its row; returns the id it ended up under (another, after a merge). */
@@ -156,15 +179,13 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
       case 'template': {
         if (f.deleted) {
           rows.deleteTemplate(id)
+          sync.saveEntityState('template', id, state)
+          if (f.propertyId) settleShortcuts(String(f.propertyId))
           return id
         }
-        // Two templates with one shortcut: the smaller id keeps it, the other's gets its id's tail.
-        const other = rows.otherTemplateWithShortcut(String(f.propertyId), String(f.shortcut), id)
-        rows.template(id, f, other && other < id ? `${String(f.shortcut)}-${id.slice(-4).toLowerCase()}` : String(f.shortcut))
-        if (other && other > id) {
-          const otherState = sync.entityState('template', other)
-          if (otherState) rows.template(other, otherState.fields, `${String(otherState.fields.shortcut)}-${other.slice(-4).toLowerCase()}`)
-        }
+        rows.template(id, f, `${String(f.shortcut)}~${id}`)
+        sync.saveEntityState('template', id, state)
+        settleShortcuts(String(f.propertyId))
         return id
       }
       case 'knowledge_entry':
@@ -222,19 +243,18 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
   }
 
   function mergeGuests(sourceId: string, targetId: string, clock: string, touched: Set<string>): ApplyOutcome {
-    const target = sync.resolve('guest', targetId)
-    const source = sync.resolve('guest', sourceId)
-    if (source === target) return APPLIED
-    if (!rows.exists('guest', target)) return { waiting: `waits for guest ${target}` }
+    const [a, b] = [sync.resolve('guest', sourceId), sync.resolve('guest', targetId)]
+    if (a === b) return APPLIED
+    // The smaller id is kept whatever the order merges arrive in (see services/guests.ts).
+    const [kept, gone] = a < b ? [a, b] : [b, a]
+    if (!rows.exists('guest', kept)) return { waiting: `waits for guest ${kept}` }
     const record = sync.entityState('guest_merge', sourceId) ?? { fields: {}, clocks: {} }
     mergeFields('guest_merge', record, { sourceId, targetId }, () => clock)
     sync.saveEntityState('guest_merge', sourceId, record)
-    const targetState = sync.entityState('guest', target) ?? { fields: {}, clocks: {} }
-    foldInto('guest', source, target, targetState)
-    sync.saveEntityState('guest', target, targetState)
-    rows.guest(target, targetState.fields)
-    if (rows.exists('guest', source)) rows.mergeGuest(source, target)
-    for (const conversation of store.conversations.byGuest(target)) {
+    const keptState = foldGuest(sync, gone, kept)
+    rows.guest(kept, keptState.fields)
+    if (rows.exists('guest', gone)) store.guests.mergeInto(gone, kept)
+    for (const conversation of store.conversations.byGuest(kept)) {
       store.conversations.refreshSearchText(conversation)
       touched.add(conversation.id)
     }

@@ -3,7 +3,7 @@
 // later ops from other desks are weighed against it.
 import { v7 as uuidv7 } from 'uuid'
 import type { Store } from '../../db/store.js'
-import type { LocalChange, SyncRepository } from '../../db/sync.js'
+import type { EntityState, LocalChange, SyncRepository } from '../../db/sync.js'
 import { mergeFields } from '../../domain/sync/merge.js'
 import { GROUP_SPACE, isSyncEntity, spaceOf, SYNC_SCHEMA_VERSION, type SyncEntity, type SyncOp } from '../../domain/sync/protocol.js'
 
@@ -15,6 +15,20 @@ interface OpBody {
   entity: SyncEntity
   entityId: string
   fields: Record<string, unknown>
+}
+
+const pickGuest = (fields: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(fields).filter(([key]) => ['firstName', 'lastName', 'language', 'updatedAt'].includes(key)))
+
+/** Folds guest `gone`'s synced state into `kept`'s and leaves `gone` as an alias of it. */
+export function foldGuest(sync: SyncRepository, gone: string, kept: string): EntityState {
+  const keptState = sync.entityState('guest', kept) ?? { fields: {}, clocks: {} }
+  const goneState = sync.entityState('guest', gone)
+  if (goneState) mergeFields('guest', keptState, goneState.fields, (field) => goneState.clocks[field]!)
+  sync.saveEntityState('guest', kept, keptState)
+  sync.deleteEntityState('guest', gone)
+  sync.addAlias('guest', gone, kept)
+  return keptState
 }
 
 export function createLocalOps(store: Store, sync: SyncRepository) {
@@ -96,6 +110,17 @@ export function createLocalOps(store: Store, sync: SyncRepository) {
     }
     sync.enqueue(op)
     sync.updateConfig({ nextClientSeq: config.nextClientSeq + 1 })
+    if (body.entity === 'guest_merge') {
+      // The profile merged away folds its synced state into the kept one; later ops for it land there.
+      const [a, b] = [sync.resolve('guest', String(body.fields.sourceId)), sync.resolve('guest', String(body.fields.targetId))]
+      if (a !== b) {
+        const kept = a < b ? a : b
+        const state = foldGuest(sync, a < b ? b : a, kept)
+        // The kept profile shows the folded fields, as it will on every other desk.
+        const guest = store.guests.get(kept)
+        if (guest) store.guests.update({ ...guest, ...pickGuest(state.fields) })
+      }
+    }
     if (body.entity !== 'message') {
       const key = sync.resolve(body.entity, body.entityId)
       const state = sync.entityState(body.entity, key) ?? { fields: {}, clocks: {} }

@@ -70,6 +70,8 @@ export function createSyncClient(
   function receiveClock(hlc: string): void {
     try {
       store.changeLog.clock.receive(hlc)
+      // Kept, so that after a restart this desk's clock is still past everything it has seen.
+      store.transaction(() => sync.updateConfig({ hlc: store.changeLog.clock.latest() }))
     } catch (error) {
       if (error instanceof ClockError) throw new Error(`the central server's clock is far ahead of this computer's: ${error.message}`)
       throw error
@@ -264,7 +266,7 @@ export function createSyncClient(
       return {
         configured: Boolean(config.centralUrl),
         state: config.centralUrl ? state : 'off',
-        pendingOps: sync.outboxSize() + (sync.lastChangeSeq() > config.materializedThrough ? 1 : 0),
+        pendingOps: sync.outboxSize() + sync.unmaterializedCount(config.materializedThrough),
         waitingOps: sync.parkedCount(),
         lastSyncAt: config.lastSyncAt,
         lastError: config.lastError,
