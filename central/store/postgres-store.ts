@@ -17,16 +17,17 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS spaces (space TEXT PRIMARY KEY, last_seq BIGINT NOT NULL DEFAULT 0, floor BIGINT NOT NULL DEFAULT 1);
   CREATE TABLE IF NOT EXISTS ops (
     space TEXT NOT NULL, server_seq BIGINT NOT NULL, op_id TEXT NOT NULL UNIQUE, client_id TEXT NOT NULL,
-    client_seq BIGINT NOT NULL, op JSONB NOT NULL, received_at BIGINT NOT NULL, PRIMARY KEY (space, server_seq)
+    client_seq BIGINT NOT NULL, op JSON NOT NULL, received_at BIGINT NOT NULL, PRIMARY KEY (space, server_seq)
   );
   CREATE INDEX IF NOT EXISTS ops_by_time ON ops (space, received_at);
-  CREATE TABLE IF NOT EXISTS rejected_ops (op_id TEXT PRIMARY KEY, client_id TEXT NOT NULL, client_seq BIGINT NOT NULL, reason TEXT NOT NULL, op JSONB NOT NULL, at BIGINT NOT NULL);
+  CREATE TABLE IF NOT EXISTS rejected_ops (op_id TEXT PRIMARY KEY, client_id TEXT NOT NULL, client_seq BIGINT NOT NULL, reason TEXT NOT NULL, op JSON NOT NULL, at BIGINT NOT NULL);
   CREATE TABLE IF NOT EXISTS state (
     space TEXT NOT NULL, rank INTEGER NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
-    fields JSONB NOT NULL, clocks JSONB NOT NULL, server_seq BIGINT NOT NULL, PRIMARY KEY (space, rank, entity_id, entity)
+    fields JSON NOT NULL, clocks JSON NOT NULL, server_seq BIGINT NOT NULL, PRIMARY KEY (space, rank, entity_id, entity)
   );
 `
 
+// JSON (not JSONB): stored as sent, so a message reaches every desk byte for byte.
 // BIGINT comes back as a string by default; every number here fits a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value))
 

@@ -25,7 +25,7 @@ for (const kind of STORE_KINDS) {
             throw error
           })
         }),
-        { numRuns: kind.name === 'PostgreSQL' ? 6 : 20, endOnFailure: true },
+        { numRuns: Number(process.env.SIM_RUNS) || (kind.name === 'PostgreSQL' ? 6 : 20), endOnFailure: true },
       )
     })
   })
