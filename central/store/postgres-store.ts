@@ -8,6 +8,7 @@ import type { CentralStore, CentralTx, Device, EntityState } from './central-sto
 
 const CHANNEL = 'frontdesk_sync_poke'
 
+// Ops and states are JSON, not JSONB: kept as sent, so a message reaches every desk byte for byte.
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS devices (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, property_id TEXT NOT NULL, credential_hash TEXT NOT NULL UNIQUE,
@@ -27,7 +28,6 @@ const SCHEMA = `
   );
 `
 
-// JSON (not JSONB): stored as sent, so a message reaches every desk byte for byte.
 // BIGINT comes back as a string by default; every number here fits a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value))
 

@@ -8,7 +8,7 @@ import type { EntityState, SyncRepository } from '../../db/sync.js'
 import type { SyncProjections } from '../../db/sync-projections.js'
 import { guestSearchText } from '../../db/conversations.js'
 import { deliveryMovesForward, mergeFields } from '../../domain/sync/merge.js'
-import { isSyncEntity, type SnapshotEntity, type SyncEntity, type SyncOp } from '../../domain/sync/protocol.js'
+import { isSyncEntity, SYNC_SCHEMA_VERSION, type SnapshotEntity, type SyncEntity, type SyncOp } from '../../domain/sync/protocol.js'
 import type { MessageContent } from '../../domain/message-content.js'
 import type { DomainEvent } from '../event-bus.js'
 import type { Ingest } from '../ingest.js'
@@ -327,9 +327,11 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
   return {
     /** Applies another desk's op inside the caller's transaction; an op that must wait is parked. */
     apply(op: ParkableOp, now: number, published: DomainEvent[]): ApplyOutcome {
-      if (!isSyncEntity(op.entity)) {
-        sync.park(op, `unknown entity ${op.entity} (from a newer version?)`, now)
-        return { waiting: 'unknown entity' }
+      // A desk on a newer version wrote it: kept until this desk is upgraded (retried at every start).
+      if (op.schemaVersion > SYNC_SCHEMA_VERSION || !isSyncEntity(op.entity)) {
+        const reason = `written by a newer version (sync schema ${op.schemaVersion}, entity ${op.entity}); applies after an upgrade`
+        sync.park(op, reason, now)
+        return { waiting: reason }
       }
       const touched = new Set<string>()
       const clockOf = (field: string) => op.clocks?.[field] ?? op.hlc

@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { v7 as uuidv7 } from 'uuid'
+import type { Device } from '../../central/store/central-store.js'
+import { openSqliteCentralStore } from '../../central/store/sqlite-store.js'
+import { createSyncService, type SyncService } from '../../central/sync-service.js'
+import type { Property } from '../../local-api/db/properties.js'
+import { encodeHlc } from '../../local-api/domain/sync/hlc.js'
+import { createProperty } from '../../local-api/services/properties.js'
+import { tempDir } from '../support/test-app.js'
+import { inProcessTransport, openDesk, removeDesk, replicaState, type Desk } from '../support/sync-desks.js'
+
+const MINUTE = 60_000
+
+/** A central server and desks on one property, offline when their flag says so. */
+async function world(names: string[], run: (w: { central: SyncService; desks: Desk[]; property: Property; offline: Set<string>; devices: Device[]; now: { ms: number }; prune(): Promise<void> }) => Promise<void>) {
+  const now = { ms: Date.parse('2026-11-29T08:00:00Z') }
+  const centralStore = openSqliteCentralStore(tempDir('frontdesk-central-'))
+  const central = createSyncService(centralStore, () => now.ms)
+  const offline = new Set<string>()
+  const devices: Device[] = []
+  const desks = names.map((name, i) =>
+    openDesk(name, inProcessTransport(central, () => devices[i]!, async (call) => {
+      if (offline.has(name)) throw new Error('offline')
+      return call()
+    }), now),
+  )
+  try {
+    const property = createProperty(desks[0]!.store, { name: 'Hotel Alpenblick', defaultCountry: 'CH', timeZone: 'Europe/Zurich' }, now.ms)
+    for (const name of names) devices.push((await central.addDevice({ name, propertyId: property.id })).device)
+    for (const desk of desks) await desk.sync.client.syncOnce()
+    const prune = async () => {
+      for (const space of await centralStore.spaces()) await centralStore.prune(space, (await centralStore.spaceBounds(space)).lastSeq)
+    }
+    await run({ central, desks, property, offline, devices, now, prune })
+  } finally {
+    desks.forEach(removeDesk)
+    await centralStore.close()
+  }
+}
+
+const syncAll = async (desks: Desk[], rounds = 2) => {
+  for (let round = 0; round < rounds; round++) for (const desk of desks) await desk.sync.client.syncOnce()
+}
+
+describe('sync scenarios', () => {
+  it('a guest merge racing an edit of the merged guest: the edit lands on the kept profile everywhere', async () => {
+    await world(['a', 'b'], async ({ desks: [a, b], property, offline, now }) => {
+      const book = (desk: Desk, number: string, phone: string, firstName: string) =>
+        assert.ok(desk.services.reservations.upsert(property, { confirmationNumber: number, phone, firstName, arrival: '2027-01-10', departure: '2027-01-12', status: 'confirmed' }).ok)
+      book(a!, 'R-1', '+41795550001', 'Eva')
+      now.ms += MINUTE
+      book(a!, 'R-2', '+41795550002', 'Eva M.')
+      await syncAll([a!, b!])
+      const [first, second] = a!.store.db.prepare('SELECT id FROM guests ORDER BY id').pluck().all() as string[]
+
+      // B, offline, renames the guest of R-2; A merges the two profiles meanwhile.
+      offline.add('b')
+      now.ms += MINUTE
+      assert.ok(a!.services.guests.merge(second!, first!).ok)
+      now.ms += MINUTE
+      book(b!, 'R-2', '+41795550002', 'Eva Maria')
+      offline.delete('b')
+      await syncAll([a!, b!])
+
+      for (const desk of [a!, b!]) {
+        const guests = desk.store.db.prepare('SELECT id, first_name AS firstName FROM guests').all()
+        assert.deepEqual(guests, [{ id: first, firstName: 'Eva Maria' }], `${desk.name}: one profile, the later edit on it`)
+        const owners = desk.store.db.prepare('SELECT DISTINCT guest_id FROM reservations').pluck().all()
+        assert.deepEqual(owners, [first], `${desk.name}: both reservations on the kept profile`)
+      }
+      assert.deepEqual(replicaState(b!.store), replicaState(a!.store))
+    })
+  })
+
+  it('one guest writing to two desks at once ends as one conversation with all messages', async () => {
+    await world(['a', 'b'], async ({ desks: [a, b], property, offline, now }) => {
+      offline.add('a').add('b')
+      for (const [desk, text] of [[a!, 'Hello from the website'], [b!, 'Hello again']] as const) {
+        assert.ok(desk.services.ingest.ingest(property, [{ channel: 'whatsapp', identity: { kind: 'phone', value: '+41795550009' }, direction: 'in', content: { type: 'text', text }, createdAt: (now.ms += MINUTE) }]).ok)
+      }
+      offline.clear()
+      await syncAll([a!, b!])
+      for (const desk of [a!, b!]) {
+        const conversations = desk.store.db.prepare('SELECT id, message_count AS messages FROM conversations').all() as { id: string; messages: number }[]
+        assert.equal(conversations.length, 1, desk.name)
+        assert.equal(conversations[0]!.messages, 2)
+      }
+      assert.deepEqual(replicaState(b!.store), replicaState(a!.store))
+    })
+  })
+
+  it('a desk behind what the server keeps takes a snapshot, and still sends what it wrote offline', async () => {
+    await world(['a', 'b'], async ({ desks: [a, b], property, offline, now, prune }) => {
+      offline.add('b')
+      assert.ok(b!.services.ingest.ingest(property, [{ channel: 'web_chat', identity: { kind: 'email', value: 'late@example.com' }, direction: 'in', content: { type: 'text', text: 'written offline' }, createdAt: (now.ms += MINUTE) }]).ok)
+      for (let i = 0; i < 5; i++) {
+        assert.ok(a!.services.ingest.ingest(property, [{ channel: 'whatsapp', identity: { kind: 'phone', value: `+4179555010${i}` }, direction: 'in', content: { type: 'text', text: `news ${i}` }, createdAt: (now.ms += MINUTE) }]).ok)
+      }
+      await a!.sync.client.syncOnce()
+      await prune() // the server forgets the ops B has not pulled
+      offline.delete('b')
+      await syncAll([b!, a!])
+      assert.deepEqual(replicaState(b!.store), replicaState(a!.store))
+      assert.equal((replicaState(a!.store).messages as unknown[]).length, 6)
+    })
+  })
+
+  it('an empty desk joining later is filled from a snapshot, with progress', async () => {
+    await world(['a'], async ({ central, desks: [a], property, now, prune }) => {
+      for (let i = 0; i < 30; i++) {
+        assert.ok(a!.services.ingest.ingest(property, [{ channel: 'whatsapp', identity: { kind: 'phone', value: `+417955502${String(i).padStart(2, '0')}` }, direction: 'in', content: { type: 'text', text: `hello ${i}` }, createdAt: (now.ms += MINUTE) }]).ok)
+      }
+      await a!.sync.client.syncOnce()
+      await prune()
+      const { device } = await central.addDevice({ name: 'c', propertyId: property.id })
+      const c = openDesk('c', inProcessTransport(central, device), now)
+      try {
+        await c.sync.client.syncOnce()
+        assert.deepEqual(replicaState(c.store), replicaState(a!.store))
+        assert.equal(c.sync.client.status().state, 'idle')
+      } finally {
+        removeDesk(c)
+      }
+    })
+  })
+
+  it('keeps an op from a newer version waiting, and says so', async () => {
+    await world(['a'], async ({ central, desks: [a], property, devices }) => {
+      await central.push(devices[0]!, {
+        clientId: 'newerdesk1',
+        schemaVersion: 2,
+        ops: [{ opId: uuidv7(), clientId: 'newerdesk1', clientSeq: 1, hlc: encodeHlc({ wallMs: Date.parse('2026-11-29T08:00:00Z'), counter: 0, node: 'newerdesk1' }), space: property.id, entity: 'conversation', entityId: 'conv_future', fields: { hologram: true }, schemaVersion: 2 }],
+      })
+      await a!.sync.client.syncOnce()
+      assert.equal(a!.sync.client.status().waitingOps, 1)
+      assert.match(a!.store.db.prepare('SELECT reason FROM sync_pending').pluck().get() as string, /newer version/)
+    })
+  })
+})
