@@ -27,7 +27,7 @@ export async function buildCentralServer(config: CentralConfig) {
   installValidators(app)
   useProblemErrors(app)
   const sync = createSyncService(config.store, config.clock)
-  app.decorate('sync', sync)
+  app.decorate('centralSync', sync)
   await app.register(rateLimit, { max: 6000, timeWindow: '1 minute' })
 
   const retentionMs = config.retentionMs ?? 90 * 24 * 3600_000
@@ -109,7 +109,7 @@ export async function buildCentralServer(config: CentralConfig) {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    sync: ReturnType<typeof createSyncService>
+    centralSync: ReturnType<typeof createSyncService>
   }
 }
 

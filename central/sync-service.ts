@@ -128,7 +128,7 @@ export function createSyncService(store: CentralStore, physicalNow: () => number
       const bounds = await store.spaceBounds(space)
       if (after < bounds.floor - 1) return { reset: true, serverHlc: clock.now() }
       const ops = await store.opsAfter(space, after, limit)
-      return { ops, lastSeq: ops.at(-1)?.serverSeq ?? after, hasMore: ops.length === limit, serverHlc: clock.now() }
+      return { ops, lastSeq: ops.at(-1)?.serverSeq ?? after, hasMore: ops.length === limit, headSeq: bounds.lastSeq, serverHlc: clock.now() }
     },
 
     async snapshot(device: Device, space: string, cursor: string | null, limit: number): Promise<SnapshotPage> {
@@ -139,6 +139,7 @@ export function createSyncService(store: CentralStore, physicalNow: () => number
       return {
         asOfSeq: position.asOfSeq,
         entities: rows.map(({ rank: _rank, ...entity }) => entity),
+        ...(cursor ? {} : { total: await store.stateCount(space) }),
         next: rows.length === limit && last ? encodeCursor({ asOfSeq: position.asOfSeq, at: { rank: last.rank, entityId: last.entityId } }) : null,
         serverHlc: clock.now(),
       }

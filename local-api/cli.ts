@@ -5,10 +5,12 @@ import { openStore } from './db/store.js'
 import { createApiToken } from './services/api-tokens.js'
 import { ensureDefaultProperty } from './services/properties.js'
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from './start-server.js'
+import { SYNC_USAGE, syncMain, SyncUsageError } from './sync-cli.js'
 
 const USAGE = `usage:
   frontdesk serve --data-dir DIR [--port N] [--host 127.0.0.1] [--country CC]
   frontdesk token create --data-dir DIR --name NAME --scopes a,b [--property prop_…]
+${SYNC_USAGE}
 ${CENTRAL_USAGE}
 
 scopes: ${SCOPES.join(', ')}`
@@ -22,13 +24,14 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'serve') return await serve(rest)
     if (command === 'token' && rest[0] === 'create') return createToken(rest.slice(1))
     if (command === 'central') return await centralMain(rest)
+    if (command === 'sync') return await syncMain(rest)
     if (command === undefined || command === 'help' || command === '--help') {
       process.stdout.write(`${USAGE}\n`)
       return command === undefined ? 2 : 0
     }
     throw new UsageError(`unknown command "${argv.join(' ')}"`)
   } catch (error) {
-    if (error instanceof UsageError || error instanceof CentralUsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof UsageError || error instanceof CentralUsageError || error instanceof SyncUsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`frontdesk: ${(error as Error).message}\n${USAGE}\n`)
       return 2
     }

@@ -8,6 +8,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify'
 import { createHash } from 'node:crypto'
 import { openStore, type Store } from './db/store.js'
 import type { DeliveryOptions } from './services/delivery.js'
+import type { DeskSyncOptions } from './services/sync/sync-service.js'
 import { appContext } from './plugins/app-context.js'
 import { auth, presentedToken, SESSION_COOKIE } from './plugins/auth.js'
 import { useProblemErrors } from './plugins/problem-errors.js'
@@ -31,6 +32,8 @@ export interface ServerConfig {
   rateLimitPerMinute?: number
   /** Outbound delivery's retry timing (tests shorten it). */
   delivery?: DeliveryOptions
+  /** How a connected desk reaches its central server (tests shorten the timing). */
+  sync?: DeskSyncOptions
   /** The built inbox UI to serve at `/`; defaults to dist/renderer. */
   rendererDir?: string
   /** The first property's phone country when the data dir is new. */
@@ -116,7 +119,7 @@ export async function buildServer(config: ServerConfig) {
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
 
   await app.register(cookie)
-  await app.register(appContext, { store, clock, delivery: config.delivery })
+  await app.register(appContext, { store, clock, delivery: config.delivery, sync: config.sync })
   await app.register(auth)
   await app.register(v1Routes, { prefix: '/v1' })
   await app.register(unifiedMessagingRoutes, { prefix: '/api/unified-messaging-service' })

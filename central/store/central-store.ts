@@ -48,6 +48,8 @@ export interface CentralStore {
   spaceBounds(space: string): Promise<{ lastSeq: number; floor: number }>
   opsAfter(space: string, after: number, limit: number): Promise<PulledOp[]>
   stateAfter(space: string, cursor: SnapshotCursor | null, limit: number): Promise<(SnapshotEntity & { rank: number })[]>
+  /** How many entities a snapshot of the space holds. */
+  stateCount(space: string): Promise<number>
   /** Forgets the ops of a space up to and including `throughSeq` (their effect stays in the state). */
   prune(space: string, throughSeq: number): Promise<void>
   /** Ops received before this time, per space: what a retention window would prune. */

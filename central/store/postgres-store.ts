@@ -124,6 +124,7 @@ export async function openPostgresCentralStore(connectionString: string, options
     opsAfter: async (space, after, limit) =>
       (await pool.query('SELECT server_seq AS "serverSeq", op FROM ops WHERE space = $1 AND server_seq > $2 ORDER BY server_seq LIMIT $3', [space, after, limit]))
         .rows as { serverSeq: number; op: SyncOp }[],
+    stateCount: async (space) => (await one<{ count: number }>('SELECT count(*)::int AS count FROM state WHERE space = $1', [space]))!.count,
     async stateAfter(space, cursor, limit) {
       const rows = cursor
         ? await pool.query(

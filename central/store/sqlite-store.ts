@@ -53,6 +53,7 @@ export function openSqliteCentralStore(dataDir: string): CentralStore {
     stateAfter: db.prepare(`SELECT rank, entity, entity_id AS entityId, fields, clocks FROM state
       WHERE space = ? AND (rank, entity_id) > (?, ?) ORDER BY rank, entity_id, entity LIMIT ?`),
     prune: db.prepare('DELETE FROM ops WHERE space = ? AND server_seq <= ?'),
+    stateCount: db.prepare('SELECT count(*) FROM state WHERE space = ?').pluck(),
     setFloor: db.prepare('UPDATE spaces SET floor = max(floor, ?) WHERE space = ?'),
     lastBefore: db.prepare('SELECT coalesce(max(server_seq), 0) FROM ops WHERE space = ? AND received_at < ?').pluck(),
     spaces: db.prepare('SELECT space FROM spaces ORDER BY space').pluck(),
@@ -114,6 +115,7 @@ export function openSqliteCentralStore(dataDir: string): CentralStore {
     spaceBounds: async (space) => (q.bounds.get(space) as { lastSeq: number; floor: number } | undefined) ?? { lastSeq: 0, floor: 1 },
     opsAfter: async (space, after, limit) =>
       (q.opsAfter.all(space, after, limit) as { serverSeq: number; op: string }[]).map((row) => ({ serverSeq: row.serverSeq, op: JSON.parse(row.op) as SyncOp })),
+    stateCount: async (space) => q.stateCount.get(space) as number,
     async stateAfter(space, cursor, limit) {
       const rows = (cursor ? q.stateAfter.all(space, cursor.rank, cursor.entityId, limit) : q.stateFirst.all(space, limit)) as {
         rank: number

@@ -70,6 +70,8 @@ export function syncRepository(db: Db) {
   const pending = db.prepare('SELECT op FROM sync_pending ORDER BY since, op_id').pluck()
   const removePending = db.prepare('DELETE FROM sync_pending WHERE op_id = ?')
   const pendingCount = db.prepare('SELECT count(*) FROM sync_pending').pluck()
+  const workDone = db.prepare(`SELECT (SELECT count(*) FROM agents) + (SELECT count(*) FROM conversations)
+    + (SELECT count(*) FROM reservations) + (SELECT count(*) FROM templates) + (SELECT count(*) FROM knowledge_entries)`).pluck()
 
   return {
     config: () => selectConfig.get() as SyncConfig,
@@ -124,6 +126,18 @@ export function syncRepository(db: Db) {
     parked: () => (pending.all() as string[]).map((op) => JSON.parse(op) as SyncOp),
     unpark: (opId: string) => void removePending.run(opId),
     parkedCount: () => pendingCount.get() as number,
+    /** Whether anyone has worked on this desk: agents, conversations, reservations, templates or knowledge. */
+    hasOwnData: () => (workDone.get() as number) > 0,
+    /**
+     * Forgets the placeholder property a new desk makes for itself, and passes over its logged
+     * creation (and anything else logged so far) so none of it is sent: the desk joins a property
+     * that exists elsewhere. Only for a desk without data of its own; a foreign key throws if
+     * anything still refers to the property.
+     */
+    forgetPlaceholderProperties(): void {
+      db.prepare('DELETE FROM properties').run()
+      db.prepare('UPDATE sync_config SET materialized_through = (SELECT coalesce(max(seq), 0) FROM change_log) WHERE id = 1').run()
+    },
   }
 }
 

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import type { Store } from '../db/store.js'
 import { createServices, type Services } from '../services/index.js'
 import type { DeliveryOptions } from '../services/delivery.js'
+import type { DeskSyncOptions } from '../services/sync/sync-service.js'
 
 declare module 'fastify' {
   interface FastifyInstance extends Services {
@@ -14,16 +15,17 @@ export interface AppContextOptions {
   store: Store
   clock: () => number
   delivery?: DeliveryOptions
+  sync?: DeskSyncOptions
 }
 
 /**
  * The store and the services over it, shared by every route. Once the server is ready the AI agent
- * listens for guest messages and the outbox starts delivering (queued replies from before a
- * restart included); on close both stop before the store closes.
+ * listens for guest messages, the outbox starts delivering (queued replies from before a
+ * restart included) and a connected desk starts syncing; on close all stop before the store closes.
  */
 export const appContext = fp<AppContextOptions>(
-  async (app, { store, clock, delivery }) => {
-    const services = createServices(store, { clock, delivery })
+  async (app, { store, clock, delivery, sync }) => {
+    const services = createServices(store, { clock, delivery, sync })
     app.decorate('store', store)
     app.decorate('clock', clock)
     for (const [name, service] of Object.entries(services)) app.decorate(name, service as object)
@@ -31,11 +33,13 @@ export const appContext = fp<AppContextOptions>(
       services.aiAgent.start()
       services.insight.start()
       services.delivery.start()
+      services.sync.start()
     })
     app.addHook('onClose', async () => {
       await services.aiAgent.stop()
       services.insight.stop()
       await services.delivery.stop()
+      await services.sync.stop()
       store.close()
     })
   },

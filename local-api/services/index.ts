@@ -22,14 +22,16 @@ import { createRoutingService } from './routing.js'
 import { createServiceRecordService } from './service-records.js'
 import { createTemplateService } from './templates.js'
 import { createTextCallService } from './text-calls.js'
+import { createDeskSyncService, type DeskSyncOptions } from './sync/sync-service.js'
 
 export interface ServicesOptions {
   clock?: () => number
   delivery?: DeliveryOptions
+  sync?: DeskSyncOptions
 }
 
 /** Every service over one store, wired together; the server decorates itself with each. */
-export function createServices(store: Store, { clock = Date.now, delivery: deliveryOptions }: ServicesOptions = {}) {
+export function createServices(store: Store, { clock = Date.now, delivery: deliveryOptions, sync: syncOptions }: ServicesOptions = {}) {
   store.changeLog.useClock(clock)
   const events = createEventBus()
   const ingest = createIngest(store, events, clock)
@@ -65,6 +67,7 @@ export function createServices(store: Store, { clock = Date.now, delivery: deliv
     aiAgent: createAiAgent({ store, events, knowledge, conversations, replies, clock }),
     insight: createInsightService(store, events, clock),
     exporter: createExportService(store),
+    sync: createDeskSyncService(store, ingest, events, clock, syncOptions),
   }
 }
 

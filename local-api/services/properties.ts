@@ -2,6 +2,7 @@ import { newId } from '../domain/ids.js'
 import { isCountryCode } from '../domain/identity.js'
 import type { Property } from '../db/properties.js'
 import type { Store } from '../db/store.js'
+import { syncRepository } from '../db/sync.js'
 
 export interface PropertyInput {
   name: string
@@ -26,8 +27,8 @@ function checkedSettings(input: PropertyInput): { name: string; defaultCountry: 
   return { name: input.name, defaultCountry, timeZone }
 }
 
-export function createProperty(store: Store, input: PropertyInput, now = Date.now()): Property {
-  const property: Property = { id: newId('prop'), ...checkedSettings(input), createdAt: now }
+export function createProperty(store: Store, input: PropertyInput, now = Date.now(), id = newId('prop')): Property {
+  const property: Property = { id, ...checkedSettings(input), createdAt: now }
   store.transaction(() => {
     store.properties.insert(property)
     store.changeLog.append('property', property.id, 'insert', property, now)
@@ -45,7 +46,12 @@ export function updateProperty(store: Store, property: Property, input: Property
   return updated
 }
 
-/** A new data dir gets one property so pushes have somewhere to go before setup names it. */
-export function ensureDefaultProperty(store: Store, defaults: PropertyInput): Property {
-  return store.properties.first() ?? createProperty(store, defaults)
+/**
+ * A new data dir gets one property so pushes have somewhere to go before setup names it — unless
+ * it is connected to a central server: then its property comes from there (see the sync service).
+ */
+export function ensureDefaultProperty(store: Store, defaults: PropertyInput): Property | undefined {
+  const existing = store.properties.first()
+  if (existing || syncRepository(store.db).config().centralUrl) return existing
+  return createProperty(store, defaults)
 }

@@ -26,14 +26,14 @@ describe('first-run setup', () => {
 
   it('is needed on a new data dir', async () => {
     const response = await t.app.inject({ url: '/v1/setup' })
-    assert.deepEqual(response.json(), { needsSetup: true })
+    assert.deepEqual(response.json(), { needsSetup: true, joining: false, progress: null })
   })
 
   it('rejects a short password and creates nothing', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/v1/setup', payload: { ...SETUP, admin: { ...SETUP.admin, password: 'short' } } })
     assert.equal(response.statusCode, 400)
     assert.match(response.json().detail, /password/)
-    assert.deepEqual((await t.app.inject({ url: '/v1/setup' })).json(), { needsSetup: true })
+    assert.deepEqual((await t.app.inject({ url: '/v1/setup' })).json(), { needsSetup: true, joining: false, progress: null })
   })
 
   it('names the property, creates the admin signed in, and loads sample data', async () => {
@@ -55,7 +55,7 @@ describe('first-run setup', () => {
   it('happens once: a second setup is a conflict', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/v1/setup', payload: SETUP })
     assert.equal(response.statusCode, 409)
-    assert.deepEqual((await t.app.inject({ url: '/v1/setup' })).json(), { needsSetup: false })
+    assert.deepEqual((await t.app.inject({ url: '/v1/setup' })).json(), { needsSetup: false, joining: false, progress: null })
   })
 
   it('gives the admin a session the native API accepts', async () => {

@@ -148,3 +148,25 @@ describe('0030 sources and service records', () => {
     assert.throws(() => db.exec("INSERT INTO conversations (id, property_id, channel, created_at, last_message_at, queue_state) VALUES ('conv_1', 'prop_1', 'guest_app', 0, 0, 'lost')"), /CHECK/)
   })
 })
+
+describe('0070 clocks for changes made before sync', () => {
+  it('gives every earlier local change a clock, in log order, from the time it was made', () => {
+    const db = new Database(join(dir, 'before-sync.sqlite'))
+    migrate(db, migrations.filter((migration) => migration.version <= 60))
+    const log = db.prepare("INSERT INTO change_log (entity, entity_id, op, fields, created_at) VALUES ('guest', ?, 'update', '{}', ?)")
+    // Three changes in one millisecond, then one from a clock that went backwards.
+    for (const [id, at] of [['g1', 1_700_000_000_000], ['g2', 1_700_000_000_000], ['g3', 1_700_000_000_000], ['g4', 1_699_999_999_000]] as const) log.run(id, at)
+    db.prepare("INSERT INTO change_log (entity, entity_id, op, fields, created_at, origin) VALUES ('guest', 'g5', 'update', '{}', 1, 'otherdesk')").run()
+    migrate(db, migrations)
+    const node = db.prepare('SELECT client_id FROM sync_config').pluck().get() as string
+    const clocks = db.prepare('SELECT hlc FROM change_log ORDER BY seq').pluck().all()
+    assert.deepEqual(clocks, [
+      `001700000000000-0000-${node}`,
+      `001700000000000-0001-${node}`,
+      `001700000000000-0002-${node}`,
+      `001700000000000-0003-${node}`,
+      null,
+    ])
+    db.close()
+  })
+})

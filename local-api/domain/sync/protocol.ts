@@ -73,7 +73,8 @@ export interface PulledOp {
 }
 
 export type PullResponse =
-  | { ops: PulledOp[]; lastSeq: number; hasMore: boolean; serverHlc: string }
+  /** `headSeq`: the space's last sequence when this was read (how far there is to go). */
+  | { ops: PulledOp[]; lastSeq: number; hasMore: boolean; headSeq: number; serverHlc: string }
   /** The cursor is older than what the server keeps: take a snapshot, then pull from its `asOfSeq`. */
   | { reset: true; serverHlc: string }
 
@@ -89,6 +90,8 @@ export interface SnapshotPage {
   /** Pull from here once every page is applied. */
   asOfSeq: number
   entities: SnapshotEntity[]
+  /** On the first page: how many entities the whole snapshot holds. */
+  total?: number
   /** Pass back for the next page; null on the last. */
   next: string | null
   serverHlc: string

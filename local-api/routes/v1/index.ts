@@ -21,6 +21,7 @@ import { sessionRoutes } from './session.js'
 import { settingsRoutes } from './settings.js'
 import { setupRoutes } from './setup.js'
 import { statsRoutes } from './stats.js'
+import { syncRoutes } from './sync.js'
 import { templateRoutes } from './templates.js'
 import { guestRoutes } from './guests.js'
 
@@ -50,4 +51,5 @@ export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(exportRoutes)
   await app.register(arrivalRoutes)
   await app.register(guestRoutes)
+  await app.register(syncRoutes)
 }

@@ -44,10 +44,19 @@ export const setupRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['native'],
         summary: 'Whether this desk still needs its first-run setup',
         security: [],
-        response: { 200: Type.Object({ needsSetup: Type.Boolean() }) },
+        response: {
+          200: Type.Object({
+            needsSetup: Type.Boolean(),
+            joining: Type.Boolean({ description: 'Connected to a central server and filling from it: agents sign in once it is done.' }),
+            progress: Type.Union([Type.Object({ done: Type.Integer(), total: Type.Integer() }), Type.Null()]),
+          }),
+        },
       },
     },
-    async () => ({ needsSetup: needsSetup() }),
+    async () => {
+      const { joining, progress } = app.sync.status()
+      return { needsSetup: needsSetup() && !joining, joining, progress }
+    },
   )
 
   app.post(
@@ -64,6 +73,7 @@ export const setupRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       if (!needsSetup()) throw new HttpError(409, 'Conflict', 'this desk is already set up; sign in instead')
+      if (app.sync.status().joining) throw new HttpError(409, 'Conflict', 'this desk is joining its central server; sign in with your account once it has synced')
       const { property: settings, admin, sampleData } = request.body
       const property = app.store.properties.first()
       if (!property) throw new HttpError(409, 'Conflict', 'no property exists to set up')

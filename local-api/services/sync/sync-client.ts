@@ -32,6 +32,8 @@ export interface SyncClientOptions {
   /** Longest wait between retries after failures. */
   maxBackoffMs?: number
   clock?: () => number
+  /** Called after every successful round. */
+  onSynced?: () => void
 }
 
 export function createSyncClient(
@@ -137,10 +139,12 @@ export function createSyncClient(
     let cursor: string | null = null
     let asOfSeq = 0
     let done = 0
+    let total = 0
     do {
       const page: SnapshotPage = await transport.snapshot(space, cursor, pullBatch)
       receiveClock(page.serverHlc)
       asOfSeq = page.asOfSeq
+      total = page.total ?? total
       const now = clock()
       transaction((published) => {
         localOps.materialize(Number.MAX_SAFE_INTEGER)
@@ -154,7 +158,7 @@ export function createSyncClient(
         applier.retryParked(now, published)
       })
       done += page.entities.length
-      progress = { done, total: Math.max(done, asOfSeq) }
+      progress = { done, total: Math.max(done, total) }
       cursor = page.next
     } while (cursor)
     // The unsent outbox stays as it is: it goes up with the next push.
@@ -162,6 +166,7 @@ export function createSyncClient(
   }
 
   async function pull(space: string): Promise<void> {
+    const from = sync.cursor(space)
     for (;;) {
       const after = sync.cursor(space)
       const response = await transport.pull(space, after, pullBatch)
@@ -172,7 +177,8 @@ export function createSyncClient(
       }
       if (response.ops.length) {
         applyPulled(space, response.ops, response.lastSeq)
-        if (response.hasMore) progress = { done: response.lastSeq, total: Math.max(response.lastSeq + 1, (response as { headSeq?: number }).headSeq ?? 0) }
+        // A long way behind (a desk back after days offline): say how far along it is.
+        if (response.hasMore) progress = { done: response.lastSeq - from, total: Math.max(response.lastSeq, response.headSeq) - from }
       }
       if (!response.hasMore) return
     }
@@ -194,6 +200,7 @@ export function createSyncClient(
       store.transaction(() => sync.updateConfig({ lastSyncAt: clock(), lastError: null }))
       progress = null
       state = 'idle'
+      options.onSynced?.()
     } catch (error) {
       state = 'offline'
       store.transaction(() => sync.updateConfig({ lastError: error instanceof Error ? error.message : String(error) }))
@@ -225,6 +232,30 @@ export function createSyncClient(
     }, delayMs)
   }
 
+  /** Follows the server's pokes; a broken stream is reopened (and a round run) after a growing pause. */
+  function listen(open: NonNullable<SyncTransport['listen']>): void {
+    let pauseMs = 2_000
+    let stopCurrent = () => {}
+    const connect = () => {
+      stopCurrent = open(
+        () => {
+          pauseMs = 2_000
+          schedule(0)
+        },
+        () => {
+          if (stopped) return
+          const retry = setTimeout(() => {
+            if (!stopped) connect()
+          }, pauseMs)
+          pauseMs = Math.min(pauseMs * 2, options.maxBackoffMs ?? 60_000)
+          stopCurrent = () => clearTimeout(retry)
+        },
+      )
+    }
+    connect()
+    stopFns.push(() => stopCurrent())
+  }
+
   const client = {
     /** Starts syncing: now, on every local change, on the server's pokes, and on a timer. */
     start(): void {
@@ -235,7 +266,7 @@ export function createSyncClient(
           if (!publishingSynced) schedule(200)
         }),
       )
-      if (transport.listen) stopFns.push(transport.listen(() => schedule(0), () => schedule(5_000)))
+      if (transport.listen) listen(transport.listen)
       schedule(0)
     },
     async stop(): Promise<void> {

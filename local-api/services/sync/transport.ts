@@ -7,7 +7,7 @@ export interface SyncTransport {
   push(body: PushRequest): Promise<PushResponse | PushGap>
   pull(space: string, after: number, limit: number): Promise<PullResponse>
   snapshot(space: string, cursor: string | null, limit: number): Promise<SnapshotPage>
-  /** Calls `onPoke(space)` whenever the central server has news; returns a stop function. */
+  /** Calls `onPoke(space)` whenever the central server has news (and `onPoke('')` once connected); returns a stop function. */
   listen?(onPoke: (space: string) => void, onError: (error: unknown) => void): () => void
 }
 
@@ -30,6 +30,9 @@ export function httpTransport(centralUrl: string, credential: string, timeoutMs 
       headers: method === 'GET' ? { authorization: headers.authorization } : headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
+    }).catch((error: Error & { cause?: { code?: string } }) => {
+      const why = error.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : (error.cause?.code ?? error.message)
+      throw new Error(`cannot reach the central server at ${base} (${why})`)
     })
     const text = await response.text()
     if (!response.ok && !accept.includes(response.status)) {
@@ -56,10 +59,15 @@ export function httpTransport(centralUrl: string, credential: string, timeoutMs 
         try {
           const response = await fetch(`${base}/sync/v1/events`, { headers: { authorization: headers.authorization }, signal: controller.signal })
           if (!response.ok || !response.body) throw new SyncHttpError(response.status, `event stream answered ${response.status}`)
+          // Open again: whatever was missed while it was closed is worth a pull now.
+          onPoke('')
           const decoder = new TextDecoder()
           let buffer = ''
-          for await (const chunk of response.body) {
-            buffer += decoder.decode(chunk as Uint8Array, { stream: true })
+          const reader = response.body.getReader()
+          for (;;) {
+            const { done, value } = await reader.read()
+            if (done) break
+            buffer += decoder.decode(value, { stream: true })
             let end: number
             while ((end = buffer.indexOf('\n\n')) >= 0) {
               const event = buffer.slice(0, end)

@@ -1,0 +1,138 @@
+// The desk's sync as the server and the CLI see it: connect to a central server with a device
+// credential, start and stop syncing with the server, report status, sync now on request.
+import { syncRepository } from '../../db/sync.js'
+import type { Store } from '../../db/store.js'
+import { SYNC_SCHEMA_VERSION } from '../../domain/sync/protocol.js'
+import type { EventBus } from '../event-bus.js'
+import type { Ingest } from '../ingest.js'
+import { createProperty } from '../properties.js'
+import { createDeskSync, type DeskSync } from './index.js'
+import type { SyncClientOptions, SyncStatus } from './sync-client.js'
+import { httpTransport, SyncHttpError, type SyncTransport } from './transport.js'
+
+export interface DeskSyncOptions {
+  /** How to reach the central server (tests may put a faulty one in). */
+  transport?: (centralUrl: string, credential: string) => SyncTransport
+  client?: SyncClientOptions
+}
+
+export interface DeskSyncStatus extends SyncStatus {
+  centralUrl: string | null
+  deviceId: string | null
+  propertyId: string | null
+  /** Connected but never synced yet: the desk is still filling from the central server. */
+  joining: boolean
+}
+
+export class SyncConnectError extends Error {
+  constructor(
+    /** invalid: a bad address; unreachable: no answer or a refusal; conflict: this desk holds another property. */
+    readonly reason: 'invalid' | 'unreachable' | 'conflict' | 'not connected',
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export function createDeskSyncService(store: Store, ingest: Ingest, events: EventBus, clock: () => number, options: DeskSyncOptions = {}) {
+  const repository = syncRepository(store.db)
+  const makeTransport = options.transport ?? ((url: string, credential: string) => httpTransport(url, credential))
+  let desk: DeskSync | undefined
+  let started = false
+
+  /** A desk joining a property nobody has written yet makes that property here, for setup to name. */
+  function afterSync(): void {
+    const { propertyId } = repository.config()
+    if (propertyId && !store.properties.get(propertyId) && !store.properties.first()) {
+      createProperty(store, { name: 'My hotel', defaultCountry: 'US', timeZone: 'UTC' }, clock(), propertyId)
+    }
+  }
+
+  function open(): DeskSync | undefined {
+    const { centralUrl, credential } = repository.config()
+    if (!centralUrl || !credential) return undefined
+    desk ??= createDeskSync(store, ingest, events, makeTransport(centralUrl, credential), { clock, ...options.client, onSynced: afterSync })
+    return desk
+  }
+
+  return {
+    /** Starts syncing if this desk is connected (the server calls it once it is ready). */
+    start(): void {
+      started = true
+      open()?.client.start()
+    },
+    async stop(): Promise<void> {
+      started = false
+      await desk?.client.stop()
+    },
+    status(): DeskSyncStatus {
+      const config = repository.config()
+      const status: SyncStatus = desk?.client.status() ?? {
+        configured: false,
+        state: 'off',
+        pendingOps: repository.outboxSize() + repository.unmaterializedCount(config.materializedThrough),
+        waitingOps: repository.parkedCount(),
+        lastSyncAt: config.lastSyncAt,
+        lastError: config.lastError,
+        progress: null,
+      }
+      return {
+        ...status,
+        centralUrl: config.centralUrl,
+        deviceId: config.deviceId,
+        propertyId: config.propertyId,
+        joining: Boolean(config.centralUrl) && config.lastSyncAt === null,
+      }
+    },
+    /** Syncs right away; false when this desk is not connected. */
+    now(): boolean {
+      if (!desk) return false
+      desk.client.now()
+      return true
+    },
+    /** Runs one full round and waits for it (the CLI and tests). */
+    async syncOnce(): Promise<void> {
+      const opened = open()
+      if (!opened) throw new SyncConnectError('not connected', 'this desk is not connected to a central server')
+      await opened.client.syncOnce()
+      afterSync()
+    },
+    /**
+     * Connects this desk as the device the credential belongs to: asks the central server who that
+     * is, checks the desk may join that property, and keeps the connection for every later start.
+     */
+    async connect(centralUrl: string, credential: string): Promise<{ deviceId: string; deviceName: string; propertyId: string }> {
+      if (!/^https?:\/\/[^\s/]+/.test(centralUrl)) throw new SyncConnectError('invalid', `the central server's address must be an http(s) URL, not "${centralUrl}"`)
+      const hello = await makeTransport(centralUrl, credential)
+        .hello({ clientId: repository.config().clientId, schemaVersion: SYNC_SCHEMA_VERSION })
+        .catch((error: Error) => {
+          if (error instanceof SyncHttpError && error.status === 401) {
+            throw new SyncConnectError('invalid', 'the central server refused this credential: it is mistyped, or the device was revoked')
+          }
+          throw new SyncConnectError('unreachable', error.message)
+        })
+      const { id: deviceId, name: deviceName, propertyId } = hello.device
+      store.transaction(() => {
+        const properties = store.properties.list()
+        if (!properties.some((property) => property.id === propertyId) && properties.length > 0) {
+          if (repository.hasOwnData()) {
+            const names = properties.map((property) => `"${property.name}" (${property.id})`).join(', ')
+            throw new SyncConnectError(
+              'conflict',
+              `this desk already holds ${names} with data of its own, but the credential is for ${propertyId}; ` +
+                'issue the device for this desk\'s property, or connect a new data dir',
+            )
+          }
+          repository.forgetPlaceholderProperties()
+        }
+        repository.updateConfig({ centralUrl, credential, deviceId, propertyId, lastError: null })
+      })
+      if (desk) await desk.client.stop()
+      desk = undefined
+      if (started) open()?.client.start()
+      return { deviceId, deviceName, propertyId }
+    },
+  }
+}
+
+export type DeskSyncService = ReturnType<typeof createDeskSyncService>
