@@ -314,3 +314,31 @@ export interface Problem {
   detail: string
   errors?: { field: string; message: string; index?: number }[]
 }
+
+export interface SyncProgress {
+  done: number
+  total: number
+}
+
+/** GET /v1/sync: this desk's sync with the central server. */
+export interface SyncStatus {
+  configured: boolean
+  state: 'off' | 'idle' | 'syncing' | 'offline'
+  pendingOps: number
+  waitingOps: number
+  lastSyncAt: string | null
+  lastError: string | null
+  progress: SyncProgress | null
+  joining: boolean
+  centralUrl: string | null
+  deviceId: string | null
+  propertyId: string | null
+}
+
+/** GET /v1/setup */
+export interface SetupStatus {
+  needsSetup: boolean
+  /** Connected to a central server and filling from it: sign in once it is done. */
+  joining: boolean
+  progress: SyncProgress | null
+}

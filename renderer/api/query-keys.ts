@@ -41,6 +41,10 @@ export const setupKeys = {
   status: ['setup'] as const,
 }
 
+export const syncKeys = {
+  status: ['sync'] as const,
+}
+
 export const outletKeys = {
   all: ['outlets'] as const,
   list: () => [...outletKeys.all, 'list'] as const,

@@ -19,11 +19,13 @@ import { useSession, useSignOut } from '@/features/session/api/session'
 import { SignInScreen } from '@/features/session/components/sign-in-screen'
 import { useSetupStatus } from '@/features/setup/api/setup'
 import { SetupScreen } from '@/features/setup/components/setup-screen'
+import { JoiningScreen } from '@/features/sync/components/joining-screen'
+import { SyncIndicator } from '@/features/sync/components/sync-indicator'
 import { AppLink } from '@/components/app-link'
 import { navigate, useLocation } from '@/lib/router'
 import { useDesktopShell } from './use-desktop-shell'
 
-/** First run → setup; no session → sign-in; otherwise the inbox (or, for admins, the agents page). */
+/** First run → setup (or, joining a central server, its progress); no session → sign-in; otherwise the inbox. */
 export function App() {
   const { t } = useTranslation()
   const setup = useSetupStatus()
@@ -31,6 +33,7 @@ export function App() {
   const session = useSession(needsSetup === false)
 
   if (setup.isError) return <Failure message={setup.error.message} onRetry={() => void setup.refetch()} />
+  if (setup.data?.joining && !session.data) return <JoiningScreen status={setup.data} />
   if (needsSetup) return <SetupScreen />
   if (session.isError) return <Failure message={session.error.message} onRetry={() => void session.refetch()} />
   if (needsSetup === undefined || session.isPending) return <p className="splash">{t('app.loading')}</p>
@@ -76,6 +79,7 @@ function Shell({ agent }: { agent: Agent }) {
         </nav>
         {!connected && <span className="offline" role="status">{t('app.offline')}</span>}
         <span className="whoami">{t('app.signedInAs', { name: agent.name })}</span>
+        <SyncIndicator />
         <NotificationBell />
         <button type="button" className="button" onClick={() => signOut.mutate()}>
           {t('app.signOut')}

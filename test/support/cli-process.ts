@@ -35,15 +35,22 @@ export interface ServeProcess {
 }
 
 /** Spawns `frontdesk serve --port 0` and resolves once it prints its `listening on` line. */
-export async function spawnServe(dataDir: string, extraArgs: string[] = [], timeoutMs = 20_000): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [FRONTDESK_BIN, 'serve', '--data-dir', dataDir, '--port', '0', ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+export function spawnServe(dataDir: string, extraArgs: string[] = [], timeoutMs = 20_000): Promise<ServeProcess> {
+  return spawnListening(['serve', '--data-dir', dataDir, '--port', '0', ...extraArgs], /^listening on (http:\/\/\S+)$/m, timeoutMs)
+}
+
+/** Spawns `frontdesk central` (port 0 unless given) and resolves once it prints where it listens. */
+export function spawnCentral(dataDir: string, port = 0, timeoutMs = 20_000): Promise<ServeProcess> {
+  return spawnListening(['central', '--data-dir', dataDir, '--port', String(port)], /^central listening on (http:\/\/\S+) /m, timeoutMs)
+}
+
+async function spawnListening(args: string[], listeningLine: RegExp, timeoutMs: number): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [FRONTDESK_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk))
   const url = await new Promise<string>((resolve, reject) => {
     let stdout = ''
-    const timer = setTimeout(() => fail(new Error(`serve printed no listening line in ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs)
+    const timer = setTimeout(() => fail(new Error(`${args[0]} printed no listening line in ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs)
     const fail = (error: Error) => {
       clearTimeout(timer)
       child.kill('SIGKILL')
@@ -51,13 +58,13 @@ export async function spawnServe(dataDir: string, extraArgs: string[] = [], time
     }
     child.stdout!.on('data', (chunk: Buffer) => {
       stdout += chunk
-      const match = /^listening on (http:\/\/\S+)$/m.exec(stdout)
+      const match = listeningLine.exec(stdout)
       if (match) {
         clearTimeout(timer)
         resolve(match[1]!)
       }
     })
-    const onEarlyExit = (code: number | null) => fail(new Error(`serve exited with ${code} before listening; stderr: ${stderr}`))
+    const onEarlyExit = (code: number | null) => fail(new Error(`${args[0]} exited with ${code} before listening; stderr: ${stderr}`))
     child.once('exit', onEarlyExit)
     child.stdout!.once('close', () => child.off('exit', onEarlyExit))
   }).finally(() => child.removeAllListeners('exit'))

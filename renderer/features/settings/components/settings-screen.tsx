@@ -5,6 +5,7 @@ import { apiFetch } from '@/api/client'
 import type { ChannelAccount, LlmProvider } from '@/api/dto'
 import { settingsKeys } from '@/api/query-keys'
 import { desktop } from '@/lib/desktop'
+import { SyncSettings } from '@/features/sync/components/sync-settings'
 import { DesktopSection } from './desktop-section'
 
 const llmOptions = () => queryOptions({ queryKey: settingsKeys.llm(), queryFn: ({ signal }) => apiFetch<LlmProvider | null>('/v1/settings/llm', { signal }) })
@@ -20,6 +21,7 @@ export function SettingsScreen() {
     <main className="page" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settings.title')}</h1>
       {desktop && <DesktopSection bridge={desktop} />}
+      <SyncSettings />
       {llm.isSuccess && <LlmForm key={llm.data?.baseUrl ?? 'none'} provider={llm.data} />}
       <section className="card" aria-labelledby="channels-title">
         <h2 id="channels-title">{t('settings.channels')}</h2>

@@ -1,12 +1,18 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { apiFetch } from '@/api/client'
-import type { Agent, SampleDataSummary, SetupRequest } from '@/api/dto'
+import type { Agent, SampleDataSummary, SetupRequest, SetupStatus } from '@/api/dto'
 import { sessionKeys, setupKeys } from '@/api/query-keys'
 
-export const fetchSetupStatus = (signal?: AbortSignal) => apiFetch<{ needsSetup: boolean }>('/v1/setup', { signal })
+export const fetchSetupStatus = (signal?: AbortSignal) => apiFetch<SetupStatus>('/v1/setup', { signal })
 
 export const setupStatusOptions = () =>
-  queryOptions({ queryKey: setupKeys.status, queryFn: ({ signal }) => fetchSetupStatus(signal), staleTime: Infinity })
+  queryOptions({
+    queryKey: setupKeys.status,
+    queryFn: ({ signal }) => fetchSetupStatus(signal),
+    staleTime: Infinity,
+    // A desk joining its central server is followed until the first sync is through.
+    refetchInterval: (query) => (query.state.data?.joining ? 1_000 : false),
+  })
 
 export const useSetupStatus = () => useQuery(setupStatusOptions())
 
@@ -18,7 +24,7 @@ export function useRunSetup() {
       apiFetch<{ agent: Agent; sampleData: SampleDataSummary | null }>('/v1/setup', { method: 'POST', body: request }),
     onSuccess: ({ agent }) => {
       queryClient.setQueryData(sessionKeys.current, agent)
-      queryClient.setQueryData(setupKeys.status, { needsSetup: false })
+      queryClient.setQueryData<SetupStatus>(setupKeys.status, { needsSetup: false, joining: false, progress: null })
     },
   })
 }
