@@ -18,45 +18,30 @@
  */
 import { execFile } from 'node:child_process'
 import http from 'node:http'
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { performance } from 'node:perf_hooks'
 import { promisify } from 'node:util'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
-import { DATABASE_FILE, openDatabase } from '../local-api/db/open.js'
+import { DATABASE_FILE } from '../local-api/db/open.js'
 import { openStore } from '../local-api/db/store.js'
-import { guestSearchText } from '../local-api/db/conversations.js'
-import { newId } from '../local-api/domain/ids.js'
-import { contentPreview, contentText } from '../local-api/domain/message-content.js'
 import { createApiToken } from '../local-api/services/api-tokens.js'
 import { createEventBus } from '../local-api/services/event-bus.js'
 import { createIngest, type IncomingMessage } from '../local-api/services/ingest.js'
 import { createProperty } from '../local-api/services/properties.js'
 import { createReservationService, type ReservationInput } from '../local-api/services/reservations.js'
 import { startServer } from '../local-api/start-server.js'
+import { syncBench, syncBenchOptions } from './sync.js'
 import { generateConversations, pushBatches, toIncomingMessage, type GenerateOptions } from '../test/fixtures/generate.js'
+import { envInt, printTable, removeDirs, type Row, expectCount, fmt, freshDir, log, percentile, rawInsertBaseline, seconds } from './common.js'
 
 const PUSH_PATH = '/api/unified-messaging-service/guest-conversations/messages'
 const HOST = '127.0.0.1'
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
-
-const envInt = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback)
-  if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer`)
-  return value
-}
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
-const seconds = (ms: number) => `${fmt(ms / 1000, 1)} s`
-const log = (line: string) => process.stdout.write(`${line}\n`)
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
-}
 
 /** One HTTP request on a keep-alive agent; resolves with the status, the body and the latency. */
 function send(agent: http.Agent, base: URL, method: 'GET' | 'POST', path: string, token: string, body?: string) {
@@ -221,13 +206,6 @@ interface Config {
   now: number
 }
 
-const dirs: string[] = []
-function freshDir(label: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `frontdesk-bench-${label}-`))
-  dirs.push(dir)
-  return dir
-}
-
 function tokenFor(dataDir: string): string {
   const store = openStore(dataDir)
   try {
@@ -235,95 +213,6 @@ function tokenFor(dataDir: string): string {
   } finally {
     store.close()
   }
-}
-
-function count(dataDir: string, table: string): number {
-  const db = openDatabase(dataDir)
-  try {
-    return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
-  } finally {
-    db.close()
-  }
-}
-
-function expectCount(dataDir: string, table: string, expected: number): void {
-  const found = count(dataDir, table)
-  if (found !== expected) throw new Error(`${table}: expected ${expected} rows, found ${found}`)
-}
-
-/** a. Plain prepared INSERTs of the generated rows, ids precomputed, one transaction per batch. */
-function baseline(config: Config, data: GenerateOptions) {
-  const dataDir = freshDir('baseline')
-  const db = openDatabase(dataDir)
-  const propertyId = newId('prop')
-  db.prepare('INSERT INTO properties (id, name, default_country, time_zone, created_at) VALUES (?, ?, ?, ?, ?)').run(
-    propertyId, 'Bench hotel', 'CH', 'UTC', config.now,
-  )
-  const insertIdentity = db.prepare('INSERT INTO guest_identities (rowid, kind, value, created_at) VALUES (?, ?, ?, ?)')
-  const insertConversation = db.prepare(`
-    INSERT INTO conversations (rowid, id, property_id, channel, identity_rowid, created_at, last_message_at,
-      last_message_preview, last_message_direction, last_guest_message_at, unread_count, message_count)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-  const insertSearch = db.prepare('INSERT INTO conversation_search (rowid, guest_text) VALUES (?, ?)')
-  const insertMessage = db.prepare(`
-    INSERT INTO messages (id, conversation_id, external_id, direction, content_type, content, text, status, created_at, received_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-
-  type Rows = { identities: unknown[][]; conversations: unknown[][]; searches: unknown[][]; messages: unknown[][] }
-  const write = db.transaction((rows: Rows) => {
-    for (const row of rows.identities) insertIdentity.run(row)
-    for (const row of rows.conversations) insertConversation.run(row)
-    for (const row of rows.searches) insertSearch.run(row)
-    for (const row of rows.messages) insertMessage.run(row)
-  })
-
-  const identities = new Map<string, number>()
-  const conversations = new Map<string, string>()
-  let insertMs = 0
-  let messages = 0
-  const wallStarted = performance.now()
-  for (const batch of pushBatches(data)) {
-    // Everything but the inserts happens before the clock starts.
-    const now = Date.now()
-    const rows: Rows = { identities: [], conversations: [], searches: [], messages: [] }
-    for (const pushed of batch.messages) {
-      const message = toIncomingMessage(pushed)
-      const { kind, value } = message.identity
-      const identityKey = `${kind}|${value}`
-      let identityRowid = identities.get(identityKey)
-      if (identityRowid === undefined) {
-        identityRowid = identities.size + 1
-        identities.set(identityKey, identityRowid)
-        rows.identities.push([identityRowid, kind, value, now])
-      }
-      const conversationKey = `${message.channel}|${identityKey}`
-      let conversationId = conversations.get(conversationKey)
-      if (conversationId === undefined) {
-        conversationId = newId('conv')
-        const rowid = conversations.size + 1
-        conversations.set(conversationKey, conversationId)
-        const fromGuest = message.direction === 'in'
-        rows.conversations.push([
-          rowid, conversationId, propertyId, message.channel, identityRowid, message.createdAt, message.createdAt,
-          contentPreview(message.content), message.direction, fromGuest ? message.createdAt : null, fromGuest ? 1 : 0, 1,
-        ])
-        rows.searches.push([rowid, guestSearchText(null, message.identity)])
-      }
-      rows.messages.push([
-        newId('msg'), conversationId, message.externalId ?? null, message.direction, message.content.type,
-        JSON.stringify(message.content), contentText(message.content), 'delivered', message.createdAt, now,
-      ])
-    }
-    const started = performance.now()
-    write.immediate(rows)
-    insertMs += performance.now() - started
-    messages += batch.messages.length
-  }
-  const wallMs = performance.now() - wallStarted
-  db.close()
-  expectCount(dataDir, 'messages', config.pushMessages)
-  expectCount(dataDir, 'conversations', config.pushConversations)
-  return { messages, insertMs, wallMs, rate: (messages / insertMs) * 1000 }
 }
 
 /** b. The same rows over HTTP, 100 per request, from concurrent clients in a worker thread. */
@@ -485,7 +374,7 @@ async function inboxUi(dataDir: string, loads: number, scrollRows: number): Prom
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as InboxUiResult | { skipped: string }
 }
 
-function uiRows(ui: InboxUiResult | { skipped: string }): [string, string, string, string][] {
+function uiRows(ui: InboxUiResult | { skipped: string }): Row[] {
   if ('skipped' in ui) return [['inbox UI in Chromium', `skipped: ${ui.skipped}`, '', '']]
   const sorted = (values: readonly number[]) => [...values].sort((a, b) => a - b)
   const loads = sorted(ui.loads)
@@ -530,11 +419,11 @@ async function main(): Promise<void> {
     `list store: ${fmt(config.messages)} messages / ${fmt(config.conversations)} conversations`)
 
   // Disk speed drifts on shared machines: baseline and push alternate, and the median round counts.
-  const rounds: { base: ReturnType<typeof baseline>; push: Awaited<ReturnType<typeof httpPush>>; ratio: number }[] = []
+  const rounds: { base: ReturnType<typeof rawInsertBaseline>; push: Awaited<ReturnType<typeof httpPush>>; ratio: number }[] = []
   for (let round = 1; round <= config.rounds; round++) {
     log(`\nround ${round} of ${config.rounds}`)
     log('a. baseline: plain INSERTs, one transaction per 100 messages …')
-    const base = baseline(config, pushData)
+    const base = rawInsertBaseline(pushData, { messages: config.pushMessages, conversations: config.pushConversations })
     log(`   ${fmt(base.rate)} msg/s (${seconds(base.insertMs)} inserting, ${seconds(base.wallMs)} with generation)`)
     log(`b. HTTP push, ${config.clients} keep-alive clients in a worker thread …`)
     const push = await httpPush(config, pushData)
@@ -554,10 +443,13 @@ async function main(): Promise<void> {
   log(`\nd. the inbox in Chromium: ${config.uiLoads} page loads, then scrolling ${fmt(config.uiScrollRows)} rows …`)
   const ui = await inboxUi(built.dataDir, config.uiLoads, config.uiScrollRows)
 
+  log('')
+  const syncRows = await syncBench(syncBenchOptions(config.now, config.seed))
+
   // The table.
   const ratio = median.ratio
   const pass = (ok: boolean) => (ok ? 'ok' : 'MISSED')
-  const latencyRow = (label: string, latencies: readonly number[], target = 15): [string, string, string, string] => {
+  const latencyRow = (label: string, latencies: readonly number[], target = 15): Row => {
     const sorted = [...latencies].sort((a, b) => a - b)
     const p95 = percentile(sorted, 95)
     return [label, `p50 ${fmt(percentile(sorted, 50), 2)} / p95 ${fmt(p95, 2)} ms`, `p95 ≤ ${target} ms`, pass(p95 <= target)]
@@ -566,7 +458,7 @@ async function main(): Promise<void> {
     latencyRow(`${mix.edge ? 'edge' : mix.label ?? 'list'}: ${mix.name}${mix.label === 'stats' ? '' : ` (avg ${fmt(mix.items / Math.max(1, mix.latencies.length), 1)} items)`}`, mix.latencies, mix.target)
   const everyday = lists.filter((mix) => !mix.edge && !mix.target)
   const everydayLatencies = everyday.flatMap((mix) => mix.latencies)
-  const rows: [string, string, string, string][] = [
+  const rows: Row[] = [
     ['baseline insert (raw SQLite, 100/tx), median round', `${fmt(base.rate)} msg/s`, '', ''],
     [`HTTP push (${config.clients} clients, 100/request), median round`, `${fmt(push.rate)} msg/s`, '', ''],
     [`HTTP / baseline (rounds: ${rounds.map((r) => fmt(r.ratio * 100, 1)).join(', ')} %)`, `${fmt(ratio * 100, 1)} %`, '≥ 50 %', pass(ratio >= 0.5)],
@@ -576,14 +468,11 @@ async function main(): Promise<void> {
     ...lists.filter((mix) => mix.target).map(mixRow),
     ...lists.filter((mix) => mix.edge).map(mixRow),
     ...uiRows(ui),
+    ...syncRows,
     ['total wall time', seconds(performance.now() - benchStarted), '', ''],
   ]
 
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i]!.length), ['measure', 'result', 'target', ''][i]!.length))
-  const line = (cells: readonly string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()
-  log(`\n${line(['measure', 'result', 'target', ''])}`)
-  log(widths.map((w) => '-'.repeat(w)).join('  '))
-  for (const row of rows) log(line(row))
+  printTable(rows)
 
 }
 
@@ -591,8 +480,7 @@ if (isMainThread) {
   try {
     await main()
   } finally {
-    if (process.env.BENCH_KEEP === '1') log(`\nkept: ${dirs.join(' ')}`)
-    else for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
+    removeDirs()
   }
 } else {
   await workerMain()

@@ -21,6 +21,7 @@ import { useSetupStatus } from '@/features/setup/api/setup'
 import { SetupScreen } from '@/features/setup/components/setup-screen'
 import { JoiningScreen } from '@/features/sync/components/joining-screen'
 import { SyncIndicator } from '@/features/sync/components/sync-indicator'
+import { SyncSettings } from '@/features/sync/components/sync-settings'
 import { AppLink } from '@/components/app-link'
 import { navigate, useLocation } from '@/lib/router'
 import { useDesktopShell } from './use-desktop-shell'
@@ -92,7 +93,11 @@ function Shell({ agent }: { agent: Agent }) {
       {page === 'knowledge' && <KnowledgeScreen />}
       {page === 'templates' && <TemplatesScreen />}
       {page === 'agents' && <AgentsScreen currentAgentId={agent.id} />}
-      {page === 'settings' && <SettingsScreen />}
+      {page === 'settings' && (
+        <SettingsScreen>
+          <SyncSettings />
+        </SettingsScreen>
+      )}
     </div>
   )
 }

@@ -32,6 +32,8 @@ export interface SyncClientOptions {
   /** Longest wait between retries after failures. */
   maxBackoffMs?: number
   clock?: () => number
+  /** How long a local change waits for others to go up with it (the first change's wait counts). */
+  pushDelayMs?: number
   /** Called after every successful round. */
   onSynced?: () => void
 }
@@ -209,14 +211,20 @@ export function createSyncClient(
   }
 
   let timer: NodeJS.Timeout | undefined
+  let timerDue = Infinity
   let failures = 0
   let stopped = true
   const stopFns: (() => void)[] = []
 
   /** Runs a round after `delayMs` (an earlier request wins); failures back off up to maxBackoffMs. */
-  function schedule(delayMs: number): void {
+  function schedule(delayMs: number, urgent = false): void {
     if (stopped) return
+    const due = performance.now() + delayMs
+    if (timer && timerDue <= due) return
+    // While rounds fail, only the server (a poke) or a person asks sooner than the backoff.
+    if (timer && failures > 0 && !urgent) return
     if (timer) clearTimeout(timer)
+    timerDue = due
     timer = setTimeout(() => {
       timer = undefined
       client.syncOnce().then(
@@ -226,6 +234,8 @@ export function createSyncClient(
         },
         () => {
           failures++
+          if (timer) clearTimeout(timer)
+          timer = undefined
           schedule(Math.min(options.maxBackoffMs ?? 60_000, 1000 * 2 ** Math.min(failures, 16)))
         },
       )
@@ -240,7 +250,7 @@ export function createSyncClient(
       stopCurrent = open(
         () => {
           pauseMs = 2_000
-          schedule(0)
+          schedule(0, true)
         },
         () => {
           if (stopped) return
@@ -263,11 +273,11 @@ export function createSyncClient(
       stopped = false
       stopFns.push(
         events.subscribe(() => {
-          if (!publishingSynced) schedule(200)
+          if (!publishingSynced) schedule(options.pushDelayMs ?? 25)
         }),
       )
       if (transport.listen) listen(transport.listen)
-      schedule(0)
+      schedule(0, true)
     },
     async stop(): Promise<void> {
       stopped = true
@@ -291,7 +301,7 @@ export function createSyncClient(
       return running
     },
     /** Sync right away (a user asked). */
-    now: () => schedule(0),
+    now: () => schedule(0, true),
     status(): SyncStatus {
       const config = sync.config()
       return {

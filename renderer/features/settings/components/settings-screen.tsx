@@ -1,19 +1,18 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useState, type FormEvent } from 'react'
+import { useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { apiFetch } from '@/api/client'
 import type { ChannelAccount, LlmProvider } from '@/api/dto'
 import { settingsKeys } from '@/api/query-keys'
 import { desktop } from '@/lib/desktop'
-import { SyncSettings } from '@/features/sync/components/sync-settings'
 import { DesktopSection } from './desktop-section'
 
 const llmOptions = () => queryOptions({ queryKey: settingsKeys.llm(), queryFn: ({ signal }) => apiFetch<LlmProvider | null>('/v1/settings/llm', { signal }) })
 const accountsOptions = () =>
   queryOptions({ queryKey: settingsKeys.channelAccounts(), queryFn: ({ signal }) => apiFetch<ChannelAccount[]>('/v1/channel-accounts', { signal }) })
 
-/** Admin settings: the optional LLM provider, and where each channel's replies are delivered. */
-export function SettingsScreen() {
+/** Admin settings: this computer, other features' sections (`children`), the optional LLM provider, channel webhooks. */
+export function SettingsScreen({ children }: { children?: ReactNode }) {
   const { t } = useTranslation()
   const llm = useQuery(llmOptions())
   const accounts = useQuery(accountsOptions())
@@ -21,7 +20,7 @@ export function SettingsScreen() {
     <main className="page" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settings.title')}</h1>
       {desktop && <DesktopSection bridge={desktop} />}
-      <SyncSettings />
+      {children}
       {llm.isSuccess && <LlmForm key={llm.data?.baseUrl ?? 'none'} provider={llm.data} />}
       <section className="card" aria-labelledby="channels-title">
         <h2 id="channels-title">{t('settings.channels')}</h2>
