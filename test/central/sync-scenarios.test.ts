@@ -6,6 +6,8 @@ import { openSqliteCentralStore } from '../../central/store/sqlite-store.js'
 import { createSyncService, type SyncService } from '../../central/sync-service.js'
 import type { Property } from '../../local-api/db/properties.js'
 import { encodeHlc } from '../../local-api/domain/sync/hlc.js'
+import { SYNC_SCHEMA_VERSION } from '../../local-api/domain/sync/protocol.js'
+import type { SyncTransport } from '../../local-api/services/sync/transport.js'
 import { createProperty } from '../../local-api/services/properties.js'
 import { tempDir } from '../support/test-app.js'
 import { inProcessTransport, openDesk, removeDesk, replicaState, type Desk } from '../support/sync-desks.js'
@@ -135,6 +137,37 @@ describe('sync scenarios', () => {
       await a!.sync.client.syncOnce()
       assert.equal(a!.sync.client.status().waitingOps, 1)
       assert.match(a!.store.db.prepare('SELECT reason FROM sync_pending').pluck().get() as string, /newer version/)
+    })
+  })
+
+  it('sends nothing to an older central server, still takes in the others\' changes, and says to upgrade it', async () => {
+    await world(['b'], async ({ central, desks: [b], property, now }) => {
+      const device = (await central.addDevice({ name: 'a', propertyId: property.id })).device
+      const real = inProcessTransport(central, device)
+      let pushes = 0
+      const older: SyncTransport = {
+        ...real,
+        hello: async (body) => ({ ...(await real.hello(body)), schemaVersion: SYNC_SCHEMA_VERSION - 1 }),
+        push: async (body) => {
+          pushes++
+          return real.push(body)
+        },
+      }
+      const a = openDesk('a', older, now)
+      try {
+        assert.ok(b!.services.ingest.ingest(property, [{ channel: 'web_chat', identity: { kind: 'phone', value: '+41791234567' }, direction: 'in', content: { type: 'text', text: 'From desk B' }, createdAt: now.ms }]).ok)
+        await b!.sync.client.syncOnce()
+        // The first round fills desk A (the property, B's message), then says why it is not sending.
+        await assert.rejects(a.sync.client.syncOnce(), /older than this desk's/)
+        assert.ok(a.services.ingest.ingest(property, [{ channel: 'web_chat', identity: { kind: 'phone', value: '+41797654321' }, direction: 'in', content: { type: 'text', text: 'From desk A' }, createdAt: now.ms }]).ok)
+        await assert.rejects(a.sync.client.syncOnce(), /central server runs sync version \d+, older than this desk's \d+: upgrade it/)
+        assert.equal(pushes, 0)
+        assert.ok(a.sync.client.status().pendingOps > 0)
+        assert.equal(a.sync.client.status().state, 'offline')
+        assert.deepEqual(a.store.db.prepare('SELECT text FROM messages ORDER BY text').pluck().all(), ['From desk A', 'From desk B'])
+      } finally {
+        removeDesk(a)
+      }
     })
   })
 })

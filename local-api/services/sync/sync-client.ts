@@ -195,10 +195,15 @@ export function createSyncClient(
       receiveClock(hello.serverHlc)
       if (hello.ackedSeq > sync.config().ackedSeq) store.transaction(() => acknowledge(hello.ackedSeq))
       spaces = [GROUP_SPACE, ...hello.spaces.filter((space) => space !== GROUP_SPACE)]
-      await push()
+      // An older central server would refuse what it does not know: this desk's changes wait for its upgrade.
+      const centralTooOld = hello.schemaVersion < SYNC_SCHEMA_VERSION
+      if (!centralTooOld) await push()
       for (const space of spaces) await pull(space)
       // What arrived may have waited for what came in the other space.
       transaction((published) => applier.retryParked(clock(), published))
+      if (centralTooOld) {
+        throw new Error(`the central server runs sync version ${hello.schemaVersion}, older than this desk's ${SYNC_SCHEMA_VERSION}: upgrade it; this desk's changes wait until then`)
+      }
       store.transaction(() => sync.updateConfig({ lastSyncAt: clock(), lastError: null }))
       progress = null
       state = 'idle'
