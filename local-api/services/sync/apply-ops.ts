@@ -11,7 +11,7 @@ import { deliveryMovesForward, mergeFields } from '../../domain/sync/merge.js'
 import { isSyncEntity, SYNC_SCHEMA_VERSION, type SnapshotEntity, type SyncEntity, type SyncOp } from '../../domain/sync/protocol.js'
 import type { MessageContent } from '../../domain/message-content.js'
 import type { DomainEvent } from '../event-bus.js'
-import type { Ingest } from '../ingest.js'
+import type { Ingest, ReplicatedMessage } from '../ingest.js'
 import { foldGuest } from './local-ops.js'
 
 export type ApplyOutcome = { applied: true } | { waiting: string }
@@ -24,6 +24,24 @@ const str = (value: unknown) => (typeof value === 'string' && value ? value : un
 
 export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncProjections, ingest: Ingest) {
   const resolve = (entity: SyncEntity, id: unknown) => (typeof id === 'string' ? sync.resolve(entity, id) : undefined)
+
+  // New messages are written in runs, like a pushed batch (one summary update per conversation per
+  // run, not per message); any other op, another desk's op or the end of a page writes the run first.
+  let run: { origin: string; now: number; messages: ReplicatedMessage[]; ids: Set<string>; externalIds: Set<string> } | null = null
+  const propertyOfConversation = new Map<string, string>()
+  function writeRun(published: DomainEvent[]): void {
+    if (!run) return
+    const { origin, now, messages } = run
+    run = null
+    published.push(...store.changeLog.replicating(origin, () => ingest.applyReplicated(messages, now)))
+  }
+  function addToRun(origin: string, now: number, message: ReplicatedMessage, published: DomainEvent[]): void {
+    if (run && run.origin !== origin) writeRun(published)
+    run ??= { origin, now, messages: [], ids: new Set(), externalIds: new Set() }
+    run.messages.push(message)
+    run.ids.add(message.id)
+    if (message.externalId) run.externalIds.add(message.externalId)
+  }
 
   /** Why the entity cannot be written yet (something it needs is not here), or null. */
   function missing(entity: SyncEntity, f: Fields): string | null {
@@ -261,7 +279,12 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
     return APPLIED
   }
 
-  function applyMessage(id: string, f: Fields, touched: Set<string>, now: number, published: DomainEvent[]): ApplyOutcome {
+  function applyMessage(origin: string, id: string, f: Fields, touched: Set<string>, now: number, published: DomainEvent[]): ApplyOutcome {
+    const pending = run?.ids.has(id) ? run.messages.find((message) => message.id === id) : undefined
+    if (pending) {
+      if (typeof f.status === 'string' && deliveryMovesForward(pending.status, f.status)) pending.status = f.status
+      return APPLIED
+    }
     if (rows.exists('message', id)) {
       const current = rows.messageStatus(id)!
       if (typeof f.status === 'string' && f.status !== current && deliveryMovesForward(current, f.status)) {
@@ -273,46 +296,52 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
     }
     if (f.conversationId === undefined) return { waiting: `waits for message ${id}` }
     const conversationId = resolve('conversation', f.conversationId)!
-    const conversation = store.conversations.get(conversationId)
-    if (!conversation) return { waiting: `waits for conversation ${conversationId}` }
+    let propertyId = propertyOfConversation.get(conversationId)
+    if (propertyId === undefined) {
+      propertyId = store.conversations.get(conversationId)?.propertyId
+      if (propertyId === undefined) return { waiting: `waits for conversation ${conversationId}` }
+      propertyOfConversation.set(conversationId, propertyId)
+    }
     const senderAgentId = resolve('agent', f.senderAgentId) ?? null
     if (senderAgentId && !rows.exists('agent', senderAgentId)) return { waiting: `waits for agent ${senderAgentId}` }
     const externalId = str(f.externalId) ?? null
     if (externalId) {
+      if (run?.externalIds.has(externalId)) writeRun(published)
       // One integrator message stored on two desks: the smaller id stays.
       const other = rows.otherMessageWithExternalId(externalId, id)
       if (other && other.id < id) return APPLIED
       if (other) {
         rows.deleteMessage(other.id)
         rows.recount(other.conversationId)
+        touched.add(other.conversationId)
       }
     }
-    published.push(
-      ...ingest.applyReplicated(
-        [
-          {
-            id,
-            conversationId,
-            propertyId: conversation.propertyId,
-            externalId,
-            direction: f.direction as 'in' | 'out',
-            content: f.content as MessageContent,
-            status: str(f.status) ?? 'delivered',
-            senderAgentId,
-            author: (f.author as 'bot' | null | undefined) ?? null,
-            meta: (f.meta as never) ?? null,
-            createdAt: Number(f.createdAt),
-          },
-        ],
-        now,
-      ),
+    addToRun(
+      origin,
+      now,
+      {
+        id,
+        conversationId,
+        propertyId,
+        externalId,
+        direction: f.direction as 'in' | 'out',
+        content: f.content as MessageContent,
+        status: str(f.status) ?? 'delivered',
+        senderAgentId,
+        author: (f.author as 'bot' | null | undefined) ?? null,
+        meta: (f.meta as never) ?? null,
+        createdAt: Number(f.createdAt),
+      },
+      published,
     )
-    touched.add(conversationId)
     return APPLIED
   }
 
-  function applyOne(entity: SyncEntity, entityId: string, fields: Fields, clockOf: (field: string) => string, touched: Set<string>, now: number, published: DomainEvent[]): ApplyOutcome {
-    if (entity === 'message') return applyMessage(entityId, fields, touched, now, published)
+  function applyOne(origin: string, entity: SyncEntity, entityId: string, fields: Fields, clockOf: (field: string) => string, touched: Set<string>, now: number, published: DomainEvent[]): ApplyOutcome {
+    if (entity === 'message') return applyMessage(origin, entityId, fields, touched, now, published)
+    // Anything else may read what the run holds (a conversation's summary, a message to delete).
+    writeRun(published)
+    propertyOfConversation.clear()
     if (entity === 'guest_merge') return mergeGuests(String(fields.sourceId), String(fields.targetId), clockOf('sourceId'), touched)
     return mergeEntity(entity, entityId, fields, clockOf, touched)
   }
@@ -335,7 +364,7 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
       }
       const touched = new Set<string>()
       const clockOf = (field: string) => op.clocks?.[field] ?? op.hlc
-      const outcome = store.changeLog.replicating(op.clientId, () => applyOne(op.entity as SyncEntity, op.entityId, op.fields, clockOf, touched, now, published))
+      const outcome = store.changeLog.replicating(op.clientId, () => applyOne(op.clientId, op.entity as SyncEntity, op.entityId, op.fields, clockOf, touched, now, published))
       if ('waiting' in outcome) sync.park(op, outcome.waiting, now)
       else sync.unpark(op.opId)
       publishTouched(touched, published)
@@ -346,14 +375,27 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
     applySnapshot(entity: SnapshotEntity, now: number, published: DomainEvent[]): ApplyOutcome {
       const touched = new Set<string>()
       const outcome = store.changeLog.replicating('snapshot', () =>
-        applyOne(entity.entity, entity.entityId, entity.fields, (field) => entity.clocks[field]!, touched, now, published),
+        applyOne('snapshot', entity.entity, entity.entityId, entity.fields, (field) => entity.clocks[field]!, touched, now, published),
       )
       publishTouched(touched, published)
       return outcome
     },
 
+    /** Forgets a run whose transaction rolled back (its ops come again with the next pull). */
+    discard(): void {
+      run = null
+      propertyOfConversation.clear()
+    },
+
+    /** Writes the messages held back for a run; call before the transaction commits. */
+    finish(published: DomainEvent[]): void {
+      writeRun(published)
+      propertyOfConversation.clear()
+    },
+
     /** Tries the parked ops again (what they waited for may have come); returns how many applied. */
     retryParked(now: number, published: DomainEvent[]): number {
+      this.finish(published)
       let applied = 0
       for (let round = 0; round < 5; round++) {
         let progress = 0
@@ -363,6 +405,7 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
         applied += progress
         if (progress === 0) break
       }
+      this.finish(published)
       return applied
     },
   }

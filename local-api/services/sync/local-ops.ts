@@ -140,7 +140,10 @@ export function createLocalOps(store: Store, sync: SyncRepository) {
         const body = bodyOf(change)
         if (body) enqueue(body, change.hlc)
       }
-      if (changes.length) sync.updateConfig({ materializedThrough: changes.at(-1)!.seq })
+      // Fewer than asked: no local change lies beyond, so the others' changes up to the log's end are
+      // passed over for good (else every call would scan them again: quadratic on a filling desk).
+      const through = changes.length === limit ? changes.at(-1)!.seq : sync.lastChangeSeq()
+      if (through > sync.config().materializedThrough) sync.updateConfig({ materializedThrough: through })
       return changes.length
     },
   }

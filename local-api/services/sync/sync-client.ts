@@ -60,7 +60,13 @@ export function createSyncClient(
   let publishingSynced = false
   const transaction = <T>(work: (published: DomainEvent[]) => T): T => {
     const published: DomainEvent[] = []
-    const result = store.transaction(() => work(published))
+    let result: T
+    try {
+      result = store.transaction(() => work(published))
+    } catch (error) {
+      applier.discard()
+      throw error
+    }
     publishingSynced = true
     try {
       events.publish(published)
@@ -131,6 +137,7 @@ export function createSyncClient(
         }
         applier.apply(op, now, published)
       }
+      applier.finish(published)
       if (ops.length) applier.retryParked(now, published)
       sync.setCursor(space, lastSeq)
       sync.updateConfig({ hlc: store.changeLog.clock.latest() })
