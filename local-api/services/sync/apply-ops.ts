@@ -381,6 +381,8 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
       return outcome
     },
 
+    settleShortcuts,
+
     /** Forgets a run whose transaction rolled back (its ops come again with the next pull). */
     discard(): void {
       run = null

@@ -11,8 +11,8 @@ import type { SyncTransport } from './transport.js'
 /** A desk's sync, assembled: its bookkeeping, the outbox of local ops, the applier and the client. */
 export function createDeskSync(store: Store, ingest: Ingest, events: EventBus, transport: SyncTransport, options: SyncClientOptions = {}) {
   const repository = syncRepository(store.db)
-  const localOps = createLocalOps(store, repository)
   const applier = createOpApplier(store, repository, syncProjections(store.db), ingest)
+  const localOps = createLocalOps(store, repository, applier.settleShortcuts)
   const client = createSyncClient(store, repository, localOps, applier, events, transport, options)
   return { repository, client }
 }

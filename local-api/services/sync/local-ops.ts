@@ -31,7 +31,8 @@ export function foldGuest(sync: SyncRepository, gone: string, kept: string): Ent
   return keptState
 }
 
-export function createLocalOps(store: Store, sync: SyncRepository) {
+/** `settleShortcuts`: re-derives a property's template shortcuts once a local template change is in the synced state. */
+export function createLocalOps(store: Store, sync: SyncRepository, settleShortcuts: (propertyId: string) => void = () => {}) {
   const propertyOfConversation = (conversationId: string): string | undefined =>
     store.conversations.get(sync.resolve('conversation', conversationId))?.propertyId ??
     (sync.entityState('conversation', conversationId)?.fields.propertyId as string | undefined)
@@ -126,6 +127,8 @@ export function createLocalOps(store: Store, sync: SyncRepository) {
       const state = sync.entityState(body.entity, key) ?? { fields: {}, clocks: {} }
       mergeFields(body.entity, state, body.fields, () => hlc)
       sync.saveEntityState(body.entity, key, state)
+      // A template deleted or renamed here may free a shortcut another template had to share.
+      if (body.entity === 'template') settleShortcuts(body.space)
     }
   }
 
