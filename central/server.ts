@@ -84,7 +84,7 @@ export async function buildCentralServer(config: CentralConfig) {
     },
   )
 
-  /** `event: poke` with the space whenever it has new ops, for the device's spaces. */
+  /** `event: poke` with the space whenever another device pushed new ops to one of the device's spaces. */
   app.get('/sync/v1/events', async (request: FastifyRequest, reply: FastifyReply) => {
     const device = await deviceOf(request)
     const spaces = new Set(sync.spacesOf(device))
@@ -93,8 +93,9 @@ export async function buildCentralServer(config: CentralConfig) {
     stream.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive' })
     stream.write('retry: 2000\n: connected\n\n')
     streams.add(stream)
-    const stop = config.store.onPoke((space) => {
-      if (spaces.has(space)) stream.write(`event: poke\ndata: ${JSON.stringify({ space })}\n\n`)
+    const stop = config.store.onPoke((space, fromDevice) => {
+      // The desk that pushed has what it pushed: no round for it.
+      if (spaces.has(space) && fromDevice !== device.id) stream.write(`event: poke\ndata: ${JSON.stringify({ space })}\n\n`)
     })
     const heartbeat = setInterval(() => stream.write(': keep-alive\n\n'), HEARTBEAT_MS)
     stream.on('close', () => {

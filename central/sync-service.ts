@@ -119,7 +119,7 @@ export function createSyncService(store: CentralStore, physicalNow: () => number
         return { gap: false as const, acked, rejected, spaces: [...bySpace.keys()] }
       })
       if (outcome.gap) return { error: 'gap', ackedSeq: outcome.acked, serverHlc: clock.now() }
-      if (outcome.spaces.length) await store.poke(outcome.spaces)
+      if (outcome.spaces.length) await store.poke(outcome.spaces, device.id)
       return { ackedSeq: outcome.acked, serverHlc: clock.now(), rejected: outcome.rejected }
     },
 

@@ -63,8 +63,9 @@ export interface CentralStore {
   revokeDevice(id: string, at: number): Promise<boolean>
 
   /** Tells every instance (and this one) that a space has new ops. */
-  poke(spaces: string[]): Promise<void>
-  onPoke(listener: (space: string) => void): () => void
+  /** Tells every instance that these spaces have news, pushed by `fromDevice` (who needs no poke). */
+  poke(spaces: string[], fromDevice: string): Promise<void>
+  onPoke(listener: (space: string, fromDevice: string) => void): () => void
 
   close(): Promise<void>
 }

@@ -53,7 +53,10 @@ export async function openPostgresCentralStore(connectionString: string, options
   const listener = new pg.Client({ connectionString, options: searchPath })
   await listener.connect()
   listener.on('notification', (message) => {
-    if (message.channel === CHANNEL && message.payload) pokes.emit('poke', message.payload)
+    if (message.channel === CHANNEL && message.payload) {
+      const { space, from } = JSON.parse(message.payload) as { space: string; from: string }
+      pokes.emit('poke', space, from)
+    }
   })
   await listener.query(`LISTEN ${CHANNEL}`)
 
@@ -164,8 +167,8 @@ export async function openPostgresCentralStore(connectionString: string, options
     },
     devices: async () => (await pool.query('SELECT * FROM devices ORDER BY created_at, id')).rows.map(toDevice),
     revokeDevice: async (id, at) => ((await pool.query('UPDATE devices SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, at])).rowCount ?? 0) === 1,
-    async poke(spaces) {
-      for (const space of spaces) await pool.query('SELECT pg_notify($1, $2)', [CHANNEL, space])
+    async poke(spaces, fromDevice) {
+      for (const space of spaces) await pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ space, from: fromDevice })])
     },
     onPoke(listener) {
       pokes.on('poke', listener)

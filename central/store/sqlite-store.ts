@@ -143,8 +143,8 @@ export function openSqliteCentralStore(dataDir: string): CentralStore {
     },
     devices: async () => (q.devices.all() as Record<string, unknown>[]).map(toDevice),
     revokeDevice: async (id, at) => q.revoke.run(at, id).changes === 1,
-    async poke(spaces) {
-      for (const space of spaces) pokes.emit('poke', space)
+    async poke(spaces, fromDevice) {
+      for (const space of spaces) pokes.emit('poke', space, fromDevice)
     },
     onPoke(listener) {
       pokes.on('poke', listener)

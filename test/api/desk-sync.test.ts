@@ -2,7 +2,12 @@ import assert from 'node:assert/strict'
 import { rmSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
 import { buildCentralServer, type CentralServer } from '../../central/server.js'
+import type { CentralStore } from '../../central/store/central-store.js'
 import { openSqliteCentralStore } from '../../central/store/sqlite-store.js'
+import { v7 as uuidv7 } from 'uuid'
+import { encodeHlc } from '../../local-api/domain/sync/hlc.js'
+import { SYNC_SCHEMA_VERSION } from '../../local-api/domain/sync/protocol.js'
+import { httpTransport } from '../../local-api/services/sync/transport.js'
 import { bearer, PUSH_URL, pushedMessage, startTestApp, tempDir, type TestApp } from '../support/test-app.js'
 
 const quickSync = { client: { periodMs: 1_000, maxBackoffMs: 500 } }
@@ -21,10 +26,12 @@ describe('a desk connected to a central server', () => {
   let centralDir: string
   let central: CentralServer
   let centralUrl: string
+  let centralStore: CentralStore
   const desks: TestApp[] = []
 
   const startCentral = async (port = 0) => {
-    central = await buildCentralServer({ store: openSqliteCentralStore(centralDir) })
+    centralStore = openSqliteCentralStore(centralDir)
+    central = await buildCentralServer({ store: centralStore })
     await central.listen({ port, host: '127.0.0.1' })
     const address = central.server.address()
     centralUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`
@@ -158,6 +165,9 @@ describe('a desk connected to a central server', () => {
     assert.deepEqual(a.app.store.properties.list().map((p) => p.id), ['prop_newhotel'])
     const setup = (await a.app.inject({ url: '/v1/setup' })).json()
     assert.deepEqual(setup, { needsSetup: true, joining: false, progress: null })
+    // …and sends it at once, so the next desk of that property finds it on the central server.
+    await eventually('the property sent', async () => ((await statusOf(a)).pendingOps === 0 ? true : undefined))
+    assert.equal((await centralStore.spaceBounds('prop_newhotel')).lastSeq, 1)
   })
 
   it('a joining desk says so instead of asking for setup, and refuses setup until it has synced', async () => {
@@ -179,5 +189,27 @@ describe('a desk connected to a central server', () => {
     })
     assert.equal(setup.statusCode, 409)
     assert.match(setup.json().detail, /joining its central server/)
+  })
+
+  it('the central server pokes the other desks of a space, not the one that pushed', async () => {
+    const pusher = await central.centralSync.addDevice({ name: 'Pusher', propertyId: 'prop_pokes' })
+    const other = await central.centralSync.addDevice({ name: 'Other', propertyId: 'prop_pokes' })
+    const heard: Record<string, string[]> = { pusher: [], other: [] }
+    const stops = [
+      httpTransport(centralUrl, pusher.credential).listen!((space) => heard.pusher!.push(space), () => undefined),
+      httpTransport(centralUrl, other.credential).listen!((space) => heard.other!.push(space), () => undefined),
+    ]
+    try {
+      // Each stream says once that it is open ('').
+      await eventually('both streams open', async () => (heard.pusher!.length && heard.other!.length ? true : undefined))
+      const op = { opId: uuidv7(), clientId: 'pokepusher1', clientSeq: 1, hlc: encodeHlc({ wallMs: Date.now(), counter: 0, node: 'pokepusher1' }), space: 'prop_pokes', entity: 'knowledge_entry', entityId: 'kb_1', fields: { question: 'Parking?', answer: 'Free', propertyId: 'prop_pokes' }, schemaVersion: SYNC_SCHEMA_VERSION }
+      const pushed = await httpTransport(centralUrl, pusher.credential).push({ clientId: 'pokepusher1', schemaVersion: SYNC_SCHEMA_VERSION, ops: [op] })
+      assert.equal(pushed.ackedSeq, 1)
+      await eventually('the poke on the other desk', async () => (heard.other!.includes('prop_pokes') ? true : undefined))
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      assert.deepEqual(heard, { pusher: [''], other: ['', 'prop_pokes'] })
+    } finally {
+      for (const stop of stops) stop()
+    }
   })
 })

@@ -173,17 +173,17 @@ for (const kind of STORE_KINDS) {
         const otherInstance = await reopen()
         const heard: string[] = []
         const heardHere: string[] = []
-        const stop = otherInstance.onPoke((space) => heard.push(space))
-        const stopHere = store.onPoke((space) => heardHere.push(space))
+        const stop = otherInstance.onPoke((space, from) => heard.push(`${space} from ${from}`))
+        const stopHere = store.onPoke((space, from) => heardHere.push(`${space} from ${from}`))
         const { device } = await sync.addDevice({ name: 'Desk 1', propertyId: PROP })
         await push(sync, device, 'desk1aaaa', [opMaker('desk1aaaa', PROP).op('guest', 'gst_1', { firstName: 'Eva' })])
         const deadline = Date.now() + 5000
         const expected = kind.name === 'PostgreSQL' ? heard : heardHere
-        while (!expected.includes(GROUP_SPACE) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
+        while (!expected.includes(`${GROUP_SPACE} from ${device.id}`) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
         stop()
         stopHere()
-        assert.deepEqual(heardHere, [GROUP_SPACE])
-        if (kind.name === 'PostgreSQL') assert.deepEqual(heard, [GROUP_SPACE], 'through LISTEN/NOTIFY')
+        assert.deepEqual(heardHere, [`${GROUP_SPACE} from ${device.id}`])
+        if (kind.name === 'PostgreSQL') assert.deepEqual(heard, [`${GROUP_SPACE} from ${device.id}`], 'through LISTEN/NOTIFY')
         else assert.deepEqual(heard, [], 'an embedded store serves one instance; its pokes stay in-process')
       })
     })

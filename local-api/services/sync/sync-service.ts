@@ -40,12 +40,16 @@ export function createDeskSyncService(store: Store, ingest: Ingest, events: Even
   let desk: DeskSync | undefined
   let started = false
 
-  /** A desk joining a property nobody has written yet makes that property here, for setup to name. */
-  function afterSync(): void {
+  /**
+   * A desk joining a property nobody has written yet makes that property here, for setup to name
+   * (and sends it with the next round, which it asks for). True when it did.
+   */
+  function afterSync(): boolean {
     const { propertyId } = repository.config()
-    if (propertyId && !store.properties.get(propertyId) && !store.properties.first()) {
-      createProperty(store, { name: 'My hotel', defaultCountry: 'US', timeZone: 'UTC' }, clock(), propertyId)
-    }
+    if (!propertyId || store.properties.get(propertyId) || store.properties.first()) return false
+    createProperty(store, { name: 'My hotel', defaultCountry: 'US', timeZone: 'UTC' }, clock(), propertyId)
+    desk?.client.now()
+    return true
   }
 
   function open(): DeskSync | undefined {
@@ -95,7 +99,7 @@ export function createDeskSyncService(store: Store, ingest: Ingest, events: Even
       const opened = open()
       if (!opened) throw new SyncConnectError('not connected', 'this desk is not connected to a central server')
       await opened.client.syncOnce()
-      afterSync()
+      if (afterSync()) await opened.client.syncOnce()
     },
     /**
      * Connects this desk as the device the credential belongs to: asks the central server who that
