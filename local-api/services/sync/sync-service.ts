@@ -74,7 +74,8 @@ export function createDeskSyncService(store: Store, ingest: Ingest, events: Even
       const status: SyncStatus = desk?.client.status() ?? {
         configured: false,
         state: 'off',
-        pendingOps: repository.outboxSize() + repository.unmaterializedCount(config.materializedThrough),
+        // Not connected: nothing is waiting to be sent (and counting the whole log would cost a scan).
+        pendingOps: 0,
         waitingOps: repository.parkedCount(),
         lastSyncAt: config.lastSyncAt,
         lastError: config.lastError,
