@@ -60,8 +60,8 @@ export function rawInsertBaseline(data: GenerateOptions, expected: { messages: n
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const insertSearch = db.prepare('INSERT INTO conversation_search (rowid, guest_text) VALUES (?, ?)')
   const insertMessage = db.prepare(`
-    INSERT INTO messages (id, conversation_id, external_id, direction, content_type, content, text, status, created_at, received_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    INSERT INTO messages (id, conversation_id, external_id, direction, content_type, content, text, status, created_at, received_at, property_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '${propertyId}')`)
 
   type Rows = { identities: unknown[][]; conversations: unknown[][]; searches: unknown[][]; messages: unknown[][] }
   const write = db.transaction((rows: Rows) => {

@@ -63,11 +63,11 @@ const COLUMNS = `id, conversation_id, external_id, direction, content, status, c
 
 export function messagesRepository(db: Db) {
   const insert = db.prepare(`
-    INSERT INTO messages (id, conversation_id, external_id, direction, content_type, content, text, status, created_at, received_at, sender_agent_id, author, meta)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    INSERT INTO messages (id, conversation_id, external_id, direction, content_type, content, text, status, created_at, received_at, sender_agent_id, author, meta, property_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT property_id FROM conversations WHERE id = ?))`)
   const setStatus = db.prepare('UPDATE messages SET status = ? WHERE id = ?')
   const byId = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE id = ?`)
-  const byExternalId = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE external_id = ?`)
+  const byExternalId = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE property_id = ? AND external_id = ?`)
   const pageOldestFirst = db.prepare(`
     SELECT ${COLUMNS} FROM messages WHERE conversation_id = ?
     ORDER BY created_at, rowid LIMIT ? OFFSET ?`)
@@ -89,7 +89,7 @@ export function messagesRepository(db: Db) {
   return {
     insert(message: NewMessage): void {
       const { id, conversationId, externalId, direction, content, text, status, createdAt, receivedAt, senderAgentId, author, meta } = message
-      insert.run(id, conversationId, externalId, direction, content.type, JSON.stringify(content), text, status, createdAt, receivedAt, senderAgentId, author, meta && JSON.stringify(meta))
+      insert.run(id, conversationId, externalId, direction, content.type, JSON.stringify(content), text, status, createdAt, receivedAt, senderAgentId, author, meta && JSON.stringify(meta), conversationId)
     },
     /** A reply's delivery state: queued, sent, failed, not_deliverable. */
     setStatus(id: string, status: string): void {
@@ -99,8 +99,9 @@ export function messagesRepository(db: Db) {
       const row = byId.get(id) as MessageRow | undefined
       return row && toMessage(row)
     },
-    byExternalId(externalId: string): Message | undefined {
-      const row = byExternalId.get(externalId) as MessageRow | undefined
+    /** The message an integrator of this property pushed with this idempotency key (keys are per property). */
+    byExternalId(propertyId: string, externalId: string): Message | undefined {
+      const row = byExternalId.get(propertyId, externalId) as MessageRow | undefined
       return row && toMessage(row)
     },
     /** Offset pages in conversation order: the shape the unified-messaging dialect reads. */

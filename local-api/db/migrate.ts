@@ -30,11 +30,22 @@ export function migrate(db: Database, list: readonly Migration[]): number[] {
   const current = schemaVersion(db)
   if (current > latest) throw new DatabaseTooNewError(current, latest)
   const pending = list.filter((migration) => migration.version > current)
-  db.transaction(() => {
-    for (const migration of pending) {
-      migration.up(db)
-      db.pragma(`user_version = ${migration.version}`)
-    }
-  }).immediate()
+  if (pending.length === 0) return []
+  // A step may rebuild a table others refer to (SQLite's documented 12-step table change): foreign
+  // keys are off while the steps run, and every reference is checked before they commit.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number
+  db.pragma('foreign_keys = OFF')
+  try {
+    db.transaction(() => {
+      for (const migration of pending) {
+        migration.up(db)
+        db.pragma(`user_version = ${migration.version}`)
+      }
+      const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[]
+      if (broken.length) throw new Error(`the migrations left ${broken.length} broken reference(s), e.g. ${broken[0]!.table} → ${broken[0]!.parent}`)
+    }).immediate()
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`)
+  }
   return pending.map((migration) => migration.version)
 }

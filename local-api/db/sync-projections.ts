@@ -99,7 +99,7 @@ export function syncProjections(db: Db) {
     deleteLead: db.prepare('DELETE FROM leads WHERE id = ?'),
     event: db.prepare(`INSERT INTO conversation_events (id, conversation_id, type, agent_id, data, created_at) VALUES (@id, @conversationId, @type, @agentId, @data, @createdAt)
       ON CONFLICT (id) DO NOTHING`),
-    messageByExternalId: db.prepare('SELECT id, conversation_id AS conversationId FROM messages WHERE external_id = ? AND id <> ?'),
+    messageByExternalId: db.prepare('SELECT id, conversation_id AS conversationId FROM messages WHERE property_id = ? AND external_id = ? AND id <> ?'),
     messageStatus: db.prepare('SELECT status FROM messages WHERE id = ?').pluck(),
     setMessageStatus: db.prepare('UPDATE messages SET status = ? WHERE id = ?'),
     deleteMessage: db.prepare('DELETE FROM messages WHERE id = ?'),
@@ -201,7 +201,8 @@ export function syncProjections(db: Db) {
     event: (id: string, f: Fields) =>
       void s.event.run({ id, conversationId: f.conversationId, type: f.type, agentId: f.agentId ?? null, data: JSON.stringify(f.data ?? {}), createdAt: f.createdAt ?? 0 }),
 
-    otherMessageWithExternalId: (externalId: string, id: string) => s.messageByExternalId.get(externalId, id) as { id: string; conversationId: string } | undefined,
+    otherMessageWithExternalId: (propertyId: string, externalId: string, id: string) =>
+      s.messageByExternalId.get(propertyId, externalId, id) as { id: string; conversationId: string } | undefined,
     messageStatus: (id: string) => s.messageStatus.get(id) as string | undefined,
     setMessageStatus: (id: string, status: string) => void s.setMessageStatus.run(status, id),
     deleteMessage(id: string) {

@@ -13,8 +13,11 @@ export function createAttachmentService(store: Store, clock: () => number = Date
   const folder = join(dirname(store.db.name), 'attachments')
 
   return {
-    /** Writes the bytes (durably, then renamed into place) and records them. */
-    save(bytes: Buffer, name: string, mimeType: string): Attachment {
+    /**
+     * Writes the bytes (durably, then renamed into place) and records them, for `propertyId` (the
+     * uploading credential's property; null for one bound to none, such as a staff session).
+     */
+    save(bytes: Buffer, name: string, mimeType: string, propertyId: string | null): Attachment {
       mkdirSync(folder, { recursive: true })
       const attachment: Attachment = {
         id: newId('att'),
@@ -23,11 +26,23 @@ export function createAttachmentService(store: Store, clock: () => number = Date
         size: bytes.length,
         sha256: createHash('sha256').update(bytes).digest('hex'),
         createdAt: clock(),
+        propertyId,
+        conversationId: null,
       }
       const path = join(folder, attachment.id)
       writeFileSync(`${path}.part`, bytes, { flush: true })
       renameSync(`${path}.part`, path)
       store.attachments.insert(attachment)
+      return attachment
+    },
+
+    /**
+     * The attachment a request bound to `propertyId` (null: bound to none) may download: one of
+     * another property, or one not yet used by any property, is not there for it.
+     */
+    visibleTo(id: string, propertyId: string | null): Attachment | undefined {
+      const attachment = store.attachments.get(id)
+      if (!attachment || (propertyId !== null && attachment.propertyId !== propertyId)) return undefined
       return attachment
     },
 

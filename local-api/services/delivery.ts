@@ -102,7 +102,7 @@ export function createDeliveryService(store: Store, events: EventBus, clock: () 
         store.changeLog.append('message', entry.messageId, 'update', { status: state }, now)
       }
     })
-    events.publish([{ type: 'message.updated', conversationId: conversation.id, messageId: entry.messageId }])
+    events.publish([{ type: 'message.updated', conversationId: conversation.id, propertyId: conversation.propertyId, messageId: entry.messageId }])
   }
 
   return {
@@ -116,7 +116,7 @@ export function createDeliveryService(store: Store, events: EventBus, clock: () 
       const status = notDeliverable ? 'not_deliverable' : 'queued'
       if (account) store.outbox.insert({ messageId, channelAccountId: account.id, nextAttemptAt: now, createdAt: now })
       store.messages.setStatus(messageId, status)
-      return { events: [{ type: 'message.updated', conversationId: conversation.id, messageId }], notDeliverable }
+      return { events: [{ type: 'message.updated', conversationId: conversation.id, propertyId: conversation.propertyId, messageId }], notDeliverable }
     },
 
     /** Sends what is due now and keeps a timer for the rest; queued replies from before a restart included. */
@@ -141,7 +141,8 @@ export function createDeliveryService(store: Store, events: EventBus, clock: () 
         store.changeLog.append('message', messageId, 'update', { status: 'queued' }, now)
       })
       const message = store.messages.get(messageId)!
-      events.publish([{ type: 'message.updated', conversationId: message.conversationId, messageId }])
+      const propertyId = store.conversations.get(message.conversationId)!.propertyId
+      events.publish([{ type: 'message.updated', conversationId: message.conversationId, propertyId, messageId }])
       void deliverDue()
       return true
     },

@@ -61,9 +61,35 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
       } else if (message.createdAt > now + MAX_FUTURE_SKEW_MS) {
         problems.push({ index, field: 'createdAt', message: 'is more than a day in the future' })
       }
-      return identity.ok && identity.value ? { ...message, identity: identity.value } : message
+      const checked = identity.ok && identity.value ? { ...message, identity: identity.value } : message
+      const attachment = identity.ok ? attachmentProblem(property, checked) : null
+      if (attachment) problems.push({ index, field: 'content.url', message: attachment })
+      return checked
     })
     return problems.length ? { ok: false, problems } : { ok: true, value: normalized }
+  }
+
+  /**
+   * A message may show only a file of its own property, and once a file is used in a conversation,
+   * only that conversation may use it again.
+   */
+  function attachmentProblem(property: Property, message: IncomingMessage): string | null {
+    const id = attachmentIdOf(message.content)
+    if (id === undefined) return null
+    const attachment = store.attachments.get(id)
+    if (!attachment || (attachment.propertyId !== null && attachment.propertyId !== property.id)) return 'names no attachment of this property'
+    if (attachment.conversationId === null) return null
+    let conversationId = message.conversationId
+    if (conversationId === undefined && message.identity) {
+      const identity = store.guests.findIdentity(message.identity.kind, message.identity.value)
+      conversationId = identity && store.conversations.findByIdentity(property.id, message.channel, identity.rowid)?.id
+    }
+    return conversationId === attachment.conversationId ? null : 'names an attachment of another conversation'
+  }
+
+  function bindAttachment(content: MessageContent, conversationId: string, propertyId: string): void {
+    const id = attachmentIdOf(content)
+    if (id !== undefined) store.attachments.bindToConversation(id, conversationId, propertyId)
   }
 
   function write(property: Property, batch: readonly IncomingMessage[], now: number) {
@@ -73,7 +99,8 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
     const conversationsByGuest = new Map<string, string>()
     const results = batch.map((message): IngestedMessage => {
       if (message.externalId !== undefined) {
-        const existing = store.messages.byExternalId(message.externalId)
+        // Idempotency keys are the integrator's, so they are unique per property, never across them.
+        const existing = store.messages.byExternalId(property.id, message.externalId)
         if (existing) return { conversationId: existing.conversationId, messageId: existing.id, created: false }
       }
       let conversationId = message.conversationId
@@ -102,9 +129,10 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
         receivedAt: now,
       }
       store.messages.insert(stored)
+      bindAttachment(message.content, conversationId, property.id)
       // Messages never change: the stored row is the change's payload, so the log only points at it.
       store.changeLog.append('message', messageId, 'insert', null, now)
-      published.push({ type: 'message.created', conversationId, messageId, direction: message.direction, createdAt: message.createdAt })
+      published.push({ type: 'message.created', conversationId, propertyId: property.id, messageId, direction: message.direction, createdAt: message.createdAt })
       summaries.set(conversationId, addToSummary(summaries.get(conversationId), message))
       return { conversationId, messageId, created: true }
     })
@@ -178,7 +206,7 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
         receivedAt: now,
       })
       store.changeLog.append('message', message.id, 'insert', null, now)
-      published.push({ type: 'message.created', conversationId: message.conversationId, messageId: message.id, direction: message.direction, createdAt: message.createdAt, replicated: true })
+      published.push({ type: 'message.created', conversationId: message.conversationId, propertyId: message.propertyId, messageId: message.id, direction: message.direction, createdAt: message.createdAt, replicated: true })
       const previous = summaries.get(message.conversationId)
       summaries.set(message.conversationId, { propertyId: message.propertyId, delta: addToSummary(previous?.delta, message) })
     }
@@ -268,6 +296,14 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
       })
     },
   }
+}
+
+const ATTACHMENT_URL = /^\/v1\/attachments\/(att_[0-9A-Z]{26})$/
+
+/** The desk's own attachment an image or file message shows, if it shows one. */
+function attachmentIdOf(content: MessageContent): string | undefined {
+  if (content.type !== 'image' && content.type !== 'file') return undefined
+  return ATTACHMENT_URL.exec(content.url)?.[1]
 }
 
 type TargetCheck = { ok: true; value?: NonNullable<IncomingMessage['identity']> } | { ok: false; reason: string }

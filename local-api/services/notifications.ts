@@ -9,7 +9,8 @@ export function createNotificationService(store: Store, events: EventBus, clock:
     notify(agentId: string, kind: Notification['kind'], conversationId: string | null, text: string): Notification {
       const notification = { id: newId('ntf'), agentId, kind, conversationId, text, createdAt: clock() }
       store.notifications.insert(notification)
-      events.publish([{ type: 'notification.created', agentId, notificationId: notification.id }])
+      const propertyId = conversationId === null ? null : (store.conversations.get(conversationId)?.propertyId ?? null)
+      events.publish([{ type: 'notification.created', agentId, propertyId, notificationId: notification.id }])
       return { ...notification, readAt: null }
     },
   }

@@ -127,7 +127,7 @@ export function createReservationService(
     for (const conversationId of booked ? convertLeads(guestId, reservation.id, now) : []) {
       published.push({ type: 'conversation.updated', conversationId, propertyId: store.conversations.get(conversationId)!.propertyId })
     }
-    published.push({ type: 'reservation.upserted', reservationId: reservation.id, guestId })
+    published.push({ type: 'reservation.upserted', reservationId: reservation.id, propertyId: reservation.propertyId, guestId })
     return { value: { reservation, created: !existing, linkedConversationIds }, published }
   }
 

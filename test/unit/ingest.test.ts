@@ -152,12 +152,12 @@ describe('ingest', () => {
     }
     const first = ingest.submit(property, [message({ externalId: 'a-1' })])
     const second = ingest.submit(property, [message({ identity: { kind: 'email', value: 'b@example.com' }, externalId: 'b-1' })])
-    assert.equal(store.messages.byExternalId('a-1'), undefined, 'nothing is written before the turn ends')
+    assert.equal(store.messages.byExternalId(property.id, 'a-1'), undefined, 'nothing is written before the turn ends')
     const [a, b] = await Promise.all([first, second])
     assert.ok(a.ok && b.ok)
     assert.equal(commits, 1)
-    assert.equal(store.messages.byExternalId('a-1')?.id, a.value[0]!.messageId)
-    assert.equal(store.messages.byExternalId('b-1')?.id, b.value[0]!.messageId)
+    assert.equal(store.messages.byExternalId(property.id, 'a-1')?.id, a.value[0]!.messageId)
+    assert.equal(store.messages.byExternalId(property.id, 'b-1')?.id, b.value[0]!.messageId)
     assert.equal(published.filter((e) => e.type === 'message.created').length, 2)
   })
 
@@ -174,8 +174,8 @@ describe('ingest', () => {
     ])
     await assert.rejects(bad, /disk says no/)
     assert.ok((await good).ok)
-    assert.ok(store.messages.byExternalId('good-1'))
-    assert.equal(store.messages.byExternalId('bad-1'), undefined)
+    assert.ok(store.messages.byExternalId(property.id, 'good-1'))
+    assert.equal(store.messages.byExternalId(property.id, 'bad-1'), undefined)
     assert.equal(store.conversations.list({ limit: 10, now: NOW }).length, 1)
   })
 

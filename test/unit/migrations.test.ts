@@ -75,15 +75,15 @@ describe('0010 initial schema', () => {
     db.exec(`
       INSERT INTO properties (id, name, default_country, time_zone, created_at) VALUES ('prop_1', 'H', 'CH', 'UTC', 0);
       INSERT INTO conversations (id, property_id, channel, created_at, last_message_at) VALUES ('conv_1', 'prop_1', 'web_chat', 0, 0);
-      INSERT INTO messages (id, conversation_id, direction, content_type, content, text, status, created_at, received_at)
-        VALUES ('msg_1', 'conv_1', 'in', 'text', '{}', 'Is breakfast included in the room rate?', 'delivered', 0, 0);`)
+      INSERT INTO messages (id, conversation_id, direction, content_type, content, text, status, created_at, received_at, property_id)
+        VALUES ('msg_1', 'conv_1', 'in', 'text', '{}', 'Is breakfast included in the room rate?', 'delivered', 0, 0, 'prop_1');`)
     const hit = db.prepare("SELECT rowid FROM message_search WHERE message_search MATCH 'breakfast'").all()
     assert.equal(hit.length, 1)
   })
 
   it('enforces foreign keys', () => {
     assert.throws(() =>
-      db.prepare("INSERT INTO messages (id, conversation_id, direction, content_type, content, text, status, created_at, received_at) VALUES ('msg_x', 'conv_missing', 'in', 'text', '{}', '', 'delivered', 0, 0)").run(),
+      db.prepare("INSERT INTO messages (id, conversation_id, direction, content_type, content, text, status, created_at, received_at, property_id) VALUES ('msg_x', 'conv_missing', 'in', 'text', '{}', '', 'delivered', 0, 0, 'prop_1')").run(),
     /FOREIGN KEY/)
   })
 
@@ -118,8 +118,8 @@ describe('0020 agents, sessions and leads', () => {
   })
 
   it('records which agent wrote a message', () => {
-    db.exec(`INSERT INTO messages (id, conversation_id, direction, content_type, content, text, status, created_at, received_at, sender_agent_id)
-      VALUES ('msg_1', 'conv_1', 'out', 'text', '{}', 'Hello', 'sent', 0, 0, 'agt_1')`)
+    db.exec(`INSERT INTO messages (id, conversation_id, direction, content_type, content, text, status, created_at, received_at, sender_agent_id, property_id)
+      VALUES ('msg_1', 'conv_1', 'out', 'text', '{}', 'Hello', 'sent', 0, 0, 'agt_1', 'prop_1')`)
     assert.equal((db.prepare("SELECT sender_agent_id FROM messages WHERE id = 'msg_1'").get() as { sender_agent_id: string }).sender_agent_id, 'agt_1')
   })
 })

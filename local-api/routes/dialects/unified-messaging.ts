@@ -194,6 +194,11 @@ export const unifiedMessagingRoutes: FastifyPluginAsyncTypebox = async (app) => 
       if (!outcome.ok) throw batchRejected(outcome.problems)
       const body = outcome.value.map((result, index) => {
         const message = batch[index]!
+        // An idempotent retry answers with what was stored first, not with the retry's body.
+        if (!result.created) {
+          const stored = app.store.messages.get(result.messageId)!
+          return { ...messageOut(stored, app.store.conversations.get(stored.conversationId)!.channel), status: 'DELIVERED' }
+        }
         return {
           conversationId: result.conversationId,
           messageId: result.messageId,

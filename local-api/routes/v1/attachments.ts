@@ -28,7 +28,7 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       bodyLimit: MAX_ATTACHMENT_BYTES,
       schema: {
         tags: ['native'],
-        summary: `Store a file (the request body, up to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB) for image and file messages`,
+        summary: `Store a file (the request body, up to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB) for image and file messages of the token's property`,
         querystring: Type.Object({ name: Type.String({ minLength: 1, maxLength: 255, pattern: '^[^/\\\\]+$', description: 'The file name to show.' }) }),
         response: { 201: AttachmentSchema, ...problemResponses },
       },
@@ -37,7 +37,7 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const bytes = request.body
       if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw new HttpError(400, 'Bad Request', 'the request body (the file) is empty')
       const mimeType = (request.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase() || 'application/octet-stream'
-      const attachment = app.attachments.save(bytes, request.query.name, mimeType)
+      const attachment = app.attachments.save(bytes, request.query.name, mimeType, request.apiToken?.propertyId ?? null)
       return reply.code(201).send({ id: attachment.id, url: `/v1/attachments/${attachment.id}`, name: attachment.name, mimeType, size: attachment.size })
     },
   )
@@ -46,10 +46,11 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/attachments/:id',
     {
       preHandler: app.requireScope('guest.conversation.read'),
-      schema: { tags: ['native'], summary: 'A stored file (images inline, everything else as a download)', params: IdParams },
+      schema: { tags: ['native'], summary: 'A stored file (images inline, everything else as a download); a property-bound token gets only its property\'s files', params: IdParams },
     },
     async (request, reply) => {
-      const attachment = app.store.attachments.get(request.params.id)
+      // A property-bound token finds only its own property's files; another's are not there (404).
+      const attachment = app.attachments.visibleTo(request.params.id, request.apiToken?.propertyId ?? null)
       if (!attachment) throw notFound('attachment', request.params.id)
       const inline = INLINE_TYPES.has(attachment.mimeType)
       return reply

@@ -40,7 +40,7 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
     run ??= { origin, now, messages: [], ids: new Set(), externalIds: new Set() }
     run.messages.push(message)
     run.ids.add(message.id)
-    if (message.externalId) run.externalIds.add(message.externalId)
+    if (message.externalId) run.externalIds.add(`${message.propertyId}|${message.externalId}`)
   }
 
   /** Why the entity cannot be written yet (something it needs is not here), or null. */
@@ -290,7 +290,7 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
       if (typeof f.status === 'string' && f.status !== current && deliveryMovesForward(current, f.status)) {
         rows.setMessageStatus(id, f.status)
         const conversationId = store.messages.get(id)!.conversationId
-        published.push({ type: 'message.updated', conversationId, messageId: id })
+        published.push({ type: 'message.updated', conversationId, propertyId: store.conversations.get(conversationId)!.propertyId, messageId: id })
       }
       return APPLIED
     }
@@ -306,9 +306,10 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
     if (senderAgentId && !rows.exists('agent', senderAgentId)) return { waiting: `waits for agent ${senderAgentId}` }
     const externalId = str(f.externalId) ?? null
     if (externalId) {
-      if (run?.externalIds.has(externalId)) writeRun(published)
-      // One integrator message stored on two desks: the smaller id stays.
-      const other = rows.otherMessageWithExternalId(externalId, id)
+      if (run?.externalIds.has(`${propertyId}|${externalId}`)) writeRun(published)
+      // One integrator message stored on two desks (an externalId is the key of one property's
+      // integrator, so only the same property's message is the same message): the smaller id stays.
+      const other = rows.otherMessageWithExternalId(propertyId, externalId, id)
       if (other && other.id < id) return APPLIED
       if (other) {
         rows.deleteMessage(other.id)
