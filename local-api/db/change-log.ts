@@ -19,6 +19,7 @@ export type ChangeEntity =
   | 'knowledge_entry'
   | 'template'
   | 'guest_merge'
+  | 'contact_suggestion'
 
 export interface ChangeEntry {
   seq: number

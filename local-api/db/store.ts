@@ -4,6 +4,7 @@ import { apiTokensRepository } from './api-tokens.js'
 import { attachmentsRepository } from './attachments.js'
 import { channelAccountsRepository } from './channel-accounts.js'
 import { changeLogRepository } from './change-log.js'
+import { contactSuggestionsRepository } from './contact-suggestions.js'
 import { conversationEventsRepository } from './conversation-events.js'
 import { conversationsRepository } from './conversations.js'
 import { exportRepository } from './export.js'
@@ -35,6 +36,7 @@ export function createStore(db: Db) {
     properties: propertiesRepository(db),
     guests: guestsRepository(db),
     conversations: conversationsRepository(db),
+    contactSuggestions: contactSuggestionsRepository(db),
     messages: messagesRepository(db),
     reservations: reservationsRepository(db),
     apiTokens: apiTokensRepository(db),

@@ -54,7 +54,7 @@ const BOOKING = new RegExp(
   'i',
 )
 
-export type HandoverReason = 'asked for a person' | 'complaint' | 'nothing relevant found'
+export type HandoverReason = 'asked for a person' | 'complaint' | 'nothing relevant found' | 'booking not verified'
 
 /** Why the AI agent must leave this message to staff, if it must. */
 export function handoverReason(text: string): HandoverReason | undefined {

@@ -18,16 +18,23 @@ const STAY_ANSWER =
   'Your reservation {{reservation.confirmationNumber}}: arrival {{reservation.arrival}}, departure {{reservation.departure}}, ' +
   'room {{reservation.room|to be assigned}}, status {{reservation.status}}.'
 const ASK_FOR_CONTACT = 'If you leave your email address or phone number, we can send you an offer.'
+const CHECK_BOOKING = 'I\'ll ask a colleague to check your booking.'
 
 export type AgentDecision =
   | { kind: 'reply'; text: string; tools: ('rag' | 'pms' | 'llm')[] }
-  | { kind: 'handover'; reason: HandoverReason }
+  | { kind: 'handover'; reason: HandoverReason; say?: string }
 
 /**
  * The built-in AI agent. It answers each new guest message of a conversation in `ai` mode from
  * what it can retrieve — the property's knowledge base (RAG) and the guest's own reservation (PMS)
  * — optionally worded by an LLM from those same facts; it hands over to staff when the guest asks
  * for a person, complains, or nothing relevant is found. It never answers phone-call transcripts.
+ *
+ * Its PMS tool sees a reservation only through a verified identity of this very conversation: the
+ * conversation's own channel identity (or guest-app session) belonging to the profile, as a
+ * reservation push, a guest-app sign-in or a staff link made it. Contacts the guest merely wrote
+ * link nothing, so a stranger who writes another guest's email gets no booking details: a question
+ * about "my booking" without such a link is handed over to staff.
  */
 export function createAiAgent(deps: {
   store: Store
@@ -50,11 +57,15 @@ export function createAiAgent(deps: {
     const reason = handoverReason(text)
     if (reason) return { kind: 'handover', reason }
 
-    const context = templateContext(store, conversation)
+    // Everything the agent says about the guest comes from the profile only when that is verified.
+    const verified = { ...conversation, guestId: verifiedGuestId(conversation) }
+    const context = templateContext(store, verified)
     const facts: string[] = []
     const tools: ('rag' | 'pms' | 'llm')[] = []
     let answer: string | undefined
-    const reservation = asksAboutOwnStay(text) ? reservationOf(store, conversation) : undefined
+    const ownStay = asksAboutOwnStay(text)
+    const reservation = ownStay ? reservationOf(store, verified) : undefined
+    if (ownStay && !reservation) return { kind: 'handover', reason: 'booking not verified', say: CHECK_BOOKING }
     if (reservation) {
       tools.push('pms')
       answer = fillTemplate(STAY_ANSWER, context).text
@@ -81,6 +92,12 @@ export function createAiAgent(deps: {
     return { kind: 'reply', text: answer, tools }
   }
 
+  /** The conversation's profile when its own channel identity verifiably belongs to it, else null. */
+  function verifiedGuestId(conversation: Conversation): string | null {
+    if (!conversation.guestId || !conversation.identity) return null
+    return store.contactSuggestions.verifiedOwner(conversation.identity.kind, conversation.identity.value) === conversation.guestId ? conversation.guestId : null
+  }
+
   function hasContact(conversation: Conversation): boolean {
     if (conversation.identity?.kind === 'phone' || conversation.identity?.kind === 'email') return true
     return conversation.guestId !== null && store.guests.identitiesOf(conversation.guestId).some((i) => i.kind === 'phone' || i.kind === 'email')
@@ -98,6 +115,9 @@ export function createAiAgent(deps: {
 
     const decision = await decide(conversation, message)
     if (decision.kind === 'handover') {
+      if (decision.say && store.conversations.get(conversationId)?.mode === 'ai') {
+        await replies.send(conversation, { type: 'text', text: decision.say }, { aiAgent: { tools: [], latencyMs: Math.max(0, clock() - message.receivedAt) } })
+      }
       conversations.setMode(store.conversations.get(conversationId)!, 'human', 'ai-agent', decision.reason)
       return
     }

@@ -3,6 +3,7 @@ import { createAgentService } from './agents.js'
 import { createAiAgent } from './ai-agent.js'
 import { createAttachmentService } from './attachments.js'
 import { createChannelAccountService } from './channel-accounts.js'
+import { createContactSuggestionService } from './contact-suggestions.js'
 import { createConversationService } from './conversations.js'
 import { createDeliveryService, type DeliveryOptions } from './delivery.js'
 import { createEventBus } from './event-bus.js'
@@ -43,6 +44,7 @@ export function createServices(store: Store, { clock = Date.now, delivery: deliv
   const knowledge = createKnowledgeService(store, clock)
   const delivery = createDeliveryService(store, events, clock, deliveryOptions)
   const replies = createReplyService(store, ingest, delivery, clock)
+  const guests = createGuestService(store, events, clock)
   return {
     events,
     ingest,
@@ -56,7 +58,8 @@ export function createServices(store: Store, { clock = Date.now, delivery: deliv
     replies,
     reservations: createReservationService(store, events, clock, leads.convertForReservation),
     agents: createAgentService(store, clock),
-    guests: createGuestService(store, events, clock),
+    guests,
+    contactSuggestions: createContactSuggestionService(store, events, guests, clock),
     channelAccounts: createChannelAccountService(store, clock),
     outlets: createOutletService(store, clock),
     guestSessions: createGuestSessionService(store, clock),

@@ -1,7 +1,7 @@
 import type { Conversation, ConversationInsight } from '../db/conversations.js'
 import type { Store } from '../db/store.js'
 import { showsBookingIntent } from '../domain/bot-policy.js'
-import { newId } from '../domain/ids.js'
+import { suggestionId } from '../domain/contact-suggestions.js'
 import type { ContactKind } from '../domain/identity.js'
 import { extractContacts } from '../domain/insight/contacts.js'
 import { datesOfInterest } from '../domain/insight/dates.js'
@@ -30,8 +30,8 @@ const EMPTY: ConversationInsight = {
 /**
  * Guest insight: after every message, in the background, the conversation's new guest messages are
  * read once each — dates of interest, contact data, booking intent, persona cues — and the type,
- * persona and intent are worked out again. Contact data found in text becomes unverified identities
- * of the guest's profile (one is made when there is none), so reservations link as usual.
+ * persona and intent are worked out again. Contact data found in text is only a claim: it becomes a
+ * suggestion staff decide on (services/contact-suggestions.ts), never an identity of a profile.
  */
 export function createInsightService(store: Store, events: EventBus, clock: () => number = Date.now) {
   const waiting = new Set<string>()
@@ -120,56 +120,27 @@ export function createInsightService(store: Store, events: EventBus, clock: () =
     const published = store.transaction(() => {
       store.conversations.setInsight(conversationId, insight)
       store.changeLog.append('conversation', conversationId, 'update', { kind: insight.kind, persona: insight.persona?.tag ?? null, insight }, now)
-      captureContacts(conversation, found, now)
+      suggestContacts(conversation, found, now)
       return [{ type: 'conversation.updated', conversationId, propertyId: conversation.propertyId }] satisfies DomainEvent[]
     })
     events.publish(published)
   }
 
-  /** Adds what the guest wrote to their profile (made if missing); an address already known to a profile links to it. */
-  function captureContacts(conversation: Conversation, found: { emails: Set<string>; phones: Set<string>; name: string | null }, now: number): void {
+  /**
+   * Contacts the guest wrote become suggestions of the conversation for staff to link or dismiss;
+   * never identities: they link no conversation or reservation, and a name written does not
+   * become the profile's name. A value that already is this conversation's own (its channel
+   * identity, or a verified identity of its profile) suggests nothing.
+   */
+  function suggestContacts(conversation: Conversation, found: { emails: Set<string>; phones: Set<string> }, now: number): void {
     const contacts: [ContactKind, string][] = [...[...found.emails].map((v): [ContactKind, string] => ['email', v]), ...[...found.phones].map((v): [ContactKind, string] => ['phone', v])]
-    if (!contacts.length && !found.name) return
-    let guestId = conversation.guestId
-    // An address that already belongs to a profile (from a reservation) ties this conversation to it.
     for (const [kind, value] of contacts) {
-      const known = store.guests.findIdentity(kind, value)
-      if (known?.guestId && !guestId) guestId = known.guestId
-    }
-    if (!guestId) {
-      guestId = newId('gst')
-      const guest = { id: guestId, firstName: null, lastName: null, language: null, createdAt: now, updatedAt: now }
-      store.guests.insert(guest)
-      store.changeLog.append('guest', guestId, 'insert', guest, now)
-    }
-    const own = conversation.identity && store.guests.findIdentity(conversation.identity.kind, conversation.identity.value)
-    const toLink = own && own.guestId === null ? [own] : []
-    for (const [kind, value] of contacts) {
-      const known = store.guests.findIdentity(kind, value)
-      if (!known) {
-        store.guests.insertIdentity(kind, value, guestId, now, false)
-        store.changeLog.append('guest_identity', `${kind}:${value}`, 'insert', { kind, value, guestId, verified: false }, now)
-      } else if (known.guestId === null) toLink.push(known)
-    }
-    for (const identity of toLink) {
-      if (store.guests.linkIdentity(identity.rowid, guestId)) {
-        store.changeLog.append('guest_identity', `${identity.kind}:${identity.value}`, 'update', { guestId }, now)
-        store.conversations.linkIdentityConversations(identity.rowid, guestId)
+      if (conversation.identity?.kind === kind && conversation.identity.value === value) continue
+      if (conversation.guestId !== null && store.contactSuggestions.verifiedOwner(kind, value) === conversation.guestId) continue
+      const id = suggestionId(conversation.id, kind, value)
+      if (store.contactSuggestions.found(id, conversation.id, kind, value, now)) {
+        store.changeLog.append('contact_suggestion', id, 'insert', { conversationId: conversation.id, kind, value, foundAt: now }, now)
       }
-    }
-    if (conversation.guestId !== guestId) {
-      store.conversations.setGuest(conversation.id, guestId)
-      store.changeLog.append('conversation', conversation.id, 'update', { guestId }, now)
-    }
-    const guest = store.guests.get(guestId)!
-    if (found.name && !guest.firstName) {
-      const [firstName, ...rest] = found.name.split(' ')
-      const named = { ...guest, firstName: firstName!, lastName: guest.lastName ?? (rest.join(' ') || null), updatedAt: now }
-      store.guests.update(named)
-      store.changeLog.append('guest', guestId, 'update', { firstName: named.firstName, lastName: named.lastName }, now)
-    }
-    for (const linked of store.conversations.byGuest(guestId)) {
-      store.conversations.refreshSearchText(linked)
     }
   }
 

@@ -61,8 +61,16 @@ export function createReservationService(
   function findOrCreateIdentity(kind: IdentityKind, value: string | null, now: number): GuestIdentity | undefined {
     if (!value) return undefined
     const found = store.guests.findIdentity(kind, value)
+    // Only verified identities link a reservation. A contact a guest merely wrote (an unverified
+    // identity, from before migration 0090 or an older desk) links nothing: the push verifies the
+    // value, and the profile it was put on by text is not the reservation's.
+    if (found && store.contactSuggestions.verifiedOwner(kind, value) === undefined) {
+      store.contactSuggestions.verifyIdentity(found.rowid)
+      store.changeLog.append('guest_identity', `${kind}:${value}`, 'update', { guestId: null, verified: true }, now)
+      return { ...found, guestId: null }
+    }
     if (found) return found
-    store.changeLog.append('guest_identity', `${kind}:${value}`, 'insert', { kind, value, guestId: null }, now)
+    store.changeLog.append('guest_identity', `${kind}:${value}`, 'insert', { kind, value, guestId: null, verified: true }, now)
     return store.guests.insertIdentity(kind, value, null, now)
   }
 

@@ -38,28 +38,33 @@ describe('guest insight', () => {
     assert.deepEqual(found.insight.dates.map((d: { start: string; end: string }) => [d.start, d.end]), [['2027-03-03', '2027-03-05']])
   })
 
-  it('adds contact data the guest writes to their profile as unverified identities, and a reservation with it links', async () => {
+  it('keeps contact data the guest writes as a suggestion: no profile, no identity, no name, and a reservation with it does not link', async () => {
     const id = await guestWrites('+41795560002', ['Hi, my name is Lena Graf, my email is Lena.Graf@Example.ch'])
     const found = await conversation(id)
     assert.deepEqual(found.insight.captured, { emails: ['lena.graf@example.ch'], phones: [], name: 'Lena Graf' })
-    assert.equal(found.guest.name, 'Lena Graf')
+    assert.equal(found.guest.id, null, 'what the guest wrote makes no profile')
+    assert.equal(found.guest.name, null, 'a name the guest writes is a claim, not the profile\'s name')
     assert.equal(found.type, 'lead', 'a guest who writes down how to reach them is a captured lead')
-    const guestId = found.guest.id
-    assert.match(guestId, /^gst_/)
-    const identity = t.app.store.db.prepare("SELECT verified FROM guest_identities WHERE kind = 'email' AND value = 'lena.graf@example.ch'").get() as { verified: number }
-    assert.equal(identity.verified, 0)
+    const identity = t.app.store.db.prepare("SELECT 1 FROM guest_identities WHERE kind = 'email' AND value = 'lena.graf@example.ch'").get()
+    assert.equal(identity, undefined, 'the address is no identity')
+    const suggestions = (await t.app.inject({ url: `/v1/conversations/${id}/suggestions`, headers: bearer(admin) })).json()
+    assert.deepEqual(suggestions.map((s: { kind: string; value: string; status: string; matchedGuest: unknown }) => [s.kind, s.value, s.status, s.matchedGuest]), [['email', 'lena.graf@example.ch', 'new', null]])
     const booked = await t.app.inject({
       method: 'POST',
       url: '/v1/reservations',
       headers: bearer(admin),
       payload: { confirmationNumber: 'LG-1', guest: { email: 'lena.graf@example.ch' }, arrival: '2030-01-01', departure: '2030-01-03' },
     })
-    assert.equal(booked.json().reservation.guestId, guestId, 'the reservation finds the profile through the captured email')
+    assert.equal(booked.statusCode, 201, booked.body)
+    assert.equal((await conversation(id)).guest.id, null, 'the reservation does not find the conversation through what the guest wrote')
     const panel = (await t.app.inject({ url: `/v1/conversations/${id}/guest`, headers: bearer(admin) })).json()
-    assert.deepEqual(panel.reservations.map((r: { confirmationNumber: string }) => r.confirmationNumber), ['LG-1'])
+    assert.deepEqual(panel.reservations, [])
+    const [after] = (await t.app.inject({ url: `/v1/conversations/${id}/suggestions`, headers: bearer(admin) })).json()
+    assert.equal(after.matchedGuest.id, booked.json().reservation.guestId, 'staff now see whose address it is')
+    assert.deepEqual(after.matchedGuest.confirmationNumbers, ['LG-1'])
   })
 
-  it('joins a conversation to the profile that already owns a number the guest writes', async () => {
+  it('does not join a conversation to the profile that owns a number the guest writes', async () => {
     await t.app.inject({
       method: 'POST',
       url: '/v1/reservations',
@@ -67,7 +72,12 @@ describe('guest insight', () => {
       payload: { confirmationNumber: 'MH-1', guest: { firstName: 'Mia', lastName: 'Huber', phone: '+41795560099' }, arrival: '2030-02-01', departure: '2030-02-03' },
     })
     const id = await guestWrites('+41795560003', ['This is my other phone, my main number is 079 556 00 99'])
-    assert.equal((await conversation(id)).guest.name, 'Mia Huber')
+    const found = await conversation(id)
+    assert.equal(found.guest.name, null)
+    assert.equal(found.guest.id, null)
+    const [suggestion] = (await t.app.inject({ url: `/v1/conversations/${id}/suggestions`, headers: bearer(admin) })).json()
+    assert.equal(suggestion.value, '+41795560099')
+    assert.equal(suggestion.matchedGuest.name, 'Mia Huber')
   })
 
   it('types conversations by what they contain, and the list filters by type', async () => {

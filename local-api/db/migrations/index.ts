@@ -6,7 +6,8 @@ import { agentTemplatesDelivery } from './0040-agent-templates-delivery.js'
 import { insight } from './0050-insight.js'
 import { sync } from './0060-sync.js'
 import { clockEarlierChanges } from './0070-clock-earlier-changes.js'
+import { contactSuggestions } from './0090-contact-suggestions.js'
 import { propertyScopedIds } from './0110-property-scoped-ids.js'
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initialSchema, agentsSessionsLeads, sourcesAndServiceRecords, agentTemplatesDelivery, insight, sync, clockEarlierChanges, propertyScopedIds]
+export const migrations: readonly Migration[] = [initialSchema, agentsSessionsLeads, sourcesAndServiceRecords, agentTemplatesDelivery, insight, sync, clockEarlierChanges, contactSuggestions, propertyScopedIds]

@@ -23,6 +23,7 @@ const WRITE_ONCE: Partial<Record<SyncEntity, readonly string[]>> = {
   guest_identity: ['kind', 'value'],
   guest_merge: ['sourceId', 'targetId'],
   conversation_event: ['conversationId', 'type', 'data', 'createdAt'],
+  contact_suggestion: ['conversationId', 'kind', 'value'],
 }
 
 /** True when `incoming` should replace `current` for this entity's field. */

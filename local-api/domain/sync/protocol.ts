@@ -19,6 +19,7 @@ export const SYNC_ENTITIES = [
   'knowledge_entry',
   'lead',
   'conversation_event',
+  'contact_suggestion',
 ] as const
 export type SyncEntity = (typeof SYNC_ENTITIES)[number]
 
@@ -123,5 +124,7 @@ export const ENTITY_RANK: Record<SyncEntity, number> = {
   lead: 9,
   conversation_event: 10,
   message: 11,
+  // A staff decision on a contact the guest wrote: after its conversation.
+  contact_suggestion: 12,
 }
 export const rankOf = (entity: SyncEntity) => ENTITY_RANK[entity]

@@ -13,6 +13,9 @@ import type { MessageContent } from '../../domain/message-content.js'
 import type { DomainEvent } from '../event-bus.js'
 import type { Ingest, ReplicatedMessage } from '../ingest.js'
 import { foldGuest } from './local-ops.js'
+import { suggestFromInsight } from '../contact-suggestions.js'
+import type { ContactKind } from '../../domain/identity.js'
+import type { SuggestionStatus } from '../../domain/contact-suggestions.js'
 
 export type ApplyOutcome = { applied: true } | { waiting: string }
 /** An op, or a snapshot's entity kept for later, whose fields then carry their own clocks. */
@@ -75,6 +78,8 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
         return first(need('conversation', f.conversationId, false), need('guest', f.guestId), need('reservation', f.reservationId), need('agent', f.createdByAgentId))
       case 'conversation_event':
         return first(required('type') ? 'incomplete event' : null, need('conversation', f.conversationId, false), need('agent', f.agentId))
+      case 'contact_suggestion':
+        return first(required('kind', 'value') ? 'incomplete contact suggestion' : null, need('conversation', f.conversationId, false))
       default:
         return null
     }
@@ -162,6 +167,7 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
           }
           // This one wins: it takes the other's place, messages and all.
           rows.insertConversation(`${id}`, { ...resolved, identity: undefined }, null, '')
+          store.contactSuggestions.moveConversation(other, id)
           rows.mergeConversation(other, id)
           foldInto('conversation', other, id, state)
           rows.setConversationIdentity(id, identityRowid!)
@@ -173,6 +179,8 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
           rows.insertConversation(id, resolved, identityRowid, guestSearchText(guestName, identity ? { kind: identity.kind as never, value: identity.value } : null))
         }
         rows.updateConversation(id, { ...state.fields, guestId: resolve('guest', state.fields.guestId) ?? null, assignedAgentId: resolve('agent', state.fields.assignedAgentId) ?? null })
+        // Contacts the guest wrote are suggestions here too (a desk of an older version sends no suggestion ops).
+        suggestFromInsight(store, id)
         touched.add(id)
         return id
       }
@@ -239,6 +247,21 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
       case 'conversation_event': {
         const conversationId = resolve('conversation', f.conversationId)!
         rows.event(id, { ...f, conversationId, agentId: resolve('agent', f.agentId) ?? null })
+        touched.add(conversationId)
+        return id
+      }
+      case 'contact_suggestion': {
+        const conversationId = resolve('conversation', f.conversationId)!
+        store.contactSuggestions.project({
+          id,
+          conversationId,
+          kind: f.kind as ContactKind,
+          value: String(f.value),
+          foundAt: Number(f.foundAt ?? 0),
+          status: (f.status as SuggestionStatus | undefined) ?? 'new',
+          decidedBy: str(f.decidedBy) ?? null,
+          decidedAt: typeof f.decidedAt === 'number' ? f.decidedAt : null,
+        })
         touched.add(conversationId)
         return id
       }
@@ -343,6 +366,9 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
     // Anything else may read what the run holds (a conversation's summary, a message to delete).
     writeRun(published)
     propertyOfConversation.clear()
+    // A contact an older desk found in a guest's words and kept as an unverified identity: here it is
+    // only a suggestion (made from the conversation's insight), never an identity that links anything.
+    if (entity === 'guest_identity' && fields.verified === false) return APPLIED
     if (entity === 'guest_merge') return mergeGuests(String(fields.sourceId), String(fields.targetId), clockOf('sourceId'), touched)
     return mergeEntity(entity, entityId, fields, clockOf, touched)
   }

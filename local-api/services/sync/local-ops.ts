@@ -83,6 +83,10 @@ export function createLocalOps(store: Store, sync: SyncRepository, settleShortcu
         const conversationId = (fields.conversationId as string | undefined) ?? store.leads.get(id)?.conversationId
         return body(conversationId && propertyOfConversation(conversationId), fields)
       }
+      case 'contact_suggestion': {
+        const conversationId = (fields.conversationId as string | undefined) ?? store.contactSuggestions.get(id)?.conversationId
+        return body(conversationId && propertyOfConversation(conversationId), fields)
+      }
       case 'property':
         return body(id, fields)
       case 'template':

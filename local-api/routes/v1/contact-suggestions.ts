@@ -1,0 +1,104 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
+import { Type } from 'typebox'
+import { HttpError } from '../../plugins/http-error.js'
+import type { Decision, DecidedBy, SuggestionView } from '../../services/contact-suggestions.js'
+import { IsoDateTime, problemResponses } from './schemas.js'
+
+const SuggestionParams = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 100 }),
+  suggestionId: Type.String({ minLength: 1, maxLength: 100 }),
+})
+
+export const ContactSuggestionSchema = Type.Object({
+  id: Type.String(),
+  kind: Type.Enum(['email', 'phone']),
+  value: Type.String({ description: 'As the guest wrote it, normalised (E.164 phone, lower-case email).' }),
+  status: Type.Enum(['new', 'linked', 'dismissed'], {
+    description: 'linked: the value is a verified identity of this conversation\'s profile (back to new when the link\'s merge is undone).',
+  }),
+  matchedGuest: Type.Union(
+    [
+      Type.Object({
+        id: Type.String(),
+        name: Type.Union([Type.String(), Type.Null()]),
+        confirmationNumbers: Type.Array(Type.String(), { description: 'This property\'s reservations of that profile (with reservation.read).' }),
+      }),
+      Type.Null(),
+    ],
+    { description: 'Another profile that holds this value as a verified identity. For staff only: never shown to the guest or the AI agent.' },
+  ),
+  foundAt: IsoDateTime,
+})
+
+const DecisionSchema = Type.Object({
+  suggestion: ContactSuggestionSchema,
+  mergeId: Type.Union([Type.String(), Type.Null()], { description: 'The guest merge the link made (undo: POST /v1/guest-merges/:id/undo); null when the value was added to the profile.' }),
+  guestId: Type.Union([Type.String(), Type.Null()], { description: 'The conversation\'s profile now.' }),
+})
+
+/** Contacts a guest wrote (email, phone, contact card): suggestions staff link or dismiss. */
+export const contactSuggestionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const by = (request: FastifyRequest): DecidedBy => ({ agentId: request.agent?.id ?? null, tokenName: request.apiToken?.name ?? null })
+  const viewFor = (request: FastifyRequest, suggestion: SuggestionView) => ({
+    ...suggestion,
+    matchedGuest: suggestion.matchedGuest && {
+      ...suggestion.matchedGuest,
+      confirmationNumbers: app.holds(request, 'reservation.read') ? suggestion.matchedGuest.confirmationNumbers : [],
+    },
+    foundAt: new Date(suggestion.foundAt).toISOString(),
+  })
+  const answer = (request: FastifyRequest, decision: Decision) => {
+    if (!decision.ok) throw new HttpError(decision.status, decision.status === 404 ? 'Not Found' : 'Conflict', decision.message)
+    return { ...decision.value, suggestion: viewFor(request, decision.value.suggestion) }
+  }
+
+  app.get(
+    '/conversations/:id/suggestions',
+    {
+      preHandler: app.requireScope('guest.conversation.write'),
+      schema: {
+        tags: ['native'],
+        summary: 'Contacts the guest wrote in this conversation, as suggestions for staff (never identities), with the profile each belongs to',
+        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) }),
+        response: { 200: Type.Array(ContactSuggestionSchema), ...problemResponses },
+      },
+    },
+    async (request) => app.contactSuggestions.list(app.conversationFor(request, request.params.id)).map((suggestion) => viewFor(request, suggestion)),
+  )
+
+  app.post(
+    '/conversations/:id/suggestions/:suggestionId/link',
+    {
+      preHandler: app.requireScope('guest.conversation.write'),
+      schema: {
+        tags: ['native'],
+        summary: 'Link a suggestion: a recorded, undoable guest merge with the profile that owns the value, or (nobody owns it) a staff-confirmed identity of this guest',
+        params: SuggestionParams,
+        body: Type.Optional(Type.Object({ reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' })) }, { additionalProperties: false })),
+        response: { 200: DecisionSchema, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const conversation = app.conversationFor(request, request.params.id)
+      return answer(request, app.contactSuggestions.link(conversation, request.params.suggestionId, by(request), request.body?.reason))
+    },
+  )
+
+  app.post(
+    '/conversations/:id/suggestions/:suggestionId/dismiss',
+    {
+      preHandler: app.requireScope('guest.conversation.write'),
+      schema: {
+        tags: ['native'],
+        summary: 'Dismiss a suggestion: it is no longer offered (synced to every desk)',
+        params: SuggestionParams,
+        response: { 200: DecisionSchema, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const conversation = app.conversationFor(request, request.params.id)
+      return answer(request, app.contactSuggestions.dismiss(conversation, request.params.suggestionId, by(request)))
+    },
+  )
+}
