@@ -44,11 +44,6 @@ export function isTrustedSender(frame: { url: string; parent: unknown } | null |
   return Boolean(frame) && frame!.parent === null && isAppUrl(frame!.url, appOrigin)
 }
 
-/** An address inside the app ("/conversations/conv_…"), never another origin ("//evil.com"). */
-export function isAppPath(path: unknown): path is string {
-  return typeof path === 'string' && path.length <= 300 && /^\/(?!\/)[\w\-./?=&%]*$/.test(path) && !path.includes('\\')
-}
-
 export const isPortNumber = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1024 && (value as number) <= 65535
 
 export const isAgentId = (value: unknown): value is string | null => value === null || (typeof value === 'string' && /^agt_[0-9A-Za-z]{10,40}$/.test(value))

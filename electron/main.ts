@@ -1,7 +1,7 @@
 // The desktop shell: one instance; the local API in its own process; one secure window on it;
 // tray, badge, notifications, menu, settings, updates. Thin on purpose: its decisions live in
-// the plain modules beside it (window, trusted-url, ipc, notifications, menu, settings, updates).
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, screen, shell, Tray, utilityProcess, type IpcMainInvokeEvent, type UtilityProcess } from 'electron'
+// the plain modules beside it (window, trusted-url, permissions, ipc, notifications, menu, settings, updates).
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, screen, session, shell, Tray, utilityProcess, type IpcMainInvokeEvent, type UtilityProcess, type WebContents } from 'electron'
 import electronUpdater from 'electron-updater'
 import { join } from 'node:path'
 import type { DeskFeedItem, ServerProcessMessage } from './desk-feed-types.js'
@@ -10,7 +10,8 @@ import { conversationToOpen, launchPath, PROTOCOL } from './launch-args.js'
 import { applicationMenu } from './menu.js'
 import { osNotificationFor, unreadBadge } from './notifications.js'
 import { loadSettings, saveSettings, visibleBounds, type DesktopSettings } from './settings.js'
-import { isAppUrl, routeNewWindow } from './trusted-url.js'
+import { isDeviceAccessAllowed, isPermissionAllowed } from './permissions.js'
+import { appAddress, isAppPath, routeNavigation, routeNewWindow, type NavigationAttempt } from './trusted-url.js'
 import { updateFeed } from './updates.js'
 import { mainWindowOptions } from './window.js'
 
@@ -83,7 +84,7 @@ function showWindow(): void {
 
 function showPath(path: string): void {
   showWindow()
-  window?.webContents.send(IPC.navigate, path)
+  if (isAppPath(path)) window?.webContents.send(IPC.navigate, path)
 }
 
 /** A launch or link asking for a conversation opens it; otherwise the window just comes forward. */
@@ -137,19 +138,6 @@ function openWindow(appUrl: string, path: string): BrowserWindow {
   const bounds = visibleBounds(settings.window, screen.getAllDisplays().map((display) => display.workArea))
   const win = new BrowserWindow(mainWindowOptions({ preloadPath: join(appRoot, 'dist', 'electron', 'preload.cjs'), bounds, iconPath: asset('icon.png') }))
   if (bounds?.maximized) win.maximize()
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    const route = routeNewWindow(url, appUrl)
-    if (route === 'open-in-app') void win.loadURL(url)
-    if (route === 'open-in-os') void shell.openExternal(url)
-    return { action: 'deny' }
-  })
-  win.webContents.on('will-navigate', (event, target) => {
-    if (!isAppUrl(target, appUrl)) {
-      event.preventDefault()
-      if (routeNewWindow(target, appUrl) === 'open-in-os') void shell.openExternal(target)
-    }
-  })
-  win.webContents.on('will-attach-webview', (event) => event.preventDefault())
   win.once('ready-to-show', () => win.show())
   const remember = () => {
     if (win.isMinimized()) return
@@ -166,8 +154,47 @@ function openWindow(appUrl: string, path: string): BrowserWindow {
     event.preventDefault()
     win.hide()
   })
-  void win.loadURL(new URL(path, appUrl).toString())
+  void win.loadURL(appAddress(path, appUrl))
   return win
+}
+
+/** The app's own origin, once the local API listens; until then no page is trusted with anything. */
+const appOrigin = (): string | null => api?.url ?? null
+
+/**
+ * Every web contents the app makes (the window and anything a page could ever open) gets the same
+ * guards: no new windows (app links load in place, web/mail/phone links go to the OS browser),
+ * no navigation, redirect or frame off the app's origin, no <webview>. Decisions: trusted-url.ts.
+ */
+function guardWebContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    const route = routeNewWindow(url, appOrigin())
+    if (route === 'open-in-app') void contents.loadURL(url)
+    if (route === 'open-in-os') void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  const guard = (event: { preventDefault(): void }, attempt: NavigationAttempt) => {
+    const route = routeNavigation(attempt, appOrigin())
+    if (route === 'allow') return
+    event.preventDefault()
+    if (route === 'open-in-os') void shell.openExternal(attempt.target)
+  }
+  contents.on('will-navigate', (event) => guard(event, { target: event.url, isMainFrame: true, isRedirect: false }))
+  contents.on('will-frame-navigate', (event) => guard(event, { target: event.url, isMainFrame: event.isMainFrame, isRedirect: false }))
+  contents.on('will-redirect', (event) => guard(event, { target: event.url, isMainFrame: event.isMainFrame, isRedirect: true }))
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+}
+
+/** Web permissions: notifications for the app's own page, nothing else for anyone (permissions.ts). */
+function guardPermissions(): void {
+  const ses = session.defaultSession
+  ses.setPermissionRequestHandler((_contents, permission, grant, details) =>
+    grant(isPermissionAllowed({ permission, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame }, appOrigin())),
+  )
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionAllowed({ permission, requestingUrl: requestingOrigin, isMainFrame: details.isMainFrame, embeddingOrigin: details.embeddingOrigin }, appOrigin()),
+  )
+  ses.setDevicePermissionHandler(() => isDeviceAccessAllowed())
 }
 
 /** Registers a handler that runs only for the app's own page, and always answers `{ ok, … }`. */
@@ -222,6 +249,7 @@ function checkForUpdates(): void {
 
 async function start(): Promise<void> {
   settings = loadSettings(settingsFile())
+  guardPermissions()
   app.setAppUserModelId('ch.frontdesk.inbox')
   if (!app.isDefaultProtocolClient(PROTOCOL)) app.setAsDefaultProtocolClient(PROTOCOL)
   try {
@@ -260,6 +288,7 @@ if (!app.requestSingleInstanceLock()) {
   // Another instance runs: it receives our arguments (second-instance) and shows itself.
   app.quit()
 } else {
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents))
   app.on('second-instance', (_event, argv) => showLaunch(argv))
   app.on('open-url', (event, url) => {
     // macOS hands links over this way, possibly before the window exists: then it opens there.

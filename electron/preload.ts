@@ -2,6 +2,7 @@
 // Bundled to CommonJS, as sandboxed preloads require.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import { IPC, type DesktopBridge } from './ipc.js'
+import { isAppPath } from './trusted-url.js'
 
 const bridge = {
   getDesktopInfo: () => ipcRenderer.invoke(IPC.getDesktopInfo),
@@ -10,7 +11,8 @@ const bridge = {
   agentSignedIn: (agentId) => ipcRenderer.invoke(IPC.agentSignedIn, agentId),
   onNavigate(listener) {
     const handler = (_event: IpcRendererEvent, path: unknown) => {
-      if (typeof path === 'string') listener(path)
+      // Only an address inside the app reaches the page's router ("//evil.com" never does).
+      if (isAppPath(path)) listener(path)
     }
     ipcRenderer.on(IPC.navigate, handler)
     return () => void ipcRenderer.removeListener(IPC.navigate, handler)

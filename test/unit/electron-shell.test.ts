@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
 import type { MenuItemConstructorOptions } from 'electron'
-import { IPC, isAgentId, isAppPath, isPortNumber, isTrustedSender } from '../../electron/ipc.js'
+import { IPC, isAgentId, isPortNumber, isTrustedSender } from '../../electron/ipc.js'
 import { conversationToOpen, launchPath } from '../../electron/launch-args.js'
 import { applicationMenu, type MenuActions } from '../../electron/menu.js'
 import { osNotificationFor, unreadBadge, type DeskAttention } from '../../electron/notifications.js'
 import { DEFAULT_SETTINGS, loadSettings, parseSettings, saveSettings, visibleBounds } from '../../electron/settings.js'
-import { isAppUrl, isExternalLinkAllowed, routeNewWindow } from '../../electron/trusted-url.js'
+import { ALLOWED_PERMISSIONS, isDeviceAccessAllowed, isPermissionAllowed, type PermissionAsk } from '../../electron/permissions.js'
+import { appAddress, isAppPath, isAppUrl, isExternalLinkAllowed, routeNavigation, routeNewWindow, type NavigationAttempt } from '../../electron/trusted-url.js'
 import { updateFeed } from '../../electron/updates.js'
 import { mainWindowOptions, secureWebPreferences } from '../../electron/window.js'
 
@@ -77,6 +78,89 @@ describe('trusted URLs', () => {
     assert.equal(routeNewWindow('tel:+41791234567', APP), 'open-in-os')
     assert.equal(routeNewWindow('file:///C:/Windows/System32/calc.exe', APP), 'deny')
     assert.equal(routeNewWindow('javascript:alert(1)', APP), 'deny')
+    assert.equal(routeNewWindow(`${APP}/settings`, null), 'deny', 'before the app knows its origin')
+  })
+
+  it('route every navigation, redirect and frame of every page: the app stays, user links go to the OS, the rest is blocked', () => {
+    const link = (target: string): NavigationAttempt => ({ target, isMainFrame: true, isRedirect: false })
+    const redirect = (target: string): NavigationAttempt => ({ target, isMainFrame: true, isRedirect: true })
+    const frame = (target: string): NavigationAttempt => ({ target, isMainFrame: false, isRedirect: false })
+    const frameRedirect = (target: string): NavigationAttempt => ({ target, isMainFrame: false, isRedirect: true })
+    const cases: [string, NavigationAttempt, 'allow' | 'open-in-os' | 'deny'][] = [
+      // will-navigate / will-frame-navigate of the main frame
+      ['an app page', link(`${APP}/conversations/${CONV}`), 'allow'],
+      ['the app root', link(APP), 'allow'],
+      ['a web page the user clicked', link('https://maps.example.com/?q=46.5,7.9'), 'open-in-os'],
+      ['a mail link', link('mailto:anna@example.com'), 'open-in-os'],
+      ['another port on this machine', link('http://127.0.0.1:47800/'), 'open-in-os'],
+      ['a look-alike host', link('http://127.0.0.1:4780.evil.com/'), 'deny'],
+      ['credentials before another host', link('http://127.0.0.1:4780@evil.com/'), 'open-in-os'],
+      ['a local file', link('file:///etc/passwd'), 'deny'],
+      ['script', link('javascript:alert(1)'), 'deny'],
+      ['a data page', link('data:text/html,<script>alert(1)</script>'), 'deny'],
+      ['an OS protocol handler', link('ms-msdt:/id PCWDiagnostic'), 'deny'],
+      ['a share', link('smb://attacker/share'), 'deny'],
+      ['nonsense', link('not a url'), 'deny'],
+      // will-redirect: a server's answer, never handed to the OS
+      ['a redirect inside the app', redirect(`${APP}/`), 'allow'],
+      ['a redirect to another site', redirect('https://evil.example/phish'), 'deny'],
+      ['a redirect to another local port', redirect('http://127.0.0.1:8080/'), 'deny'],
+      ['a redirect to a file', redirect('file:///etc/passwd'), 'deny'],
+      // will-frame-navigate of a sub-frame: only the app's own origin, nothing handed to the OS
+      ['an iframe of the app', frame(`${APP}/v1/attachments/att_01M8KCY176B176CV6EEJMCR2YT`), 'allow'],
+      ['an iframe of another site', frame('https://evil.example/'), 'deny'],
+      ['an iframe to a mail link', frame('mailto:anna@example.com'), 'deny'],
+      ['an iframe to about:blank', frame('about:blank'), 'deny'],
+      ['an iframe redirected away', frameRedirect('https://evil.example/'), 'deny'],
+    ]
+    for (const [name, attempt, expected] of cases) assert.equal(routeNavigation(attempt, APP), expected, name)
+    assert.equal(routeNavigation(link(`${APP}/`), null), 'deny', 'before the app knows its origin nothing is shown')
+    assert.equal(routeNavigation(link('https://example.com/'), null), 'deny', '…nor handed to the OS')
+  })
+
+  it('turn a path the shell wants to show into an app address, never another origin', () => {
+    assert.equal(appAddress(`/conversations/${CONV}`, APP), `${APP}/conversations/${CONV}`)
+    for (const path of ['//evil.com/x', 'https://evil.com', '/\\evil.com', 'javascript:alert(1)', 42, undefined]) {
+      assert.equal(appAddress(path, APP), `${APP}/`, String(path))
+    }
+  })
+})
+
+describe('web permissions', () => {
+  const page = `${APP}/conversations/${CONV}`
+  const ask = (permission: string, requestingUrl: string | undefined, more: Partial<PermissionAsk> = {}): PermissionAsk => ({
+    permission,
+    requestingUrl,
+    isMainFrame: true,
+    ...more,
+  })
+
+  it('allow notifications to the app\'s own page and nothing else to anyone', () => {
+    const everyOther = [
+      'media', 'geolocation', 'clipboard-read', 'clipboard-sanitized-write', 'display-capture', 'fullscreen', 'hid', 'serial', 'usb',
+      'idle-detection', 'mediaKeySystem', 'midi', 'midiSysex', 'pointerLock', 'keyboardLock', 'openExternal', 'speaker-selection',
+      'storage-access', 'top-level-storage-access', 'window-management', 'fileSystem', 'unknown', '',
+    ]
+    const cases: [string, PermissionAsk, boolean][] = [
+      ['notifications for the app page (request: its URL)', ask('notifications', page), true],
+      ['notifications for the app page (check: its origin)', ask('notifications', APP), true],
+      ['notifications for another site', ask('notifications', 'https://evil.example/'), false],
+      ['notifications for another local port', ask('notifications', 'http://127.0.0.1:47800'), false],
+      ['notifications for localhost instead of 127.0.0.1', ask('notifications', 'http://localhost:4780'), false],
+      ['notifications for a look-alike host', ask('notifications', 'http://127.0.0.1:4780.evil.com'), false],
+      ['notifications for a file page', ask('notifications', 'file:///etc/passwd'), false],
+      ['notifications from an iframe of the app', ask('notifications', page, { isMainFrame: false }), false],
+      ['notifications from a cross-origin iframe', ask('notifications', undefined, { isMainFrame: false, embeddingOrigin: APP }), false],
+      ['notifications from an unknown frame', ask('notifications', undefined), false],
+      ...everyOther.map((permission): [string, PermissionAsk, boolean] => [`${permission || '(empty)'} for the app page`, ask(permission, page), false]),
+    ]
+    for (const [name, permissionAsk, expected] of cases) assert.equal(isPermissionAllowed(permissionAsk, APP), expected, name)
+    assert.deepEqual(ALLOWED_PERMISSIONS, ['notifications'])
+  })
+
+  it('allow nothing before the app knows its origin, and no device to any page', () => {
+    assert.equal(isPermissionAllowed(ask('notifications', page), null), false)
+    assert.equal(isDeviceAccessAllowed(), false)
   })
 })
 
