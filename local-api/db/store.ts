@@ -24,6 +24,7 @@ import { reservationsRepository } from './reservations.js'
 import { serviceRecordsRepository } from './service-records.js'
 import { settingsRepository } from './settings.js'
 import { statsRepository } from './stats.js'
+import { signInFailuresRepository } from './sign-in-failures.js'
 import { templatesRepository } from './templates.js'
 
 /**
@@ -42,6 +43,7 @@ export function createStore(db: Db) {
     apiTokens: apiTokensRepository(db),
     agents: agentsRepository(db),
     agentSessions: agentSessionsRepository(db),
+    signInFailures: signInFailuresRepository(db),
     leads: leadsRepository(db),
     channelAccounts: channelAccountsRepository(db),
     onsiteContacts: onsiteContactsRepository(db),

@@ -3,7 +3,6 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 /** scrypt parameters (N=2^15, r=8, p=1: about 30 ms and 32 MiB a hash), stored with each hash. */
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const
 const KEY_LENGTH = 32
-export const MIN_PASSWORD_LENGTH = 8
 
 function derive(password: string, salt: Buffer, params: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>

@@ -3,7 +3,8 @@ import type { Agent, AgentRole } from '../db/agents.js'
 import type { Store } from '../db/store.js'
 import { normalizeEmail } from '../domain/identity.js'
 import { newId } from '../domain/ids.js'
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../domain/passwords.js'
+import { passwordProblem } from '../domain/password-policy.js'
+import { hashPassword, verifyPassword } from '../domain/passwords.js'
 import type { Outcome, Problem } from './problems.js'
 
 export interface NewAgentInput {
@@ -44,8 +45,9 @@ export function createAgentService(store: Store, clock: () => number = Date.now)
       const email = normalizeEmail(input.email)
       if (!email.ok) problems.push({ field: 'email', message: email.reason })
       else if (store.agents.withPasswordByEmail(email.value)) problems.push({ field: 'email', message: 'is already used by another agent' })
-      if (input.password.length < MIN_PASSWORD_LENGTH) problems.push({ field: 'password', message: `must have at least ${MIN_PASSWORD_LENGTH} characters` })
       if (input.name.trim() === '') problems.push({ field: 'name', message: 'must not be blank' })
+      const weak = passwordProblem(input.password, { email: email.ok ? email.value : input.email, name: input.name })
+      if (weak) problems.push({ field: 'password', message: weak })
       if (problems.length || !email.ok) return { ok: false, problems }
       const passwordHash = await hashPassword(input.password)
       const now = clock()
@@ -65,8 +67,12 @@ export function createAgentService(store: Store, clock: () => number = Date.now)
       if (!current) return undefined
       const problems: Problem[] = []
       if (changes.name !== undefined && changes.name.trim() === '') problems.push({ field: 'name', message: 'must not be blank' })
-      if (changes.password !== undefined && changes.password.length < MIN_PASSWORD_LENGTH) {
-        problems.push({ field: 'password', message: `must have at least ${MIN_PASSWORD_LENGTH} characters` })
+      if (changes.password !== undefined) {
+        // Judged against the name the agent will have after this change, and the one it had.
+        const weak =
+          passwordProblem(changes.password, { email: current.email, name: changes.name ?? current.name }) ??
+          passwordProblem(changes.password, { email: current.email, name: current.name })
+        if (weak) problems.push({ field: 'password', message: weak })
       }
       const next: Agent = {
         ...current,

@@ -21,6 +21,7 @@ import { createReplyService } from './replies.js'
 import { createReservationService } from './reservations.js'
 import { createRoutingService } from './routing.js'
 import { createServiceRecordService } from './service-records.js'
+import { createSignInThrottle } from './sign-in-throttle.js'
 import { createTemplateService } from './templates.js'
 import { createTextCallService } from './text-calls.js'
 import { createDeskSyncService, type DeskSyncOptions } from './sync/sync-service.js'
@@ -58,6 +59,7 @@ export function createServices(store: Store, { clock = Date.now, delivery: deliv
     replies,
     reservations: createReservationService(store, events, clock, leads.convertForReservation),
     agents: createAgentService(store, clock),
+    signInThrottle: createSignInThrottle(store, clock),
     guests,
     contactSuggestions: createContactSuggestionService(store, events, guests, clock),
     channelAccounts: createChannelAccountService(store, clock),

@@ -24,6 +24,7 @@ import { setupRoutes } from './setup.js'
 import { statsRoutes } from './stats.js'
 import { syncRoutes } from './sync.js'
 import { templateRoutes } from './templates.js'
+import { tokenRoutes } from './tokens.js'
 import { guestRoutes } from './guests.js'
 
 /** The native API under /v1; its errors are RFC 9457 problem details. */
@@ -37,6 +38,7 @@ export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(setupRoutes)
   await app.register(sessionRoutes)
   await app.register(agentRoutes)
+  await app.register(tokenRoutes)
   await app.register(outletRoutes)
   await app.register(channelAccountRoutes)
   await app.register(serviceRecordRoutes)

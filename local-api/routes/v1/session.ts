@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import type { Agent } from '../../db/agents.js'
 import { HttpError } from '../../plugins/http-error.js'
@@ -24,11 +24,16 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/session',
     {
-      // Password guessing gets ten tries a minute per address.
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      // A coarse flood limit per address (never per presented credential: junk tokens buy nothing);
+      // the sign-in throttle below does the real work.
+      config: { rateLimit: { max: 30, timeWindow: '1 minute', keyGenerator: (request: FastifyRequest) => `sign-in:${request.ip}` } },
       schema: {
         tags: ['native'],
         summary: 'Sign in: sets the httpOnly session cookie the inbox uses',
+        description:
+          'Throttled by client address and by account (email), never by a presented credential. After a few failures the ' +
+          'next try must wait (429 with Retry-After); the 10th failure within 15 minutes locks the account for 15 minutes ' +
+          '(423 with Retry-After, even for the right password; an admin can unlock it). Unknown emails are treated alike.',
         security: [],
         body: Type.Object(
           { email: Type.String({ minLength: 1, maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 1000 }) },
@@ -38,8 +43,25 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
+      const gate = app.signInThrottle.begin(request.ip, request.body.email)
+      if (!gate.allowed) {
+        reply.header('retry-after', String(Math.max(1, Math.ceil(gate.retryAfterMs / 1000))))
+        if (gate.reason === 'locked') {
+          throw new HttpError(
+            423,
+            'Locked',
+            `this account is locked after too many failed sign-ins until ${new Date(gate.lockedUntil).toISOString()}; ` +
+              'try again then, or ask an admin to unlock it',
+          )
+        }
+        throw new HttpError(429, 'Too Many Requests', `too many failed sign-ins; try again in ${Math.ceil(gate.retryAfterMs / 1000)} s`)
+      }
       const agent = await app.agents.authenticate(request.body.email, request.body.password)
-      if (!agent) throw new HttpError(401, 'Unauthorized', 'the email or password is wrong, or the agent is deactivated')
+      if (!agent) {
+        app.signInThrottle.failed(gate.attempt)
+        throw new HttpError(401, 'Unauthorized', 'the email or password is wrong, or the agent is deactivated')
+      }
+      app.signInThrottle.succeeded(gate.attempt)
       signIn(app, reply, agent)
       // Conversations that waited in the queue while nobody was signed in are handed out now.
       app.queueRouting.routeWaiting()

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { MIN_PASSWORD_LENGTH } from '../../domain/passwords.js'
+import { MIN_PASSWORD_LENGTH } from '../../domain/password-policy.js'
 import { HttpError } from '../../plugins/http-error.js'
 import { updateProperty } from '../../services/properties.js'
 import { loadSampleData } from '../../services/sample-data.js'

@@ -1,0 +1,71 @@
+import { ZxcvbnFactory, type ZxcvbnResult } from '@zxcvbn-ts/core'
+import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common'
+import { dictionary as englishDictionary, translations } from '@zxcvbn-ts/language-en'
+
+/** Shorter passwords are refused before any estimate: ten characters is two short words and a digit. */
+export const MIN_PASSWORD_LENGTH = 10
+
+/**
+ * zxcvbn's score 3 ("safely unguessable": at least 10^8 guesses) is the least accepted. Passwords
+ * are stored with scrypt (about 30 ms a guess), so 10^8 guesses cost an attacker who stole the
+ * database about a core-month per account; score 2 (10^6) would fall in well under a day, and
+ * online guessing is throttled anyway. Passphrases of three everyday words pass.
+ */
+export const MIN_PASSWORD_SCORE = 3
+
+/**
+ * The estimator, built once (its dictionaries take a moment). Levenshtein matching is off: it costs
+ * 200–800 ms a check on the server's thread; dictionaries, l33t, keyboard patterns, sequences and the
+ * person's own name and email still count.
+ */
+let estimator: ZxcvbnFactory | undefined
+function zxcvbn(): ZxcvbnFactory {
+  estimator ??= new ZxcvbnFactory({
+    translations,
+    graphs: adjacencyGraphs,
+    dictionary: { ...commonDictionary, ...englishDictionary },
+    useLevenshteinDistance: false,
+  })
+  return estimator
+}
+
+/** Whose password it is: their own name and email must not make it up. */
+export interface PasswordOwner {
+  email: string
+  name: string
+}
+
+/** The words of a person's name and email that a password may not contain (3 characters or more). */
+function personalWords(owner: PasswordOwner): string[] {
+  const email = owner.email.trim().toLowerCase()
+  const local = email.split('@')[0] ?? ''
+  const name = owner.name.trim().toLowerCase()
+  const words = [email, local, name, name.replace(/\s+/g, ''), ...local.split(/[^\p{L}\p{N}]+/u), ...name.split(/[^\p{L}\p{N}]+/u)]
+  return [...new Set(words.filter((word) => word.length >= 3))]
+}
+
+/**
+ * Why this password may not be used, as words fit for the person setting it, or undefined when it
+ * is good enough: at least ten characters, not only whitespace, not the person's name or email (or
+ * a part of either), and hard enough to guess by zxcvbn's estimate.
+ */
+export function passwordProblem(password: string, owner: PasswordOwner): string | undefined {
+  if (password.trim() === '') return 'must not be only spaces'
+  if (password.length < MIN_PASSWORD_LENGTH) return `must have at least ${MIN_PASSWORD_LENGTH} characters`
+  const lower = password.toLowerCase()
+  const email = owner.email.trim().toLowerCase()
+  const local = email.split('@')[0] ?? ''
+  const name = owner.name.trim().toLowerCase()
+  const compact = lower.replace(/[\s._-]+/g, '')
+  if ((email.length >= 3 && lower.includes(email)) || (local.length >= 3 && (lower.includes(local) || compact.includes(local.replace(/[._-]+/g, ''))))) {
+    return 'must not contain your email address'
+  }
+  if (name.length >= 3 && (lower.includes(name) || compact.includes(name.replace(/\s+/g, '')))) return 'must not contain your name'
+  const result: ZxcvbnResult = zxcvbn().check(password, personalWords(owner))
+  if (result.score >= MIN_PASSWORD_SCORE) return undefined
+  const hints = [result.feedback.warning, ...result.feedback.suggestions].filter((hint): hint is string => Boolean(hint))
+  const advice = hints.length ? hints.join(' ') : 'Add another word or two that are less common.'
+  return `is too easy to guess: ${lowerFirst(advice)}`
+}
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1)
