@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto'
+import { hostname } from 'node:os'
 import type { Conversation } from '../db/conversations.js'
 import type { OutboxEntry } from '../db/outbox.js'
 import type { Store } from '../db/store.js'
+import type { MessageContent } from '../domain/message-content.js'
 import { SIGNATURE_HEADER, signWebhook } from '../domain/webhook-signature.js'
 import type { DomainEvent, EventBus } from './event-bus.js'
 
@@ -11,6 +14,16 @@ export interface DeliveryOptions {
   /** After this many failed attempts the reply is marked failed (staff can retry it). */
   maxAttempts?: number
   timeoutMs?: number
+  /**
+   * The desk's public base URL (`--public-url`): a file stored on the desk (`/v1/attachments/…`)
+   * is sent to the webhook as an absolute URL under it, never under a request's Host.
+   */
+  publicUrl?: () => string
+  /**
+   * How long an attempt's claim on its reply holds (default: the timeout and 15 s more). Another
+   * process may claim the reply again only after that: the sender died mid-send.
+   */
+  leaseMs?: number
 }
 
 /** Why a reply cannot reach the guest, when it cannot. */
@@ -23,6 +36,9 @@ export type NotDeliverable = 'phone-call transcript' | 'no channel webhook'
  */
 export function createDeliveryService(store: Store, events: EventBus, clock: () => number = Date.now, options: DeliveryOptions = {}) {
   const { retryBaseMs = 1000, maxDelayMs = 5 * 60_000, maxAttempts = 10, timeoutMs = 10_000 } = options
+  const leaseMs = options.leaseMs ?? timeoutMs + 15_000
+  /** This service's name on the claims it takes: unique per process and start. */
+  const owner = `${hostname()}:${process.pid}:${randomUUID()}`
   let timer: NodeJS.Timeout | undefined
   let running = false
   let stopped = true
@@ -46,12 +62,22 @@ export function createDeliveryService(store: Store, events: EventBus, clock: () 
     running = true
     try {
       for (let due = store.outbox.due(clock()); due.length && !stopped; due = store.outbox.due(clock())) {
-        for (const entry of due) await attempt(entry)
+        for (const entry of due) {
+          // Claimed in a transaction before sending: another process sharing the store skips it.
+          const now = clock()
+          const claimed = store.transaction(() => (store.outbox.claim(entry.messageId, owner, now, now + leaseMs) ? store.outbox.get(entry.messageId) : undefined))
+          if (claimed) await attempt(claimed)
+        }
       }
     } finally {
       running = false
       schedule()
     }
+  }
+
+  function withAbsoluteUrl(content: MessageContent): MessageContent {
+    if ((content.type !== 'image' && content.type !== 'file') || !content.url.startsWith('/') || !options.publicUrl) return content
+    return { ...content, url: `${options.publicUrl()}${content.url}` }
   }
 
   function payloadOf(entry: OutboxEntry) {
@@ -64,7 +90,7 @@ export function createDeliveryService(store: Store, events: EventBus, clock: () 
         id: message.id,
         conversationId: conversation.id,
         channel: conversation.channel,
-        content: message.content,
+        content: withAbsoluteUrl(message.content),
         author: message.author === 'bot' ? 'ai-agent' : message.senderAgent ? 'agent' : 'property',
         agentName: message.senderAgent?.name ?? null,
         createdAt: new Date(message.createdAt).toISOString(),
@@ -95,14 +121,16 @@ export function createDeliveryService(store: Store, events: EventBus, clock: () 
     const now = clock()
     const state = error === null ? 'sent' : attempts >= maxAttempts ? 'failed' : 'queued'
     const nextAttemptAt = state === 'queued' ? now + Math.min(maxDelayMs, retryBaseMs * 2 ** (attempts - 1)) : now
-    store.transaction(() => {
-      store.outbox.record({ messageId: entry.messageId, state, attempts, nextAttemptAt, lastError: error, updatedAt: now })
+    const recorded = store.transaction(() => {
+      // Our claim ran out and another process took the reply over: its outcome is the one recorded.
+      if (!store.outbox.record({ messageId: entry.messageId, state, attempts, nextAttemptAt, lastError: error, updatedAt: now, claimedBy: owner })) return false
       if (state !== 'queued') {
         store.messages.setStatus(entry.messageId, state)
         store.changeLog.append('message', entry.messageId, 'update', { status: state }, now)
       }
+      return true
     })
-    events.publish([{ type: 'message.updated', conversationId: conversation.id, propertyId: conversation.propertyId, messageId: entry.messageId }])
+    if (recorded) events.publish([{ type: 'message.updated', conversationId: conversation.id, propertyId: conversation.propertyId, messageId: entry.messageId }])
   }
 
   return {
