@@ -12,7 +12,7 @@ export interface ConversationEvent {
   createdAt: number
 }
 
-export type ConversationEventType = 'mode_changed' | 'handover' | 'assigned' | 'lead_captured' | 'lead_status'
+export type ConversationEventType = 'mode_changed' | 'handover' | 'assigned' | 'lead_captured' | 'lead_status' | 'guest_merged' | 'guest_merge_undone'
 
 interface ConversationEventRow {
   id: string

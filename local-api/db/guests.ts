@@ -70,6 +70,11 @@ export function guestsRepository(db: Db) {
     'UPDATE leads SET guest_id = ? WHERE guest_id = ?',
     'UPDATE onsite_contacts SET guest_id = ? WHERE guest_id = ?',
   ].map((sql) => db.prepare(sql))
+  // One onsite contact per channel account and profile: the merged-away profile's contact on an
+  // account the kept profile has one on already is set aside (no profile) rather than clash.
+  const setAsideOnsiteContacts = db.prepare(
+    'UPDATE onsite_contacts SET guest_id = NULL WHERE guest_id = ? AND channel_account_id IN (SELECT channel_account_id FROM onsite_contacts WHERE guest_id = ?)',
+  )
   const deleteGuest = db.prepare('DELETE FROM guests WHERE id = ?')
 
   return {
@@ -97,6 +102,7 @@ export function guestsRepository(db: Db) {
     },
     /** Everything of profile `sourceId` (identities, conversations, reservations, leads) becomes `targetId`'s; the source is deleted. */
     mergeInto(sourceId: string, targetId: string): void {
+      setAsideOnsiteContacts.run(sourceId, targetId)
       for (const statement of referencesToGuest) statement.run(targetId, sourceId)
       deleteGuest.run(sourceId)
     },

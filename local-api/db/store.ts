@@ -10,6 +10,7 @@ import { conversationsRepository } from './conversations.js'
 import { exportRepository } from './export.js'
 import { customFieldsRepository } from './custom-fields.js'
 import { guestSessionsRepository } from './guest-sessions.js'
+import { guestMergesRepository } from './guest-merges.js'
 import { guestsRepository } from './guests.js'
 import { knowledgeRepository } from './knowledge.js'
 import { leadsRepository } from './leads.js'
@@ -36,6 +37,7 @@ export function createStore(db: Db) {
     db,
     properties: propertiesRepository(db),
     guests: guestsRepository(db),
+    guestMerges: guestMergesRepository(db),
     conversations: conversationsRepository(db),
     contactSuggestions: contactSuggestionsRepository(db),
     messages: messagesRepository(db),

@@ -45,7 +45,7 @@ export function createServices(store: Store, { clock = Date.now, delivery: deliv
   const knowledge = createKnowledgeService(store, clock)
   const delivery = createDeliveryService(store, events, clock, deliveryOptions)
   const replies = createReplyService(store, ingest, delivery, clock)
-  const guests = createGuestService(store, events, clock)
+  const guests = createGuestService(store, events, conversations, clock)
   return {
     events,
     ingest,

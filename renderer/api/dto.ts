@@ -208,7 +208,7 @@ export interface SampleDataSummary {
 /** GET /v1/conversations/:id/events: the timeline besides messages. */
 export interface ConversationEvent {
   id: string
-  type: 'mode_changed' | 'handover' | 'assigned' | 'lead_captured' | 'lead_status'
+  type: 'mode_changed' | 'handover' | 'assigned' | 'lead_captured' | 'lead_status' | 'guest_merged' | 'guest_merge_undone'
   agent: { id: string; name: string } | null
   data: Record<string, unknown>
   createdAt: string

@@ -6,10 +6,11 @@ import { agentTemplatesDelivery } from './0040-agent-templates-delivery.js'
 import { insight } from './0050-insight.js'
 import { sync } from './0060-sync.js'
 import { clockEarlierChanges } from './0070-clock-earlier-changes.js'
+import { guestMerges } from './0080-guest-merges.js'
 import { contactSuggestions } from './0090-contact-suggestions.js'
 import { signInThrottling } from './0100-sign-in-throttling.js'
 import { propertyScopedIds } from './0110-property-scoped-ids.js'
 import { outboxLeasesAndHealth } from './0120-outbox-leases-and-health.js'
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initialSchema, agentsSessionsLeads, sourcesAndServiceRecords, agentTemplatesDelivery, insight, sync, clockEarlierChanges, contactSuggestions, signInThrottling, propertyScopedIds, outboxLeasesAndHealth]
+export const migrations: readonly Migration[] = [initialSchema, agentsSessionsLeads, sourcesAndServiceRecords, agentTemplatesDelivery, insight, sync, clockEarlierChanges, guestMerges, contactSuggestions, signInThrottling, propertyScopedIds, outboxLeasesAndHealth]

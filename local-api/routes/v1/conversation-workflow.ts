@@ -8,7 +8,9 @@ import { leadView, LeadSchema } from './leads.js'
 
 const EventSchema = Type.Object({
   id: Type.String(),
-  type: Type.Enum(['mode_changed', 'handover', 'assigned', 'lead_captured', 'lead_status']),
+  type: Type.Enum(['mode_changed', 'handover', 'assigned', 'lead_captured', 'lead_status', 'guest_merged', 'guest_merge_undone'], {
+    description: 'guest_merged / guest_merge_undone: data has mergeId, otherGuestId, otherName (the other profile), reason and, for an API token, tokenName.',
+  }),
   agent: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()], { description: 'Who did it; null: the AI agent or the desk\'s routing.' }),
   data: Type.Record(Type.String(), Type.Unknown()),
   createdAt: IsoDateTime,
