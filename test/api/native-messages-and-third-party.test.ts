@@ -162,7 +162,7 @@ describe('GET /3rd/conversations/links', () => {
     const [first, second] = response.json()
     assert.equal(first.phone_number, '+41795550101')
     assert.deepEqual(first.conversation_links.map((l: { link: string }) => l.link.replace(/^http:\/\/[^/]+/, '')), [`/conversations/${webConversation}`, `/conversations/${whatsapp}`])
-    assert.match(first.conversation_links[0].link, /^http:\/\/localhost(:\d+)?\/conversations\//)
+    assert.match(first.conversation_links[0].link, /^http:\/\/127\.0\.0\.1(:\d+)?\/conversations\//, 'the public base URL (the loopback address), never the request\'s Host')
     assert.deepEqual(second, { phone_number: '0790000000', conversation_links: [] })
     // The national form of the number finds the same conversations.
     assert.equal((await links(`phone_numbers=079%20555%2001%2001&organization_id=${propertyId}`)).json()[0].conversation_links.length, 2)

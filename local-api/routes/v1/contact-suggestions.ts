@@ -71,17 +71,21 @@ export const contactSuggestionRoutes: FastifyPluginAsyncTypebox = async (app) =>
     '/conversations/:id/suggestions/:suggestionId/link',
     {
       preHandler: app.requireScope('guest.conversation.write'),
+      // The body is optional: none at all is a link without a reason.
+      preValidation: async (request) => {
+        request.body ??= {}
+      },
       schema: {
         tags: ['native'],
         summary: 'Link a suggestion: a recorded, undoable guest merge with the profile that owns the value, or (nobody owns it) a staff-confirmed identity of this guest',
         params: SuggestionParams,
-        body: Type.Optional(Type.Object({ reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' })) }, { additionalProperties: false })),
+        body: Type.Object({ reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' })) }, { additionalProperties: false }),
         response: { 200: DecisionSchema, ...problemResponses },
       },
     },
     async (request) => {
       const conversation = app.conversationFor(request, request.params.id)
-      return answer(request, app.contactSuggestions.link(conversation, request.params.suggestionId, by(request), request.body?.reason))
+      return answer(request, app.contactSuggestions.link(conversation, request.params.suggestionId, by(request), request.body.reason))
     },
   )
 
