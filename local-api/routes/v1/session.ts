@@ -4,7 +4,7 @@ import { Type } from 'typebox'
 import type { Agent } from '../../db/agents.js'
 import { HttpError } from '../../plugins/http-error.js'
 import { SESSION_COOKIE } from '../../plugins/auth.js'
-import { AgentSchema, problemResponses } from './schemas.js'
+import { AgentSchema, ProblemSchema, problemResponses } from './schemas.js'
 import { agentView } from './views.js'
 
 /** Starts a session for the agent and sets its cookie on the reply. */
@@ -39,7 +39,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { email: Type.String({ minLength: 1, maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 1000 }) },
           { additionalProperties: false },
         ),
-        response: { 200: SessionSchema, ...problemResponses },
+        response: { 200: SessionSchema, ...problemResponses, 423: ProblemSchema, 429: ProblemSchema },
       },
     },
     async (request, reply) => {
