@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict'
+import { rmSync } from 'node:fs'
+import { after, before, describe, it } from 'node:test'
+import { v7 as uuidv7 } from 'uuid'
+import { buildCentralServer, type CentralServer } from '../../central/server.js'
+import { openSqliteCentralStore } from '../../central/store/sqlite-store.js'
+import { encodeHlc } from '../../local-api/domain/sync/hlc.js'
+import { SYNC_SCHEMA_VERSION } from '../../local-api/domain/sync/protocol.js'
+import { httpTransport } from '../../local-api/services/sync/transport.js'
+import { bearer, PUSH_URL, pushedMessage, startTestApp, tempDir, type TestApp } from '../support/test-app.js'
+
+const quickSync = { client: { periodMs: 500, maxBackoffMs: 300 } }
+
+async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const value = await probe()
+    if (value !== undefined) return value
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+describe('contact suggestions between desks', () => {
+  let centralDir: string
+  let central: CentralServer
+  let centralUrl: string
+  let a: TestApp
+  let b: TestApp
+  let propertyId: string
+  let annaGuestId: string
+  let strangerChat: string
+
+  const suggestionsOn = async (desk: TestApp, conversationId: string) => {
+    const response = await desk.app.inject({ url: `/v1/conversations/${conversationId}/suggestions`, headers: bearer(desk.token(['admin'])) })
+    return response.statusCode === 200 ? (response.json() as { id: string; value: string; status: string; matchedGuest: { id: string } | null }[]) : undefined
+  }
+
+  before(async () => {
+    centralDir = tempDir('frontdesk-central-')
+    central = await buildCentralServer({ store: openSqliteCentralStore(centralDir) })
+    await central.listen({ port: 0, host: '127.0.0.1' })
+    const address = central.server.address()
+    centralUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+    a = await startTestApp({ sync: quickSync })
+    b = await startTestApp({ sync: quickSync })
+    propertyId = a.app.store.properties.first()!.id
+    const admin = a.token(['admin'])
+    const booked = await a.app.inject({
+      method: 'POST',
+      url: '/v1/reservations',
+      headers: bearer(admin),
+      payload: { confirmationNumber: 'SY-1', guest: { firstName: 'Anna', lastName: 'Muster', email: 'anna.sync@example.ch' }, arrival: '2030-05-01', departure: '2030-05-03' },
+    })
+    annaGuestId = booked.json().reservation.guestId
+    const pushed = await a.app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(admin), payload: { messages: [pushedMessage({ phone: '+41795558001', text: 'Reach me at anna.sync@example.ch' })] } })
+    strangerChat = pushed.json()[0].conversationId
+    await a.app.insight.idle()
+    for (const [desk, name] of [[a, 'Desk A'], [b, 'Desk B']] as const) {
+      const { credential } = await central.centralSync.addDevice({ name, propertyId })
+      const connected = await desk.app.inject({ method: 'PUT', url: '/v1/sync', headers: bearer(desk.token(['admin'])), payload: { centralUrl, credential } })
+      assert.equal(connected.statusCode, 200, connected.body)
+    }
+  })
+  after(async () => {
+    await a.close()
+    await b.close()
+    await central.close()
+    rmSync(centralDir, { recursive: true, force: true })
+  })
+
+  it('another desk shows the same suggestion, and the conversation stays unlinked there', async () => {
+    const [onA] = (await suggestionsOn(a, strangerChat))!
+    const [onB] = await eventually('the suggestion on desk B', async () => {
+      const list = await suggestionsOn(b, strangerChat)
+      return list?.length && list[0]!.matchedGuest ? list : undefined
+    })
+    assert.deepEqual(onB, onA)
+    assert.equal(onB!.matchedGuest!.id, annaGuestId)
+    assert.equal(b.app.store.conversations.get(strangerChat)!.guestId, null)
+  })
+
+  it('a dismissal on one desk shows on the other', async () => {
+    const [suggestion] = (await suggestionsOn(a, strangerChat))!
+    const dismissed = await a.app.inject({ method: 'POST', url: `/v1/conversations/${strangerChat}/suggestions/${suggestion!.id}/dismiss`, headers: bearer(a.token(['admin'])) })
+    assert.equal(dismissed.statusCode, 200, dismissed.body)
+    await eventually('the dismissal on desk B', async () => ((await suggestionsOn(b, strangerChat))?.[0]?.status === 'dismissed' ? true : undefined))
+    assert.match(b.app.store.contactSuggestions.get(suggestion!.id)!.decidedBy ?? '', /^token:/)
+  })
+
+  it('an older desk\'s unverified identity becomes a suggestion, never a link', async () => {
+    const { credential } = await central.centralSync.addDevice({ name: 'Old desk', propertyId })
+    const clock = (counter: number) => encodeHlc({ wallMs: Date.now(), counter, node: 'olddesk1' })
+    const op = (clientSeq: number, space: string, entity: string, entityId: string, fields: object) => ({ opId: uuidv7(), clientId: 'olddesk1', clientSeq, hlc: clock(clientSeq), space, entity, entityId, fields, schemaVersion: SYNC_SCHEMA_VERSION })
+    const captured = { readUpTo: 1, kind: 'lead', persona: null, intent: { level: 'low', reason: 'asks questions only' }, dates: [], captured: { emails: ['anna.sync@example.ch'], phones: [], name: null }, cues: { bookingIntent: false, details: false, personaTexts: [] } }
+    const pushed = await httpTransport(centralUrl, credential).push({
+      clientId: 'olddesk1',
+      schemaVersion: SYNC_SCHEMA_VERSION,
+      ops: [
+        op(1, propertyId, 'conversation', 'conv_olddesk1', { propertyId, channel: 'whatsapp', createdAt: Date.now(), identity: { kind: 'phone', value: '+41795558002' }, guestId: null, mode: 'human', insight: captured }),
+        // What an older desk's insight did: the written address as an unverified identity of the writer's profile…
+        op(2, 'group', 'guest_identity', 'email:eve.old@example.ch', { kind: 'email', value: 'eve.old@example.ch', guestId: null, verified: false, createdAt: Date.now() }),
+        // …and for an address known elsewhere, the same value with the stranger's profile.
+        op(3, 'group', 'guest_identity', 'email:anna.sync@example.ch', { kind: 'email', value: 'anna.sync@example.ch', guestId: null, verified: false }),
+      ],
+    })
+    assert.equal(pushed.rejected.length, 0, JSON.stringify(pushed.rejected))
+    for (const desk of [a, b]) {
+      const [suggestion] = await eventually('the old desk\'s conversation', async () => {
+        const list = await suggestionsOn(desk, 'conv_olddesk1')
+        return list?.length ? list : undefined
+      })
+      assert.equal(suggestion!.value, 'anna.sync@example.ch')
+      assert.equal(suggestion!.matchedGuest?.id, annaGuestId, 'Anna\'s verified address is still hers')
+      assert.equal(desk.app.store.guests.findIdentity('email', 'eve.old@example.ch'), undefined)
+      assert.equal(desk.app.store.guests.findIdentity('email', 'anna.sync@example.ch')!.guestId, annaGuestId)
+      assert.equal(desk.app.store.conversations.get('conv_olddesk1')!.guestId, null)
+    }
+  })
+})
