@@ -1,15 +1,21 @@
 import { parseArgs } from 'node:util'
 import { CENTRAL_USAGE, centralMain, CentralUsageError } from '../central/cli.js'
+import { allowedHostEntry, publicBaseUrl } from './domain/host-names.js'
 import { isScope, SCOPES, type Scope } from './domain/scopes.js'
 import { openStore } from './db/store.js'
 import { createApiToken } from './services/api-tokens.js'
 import { ensureDefaultProperty } from './services/properties.js'
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from './start-server.js'
+import { STORAGE_USAGE, storageMain, StorageUsageError } from './storage-cli.js'
 import { SYNC_USAGE, syncMain, SyncUsageError } from './sync-cli.js'
+import { TOKEN_USAGE, tokenMain } from './token-cli.js'
 
 const USAGE = `usage:
   frontdesk serve --data-dir DIR [--port N] [--host 127.0.0.1] [--country CC]
+                  [--allowed-host NAME]... [--public-url URL]
   frontdesk token create --data-dir DIR --name NAME --scopes a,b [--property prop_…]
+${TOKEN_USAGE}
+${STORAGE_USAGE}
 ${SYNC_USAGE}
 ${CENTRAL_USAGE}
 
@@ -23,20 +29,32 @@ export async function main(argv: string[]): Promise<number> {
     const [command, ...rest] = argv
     if (command === 'serve') return await serve(rest)
     if (command === 'token' && rest[0] === 'create') return createToken(rest.slice(1))
+    if (command === 'token') return await tokenMain(rest)
     if (command === 'central') return await centralMain(rest)
     if (command === 'sync') return await syncMain(rest)
+    if (command === 'backup' || command === 'restore') return await storageMain(command, rest)
     if (command === undefined || command === 'help' || command === '--help') {
       process.stdout.write(`${USAGE}\n`)
       return command === undefined ? 2 : 0
     }
     throw new UsageError(`unknown command "${argv.join(' ')}"`)
   } catch (error) {
-    if (error instanceof UsageError || error instanceof CentralUsageError || error instanceof SyncUsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof UsageError || error instanceof CentralUsageError || error instanceof SyncUsageError || error instanceof StorageUsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`frontdesk: ${(error as Error).message}\n${USAGE}\n`)
       return 2
     }
     process.stderr.write(`frontdesk: ${(error as Error).message}\n`)
     return 1
+  }
+}
+
+/** A value checked by `check`; its RangeError becomes a usage error naming the option. */
+function usageOnRangeError<T>(option: string, check: () => T): T {
+  try {
+    return check()
+  } catch (error) {
+    if (error instanceof RangeError) throw new UsageError(`${option}: ${error.message}`)
+    throw error
   }
 }
 
@@ -53,10 +71,14 @@ async function serve(args: string[]): Promise<number> {
       port: { type: 'string' },
       host: { type: 'string' },
       country: { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
+      'public-url': { type: 'string' },
     },
     strict: true,
   })
   const dataDir = requireOption(values['data-dir'], 'data-dir')
+  const allowedHosts = (values['allowed-host'] ?? []).map((entry) => usageOnRangeError('--allowed-host', () => allowedHostEntry(entry)))
+  const publicUrl = values['public-url'] === undefined ? undefined : usageOnRangeError('--public-url', () => publicBaseUrl(values['public-url']!))
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0 to 65535`)
   const host = values.host ?? DEFAULT_HOST
@@ -75,6 +97,8 @@ async function serve(args: string[]): Promise<number> {
     dataDir,
     port,
     host,
+    allowedHosts,
+    publicUrl,
     defaultCountry: values.country?.toUpperCase(),
     logger: { level: process.env.FRONTDESK_LOG_LEVEL ?? 'warn', stream: process.stderr },
   }).catch((error: NodeJS.ErrnoException) => {

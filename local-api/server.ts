@@ -5,12 +5,16 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
-import { createHash } from 'node:crypto'
-import { openStore, type Store } from './db/store.js'
+import { openStoreForServing, type ServingStore } from './db/serving.js'
+import type { Store } from './db/store.js'
 import type { DeliveryOptions } from './services/delivery.js'
 import type { DeskSyncOptions } from './services/sync/sync-service.js'
 import { appContext } from './plugins/app-context.js'
-import { auth, presentedToken, SESSION_COOKIE } from './plugins/auth.js'
+import { backupSchedule, type BackupScheduleOptions } from './plugins/backups.js'
+import { storageGuard } from './plugins/storage-guard.js'
+import { createStorageHealth } from './services/storage-health.js'
+import { auth, rateLimitKey } from './plugins/auth.js'
+import { hostPolicy } from './plugins/host-policy.js'
 import { useProblemErrors } from './plugins/problem-errors.js'
 import { serveRenderer } from './plugins/renderer.js'
 import { installValidators } from './plugins/validation.js'
@@ -28,7 +32,7 @@ export interface ServerConfig {
   dataDir?: string
   store?: Store
   logger?: FastifyServerOptions['logger']
-  /** Requests per minute per token (or per address without one). */
+  /** Requests per minute per live token or session (else per client address: junk credentials share it). */
   rateLimitPerMinute?: number
   /** Outbound delivery's retry timing (tests shorten it). */
   delivery?: DeliveryOptions
@@ -39,22 +43,55 @@ export interface ServerConfig {
   /** The first property's phone country when the data dir is new. */
   defaultCountry?: string
   clock?: () => number
+  /** The daily backup into `<dataDir>/backups` (`startServer` turns it on; off when not given). */
+  backups?: BackupScheduleOptions
+  /**
+   * Names or addresses the desk answers to beyond 127.0.0.1, localhost and [::1] (`--allowed-host`;
+   * `startServer` adds its `--host`). Any other Host header is answered 421 before any route runs.
+   */
+  allowedHosts?: readonly string[]
+  /** The base URL of links the API builds (`--public-url`); default: the loopback address it listens on. */
+  publicUrl?: string
+  /** A request (headers and body) must arrive within this time, or its connection is closed (default 30 s). */
+  requestTimeoutMs?: number
 }
 
 /** Largest accepted request body: 100 messages of generous size, with room to spare. */
 export const BODY_LIMIT_BYTES = 4 * 1024 * 1024
 
+/** Slow clients (slowloris): the whole request within 30 s, its headers within 10 s, idle keep-alive 10 s. */
+export const REQUEST_TIMEOUT_MS = 30_000
+const HEADERS_TIMEOUT_MS = 10_000
+const KEEP_ALIVE_TIMEOUT_MS = 10_000
+
 /** Builds the local API. It never listens: the CLI and the desktop host do. */
 export async function buildServer(config: ServerConfig) {
-  const store = config.store ?? (config.dataDir ? openStore(config.dataDir) : undefined)
+  // A store opened here is checked first (quick_check): a damaged one is served read-only.
+  const serving: ServingStore | undefined = config.store || !config.dataDir ? undefined : openStoreForServing(config.dataDir)
+  const store = config.store ?? serving?.store
   if (!store) throw new Error('buildServer needs a dataDir or a store')
   const clock = config.clock ?? Date.now
-  ensureDefaultProperty(store, { name: 'My hotel', defaultCountry: config.defaultCountry ?? 'US', timeZone: 'UTC' })
+  const damage = serving && !serving.integrity.ok ? { problems: serving.integrity.problems, restoreHint: serving.restoreHint } : undefined
+  const storageHealth = createStorageHealth(store, { file: store.db.name, damage, clock })
+  if (!damage) ensureDefaultProperty(store, { name: 'My hotel', defaultCountry: config.defaultCountry ?? 'US', timeZone: 'UTC' })
 
+  const requestTimeout = config.requestTimeoutMs ?? REQUEST_TIMEOUT_MS
   const app = Fastify({
     logger: config.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
+    // Node closes a connection whose request (headers, then body) is not complete in time; a
+    // response in progress (the /v1/events stream, an export) is not cut: its request is complete.
+    requestTimeout,
+    keepAliveTimeout: Math.min(KEEP_ALIVE_TIMEOUT_MS, requestTimeout),
+    http: {
+      headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeout),
+      // How often Node looks for overdue requests (its default, 30 s, would double the timeouts).
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(requestTimeout / 4))),
+    },
   }).withTypeProvider<TypeBoxTypeProvider>()
+
+  // First of all hooks: a request not addressed to this desk's own names reaches nothing (421).
+  await app.register(hostPolicy, { allowedHosts: config.allowedHosts, publicUrl: config.publicUrl })
 
   installValidators(app)
   useProblemErrors(app)
@@ -85,10 +122,7 @@ export async function buildServer(config: ServerConfig) {
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute ?? 6000,
     timeWindow: '1 minute',
-    keyGenerator: (request) => {
-      const credential = presentedToken(request) ?? request.cookies?.[SESSION_COOKIE]
-      return credential ? `key:${createHash('sha256').update(credential).digest('hex')}` : `ip:${request.ip}`
-    },
+    keyGenerator: (request) => rateLimitKey(app, request),
   })
   await app.register(swagger, {
     openapi: {
@@ -119,8 +153,10 @@ export async function buildServer(config: ServerConfig) {
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
 
   await app.register(cookie)
-  await app.register(appContext, { store, clock, delivery: config.delivery, sync: config.sync })
+  await app.register(appContext, { store, clock, readOnly: Boolean(damage), delivery: { publicUrl: () => app.publicUrl(), ...config.delivery }, sync: config.sync })
   await app.register(auth)
+  await app.register(storageGuard, { health: storageHealth })
+  if (config.backups && config.dataDir && !damage) await app.register(backupSchedule, { dataDir: config.dataDir, health: storageHealth, options: config.backups })
   await app.register(v1Routes, { prefix: '/v1' })
   await app.register(unifiedMessagingRoutes, { prefix: '/api/unified-messaging-service' })
   await app.register(textCallRoutes, { prefix: '/api/onsite-account' })

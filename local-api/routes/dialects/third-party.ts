@@ -122,7 +122,8 @@ export const thirdPartyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!numbers?.length || !organizationId) return reply.code(400).send({ message: 'phone_numbers and organization_id are both required' })
       const tokenProperty = request.apiToken?.propertyId
       const property = !tokenProperty || tokenProperty === organizationId ? app.store.properties.get(organizationId) : undefined
-      const origin = `${request.protocol}://${request.host}`
+      // The configured public base URL, never the request's Host (which a rebinding page controls).
+      const origin = app.publicUrl()
       const entries = numbers.map((asked) => {
         const phone = property ? normalizePhone(asked, property.defaultCountry) : undefined
         const identity = phone?.ok ? app.store.guests.findIdentity('phone', phone.value) : undefined
