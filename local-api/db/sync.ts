@@ -66,6 +66,7 @@ export function syncRepository(db: Db) {
   const alias = db.prepare('SELECT target_id FROM sync_aliases WHERE entity = ? AND source_id = ?').pluck()
   const addAlias = db.prepare('INSERT INTO sync_aliases (entity, source_id, target_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET target_id = excluded.target_id')
   const repointAliases = db.prepare('UPDATE sync_aliases SET target_id = ? WHERE entity = ? AND target_id = ?')
+  const removeAlias = db.prepare('DELETE FROM sync_aliases WHERE entity = ? AND source_id = ?')
   const addPending = db.prepare('INSERT INTO sync_pending (op_id, op, reason, since) VALUES (?, ?, ?, ?) ON CONFLICT (op_id) DO UPDATE SET reason = excluded.reason')
   const pending = db.prepare('SELECT op FROM sync_pending ORDER BY since, op_id').pluck()
   const removePending = db.prepare('DELETE FROM sync_pending WHERE op_id = ?')
@@ -122,6 +123,8 @@ export function syncRepository(db: Db) {
       addAlias.run(entity, sourceId, targetId)
       repointAliases.run(targetId, entity, sourceId)
     },
+    /** `sourceId` is its own entity again (an undone guest merge): ops for it land on it. */
+    removeAlias: (entity: string, sourceId: string) => void removeAlias.run(entity, sourceId),
     park: (op: SyncOp, reason: string, now: number) => void addPending.run(op.opId, JSON.stringify(op), reason, now),
     parked: () => (pending.all() as string[]).map((op) => JSON.parse(op) as SyncOp),
     unpark: (opId: string) => void removePending.run(opId),

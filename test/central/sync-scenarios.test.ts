@@ -75,6 +75,63 @@ describe('sync scenarios', () => {
     })
   })
 
+  it('a merge on desk A and its undo on desk B: both desks end with the two profiles as before, and later edits land on the restored one', async () => {
+    await world(['a', 'b'], async ({ desks: [a, b], property, now }) => {
+      const book = (desk: Desk, number: string, phone: string, firstName: string, email?: string) =>
+        assert.ok(desk.services.reservations.upsert(property, { confirmationNumber: number, phone, email, firstName, arrival: '2027-01-10', departure: '2027-01-12', status: 'confirmed' }).ok)
+      const write = (desk: Desk, phone: string, text: string) =>
+        assert.ok(desk.services.ingest.ingest(property, [{ channel: 'whatsapp', identity: { kind: 'phone', value: phone }, direction: 'in', content: { type: 'text', text }, createdAt: (now.ms += MINUTE) }]).ok)
+      book(a!, 'R-1', '+41795550001', 'Eva')
+      now.ms += MINUTE
+      book(a!, 'R-2', '+41795550002', 'Marco', 'marco@example.com')
+      await syncAll([a!, b!])
+      write(a!, '+41795550001', 'Hello from Eva')
+      write(b!, '+41795550002', 'Hello from Marco')
+      await syncAll([a!, b!])
+      const profiles = (desk: Desk) => {
+        const state = replicaState(desk.store)
+        return { guests: state.guests, identities: state.identities, conversations: state.conversations, reservations: state.reservations, leads: state.leads }
+      }
+      const before = profiles(a!)
+      assert.deepEqual(profiles(b!), before)
+      const [eva, marco] = a!.store.db.prepare('SELECT id FROM guests ORDER BY id').pluck().all() as string[]
+
+      now.ms += MINUTE
+      const merged = a!.services.guests.merge(marco!, eva!, { by: {}, reason: 'same person, says the PMS' })
+      assert.ok(merged.ok)
+      await syncAll([a!, b!])
+      for (const desk of [a!, b!]) {
+        assert.deepEqual(desk.store.db.prepare('SELECT id FROM guests').pluck().all(), [eva], `${desk.name}: one profile`)
+        assert.deepEqual(desk.store.db.prepare('SELECT DISTINCT guest_id FROM conversations').pluck().all(), [eva], `${desk.name}: both conversations on it`)
+      }
+      const recorded = b!.store.guestMerges.get(merged.value.mergeId)!
+      assert.equal(recorded.reason, 'same person, says the PMS')
+      assert.equal(recorded.origin, a!.store.changeLog.clientId, 'B applied A\'s merge and recorded what moved there')
+      assert.equal(recorded.goneGuestId, marco)
+      const timeline = b!.store.db.prepare("SELECT count(*) FROM conversation_events WHERE type = 'guest_merged'").pluck().get()
+      assert.equal(timeline, 2, 'the merge is in both conversations\' timelines on B too')
+
+      now.ms += MINUTE
+      const undone = b!.services.guests.undoMerge(merged.value.mergeId, {})
+      assert.ok(undone.ok, JSON.stringify(undone))
+      await syncAll([a!, b!])
+      for (const desk of [a!, b!]) {
+        assert.deepEqual(profiles(desk), before, `${desk.name}: the two profiles as before`)
+        assert.ok(desk.store.guestMerges.get(merged.value.mergeId)!.undoneAt, `${desk.name}: the merge is undone`)
+      }
+      assert.equal(a!.services.guests.undoMerge(merged.value.mergeId, {}).ok, false, 'undone once, everywhere')
+
+      // Edits to the restored profile land on it again, on every desk.
+      now.ms += MINUTE
+      book(a!, 'R-2', '+41795550002', 'Marco Antonio')
+      await syncAll([a!, b!])
+      for (const desk of [a!, b!]) {
+        assert.deepEqual(desk.store.db.prepare('SELECT id, first_name FROM guests ORDER BY id').raw().all(), [[eva, 'Eva'], [marco, 'Marco Antonio']], desk.name)
+      }
+      assert.deepEqual(replicaState(b!.store), replicaState(a!.store))
+    })
+  })
+
   it('one guest writing to two desks at once ends as one conversation with all messages', async () => {
     await world(['a', 'b'], async ({ desks: [a, b], property, offline, now }) => {
       offline.add('a').add('b')

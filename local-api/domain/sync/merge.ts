@@ -21,7 +21,7 @@ const WRITE_ONCE: Partial<Record<SyncEntity, readonly string[]>> = {
   message: ['conversationId', 'direction', 'content', 'createdAt', 'author', 'senderAgentId', 'externalId'],
   conversation: ['propertyId', 'channel', 'identity', 'createdAt'],
   guest_identity: ['kind', 'value'],
-  guest_merge: ['sourceId', 'targetId'],
+  guest_merge: ['sourceId', 'targetId', 'reason', 'mergedByAgentId', 'mergedByToken'],
   conversation_event: ['conversationId', 'type', 'data', 'createdAt'],
   contact_suggestion: ['conversationId', 'kind', 'value'],
 }
@@ -30,6 +30,8 @@ const WRITE_ONCE: Partial<Record<SyncEntity, readonly string[]>> = {
 export function wins(entity: SyncEntity, field: string, current: FieldWrite | undefined, incoming: FieldWrite): boolean {
   if (!current) return true
   if (WRITE_ONCE[entity]?.includes(field)) return compareHlc(incoming.hlc, current.hlc) < 0
+  // A guest merge once undone stays undone, whatever the clocks say.
+  if (entity === 'guest_merge' && field === 'undone' && (current.value === true) !== (incoming.value === true)) return incoming.value === true
   if (entity === 'message' && field === 'status') {
     const [now, next] = [DELIVERY_RANK[String(current.value)] ?? 0, DELIVERY_RANK[String(incoming.value)] ?? 0]
     if (next !== now) return next > now

@@ -6,6 +6,7 @@
 import type { Store } from '../../db/store.js'
 import type { EntityState, SyncRepository } from '../../db/sync.js'
 import type { SyncProjections } from '../../db/sync-projections.js'
+import type { GuestMerge } from '../../db/guest-merges.js'
 import { guestSearchText } from '../../db/conversations.js'
 import { deliveryMovesForward, mergeFields } from '../../domain/sync/merge.js'
 import { isSyncEntity, SYNC_SCHEMA_VERSION, type SnapshotEntity, type SyncEntity, type SyncOp } from '../../domain/sync/protocol.js'
@@ -302,6 +303,75 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
     return APPLIED
   }
 
+  /**
+   * A recorded guest merge (keyed by its merge id): applied like a legacy one, and recorded with
+   * what moved on this desk; once undone (on any desk), split here with this desk's own record.
+   */
+  function applyGuestMerge(origin: string, mergeId: string, writes: Fields, clockOf: (field: string) => string, touched: Set<string>, now: number): ApplyOutcome {
+    const state = sync.entityState('guest_merge', mergeId) ?? { fields: {}, clocks: {} }
+    mergeFields('guest_merge', state, writes, clockOf)
+    const f = state.fields
+    const local = store.guestMerges.get(mergeId)
+    const sourceId = str(f.sourceId)
+    const targetId = str(f.targetId)
+    if (f.undone === true || local || !sourceId || !targetId) {
+      sync.saveEntityState('guest_merge', mergeId, state)
+      if (f.undone === true && local && local.undoneAt === null) splitGuests(local, f, touched, now)
+      return APPLIED
+    }
+    const [a, b] = [sync.resolve('guest', sourceId), sync.resolve('guest', targetId)]
+    if (a === b) {
+      sync.saveEntityState('guest_merge', mergeId, state)
+      return APPLIED
+    }
+    const [kept, gone] = a < b ? [a, b] : [b, a]
+    const keptRow = store.guests.get(kept)
+    if (!keptRow) return { waiting: `waits for guest ${kept}` }
+    sync.saveEntityState('guest_merge', mergeId, state)
+    const goneRow = store.guests.get(gone)
+    const goneFields = goneRow ?? sync.entityState('guest', gone)?.fields ?? {}
+    const moved = goneRow ? store.guestMerges.whatMoves(gone) : { identities: [], conversations: [], reservations: [], leads: [], onsiteContacts: [] }
+    const keptState = foldGuest(sync, gone, kept)
+    rows.guest(kept, keptState.fields)
+    if (goneRow) store.guests.mergeInto(gone, kept)
+    store.guestMerges.insert({
+      id: mergeId,
+      keptGuestId: kept,
+      goneGuestId: gone,
+      gone: {
+        firstName: str(goneFields.firstName) ?? null,
+        lastName: str(goneFields.lastName) ?? null,
+        language: str(goneFields.language) ?? null,
+        createdAt: Number(goneFields.createdAt ?? 0),
+        updatedAt: Number(goneFields.updatedAt ?? goneFields.createdAt ?? 0),
+      },
+      keptBefore: { firstName: keptRow.firstName, lastName: keptRow.lastName, language: keptRow.language },
+      moved,
+      mergedBy: { agentId: resolve('agent', f.mergedByAgentId) ?? null, tokenName: str(f.mergedByToken) ?? null },
+      reason: str(f.reason) ?? null,
+      origin,
+      createdAt: now,
+    })
+    for (const conversation of store.conversations.byGuest(kept)) {
+      store.conversations.refreshSearchText(conversation)
+      touched.add(conversation.id)
+    }
+    return APPLIED
+  }
+
+  /** Splits a merge this desk recorded: the profile merged away back as it was, with what had moved here. */
+  function splitGuests(merge: GuestMerge, f: Fields, touched: Set<string>, now: number): void {
+    sync.removeAlias('guest', merge.goneGuestId)
+    const keptNow = sync.resolve('guest', merge.keptGuestId)
+    if (!store.guests.get(merge.goneGuestId)) store.guests.insert({ id: merge.goneGuestId, ...merge.gone })
+    store.guestMerges.moveBack(merge, keptNow)
+    store.guestMerges.markUndone(merge.id, now, { agentId: resolve('agent', f.undoneByAgentId) ?? null, tokenName: str(f.undoneByToken) ?? null })
+    for (const conversation of [...store.conversations.byGuest(merge.goneGuestId), ...store.conversations.byGuest(keptNow)]) {
+      store.conversations.refreshSearchText(conversation)
+      touched.add(conversation.id)
+    }
+  }
+
   function applyMessage(origin: string, id: string, f: Fields, touched: Set<string>, now: number, published: DomainEvent[]): ApplyOutcome {
     const pending = run?.ids.has(id) ? run.messages.find((message) => message.id === id) : undefined
     if (pending) {
@@ -369,7 +439,10 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
     // A contact an older desk found in a guest's words and kept as an unverified identity: here it is
     // only a suggestion (made from the conversation's insight), never an identity that links anything.
     if (entity === 'guest_identity' && fields.verified === false) return APPLIED
-    if (entity === 'guest_merge') return mergeGuests(String(fields.sourceId), String(fields.targetId), clockOf('sourceId'), touched)
+    if (entity === 'guest_merge') {
+      if (entityId.startsWith('gmg_')) return applyGuestMerge(origin, entityId, fields, clockOf, touched, now)
+      return mergeGuests(String(fields.sourceId), String(fields.targetId), clockOf('sourceId'), touched)
+    }
     return mergeEntity(entity, entityId, fields, clockOf, touched)
   }
 

@@ -116,14 +116,22 @@ export function createLocalOps(store: Store, sync: SyncRepository, settleShortcu
     sync.enqueue(op)
     sync.updateConfig({ nextClientSeq: config.nextClientSeq + 1 })
     if (body.entity === 'guest_merge') {
-      // The profile merged away folds its synced state into the kept one; later ops for it land there.
-      const [a, b] = [sync.resolve('guest', String(body.fields.sourceId)), sync.resolve('guest', String(body.fields.targetId))]
-      if (a !== b) {
-        const kept = a < b ? a : b
-        const state = foldGuest(sync, a < b ? b : a, kept)
-        // The kept profile shows the folded fields, as it will on every other desk.
-        const guest = store.guests.get(kept)
-        if (guest) store.guests.update({ ...guest, ...pickGuest(state.fields) })
+      // A merge recorded here (merges before records existed are keyed by their source profile).
+      const record = store.guestMerges.get(body.entityId)
+      if (body.fields.undone === true) {
+        // Undone: the profile merged away is its own again; ops for it (the undo's next) land on it.
+        if (record) sync.removeAlias('guest', record.goneGuestId)
+      } else if (body.fields.sourceId !== undefined) {
+        // The profile merged away folds its synced state into the kept one; later ops for it land there.
+        const [a, b] = [sync.resolve('guest', String(body.fields.sourceId)), sync.resolve('guest', String(body.fields.targetId))]
+        if (a !== b) {
+          const kept = a < b ? a : b
+          const state = foldGuest(sync, a < b ? b : a, kept)
+          // The kept profile shows the folded fields, as it will on every other desk (unless the
+          // merge is undone here already: the undo's own changes then say what it shows).
+          const guest = store.guests.get(kept)
+          if (guest && !record?.undoneAt) store.guests.update({ ...guest, ...pickGuest(state.fields) })
+        }
       }
     }
     if (body.entity !== 'message') {
