@@ -9,13 +9,11 @@ import { DEFAULT_HOST, DEFAULT_PORT, startServer } from './start-server.js'
 import { STORAGE_USAGE, storageMain, StorageUsageError } from './storage-cli.js'
 import { SYNC_USAGE, syncMain, SyncUsageError } from './sync-cli.js'
 import { TOKEN_USAGE, tokenMain } from './token-cli.js'
-import { TOKEN_USAGE, tokenMain } from './token-cli.js'
 
 const USAGE = `usage:
   frontdesk serve --data-dir DIR [--port N] [--host 127.0.0.1] [--country CC]
                   [--allowed-host NAME]... [--public-url URL]
   frontdesk token create --data-dir DIR --name NAME --scopes a,b [--property prop_…]
-${TOKEN_USAGE}
 ${TOKEN_USAGE}
 ${STORAGE_USAGE}
 ${SYNC_USAGE}
@@ -31,7 +29,6 @@ export async function main(argv: string[]): Promise<number> {
     const [command, ...rest] = argv
     if (command === 'serve') return await serve(rest)
     if (command === 'token' && rest[0] === 'create') return createToken(rest.slice(1))
-    if (command === 'token') return await tokenMain(rest)
     if (command === 'token') return await tokenMain(rest)
     if (command === 'central') return await centralMain(rest)
     if (command === 'sync') return await syncMain(rest)
