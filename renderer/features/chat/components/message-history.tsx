@@ -27,6 +27,11 @@ export function MessageHistory({ conversationId }: { conversationId: string }) {
     const newestFirst = messages.data?.pages.flatMap((page) => page.items) ?? []
     return withSessionDividers([...newestFirst].reverse(), events.data ?? [], !messages.hasNextPage).reverse()
   }, [messages.data, messages.hasNextPage, events.data])
+  // Guest merges undone since: their timeline line offers no Undo.
+  const undoneMerges = useMemo(
+    () => new Set((events.data ?? []).filter((event) => event.type === 'guest_merge_undone').map((event) => String(event.data.mergeId))),
+    [events.data],
+  )
 
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = messages
   useEffect(() => {
@@ -49,7 +54,7 @@ export function MessageHistory({ conversationId }: { conversationId: string }) {
         item.kind === 'message' ? (
           <MessageBubble key={item.message.id} message={item.message} now={now} find={find} />
         ) : item.kind === 'event' ? (
-          <TimelineEvent key={item.event.id} event={item.event} />
+          <TimelineEvent key={item.event.id} event={item.event} undone={undoneMerges.has(String(item.event.data.mergeId))} />
         ) : (
           <div key={`session-${item.startedAt}`} className="session-divider" role="separator">
             <span>

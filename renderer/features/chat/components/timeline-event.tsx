@@ -1,12 +1,20 @@
 import { useTranslation } from 'react-i18next'
 import { useAgents } from '@/api/agents'
 import type { ConversationEvent } from '@/api/dto'
+import { useUndoGuestMerge } from '../api/workflow'
 
-/** A line in the chat for what happened besides messages: "Anna took over from the AI agent". */
-export function TimelineEvent({ event }: { event: ConversationEvent }) {
+/**
+ * A line in the chat for what happened besides messages: "Anna took over from the AI agent".
+ * `undone`: for a guest merge, whether the timeline also holds its undo (no Undo offered then).
+ */
+export function TimelineEvent({ event, undone = false }: { event: ConversationEvent; undone?: boolean }) {
   const { t, i18n } = useTranslation()
   const agents = useAgents()
-  const who = event.agent?.name ?? t('timeline.desk')
+  const undo = useUndoGuestMerge()
+  const tokenName = typeof event.data.tokenName === 'string' ? event.data.tokenName : null
+  const who = event.agent?.name ?? (tokenName ? t('timeline.byToken', { name: tokenName }) : t('timeline.desk'))
+  const other = typeof event.data.otherName === 'string' && event.data.otherName ? event.data.otherName : t('timeline.unnamedProfile')
+  const reason = typeof event.data.reason === 'string' && event.data.reason ? t('timeline.mergeReason', { reason: event.data.reason }) : ''
   const text = (() => {
     switch (event.type) {
       case 'mode_changed':
@@ -21,13 +29,31 @@ export function TimelineEvent({ event }: { event: ConversationEvent }) {
         return t('timeline.leadCaptured', { who })
       case 'lead_status':
         return t('timeline.leadStatus', { who, status: t(`leads.statuses.${String(event.data.status)}`) })
+      case 'guest_merged':
+        return t('timeline.guestMerged', { who, other }) + reason
+      case 'guest_merge_undone':
+        return t('timeline.guestMergeUndone', { who, other })
     }
   })()
+  const mergeId = event.type === 'guest_merged' && !undone && typeof event.data.mergeId === 'string' ? event.data.mergeId : null
   return (
     <div className="timeline-event" role="note">
       <span>
         {text} · {new Date(event.createdAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' })}
+        {mergeId && !undo.isSuccess && (
+          <>
+            {' · '}
+            <button type="button" className="link-button" onClick={() => undo.mutate(mergeId)} disabled={undo.isPending}>
+              {undo.isPending ? t('timeline.undoing') : t('timeline.undoMerge')}
+            </button>
+          </>
+        )}
       </span>
+      {undo.isError && (
+        <span role="alert" className="timeline-event-error">
+          {t('timeline.undoFailed', { reason: undo.error.message })}
+        </span>
+      )}
     </div>
   )
 }
