@@ -16,6 +16,17 @@ export default defineConfig({
   },
   server: {
     // `npm run dev:renderer` against a local API started with `npx frontdesk serve`.
-    proxy: { '/v1': { target: 'http://127.0.0.1:4780', changeOrigin: false } },
+    // The API accepts a state-changing request only from its own origin (http://127.0.0.1:4780): the
+    // dev server's own pages are passed on as that origin; any other Origin is left for the API to refuse.
+    proxy: {
+      '/v1': {
+        target: 'http://127.0.0.1:4780',
+        changeOrigin: false,
+        configure: (proxy) =>
+          proxy.on('proxyReq', (proxyRequest, request) => {
+            if (request.headers.origin === `http://${request.headers.host}`) proxyRequest.setHeader('origin', 'http://127.0.0.1:4780')
+          }),
+      },
+    },
   },
 })
