@@ -30,12 +30,14 @@ test('the side panel explains the guest: type, intent, persona with evidence, da
   await expect(insight).toContainText('“3 to 5 March”')
   await expect(insight).toContainText('eva.brunner@example.ch')
   await expect(insight).toContainText('(unverified)')
-  await expect(inbox.chatTitle()).toHaveText('Eva Brunner')
+  // A name the guest writes is their claim, shown as such: the header keeps what the channel verified.
+  await expect(insight).toContainText('says their name is Eva Brunner')
+  await expect(inbox.chatTitle()).toHaveText('+41795600001')
   await expect(inbox.selectedRow().locator('.persona-tag')).toHaveText('Family')
   await expect(inbox.selectedRow().locator('.type-tag')).toHaveText('Mixed')
 
   await page.getByRole('combobox', { name: 'Type', exact: true }).selectOption({ label: 'Mixed' })
-  await expect.poll(() => inbox.rowLabels()).toContain('Eva Brunner')
+  await expect.poll(() => inbox.rowLabels()).toContain('+41795600001')
   const types = await inbox.rows().locator('.type-tag').allInnerTexts()
   expect(types.every((type) => type === 'Mixed')).toBe(true)
   await expectNoSeriousViolations(page)

@@ -10,6 +10,7 @@ import { HttpError, notFound } from '../../plugins/http-error.js'
 import { normalizeError } from '../../plugins/problem-errors.js'
 import type { IncomingMessage } from '../../services/ingest.js'
 import type { Problem } from '../../services/problems.js'
+import { NonBlankString, Timestamp } from '../v1/schemas.js'
 
 // The vendor's names for our channels and directions; everything else is ours.
 const PLATFORM_TO_CHANNEL = { WEBSITE_CHAT: 'web_chat', PHONE_CALL: 'phone' } as const satisfies Record<string, Channel>
@@ -40,12 +41,12 @@ const PushedMessage = Type.Object({
   direction: Type.Enum(['RECEIVED', 'SENT'], { description: 'RECEIVED: from the guest; SENT: from the property.' }),
   content: Type.Object({
     type: Type.Enum(['text', 'email']),
-    text: Type.Optional(Type.Object({ text: Type.String({ minLength: 1, maxLength: 20_000 }) })),
+    text: Type.Optional(Type.Object({ text: NonBlankString(20_000) })),
     email: Type.Optional(
       Type.Object({ subject: Type.String({ maxLength: 1_000 }), body: Type.String({ maxLength: 100_000 }) }),
     ),
   }),
-  messageCreatedAt: Type.String({ format: 'date-time' }),
+  messageCreatedAt: Timestamp(),
   externalId: Type.Optional(
     Type.String({ minLength: 1, maxLength: 200, description: 'Idempotency key: a retry with it stores nothing new.' }),
   ),

@@ -3,7 +3,7 @@ import { Type } from 'typebox'
 import { MIN_PASSWORD_LENGTH } from '../../domain/password-policy.js'
 import type { Agent } from '../../db/agents.js'
 import { invalidInput, notFound } from '../../plugins/http-error.js'
-import { AgentSchema, IdParams, IsoDateTime, Nullable, problemResponses } from './schemas.js'
+import { AgentSchema, IdParams, IsoDateTime, Name, Nullable, problemResponses } from './schemas.js'
 import { agentView } from './views.js'
 
 const Role = Type.Enum(['agent', 'admin'])
@@ -75,7 +75,7 @@ export const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['native'],
         summary: 'Add an agent (admin)',
         body: Type.Object(
-          { name: Type.String({ minLength: 1, maxLength: 200 }), email: Type.String({ minLength: 3, maxLength: 320 }), password: Password, role: Role },
+          { name: Name(200), email: Type.String({ minLength: 3, maxLength: 320 }), password: Password, role: Role },
           { additionalProperties: false },
         ),
         response: { 201: AgentSchema, ...problemResponses },
@@ -98,7 +98,7 @@ export const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: IdParams,
         body: Type.Object(
           {
-            name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            name: Type.Optional(Name(200)),
             role: Type.Optional(Role),
             active: Type.Optional(Type.Boolean()),
             password: Type.Optional(Password),

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { ChannelAccount } from '../../db/channel-accounts.js'
 import { invalidInput, notFound } from '../../plugins/http-error.js'
-import { ChannelSchema, IdParams, IsoDateTime, problemResponses } from './schemas.js'
+import { ChannelSchema, IdParams, IsoDateTime, Name, problemResponses } from './schemas.js'
 
 const ChannelAccountSchema = Type.Object({
   id: Type.String(),
@@ -49,7 +49,7 @@ export const channelAccountRoutes: FastifyPluginAsyncTypebox = async (app) => {
             propertyId: Type.Optional(Type.String({ maxLength: 100, description: 'Defaults to the first property.' })),
             channel: ChannelSchema,
             code: Code,
-            name: Type.String({ minLength: 1, maxLength: 200 }),
+            name: Name(200),
             webhookUrl: Type.Optional(WebhookUrl),
             webhookSecret: Type.Optional(WebhookSecret),
           },
@@ -77,7 +77,7 @@ export const channelAccountRoutes: FastifyPluginAsyncTypebox = async (app) => {
           {
             channel: Type.Optional(ChannelSchema),
             code: Type.Optional(Code),
-            name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            name: Type.Optional(Name(200)),
             webhookUrl: Type.Optional(WebhookUrl),
             webhookSecret: Type.Optional(WebhookSecret),
           },

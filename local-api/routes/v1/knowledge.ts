@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { KnowledgeEntry } from '../../db/knowledge.js'
 import { HttpError, notFound } from '../../plugins/http-error.js'
-import { IdParams, IsoDateTime, problemResponses } from './schemas.js'
+import { IdParams, IsoDateTime, NonBlankString, problemResponses } from './schemas.js'
 
 const EntrySchema = Type.Object({
   id: Type.String(),
@@ -23,8 +23,8 @@ const view = (entry: KnowledgeEntry) => ({
   updatedAt: new Date(entry.updatedAt).toISOString(),
 })
 const Fields = {
-  question: Type.String({ minLength: 1, maxLength: 500 }),
-  answer: Type.String({ minLength: 1, maxLength: 5000 }),
+  question: NonBlankString(500),
+  answer: NonBlankString(5000),
   tags: Type.String({ maxLength: 500 }),
   language: Type.String({ minLength: 2, maxLength: 35 }),
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Outlet } from '../../db/outlets.js'
 import { invalidInput, notFound } from '../../plugins/http-error.js'
-import { IdParams, problemResponses } from './schemas.js'
+import { IdParams, Name, problemResponses } from './schemas.js'
 
 const OutletSchema = Type.Object({
   id: Type.String(),
@@ -46,7 +46,7 @@ export const outletRoutes: FastifyPluginAsyncTypebox = async (app) => {
           {
             propertyId: Type.Optional(Type.String({ maxLength: 100, description: 'Defaults to the first property.' })),
             code: Code,
-            name: Type.String({ minLength: 1, maxLength: 200 }),
+            name: Name(200),
             available: Type.Optional(Type.Boolean()),
             position: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
           },
@@ -73,7 +73,7 @@ export const outletRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: Type.Object(
           {
             code: Type.Optional(Code),
-            name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            name: Type.Optional(Name(200)),
             available: Type.Optional(Type.Boolean()),
             position: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
           },

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { createProperty, updateProperty } from '../../services/properties.js'
 import { HttpError, notFound } from '../../plugins/http-error.js'
-import { IdParams, problemResponses } from './schemas.js'
+import { IdParams, Name, problemResponses } from './schemas.js'
 
 const PropertySchema = Type.Object({
   id: Type.String(),
@@ -36,7 +36,7 @@ export const propertyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Add a property',
         body: Type.Object(
           {
-            name: Type.String({ minLength: 1, maxLength: 200 }),
+            name: Name(200),
             defaultCountry: Type.String({ pattern: '^[A-Za-z]{2}$' }),
             timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
           },
@@ -65,7 +65,7 @@ export const propertyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: IdParams,
         body: Type.Object(
           {
-            name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            name: Type.Optional(Name(200)),
             defaultCountry: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })),
             timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
           },

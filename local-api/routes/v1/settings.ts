@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { HttpError } from '../../plugins/http-error.js'
 import { LLM_SETTING, type LlmProvider } from '../../services/llm-client.js'
-import { problemResponses } from './schemas.js'
+import { Name, problemResponses } from './schemas.js'
 
 const ProviderOut = Type.Union([
   Type.Object({ baseUrl: Type.String(), model: Type.String(), hasApiKey: Type.Boolean() }),
@@ -32,7 +32,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: Type.Object(
           {
             baseUrl: Type.String({ minLength: 1, maxLength: 500, description: 'e.g. http://127.0.0.1:11434/v1' }),
-            model: Type.String({ minLength: 1, maxLength: 200 }),
+            model: Name(200),
             apiKey: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
           },
           { additionalProperties: false },

@@ -7,6 +7,7 @@ import { AppLink } from '@/components/app-link'
 import { conversationPath } from '@/lib/router'
 import { useNow } from '@/lib/use-now'
 import { useGuestPanel } from '../api/guest-panel'
+import { ContactSuggestions } from './contact-suggestions'
 import { InsightSection } from './insight-section'
 import { ServiceRecordSection } from './service-record-form'
 
@@ -47,6 +48,8 @@ function GuestDetails({ conversationId }: { conversationId: string }) {
         <dt>{t('guest.language')}</dt>
         <dd>{language ?? t('guest.none')}</dd>
       </dl>
+
+      <ContactSuggestions conversationId={conversationId} />
 
       <h3>{t('guest.reservations')}</h3>
       {reservations.length ? reservations.map((r) => <ReservationCard key={r.id} reservation={r} />) : <p className="muted">{t('guest.noProfile')}</p>}

@@ -49,8 +49,10 @@ export function InsightSection({ conversationId }: { conversationId: string }) {
           </dd>
           <dt>{t('insight.captured')}</dt>
           <dd>
-            {[...insight.captured.emails, ...insight.captured.phones, ...(insight.captured.name ? [insight.captured.name] : [])].join(', ') || t('guest.none')}
+            {[...insight.captured.emails, ...insight.captured.phones].join(', ') || (!insight.captured.name && t('guest.none'))}
             {(insight.captured.emails.length > 0 || insight.captured.phones.length > 0) && <span className="muted"> ({t('insight.unverified')})</span>}
+            {/* A name the guest writes is a claim: shown as theirs, never made the profile's name. */}
+            {insight.captured.name && <div className="muted">{t('insight.saysName', { name: insight.captured.name })}</div>}
           </dd>
         </dl>
       )}
