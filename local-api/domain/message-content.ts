@@ -46,6 +46,24 @@ export function contentText(content: MessageContent): string {
   }
 }
 
+/**
+ * True when a message says nothing: a text (or quick reply, response) of whitespace only, an email
+ * whose subject and body are both blank. Images, files, locations and contacts carry their own data.
+ */
+export function isBlankContent(content: MessageContent): boolean {
+  const blank = (value: string | undefined) => value === undefined || value.trim() === ''
+  switch (content.type) {
+    case 'text':
+    case 'quick_reply':
+    case 'response':
+      return blank(content.text)
+    case 'email':
+      return blank(content.subject) && blank(content.body)
+    default:
+      return false
+  }
+}
+
 /** One line for the conversation list. */
 export function contentPreview(content: MessageContent): string {
   const line = (() => {

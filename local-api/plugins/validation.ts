@@ -7,13 +7,53 @@ const addFormats = formats.default
 
 const shared: Options = { allErrors: true, useDefaults: true, strict: false, removeAdditional: false }
 
+/** A string with something in it besides whitespace (NonBlankString and Name in routes/v1/schemas.ts). */
+export const NON_BLANK_PATTERN = '\\S'
+
+/**
+ * ajv-formats compares date-times through `new Date(…).valueOf()` and takes 0 for "cannot compare",
+ * so 1970-01-01T00:00:00Z would slip past `formatMinimum`. Same validation, an exact comparison.
+ */
+function compareInstants(a: string, b: string): number | undefined {
+  const [first, second] = [Date.parse(a), Date.parse(b)]
+  return Number.isNaN(first) || Number.isNaN(second) ? undefined : first - second
+}
+
+function addFormatsWithExactDateTime(ajv: Ajv): Ajv {
+  addFormats(ajv)
+  const dateTime = formats.default.get('date-time') as { validate: (value: string) => boolean }
+  ajv.addFormat('date-time', { type: 'string', validate: dateTime.validate, compare: compareInstants })
+  return ajv
+}
+
+/**
+ * `x-trim: true` on a string schema: the value is stored without its leading and trailing
+ * whitespace (names, confirmation numbers). Runs while the body is validated, so handlers see it trimmed.
+ */
+function addTrimKeyword(ajv: Ajv): Ajv {
+  ajv.addKeyword({
+    keyword: 'x-trim',
+    type: 'string',
+    schemaType: 'boolean',
+    modifying: true,
+    errors: false,
+    validate: (trim: boolean, data: string, _schema?: unknown, context?: { parentData?: unknown; parentDataProperty?: string | number }) => {
+      if (trim && context?.parentData !== undefined && context.parentData !== null && typeof context.parentData === 'object') {
+        ;(context.parentData as Record<string | number, unknown>)[context.parentDataProperty!] = data.trim()
+      }
+      return true
+    },
+  })
+  return ajv
+}
+
 /**
  * Bodies are validated strictly (no type coercion: `"12"` is not a number and gets a 400);
  * query strings, params and headers are text on the wire and are coerced to their schema's types.
  */
 export function installValidators(app: FastifyInstance): void {
-  const bodyAjv = addFormats(new Ajv({ ...shared, coerceTypes: false }))
-  const textAjv = addFormats(new Ajv({ ...shared, coerceTypes: 'array' }))
+  const bodyAjv = addTrimKeyword(addFormatsWithExactDateTime(new Ajv({ ...shared, coerceTypes: false })))
+  const textAjv = addTrimKeyword(addFormatsWithExactDateTime(new Ajv({ ...shared, coerceTypes: 'array' })))
   app.setValidatorCompiler(({ schema, httpPart }) =>
     httpPart === 'body' ? bodyAjv.compile(schema) : textAjv.compile(schema),
   )
@@ -45,6 +85,8 @@ export function describeValidationErrors(errors: readonly AjvLikeError[], part?:
     let message = error.message ?? 'is invalid'
     if (error.keyword === 'required') message = 'is required'
     if (error.keyword === 'additionalProperties') message = 'is not a known field'
+    if (error.keyword === 'pattern' && error.params.pattern === NON_BLANK_PATTERN) message = 'must not be blank'
+    if (error.keyword === 'formatMinimum' && typeof error.params.limit === 'string') message = `must not be before ${error.params.limit}`
     if (error.keyword === 'enum' && Array.isArray(error.params.allowedValues)) {
       message = `must be one of ${error.params.allowedValues.join(', ')}`
     }

@@ -1,7 +1,8 @@
 import type { Channel, Direction } from '../domain/channels.js'
 import { newId } from '../domain/ids.js'
 import { normalizeIdentity, type IdentityKind, type NormalizeResult } from '../domain/identity.js'
-import { contentPreview, contentText, type MessageContent } from '../domain/message-content.js'
+import { contentPreview, contentText, isBlankContent, type MessageContent } from '../domain/message-content.js'
+import { timestampProblem } from '../domain/timestamps.js'
 import { guestSearchText, type ConversationSource, type SummaryDelta } from '../db/conversations.js'
 import type { MessageMeta } from '../db/messages.js'
 import type { Property } from '../db/properties.js'
@@ -40,9 +41,6 @@ export interface IngestedMessage {
   created: boolean
 }
 
-/** Clocks of integrators drift; a message dated more than this ahead of ours is refused. */
-const MAX_FUTURE_SKEW_MS = 24 * 60 * 60 * 1000
-
 /**
  * The only write path for messages. A batch is validated whole, then written in one transaction
  * (identity → guest identity → conversation → message → summary → change log), then its events
@@ -56,11 +54,9 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
     const normalized = batch.map((message, index) => {
       const identity = normalizeTarget(property, message, seen)
       if (!identity.ok) problems.push({ index, field: 'identity', message: identity.reason })
-      if (!Number.isFinite(message.createdAt)) {
-        problems.push({ index, field: 'createdAt', message: 'is not a valid timestamp' })
-      } else if (message.createdAt > now + MAX_FUTURE_SKEW_MS) {
-        problems.push({ index, field: 'createdAt', message: 'is more than a day in the future' })
-      }
+      const timeProblem = timestampProblem(message.createdAt, now)
+      if (timeProblem) problems.push({ index, field: 'createdAt', message: timeProblem })
+      if (isBlankContent(message.content)) problems.push({ index, field: 'content', message: 'must not be blank' })
       const checked = identity.ok && identity.value ? { ...message, identity: identity.value } : message
       const attachment = identity.ok ? attachmentProblem(property, checked) : null
       if (attachment) problems.push({ index, field: 'content.url', message: attachment })

@@ -1,5 +1,6 @@
 import { newId } from '../domain/ids.js'
 import { normalizeEmail, normalizePhone, type IdentityKind } from '../domain/identity.js'
+import { dayProblem } from '../domain/timestamps.js'
 import type { GuestIdentity } from '../db/guests.js'
 import type { Property } from '../db/properties.js'
 import type { Reservation, ReservationStatus } from '../db/reservations.js'
@@ -51,6 +52,14 @@ export function createReservationService(
       const result = normalizeEmail(input.email)
       if (result.ok) email = result.value
       else problems.push({ field: 'email', message: result.reason })
+    }
+    if (input.confirmationNumber.trim() === '') problems.push({ field: 'confirmationNumber', message: 'must not be blank' })
+    for (const field of ['firstName', 'lastName'] as const) {
+      if (input[field] !== undefined && input[field] !== null && input[field].trim() === '') problems.push({ field, message: 'must not be blank' })
+    }
+    for (const field of ['arrival', 'departure'] as const) {
+      const problem = dayProblem(input[field])
+      if (problem) problems.push({ field, message: problem })
     }
     if (input.departure < input.arrival) {
       problems.push({ field: 'departure', message: 'is before arrival' })

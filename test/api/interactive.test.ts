@@ -142,6 +142,12 @@ describe('POST /API/V40/Interactive/Messages/Conversations', () => {
       assert.equal(response.statusCode, 400, JSON.stringify(payload))
       assert.equal(response.json().status, 'Error')
     }
+    for (const message of ['   ', '\n\t\u00a0']) {
+      const response = await post({ message, sessionToken })
+      assert.equal(response.statusCode, 400, JSON.stringify(message))
+      assert.equal(response.json().status, 'Error')
+      assert.deepEqual(response.json().responses[0].createConversationResponse.errors, [{ field: 'message', message: 'must not be blank' }])
+    }
     assert.equal((t.app.store.db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n, before)
   })
 })

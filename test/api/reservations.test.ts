@@ -94,6 +94,54 @@ describe('POST /v1/reservations', () => {
     assert.equal(t.app.store.reservations.byConfirmation(t.app.store.properties.first()!.id, 'CONF-BAD'), undefined)
   })
 
+  it('refuses stays before 2000-01-01 and impossible days, naming the field', async () => {
+    const fieldsOf = async (body: object) => {
+      const response = await postReservation(body)
+      assert.equal(response.statusCode, 400, response.body)
+      assert.equal(response.headers['content-type'], 'application/problem+json; charset=utf-8')
+      return response.json().errors.map((e: { field: string; message: string }) => `${e.field} ${e.message}`)
+    }
+    assert.deepEqual(await fieldsOf(reservation({ confirmationNumber: 'CONF-OLD', arrival: '1999-12-31', departure: '2000-01-02' })), [
+      'arrival must not be before 2000-01-01',
+    ])
+    assert.deepEqual(await fieldsOf(reservation({ confirmationNumber: 'CONF-OLD', arrival: '0001-01-01', departure: '0001-01-02' })), [
+      'arrival must not be before 2000-01-01',
+      'departure must not be before 2000-01-01',
+    ])
+    assert.deepEqual(await fieldsOf(reservation({ confirmationNumber: 'CONF-OLD', arrival: '2026-02-30', departure: '2026-03-02' })), [
+      'arrival must match format "date"',
+    ])
+    assert.equal(t.app.store.reservations.byConfirmation(t.app.store.properties.first()!.id, 'CONF-OLD'), undefined)
+    const first = await postReservation(reservation({ confirmationNumber: 'CONF-2000', arrival: '2000-01-01', departure: '2000-01-02' }))
+    assert.equal(first.statusCode, 201, first.body)
+  })
+
+  it('refuses whitespace-only confirmation numbers and guest names; trims them otherwise', async () => {
+    const fieldsOf = async (body: object) => {
+      const response = await postReservation(body)
+      assert.equal(response.statusCode, 400, response.body)
+      return response.json().errors.map((e: { field: string; message: string }) => `${e.field} ${e.message}`)
+    }
+    assert.deepEqual(await fieldsOf(reservation({ confirmationNumber: '   ' })), ['confirmationNumber must not be blank'])
+    assert.deepEqual(await fieldsOf(reservation({ confirmationNumber: '' })), ['confirmationNumber must not be blank'])
+    const names = await fieldsOf(reservation({ confirmationNumber: 'CONF-BLANK', guest: { firstName: ' ', lastName: '\t\n', email: 'blank@example.com' } }))
+    assert.ok(names.includes('guest.firstName must not be blank'), names.join('; '))
+    assert.ok(names.includes('guest.lastName must not be blank'), names.join('; '))
+    assert.equal(t.app.store.reservations.byConfirmation(t.app.store.properties.first()!.id, 'CONF-BLANK'), undefined)
+
+    const made = await postReservation(reservation({ confirmationNumber: '  CONF-7007 ', guest: { firstName: ' Lea ', lastName: 'Keller  ', email: 'lea@example.com' } }))
+    assert.equal(made.statusCode, 201, made.body)
+    const { reservation: stored } = made.json()
+    assert.deepEqual([stored.confirmationNumber, stored.firstName, stored.lastName], ['CONF-7007', 'Lea', 'Keller'])
+    // The same booking pushed again without the spaces is the same reservation (upsert by the trimmed number).
+    const again = await postReservation(reservation({ confirmationNumber: 'CONF-7007', guest: { firstName: 'Lea', lastName: 'Keller', email: 'lea@example.com' } }))
+    assert.equal(again.statusCode, 200, again.body)
+    assert.equal(again.json().reservation.id, stored.id)
+    // No name at all is said with null.
+    const nameless = await postReservation(reservation({ confirmationNumber: 'CONF-8008', guest: { firstName: null, lastName: null, email: 'x@example.com' } }))
+    assert.equal(nameless.statusCode, 201, nameless.body)
+  })
+
   it('needs the reservation.write scope to write and reservation.read to read', async () => {
     assert.equal((await postReservation(reservation(), t.token(['guest.conversation.write']))).statusCode, 403)
     assert.equal((await t.app.inject({ method: 'POST', url: '/v1/reservations', payload: reservation() })).statusCode, 401)

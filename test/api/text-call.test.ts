@@ -137,6 +137,22 @@ describe('POST /api/onsite-account/{onsite_account}/text-call', () => {
     assert.equal(typeof malformed.json().message, 'string')
   })
 
+  it('refuses a whitespace-only message with 422 naming the field, storing nothing', async () => {
+    const before = messageCount()
+    for (const message of ['   ', '\n\t', '\u00a0\u2003']) {
+      const response = await call('jp-web', { message })
+      assert.equal(response.statusCode, 422, JSON.stringify(message))
+      assert.deepEqual(response.json(), { message: 'The given data was invalid.', errors: { message: ['must not be blank'] } })
+    }
+    const blankSn = await call('jp-web', { identifier_type: 'onsite_contact_sn', identifier: '   ', message: 'Hello' })
+    assert.equal(blankSn.statusCode, 422)
+    assert.deepEqual(blankSn.json().errors, { identifier: ['is required when identifier_type is onsite_contact_sn'] })
+    assert.equal(messageCount(), before)
+    const padded = (await call('jp-web', { identifier_type: 'onsite_contact_sn', identifier: ' SN-PAD ', message: 'Hello' })).json().data
+    const again = (await call('jp-web', { identifier_type: 'onsite_contact_sn', identifier: 'SN-PAD', message: 'Again' })).json().data
+    assert.equal(again.onsite_contact_id, padded.onsite_contact_id)
+  })
+
   it('answers an unknown account with 404, and missing or weak tokens with 401 / 403', async () => {
     assert.equal((await call('nowhere', { message: 'x' })).statusCode, 404)
     const anonymous = await t.app.inject({ method: 'POST', url: '/api/onsite-account/jp-web/text-call', payload: { message: 'x' } })

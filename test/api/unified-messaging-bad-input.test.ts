@@ -123,6 +123,53 @@ describe('a push with bad input', () => {
     assert.equal(countRows().messages, 0)
   })
 
+  it('times before 2000-01-01 are refused per index, whatever their zone, and the first second of 2000 is taken', async () => {
+    const before2000 = ['1999-12-31T23:59:59Z', '1970-01-01T00:00:00Z', '0001-01-01T00:00:00Z', '2000-01-01T00:30:00+01:00']
+    const body = assertRejected(await send({ messages: [pushedMessage(), ...before2000.map((at) => pushedMessage({ at }))] }), 400)
+    assert.deepEqual(body.errors.map((e: { index: number; field: string }) => [e.index, e.field]), [
+      [1, 'messageCreatedAt'], [2, 'messageCreatedAt'], [3, 'messageCreatedAt'], [4, 'messageCreatedAt'],
+    ])
+    for (const error of body.errors) assert.match(error.message, /before 2000-01-01/)
+    assert.equal(countRows().messages, 0)
+    // (On a desk of its own: this suite's desk stays empty.)
+    const other = await startTestApp()
+    try {
+      const earliest = await other.app.inject({
+        method: 'POST',
+        url: PUSH_URL,
+        headers: bearer(other.token()),
+        payload: { messages: [pushedMessage({ at: '2000-01-01T00:00:00Z' }), pushedMessage({ at: '2000-01-01T01:00:00+01:00' })] },
+      })
+      assert.equal(earliest.statusCode, 201, earliest.body)
+      assert.deepEqual(earliest.json().map((m: { messageCreatedAt: string }) => m.messageCreatedAt), ['2000-01-01T00:00:00.000Z', '2000-01-01T00:00:00.000Z'])
+    } finally {
+      await other.close()
+    }
+  })
+
+  it('whitespace-only texts and blank emails are refused per index; nothing is stored', async () => {
+    const rows = countRows()
+    const body = assertRejected(
+      await send({
+        messages: [
+          pushedMessage({ text: 'Hello' }),
+          pushedMessage({ text: '   ' }),
+          pushedMessage({ text: '\n\t \u00a0' }),
+          { ...pushedMessage(), content: { type: 'email', email: { subject: ' ', body: '\n' } } },
+        ],
+      }),
+      400,
+    )
+    assert.deepEqual(body.errors.map((e: { index: number; field: string; message: string }) => [e.index, e.field, e.message]), [
+      [1, 'content.text.text', 'must not be blank'],
+      [2, 'content.text.text', 'must not be blank'],
+    ])
+    // Once the texts say something, the blank email is named too (by the domain check every path shares).
+    const email = assertRejected(await send({ messages: [{ ...pushedMessage(), content: { type: 'email', email: { subject: ' ', body: '\n' } } }] }), 400)
+    assert.deepEqual(email.errors, [{ index: 0, field: 'content', message: 'must not be blank' }])
+    assert.deepEqual(countRows(), rows)
+  })
+
   it('an oversized body gets 413', async () => {
     const huge = 'x'.repeat(19_000)
     const messages = Array.from({ length: 100 }, () => pushedMessage({ text: huge }))

@@ -4,11 +4,12 @@ import { Type } from 'typebox'
 import { contentText } from '../../domain/message-content.js'
 import { conversationStatus } from '../../domain/session-window.js'
 import { normalizeError } from '../../plugins/problem-errors.js'
+import { NonBlankString } from '../v1/schemas.js'
 
 const RESPONSE = 'createConversationResponse' as const
 
 const Body = Type.Object({
-  message: Type.String({ minLength: 1, maxLength: 5000 }),
+  message: NonBlankString(5000),
   conversationType: Type.Optional(Type.Enum(['', 'guest'], { description: '"guest": the guest writes; "": staff start the conversation.' })),
   outletCode: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()], { description: 'Empty: the property\'s first available outlet.' })),
   orderCode: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),

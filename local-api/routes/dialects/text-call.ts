@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyError } from 'fastify'
 import { Type } from 'typebox'
 import { normalizeError } from '../../plugins/problem-errors.js'
+import { NonBlankString } from '../v1/schemas.js'
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Optional(Type.Union([schema, Type.Null()]))
 
@@ -9,7 +10,7 @@ const TextCallBody = Type.Object(
   {
     identifier_type: Nullable(Type.Enum(['contact_id', 'onsite_contact_id', 'onsite_contact_sn'])),
     identifier: Nullable(Type.String({ maxLength: 200 })),
-    message: Type.String({ minLength: 1, maxLength: 5000 }),
+    message: NonBlankString(5000),
     should_enter_queue: Nullable(Type.Boolean()),
     assignee_id: Nullable(Type.String({ minLength: 1, maxLength: 100, description: 'An agent (agt_…).' })),
     interact_collection_data: Nullable(
@@ -78,7 +79,8 @@ export const textCallRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const outcome = await app.textCalls.accept({
         account,
         identifierType: body.identifier_type ?? null,
-        identifier: body.identifier ?? null,
+        // An identifier of spaces names nobody: it counts as missing (and a padded one is trimmed).
+        identifier: body.identifier?.trim() || null,
         message: body.message,
         shouldEnterQueue: body.should_enter_queue ?? null,
         assigneeId: body.assignee_id ?? null,

@@ -7,7 +7,7 @@ import { HttpError, invalidInput } from '../../plugins/http-error.js'
 import { templateContext } from '../../services/template-context.js'
 import { ConversationFilterFields, conversationFilter } from './conversation-filters.js'
 import { checkedContent } from './message-content.js'
-import { ConversationSchema, GuestIdentitySchema, IdParams, MessageContentSchema, MessageSchema, problemResponses, ReservationSchema } from './schemas.js'
+import { ConversationSchema, GuestIdentitySchema, IdParams, MessageContentSchema, MessageSchema, NonBlankString, problemResponses, ReservationSchema } from './schemas.js'
 import { conversationView, decodeCursor, encodeCursor, messageView, reservationView } from './views.js'
 
 const ListQuery = Type.Object({
@@ -110,7 +110,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'transcript has no reply channel (409). The reply\'s `delivery` says whether it was queued or why it cannot be delivered.',
         params: IdParams,
         body: Type.Union([
-          Type.Object({ text: Type.String({ minLength: 1, maxLength: 5000, pattern: '\\S' }) }, { additionalProperties: false }),
+          Type.Object({ text: NonBlankString(5000) }, { additionalProperties: false }),
           Type.Object({ content: MessageContentSchema }, { additionalProperties: false }),
           Type.Object({ templateId: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
         ]),

@@ -4,7 +4,7 @@ import { isAllowedAttachmentUrl } from '../../domain/message-content.js'
 import { HttpError, invalidInput, notFound } from '../../plugins/http-error.js'
 import type { IncomingMessage } from '../../services/ingest.js'
 import type { Problem } from '../../services/problems.js'
-import { ChannelSchema, IdParams, MessageContentSchema, problemResponses } from './schemas.js'
+import { ChannelSchema, IdParams, MessageContentSchema, problemResponses, Timestamp } from './schemas.js'
 
 const PushedMessage = Type.Object(
   {
@@ -15,7 +15,7 @@ const PushedMessage = Type.Object(
     ),
     direction: Type.Enum(['in', 'out'], { description: 'in: from the guest; out: from the property.' }),
     content: MessageContentSchema,
-    createdAt: Type.String({ format: 'date-time' }),
+    createdAt: Timestamp(),
     externalId: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Idempotency key: a retry with it stores nothing new.' })),
   },
   { additionalProperties: false },

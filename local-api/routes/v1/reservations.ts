@@ -2,28 +2,29 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { RESERVATION_STATUSES } from '../../db/reservations.js'
 import { HttpError, notFound } from '../../plugins/http-error.js'
-import { IdParams, problemResponses, ReservationSchema } from './schemas.js'
+import { Day, IdParams, Name, problemResponses, ReservationSchema } from './schemas.js'
 import { reservationView } from './views.js'
 
-const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' })
 const OptionalText = (maxLength: number) => Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]))
+/** A guest's first or last name: null when the PMS has none, never blank; trimmed. */
+const OptionalName = (maxLength: number) => Type.Optional(Type.Union([Name(maxLength), Type.Null()]))
 
 const ReservationBody = Type.Object(
   {
-    confirmationNumber: Type.String({ minLength: 1, maxLength: 100 }),
+    confirmationNumber: Name(100, { description: 'The PMS\'s booking reference; leading and trailing spaces are removed.' }),
     propertyId: Type.Optional(Type.String({ description: 'Defaults to the token\'s property, else the first one.' })),
     guest: Type.Object(
       {
-        firstName: OptionalText(200),
-        lastName: OptionalText(200),
+        firstName: OptionalName(200),
+        lastName: OptionalName(200),
         phone: OptionalText(40),
         email: OptionalText(254),
         language: OptionalText(35),
       },
       { additionalProperties: false },
     ),
-    arrival: Day,
-    departure: Day,
+    arrival: Day(),
+    departure: Day(),
     room: OptionalText(50),
     status: Type.Enum([...RESERVATION_STATUSES], { default: 'confirmed' }),
   },
@@ -65,7 +66,7 @@ export const reservationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       })
       if (!outcome.ok) {
         const errors = outcome.problems.map((p) => ({
-          field: p.field === 'departure' ? 'departure' : `guest.${p.field}`,
+          field: ['arrival', 'departure', 'confirmationNumber'].includes(p.field) ? p.field : `guest.${p.field}`,
           message: p.message,
         }))
         throw new HttpError(400, 'Bad Request', errors.map((e) => `${e.field} ${e.message}`).join('; '), errors)

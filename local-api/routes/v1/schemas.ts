@@ -1,7 +1,34 @@
 import { Type } from 'typebox'
 import { CHANNELS } from '../../domain/channels.js'
+import { EARLIEST_DAY, EARLIEST_TIMESTAMP_ISO } from '../../domain/timestamps.js'
+import { NON_BLANK_PATTERN } from '../../plugins/validation.js'
 
 export const IsoDateTime = Type.String({ format: 'date-time' })
+
+/**
+ * A time a client says something happened (a message's createdAt, messageCreatedAt): RFC 3339 with
+ * a zone, from 2000-01-01 on. The domain check (domain/timestamps.ts) also refuses far-future ones.
+ */
+export const Timestamp = (options: { description?: string } = {}) =>
+  Type.String({ format: 'date-time', formatMinimum: EARLIEST_TIMESTAMP_ISO, ...options, description: options.description ?? 'RFC 3339 with a zone, e.g. 2026-02-10T10:30:00Z; from 2000-01-01, at most a day ahead.' })
+
+/** A calendar day a client gives (a stay's arrival or departure): YYYY-MM-DD, from 2000-01-01 on. */
+export const Day = (options: { description?: string } = {}) =>
+  Type.String({ format: 'date', formatMinimum: EARLIEST_DAY, description: 'YYYY-MM-DD, from 2000-01-01', ...options })
+
+/**
+ * A string that must say something: at least one character that is not whitespace (message texts,
+ * template bodies, knowledge entries); "" and "   " are both "must not be blank". Kept as written.
+ */
+export const NonBlankString = (maxLength: number, options: { description?: string } = {}) =>
+  Type.String({ maxLength, pattern: NON_BLANK_PATTERN, ...options })
+
+/**
+ * A name or a confirmation number: not blank, and its leading and trailing whitespace is removed
+ * before it is stored (`x-trim`, applied by the validator; see plugins/validation.ts).
+ */
+export const Name = (maxLength: number, options: { description?: string } = {}) =>
+  Type.String({ maxLength, pattern: NON_BLANK_PATTERN, 'x-trim': true, ...options })
 export const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()])
 
 export const ChannelSchema = Type.Enum([...CHANNELS], { description: 'The channel a conversation is on.' })
@@ -97,7 +124,7 @@ export const ConversationSchema = Type.Object({
   }),
 })
 
-const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength })
+const Text = (maxLength: number) => NonBlankString(maxLength)
 const Url = Type.String({
   minLength: 1,
   maxLength: 2000,

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { ServiceRecord } from '../../db/service-records.js'
 import { invalidInput, notFound } from '../../plugins/http-error.js'
-import { IdParams, IsoDateTime, problemResponses } from './schemas.js'
+import { IdParams, IsoDateTime, Name, problemResponses } from './schemas.js'
 
 const CustomFieldSchema = Type.Object({ id: Type.String(), propertyId: Type.String(), name: Type.String() })
 const ServiceRecordSchema = Type.Object({
@@ -52,7 +52,7 @@ export const serviceRecordRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['native'],
         summary: 'Add a custom field to a property\'s service records (admin)',
         body: Type.Object(
-          { propertyId: Type.Optional(Type.String({ maxLength: 100 })), name: Type.String({ minLength: 1, maxLength: 100 }) },
+          { propertyId: Type.Optional(Type.String({ maxLength: 100 })), name: Name(100) },
           { additionalProperties: false },
         ),
         response: { 201: CustomFieldSchema, ...problemResponses },
@@ -74,7 +74,7 @@ export const serviceRecordRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['native'],
         summary: 'Rename a custom field (admin)',
         params: IdParams,
-        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
+        body: Type.Object({ name: Name(100) }, { additionalProperties: false }),
         response: { 200: CustomFieldSchema, ...problemResponses },
       },
     },

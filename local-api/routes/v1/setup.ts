@@ -4,7 +4,7 @@ import { MIN_PASSWORD_LENGTH } from '../../domain/password-policy.js'
 import { HttpError } from '../../plugins/http-error.js'
 import { updateProperty } from '../../services/properties.js'
 import { loadSampleData } from '../../services/sample-data.js'
-import { AgentSchema, problemResponses } from './schemas.js'
+import { AgentSchema, Name, problemResponses } from './schemas.js'
 import { signIn } from './session.js'
 import { agentView } from './views.js'
 
@@ -12,7 +12,7 @@ const SetupBody = Type.Object(
   {
     property: Type.Object(
       {
-        name: Type.String({ minLength: 1, maxLength: 200 }),
+        name: Name(200),
         defaultCountry: Type.String({ pattern: '^[A-Za-z]{2}$', description: 'Phone numbers without + are read in this country.' }),
         timeZone: Type.String({ minLength: 1, maxLength: 100 }),
       },
@@ -20,7 +20,7 @@ const SetupBody = Type.Object(
     ),
     admin: Type.Object(
       {
-        name: Type.String({ minLength: 1, maxLength: 200 }),
+        name: Name(200),
         email: Type.String({ minLength: 3, maxLength: 320 }),
         password: Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1000 }),
       },

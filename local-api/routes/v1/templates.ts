@@ -4,7 +4,7 @@ import type { Template } from '../../db/templates.js'
 import { fillTemplate, templateVariables } from '../../domain/template-variables.js'
 import { invalidInput, notFound } from '../../plugins/http-error.js'
 import { templateContext } from '../../services/template-context.js'
-import { ChannelSchema, IdParams, IsoDateTime, problemResponses } from './schemas.js'
+import { ChannelSchema, IdParams, IsoDateTime, Name, NonBlankString, problemResponses } from './schemas.js'
 
 const Approval = Type.Enum(['pending', 'approved', 'rejected'], { description: 'WhatsApp\'s approval; only approved templates may be sent after the 24 h window.' })
 const TemplateSchema = Type.Object({
@@ -32,9 +32,9 @@ const view = (template: Template) => ({
   updatedAt: new Date(template.updatedAt).toISOString(),
 })
 const Fields = {
-  name: Type.String({ minLength: 1, maxLength: 100 }),
+  name: Name(100),
   shortcut: Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z0-9_-]+$', description: 'Typed after / in the composer.' }),
-  body: Type.String({ minLength: 1, maxLength: 5000 }),
+  body: NonBlankString(5000),
   language: Type.String({ minLength: 2, maxLength: 35 }),
   channel: Type.Union([ChannelSchema, Type.Null()]),
   approval: Type.Union([Approval, Type.Null()]),
