@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { apiFetch } from './client'
-import type { Agent } from './dto'
+import type { ListedAgent } from './dto'
 import { agentKeys } from './query-keys'
 
-export const fetchAgents = (signal?: AbortSignal) => apiFetch<Agent[]>('/v1/agents', { signal })
+export const fetchAgents = (signal?: AbortSignal) => apiFetch<ListedAgent[]>('/v1/agents', { signal })
 
 export const agentsOptions = () => queryOptions({ queryKey: agentKeys.list(), queryFn: ({ signal }) => fetchAgents(signal) })
 

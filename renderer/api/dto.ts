@@ -55,6 +55,25 @@ export interface Agent {
   createdAt: string
 }
 
+/** An agent in GET /v1/agents: admins also get its failed sign-ins and lockout. */
+export interface ListedAgent extends Agent {
+  failedSignIns?: number
+  lockedUntil?: string | null
+}
+
+export type Scope = 'guest.conversation.write' | 'guest.conversation.read' | 'reservation.write' | 'reservation.read' | 'admin'
+
+/** An API token as GET /v1/tokens lists it: never its secret. */
+export interface ApiToken {
+  id: string
+  name: string
+  scopes: Scope[]
+  propertyId: string | null
+  createdAt: string
+  lastUsedAt: string | null
+  revokedAt: string | null
+}
+
 export interface GuestIdentity {
   /** phone and email are the guest's own; onsite_contact and guest_app are issued by their dialects. */
   type: 'phone' | 'email' | 'onsite_contact' | 'guest_app'

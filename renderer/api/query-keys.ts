@@ -28,6 +28,11 @@ export const agentKeys = {
   list: () => [...agentKeys.all, 'list'] as const,
 }
 
+export const tokenKeys = {
+  all: ['tokens'] as const,
+  list: () => [...tokenKeys.all, 'list'] as const,
+}
+
 export const propertyKeys = {
   all: ['properties'] as const,
   list: () => [...propertyKeys.all, 'list'] as const,

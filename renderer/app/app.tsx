@@ -22,6 +22,7 @@ import { SetupScreen } from '@/features/setup/components/setup-screen'
 import { JoiningScreen } from '@/features/sync/components/joining-screen'
 import { SyncIndicator } from '@/features/sync/components/sync-indicator'
 import { SyncSettings } from '@/features/sync/components/sync-settings'
+import { ApiTokensSection } from '@/features/tokens/components/api-tokens-section'
 import { AppLink } from '@/components/app-link'
 import { navigate, useLocation } from '@/lib/router'
 import { useDesktopShell } from './use-desktop-shell'
@@ -96,6 +97,7 @@ function Shell({ agent }: { agent: Agent }) {
       {page === 'settings' && (
         <SettingsScreen>
           <SyncSettings />
+          <ApiTokensSection />
         </SettingsScreen>
       )}
     </div>

@@ -20,3 +20,12 @@ export function useUpdateAgent() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: agentKeys.all }),
   })
 }
+
+/** Lifts an agent's sign-in lockout (admins). */
+export function useUnlockAgent() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => apiFetch<Agent>(`/v1/agents/${encodeURIComponent(id)}/unlock`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: agentKeys.all }),
+  })
+}

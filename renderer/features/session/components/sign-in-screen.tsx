@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import { isApiError } from '@/api/client'
+import { messageTime } from '@/lib/relative-time'
 import { useSignIn } from '../api/session'
 
 /** Agents sign in with email and password; the server keeps the session in an httpOnly cookie. */
 export function SignInScreen() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const signIn = useSignIn()
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
@@ -30,7 +32,7 @@ export function SignInScreen() {
         </label>
         {signIn.isError && (
           <p className="form-error" role="alert">
-            {isApiError(signIn.error, 401) ? t('signIn.failed') : signIn.error.message}
+            {signInError(signIn.error, t, i18n.language)}
           </p>
         )}
         <button type="submit" className="button primary" disabled={signIn.isPending}>
@@ -39,4 +41,16 @@ export function SignInScreen() {
       </form>
     </main>
   )
+}
+
+/** Words for a failed sign-in: wrong credentials, a wait after several failures, or a lockout until a time. */
+function signInError(error: Error, t: TFunction, locale: string): string {
+  if (isApiError(error, 401)) return t('signIn.failed')
+  if (isApiError(error, 429)) return t('signIn.wait')
+  if (isApiError(error, 423)) {
+    const until = /until (\S+?);/.exec(error.detail)?.[1]
+    const time = until && !Number.isNaN(Date.parse(until)) ? messageTime(until, Date.now(), locale) : undefined
+    return time ? t('signIn.locked', { time }) : error.detail
+  }
+  return error.message
 }

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { browserCountry, browserTimeZone, countryOptions, timeZoneOptions } from '@/lib/countries'
 import { useRunSetup } from '../api/setup'
 
-const MIN_PASSWORD = 8
+/** The server's policy (local-api/domain/password-policy.ts) decides; this only saves a round trip. */
+const MIN_PASSWORD = 10
 
 /** First run: name the property (its phone country and time zone) and create the first admin. */
 export function SetupScreen() {
