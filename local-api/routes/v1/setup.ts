@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { MIN_PASSWORD_LENGTH } from '../../domain/password-policy.js'
-import { HttpError } from '../../plugins/http-error.js'
+import { HttpError, invalidInput } from '../../plugins/http-error.js'
 import { updateProperty } from '../../services/properties.js'
 import { loadSampleData } from '../../services/sample-data.js'
 import { AgentSchema, Name, problemResponses } from './schemas.js'
@@ -84,7 +84,8 @@ export const setupRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw error
       }
       const created = await app.agents.create({ ...admin, role: 'admin' }, { onlyIfFirst: true })
-      if (!created.ok) throw new HttpError(400, 'Bad Request', 'the admin is invalid', created.problems.map((p) => ({ ...p, field: `admin.${p.field}` })))
+      // Every problem in the detail ("admin.password is too easy to guess: …"): the setup screen shows it as it is.
+      if (!created.ok) throw invalidInput(created.problems.map((p) => ({ ...p, field: `admin.${p.field}` })))
       if (created.value === undefined) throw new HttpError(409, 'Conflict', 'this desk is already set up; sign in instead')
       const loaded = sampleData ? loadSampleData(app.store, app, app.store.properties.get(property.id)!, app.clock()) : null
       signIn(app, reply, created.value)
