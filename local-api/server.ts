@@ -132,7 +132,9 @@ export async function buildServer(config: ServerConfig) {
         version: VERSION,
         description:
           'The native /v1 API and the vendor dialects local systems push guest messages through. ' +
-          'Send a token as `Authorization: Bearer <token>` or `x-access-token: <token>`.',
+          'Send a token as `Authorization: Bearer <token>` or `x-access-token: <token>`. ' +
+          'Every request must be addressed to the desk (Host 127.0.0.1, localhost, [::1] or a name given with --allowed-host), ' +
+          'else it is answered 421 before any route runs; without a live credential a route answers 401 before reading the body.',
       },
       components: {
         securitySchemes: {
