@@ -179,6 +179,8 @@ function guardWebContents(contents: WebContents): void {
     event.preventDefault()
     if (route === 'open-in-os') void shell.openExternal(attempt.target)
   }
+  // Electron asks will-frame-navigate first and, unless it was prevented, will-navigate for the main
+  // frame: both decide alike, and only the one that prevents hands a link to the OS (so once).
   contents.on('will-navigate', (event) => guard(event, { target: event.url, isMainFrame: true, isRedirect: false }))
   contents.on('will-frame-navigate', (event) => guard(event, { target: event.url, isMainFrame: event.isMainFrame, isRedirect: false }))
   contents.on('will-redirect', (event) => guard(event, { target: event.url, isMainFrame: event.isMainFrame, isRedirect: true }))
