@@ -149,7 +149,12 @@ export const auth = fp(
     // A route that takes its credential from the body (or none) may only take a small body.
     app.addHook('onRoute', (route) => {
       if (needsScope(route.preHandler)) {
-        const authenticateFirst = async (request: FastifyRequest) => authenticate(app, request)
+        // The scope too is checked before the body: a token without it gets 403, not a 400 about its body.
+        const scopeChecks = [route.preHandler].flat().filter((hook) => typeof hook === 'function' && (hook as ScopeCheck)[SCOPE_CHECK] !== undefined) as ScopeCheck[]
+        const authenticateFirst = async (request: FastifyRequest, reply: FastifyReply) => {
+          authenticate(app, request)
+          for (const check of scopeChecks) await check.call(app, request, reply)
+        }
         route.onRequest = [...[route.onRequest ?? []].flat(), authenticateFirst]
       } else if (route.bodyLimit === undefined) {
         route.bodyLimit = UNAUTHENTICATED_BODY_LIMIT_BYTES

@@ -5,6 +5,7 @@ import type { Agent } from '../../db/agents.js'
 import { invalidInput, notFound } from '../../plugins/http-error.js'
 import { AgentSchema, IdParams, IsoDateTime, Name, Nullable, problemResponses } from './schemas.js'
 import { agentView } from './views.js'
+import { deskWideOnly } from './property-scope.js'
 
 const Role = Type.Enum(['agent', 'admin'])
 const Password = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1000 })
@@ -51,6 +52,8 @@ export const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/agents/:id/unlock',
     {
+      // Staff sign in on every property: a token bound to one may not make or change them.
+      onRequest: deskWideOnly(app, 'change the desk\'s staff'),
       preHandler: app.requireScope('admin'),
       schema: {
         tags: ['native'],
@@ -70,6 +73,8 @@ export const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/agents',
     {
+      // Staff sign in on every property: a token bound to one may not make or change them.
+      onRequest: deskWideOnly(app, 'change the desk\'s staff'),
       preHandler: app.requireScope('admin'),
       schema: {
         tags: ['native'],
@@ -91,6 +96,8 @@ export const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/agents/:id',
     {
+      // Staff sign in on every property: a token bound to one may not make or change them.
+      onRequest: deskWideOnly(app, 'change the desk\'s staff'),
       preHandler: app.requireScope('admin'),
       schema: {
         tags: ['native'],

@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import type { ChannelAccount } from '../../db/channel-accounts.js'
 import { invalidInput, notFound } from '../../plugins/http-error.js'
 import { ChannelSchema, IdParams, IsoDateTime, Name, problemResponses } from './schemas.js'
+import { ownEntity, targetProperty } from './property-scope.js'
 
 const ChannelAccountSchema = Type.Object({
   id: Type.String(),
@@ -59,7 +60,7 @@ export const channelAccountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const created = app.channelAccounts.create({ ...request.body, propertyId: request.body.propertyId ?? app.propertyFor(request).id })
+      const created = app.channelAccounts.create({ ...request.body, propertyId: targetProperty(app, request, request.body.propertyId) })
       if (!created.ok) throw invalidInput(created.problems)
       return reply.code(201).send(view(created.value))
     },
@@ -87,8 +88,7 @@ export const channelAccountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const account = app.store.channelAccounts.get(request.params.id)
-      if (!account) throw notFound('channel account', request.params.id)
+      const account = ownEntity(request, app.store.channelAccounts.get(request.params.id), 'channel account', request.params.id)
       const updated = app.channelAccounts.update(account, request.body)
       if (!updated.ok) throw invalidInput(updated.problems)
       return view(updated.value)

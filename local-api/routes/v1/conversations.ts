@@ -147,7 +147,8 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/conversations/:id/read',
     {
-      preHandler: app.requireScope('guest.conversation.read'),
+      // Changes what every colleague sees (the unread count): an action, not a read.
+      preHandler: app.requireScope('guest.conversation.write'),
       schema: {
         tags: ['native'],
         summary: 'Mark a conversation read: its unread count drops to zero',

@@ -5,6 +5,7 @@ import type { GuestMerge, MergeActor } from '../../db/guest-merges.js'
 import { HttpError, invalidInput, notFound } from '../../plugins/http-error.js'
 import { guestName } from '../../services/guests.js'
 import { IdParams, IsoDateTime, problemResponses } from './schemas.js'
+import { deskWideOnly } from './property-scope.js'
 
 const GuestId = Type.String({ minLength: 1, maxLength: 100 })
 const Reason = Type.String({ minLength: 1, maxLength: 500, pattern: '\\S', description: 'Why the profiles are one person, in a few words (shown in the timeline).' })
@@ -79,6 +80,8 @@ export const guestRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/guests/:id/merge',
     {
+      // Refused to a property-bound token before its body is read, too.
+      onRequest: deskWideOnly(app, 'merge guest profiles (they are shared by every property)'),
       preHandler: app.requireScope('guest.conversation.write'),
       schema: {
         tags: ['native'],

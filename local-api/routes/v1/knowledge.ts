@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import type { KnowledgeEntry } from '../../db/knowledge.js'
 import { HttpError, notFound } from '../../plugins/http-error.js'
 import { IdParams, IsoDateTime, NonBlankString, problemResponses } from './schemas.js'
+import { ownEntity, targetProperty } from './property-scope.js'
 
 const EntrySchema = Type.Object({
   id: Type.String(),
@@ -64,7 +65,7 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const propertyId = request.body.propertyId ?? app.propertyFor(request).id
+      const propertyId = targetProperty(app, request, request.body.propertyId)
       if (!app.store.properties.get(propertyId)) throw new HttpError(400, 'Bad Request', `propertyId names no property (${propertyId})`)
       return reply.code(201).send(view(app.knowledge.create({ ...request.body, propertyId })))
     },
@@ -86,8 +87,7 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const entry = app.store.knowledge.get(request.params.id)
-      if (!entry) throw notFound('knowledge entry', request.params.id)
+      const entry = ownEntity(request, app.store.knowledge.get(request.params.id), 'knowledge entry', request.params.id)
       return view(app.knowledge.update(entry, request.body))
     },
   )
@@ -99,8 +99,7 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['native'], summary: 'Remove a question and answer (admin)', params: IdParams, response: { 204: Type.Null(), ...problemResponses } },
     },
     async (request, reply) => {
-      const entry = app.store.knowledge.get(request.params.id)
-      if (!entry) throw notFound('knowledge entry', request.params.id)
+      const entry = ownEntity(request, app.store.knowledge.get(request.params.id), 'knowledge entry', request.params.id)
       app.knowledge.remove(entry)
       return reply.code(204).send(null)
     },

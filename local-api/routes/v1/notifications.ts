@@ -48,7 +48,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/notifications/read',
     {
-      preHandler: app.requireScope('guest.conversation.read'),
+      preHandler: app.requireScope('guest.conversation.write'),
       schema: { tags: ['native'], summary: 'Mark all of the signed-in agent\'s notifications read', response: { 204: Type.Null(), ...problemResponses } },
     },
     async (request, reply) => {

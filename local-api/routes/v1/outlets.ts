@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import type { Outlet } from '../../db/outlets.js'
 import { invalidInput, notFound } from '../../plugins/http-error.js'
 import { IdParams, Name, problemResponses } from './schemas.js'
+import { ownEntity, targetProperty } from './property-scope.js'
 
 const OutletSchema = Type.Object({
   id: Type.String(),
@@ -56,7 +57,7 @@ export const outletRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const created = app.outlets.create({ ...request.body, propertyId: request.body.propertyId ?? app.propertyFor(request).id })
+      const created = app.outlets.create({ ...request.body, propertyId: targetProperty(app, request, request.body.propertyId) })
       if (!created.ok) throw invalidInput(created.problems)
       return reply.code(201).send(view(created.value))
     },
@@ -83,8 +84,7 @@ export const outletRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const outlet = app.store.outlets.get(request.params.id)
-      if (!outlet) throw notFound('outlet', request.params.id)
+      const outlet = ownEntity(request, app.store.outlets.get(request.params.id), 'outlet', request.params.id)
       const updated = app.outlets.update(outlet, request.body)
       if (!updated.ok) throw invalidInput(updated.problems)
       return view(updated.value)

@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import { createProperty, updateProperty } from '../../services/properties.js'
 import { HttpError, notFound } from '../../plugins/http-error.js'
 import { IdParams, Name, problemResponses } from './schemas.js'
+import { boundProperty, deskWideOnly } from './property-scope.js'
 
 const PropertySchema = Type.Object({
   id: Type.String(),
@@ -22,14 +23,18 @@ export const propertyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/properties',
     {
       preHandler: app.requireScope('guest.conversation.read'),
-      schema: { tags: ['native'], summary: 'Every property of this desk', response: { 200: Type.Array(PropertySchema), ...problemResponses } },
+      schema: { tags: ['native'], summary: 'Every property of this desk (a property-bound token: its own)', response: { 200: Type.Array(PropertySchema), ...problemResponses } },
     },
-    async () => app.store.properties.list().map(view),
+    async (request) => {
+      const bound = boundProperty(request)
+      return app.store.properties.list().filter((property) => !bound || property.id === bound).map(view)
+    },
   )
 
   app.post(
     '/properties',
     {
+      onRequest: deskWideOnly(app, 'add a property'),
       preHandler: app.requireScope('admin'),
       schema: {
         tags: ['native'],
@@ -76,7 +81,8 @@ export const propertyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const property = app.store.properties.get(request.params.id)
-      if (!property) throw notFound('property', request.params.id)
+      const bound = boundProperty(request)
+      if (!property || (bound && property.id !== bound)) throw notFound('property', request.params.id)
       try {
         return view(updateProperty(app.store, property, { ...property, ...request.body }, app.clock()))
       } catch (error) {

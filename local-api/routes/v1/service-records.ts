@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import type { ServiceRecord } from '../../db/service-records.js'
 import { invalidInput, notFound } from '../../plugins/http-error.js'
 import { IdParams, IsoDateTime, Name, problemResponses } from './schemas.js'
+import { ownEntity, targetProperty } from './property-scope.js'
 
 const CustomFieldSchema = Type.Object({ id: Type.String(), propertyId: Type.String(), name: Type.String() })
 const ServiceRecordSchema = Type.Object({
@@ -59,7 +60,7 @@ export const serviceRecordRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const created = app.serviceRecords.createField(request.body.propertyId ?? app.propertyFor(request).id, request.body.name)
+      const created = app.serviceRecords.createField(targetProperty(app, request, request.body.propertyId), request.body.name)
       if (!created.ok) throw invalidInput(created.problems)
       const { id, propertyId, name } = created.value
       return reply.code(201).send({ id, propertyId, name })
@@ -79,8 +80,7 @@ export const serviceRecordRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const field = app.store.customFields.get(request.params.id)
-      if (!field) throw notFound('custom field', request.params.id)
+      const field = ownEntity(request, app.store.customFields.get(request.params.id), 'custom field', request.params.id)
       app.serviceRecords.renameField(field.id, request.body.name)
       return { id: field.id, propertyId: field.propertyId, name: request.body.name }
     },

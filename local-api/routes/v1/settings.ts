@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import { HttpError } from '../../plugins/http-error.js'
 import { LLM_SETTING, type LlmProvider } from '../../services/llm-client.js'
 import { Name, problemResponses } from './schemas.js'
+import { deskWideOnly } from './property-scope.js'
 
 const ProviderOut = Type.Union([
   Type.Object({ baseUrl: Type.String(), model: Type.String(), hasApiKey: Type.Boolean() }),
@@ -16,6 +17,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/settings/llm',
     {
+      onRequest: deskWideOnly(app, 'read or change the desk\'s settings'),
       preHandler: app.requireScope('admin'),
       schema: { tags: ['native'], summary: 'The LLM provider (OpenAI-compatible), or null: the built-in agent answers', response: { 200: ProviderOut, ...problemResponses } },
     },
@@ -25,6 +27,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/settings/llm',
     {
+      onRequest: deskWideOnly(app, 'read or change the desk\'s settings'),
       preHandler: app.requireScope('admin'),
       schema: {
         tags: ['native'],
@@ -52,6 +55,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/settings/llm',
     {
+      onRequest: deskWideOnly(app, 'read or change the desk\'s settings'),
       preHandler: app.requireScope('admin'),
       schema: { tags: ['native'], summary: 'Forget the LLM provider: the built-in agent answers alone', response: { 204: Type.Null(), ...problemResponses } },
     },

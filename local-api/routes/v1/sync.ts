@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import { HttpError } from '../../plugins/http-error.js'
 import { SyncConnectError, type DeskSyncStatus } from '../../services/sync/sync-service.js'
 import { IsoDateTime, Nullable, problemResponses } from './schemas.js'
+import { deskWideOnly } from './property-scope.js'
 
 const Progress = Type.Union([Type.Object({ done: Type.Integer(), total: Type.Integer() }), Type.Null()])
 
@@ -43,7 +44,8 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/sync/now',
     {
-      preHandler: app.requireScope('guest.conversation.read'),
+      // An action, not a read: staff (and write tokens) may ask for a round, read-only tokens may not.
+      preHandler: app.requireScope('guest.conversation.write'),
       schema: {
         tags: ['native'],
         summary: 'Syncs right away instead of at the next retry',
@@ -59,6 +61,7 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/sync',
     {
+      onRequest: deskWideOnly(app, 'connect the desk to a central server'),
       preHandler: app.requireScope('admin'),
       schema: {
         tags: ['native'],

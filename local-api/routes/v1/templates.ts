@@ -5,6 +5,7 @@ import { fillTemplate, templateVariables } from '../../domain/template-variables
 import { invalidInput, notFound } from '../../plugins/http-error.js'
 import { templateContext } from '../../services/template-context.js'
 import { ChannelSchema, IdParams, IsoDateTime, Name, NonBlankString, problemResponses } from './schemas.js'
+import { ownEntity, targetProperty } from './property-scope.js'
 
 const Approval = Type.Enum(['pending', 'approved', 'rejected'], { description: 'WhatsApp\'s approval; only approved templates may be sent after the 24 h window.' })
 const TemplateSchema = Type.Object({
@@ -79,7 +80,7 @@ export const templateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const created = app.templates.create({ ...request.body, propertyId: request.body.propertyId ?? app.propertyFor(request).id })
+      const created = app.templates.create({ ...request.body, propertyId: targetProperty(app, request, request.body.propertyId) })
       if (!created.ok) throw invalidInput(created.problems)
       return reply.code(201).send(view(created.value))
     },
@@ -108,8 +109,7 @@ export const templateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const template = app.store.templates.get(request.params.id)
-      if (!template) throw notFound('template', request.params.id)
+      const template = ownEntity(request, app.store.templates.get(request.params.id), 'template', request.params.id)
       const updated = app.templates.update(template, request.body)
       if (!updated.ok) throw invalidInput(updated.problems)
       return view(updated.value)
@@ -123,8 +123,7 @@ export const templateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['native'], summary: 'Remove a template (admin)', params: IdParams, response: { 204: Type.Null(), ...problemResponses } },
     },
     async (request, reply) => {
-      const template = app.store.templates.get(request.params.id)
-      if (!template) throw notFound('template', request.params.id)
+      const template = ownEntity(request, app.store.templates.get(request.params.id), 'template', request.params.id)
       app.templates.remove(template)
       return reply.code(204).send(null)
     },
