@@ -15,6 +15,7 @@ import { storageGuard } from './plugins/storage-guard.js'
 import { createStorageHealth } from './services/storage-health.js'
 import { auth, rateLimitKey } from './plugins/auth.js'
 import { hostPolicy } from './plugins/host-policy.js'
+import { closeSilentConnections } from './plugins/silent-connections.js'
 import { useProblemErrors } from './plugins/problem-errors.js'
 import { serveRenderer } from './plugins/renderer.js'
 import { installValidators } from './plugins/validation.js'
@@ -59,7 +60,10 @@ export interface ServerConfig {
 /** Largest accepted request body: 100 messages of generous size, with room to spare. */
 export const BODY_LIMIT_BYTES = 4 * 1024 * 1024
 
-/** Slow clients (slowloris): the whole request within 30 s, its headers within 10 s, idle keep-alive 10 s. */
+/**
+ * Slow clients (slowloris): the whole request within 30 s, its headers within 10 s (a connection
+ * that sends nothing is closed after 10 s too), idle keep-alive 10 s.
+ */
 export const REQUEST_TIMEOUT_MS = 30_000
 const HEADERS_TIMEOUT_MS = 10_000
 const KEEP_ALIVE_TIMEOUT_MS = 10_000
@@ -89,6 +93,8 @@ export async function buildServer(config: ServerConfig) {
       connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(requestTimeout / 4))),
     },
   }).withTypeProvider<TypeBoxTypeProvider>()
+
+  closeSilentConnections(app.server, Math.min(HEADERS_TIMEOUT_MS, requestTimeout))
 
   // First of all hooks: a request not addressed to this desk's own names reaches nothing (421).
   await app.register(hostPolicy, { allowedHosts: config.allowedHosts, publicUrl: config.publicUrl })

@@ -417,6 +417,16 @@ describe('request timeouts', () => {
     assert.ok(closedAfterMs >= 300, `closed after ${closedAfterMs} ms`)
   })
 
+  it('closes a connection that sends nothing at all', async () => {
+    const { closedAfterMs } = await rawUntilClosed(port, '', 5000)
+    assert.ok(closedAfterMs >= 300, `closed after ${closedAfterMs} ms`)
+  })
+
+  it('closes an idle keep-alive connection after its response', async () => {
+    const { received } = await rawUntilClosed(port, `GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`, 5000)
+    assert.match(received, /^HTTP\/1\.1 200 /)
+  })
+
   it('keeps the event stream open past the request timeout', async () => {
     const frames: string[] = []
     const stream = httpRequest({ host: '127.0.0.1', port, path: '/v1/events', headers: bearer(token) })
