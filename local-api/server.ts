@@ -51,7 +51,7 @@ export interface ServerConfig {
    * `startServer` adds its `--host`). Any other Host header is answered 421 before any route runs.
    */
   allowedHosts?: readonly string[]
-  /** The base URL of links the API builds (`--public-url`); default: the loopback address it listens on. */
+  /** The base URL of links the API builds (`--public-url`); default: the address it listens on (127.0.0.1 for a wildcard). */
   publicUrl?: string
   /** A request (headers and body) must arrive within this time, or its connection is closed (default 30 s). */
   requestTimeoutMs?: number

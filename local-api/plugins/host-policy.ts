@@ -7,7 +7,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The names this desk answers to; Host headers and Origins are checked against them. */
     hostPolicy: HostPolicy
-    /** The base URL of links the API builds (`--public-url`, else the loopback address it listens on). */
+    /** The base URL of links the API builds (`--public-url`, else the address it listens on; 127.0.0.1 for a wildcard). */
     publicUrl(): string
   }
 }
