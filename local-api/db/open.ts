@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { accessSync, constants, mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { migrations } from './migrations/index.js'
 import { migrate } from './migrate.js'
 
@@ -13,12 +13,16 @@ export const DATABASE_FILE = 'frontdesk.sqlite'
  * WAL with synchronous=FULL: a commit is on disk before its request is answered.
  */
 export function openDatabase(dataDir: string): Db {
-  mkdirSync(dataDir, { recursive: true })
+  try {
+    mkdirSync(dataDir, { recursive: true })
+  } catch (error) {
+    throw new Error(`cannot create the data dir ${dataDir}: ${describeFsError(error)}`)
+  }
   return openDatabaseFile(join(dataDir, DATABASE_FILE))
 }
 
 export function openDatabaseFile(file: string): Db {
-  const db = new Database(file)
+  const db = openConnection(file)
   try {
     applyPragmas(db)
     migrate(db, migrations)
@@ -36,4 +40,41 @@ export function applyPragmas(db: Db): void {
   db.pragma('busy_timeout = 5000')
   // Savepoints (one per batch in a group commit) journal the pages they touch: in memory, not a temp file.
   db.pragma('temp_store = MEMORY')
+}
+
+/** A connection to `file`; a failure names the file and the cause ("cannot open /x/frontdesk.sqlite: permission denied"). */
+export function openConnection(file: string, options?: Database.Options): Db {
+  try {
+    return new Database(file, options)
+  } catch (error) {
+    throw new Error(`cannot open ${file}: ${describeFsError(error, dirname(file))}`)
+  }
+}
+
+const FS_CAUSES: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOENT: 'no such file or directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  EISDIR: 'it is a directory',
+}
+
+/**
+ * A file system or SQLite error in words. SQLite says only "unable to open database file": then
+ * the directory is probed for the likely cause.
+ */
+export function describeFsError(error: unknown, dir?: string): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  if (code && FS_CAUSES[code]) return FS_CAUSES[code]
+  if (code === 'SQLITE_CANTOPEN' && dir) {
+    try {
+      accessSync(dir, constants.W_OK | constants.X_OK)
+    } catch (probe) {
+      const cause = (probe as NodeJS.ErrnoException).code
+      return cause && FS_CAUSES[cause] ? FS_CAUSES[cause] : (probe as Error).message
+    }
+  }
+  return (error as Error)?.message ?? String(error)
 }

@@ -16,6 +16,8 @@ export interface AppContextOptions {
   clock: () => number
   delivery?: DeliveryOptions
   sync?: DeskSyncOptions
+  /** The store is damaged and served read-only: nothing in the background writes to it. */
+  readOnly?: boolean
 }
 
 /**
@@ -24,12 +26,13 @@ export interface AppContextOptions {
  * restart included) and a connected desk starts syncing; on close all stop before the store closes.
  */
 export const appContext = fp<AppContextOptions>(
-  async (app, { store, clock, delivery, sync }) => {
+  async (app, { store, clock, delivery, sync, readOnly }) => {
     const services = createServices(store, { clock, delivery, sync })
     app.decorate('store', store)
     app.decorate('clock', clock)
     for (const [name, service] of Object.entries(services)) app.decorate(name, service as object)
     app.addHook('onReady', async () => {
+      if (readOnly) return
       services.aiAgent.start()
       services.insight.start()
       services.delivery.start()

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { STATUS_CODES } from 'node:http'
 import { HttpError } from './http-error.js'
+import { storageProblem } from './storage-errors.js'
 import { describeValidationErrors, type FieldError } from './validation.js'
 
 export interface NormalizedError {
@@ -27,6 +28,12 @@ export function normalizeError(error: FastifyError | HttpError | Error, request:
       detail: `the request ${fastifyError.validationContext ?? 'body'} is invalid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
       errors,
     }
+  }
+  // A full disk, read-only or damaged storage: said as such (507/503), with Retry-After set by the storage guard.
+  const storage = storageProblem(error, request.server.storageHealth?.file)
+  if (storage) {
+    request.log.error({ err: error }, 'storage failure')
+    return { status: storage.status, title: storage.title, detail: storage.detail }
   }
   const status = fastifyError.statusCode
   if (status && status >= 400 && status < 500) {

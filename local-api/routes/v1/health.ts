@@ -2,19 +2,53 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { schemaVersion } from '../../db/migrate.js'
 
+const Reason = Type.Object({
+  code: Type.Union(
+    [
+      Type.Literal('store-damaged'),
+      Type.Literal('disk-full'),
+      Type.Literal('read-only'),
+      Type.Literal('storage-unavailable'),
+      Type.Literal('outbox-stuck'),
+      Type.Literal('outbox-failing'),
+      Type.Literal('backup-failed'),
+    ],
+    { description: 'What is wrong.' },
+  ),
+  detail: Type.String({ description: 'In words, with what to do.' }),
+  since: Type.String({ description: 'Since when (ISO 8601).' }),
+})
+
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/health',
     {
       schema: {
         tags: ['native'],
-        summary: 'Liveness and the store\'s schema version (no token needed)',
+        summary: 'Liveness, the store\'s schema version, and whether the desk is degraded (and why) (no token needed)',
+        description:
+          '`status` is `degraded` when the store is damaged (served read-only), the disk is full, the storage is read-only ' +
+          'or failing, the outbox is stuck (a reply waiting over 15 minutes or tried 5 times) or failing, or the last backup failed; ' +
+          '`reasons` says which. Always 200 while the server answers.',
         security: [],
         response: {
-          200: Type.Object({ status: Type.Literal('ok'), schemaVersion: Type.Integer(), time: Type.String() }),
+          200: Type.Object({
+            status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
+            reasons: Type.Array(Reason),
+            schemaVersion: Type.Integer(),
+            time: Type.String(),
+          }),
         },
       },
     },
-    async () => ({ status: 'ok' as const, schemaVersion: schemaVersion(app.store.db), time: new Date(app.clock()).toISOString() }),
+    async () => {
+      const reasons = app.storageHealth.reasons()
+      return {
+        status: reasons.length ? ('degraded' as const) : ('ok' as const),
+        reasons,
+        schemaVersion: schemaVersion(app.store.db),
+        time: new Date(app.clock()).toISOString(),
+      }
+    },
   )
 }

@@ -1,0 +1,43 @@
+import fp from 'fastify-plugin'
+import type { StorageHealth } from '../services/storage-health.js'
+import { HttpError } from './http-error.js'
+import { storageProblem } from './storage-errors.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    storageHealth: StorageHealth
+  }
+}
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
+/** Signing in and out stay possible on a damaged store: staff can still read old conversations. */
+const SESSION_PATH = '/v1/session'
+
+/**
+ * The storage's state on every request: a damaged store refuses writes (503, naming the file and
+ * how to restore it); a storage failure (disk full, read-only, I/O) gets `Retry-After` and is
+ * remembered for `/v1/health` until a write succeeds again. Register before the routes.
+ */
+export const storageGuard = fp<{ health: StorageHealth }>(
+  async (app, { health }) => {
+    app.decorate('storageHealth', health)
+    if (health.damaged) {
+      const refusal = health.damaged
+      app.addHook('onRequest', async (request, reply) => {
+        if (READS.has(request.method) || request.url.split('?')[0] === SESSION_PATH) return
+        reply.header('retry-after', '3600')
+        throw new HttpError(503, 'Service Unavailable', refusal)
+      })
+    }
+    app.addHook('onError', async (request, reply, error) => {
+      const problem = storageProblem(error, health.file)
+      if (!problem) return
+      reply.header('retry-after', String(problem.retryAfterSeconds))
+      health.writeFailed(problem.kind, problem.detail)
+    })
+    app.addHook('onResponse', async (request, reply) => {
+      if (!READS.has(request.method) && reply.statusCode < 400) health.writeSucceeded()
+    })
+  },
+  { name: 'storage-guard' },
+)
