@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { Static } from 'typebox'
-import type { Agent, Conversation, Message, Reservation } from '../../renderer/api/dto.js'
+import type { Agent, ApiToken, Conversation, ListedAgent, Message, Reservation } from '../../renderer/api/dto.js'
+import type { AgentWithSignInSchema } from '../../local-api/routes/v1/agents.js'
+import type { ApiTokenSchema } from '../../local-api/routes/v1/tokens.js'
 import type { AgentSchema, ConversationSchema, MessageSchema, ReservationSchema } from '../../local-api/routes/v1/schemas.js'
 import type { DesktopBridge as RendererBridge, DesktopInfo as RendererDesktopInfo } from '../../renderer/api/desktop-bridge.js'
 import type { DesktopBridge as ShellBridge, DesktopInfo as ShellDesktopInfo } from '../../electron/ipc.js'
@@ -19,6 +21,8 @@ describe('the renderer\'s DTOs', () => {
     assert.ok(agree<Static<typeof MessageSchema>, Message>(true))
     assert.ok(agree<Static<typeof AgentSchema>, Agent>(true))
     assert.ok(agree<Static<typeof ReservationSchema>, Reservation>(true))
+    assert.ok(agree<Static<typeof AgentWithSignInSchema>, ListedAgent>(true))
+    assert.ok(agree<Static<typeof ApiTokenSchema>, ApiToken>(true))
   })
 })
 

@@ -12,7 +12,7 @@ const Password = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1000 }
 
 
 /** An agent as admins see it: with its failed sign-ins and lockout (others get neither field). */
-const AgentWithSignInSchema = Type.Object({
+export const AgentWithSignInSchema = Type.Object({
   ...AgentSchema.properties,
   failedSignIns: Type.Optional(Type.Integer({ minimum: 0, description: 'Failed sign-ins in the last 15 minutes (admins only).' })),
   lockedUntil: Type.Optional(Nullable(IsoDateTime)),

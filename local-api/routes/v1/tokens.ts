@@ -7,7 +7,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from '../../services/ap
 import { IdParams, IsoDateTime, Name, Nullable, problemResponses } from './schemas.js'
 
 /** A token as listed: never its secret, nor the secret's hash. */
-const ApiTokenSchema = Type.Object({
+export const ApiTokenSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
   scopes: Type.Array(Type.Enum([...SCOPES])),
