@@ -53,6 +53,9 @@ describe('0090 contact suggestions', () => {
     conversation('cnv_s3', identity('phone', '+41794444444', 'gst_s3'), 'gst_s3', insight(['carla@example.ch']), 'carla rossi +41794444444 41794444444')
     // An unverified identity no reading holds (written by an older desk): a suggestion of its profile's conversation.
     identity('phone', '+41795555555', 'gst_bob', 0)
+    // A reading with nothing captured, and a malformed one: nothing to suggest, and no failure.
+    conversation('cnv_quiet', identity('phone', '+41796666666', null), null, insight([]), '+41796666666 41796666666')
+    conversation('cnv_broken', identity('phone', '+41797777777', null), null, '{"captured":', '+41797777777 41797777777')
     // A guest-app conversation: issued identity, untouched.
     conversation('cnv_app', identity('guest_app', 'thread-1', 'gst_anna'), 'gst_anna', null, 'anna muster thread-1')
 
@@ -75,10 +78,12 @@ describe('0090 contact suggestions', () => {
       'phone:+41793333333': [null, 1],
       'email:carla@example.ch': ['gst_s3', 1],
       'phone:+41794444444': [null, 1],
+      'phone:+41796666666': [null, 1],
+      'phone:+41797777777': [null, 1],
       'guest_app:thread-1': ['gst_anna', 1],
     }, 'bob@ and the stray phone are gone; carla@ is vouched for by her reservation; the strangers\' phones are on no profile')
     const guests = Object.fromEntries((db.prepare('SELECT id, guest_id AS g FROM conversations').all() as { id: string; g: string | null }[]).map((c) => [c.id, c.g]))
-    assert.deepEqual(guests, { cnv_anna: 'gst_anna', cnv_s1: null, cnv_s2: null, cnv_s3: null, cnv_app: 'gst_anna' })
+    assert.deepEqual(guests, { cnv_anna: 'gst_anna', cnv_s1: null, cnv_s2: null, cnv_s3: null, cnv_quiet: null, cnv_broken: null, cnv_app: 'gst_anna' })
     const search = db.prepare('SELECT s.guest_text FROM conversation_search s JOIN conversations c ON c.rowid = s.rowid WHERE c.id = ?').pluck()
     assert.equal(search.get('cnv_s1'), '+41792222222 41792222222', 'no longer found by Anna\'s name')
     assert.equal(search.get('cnv_anna'), 'anna muster +41791111111 41791111111')

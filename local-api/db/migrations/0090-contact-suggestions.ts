@@ -88,16 +88,26 @@ export const contactSuggestions: Migration = {
     }[]
     const foundAt = new Map(unverified.map((identity) => [`${identity.kind}:${identity.value}`, identity.createdAt]))
     const covered = new Set<string>()
-    const read = db.prepare('SELECT id, insight, coalesce(last_guest_message_at, created_at) AS at FROM conversations WHERE insight IS NOT NULL').all() as { id: string; insight: string; at: number }[]
-    for (const conversation of read) {
-      let captured: { emails?: unknown; phones?: unknown } | undefined
+    // Only the captured lists are read (an insight also holds the guest's recent texts: a large desk's
+    // would not fit in memory at once).
+    const read = db
+      .prepare(
+        `SELECT id, json_extract(insight, '$.captured.emails') AS emails, json_extract(insight, '$.captured.phones') AS phones,
+           coalesce(last_guest_message_at, created_at) AS at
+         FROM conversations WHERE insight IS NOT NULL AND json_valid(insight)
+           AND (json_array_length(insight, '$.captured.emails') > 0 OR json_array_length(insight, '$.captured.phones') > 0)`,
+      )
+      .all() as { id: string; emails: string | null; phones: string | null; at: number }[]
+    const values = (list: string | null) => {
       try {
-        captured = (JSON.parse(conversation.insight) as { captured?: { emails?: unknown; phones?: unknown } }).captured
+        const parsed: unknown = list === null ? [] : JSON.parse(list)
+        return Array.isArray(parsed) ? parsed.filter((value): value is string => typeof value === 'string' && value !== '') : []
       } catch {
-        continue
+        return []
       }
-      const values = (list: unknown) => (Array.isArray(list) ? list.filter((value): value is string => typeof value === 'string' && value !== '') : [])
-      for (const [kind, list] of [['email', captured?.emails], ['phone', captured?.phones]] as const) {
+    }
+    for (const conversation of read) {
+      for (const [kind, list] of [['email', conversation.emails], ['phone', conversation.phones]] as const) {
         for (const value of values(list)) {
           addSuggestion.run(idOf(conversation.id, kind, value), conversation.id, kind, value, foundAt.get(`${kind}:${value}`) ?? conversation.at)
           covered.add(`${kind}:${value}`)
