@@ -108,6 +108,16 @@ describe('sign-in throttling', () => {
     assert.equal((await signIn('10.0.0.4', LUCA.email, LUCA.password)).statusCode, 200)
   })
 
+  it('holds a flood limit of 30 tries a minute per address, whatever credential comes along', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i < 31; i++) {
+      const answer = await signIn('10.0.0.9', LUCA.email, LUCA.password, { authorization: `Bearer junk-${i}`, cookie: `frontdesk_session=junk-${i}` })
+      statuses.push(answer.statusCode)
+    }
+    assert.deepEqual(statuses.slice(0, 30), Array(30).fill(200))
+    assert.equal(statuses[30], 429)
+  })
+
   it('slows down one address trying many accounts, and no other address', async () => {
     for (let i = 0; i < 5; i++) assert.equal((await signIn('10.0.0.5', `nobody${i}@alpenblick.ch`, 'spray password 1')).statusCode, 401)
     const sprayed = await signIn('10.0.0.5', 'somebody.else@alpenblick.ch', 'spray password 1')
