@@ -48,18 +48,30 @@ export function createDeliveryService(store: Store, events: EventBus, clock: () 
     return account?.webhookUrl ? account : undefined
   }
 
-  function schedule(): void {
+  /** After a pass the storage failed (disk full, read-only, busy), the outbox is looked at again this much later. */
+  const STORAGE_RETRY_MS = 30_000
+
+  function schedule(storageFailed = false): void {
     if (stopped) return
     clearTimeout(timer)
-    const next = store.outbox.nextDueAt()
-    if (next === undefined) return
-    timer = setTimeout(() => void deliverDue(), Math.min(Math.max(0, next - clock()), 60_000))
+    let delay = STORAGE_RETRY_MS
+    if (!storageFailed) {
+      try {
+        const next = store.outbox.nextDueAt()
+        if (next === undefined) return
+        delay = Math.min(Math.max(0, next - clock()), 60_000)
+      } catch {
+        // The store cannot be read now: look again later.
+      }
+    }
+    timer = setTimeout(() => void deliverDue(), delay)
     timer.unref()
   }
 
   async function deliverDue(): Promise<void> {
     if (running || stopped) return
     running = true
+    let storageFailed = false
     try {
       for (let due = store.outbox.due(clock()); due.length && !stopped; due = store.outbox.due(clock())) {
         for (const entry of due) {
@@ -69,9 +81,14 @@ export function createDeliveryService(store: Store, events: EventBus, clock: () 
           if (claimed) await attempt(claimed)
         }
       }
+    } catch {
+      // A failed pass (the storage full, read-only, damaged or busy): nothing crashes, the pass is tried
+      // again later; a reply sent whose outcome could not be recorded keeps its claim until the
+      // lease runs out, then is sent again (at least once, never lost). /v1/health says why.
+      storageFailed = true
     } finally {
       running = false
-      schedule()
+      schedule(storageFailed)
     }
   }
 
