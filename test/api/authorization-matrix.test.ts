@@ -299,6 +299,11 @@ describe('a token bound to property B asking for property A\'s things', () => {
     assert.equal((await getAs(tokenB, `/3rd/conversations/links?phone_numbers=%2B41795551201&organization_id=${propertyA}`)).statusCode, 404)
     // Asking for property A by name is refused outright.
     assert.equal((await getAs(tokenB, `/v1/conversations?propertyId=${propertyA}`)).statusCode, 403)
+    // The same guest writing to property B: B's export names no reservation of property A.
+    await t.app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(tokenB), payload: { messages: [pushedMessage({ phone: '+41795551201', text: 'And at your other hotel?' })] } })
+    const own = await getAs(tokenB, '/v1/export.csv')
+    assert.match(own.body, /And at your other hotel/)
+    assert.doesNotMatch(own.body, /A-100/)
   })
 
   it('sees only its own property in the catalogue and cannot change property A\'s, even as admin', async () => {
