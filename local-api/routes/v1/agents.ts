@@ -78,7 +78,7 @@ export const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireScope('admin'),
       schema: {
         tags: ['native'],
-        summary: 'Add an agent (admin)',
+        summary: 'Add an agent (admin; not a property-bound token)',
         body: Type.Object(
           { name: Name(200), email: Type.String({ minLength: 3, maxLength: 320 }), password: Password, role: Role },
           { additionalProperties: false },
@@ -101,7 +101,7 @@ export const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireScope('admin'),
       schema: {
         tags: ['native'],
-        summary: 'Rename, change the role of, deactivate or reactivate an agent, or set a new password (admin)',
+        summary: 'Rename, change the role of, deactivate or reactivate an agent, or set a new password (admin; not a property-bound token)',
         params: IdParams,
         body: Type.Object(
           {

@@ -151,7 +151,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireScope('guest.conversation.write'),
       schema: {
         tags: ['native'],
-        summary: 'Mark a conversation read: its unread count drops to zero',
+        summary: 'Mark a conversation read: its unread count drops to zero (an action: needs guest.conversation.write)',
         params: IdParams,
         response: { 204: Type.Null(), ...problemResponses },
       },

@@ -38,7 +38,7 @@ export const propertyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireScope('admin'),
       schema: {
         tags: ['native'],
-        summary: 'Add a property',
+        summary: 'Add a property (admin; not a property-bound token)',
         body: Type.Object(
           {
             name: Name(200),

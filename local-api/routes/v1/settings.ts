@@ -19,7 +19,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       onRequest: deskWideOnly(app, 'read or change the desk\'s settings'),
       preHandler: app.requireScope('admin'),
-      schema: { tags: ['native'], summary: 'The LLM provider (OpenAI-compatible), or null: the built-in agent answers', response: { 200: ProviderOut, ...problemResponses } },
+      schema: { tags: ['native'], summary: 'The LLM provider (OpenAI-compatible), or null: the built-in agent answers (admin; not a property-bound token)', response: { 200: ProviderOut, ...problemResponses } },
     },
     async () => view(app.store.settings.get<LlmProvider>(LLM_SETTING)),
   )
@@ -31,7 +31,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireScope('admin'),
       schema: {
         tags: ['native'],
-        summary: 'Set the LLM provider (any OpenAI-compatible chat-completions endpoint)',
+        summary: 'Set the LLM provider (any OpenAI-compatible chat-completions endpoint) (admin; not a property-bound token)',
         body: Type.Object(
           {
             baseUrl: Type.String({ minLength: 1, maxLength: 500, description: 'e.g. http://127.0.0.1:11434/v1' }),
@@ -57,7 +57,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       onRequest: deskWideOnly(app, 'read or change the desk\'s settings'),
       preHandler: app.requireScope('admin'),
-      schema: { tags: ['native'], summary: 'Forget the LLM provider: the built-in agent answers alone', response: { 204: Type.Null(), ...problemResponses } },
+      schema: { tags: ['native'], summary: 'Forget the LLM provider: the built-in agent answers alone (admin; not a property-bound token)', response: { 204: Type.Null(), ...problemResponses } },
     },
     async (_request, reply) => {
       app.store.settings.remove(LLM_SETTING)

@@ -48,7 +48,7 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireScope('guest.conversation.write'),
       schema: {
         tags: ['native'],
-        summary: 'Syncs right away instead of at the next retry',
+        summary: 'Syncs right away instead of at the next retry (an action: needs guest.conversation.write)',
         response: { 202: SyncStatusSchema, ...problemResponses },
       },
     },
@@ -65,7 +65,7 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireScope('admin'),
       schema: {
         tags: ['native'],
-        summary: 'Connects this desk to a central server with the device credential an admin issued there',
+        summary: 'Connects this desk to a central server with the device credential an admin issued there (admin; not a property-bound token)',
         body: Type.Object(
           {
             centralUrl: Type.String({ minLength: 1, maxLength: 2000, description: 'e.g. http://central.hotel.lan:4790' }),
