@@ -194,12 +194,12 @@ export const unifiedMessagingRoutes: FastifyPluginAsyncTypebox = async (app) => 
       const outcome = await app.ingest.submit(property, batch)
       if (!outcome.ok) throw batchRejected(outcome.problems)
       const body = outcome.value.map((result, index) => {
-        const message = batch[index]!
         // An idempotent retry answers with what was stored first, not with the retry's body.
         if (!result.created) {
           const stored = app.store.messages.get(result.messageId)!
           return { ...messageOut(stored, app.store.conversations.get(stored.conversationId)!.channel), status: 'DELIVERED' }
         }
+        const message = batch[index]!
         return {
           conversationId: result.conversationId,
           messageId: result.messageId,
