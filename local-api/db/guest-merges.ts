@@ -98,6 +98,7 @@ export function guestMergesRepository(db: Db) {
   const recent = db.prepare(`${SELECT} ORDER BY m.created_at DESC, m.rowid DESC LIMIT ?`)
   const markUndone = db.prepare('UPDATE guest_merges SET undone_at = @at, undone_by_agent_id = @agentId, undone_by_token = @tokenName WHERE id = @id AND undone_at IS NULL')
   const activeOfPair = db.prepare('SELECT id FROM guest_merges WHERE kept_guest_id = ? AND gone_guest_id = ? AND undone_at IS NULL AND id <> ? ORDER BY id LIMIT 1').pluck()
+  const allActiveOfPair = db.prepare(`${SELECT} WHERE m.kept_guest_id = ? AND m.gone_guest_id = ? AND m.undone_at IS NULL ORDER BY m.id`)
   const setMoved = db.prepare('UPDATE guest_merges SET moved = ? WHERE id = ?')
 
   const moving = {
@@ -118,7 +119,33 @@ export function guestMergesRepository(db: Db) {
     onsiteContacts: db.prepare('UPDATE onsite_contacts SET guest_id = @gone WHERE id = @key AND (guest_id IS NULL OR guest_id IN (@kept, @keptNow))'),
   }
 
+  const references = {
+    identities: db.prepare('SELECT rowid, kind, value FROM guest_identities WHERE guest_id = ? ORDER BY rowid'),
+    conversations: moving.conversations,
+    reservations: moving.reservations,
+    leads: moving.leads,
+  }
+  const setGuestOf = {
+    identities: db.prepare('UPDATE guest_identities SET guest_id = ? WHERE rowid = ?'),
+    conversations: db.prepare('UPDATE conversations SET guest_id = ? WHERE id = ?'),
+    reservations: db.prepare('UPDATE reservations SET guest_id = ? WHERE id = ?'),
+    leads: db.prepare('UPDATE leads SET guest_id = ? WHERE id = ?'),
+  }
+
   return {
+    /** The synced rows that name a profile (identities with their key). */
+    referencesTo(guestId: string) {
+      return {
+        identities: references.identities.all(guestId) as { rowid: number; kind: string; value: string }[],
+        conversations: references.conversations.all(guestId) as string[],
+        reservations: references.reservations.all(guestId) as string[],
+        leads: references.leads.all(guestId) as string[],
+      }
+    },
+    /** Points one synced row at another profile (which must exist). */
+    setGuestOf(table: keyof typeof setGuestOf, key: string | number, guestId: string): void {
+      setGuestOf[table].run(guestId, key)
+    },
     /** What a merge of profile `goneId` would move: everything that refers to it. */
     whatMoves(goneId: string): GuestMergeMoved {
       return {
@@ -167,6 +194,8 @@ export function guestMergesRepository(db: Db) {
     },
     /** Another merge of the same two profiles still in force (two desks merged them at once), if any. */
     otherActiveOfPair: (keptGuestId: string, goneGuestId: string, id: string) => activeOfPair.get(keptGuestId, goneGuestId, id) as string | undefined,
+    /** Every merge of these two profiles in force. */
+    activeOfPair: (keptGuestId: string, goneGuestId: string) => (allActiveOfPair.all(keptGuestId, goneGuestId) as GuestMergeRow[]).map(toMerge),
     setMoved: (id: string, moved: GuestMergeMoved) => void setMoved.run(JSON.stringify(moved), id),
     /** Puts what the merge moved back on profile `gone` (which must exist again). */
     moveBack(merge: GuestMerge, keptNow: string): void {

@@ -67,6 +67,7 @@ export function syncRepository(db: Db) {
   const addAlias = db.prepare('INSERT INTO sync_aliases (entity, source_id, target_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET target_id = excluded.target_id')
   const repointAliases = db.prepare('UPDATE sync_aliases SET target_id = ? WHERE entity = ? AND target_id = ?')
   const removeAlias = db.prepare('DELETE FROM sync_aliases WHERE entity = ? AND source_id = ?')
+  const aliasesOf = db.prepare('SELECT source_id FROM sync_aliases WHERE entity = ? AND target_id = ? ORDER BY source_id').pluck()
   const addPending = db.prepare('INSERT INTO sync_pending (op_id, op, reason, since) VALUES (?, ?, ?, ?) ON CONFLICT (op_id) DO UPDATE SET reason = excluded.reason')
   const pending = db.prepare('SELECT op FROM sync_pending ORDER BY since, op_id').pluck()
   const removePending = db.prepare('DELETE FROM sync_pending WHERE op_id = ?')
@@ -125,6 +126,8 @@ export function syncRepository(db: Db) {
     },
     /** `sourceId` is its own entity again (an undone guest merge): ops for it land on it. */
     removeAlias: (entity: string, sourceId: string) => void removeAlias.run(entity, sourceId),
+    /** The ids merged into `targetId`. */
+    aliasesOf: (entity: string, targetId: string) => aliasesOf.all(entity, targetId) as string[],
     park: (op: SyncOp, reason: string, now: number) => void addPending.run(op.opId, JSON.stringify(op), reason, now),
     parked: () => (pending.all() as string[]).map((op) => JSON.parse(op) as SyncOp),
     unpark: (opId: string) => void removePending.run(opId),

@@ -133,15 +133,18 @@ export function createGuestService(store: Store, events: EventBus, conversations
       const { conversationIds, published } = store.transaction(() => {
         const restored: Guest = { id: merge.goneGuestId, ...merge.gone }
         store.guests.insert(restored)
-        store.guestMerges.moveBack(merge, kept.id)
+        // Two desks may have merged these two at once: every merge of the pair is undone, and what
+        // any of them moved here goes back.
+        const twins = store.guestMerges.activeOfPair(merge.keptGuestId, merge.goneGuestId).filter((twin) => twin.id !== merge.id)
+        for (const undone of [merge, ...twins]) {
+          store.guestMerges.moveBack(undone, kept.id)
+          store.guestMerges.markUndone(undone.id, now, by)
+          // Synced: each desk splits with what it moved itself, and both profiles show what was
+          // written to each (the merge had shown both profiles' fields on the kept one).
+          store.changeLog.append('guest_merge', undone.id, 'update', { undone: true, undoneByAgentId: by.agentId ?? null, undoneByToken: by.tokenName ?? null }, now)
+        }
         const keptAfter = restoreKeptFields(kept, merge, now)
         if (keptAfter !== kept) store.guests.update(keptAfter)
-        store.guestMerges.markUndone(merge.id, now, by)
-        // The undo first (other desks drop the alias), then both profiles as they are now, so each
-        // desk's copy of the two profiles ends the same whatever the merge had folded there.
-        store.changeLog.append('guest_merge', merge.id, 'update', { undone: true, undoneByAgentId: by.agentId ?? null, undoneByToken: by.tokenName ?? null }, now)
-        store.changeLog.append('guest', restored.id, 'insert', restored, now)
-        store.changeLog.append('guest', kept.id, 'update', { firstName: keptAfter.firstName, lastName: keptAfter.lastName, language: keptAfter.language, updatedAt: keptAfter.updatedAt }, now)
         const published: DomainEvent[] = []
         const restoredConversations = store.conversations.byGuest(restored.id)
         const keptConversations = store.conversations.byGuest(kept.id)

@@ -12,7 +12,7 @@ import { inProcessTransport, openDesk, removeDesk, replicaState, type Desk } fro
  * clocks an hour apart, through a transport that drops requests and responses, duplicates and
  * replays them; desks go offline for days and crash between a local commit and its push. Random
  * schedules (fast-check) of guest messages, replies, takeovers, reservations, templates, knowledge
- * entries and guest merges; after healing every desk must hold the same state.
+ * entries, guest merges and their undos; after healing every desk must hold the same state.
  */
 
 const HOUR = 3600_000
@@ -29,6 +29,7 @@ export const action = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('template' as const), desk: deskIndex, slot: fc.integer({ min: 0, max: 2 }), body: fc.constantFrom('See you soon', 'Welcome!', 'Parking is free'), remove: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('knowledge' as const), desk: deskIndex, slot: fc.integer({ min: 0, max: 1 }), answer: fc.constantFrom('Yes', 'No', 'At 7'), remove: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('mergeGuests' as const), desk: deskIndex }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('undoMerge' as const), desk: deskIndex }) },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('sync' as const), desk: deskIndex }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('crash' as const), desk: deskIndex }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('partition' as const), desk: deskIndex, offline: fc.boolean() }) },
@@ -154,6 +155,13 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
         case 'mergeGuests': {
           const guests = desk!.store.db.prepare('SELECT id FROM guests ORDER BY id LIMIT 2').pluck().all() as string[]
           if (guests.length === 2) assert.ok(desk!.services.guests.merge(guests[1]!, guests[0]!).ok)
+          break
+        }
+        case 'undoMerge': {
+          // The desk's latest merge in force (made here or applied from another desk); an undo the
+          // desk refuses (its kept profile merged into another since) changes nothing.
+          const mergeId = desk!.store.db.prepare('SELECT id FROM guest_merges WHERE undone_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1').pluck().get() as string | undefined
+          if (mergeId) desk!.services.guests.undoMerge(mergeId, {})
           break
         }
         case 'sync':

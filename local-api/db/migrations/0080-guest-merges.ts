@@ -45,6 +45,9 @@ export const guestMerges: Migration = {
       );
       CREATE INDEX guest_merges_by_kept ON guest_merges (kept_guest_id, created_at);
       CREATE INDEX guest_merges_by_gone ON guest_merges (gone_guest_id, created_at);
+
+      -- An undone merge recomputes the kept profile from every profile still merged into it.
+      CREATE INDEX sync_aliases_by_target ON sync_aliases (entity, target_id);
     `)
   },
 }

@@ -13,7 +13,7 @@ import { isSyncEntity, SYNC_SCHEMA_VERSION, type SnapshotEntity, type SyncEntity
 import type { MessageContent } from '../../domain/message-content.js'
 import type { DomainEvent } from '../event-bus.js'
 import type { Ingest, ReplicatedMessage } from '../ingest.js'
-import { foldGuest } from './local-ops.js'
+import { foldGuest, reprojectGuestRefs, splitGuest, trackOwnGuest } from './local-ops.js'
 import { suggestFromInsight } from '../contact-suggestions.js'
 import type { ContactKind } from '../../domain/identity.js'
 import type { SuggestionStatus } from '../../domain/contact-suggestions.js'
@@ -322,6 +322,22 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
     const [a, b] = [sync.resolve('guest', sourceId), sync.resolve('guest', targetId)]
     if (a === b) {
       sync.saveEntityState('guest_merge', mergeId, state)
+      // Another desk merged these two at the same time: recorded too, so the profiles split only
+      // once every merge of the two is undone (as on a desk that applies them the other way round).
+      const [first, second] = sourceId < targetId ? [sourceId, targetId] : [targetId, sourceId]
+      const twin = store.guestMerges.otherActiveOfPair(first, second, mergeId)
+      const other = twin && store.guestMerges.get(twin)
+      if (other) {
+        store.guestMerges.insert({
+          ...other,
+          id: mergeId,
+          moved: { identities: [], conversations: [], reservations: [], leads: [], onsiteContacts: [] },
+          mergedBy: { agentId: resolve('agent', f.mergedByAgentId) ?? null, tokenName: str(f.mergedByToken) ?? null },
+          reason: str(f.reason) ?? null,
+          origin,
+          createdAt: now,
+        })
+      }
       return APPLIED
     }
     const [kept, gone] = a < b ? [a, b] : [b, a]
@@ -361,11 +377,28 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
 
   /** Splits a merge this desk recorded: the profile merged away back as it was, with what had moved here. */
   function splitGuests(merge: GuestMerge, f: Fields, touched: Set<string>, now: number): void {
-    sync.removeAlias('guest', merge.goneGuestId)
-    const keptNow = sync.resolve('guest', merge.keptGuestId)
-    if (!store.guests.get(merge.goneGuestId)) store.guests.insert({ id: merge.goneGuestId, ...merge.gone })
-    store.guestMerges.moveBack(merge, keptNow)
     store.guestMerges.markUndone(merge.id, now, { agentId: resolve('agent', f.undoneByAgentId) ?? null, tokenName: str(f.undoneByToken) ?? null })
+    // Another merge of the same two profiles still holds them together: it takes over what moved.
+    const twin = store.guestMerges.otherActiveOfPair(merge.keptGuestId, merge.goneGuestId, merge.id)
+    const other = twin && store.guestMerges.get(twin)
+    if (other) {
+      const union = <T>(x: T[], y: T[]) => [...new Set([...x, ...y])]
+      store.guestMerges.setMoved(other.id, {
+        identities: union(other.moved.identities, merge.moved.identities),
+        conversations: union(other.moved.conversations, merge.moved.conversations),
+        reservations: union(other.moved.reservations, merge.moved.reservations),
+        leads: union(other.moved.leads, merge.moved.leads),
+        onsiteContacts: union(other.moved.onsiteContacts, merge.moved.onsiteContacts),
+      })
+      return
+    }
+    const split = splitGuest(sync, merge.goneGuestId, merge.keptGuestId)
+    const keptNow = split.kept.id
+    if (!store.guests.get(merge.goneGuestId)) store.guests.insert({ id: merge.goneGuestId, ...merge.gone })
+    if (Object.keys(split.gone.fields).length) rows.guest(merge.goneGuestId, { ...merge.gone, ...split.gone.fields })
+    if (Object.keys(split.kept.state.fields).length && store.guests.get(keptNow)) rows.guest(keptNow, split.kept.state.fields)
+    store.guestMerges.moveBack(merge, keptNow)
+    reprojectGuestRefs(store, sync, [merge.goneGuestId, keptNow])
     for (const conversation of [...store.conversations.byGuest(merge.goneGuestId), ...store.conversations.byGuest(keptNow)]) {
       store.conversations.refreshSearchText(conversation)
       touched.add(conversation.id)
@@ -439,6 +472,8 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
     // A contact an older desk found in a guest's words and kept as an unverified identity: here it is
     // only a suggestion (made from the conversation's insight), never an identity that links anything.
     if (entity === 'guest_identity' && fields.verified === false) return APPLIED
+    // What is written to a profile is kept as its own too (an undone merge gives it back).
+    if (entity === 'guest') trackOwnGuest(sync, entityId, fields, clockOf)
     if (entity === 'guest_merge') {
       if (entityId.startsWith('gmg_')) return applyGuestMerge(origin, entityId, fields, clockOf, touched, now)
       return mergeGuests(String(fields.sourceId), String(fields.targetId), clockOf('sourceId'), touched)
