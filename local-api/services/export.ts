@@ -19,6 +19,8 @@ export const EXPORT_COLUMNS = [
   'reservation',
   'message_type',
   'text',
+  // Last, so the columns before it keep their places: the property the conversation belongs to.
+  'property_id',
 ] as const
 
 /**
@@ -50,6 +52,7 @@ function record(row: ExportRow): string[] {
     defuseFormula(row.reservation ?? ''),
     row.content_type,
     defuseFormula(row.text),
+    row.property_id,
   ]
 }
 

@@ -303,6 +303,7 @@ describe('a token bound to property B asking for property A\'s things', () => {
     await t.app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(tokenB), payload: { messages: [pushedMessage({ phone: '+41795551201', text: 'And at your other hotel?' })] } })
     const own = await getAs(tokenB, '/v1/export.csv')
     assert.match(own.body, /And at your other hotel/)
+    assert.ok(own.body.trim().split('\n').slice(1).every((line) => line.endsWith(`,${propertyB}`)), 'every row names property B')
     assert.doesNotMatch(own.body, /A-100/)
   })
 

@@ -84,7 +84,7 @@ describe('GET /v1/export.csv', () => {
     assert.equal(Number(response.headers['x-export-rows']), GENERATED + 2)
     const rows = parse(response.body, { columns: true, bom: true }) as Record<string, string>[]
     assert.equal(rows.length, GENERATED + 2)
-    assert.deepEqual(Object.keys(rows[0]!), ['conversation_id', 'message_id', 'channel', 'guest', 'guest_phone_or_email', 'direction', 'sender', 'created_at', 'received_at', 'type', 'lead', 'reservation', 'message_type', 'text'])
+    assert.deepEqual(Object.keys(rows[0]!), ['conversation_id', 'message_id', 'channel', 'guest', 'guest_phone_or_email', 'direction', 'sender', 'created_at', 'received_at', 'type', 'lead', 'reservation', 'message_type', 'text', 'property_id'])
     // The server held a chunk at a time, not the export (which the test itself holds, and subtracts).
     assert.ok(response.peakHeapGrowth < 40 * 1024 * 1024, `heap grew ${Math.round(response.peakHeapGrowth / 1024 / 1024)} MiB while streaming ${Math.round(response.body.length / 1024 / 1024)} MiB`)
   })

@@ -99,7 +99,7 @@ test('Export downloads the filtered history as CSV, with progress', async ({ pag
   expect(download.suggestedFilename()).toMatch(/^frontdesk-export-\d{4}-\d{2}-\d{2}\.csv$/)
   const csv = readFileSync((await download.path())!, 'utf8')
   const [header, ...lines] = csv.replace(/^\uFEFF/, '').trim().split('\n')
-  expect(header).toBe('conversation_id,message_id,channel,guest,guest_phone_or_email,direction,sender,created_at,received_at,type,lead,reservation,message_type,text')
+  expect(header).toBe('conversation_id,message_id,channel,guest,guest_phone_or_email,direction,sender,created_at,received_at,type,lead,reservation,message_type,text,property_id')
   expect(lines.length).toBeGreaterThanOrEqual(1)
   expect(lines.every((line) => line.split(',')[2] === 'whatsapp')).toBe(true)
   expect(csv).toContain('Can I bring my dog?')
