@@ -8,9 +8,9 @@ import type { SyncEntity } from '../../local-api/domain/sync/protocol.js'
 const at = (wallMs: number, node = 'a', counter = 0) => encodeHlc({ wallMs, counter, node })
 
 const write = fc.record({
-  entity: fc.constantFrom<SyncEntity>('conversation', 'message', 'guest', 'template'),
-  field: fc.constantFrom('mode', 'assignedAgentId', 'status', 'firstName', 'content', 'channel', 'deleted'),
-  value: fc.oneof(fc.constantFrom('queued', 'sent', 'delivered', 'failed', 'ai', 'human'), fc.integer(), fc.constant(null)),
+  entity: fc.constantFrom<SyncEntity>('conversation', 'message', 'guest', 'template', 'guest_merge'),
+  field: fc.constantFrom('mode', 'assignedAgentId', 'status', 'firstName', 'content', 'channel', 'deleted', 'undone', 'sourceId'),
+  value: fc.oneof(fc.constantFrom('queued', 'sent', 'delivered', 'failed', 'ai', 'human'), fc.integer(), fc.constant(null), fc.boolean()),
   wallMs: fc.integer({ min: 1, max: 50 }),
   node: fc.constantFrom('a', 'b', 'c'),
 })
@@ -40,6 +40,14 @@ describe('merging fields', () => {
     assert.equal(wins('conversation', 'mode', { value: 'ai', hlc: at(10) }, { value: 'human', hlc: at(11) }), true)
     assert.equal(wins('conversation', 'mode', { value: 'human', hlc: at(11) }, { value: 'ai', hlc: at(10) }), false)
     assert.equal(wins('conversation', 'mode', { value: 'ai', hlc: at(10, 'a') }, { value: 'human', hlc: at(10, 'b') }), true)
+  })
+
+  it('keeps a guest merge undone once undone, whatever the clocks; its profiles as first written', () => {
+    assert.equal(wins('guest_merge', 'undone', { value: false, hlc: at(10) }, { value: true, hlc: at(5) }), true, 'an undo made on a desk whose clock is behind')
+    assert.equal(wins('guest_merge', 'undone', { value: true, hlc: at(5) }, { value: false, hlc: at(20) }), false, 'a later merge op does not redo it')
+    assert.equal(wins('guest_merge', 'undone', { value: true, hlc: at(5) }, { value: true, hlc: at(6) }), true)
+    assert.equal(wins('guest_merge', 'sourceId', { value: 'gst_a', hlc: at(5) }, { value: 'gst_b', hlc: at(6) }), false)
+    assert.equal(wins('guest_merge', 'reason', { value: 'booked twice', hlc: at(5) }, { value: null, hlc: at(6) }), false)
   })
 
   it('keeps a message as first written, while its delivery only moves forward', () => {
