@@ -184,4 +184,23 @@ describe('guest merges', () => {
     assert.equal((await undoRequest(second, bearer(writer))).statusCode, 200)
     assert.deepEqual(rows(), before)
   })
+
+  it('two profiles with an onsite contact on one channel account merge (the merged-away one set aside) and split back exactly', async () => {
+    const account = await t.app.inject({ method: 'POST', url: '/v1/channel-accounts', headers: bearer(admin), payload: { channel: 'web_chat', code: 'lobby', name: 'Lobby tablet' } })
+    assert.equal(account.statusCode, 201, account.body)
+    const channelAccountId = account.json().id as string
+    for (const [n, guestId] of [[1, marco.guestId], [2, sara.guestId]] as const) {
+      const identity = t.app.store.guests.insertIdentity('onsite_contact', `lobby:${n}`, guestId, clock)
+      t.app.store.onsiteContacts.insert({ id: `oc_test${n}`, channelAccountId, sn: `SN-${n}`, guestId, identityRowid: identity.rowid, createdAt: clock })
+    }
+    const contacts = () => t.app.store.db.prepare('SELECT id, guest_id FROM onsite_contacts ORDER BY id').raw().all()
+    const before = rows()
+    const beforeContacts = contacts()
+    const response = await mergeRequest(sara.guestId, { intoGuestId: marco.guestId }, { cookie })
+    assert.equal(response.statusCode, 200, response.body)
+    assert.deepEqual(contacts(), [['oc_test1', marco.guestId], ['oc_test2', null]], 'one contact per account and profile: the other is set aside')
+    assert.equal((await undoRequest(response.json().mergeId, { cookie })).statusCode, 200)
+    assert.deepEqual(contacts(), beforeContacts)
+    assert.deepEqual(rows(), before)
+  })
 })
