@@ -30,7 +30,9 @@ const OWN = 'guest_own'
 const copy = (state: EntityState): EntityState => ({ fields: { ...state.fields }, clocks: { ...state.clocks } })
 
 export function trackOwnGuest(sync: SyncRepository, guestId: string, writes: Record<string, unknown>, clockOf: (field: string) => string): void {
-  const own = sync.entityState(OWN, guestId) ?? { fields: {}, clocks: {} }
+  // A profile written before this was kept starts from what it holds (unless merged into another).
+  const current = sync.resolve('guest', guestId) === guestId ? sync.entityState('guest', guestId) : undefined
+  const own = sync.entityState(OWN, guestId) ?? (current ? copy(current) : { fields: {}, clocks: {} })
   if (Object.keys(mergeFields('guest', own, writes, clockOf)).length) sync.saveEntityState(OWN, guestId, own)
 }
 
@@ -58,7 +60,10 @@ export function splitGuest(sync: SyncRepository, gone: string, kept: string): { 
   const goneState = copy(sync.entityState(OWN, gone) ?? { fields: {}, clocks: {} })
   if (Object.keys(goneState.fields).length) sync.saveEntityState('guest', gone, goneState)
   const keptNow = sync.resolve('guest', kept)
-  const keptState = copy(sync.entityState(OWN, keptNow) ?? { fields: {}, clocks: {} })
+  const keptOwn = sync.entityState(OWN, keptNow)
+  // Nothing kept of its own (merged before writes were kept per profile): it stays as it is.
+  if (!keptOwn) return { gone: goneState, kept: { id: keptNow, state: sync.entityState('guest', keptNow) ?? { fields: {}, clocks: {} } } }
+  const keptState = copy(keptOwn)
   for (const merged of sync.aliasesOf('guest', keptNow)) {
     const own = sync.entityState(OWN, merged)
     if (own) mergeFields('guest', keptState, own.fields, (field) => own.clocks[field]!)
