@@ -132,6 +132,42 @@ describe('sync scenarios', () => {
     })
   })
 
+  it('an edit of the merged-away profile made offline during a merge and its undo lands on it; a desk behind takes both profiles from a snapshot', async () => {
+    await world(['a', 'b', 'c'], async ({ desks: [a, b, c], property, offline, now, prune }) => {
+      const book = (desk: Desk, number: string, phone: string, firstName: string) =>
+        assert.ok(desk.services.reservations.upsert(property, { confirmationNumber: number, phone, firstName, arrival: '2027-01-10', departure: '2027-01-12', status: 'confirmed' }).ok)
+      book(a!, 'R-1', '+41795550001', 'Eva')
+      now.ms += MINUTE
+      book(a!, 'R-2', '+41795550002', 'Marco')
+      await syncAll([a!, b!, c!])
+      const [eva, marco] = a!.store.db.prepare('SELECT id FROM guests ORDER BY id').pluck().all() as string[]
+
+      // B, offline, renames Marco; A merges the two profiles and undoes it; C is away all along.
+      offline.add('b').add('c')
+      now.ms += MINUTE
+      book(b!, 'R-2', '+41795550002', 'Marco B.')
+      now.ms += MINUTE
+      const merged = a!.services.guests.merge(marco!, eva!, { by: {}, reason: 'looked alike' })
+      assert.ok(merged.ok)
+      await a!.sync.client.syncOnce()
+      now.ms += MINUTE
+      assert.ok(a!.services.guests.undoMerge(merged.value.mergeId, {}).ok)
+      await a!.sync.client.syncOnce()
+      offline.delete('b')
+      await syncAll([a!, b!])
+      await prune() // the server forgets what C has not pulled
+      offline.delete('c')
+      await syncAll([c!, a!, b!])
+
+      for (const desk of [a!, b!, c!]) {
+        assert.deepEqual(desk.store.db.prepare('SELECT id, first_name FROM guests ORDER BY id').raw().all(), [[eva, 'Eva'], [marco, 'Marco B.']], desk.name)
+        assert.deepEqual(desk.store.db.prepare('SELECT confirmation_number, guest_id FROM reservations ORDER BY confirmation_number').raw().all(), [['R-1', eva], ['R-2', marco]], desk.name)
+      }
+      assert.deepEqual(replicaState(b!.store), replicaState(a!.store))
+      assert.deepEqual(replicaState(c!.store), replicaState(a!.store))
+    })
+  })
+
   it('one guest writing to two desks at once ends as one conversation with all messages', async () => {
     await world(['a', 'b'], async ({ desks: [a, b], property, offline, now }) => {
       offline.add('a').add('b')
