@@ -97,7 +97,7 @@ describe('sync scenarios', () => {
       const [eva, marco] = a!.store.db.prepare('SELECT id FROM guests ORDER BY id').pluck().all() as string[]
 
       now.ms += MINUTE
-      const merged = a!.services.guests.merge(marco!, eva!, { by: {}, reason: 'same person, says the PMS' })
+      const merged = a!.services.guests.merge(marco!, eva!, { by: { tokenName: 'pms-bridge' }, reason: 'same person, says the PMS' })
       assert.ok(merged.ok)
       await syncAll([a!, b!])
       for (const desk of [a!, b!]) {
@@ -106,6 +106,7 @@ describe('sync scenarios', () => {
       }
       const recorded = b!.store.guestMerges.get(merged.value.mergeId)!
       assert.equal(recorded.reason, 'same person, says the PMS')
+      assert.equal(recorded.mergedBy.tokenName, 'pms-bridge')
       assert.equal(recorded.origin, a!.store.changeLog.clientId, 'B applied A\'s merge and recorded what moved there')
       assert.equal(recorded.goneGuestId, marco)
       const timeline = b!.store.db.prepare("SELECT count(*) FROM conversation_events WHERE type = 'guest_merged'").pluck().get()
