@@ -30,7 +30,7 @@ export interface SuggestionView {
 
 export type Decision =
   | { ok: true; value: { suggestion: SuggestionView; mergeId: string | null; guestId: string | null } }
-  | { ok: false; status: 404 | 409; message: string }
+  | { ok: false; status: 403 | 404 | 409; message: string }
 
 /** Whether a contact the guest wrote is worth a suggestion: not when it already is this conversation's own. */
 export function suggests(store: Store, conversation: Conversation, kind: ContactKind, value: string): boolean {
@@ -134,9 +134,10 @@ export function createContactSuggestionService(store: Store, events: EventBus, g
     /**
      * Staff confirm that the guest of this conversation is the person the value belongs to: a
      * guest merge with its owner's profile (recorded and undoable), or, for a value nobody owns
-     * yet, a staff-confirmed identity of this conversation's profile.
+     * yet, a staff-confirmed identity of this conversation's profile. Profiles are shared by every
+     * property: `mayMerge` false (a property-bound token) refuses a link that would merge.
      */
-    link(conversation: Conversation, id: string, by: DecidedBy, reason?: string): Decision {
+    link(conversation: Conversation, id: string, by: DecidedBy, { reason, mayMerge = true }: { reason?: string; mayMerge?: boolean } = {}): Decision {
       const suggestion = find(conversation, id)
       if (!suggestion) return { ok: false, status: 404, message: `no suggestion ${id} in this conversation` }
       const now = clock()
@@ -154,6 +155,8 @@ export function createContactSuggestionService(store: Store, events: EventBus, g
           for (const linked of store.conversations.byGuest(guestId)) store.conversations.refreshSearchText(linked)
           return { mergeId: null, guestId }
         })
+      } else if (!mayMerge) {
+        return { ok: false, status: 403, message: 'linking this value merges two guest profiles, which a property-bound token may not do' }
       } else {
         // The value's owner: a profile, or an identity (another conversation's) that has none yet;
         // either way both sides get a profile and the link is one recorded, undoable merge.

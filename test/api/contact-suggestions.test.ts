@@ -205,5 +205,9 @@ describe('a contact a guest writes is a suggestion, never identity', () => {
     const seen = await t.app.inject({ url: `/v1/conversations/${emailChat}/suggestions`, headers: bearer(own) })
     assert.equal(seen.statusCode, 200)
     assert.deepEqual(seen.json()[0].matchedGuest.confirmationNumbers, [], 'reservations only with reservation.read')
+    // Profiles are every property's: a property-bound token may not merge them (nor undo a merge).
+    const refused = await post(url, own)
+    assert.equal(refused.statusCode, 403, refused.body)
+    assert.equal((await suggestions(emailChat))[0].status, 'new')
   })
 })

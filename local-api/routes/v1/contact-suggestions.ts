@@ -49,7 +49,7 @@ export const contactSuggestionRoutes: FastifyPluginAsyncTypebox = async (app) =>
     foundAt: new Date(suggestion.foundAt).toISOString(),
   })
   const answer = (request: FastifyRequest, decision: Decision) => {
-    if (!decision.ok) throw new HttpError(decision.status, decision.status === 404 ? 'Not Found' : 'Conflict', decision.message)
+    if (!decision.ok) throw new HttpError(decision.status, { 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict' }[decision.status], decision.message)
     return { ...decision.value, suggestion: viewFor(request, decision.value.suggestion) }
   }
 
@@ -77,7 +77,7 @@ export const contactSuggestionRoutes: FastifyPluginAsyncTypebox = async (app) =>
       },
       schema: {
         tags: ['native'],
-        summary: 'Link a suggestion: a recorded, undoable guest merge with the profile that owns the value, or (nobody owns it) a staff-confirmed identity of this guest',
+        summary: 'Link a suggestion: a recorded, undoable guest merge with the profile that owns the value (not with a property-bound token: 403), or (nobody owns it) a staff-confirmed identity of this guest',
         params: SuggestionParams,
         body: Type.Object({ reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' })) }, { additionalProperties: false }),
         response: { 200: DecisionSchema, ...problemResponses },
@@ -85,7 +85,8 @@ export const contactSuggestionRoutes: FastifyPluginAsyncTypebox = async (app) =>
     },
     async (request) => {
       const conversation = app.conversationFor(request, request.params.id)
-      return answer(request, app.contactSuggestions.link(conversation, request.params.suggestionId, by(request), request.body.reason))
+      const mayMerge = !request.apiToken?.propertyId
+      return answer(request, app.contactSuggestions.link(conversation, request.params.suggestionId, by(request), { reason: request.body.reason, mayMerge }))
     },
   )
 
