@@ -179,6 +179,22 @@ describe('a contact a guest writes is a suggestion, never identity', () => {
     assert.equal(t.app.store.db.prepare("SELECT count(*) FROM change_log WHERE entity = 'contact_suggestion' AND entity_id = ?").pluck().get(phone.id), 2, 'found and dismissed: both synced')
   })
 
+  it('a value that is another conversation\'s own address (no profile yet): both get a profile and the link is an undoable merge', async () => {
+    const bea = await t.app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(admin), payload: { messages: [pushedMessage({ email: 'bea@example.ch', text: 'Hello from my mail' })] } })
+    const beaChat = bea.json()[0].conversationId as string
+    const chat = await push('+41795559006', 'I also write from bea@example.ch')
+    const [suggestion] = await suggestions(chat)
+    assert.equal(suggestion.matchedGuest, null, 'no profile holds it yet')
+    const linked = await post(`/v1/conversations/${chat}/suggestions/${suggestion.id}/link`)
+    assert.equal(linked.statusCode, 200, linked.body)
+    assert.ok(linked.json().mergeId)
+    assert.equal(t.app.store.conversations.get(beaChat)!.guestId, linked.json().guestId)
+    assert.equal(t.app.store.conversations.get(chat)!.guestId, linked.json().guestId)
+    assert.equal((await post(`/v1/guest-merges/${linked.json().mergeId}/undo`)).statusCode, 200)
+    assert.notEqual(t.app.store.conversations.get(beaChat)!.guestId, t.app.store.conversations.get(chat)!.guestId)
+    assert.equal((await suggestions(chat))[0].status, 'new')
+  })
+
   it('answers 404 for an unknown conversation or suggestion, or another conversation\'s suggestion', async () => {
     assert.equal((await t.app.inject({ url: '/v1/conversations/cnv_nope/suggestions', headers: bearer(admin) })).statusCode, 404)
     assert.equal((await post(`/v1/conversations/${emailChat}/suggestions/sug_nope/link`)).statusCode, 404)
