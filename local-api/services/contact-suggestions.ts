@@ -25,6 +25,8 @@ export interface SuggestionView {
   status: SuggestionStatus
   /** The profile holding this value as a verified identity (staff only). */
   matchedGuest: { id: string; name: string | null; confirmationNumbers: string[] } | null
+  /** The value is the address another conversation comes from, on no profile yet: a link joins that conversation too. */
+  otherConversation: boolean
   foundAt: number
 }
 
@@ -85,6 +87,7 @@ export function createContactSuggestionService(store: Store, events: EventBus, g
                 .map((reservation) => reservation.confirmationNumber),
             }
           : null,
+      otherConversation: owner === null && store.contactSuggestions.verifiedOwner(suggestion.kind, suggestion.value) === null,
       foundAt: suggestion.foundAt,
     }
   }

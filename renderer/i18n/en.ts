@@ -158,6 +158,7 @@ export const en = {
     wrote: 'This guest wrote ',
     belongsTo: ' — it belongs to the profile of ',
     unnamed: 'an unnamed guest',
+    otherConversation: ' — another conversation comes from this address.',
     linkedBefore: '',
     linkedAfter: ' is on this guest\'s profile.',
     link: 'Link',

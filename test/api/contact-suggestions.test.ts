@@ -89,6 +89,7 @@ describe('a contact a guest writes is a suggestion, never identity', () => {
       value: ANNA_EMAIL,
       status: 'new',
       matchedGuest: { id: anna.guestId, name: 'Anna Muster', confirmationNumbers: ['AB-7001'] },
+      otherConversation: false,
       foundAt: undefined,
     })
     assert.match(suggestion.id, /^sug_[0-9a-f]{24}$/)
@@ -185,6 +186,7 @@ describe('a contact a guest writes is a suggestion, never identity', () => {
     const chat = await push('+41795559006', 'I also write from bea@example.ch')
     const [suggestion] = await suggestions(chat)
     assert.equal(suggestion.matchedGuest, null, 'no profile holds it yet')
+    assert.equal(suggestion.otherConversation, true, 'staff are told that a link joins another conversation')
     const linked = await post(`/v1/conversations/${chat}/suggestions/${suggestion.id}/link`)
     assert.equal(linked.statusCode, 200, linked.body)
     assert.ok(linked.json().mergeId)

@@ -28,6 +28,7 @@ export const ContactSuggestionSchema = Type.Object({
     ],
     { description: 'Another profile that holds this value as a verified identity. For staff only: never shown to the guest or the AI agent.' },
   ),
+  otherConversation: Type.Boolean({ description: 'The value is the address another conversation comes from, on no profile yet: a link joins that conversation too (an undoable merge).' }),
   foundAt: IsoDateTime,
 })
 

@@ -10,6 +10,8 @@ export interface ContactSuggestion {
   status: 'new' | 'linked' | 'dismissed'
   /** Another profile that holds the value as a verified identity. */
   matchedGuest: { id: string; name: string | null; confirmationNumbers: string[] } | null
+  /** The value is the address another conversation comes from (no profile yet): a link joins it. */
+  otherConversation: boolean
   foundAt: string
 }
 

@@ -29,7 +29,7 @@ export function ContactSuggestions({ conversationId }: { conversationId: string 
                   disabled={decide.isPending}
                   onClick={() => decide.mutate({ suggestionId: suggestion.id, decision: 'link' })}
                 >
-                  {suggestion.matchedGuest ? t('suggestions.link') : t('suggestions.add')}
+                  {suggestion.matchedGuest || suggestion.otherConversation ? t('suggestions.link') : t('suggestions.add')}
                 </button>
                 <button type="button" className="button" disabled={decide.isPending} onClick={() => decide.mutate({ suggestionId: suggestion.id, decision: 'dismiss' })}>
                   {t('suggestions.dismiss')}
@@ -50,6 +50,7 @@ function SuggestionText({ suggestion }: { suggestion: ContactSuggestion }) {
   const value = <strong className="mono">{suggestion.value}</strong>
   if (suggestion.status === 'linked') return <>{t('suggestions.linkedBefore')}{value}{t('suggestions.linkedAfter')}</>
   const owner = suggestion.matchedGuest
+  if (!owner && suggestion.otherConversation) return <>{t('suggestions.wrote')}{value}{t('suggestions.otherConversation')}</>
   if (!owner) return <>{t('suggestions.wrote')}{value}.</>
   const name = owner.name ?? t('suggestions.unnamed')
   const booking = owner.confirmationNumbers.length ? ` (${owner.confirmationNumbers.join(', ')})` : ''
