@@ -46,6 +46,8 @@ export interface ServerConfig {
   clock?: () => number
   /** The daily backup into `<dataDir>/backups` (`startServer` turns it on; off when not given). */
   backups?: BackupScheduleOptions
+  /** How long start-up waits for quick_check before serving (default 5 s; the check then goes on in the background). */
+  integrityCheckBudgetMs?: number
   /**
    * Names or addresses the desk answers to beyond 127.0.0.1, localhost and [::1] (`--allowed-host`;
    * `startServer` adds its `--host`). Any other Host header is answered 421 before any route runs.
@@ -71,11 +73,12 @@ const KEEP_ALIVE_TIMEOUT_MS = 10_000
 /** Builds the local API. It never listens: the CLI and the desktop host do. */
 export async function buildServer(config: ServerConfig) {
   // A store opened here is checked first (quick_check): a damaged one is served read-only.
-  const serving: ServingStore | undefined = config.store || !config.dataDir ? undefined : openStoreForServing(config.dataDir)
+  const serving: ServingStore | undefined =
+    config.store || !config.dataDir ? undefined : await openStoreForServing(config.dataDir, { budgetMs: config.integrityCheckBudgetMs })
   const store = config.store ?? serving?.store
   if (!store) throw new Error('buildServer needs a dataDir or a store')
   const clock = config.clock ?? Date.now
-  const damage = serving && !serving.integrity.ok ? { problems: serving.integrity.problems, restoreHint: serving.restoreHint } : undefined
+  const damage = serving?.integrity && !serving.integrity.ok ? { problems: serving.integrity.problems, restoreHint: serving.restoreHint() } : undefined
   const storageHealth = createStorageHealth(store, { file: store.db.name, damage, clock })
   if (!damage) ensureDefaultProperty(store, { name: 'My hotel', defaultCountry: config.defaultCountry ?? 'US', timeZone: 'UTC' })
 
@@ -161,10 +164,12 @@ export async function buildServer(config: ServerConfig) {
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
 
   await app.register(cookie)
-  await app.register(appContext, { store, clock, readOnly: Boolean(damage), delivery: { publicUrl: () => app.publicUrl(), ...config.delivery }, sync: config.sync })
+  await app.register(appContext, { store, clock, readOnly: () => Boolean(storageHealth.damaged), delivery: { publicUrl: () => app.publicUrl(), ...config.delivery }, sync: config.sync })
   await app.register(auth)
-  await app.register(storageGuard, { health: storageHealth })
-  if (config.backups && config.dataDir && !damage) await app.register(backupSchedule, { dataDir: config.dataDir, health: storageHealth, options: config.backups })
+  await app.register(storageGuard, { health: storageHealth, serving })
+  if (config.backups && config.dataDir && !damage) {
+    await app.register(backupSchedule, { dataDir: config.dataDir, health: storageHealth, options: config.backups, after: serving?.laterIntegrity })
+  }
   await app.register(v1Routes, { prefix: '/v1' })
   await app.register(unifiedMessagingRoutes, { prefix: '/api/unified-messaging-service' })
   await app.register(textCallRoutes, { prefix: '/api/onsite-account' })

@@ -17,7 +17,7 @@ export interface AppContextOptions {
   delivery?: DeliveryOptions
   sync?: DeskSyncOptions
   /** The store is damaged and served read-only: nothing in the background writes to it. */
-  readOnly?: boolean
+  readOnly?: () => boolean
 }
 
 /**
@@ -32,7 +32,7 @@ export const appContext = fp<AppContextOptions>(
     app.decorate('clock', clock)
     for (const [name, service] of Object.entries(services)) app.decorate(name, service as object)
     app.addHook('onReady', async () => {
-      if (readOnly) return
+      if (readOnly?.()) return
       services.aiAgent.start()
       services.insight.start()
       services.delivery.start()

@@ -17,8 +17,8 @@ const DAY_MS = 24 * 3_600_000
  * turn). A failure is logged and shown by `/v1/health`; shutdown stops a backup under way.
  * Register after app-context: its close runs first, before the store closes.
  */
-export const backupSchedule = fp<{ dataDir: string; health: StorageHealth; options: BackupScheduleOptions }>(
-  async (app, { dataDir, health, options }) => {
+export const backupSchedule = fp<{ dataDir: string; health: StorageHealth; options: BackupScheduleOptions; after?: Promise<unknown> }>(
+  async (app, { dataDir, health, options, after }) => {
     const everyMs = options.everyMs ?? DAY_MS
     const keep = options.keep ?? BACKUPS_KEPT
     let timer: NodeJS.Timeout | undefined
@@ -26,6 +26,8 @@ export const backupSchedule = fp<{ dataDir: string; health: StorageHealth; optio
     let stopping = false
 
     async function run(): Promise<void> {
+      // A damaged store is not backed up: the good backups it would rotate away are the way back.
+      if (health.damaged) return
       running = backupIntoDataDir(app.store.db, dataDir, Date.now(), keep, () => stopping).then(
         (file) => {
           health.backupSucceeded(file)
@@ -49,8 +51,11 @@ export const backupSchedule = fp<{ dataDir: string; health: StorageHealth; optio
     }
 
     app.addHook('onReady', async () => {
-      const newest = listBackups(dataDir)[0]
-      schedule(newest ? everyMs - (Date.now() - newest.at) : 0)
+      // After a start-up check still running: a damaged store must not push a good backup out.
+      void Promise.resolve(after).then(() => {
+        const newest = listBackups(dataDir)[0]
+        schedule(newest ? everyMs - (Date.now() - newest.at) : 0)
+      })
     })
     app.addHook('onClose', async () => {
       stopping = true

@@ -43,15 +43,17 @@ export function createStorageHealth(store: Store, options: StorageHealthOptions)
   let lastBackup: { file: string; at: number } | undefined
   const iso = (ms: number) => new Date(ms).toISOString()
 
-  const damage = options.damage && {
+  const describeDamage = (found: { problems: string[]; restoreHint: string }, at: number) => ({
     reason: {
       code: 'store-damaged' as const,
-      detail: `the store ${options.file} is damaged (${options.damage.problems.slice(0, 3).join('; ')}); it is served read-only. ${options.damage.restoreHint}`,
-      since: iso(startedAt),
+      detail: `the store ${options.file} is damaged (${found.problems.slice(0, 3).join('; ')}); it is served read-only. ${found.restoreHint}`,
+      since: iso(at),
     },
     /** Why a write is refused, for the 503 a write gets. */
-    refusal: `the store ${options.file} is damaged, so Frontdesk Inbox serves it read-only and stores nothing new. ${options.damage.restoreHint}`,
-  }
+    refusal: `the store ${options.file} is damaged, so Frontdesk Inbox serves it read-only and stores nothing new. ${found.restoreHint}`,
+  })
+  let damage = options.damage && describeDamage(options.damage, startedAt)
+  const damageListeners: (() => void)[] = []
 
   function outboxReasons(): HealthReason[] {
     const now = clock()
@@ -83,7 +85,18 @@ export function createStorageHealth(store: Store, options: StorageHealthOptions)
   return {
     file: options.file,
     /** Set when the store is damaged: why writes are refused. */
-    damaged: damage?.refusal,
+    get damaged(): string | undefined {
+      return damage?.refusal
+    },
+    /** The start-up check, finished after the server started serving, found damage. */
+    markDamaged(found: { problems: string[]; restoreHint: string }): void {
+      if (damage) return
+      damage = describeDamage(found, clock())
+      for (const listener of damageListeners) listener()
+    },
+    onDamaged(listener: () => void): void {
+      damageListeners.push(listener)
+    },
     /** A write failed for want of storage (not a busy store: that passes by itself). */
     writeFailed(kind: StorageFailure, detail: string): void {
       if (kind === 'busy' || kind === 'damaged') return

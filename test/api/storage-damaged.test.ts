@@ -86,6 +86,19 @@ describe('a damaged store', () => {
     assert.equal(properties.json().length, 1)
   })
 
+  it('is found also when the check outlasts its start-up time budget: the server serves at once, then turns read-only', async () => {
+    await app.close()
+    app = await buildServer({ dataDir, integrityCheckBudgetMs: 0 })
+    await app.ready()
+    const until = Date.now() + 10_000
+    while (!app.storageHealth.damaged && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20))
+    const health = (await app.inject({ url: '/v1/health' })).json()
+    assert.equal(health.reasons[0]?.code, 'store-damaged', JSON.stringify(health))
+    const write = await app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(token), payload: { messages: [pushedMessage()] } })
+    assert.equal(write.statusCode, 503)
+    assert.equal(write.headers['retry-after'], '3600')
+  })
+
   it('is restored from the backup: the replaced file is kept aside, and the server is healthy with every conversation', async () => {
     await app.close()
     const restored = await restoreFromBackup(dataDir, backup)
