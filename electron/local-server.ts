@@ -13,7 +13,7 @@ export interface DeskServer {
 const isAddressInUse = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === 'EADDRINUSE'
 
 export async function startDeskServer(options: { dataDir: string; port: number; rendererDir?: string }): Promise<DeskServer> {
-  const config = { dataDir: options.dataDir, ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}) }
+  const config = { dataDir: options.dataDir, lockPurpose: 'the Frontdesk Inbox desktop app', ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}) }
   try {
     return { server: await startServer({ ...config, port: options.port }), portProblem: null }
   } catch (error) {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { once } from 'node:events'
 import { rmSync } from 'node:fs'
 import { after, describe, it } from 'node:test'
+import { startDeskServer } from '../../electron/local-server.js'
 import { lockDataDir, DataDirInUseError } from '../../local-api/db/lock.js'
 import { cliRun, spawnServe, type ServeProcess } from '../support/cli-process.js'
 import { tempDir } from '../support/test-app.js'
@@ -26,7 +27,7 @@ describe('one data dir, one server', () => {
   })
 
   it('the lock dies with its process: after SIGKILL a new server starts at once', async () => {
-    const first = servers[0]!
+    const first = servers.shift()!
     first.child.kill('SIGKILL')
     await once(first.child, 'exit')
     const next = await spawnServe(dataDir)
@@ -40,6 +41,20 @@ describe('one data dir, one server', () => {
     const next = await spawnServe(dataDir)
     servers.push(next)
     assert.equal((await fetch(`${next.url}/v1/health`)).status, 200)
+  })
+
+  it('the desktop app\'s server holds the data dir as well: serve refuses, naming it', async () => {
+    const dir = tempDir('frontdesk-lock-desk-')
+    const desk = await startDeskServer({ dataDir: dir, port: 0 })
+    try {
+      const serve = await cliRun(['serve', '--data-dir', dir, '--port', '0'])
+      assert.equal(serve.code, 1)
+      assert.match(serve.stderr, new RegExp(`the data dir ${dir} is in use by process ${process.pid} \\(the Frontdesk Inbox desktop app, started `))
+      assert.throws(() => lockDataDir(dir), DataDirInUseError)
+    } finally {
+      await desk.server.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('holds within one process too, and is released by release()', () => {
