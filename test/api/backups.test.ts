@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { createApiToken } from '../../local-api/services/api-tokens.js'
 import Database from 'better-sqlite3'
 import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
@@ -72,7 +73,8 @@ describe('backups', () => {
     writeFileSync(join(dataDir, BACKUP_DIR), 'not a folder')
     await app.ready()
     await waitFor(() => app.storageHealth.reasons().some((r) => r.code === 'backup-failed'), 'the backup to fail')
-    const health = (await app.inject({ url: '/v1/health' })).json()
+    const token = createApiToken(app.store, { name: 'monitor', scopes: ['guest.conversation.read'] }).token
+    const health = (await app.inject({ url: '/v1/health', headers: { authorization: `Bearer ${token}` } })).json()
     assert.equal(health.status, 'degraded')
     assert.match(health.reasons.find((r: { code: string }) => r.code === 'backup-failed').detail, new RegExp(`the last backup failed: cannot create the backup folder ${join(dataDir, BACKUP_DIR)}`))
     await app.close()

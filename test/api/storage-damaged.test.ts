@@ -58,7 +58,11 @@ describe('a damaged store', () => {
   })
 
   it('is found by the start-up check: the server starts, and /v1/health is degraded naming the file and the restore command', async () => {
-    const health = (await app.inject({ url: '/v1/health' })).json()
+    const anonymous = (await app.inject({ url: '/v1/health' })).json()
+    assert.equal(anonymous.status, 'degraded')
+    assert.equal(anonymous.reasons[0].code, 'store-damaged')
+    assert.doesNotMatch(JSON.stringify(anonymous), new RegExp(dataDir), 'no path to a caller without a credential')
+    const health = (await app.inject({ url: '/v1/health', headers: bearer(token) })).json()
     assert.equal(health.status, 'degraded')
     assert.equal(health.reasons[0].code, 'store-damaged')
     assert.match(health.reasons[0].detail, new RegExp(`the store ${file} is damaged \\(.+\\); it is served read-only. Restore from the latest backup: frontdesk restore --data-dir ${dataDir} --from ${backup}`))

@@ -10,7 +10,9 @@ import { bearer, PUSH_URL, pushedMessage, startTestApp, type TestApp } from '../
 const nativePush = (phone: string, text: string) => ({
   messages: [{ channel: 'whatsapp', guest: { phone }, direction: 'in', content: { type: 'text', text }, createdAt: new Date().toISOString() }],
 })
-const health = async (app: App) => (await app.inject({ url: '/v1/health' })).json() as { status: string; reasons: { code: string; detail: string }[] }
+/** Health as a token holder sees it: the reasons' details are only for a request with a credential. */
+const health = async (app: App, token: string) =>
+  (await app.inject({ url: '/v1/health', headers: bearer(token) })).json() as { status: string; reasons: { code: string; detail: string }[] }
 
 describe('disk full (SQLITE_FULL, provoked for real with max_page_count)', () => {
   let t: TestApp
@@ -43,14 +45,14 @@ describe('disk full (SQLITE_FULL, provoked for real with max_page_count)', () =>
     assert.equal(dialect.json().status, 507, 'the dialect keeps its own error shape')
     assert.match(dialect.json().message, /is full; nothing was stored/)
 
-    const degraded = await health(t.app)
+    const degraded = await health(t.app, token)
     assert.equal(degraded.status, 'degraded')
     assert.deepEqual(degraded.reasons.map((r) => r.code), ['disk-full'])
 
     db.pragma('max_page_count = 4294967294')
     const again = await t.app.inject({ method: 'POST', url: '/v1/messages', headers: bearer(token), payload: nativePush('+41795551000', 'room again') })
     assert.equal(again.statusCode, 201)
-    const recovered = await health(t.app)
+    const recovered = await health(t.app, token)
     assert.deepEqual([recovered.status, recovered.reasons], ['ok', []])
   })
 })
@@ -76,7 +78,7 @@ describe('storage busy beyond the wait (SQLITE_BUSY)', () => {
       other.exec('ROLLBACK')
       other.close()
     }
-    assert.equal((await health(t.app)).status, 'ok')
+    assert.equal((await health(t.app, token)).status, 'ok')
   })
 })
 
@@ -100,7 +102,7 @@ describe('read-only storage (SQLITE_READONLY: the store opened read-only)', () =
     assert.equal(response.headers['retry-after'], '300')
     assert.match(response.json().detail, /is read-only .*nothing was stored/)
     assert.equal((await readOnly.inject({ url: '/v1/conversations', headers: bearer(token) })).statusCode, 200)
-    const state = await health(readOnly)
+    const state = await health(readOnly, token)
     assert.equal(state.status, 'degraded')
     assert.deepEqual(state.reasons.map((r) => r.code), ['read-only'])
   })
@@ -126,10 +128,10 @@ describe('outbox stuck or failing', () => {
     await t.app.delivery.stop()
     const reply = await t.app.inject({ method: 'POST', url: `/v1/conversations/${conversationId}/messages`, headers: bearer(admin), payload: { text: 'waiting' } })
     assert.equal(reply.statusCode, 201)
-    assert.equal((await health(t.app)).status, 'ok', 'a fresh reply is not stuck')
+    assert.equal((await health(t.app, admin)).status, 'ok', 'a fresh reply is not stuck')
     const queuedAt = now
     now += 16 * 60_000
-    const state = await health(t.app)
+    const state = await health(t.app, admin)
     assert.equal(state.status, 'degraded')
     assert.equal(state.reasons[0]!.code, 'outbox-stuck')
     assert.match(state.reasons[0]!.detail, new RegExp(`waiting for delivery since ${new Date(queuedAt).toISOString()}`))
@@ -141,7 +143,7 @@ describe('outbox stuck or failing', () => {
     const id = reply.json().id as string
     const until = Date.now() + 10_000
     while (t.app.store.messages.get(id)!.status !== 'failed' && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20))
-    const state = await health(t.app)
+    const state = await health(t.app, admin)
     const failing = state.reasons.find((r) => r.code === 'outbox-failing')
     assert.ok(failing, JSON.stringify(state))
     assert.match(failing.detail, /could not be delivered in the last 24 hours \(last error: .+\); staff can retry them/)

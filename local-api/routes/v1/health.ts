@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { schemaVersion } from '../../db/migrate.js'
+import { credentialOf } from '../../plugins/auth.js'
 
 const Reason = Type.Object({
   code: Type.Union(
@@ -29,7 +30,8 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           '`status` is `degraded` when the store is damaged (served read-only), the disk is full, the storage is read-only ' +
           'or failing, the outbox is stuck (a reply waiting over 15 minutes or tried 5 times) or failing, or the last backup failed; ' +
-          '`reasons` says which. Always 200 while the server answers.',
+          '`reasons` says which; its `detail` (file paths, webhook errors) only to a request with a token or session. ' +
+        'Always 200 while the server answers.',
         security: [],
         response: {
           200: Type.Object({
@@ -41,8 +43,12 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async () => {
-      const reasons = app.storageHealth.reasons()
+    async (request) => {
+      // Anyone on this machine may ask whether the desk is well; only staff and integrators learn
+      // the details (the store's path, a webhook's error text).
+      const credential = credentialOf(app, request).kind
+      const known = credential === 'token' || credential === 'agent'
+      const reasons = app.storageHealth.reasons().map((reason) => (known ? reason : { ...reason, detail: 'send a token (or sign in) for the details' }))
       return {
         status: reasons.length ? ('degraded' as const) : ('ok' as const),
         reasons,
