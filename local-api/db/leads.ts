@@ -51,7 +51,7 @@ export function leadsRepository(db: Db) {
   const byId = db.prepare('SELECT * FROM leads WHERE id = ?')
   const openOfGuest = db.prepare(`
     SELECT l.* FROM leads l JOIN conversations c ON c.id = l.conversation_id
-    WHERE (l.guest_id = @guestId OR c.guest_id = @guestId) AND l.status NOT IN ('converted', 'lost')`)
+    WHERE (l.guest_id = @guestId OR c.guest_id = @guestId) AND c.property_id = @propertyId AND l.status NOT IN ('converted', 'lost')`)
   const list = db.prepare(`
     SELECT l.* FROM leads l JOIN conversations c ON c.id = l.conversation_id
     WHERE (@status IS NULL OR l.status = @status) AND (@propertyId IS NULL OR c.property_id = @propertyId)
@@ -68,9 +68,9 @@ export function leadsRepository(db: Db) {
       const row = byId.get(id) as LeadRow | undefined
       return row && toLead(row)
     },
-    /** The guest's leads still in the pipeline (not converted, not lost). */
-    openOfGuest(guestId: string): Lead[] {
-      return (openOfGuest.all({ guestId }) as LeadRow[]).map(toLead)
+    /** The guest's leads at one property still in the pipeline (not converted, not lost). */
+    openOfGuest(guestId: string, propertyId: string): Lead[] {
+      return (openOfGuest.all({ guestId, propertyId }) as LeadRow[]).map(toLead)
     },
     list(filter: { status?: LeadStatus; propertyId?: string; limit?: number }): Lead[] {
       return (list.all({ status: filter.status ?? null, propertyId: filter.propertyId ?? null, limit: filter.limit ?? 200 }) as LeadRow[]).map(toLead)

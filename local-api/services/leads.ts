@@ -21,11 +21,13 @@ export function createLeadService(store: Store, events: EventBus, clock: () => n
     },
 
     /**
-     * A reservation linked to the guest of open leads converts them and records it. Runs inside
-     * the reservation's transaction; returns the conversations whose lead changed.
+     * A reservation linked to the guest of open leads converts those of its own property and
+     * records it (a booking at another property of the group is not this one's conversion, and
+     * its id is not for this property's eyes). Runs inside the reservation's transaction; returns
+     * the conversations whose lead changed.
      */
-    convertForReservation(guestId: string, reservationId: string, now: number): string[] {
-      return store.leads.openOfGuest(guestId).map((lead) => {
+    convertForReservation(guestId: string, reservationId: string, propertyId: string, now: number): string[] {
+      return store.leads.openOfGuest(guestId, propertyId).map((lead) => {
         const converted: Lead = { ...lead, guestId, status: 'converted', reservationId, updatedAt: now }
         store.leads.update(converted)
         store.changeLog.append('lead', lead.id, 'update', { status: 'converted', reservationId, guestId }, now)

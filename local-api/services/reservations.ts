@@ -37,7 +37,7 @@ export function createReservationService(
   store: Store,
   events: EventBus,
   clock: () => number = Date.now,
-  convertLeads: (guestId: string, reservationId: string, now: number) => string[] = () => [],
+  convertLeads: (guestId: string, reservationId: string, propertyId: string, now: number) => string[] = () => [],
 ) {
   function validate(property: Property, input: ReservationInput): Outcome<ReservationInput> {
     const problems: Problem[] = []
@@ -141,7 +141,7 @@ export function createReservationService(
     store.changeLog.append('reservation', reservation.id, existing ? 'update' : 'insert', reservation, now)
     // A guest who was a lead has now booked: the lead is converted and records the reservation.
     const booked = reservation.status !== 'cancelled' && reservation.status !== 'no_show'
-    for (const conversationId of booked ? convertLeads(guestId, reservation.id, now) : []) {
+    for (const conversationId of booked ? convertLeads(guestId, reservation.id, reservation.propertyId, now) : []) {
       published.push({ type: 'conversation.updated', conversationId, propertyId: store.conversations.get(conversationId)!.propertyId })
     }
     published.push({ type: 'reservation.upserted', reservationId: reservation.id, propertyId: reservation.propertyId, guestId })

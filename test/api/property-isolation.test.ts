@@ -139,3 +139,21 @@ describe('attachments belong to their property and conversation', () => {
     assert.equal(refused.statusCode, 400)
   })
 })
+
+describe('leads convert only on their own property\'s bookings', () => {
+  it('a booking at property A leaves property B\'s lead of the same guest open; B\'s own booking converts it', async () => {
+    const email = 'two.hotels@example.com'
+    const pushed = await pushNative(tokenB, [{ channel: 'email', guest: { email }, direction: 'in', content: { type: 'text', text: 'Rooms in May?' }, createdAt: at(30) }])
+    const conversationId = pushed.json().items[0].conversationId as string
+    const lead = await t.app.inject({ method: 'POST', url: `/v1/conversations/${conversationId}/lead`, headers: bearer(tokenB) })
+    assert.ok(lead.statusCode < 300, lead.body)
+    const leadId = lead.json().id as string
+    const book = (token: string, confirmationNumber: string) =>
+      t.app.inject({ method: 'POST', url: '/v1/reservations', headers: bearer(token), payload: { confirmationNumber, guest: { firstName: 'Two', lastName: 'Hotels', email }, arrival: '2030-05-01', departure: '2030-05-03' } })
+    assert.equal((await book(tokenA, 'A-BOOKING')).statusCode < 300, true)
+    const afterA = t.app.store.leads.get(leadId)!
+    assert.deepEqual([afterA.status, afterA.reservationId], ['new', null], 'A\'s booking is not B\'s conversion, and its id stays A\'s')
+    const atB = await book(tokenB, 'B-BOOKING')
+    assert.deepEqual([t.app.store.leads.get(leadId)!.status, t.app.store.leads.get(leadId)!.reservationId], ['converted', atB.json().reservation.id])
+  })
+})
