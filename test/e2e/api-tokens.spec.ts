@@ -2,6 +2,9 @@ import { openStore } from '../../local-api/db/store.js'
 import { expectNoSeriousViolations } from './axe.js'
 import { expect, SCREENSHOTS, test } from './fixtures.js'
 
+// This spec revokes tokens and locks an account: a desk of its own, so the others see the seed as it is.
+test.use({ deskName: 'api-tokens' })
+
 test.describe.configure({ mode: 'serial' })
 
 test('Settings → API tokens lists each token (name, scopes, property, created, last used); Revoke asks first and refuses the token at once', async ({ page, desk, signedIn }) => {

@@ -3,6 +3,9 @@ import { expectNoSeriousViolations } from './axe.js'
 import { expect, SCREENSHOTS, test } from './fixtures.js'
 import { InboxPage } from './pages/inbox-page.js'
 
+// This spec adds conversations and changes guests: a desk of its own, so the others see the seed as it is.
+test.use({ deskName: 'contact-suggestions' })
+
 test.describe.configure({ mode: 'serial' })
 
 async function strangerWrites(page: Page, url: string, token: string, phone: string, text: string) {

@@ -27,11 +27,14 @@ async function startServer(dataDir: string): Promise<Server> {
 /**
  * `freshServer`: a new data dir, never set up (first-run screens).
  * `desk`: a data dir seeded by code (two properties, guests on every channel, a reservation, a lead,
- * an admin) before `frontdesk serve` starts on it; one per spec file.
+ * an admin) before `frontdesk serve` starts on it. It lives as long as its worker, so spec files
+ * run in one worker share it: a spec that adds conversations or changes guests declares
+ * `test.use({ deskName: '<its name>' })`, which gives it a worker, and so a desk, of its own.
  */
 type Cookies = Parameters<BrowserContext['addCookies']>[0]
 
-export const test = base.extend<{ signedIn: void }, { freshServer: Server; desk: Server & { seed: SeededDesk }; deskSession: Cookies }>({
+export const test = base.extend<{ signedIn: void }, { deskName: string; freshServer: Server; desk: Server & { seed: SeededDesk }; deskSession: Cookies }>({
+  deskName: ['shared', { scope: 'worker', option: true }],
   freshServer: [
     async ({}, use) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-e2e-fresh-'))
@@ -43,8 +46,8 @@ export const test = base.extend<{ signedIn: void }, { freshServer: Server; desk:
     { scope: 'worker' },
   ],
   desk: [
-    async ({}, use) => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-e2e-desk-'))
+    async ({ deskName }, use) => {
+      const dataDir = mkdtempSync(join(tmpdir(), `frontdesk-e2e-desk-${deskName}-`))
       const seed = await seedDesk(dataDir, Date.now())
       const server = await startServer(dataDir)
       await use({ ...server, seed })

@@ -2,6 +2,9 @@ import { expectNoSeriousViolations } from './axe.js'
 import { expect, SCREENSHOTS, test } from './fixtures.js'
 import { InboxPage } from './pages/inbox-page.js'
 
+// This spec adds conversations and changes guests: a desk of its own, so the others see the seed as it is.
+test.use({ deskName: 'guest-merge-timeline' })
+
 test('a guest merge shows in the timeline with who and why, and its Undo there splits the profiles again', async ({ page, desk, signedIn }) => {
   // A guest writes from a new number and names the email of Anna Muster's reservation (CONF-1001).
   const written = await page.request.post(`${desk.url}/v1/messages`, {
