@@ -36,22 +36,24 @@ test('a contact the guest writes is a suggestion: nothing linked until staff lin
   await page.screenshot({ path: `${SCREENSHOTS}contact-suggestion.png` })
 
   // Staff link: the profiles merge; the header shows the real guest and her reservation shows.
-  const linking = page.waitForResponse((response) => response.url().includes(`/v1/conversations/${id}/suggestions/`) && response.url().endsWith('/link'))
   await suggestion.getByRole('button', { name: 'Link' }).click()
-  const { mergeId } = (await (await linking).json()) as { mergeId: string }
   await expect(inbox.chatTitle()).toHaveText('Anna Muster')
   await expect(panel.getByRole('region', { name: 'Confirmation CONF-1001' })).toBeVisible()
   await expect(suggestion).toHaveText('anna.muster@example.com is on this guest\'s profile.')
   await expect(suggestion.getByRole('button')).toHaveCount(0)
   await page.screenshot({ path: `${SCREENSHOTS}contact-suggestion-linked.png` })
 
-  // Undo the merge (the guest-merge endpoint the timeline's Undo calls): everything is back.
-  const undone = await page.request.post(`${desk.url}/v1/guest-merges/${mergeId}/undo`, { headers: { authorization: `Bearer ${desk.adminToken}` } })
-  expect(undone.status()).toBe(200)
+  // The timeline shows the merge; its Undo brings everything back.
+  const merged = inbox.history().getByRole('note').filter({ hasText: 'linked this conversation to' })
+  await expect(merged).toContainText("linked this conversation to Anna Muster's profile")
+  await merged.getByRole('button', { name: 'Undo' }).click()
   await expect(inbox.chatTitle()).toHaveText('+41795700001')
   await expect(panel.getByRole('region', { name: 'Confirmation CONF-1001' })).toHaveCount(0)
   await expect(suggestion).toHaveText(/it belongs to the profile of Anna Muster \(CONF-1001\)/)
   await expect(suggestion.getByRole('button', { name: 'Link' })).toBeVisible()
+  // Anna's own conversation is hers alone again.
+  const own = await page.request.get(`${desk.url}/v1/conversations/${desk.seed.conversations.anna.id}`, { headers: { authorization: `Bearer ${desk.token}` } })
+  expect((await own.json()).guest.name).toBe('Anna Muster')
 
   // Dismissed, the suggestion is gone from the panel.
   await suggestion.getByRole('button', { name: 'Dismiss' }).click()
