@@ -4,30 +4,25 @@
 // conversation of one guest, one reservation, one agent) merge into the smaller id, the other id
 // kept as an alias; an op that refers to something not here yet waits (parked) and applies later.
 import type { Store } from '../../db/store.js'
-import type { EntityState, SyncRepository } from '../../db/sync.js'
+import type { SyncRepository } from '../../db/sync.js'
 import type { SyncProjections } from '../../db/sync-projections.js'
 import type { GuestMerge } from '../../db/guest-merges.js'
-import { guestSearchText } from '../../db/conversations.js'
 import { deliveryMovesForward, mergeFields } from '../../domain/sync/merge.js'
 import { isSyncEntity, SYNC_SCHEMA_VERSION, type SnapshotEntity, type SyncEntity, type SyncOp } from '../../domain/sync/protocol.js'
 import type { MessageContent } from '../../domain/message-content.js'
 import type { DomainEvent } from '../event-bus.js'
 import type { Ingest, ReplicatedMessage } from '../ingest.js'
 import { foldGuest, reprojectGuestRefs, splitGuest, trackOwnGuest } from './local-ops.js'
-import { suggestFromInsight } from '../contact-suggestions.js'
-import type { ContactKind } from '../../domain/identity.js'
-import type { SuggestionStatus } from '../../domain/contact-suggestions.js'
+import { createProjectors, str, type Fields, type ProjectedEntity, type Projector } from './projectors/index.js'
 
 export type ApplyOutcome = { applied: true } | { waiting: string }
 /** An op, or a snapshot's entity kept for later, whose fields then carry their own clocks. */
 export type ParkableOp = SyncOp & { clocks?: Record<string, string> }
 const APPLIED: ApplyOutcome = { applied: true }
-type Fields = Record<string, unknown>
-
-const str = (value: unknown) => (typeof value === 'string' && value ? value : undefined)
 
 export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncProjections, ingest: Ingest) {
   const resolve = (entity: SyncEntity, id: unknown) => (typeof id === 'string' ? sync.resolve(entity, id) : undefined)
+  const { projectors, settleShortcuts } = createProjectors({ store, sync, rows, resolve })
 
   // New messages are written in runs, like a pushed batch (one summary update per conversation per
   // run, not per message); any other op, another desk's op or the end of a page writes the run first.
@@ -47,239 +42,16 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
     if (message.externalId) run.externalIds.add(`${message.propertyId}|${message.externalId}`)
   }
 
-  /** Why the entity cannot be written yet (something it needs is not here), or null. */
-  function missing(entity: SyncEntity, f: Fields): string | null {
-    const need = (what: SyncEntity, id: unknown, optional = true): string | null => {
-      if (id === undefined || id === null) return optional ? null : `${what} not given`
-      const resolved = resolve(what, id)!
-      return rows.exists(what as Parameters<SyncProjections['exists']>[0], resolved) ? null : `waits for ${what} ${resolved}`
-    }
-    const required = (...names: string[]) => names.find((name) => f[name] === undefined || f[name] === null)
-    const first = (...checks: (string | null)[]) => checks.find((check) => check !== null) ?? null
-    switch (entity) {
-      case 'property':
-        return required('name', 'defaultCountry') ? 'incomplete property' : null
-      case 'agent':
-        return required('name', 'email') ? 'incomplete agent' : null
-      case 'guest_identity':
-        return need('guest', f.guestId)
-      case 'conversation':
-        return first(required('channel', 'createdAt') ? 'incomplete conversation' : null, need('property', f.propertyId, false), need('guest', f.guestId), need('agent', f.assignedAgentId))
-      case 'reservation':
-        return first(
-          required('confirmationNumber', 'arrival', 'departure') ? 'incomplete reservation' : null,
-          need('property', f.propertyId, false),
-          need('guest', f.guestId, false),
-        )
-      case 'template':
-        return f.deleted ? null : first(required('name', 'shortcut', 'body') ? 'incomplete template' : null, need('property', f.propertyId, false))
-      case 'knowledge_entry':
-        return f.deleted ? null : first(required('question', 'answer') ? 'incomplete knowledge entry' : null, need('property', f.propertyId, false))
-      case 'lead':
-        return first(need('conversation', f.conversationId, false), need('guest', f.guestId), need('reservation', f.reservationId), need('agent', f.createdByAgentId))
-      case 'conversation_event':
-        return first(required('type') ? 'incomplete event' : null, need('conversation', f.conversationId, false), need('agent', f.agentId))
-      case 'contact_suggestion':
-        return first(required('kind', 'value') ? 'incomplete contact suggestion' : null, need('conversation', f.conversationId, false))
-      default:
-        return null
-    }
-  }
-
-  /** Folds `from`'s synced state into `to`'s (each field by its clock) and leaves `from` as an alias. */
-  function foldInto(entity: SyncEntity, from: string, to: string, toState: EntityState): void {
-    const fromState = sync.entityState(entity, from)
-    if (fromState) mergeFields(entity, toState, fromState.fields, (field) => fromState.clocks[field]!)
-    sync.addAlias(entity, from, to)
-    sync.deleteEntityState(entity, from)
-  }
-
-  /**
-   * Two templates of a property may end up with one shortcut (made on two desks at once): the
-   * smaller id keeps it, each other gets its id's tail appended. Worked out from the synced states
-   * of all live templates, so it does not depend on the order they arrived in.
-   */
-  function settleShortcuts(propertyId: string): void {
-    const live = sync
-      .statesOfProperty('template', propertyId)
-      .filter((state) => !state.fields.deleted && rows.exists('template', state.id))
-      .sort((a, b) => (a.id < b.id ? -1 : 1))
-    const taken = new Set<string>()
-    const wanted = live.map(({ id, fields }) => {
-      const base = String(fields.shortcut)
-      const shortcut = taken.has(base) ? `${base}-${id.slice(-4).toLowerCase()}` : base
-      taken.add(base)
-      return { id, shortcut }
-    })
-    // Through unique stand-ins first, so no two rows hold one shortcut on the way.
-    for (const { id } of wanted) rows.renameShortcut(id, `~${id}`)
-    for (const { id, shortcut } of wanted) rows.renameShortcut(id, shortcut)
-  }
-
-  /** Writes the merged entity as its row; returns the id it ended up under (another, after a merge). */
-  function project(entity: SyncEntity, id: string, state: EntityState, touched: Set<string>): string {
-    const f = state.fields
-    switch (entity) {
-      case 'property':
-        rows.property(id, f)
-        return id
-      case 'agent': {
-        const other = rows.otherAgentWithEmail(String(f.email), id)
-        if (other && other < id) {
-          const otherState = sync.entityState('agent', other) ?? { fields: {}, clocks: {} }
-          mergeFields('agent', otherState, f, (field) => state.clocks[field]!)
-          sync.addAlias('agent', id, other)
-          sync.saveEntityState('agent', other, otherState)
-          rows.agent(other, otherState.fields)
-          return other
-        }
-        if (other) {
-          rows.agent(id, { ...f, email: `${String(f.email)}#${id}` })
-          rows.mergeAgent(other, id)
-          foldInto('agent', other, id, state)
-        }
-        rows.agent(id, f)
-        return id
-      }
-      case 'guest':
-        rows.guest(id, f)
-        for (const conversation of store.conversations.byGuest(id)) store.conversations.refreshSearchText(conversation)
-        return id
-      case 'guest_identity': {
-        const [kind, ...rest] = id.split(':')
-        rows.identity(kind!, rest.join(':'), f.guestId === undefined ? undefined : (resolve('guest', f.guestId) ?? null), f.verified as boolean | undefined, Number(f.createdAt ?? 0))
-        return id
-      }
-      case 'conversation': {
-        const identity = f.identity as { kind: string; value: string } | undefined
-        const identityRowid = identity ? rows.identity(identity.kind, identity.value, undefined, undefined, Number(f.createdAt)) : null
-        const resolved = { ...f, guestId: resolve('guest', f.guestId) ?? null, assignedAgentId: resolve('agent', f.assignedAgentId) ?? null }
-        const other = identityRowid === null ? undefined : rows.conversationByKey(String(f.propertyId), String(f.channel), identityRowid)
-        if (other && other !== id) {
-          // Two desks started this guest's conversation on this channel: one conversation, the smaller id.
-          touched.add(other)
-          if (other < id) {
-            const otherState = sync.entityState('conversation', other) ?? { fields: {}, clocks: {} }
-            mergeFields('conversation', otherState, f, (field) => state.clocks[field]!)
-            sync.addAlias('conversation', id, other)
-            sync.saveEntityState('conversation', other, otherState)
-            rows.updateConversation(other, { ...otherState.fields, guestId: resolve('guest', otherState.fields.guestId) ?? null, assignedAgentId: resolve('agent', otherState.fields.assignedAgentId) ?? null })
-            return other
-          }
-          // This one wins: it takes the other's place, messages and all.
-          rows.insertConversation(`${id}`, { ...resolved, identity: undefined }, null, '')
-          store.contactSuggestions.moveConversation(other, id)
-          rows.mergeConversation(other, id)
-          foldInto('conversation', other, id, state)
-          rows.setConversationIdentity(id, identityRowid!)
-          const merged = store.conversations.get(id)
-          if (merged) store.conversations.refreshSearchText(merged)
-        } else if (!rows.exists('conversation', id)) {
-          const guest = resolved.guestId ? store.guests.get(String(resolved.guestId)) : undefined
-          const guestName = guest ? [guest.firstName, guest.lastName].filter(Boolean).join(' ') || null : null
-          rows.insertConversation(id, resolved, identityRowid, guestSearchText(guestName, identity ? { kind: identity.kind as never, value: identity.value } : null))
-        }
-        rows.updateConversation(id, { ...state.fields, guestId: resolve('guest', state.fields.guestId) ?? null, assignedAgentId: resolve('agent', state.fields.assignedAgentId) ?? null })
-        // Contacts the guest wrote are suggestions here too (a desk of an older version sends no suggestion ops).
-        suggestFromInsight(store, id)
-        touched.add(id)
-        return id
-      }
-      case 'reservation': {
-        const other = rows.otherReservationWithNumber(String(f.propertyId), String(f.confirmationNumber), id)
-        if (other && other < id) {
-          const otherState = sync.entityState('reservation', other) ?? { fields: {}, clocks: {} }
-          mergeFields('reservation', otherState, f, (field) => state.clocks[field]!)
-          sync.addAlias('reservation', id, other)
-          sync.saveEntityState('reservation', other, otherState)
-          rows.reservation(other, { ...otherState.fields, guestId: resolve('guest', otherState.fields.guestId) })
-          return other
-        }
-        if (other) {
-          rows.reservation(id, { ...f, confirmationNumber: `${String(f.confirmationNumber)}#${id}`, guestId: resolve('guest', f.guestId) })
-          rows.mergeReservation(other, id)
-          foldInto('reservation', other, id, state)
-        }
-        rows.reservation(id, { ...state.fields, guestId: resolve('guest', state.fields.guestId) })
-        return id
-      }
-      case 'template': {
-        if (f.deleted) {
-          rows.deleteTemplate(id)
-          sync.saveEntityState('template', id, state)
-          if (f.propertyId) settleShortcuts(String(f.propertyId))
-          return id
-        }
-        rows.template(id, f, `${String(f.shortcut)}~${id}`)
-        sync.saveEntityState('template', id, state)
-        settleShortcuts(String(f.propertyId))
-        return id
-      }
-      case 'knowledge_entry':
-        if (f.deleted) rows.deleteKnowledge(id)
-        else rows.knowledge(id, f)
-        return id
-      case 'lead': {
-        const conversationId = resolve('conversation', f.conversationId)!
-        const other = rows.otherLeadOfConversation(conversationId, id)
-        const resolvedLead = (fields: Fields) => ({
-          ...fields,
-          conversationId: resolve('conversation', fields.conversationId),
-          guestId: resolve('guest', fields.guestId) ?? null,
-          reservationId: resolve('reservation', fields.reservationId) ?? null,
-          createdByAgentId: resolve('agent', fields.createdByAgentId) ?? null,
-        })
-        touched.add(conversationId)
-        if (other && other < id) {
-          const otherState = sync.entityState('lead', other) ?? { fields: {}, clocks: {} }
-          mergeFields('lead', otherState, f, (field) => state.clocks[field]!)
-          sync.addAlias('lead', id, other)
-          sync.saveEntityState('lead', other, otherState)
-          rows.lead(other, resolvedLead(otherState.fields))
-          return other
-        }
-        if (other) {
-          rows.deleteLead(other)
-          foldInto('lead', other, id, state)
-        }
-        rows.lead(id, resolvedLead(state.fields))
-        return id
-      }
-      case 'conversation_event': {
-        const conversationId = resolve('conversation', f.conversationId)!
-        rows.event(id, { ...f, conversationId, agentId: resolve('agent', f.agentId) ?? null })
-        touched.add(conversationId)
-        return id
-      }
-      case 'contact_suggestion': {
-        const conversationId = resolve('conversation', f.conversationId)!
-        store.contactSuggestions.project({
-          id,
-          conversationId,
-          kind: f.kind as ContactKind,
-          value: String(f.value),
-          foundAt: Number(f.foundAt ?? 0),
-          status: (f.status as SuggestionStatus | undefined) ?? 'new',
-          decidedBy: str(f.decidedBy) ?? null,
-          decidedAt: typeof f.decidedAt === 'number' ? f.decidedAt : null,
-        })
-        touched.add(conversationId)
-        return id
-      }
-      default:
-        return id
-    }
-  }
-
   /** Merges writes into an entity and writes its row, unless what it needs is missing. */
   function mergeEntity(entity: SyncEntity, entityId: string, writes: Fields, clockOf: (field: string) => string, touched: Set<string>): ApplyOutcome {
     const id = sync.resolve(entity, entityId)
     const state = sync.entityState(entity, id) ?? { fields: {}, clocks: {} }
     const changed = mergeFields(entity, state, writes, clockOf)
     if (Object.keys(changed).length === 0) return APPLIED
-    const waiting = missing(entity, state.fields)
+    const projector = projectors[entity as ProjectedEntity] as Projector | undefined
+    const waiting = projector?.missing(state.fields)
     if (waiting) return { waiting }
-    const finalId = project(entity, id, state, touched)
+    const finalId = projector ? projector.project(id, state, touched) : id
     if (finalId === id) sync.saveEntityState(entity, id, state)
     return APPLIED
   }
