@@ -1,6 +1,6 @@
 // How another desk's entities land in this desk's tables: the merged fields of each synced entity
-// written as its row, and the moves a merge of two rows needs. SQL only; the rules that choose
-// what to write live in services/sync/apply-ops.ts.
+// written as its row, and the moves a merge of two rows needs. Rows only; the rules that choose
+// what to write live in services/sync/projectors/.
 import { summarize, type SummarizedMessage } from '../domain/conversation-summary.js'
 import type { MessageContent } from '../domain/message-content.js'
 import type { Db } from './open.js'

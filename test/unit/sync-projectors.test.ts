@@ -8,7 +8,11 @@ import { contentPreview } from '../../local-api/domain/message-content.js'
 import { createHlcClock } from '../../local-api/domain/sync/hlc.js'
 import { mergeFields } from '../../local-api/domain/sync/merge.js'
 import type { SyncEntity } from '../../local-api/domain/sync/protocol.js'
+import type { DomainEvent } from '../../local-api/services/event-bus.js'
+import { createServices } from '../../local-api/services/index.js'
+import { guestMergeProjector } from '../../local-api/services/sync/projectors/guest-merge.js'
 import { createProjectors, type ProjectedEntity } from '../../local-api/services/sync/projectors/index.js'
+import { messageProjector } from '../../local-api/services/sync/projectors/message.js'
 import { tempDir } from '../support/test-app.js'
 
 const NOW = Date.parse('2026-11-29T08:00:00Z')
@@ -152,5 +156,34 @@ describe('sync projectors', () => {
     assert.deepEqual(get('SELECT conversation_id, kind, value, status, decided_by FROM contact_suggestions WHERE id = ?', 'csg_1'), {
       conversation_id: SMALLER_CONV, kind: 'email', value: 'eva@example.com', status: 'dismissed', decided_by: 'agt_1',
     })
+  })
+
+  it('message: written in a run through ingest; one integrator message is one (the smaller id); its delivery only moves forward', () => {
+    const messages = messageProjector({ store, sync, rows, resolve }, createServices(store, { clock: () => NOW }).ingest)
+    const published: DomainEvent[] = []
+    const reply = (id: string, status: string) =>
+      messages.apply('otherdesk', id, { conversationId: CONV, direction: 'out', content: { type: 'text', text: 'See you soon' }, createdAt: NOW + 2000, externalId: 'ext-1', status }, new Set(), NOW, published)
+    assert.deepEqual(reply('msg_00000000000000000000000003', 'sent'), { applied: true })
+    assert.equal(store.messages.get('msg_00000000000000000000000003'), undefined, 'held in the run')
+    messages.finish(published)
+    assert.equal(store.messages.get('msg_00000000000000000000000003')?.conversationId, SMALLER_CONV)
+    reply('msg_00000000000000000000000002', 'delivered')
+    messages.finish(published)
+    assert.equal(store.messages.get('msg_00000000000000000000000003'), undefined)
+    reply('msg_00000000000000000000000002', 'queued')
+    assert.equal(store.messages.get('msg_00000000000000000000000002')?.status, 'delivered')
+    const summed = store.conversations.get(SMALLER_CONV)!
+    assert.equal(summed.messageCount, 2)
+    assert.equal(summed.lastMessagePreview, 'See you soon')
+  })
+
+  it('guest merge (as an older desk sends it): the smaller id kept, the other profile gone', () => {
+    const OTHER_GUEST = 'gst_00000000000000000000000002'
+    project('guest', OTHER_GUEST, { firstName: 'Eva', lastName: 'Brunner-Meier', createdAt: NOW })
+    const touched = new Set<string>()
+    assert.deepEqual(guestMergeProjector({ store, sync, rows, resolve }).applyLegacy(OTHER_GUEST, GUEST, clock.now(), touched), { applied: true })
+    assert.equal(get('SELECT 1 AS here FROM guests WHERE id = ?', OTHER_GUEST), undefined)
+    assert.equal(sync.resolve('guest', OTHER_GUEST), GUEST)
+    assert.ok(touched.has(SMALLER_CONV), 'the kept profile\'s conversations are refreshed')
   })
 })

@@ -6,6 +6,9 @@ import type { SyncEntity } from '../../../domain/sync/protocol.js'
 
 export type Fields = Record<string, unknown>
 
+export type ApplyOutcome = { applied: true } | { waiting: string }
+export const APPLIED: ApplyOutcome = { applied: true }
+
 export interface ProjectorContext {
   store: Store
   sync: SyncRepository

@@ -1,5 +1,5 @@
-// One projector per synced entity that is written as a row of its own (messages and guest merges
-// are applied by apply-ops.ts itself: they write in runs, or move many rows).
+// One projector per synced entity whose merged state is written as its row (messages and guest
+// merges have projectors of their own shape: projectors/message.ts, projectors/guest-merge.ts).
 import { agentProjector } from './agent.js'
 import { contactSuggestionProjector } from './contact-suggestion.js'
 import type { SyncEntity } from '../../../domain/sync/protocol.js'
