@@ -1,4 +1,5 @@
 import type { Channel, Direction } from '../domain/channels.js'
+import type { SummaryDelta } from '../domain/conversation-summary.js'
 import type { IdentityKind } from '../domain/identity.js'
 import type { ConversationKind, Persona } from '../domain/insight/profile.js'
 import { activeSince, type ConversationStatus } from '../domain/session-window.js'
@@ -71,16 +72,6 @@ export interface NewConversation extends ConversationSource {
   identityRowid: number
   guestId: string | null
   createdAt: number
-}
-
-/** What one ingest batch adds to a conversation's summary. */
-export interface SummaryDelta {
-  lastMessageAt: number
-  preview: string
-  direction: Direction
-  lastGuestMessageAt: number | null
-  unread: number
-  messages: number
 }
 
 export interface ConversationFilter {

@@ -1,6 +1,8 @@
 // How another desk's entities land in this desk's tables: the merged fields of each synced entity
-// written as its row, and the moves a merge of two rows needs. SQL only; the rules that choose
-// what to write live in services/sync/apply-ops.ts.
+// written as its row, and the moves a merge of two rows needs. Rows only; the rules that choose
+// what to write live in services/sync/projectors/.
+import { summarize, type SummarizedMessage } from '../domain/conversation-summary.js'
+import type { MessageContent } from '../domain/message-content.js'
 import type { Db } from './open.js'
 
 type Fields = Record<string, unknown>
@@ -56,13 +58,9 @@ export function syncProjections(db: Db) {
     moveLead: db.prepare('UPDATE leads SET conversation_id = ? WHERE conversation_id = ?'),
     deleteServiceRecord: db.prepare('DELETE FROM service_records WHERE conversation_id = ?'),
     moveServiceRecord: db.prepare('UPDATE service_records SET conversation_id = ? WHERE conversation_id = ? AND NOT EXISTS (SELECT 1 FROM service_records WHERE conversation_id = ?)'),
-    summary: db.prepare(`UPDATE conversations SET
-        message_count = (SELECT count(*) FROM messages WHERE conversation_id = @id),
-        last_message_at = coalesce((SELECT max(created_at) FROM messages WHERE conversation_id = @id), created_at),
-        last_guest_message_at = (SELECT max(created_at) FROM messages WHERE conversation_id = @id AND direction = 'in'),
-        last_message_direction = (SELECT direction FROM messages WHERE conversation_id = @id ORDER BY created_at DESC, rowid DESC LIMIT 1),
-        last_message_preview = coalesce((SELECT substr(text, 1, 200) FROM messages WHERE conversation_id = @id ORDER BY created_at DESC, rowid DESC LIMIT 1), '')
-      WHERE id = @id`),
+    messagesToSummarize: db.prepare('SELECT direction, created_at AS createdAt, content FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid'),
+    setSummary: db.prepare(`UPDATE conversations SET message_count = @messages, last_message_at = coalesce(@lastMessageAt, created_at),
+        last_guest_message_at = @lastGuestMessageAt, last_message_direction = @direction, last_message_preview = @preview WHERE id = @id`),
     agentRefs: [
       'UPDATE conversations SET assigned_agent_id = ? WHERE assigned_agent_id = ?',
       'UPDATE messages SET sender_agent_id = ? WHERE sender_agent_id = ?',
@@ -104,6 +102,23 @@ export function syncProjections(db: Db) {
     setMessageStatus: db.prepare('UPDATE messages SET status = ? WHERE id = ?'),
     deleteMessage: db.prepare('DELETE FROM messages WHERE id = ?'),
     outboxOf: db.prepare('DELETE FROM outbox WHERE message_id = ?'),
+  }
+
+  /** The conversation's summary made again from its messages (its unread count stays). */
+  function recount(conversationId: string): void {
+    const rows = s.messagesToSummarize.iterate(conversationId) as IterableIterator<Omit<SummarizedMessage, 'content'> & { content: string }>
+    const messages = (function* () {
+      for (const row of rows) yield { ...row, content: JSON.parse(row.content) as MessageContent }
+    })()
+    const summary = summarize(messages)
+    s.setSummary.run({
+      id: conversationId,
+      messages: summary?.messages ?? 0,
+      lastMessageAt: summary?.lastMessageAt ?? null,
+      lastGuestMessageAt: summary?.lastGuestMessageAt ?? null,
+      direction: summary?.direction ?? null,
+      preview: summary?.preview ?? '',
+    })
   }
 
   return {
@@ -156,9 +171,9 @@ export function syncProjections(db: Db) {
       const rowid = s.conversationRowid.get(from) as number | undefined
       if (rowid !== undefined) s.deleteConversationSearch.run(rowid)
       s.deleteConversation.run(from)
-      s.summary.run({ id: to })
+      recount(to)
     },
-    recount: (conversationId: string) => void s.summary.run({ id: conversationId }),
+    recount,
     setConversationIdentity: (id: string, identityRowid: number) => void s.setConversationIdentity.run(identityRowid, id),
     leadOfConversation: (conversationId: string) => s.leadOf.get(conversationId) as string | undefined,
 

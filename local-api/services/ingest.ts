@@ -1,9 +1,10 @@
 import type { Channel, Direction } from '../domain/channels.js'
 import { newId } from '../domain/ids.js'
 import { normalizeIdentity, type IdentityKind, type NormalizeResult } from '../domain/identity.js'
-import { contentPreview, contentText, isBlankContent, type MessageContent } from '../domain/message-content.js'
+import { contentText, isBlankContent, type MessageContent } from '../domain/message-content.js'
 import { timestampProblem } from '../domain/timestamps.js'
-import { guestSearchText, type ConversationSource, type SummaryDelta } from '../db/conversations.js'
+import { guestSearchText, type ConversationSource } from '../db/conversations.js'
+import { addToSummary, type SummaryDelta } from '../domain/conversation-summary.js'
 import type { MessageMeta } from '../db/messages.js'
 import type { Property } from '../db/properties.js'
 import type { Store } from '../db/store.js'
@@ -316,21 +317,6 @@ function normalizeTarget(property: Property, message: IncomingMessage, seen: Map
     seen.set(key, normalized)
   }
   return normalized.ok ? { ok: true, value: { kind, value: normalized.value, guestId } } : normalized
-}
-
-function addToSummary(summary: SummaryDelta | undefined, message: Pick<IncomingMessage, 'direction' | 'createdAt' | 'content'>): SummaryDelta {
-  const fromGuest = message.direction === 'in'
-  const isLatest = !summary || message.createdAt >= summary.lastMessageAt
-  return {
-    lastMessageAt: isLatest ? message.createdAt : summary.lastMessageAt,
-    preview: isLatest ? contentPreview(message.content) : summary.preview,
-    direction: isLatest ? message.direction : summary.direction,
-    lastGuestMessageAt: fromGuest
-      ? Math.max(summary?.lastGuestMessageAt ?? message.createdAt, message.createdAt)
-      : (summary?.lastGuestMessageAt ?? null),
-    unread: (summary?.unread ?? 0) + (fromGuest ? 1 : 0),
-    messages: (summary?.messages ?? 0) + 1,
-  }
 }
 
 /** A message as another desk stored it. */

@@ -3,273 +3,29 @@
 // desk ends with the same rows. Two rows that turn out to be one thing (two desks created the
 // conversation of one guest, one reservation, one agent) merge into the smaller id, the other id
 // kept as an alias; an op that refers to something not here yet waits (parked) and applies later.
+// This module dispatches: each entity's rules are its projector's (projectors/<entity>.ts).
 import type { Store } from '../../db/store.js'
-import type { EntityState, SyncRepository } from '../../db/sync.js'
+import type { SyncRepository } from '../../db/sync.js'
 import type { SyncProjections } from '../../db/sync-projections.js'
-import type { GuestMerge } from '../../db/guest-merges.js'
-import { guestSearchText } from '../../db/conversations.js'
-import { deliveryMovesForward, mergeFields } from '../../domain/sync/merge.js'
+import { mergeFields } from '../../domain/sync/merge.js'
 import { isSyncEntity, SYNC_SCHEMA_VERSION, type SnapshotEntity, type SyncEntity, type SyncOp } from '../../domain/sync/protocol.js'
-import type { MessageContent } from '../../domain/message-content.js'
 import type { DomainEvent } from '../event-bus.js'
-import type { Ingest, ReplicatedMessage } from '../ingest.js'
-import { foldGuest, reprojectGuestRefs, splitGuest, trackOwnGuest } from './local-ops.js'
-import { suggestFromInsight } from '../contact-suggestions.js'
-import type { ContactKind } from '../../domain/identity.js'
-import type { SuggestionStatus } from '../../domain/contact-suggestions.js'
+import type { Ingest } from '../ingest.js'
+import { trackOwnGuest } from './local-ops.js'
+import { guestMergeProjector } from './projectors/guest-merge.js'
+import { messageProjector } from './projectors/message.js'
+import { APPLIED, type ApplyOutcome } from './projectors/context.js'
+import { createProjectors, type Fields, type ProjectedEntity, type Projector } from './projectors/index.js'
 
-export type ApplyOutcome = { applied: true } | { waiting: string }
+export type { ApplyOutcome } from './projectors/context.js'
 /** An op, or a snapshot's entity kept for later, whose fields then carry their own clocks. */
 export type ParkableOp = SyncOp & { clocks?: Record<string, string> }
-const APPLIED: ApplyOutcome = { applied: true }
-type Fields = Record<string, unknown>
-
-const str = (value: unknown) => (typeof value === 'string' && value ? value : undefined)
 
 export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncProjections, ingest: Ingest) {
   const resolve = (entity: SyncEntity, id: unknown) => (typeof id === 'string' ? sync.resolve(entity, id) : undefined)
-
-  // New messages are written in runs, like a pushed batch (one summary update per conversation per
-  // run, not per message); any other op, another desk's op or the end of a page writes the run first.
-  let run: { origin: string; now: number; messages: ReplicatedMessage[]; ids: Set<string>; externalIds: Set<string> } | null = null
-  const propertyOfConversation = new Map<string, string>()
-  function writeRun(published: DomainEvent[]): void {
-    if (!run) return
-    const { origin, now, messages } = run
-    run = null
-    published.push(...store.changeLog.replicating(origin, () => ingest.applyReplicated(messages, now)))
-  }
-  function addToRun(origin: string, now: number, message: ReplicatedMessage, published: DomainEvent[]): void {
-    if (run && run.origin !== origin) writeRun(published)
-    run ??= { origin, now, messages: [], ids: new Set(), externalIds: new Set() }
-    run.messages.push(message)
-    run.ids.add(message.id)
-    if (message.externalId) run.externalIds.add(`${message.propertyId}|${message.externalId}`)
-  }
-
-  /** Why the entity cannot be written yet (something it needs is not here), or null. */
-  function missing(entity: SyncEntity, f: Fields): string | null {
-    const need = (what: SyncEntity, id: unknown, optional = true): string | null => {
-      if (id === undefined || id === null) return optional ? null : `${what} not given`
-      const resolved = resolve(what, id)!
-      return rows.exists(what as Parameters<SyncProjections['exists']>[0], resolved) ? null : `waits for ${what} ${resolved}`
-    }
-    const required = (...names: string[]) => names.find((name) => f[name] === undefined || f[name] === null)
-    const first = (...checks: (string | null)[]) => checks.find((check) => check !== null) ?? null
-    switch (entity) {
-      case 'property':
-        return required('name', 'defaultCountry') ? 'incomplete property' : null
-      case 'agent':
-        return required('name', 'email') ? 'incomplete agent' : null
-      case 'guest_identity':
-        return need('guest', f.guestId)
-      case 'conversation':
-        return first(required('channel', 'createdAt') ? 'incomplete conversation' : null, need('property', f.propertyId, false), need('guest', f.guestId), need('agent', f.assignedAgentId))
-      case 'reservation':
-        return first(
-          required('confirmationNumber', 'arrival', 'departure') ? 'incomplete reservation' : null,
-          need('property', f.propertyId, false),
-          need('guest', f.guestId, false),
-        )
-      case 'template':
-        return f.deleted ? null : first(required('name', 'shortcut', 'body') ? 'incomplete template' : null, need('property', f.propertyId, false))
-      case 'knowledge_entry':
-        return f.deleted ? null : first(required('question', 'answer') ? 'incomplete knowledge entry' : null, need('property', f.propertyId, false))
-      case 'lead':
-        return first(need('conversation', f.conversationId, false), need('guest', f.guestId), need('reservation', f.reservationId), need('agent', f.createdByAgentId))
-      case 'conversation_event':
-        return first(required('type') ? 'incomplete event' : null, need('conversation', f.conversationId, false), need('agent', f.agentId))
-      case 'contact_suggestion':
-        return first(required('kind', 'value') ? 'incomplete contact suggestion' : null, need('conversation', f.conversationId, false))
-      default:
-        return null
-    }
-  }
-
-  /** Folds `from`'s synced state into `to`'s (each field by its clock) and leaves `from` as an alias. */
-  function foldInto(entity: SyncEntity, from: string, to: string, toState: EntityState): void {
-    const fromState = sync.entityState(entity, from)
-    if (fromState) mergeFields(entity, toState, fromState.fields, (field) => fromState.clocks[field]!)
-    sync.addAlias(entity, from, to)
-    sync.deleteEntityState(entity, from)
-  }
-
-  /**
-   * Two templates of a property may end up with one shortcut (made on two desks at once): the
-   * smaller id keeps it, each other gets its id's tail appended. Worked out from the synced states
-   * of all live templates, so it does not depend on the order they arrived in.
-   */
-  function settleShortcuts(propertyId: string): void {
-    const live = sync
-      .statesOfProperty('template', propertyId)
-      .filter((state) => !state.fields.deleted && rows.exists('template', state.id))
-      .sort((a, b) => (a.id < b.id ? -1 : 1))
-    const taken = new Set<string>()
-    const wanted = live.map(({ id, fields }) => {
-      const base = String(fields.shortcut)
-      const shortcut = taken.has(base) ? `${base}-${id.slice(-4).toLowerCase()}` : base
-      taken.add(base)
-      return { id, shortcut }
-    })
-    // Through unique stand-ins first, so no two rows hold one shortcut on the way.
-    for (const { id } of wanted) rows.renameShortcut(id, `~${id}`)
-    for (const { id, shortcut } of wanted) rows.renameShortcut(id, shortcut)
-  }
-
-  /** Writes the merged entity as its row; returns the id it ended up under (another, after a merge). */
-  function project(entity: SyncEntity, id: string, state: EntityState, touched: Set<string>): string {
-    const f = state.fields
-    switch (entity) {
-      case 'property':
-        rows.property(id, f)
-        return id
-      case 'agent': {
-        const other = rows.otherAgentWithEmail(String(f.email), id)
-        if (other && other < id) {
-          const otherState = sync.entityState('agent', other) ?? { fields: {}, clocks: {} }
-          mergeFields('agent', otherState, f, (field) => state.clocks[field]!)
-          sync.addAlias('agent', id, other)
-          sync.saveEntityState('agent', other, otherState)
-          rows.agent(other, otherState.fields)
-          return other
-        }
-        if (other) {
-          rows.agent(id, { ...f, email: `${String(f.email)}#${id}` })
-          rows.mergeAgent(other, id)
-          foldInto('agent', other, id, state)
-        }
-        rows.agent(id, f)
-        return id
-      }
-      case 'guest':
-        rows.guest(id, f)
-        for (const conversation of store.conversations.byGuest(id)) store.conversations.refreshSearchText(conversation)
-        return id
-      case 'guest_identity': {
-        const [kind, ...rest] = id.split(':')
-        rows.identity(kind!, rest.join(':'), f.guestId === undefined ? undefined : (resolve('guest', f.guestId) ?? null), f.verified as boolean | undefined, Number(f.createdAt ?? 0))
-        return id
-      }
-      case 'conversation': {
-        const identity = f.identity as { kind: string; value: string } | undefined
-        const identityRowid = identity ? rows.identity(identity.kind, identity.value, undefined, undefined, Number(f.createdAt)) : null
-        const resolved = { ...f, guestId: resolve('guest', f.guestId) ?? null, assignedAgentId: resolve('agent', f.assignedAgentId) ?? null }
-        const other = identityRowid === null ? undefined : rows.conversationByKey(String(f.propertyId), String(f.channel), identityRowid)
-        if (other && other !== id) {
-          // Two desks started this guest's conversation on this channel: one conversation, the smaller id.
-          touched.add(other)
-          if (other < id) {
-            const otherState = sync.entityState('conversation', other) ?? { fields: {}, clocks: {} }
-            mergeFields('conversation', otherState, f, (field) => state.clocks[field]!)
-            sync.addAlias('conversation', id, other)
-            sync.saveEntityState('conversation', other, otherState)
-            rows.updateConversation(other, { ...otherState.fields, guestId: resolve('guest', otherState.fields.guestId) ?? null, assignedAgentId: resolve('agent', otherState.fields.assignedAgentId) ?? null })
-            return other
-          }
-          // This one wins: it takes the other's place, messages and all.
-          rows.insertConversation(`${id}`, { ...resolved, identity: undefined }, null, '')
-          store.contactSuggestions.moveConversation(other, id)
-          rows.mergeConversation(other, id)
-          foldInto('conversation', other, id, state)
-          rows.setConversationIdentity(id, identityRowid!)
-          const merged = store.conversations.get(id)
-          if (merged) store.conversations.refreshSearchText(merged)
-        } else if (!rows.exists('conversation', id)) {
-          const guest = resolved.guestId ? store.guests.get(String(resolved.guestId)) : undefined
-          const guestName = guest ? [guest.firstName, guest.lastName].filter(Boolean).join(' ') || null : null
-          rows.insertConversation(id, resolved, identityRowid, guestSearchText(guestName, identity ? { kind: identity.kind as never, value: identity.value } : null))
-        }
-        rows.updateConversation(id, { ...state.fields, guestId: resolve('guest', state.fields.guestId) ?? null, assignedAgentId: resolve('agent', state.fields.assignedAgentId) ?? null })
-        // Contacts the guest wrote are suggestions here too (a desk of an older version sends no suggestion ops).
-        suggestFromInsight(store, id)
-        touched.add(id)
-        return id
-      }
-      case 'reservation': {
-        const other = rows.otherReservationWithNumber(String(f.propertyId), String(f.confirmationNumber), id)
-        if (other && other < id) {
-          const otherState = sync.entityState('reservation', other) ?? { fields: {}, clocks: {} }
-          mergeFields('reservation', otherState, f, (field) => state.clocks[field]!)
-          sync.addAlias('reservation', id, other)
-          sync.saveEntityState('reservation', other, otherState)
-          rows.reservation(other, { ...otherState.fields, guestId: resolve('guest', otherState.fields.guestId) })
-          return other
-        }
-        if (other) {
-          rows.reservation(id, { ...f, confirmationNumber: `${String(f.confirmationNumber)}#${id}`, guestId: resolve('guest', f.guestId) })
-          rows.mergeReservation(other, id)
-          foldInto('reservation', other, id, state)
-        }
-        rows.reservation(id, { ...state.fields, guestId: resolve('guest', state.fields.guestId) })
-        return id
-      }
-      case 'template': {
-        if (f.deleted) {
-          rows.deleteTemplate(id)
-          sync.saveEntityState('template', id, state)
-          if (f.propertyId) settleShortcuts(String(f.propertyId))
-          return id
-        }
-        rows.template(id, f, `${String(f.shortcut)}~${id}`)
-        sync.saveEntityState('template', id, state)
-        settleShortcuts(String(f.propertyId))
-        return id
-      }
-      case 'knowledge_entry':
-        if (f.deleted) rows.deleteKnowledge(id)
-        else rows.knowledge(id, f)
-        return id
-      case 'lead': {
-        const conversationId = resolve('conversation', f.conversationId)!
-        const other = rows.otherLeadOfConversation(conversationId, id)
-        const resolvedLead = (fields: Fields) => ({
-          ...fields,
-          conversationId: resolve('conversation', fields.conversationId),
-          guestId: resolve('guest', fields.guestId) ?? null,
-          reservationId: resolve('reservation', fields.reservationId) ?? null,
-          createdByAgentId: resolve('agent', fields.createdByAgentId) ?? null,
-        })
-        touched.add(conversationId)
-        if (other && other < id) {
-          const otherState = sync.entityState('lead', other) ?? { fields: {}, clocks: {} }
-          mergeFields('lead', otherState, f, (field) => state.clocks[field]!)
-          sync.addAlias('lead', id, other)
-          sync.saveEntityState('lead', other, otherState)
-          rows.lead(other, resolvedLead(otherState.fields))
-          return other
-        }
-        if (other) {
-          rows.deleteLead(other)
-          foldInto('lead', other, id, state)
-        }
-        rows.lead(id, resolvedLead(state.fields))
-        return id
-      }
-      case 'conversation_event': {
-        const conversationId = resolve('conversation', f.conversationId)!
-        rows.event(id, { ...f, conversationId, agentId: resolve('agent', f.agentId) ?? null })
-        touched.add(conversationId)
-        return id
-      }
-      case 'contact_suggestion': {
-        const conversationId = resolve('conversation', f.conversationId)!
-        store.contactSuggestions.project({
-          id,
-          conversationId,
-          kind: f.kind as ContactKind,
-          value: String(f.value),
-          foundAt: Number(f.foundAt ?? 0),
-          status: (f.status as SuggestionStatus | undefined) ?? 'new',
-          decidedBy: str(f.decidedBy) ?? null,
-          decidedAt: typeof f.decidedAt === 'number' ? f.decidedAt : null,
-        })
-        touched.add(conversationId)
-        return id
-      }
-      default:
-        return id
-    }
-  }
+  const { projectors, settleShortcuts } = createProjectors({ store, sync, rows, resolve })
+  const guestMerges = guestMergeProjector({ store, sync, rows, resolve })
+  const messages = messageProjector({ store, sync, rows, resolve }, ingest)
 
   /** Merges writes into an entity and writes its row, unless what it needs is missing. */
   function mergeEntity(entity: SyncEntity, entityId: string, writes: Fields, clockOf: (field: string) => string, touched: Set<string>): ApplyOutcome {
@@ -277,206 +33,26 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
     const state = sync.entityState(entity, id) ?? { fields: {}, clocks: {} }
     const changed = mergeFields(entity, state, writes, clockOf)
     if (Object.keys(changed).length === 0) return APPLIED
-    const waiting = missing(entity, state.fields)
+    const projector = projectors[entity as ProjectedEntity] as Projector | undefined
+    const waiting = projector?.missing(state.fields)
     if (waiting) return { waiting }
-    const finalId = project(entity, id, state, touched)
+    const finalId = projector ? projector.project(id, state, touched) : id
     if (finalId === id) sync.saveEntityState(entity, id, state)
     return APPLIED
   }
 
-  function mergeGuests(sourceId: string, targetId: string, clock: string, touched: Set<string>): ApplyOutcome {
-    const [a, b] = [sync.resolve('guest', sourceId), sync.resolve('guest', targetId)]
-    if (a === b) return APPLIED
-    // The smaller id is kept whatever the order merges arrive in (see services/guests.ts).
-    const [kept, gone] = a < b ? [a, b] : [b, a]
-    if (!rows.exists('guest', kept)) return { waiting: `waits for guest ${kept}` }
-    const record = sync.entityState('guest_merge', sourceId) ?? { fields: {}, clocks: {} }
-    mergeFields('guest_merge', record, { sourceId, targetId }, () => clock)
-    sync.saveEntityState('guest_merge', sourceId, record)
-    const keptState = foldGuest(sync, gone, kept)
-    rows.guest(kept, keptState.fields)
-    if (rows.exists('guest', gone)) store.guests.mergeInto(gone, kept)
-    for (const conversation of store.conversations.byGuest(kept)) {
-      store.conversations.refreshSearchText(conversation)
-      touched.add(conversation.id)
-    }
-    return APPLIED
-  }
-
-  /**
-   * A recorded guest merge (keyed by its merge id): applied like a legacy one, and recorded with
-   * what moved on this desk; once undone (on any desk), split here with this desk's own record.
-   */
-  function applyGuestMerge(origin: string, mergeId: string, writes: Fields, clockOf: (field: string) => string, touched: Set<string>, now: number): ApplyOutcome {
-    const state = sync.entityState('guest_merge', mergeId) ?? { fields: {}, clocks: {} }
-    mergeFields('guest_merge', state, writes, clockOf)
-    const f = state.fields
-    const local = store.guestMerges.get(mergeId)
-    const sourceId = str(f.sourceId)
-    const targetId = str(f.targetId)
-    if (f.undone === true || local || !sourceId || !targetId) {
-      sync.saveEntityState('guest_merge', mergeId, state)
-      if (f.undone === true && local && local.undoneAt === null) splitGuests(local, f, touched, now)
-      return APPLIED
-    }
-    const [a, b] = [sync.resolve('guest', sourceId), sync.resolve('guest', targetId)]
-    if (a === b) {
-      sync.saveEntityState('guest_merge', mergeId, state)
-      // Another desk merged these two at the same time: recorded too, so the profiles split only
-      // once every merge of the two is undone (as on a desk that applies them the other way round).
-      const [first, second] = sourceId < targetId ? [sourceId, targetId] : [targetId, sourceId]
-      const twin = store.guestMerges.otherActiveOfPair(first, second, mergeId)
-      const other = twin && store.guestMerges.get(twin)
-      if (other) {
-        store.guestMerges.insert({
-          ...other,
-          id: mergeId,
-          moved: { identities: [], conversations: [], reservations: [], leads: [], onsiteContacts: [] },
-          mergedBy: { agentId: resolve('agent', f.mergedByAgentId) ?? null, tokenName: str(f.mergedByToken) ?? null },
-          reason: str(f.reason) ?? null,
-          origin,
-          createdAt: now,
-        })
-      }
-      return APPLIED
-    }
-    const [kept, gone] = a < b ? [a, b] : [b, a]
-    const keptRow = store.guests.get(kept)
-    if (!keptRow) return { waiting: `waits for guest ${kept}` }
-    sync.saveEntityState('guest_merge', mergeId, state)
-    const goneRow = store.guests.get(gone)
-    const goneFields = goneRow ?? sync.entityState('guest', gone)?.fields ?? {}
-    const moved = goneRow ? store.guestMerges.whatMoves(gone) : { identities: [], conversations: [], reservations: [], leads: [], onsiteContacts: [] }
-    const keptState = foldGuest(sync, gone, kept)
-    rows.guest(kept, keptState.fields)
-    if (goneRow) store.guests.mergeInto(gone, kept)
-    store.guestMerges.insert({
-      id: mergeId,
-      keptGuestId: kept,
-      goneGuestId: gone,
-      gone: {
-        firstName: str(goneFields.firstName) ?? null,
-        lastName: str(goneFields.lastName) ?? null,
-        language: str(goneFields.language) ?? null,
-        createdAt: Number(goneFields.createdAt ?? 0),
-        updatedAt: Number(goneFields.updatedAt ?? goneFields.createdAt ?? 0),
-      },
-      keptBefore: { firstName: keptRow.firstName, lastName: keptRow.lastName, language: keptRow.language },
-      moved,
-      mergedBy: { agentId: resolve('agent', f.mergedByAgentId) ?? null, tokenName: str(f.mergedByToken) ?? null },
-      reason: str(f.reason) ?? null,
-      origin,
-      createdAt: now,
-    })
-    for (const conversation of store.conversations.byGuest(kept)) {
-      store.conversations.refreshSearchText(conversation)
-      touched.add(conversation.id)
-    }
-    return APPLIED
-  }
-
-  /** Splits a merge this desk recorded: the profile merged away back as it was, with what had moved here. */
-  function splitGuests(merge: GuestMerge, f: Fields, touched: Set<string>, now: number): void {
-    store.guestMerges.markUndone(merge.id, now, { agentId: resolve('agent', f.undoneByAgentId) ?? null, tokenName: str(f.undoneByToken) ?? null })
-    // Another merge of the same two profiles still holds them together: it takes over what moved.
-    const twin = store.guestMerges.otherActiveOfPair(merge.keptGuestId, merge.goneGuestId, merge.id)
-    const other = twin && store.guestMerges.get(twin)
-    if (other) {
-      const union = <T>(x: T[], y: T[]) => [...new Set([...x, ...y])]
-      store.guestMerges.setMoved(other.id, {
-        identities: union(other.moved.identities, merge.moved.identities),
-        conversations: union(other.moved.conversations, merge.moved.conversations),
-        reservations: union(other.moved.reservations, merge.moved.reservations),
-        leads: union(other.moved.leads, merge.moved.leads),
-        onsiteContacts: union(other.moved.onsiteContacts, merge.moved.onsiteContacts),
-      })
-      return
-    }
-    const split = splitGuest(sync, merge.goneGuestId, merge.keptGuestId)
-    const keptNow = split.kept.id
-    if (!store.guests.get(merge.goneGuestId)) store.guests.insert({ id: merge.goneGuestId, ...merge.gone })
-    if (Object.keys(split.gone.fields).length) rows.guest(merge.goneGuestId, { ...merge.gone, ...split.gone.fields })
-    if (Object.keys(split.kept.state.fields).length && store.guests.get(keptNow)) rows.guest(keptNow, split.kept.state.fields)
-    store.guestMerges.moveBack(merge, keptNow)
-    reprojectGuestRefs(store, sync, [merge.goneGuestId, keptNow])
-    for (const conversation of [...store.conversations.byGuest(merge.goneGuestId), ...store.conversations.byGuest(keptNow)]) {
-      store.conversations.refreshSearchText(conversation)
-      touched.add(conversation.id)
-    }
-  }
-
-  function applyMessage(origin: string, id: string, f: Fields, touched: Set<string>, now: number, published: DomainEvent[]): ApplyOutcome {
-    const pending = run?.ids.has(id) ? run.messages.find((message) => message.id === id) : undefined
-    if (pending) {
-      if (typeof f.status === 'string' && deliveryMovesForward(pending.status, f.status)) pending.status = f.status
-      return APPLIED
-    }
-    if (rows.exists('message', id)) {
-      const current = rows.messageStatus(id)!
-      if (typeof f.status === 'string' && f.status !== current && deliveryMovesForward(current, f.status)) {
-        rows.setMessageStatus(id, f.status)
-        const conversationId = store.messages.get(id)!.conversationId
-        published.push({ type: 'message.updated', conversationId, propertyId: store.conversations.get(conversationId)!.propertyId, messageId: id })
-      }
-      return APPLIED
-    }
-    if (f.conversationId === undefined) return { waiting: `waits for message ${id}` }
-    const conversationId = resolve('conversation', f.conversationId)!
-    let propertyId = propertyOfConversation.get(conversationId)
-    if (propertyId === undefined) {
-      propertyId = store.conversations.get(conversationId)?.propertyId
-      if (propertyId === undefined) return { waiting: `waits for conversation ${conversationId}` }
-      propertyOfConversation.set(conversationId, propertyId)
-    }
-    const senderAgentId = resolve('agent', f.senderAgentId) ?? null
-    if (senderAgentId && !rows.exists('agent', senderAgentId)) return { waiting: `waits for agent ${senderAgentId}` }
-    const externalId = str(f.externalId) ?? null
-    if (externalId) {
-      if (run?.externalIds.has(`${propertyId}|${externalId}`)) writeRun(published)
-      // One integrator message stored on two desks (an externalId is the key of one property's
-      // integrator, so only the same property's message is the same message): the smaller id stays.
-      const other = rows.otherMessageWithExternalId(propertyId, externalId, id)
-      if (other && other.id < id) return APPLIED
-      if (other) {
-        rows.deleteMessage(other.id)
-        rows.recount(other.conversationId)
-        touched.add(other.conversationId)
-      }
-    }
-    addToRun(
-      origin,
-      now,
-      {
-        id,
-        conversationId,
-        propertyId,
-        externalId,
-        direction: f.direction as 'in' | 'out',
-        content: f.content as MessageContent,
-        status: str(f.status) ?? 'delivered',
-        senderAgentId,
-        author: (f.author as 'bot' | null | undefined) ?? null,
-        meta: (f.meta as never) ?? null,
-        createdAt: Number(f.createdAt),
-      },
-      published,
-    )
-    return APPLIED
-  }
-
   function applyOne(origin: string, entity: SyncEntity, entityId: string, fields: Fields, clockOf: (field: string) => string, touched: Set<string>, now: number, published: DomainEvent[]): ApplyOutcome {
-    if (entity === 'message') return applyMessage(origin, entityId, fields, touched, now, published)
+    if (entity === 'message') return messages.apply(origin, entityId, fields, touched, now, published)
     // Anything else may read what the run holds (a conversation's summary, a message to delete).
-    writeRun(published)
-    propertyOfConversation.clear()
+    messages.finish(published)
     // A contact an older desk found in a guest's words and kept as an unverified identity: here it is
     // only a suggestion (made from the conversation's insight), never an identity that links anything.
     if (entity === 'guest_identity' && fields.verified === false) return APPLIED
     // What is written to a profile is kept as its own too (an undone merge gives it back).
     if (entity === 'guest') trackOwnGuest(sync, entityId, fields, clockOf)
     if (entity === 'guest_merge') {
-      if (entityId.startsWith('gmg_')) return applyGuestMerge(origin, entityId, fields, clockOf, touched, now)
-      return mergeGuests(String(fields.sourceId), String(fields.targetId), clockOf('sourceId'), touched)
+      if (entityId.startsWith('gmg_')) return guestMerges.apply(origin, entityId, fields, clockOf, touched, now)
+      return guestMerges.applyLegacy(String(fields.sourceId), String(fields.targetId), clockOf('sourceId'), touched)
     }
     return mergeEntity(entity, entityId, fields, clockOf, touched)
   }
@@ -520,14 +96,12 @@ export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncPr
 
     /** Forgets a run whose transaction rolled back (its ops come again with the next pull). */
     discard(): void {
-      run = null
-      propertyOfConversation.clear()
+      messages.discard()
     },
 
     /** Writes the messages held back for a run; call before the transaction commits. */
     finish(published: DomainEvent[]): void {
-      writeRun(published)
-      propertyOfConversation.clear()
+      messages.finish(published)
     },
 
     /** Tries the parked ops again (what they waited for may have come); returns how many applied. */

@@ -1,0 +1,41 @@
+// What every projector works with, and the checks that say an entity cannot be written yet.
+import type { Store } from '../../../db/store.js'
+import type { EntityState, SyncRepository } from '../../../db/sync.js'
+import type { SyncProjections } from '../../../db/sync-projections.js'
+import type { SyncEntity } from '../../../domain/sync/protocol.js'
+
+export type Fields = Record<string, unknown>
+
+export type ApplyOutcome = { applied: true } | { waiting: string }
+export const APPLIED: ApplyOutcome = { applied: true }
+
+export interface ProjectorContext {
+  store: Store
+  sync: SyncRepository
+  rows: SyncProjections
+  /** The id an entity goes by here now (another, once merged into it). */
+  resolve(entity: SyncEntity, id: unknown): string | undefined
+}
+
+/** One entity's way from its merged synced state to its row. */
+export interface Projector {
+  /** Why the entity cannot be written yet (something it needs is not here), or null. */
+  missing(f: Fields): string | null
+  /** Writes the merged entity as its row; returns the id it ended up under (another, after a merge). */
+  project(id: string, state: EntityState, touched: Set<string>): string
+}
+
+/** Null if the entity it refers to is here (or none is named and that is allowed), else why it waits. */
+export function need(ctx: ProjectorContext, what: Parameters<SyncProjections['exists']>[0], id: unknown, optional = true): string | null {
+  if (id === undefined || id === null) return optional ? null : `${what} not given`
+  const resolved = ctx.resolve(what, id)!
+  return ctx.rows.exists(what, resolved) ? null : `waits for ${what} ${resolved}`
+}
+
+/** Whether any of these fields is not given. */
+export const lacks = (f: Fields, ...names: string[]) => names.some((name) => f[name] === undefined || f[name] === null)
+
+/** The first reason to wait, or null. */
+export const first = (...checks: (string | null)[]) => checks.find((check) => check !== null) ?? null
+
+export const str = (value: unknown) => (typeof value === 'string' && value ? value : undefined)

@@ -1,0 +1,100 @@
+// A message: written in runs, like a pushed batch (one summary update per conversation per run, not
+// per message), through ingest's replication path; its delivery status only moves forward; one
+// integrator message stored on two desks (by property and externalId) is one, the smaller id.
+import type { MessageContent } from '../../../domain/message-content.js'
+import { deliveryMovesForward } from '../../../domain/sync/merge.js'
+import type { DomainEvent } from '../../event-bus.js'
+import type { Ingest, ReplicatedMessage } from '../../ingest.js'
+import { APPLIED, str, type ApplyOutcome, type Fields, type ProjectorContext } from './context.js'
+
+export function messageProjector({ store, rows, resolve }: ProjectorContext, ingest: Ingest) {
+  // Any other op, another desk's op or the end of a page writes the run first.
+  let run: { origin: string; now: number; messages: ReplicatedMessage[]; ids: Set<string>; externalIds: Set<string> } | null = null
+  const propertyOfConversation = new Map<string, string>()
+  function writeRun(published: DomainEvent[]): void {
+    if (!run) return
+    const { origin, now, messages } = run
+    run = null
+    published.push(...store.changeLog.replicating(origin, () => ingest.applyReplicated(messages, now)))
+  }
+  function addToRun(origin: string, now: number, message: ReplicatedMessage, published: DomainEvent[]): void {
+    if (run && run.origin !== origin) writeRun(published)
+    run ??= { origin, now, messages: [], ids: new Set(), externalIds: new Set() }
+    run.messages.push(message)
+    run.ids.add(message.id)
+    if (message.externalId) run.externalIds.add(`${message.propertyId}|${message.externalId}`)
+  }
+
+  function apply(origin: string, id: string, f: Fields, touched: Set<string>, now: number, published: DomainEvent[]): ApplyOutcome {
+    const pending = run?.ids.has(id) ? run.messages.find((message) => message.id === id) : undefined
+    if (pending) {
+      if (typeof f.status === 'string' && deliveryMovesForward(pending.status, f.status)) pending.status = f.status
+      return APPLIED
+    }
+    if (rows.exists('message', id)) {
+      const current = rows.messageStatus(id)!
+      if (typeof f.status === 'string' && f.status !== current && deliveryMovesForward(current, f.status)) {
+        rows.setMessageStatus(id, f.status)
+        const conversationId = store.messages.get(id)!.conversationId
+        published.push({ type: 'message.updated', conversationId, propertyId: store.conversations.get(conversationId)!.propertyId, messageId: id })
+      }
+      return APPLIED
+    }
+    if (f.conversationId === undefined) return { waiting: `waits for message ${id}` }
+    const conversationId = resolve('conversation', f.conversationId)!
+    let propertyId = propertyOfConversation.get(conversationId)
+    if (propertyId === undefined) {
+      propertyId = store.conversations.get(conversationId)?.propertyId
+      if (propertyId === undefined) return { waiting: `waits for conversation ${conversationId}` }
+      propertyOfConversation.set(conversationId, propertyId)
+    }
+    const senderAgentId = resolve('agent', f.senderAgentId) ?? null
+    if (senderAgentId && !rows.exists('agent', senderAgentId)) return { waiting: `waits for agent ${senderAgentId}` }
+    const externalId = str(f.externalId) ?? null
+    if (externalId) {
+      if (run?.externalIds.has(`${propertyId}|${externalId}`)) writeRun(published)
+      // One integrator message stored on two desks (an externalId is the key of one property's
+      // integrator, so only the same property's message is the same message): the smaller id stays.
+      const other = rows.otherMessageWithExternalId(propertyId, externalId, id)
+      if (other && other.id < id) return APPLIED
+      if (other) {
+        rows.deleteMessage(other.id)
+        rows.recount(other.conversationId)
+        touched.add(other.conversationId)
+      }
+    }
+    addToRun(
+      origin,
+      now,
+      {
+        id,
+        conversationId,
+        propertyId,
+        externalId,
+        direction: f.direction as 'in' | 'out',
+        content: f.content as MessageContent,
+        status: str(f.status) ?? 'delivered',
+        senderAgentId,
+        author: (f.author as 'bot' | null | undefined) ?? null,
+        meta: (f.meta as never) ?? null,
+        createdAt: Number(f.createdAt),
+      },
+      published,
+    )
+    return APPLIED
+  }
+
+  return {
+    apply,
+    /** Writes the run held back (before anything else reads the rows, or the transaction commits). */
+    finish(published: DomainEvent[]): void {
+      writeRun(published)
+      propertyOfConversation.clear()
+    },
+    /** Forgets a run whose transaction rolled back. */
+    discard(): void {
+      run = null
+      propertyOfConversation.clear()
+    },
+  }
+}
