@@ -2,6 +2,8 @@ import { expectNoSeriousViolations } from './axe.js'
 import { expect, SCREENSHOTS, test } from './fixtures.js'
 import { InboxPage } from './pages/inbox-page.js'
 
+test.use({ deskName: 'desktop-bridge' })
+
 /**
  * The inbox as the desktop app shows it. Electron's preload cannot run in plain Chromium, so the
  * shell's side of `window.frontdesk` stands in here, recording calls and sending the shell's

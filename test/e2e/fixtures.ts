@@ -28,8 +28,9 @@ async function startServer(dataDir: string): Promise<Server> {
  * `freshServer`: a new data dir, never set up (first-run screens).
  * `desk`: a data dir seeded by code (two properties, guests on every channel, a reservation, a lead,
  * an admin) before `frontdesk serve` starts on it. It lives as long as its worker, so spec files
- * run in one worker share it: a spec that adds conversations or changes guests declares
- * `test.use({ deskName: '<its name>' })`, which gives it a worker, and so a desk, of its own.
+ * run in one worker would share it: each spec declares `test.use({ deskName: '<its name>' })`,
+ * which gives it a worker, and so a desk seeded just before it runs, of its own (its changes reach
+ * no other spec, and times seeded as "40 min ago" are still 40 min ago).
  */
 type Cookies = Parameters<BrowserContext['addCookies']>[0]
 
@@ -54,7 +55,8 @@ export const test = base.extend<{ signedIn: void }, { deskName: string; freshSer
       await server.process.stop()
       rmSync(dataDir, { recursive: true, force: true })
     },
-    { scope: 'worker' },
+    // Seeding, starting and stopping a desk on a busy 2-core machine may take longer than a test's 30 s.
+    { scope: 'worker', timeout: 90_000 },
   ],
   // One sign-in per worker (sign-in is rate limited, as it should be); each test gets its cookie.
   deskSession: [

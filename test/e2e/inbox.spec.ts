@@ -4,6 +4,8 @@ import { expect, SCREENSHOTS, test } from './fixtures.js'
 import { InboxPage } from './pages/inbox-page.js'
 import type { SeededConversation, SeededDesk } from './seed.js'
 
+test.use({ deskName: 'inbox' })
+
 test.describe.configure({ mode: 'serial' })
 
 const PUSH = '/api/unified-messaging-service/guest-conversations/messages'

@@ -4,6 +4,8 @@ import { expectNoSeriousViolations } from './axe.js'
 import { expect, SCREENSHOTS, test } from './fixtures.js'
 import { InboxPage } from './pages/inbox-page.js'
 
+test.use({ deskName: 'insight' })
+
 test.describe.configure({ mode: 'serial' })
 
 async function guestWrites(page: Page, url: string, token: string, phone: string, texts: string[]) {

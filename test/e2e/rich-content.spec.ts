@@ -3,6 +3,8 @@ import { expectNoSeriousViolations } from './axe.js'
 import { expect, SCREENSHOTS, test } from './fixtures.js'
 import { InboxPage } from './pages/inbox-page.js'
 
+test.use({ deskName: 'rich-content' })
+
 test.describe.configure({ mode: 'serial' })
 
 const XSS = {

@@ -6,6 +6,8 @@ import { expectNoSeriousViolations } from './axe.js'
 import { expect, SCREENSHOTS, test } from './fixtures.js'
 import { InboxPage } from './pages/inbox-page.js'
 
+test.use({ deskName: 'workflow' })
+
 test.describe.configure({ mode: 'serial' })
 
 const SECRET = 'e2e-webhook-secret-0123456789'
