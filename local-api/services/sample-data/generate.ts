@@ -6,7 +6,7 @@
  *   for (const body of pushBatches({ conversations: 1_000, messages: 20_000, seed: 7 })) POST(body)
  */
 import { isValidPhoneNumber } from 'libphonenumber-js/max'
-import type { IncomingMessage } from '../services/ingest.js'
+import type { IncomingMessage } from '../ingest.js'
 
 // ---------------------------------------------------------------------------------------------
 // Randomness
