@@ -3,10 +3,10 @@ import { after, describe, it } from 'node:test'
 import Database from 'better-sqlite3'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { migrate } from '../../local-api/db/migrate.js'
-import { migrations } from '../../local-api/db/migrations/index.js'
-import { suggestionId } from '../../local-api/domain/contact-suggestions.js'
-import { tempDir } from '../support/test-app.js'
+import { migrate } from '../../../local-api/db/migrate.js'
+import { migrations } from '../../../local-api/db/migrations/index.js'
+import { suggestionId } from '../../../local-api/domain/contact-suggestions.js'
+import { tempDir } from '../../support/test-app.js'
 
 const dir = tempDir()
 after(() => rmSync(dir, { recursive: true, force: true }))

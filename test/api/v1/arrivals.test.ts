@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { localDay } from '../../local-api/routes/v1/arrivals.js'
-import { bearer, startTestApp, type TestApp } from '../support/test-app.js'
+import { localDay } from '../../../local-api/routes/v1/arrivals.js'
+import { bearer, startTestApp, type TestApp } from '../../support/test-app.js'
 
 // 23:30 in Zurich on 9 March is already 10 March there (and still 9 March in UTC until 23:00 UTC).
 const NOW = Date.parse('2026-03-09T23:30:00Z')

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { rmSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
-import { buildServer, type App } from '../../local-api/server.js'
-import { tempDir } from '../support/test-app.js'
+import { buildServer, type App } from '../../../local-api/server.js'
+import { tempDir } from '../../support/test-app.js'
 
 /** A desk on a real SQLite file whose clock the test moves; it can be restarted on the same file. */
 const dataDir = tempDir()
@@ -50,7 +50,7 @@ before(async () => {
   const created = await app.inject({ method: 'POST', url: '/v1/agents', headers: { cookie: adminCookie }, payload: LUCA })
   assert.equal(created.statusCode, 201, created.body)
   lucaId = created.json().id
-  const { createApiToken } = await import('../../local-api/services/api-tokens.js')
+  const { createApiToken } = await import('../../../local-api/services/api-tokens.js')
   adminToken = createApiToken(app.store, { name: 'admin', scopes: ['admin'] }).token
 })
 after(async () => {

@@ -3,9 +3,9 @@ import Database from 'better-sqlite3'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
-import { migrate, schemaVersion } from '../../local-api/db/migrate.js'
-import { migrations } from '../../local-api/db/migrations/index.js'
-import { tempDir } from '../support/test-app.js'
+import { migrate, schemaVersion } from '../../../local-api/db/migrate.js'
+import { migrations } from '../../../local-api/db/migrations/index.js'
+import { tempDir } from '../../support/test-app.js'
 
 const dir = tempDir()
 after(() => rmSync(dir, { recursive: true, force: true }))

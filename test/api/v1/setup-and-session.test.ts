@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { bearer, startTestApp, type TestApp } from '../support/test-app.js'
+import { bearer, startTestApp, type TestApp } from '../../support/test-app.js'
 
 let t: TestApp
 before(async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { bearer, startTestApp, type TestApp } from '../support/test-app.js'
+import { bearer, startTestApp, type TestApp } from '../../support/test-app.js'
 
 const URL = '/API/V40/Interactive/Messages/Conversations'
 let t: TestApp

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { LAST_USED_RESOLUTION_MS } from '../../local-api/services/api-tokens.js'
-import { bearer, startTestApp, type TestApp } from '../support/test-app.js'
+import { LAST_USED_RESOLUTION_MS } from '../../../local-api/services/api-tokens.js'
+import { bearer, startTestApp, type TestApp } from '../../support/test-app.js'
 
 let t: TestApp
 let now = Date.parse('2026-12-01T09:00:00Z')

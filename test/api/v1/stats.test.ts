@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { rmSync } from 'node:fs'
-import { openStore, type Store } from '../../local-api/db/store.js'
-import { buildServer, type App } from '../../local-api/server.js'
-import { createApiToken } from '../../local-api/services/api-tokens.js'
-import { createServices } from '../../local-api/services/index.js'
-import { createProperty } from '../../local-api/services/properties.js'
-import type { IncomingMessage } from '../../local-api/services/ingest.js'
-import { bearer, tempDir } from '../support/test-app.js'
+import { openStore, type Store } from '../../../local-api/db/store.js'
+import { buildServer, type App } from '../../../local-api/server.js'
+import { createApiToken } from '../../../local-api/services/api-tokens.js'
+import { createServices } from '../../../local-api/services/index.js'
+import { createProperty } from '../../../local-api/services/properties.js'
+import type { IncomingMessage } from '../../../local-api/services/ingest.js'
+import { bearer, tempDir } from '../../support/test-app.js'
 
 const HOUR = 3600_000
 const T0 = Date.parse('2026-03-10T00:00:00Z')

@@ -4,10 +4,10 @@ import { after, before, describe, it } from 'node:test'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { parse } from 'csv-parse/sync'
-import type { App } from '../../local-api/server.js'
-import { defuseFormula } from '../../local-api/services/export.js'
-import { pushBatches, toIncomingMessage } from '../fixtures/generate.js'
-import { bearer, startTestApp, type TestApp } from '../support/test-app.js'
+import type { App } from '../../../local-api/server.js'
+import { defuseFormula } from '../../../local-api/services/export.js'
+import { pushBatches, toIncomingMessage } from '../../fixtures/generate.js'
+import { bearer, startTestApp, type TestApp } from '../../support/test-app.js'
 
 setFlagsFromString('--expose-gc')
 const gc = runInNewContext('gc') as () => void

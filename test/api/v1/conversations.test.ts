@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { bearer, PUSH_URL, pushedMessage, startTestApp, type TestApp } from '../support/test-app.js'
+import { bearer, PUSH_URL, pushedMessage, startTestApp, type TestApp } from '../../support/test-app.js'
 
 const NOW = Date.parse('2026-03-10T12:00:00Z')
 const hoursAgo = (h: number) => new Date(NOW - h * 3600_000).toISOString()

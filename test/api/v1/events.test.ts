@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { request } from 'node:http'
-import { CREDENTIAL_RECHECK_MS } from '../../local-api/routes/v1/events.js'
-import { createApiToken } from '../../local-api/services/api-tokens.js'
-import { bearer, PUSH_URL, pushedMessage, startTestApp, type TestApp } from '../support/test-app.js'
+import { CREDENTIAL_RECHECK_MS } from '../../../local-api/routes/v1/events.js'
+import { createApiToken } from '../../../local-api/services/api-tokens.js'
+import { bearer, PUSH_URL, pushedMessage, startTestApp, type TestApp } from '../../support/test-app.js'
 
 let t: TestApp
 let base: string
