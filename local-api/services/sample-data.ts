@@ -1,6 +1,6 @@
 import type { Property } from '../db/properties.js'
 import type { Store } from '../db/store.js'
-import { generateConversations, toIncomingMessage } from '../domain/sample-data.js'
+import { generateConversations, toIncomingMessage } from './sample-data/generate.js'
 import type { Ingest } from './ingest.js'
 import type { LeadService } from './leads.js'
 import type { ReservationService } from './reservations.js'

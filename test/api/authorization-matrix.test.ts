@@ -11,7 +11,7 @@ import { bearer, PUSH_URL, pushedMessage, startTestApp, type TestApp } from '../
  * - `body`: the credential comes in the body (the Interactive dialect's sessionToken);
  * - a scope: a token (or a signed-in agent) holding it, or admin;
  * - `deskWide`: changes (or reads) the whole desk: a token bound to a property is refused (403) even as admin;
- * - `stream`: a live stream, checked only for refusals here (test/api/events.test.ts reads it).
+ * - `stream`: a live stream, checked only for refusals here (test/api/v1/events.test.ts reads it).
  */
 type Rule = { need: 'public' | 'body' | Scope; deskWide?: true; stream?: true }
 const PUBLIC: Rule = { need: 'public' }

@@ -66,7 +66,7 @@ test('Agents shows a locked account ("Locked until …") and an admin unlocks it
     data: { name: 'Luca Meier', email: 'luca@alpenblick.ch', password: 'night shift 2026', role: 'agent' },
   })
   expect(added.status(), await added.text()).toBe(201)
-  // The lockout as ten failed sign-ins leave it (test/api/sign-in-throttling.test.ts makes it that way;
+  // The lockout as ten failed sign-ins leave it (test/api/v1/sign-in-throttling.test.ts makes it that way;
   // here it is written directly, since the delays between those tries would take minutes).
   const lockedUntil = Date.now() + 14 * 60_000
   const store = openStore(desk.dataDir)

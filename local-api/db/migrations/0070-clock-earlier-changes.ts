@@ -1,5 +1,9 @@
-import { encodeHlc } from '../../domain/sync/hlc.js'
 import type { Migration } from './migration.js'
+
+// The clock encoding of domain/sync/hlc.ts encodeHlc, frozen as of version 70 (a migration stands
+// alone: it keeps what it wrote then, whatever the application's clock becomes).
+const encodeHlc = ({ wallMs, counter, node }: { wallMs: number; counter: number; node: string }) =>
+  `${String(wallMs).padStart(15, '0')}-${counter.toString(16).padStart(4, '0')}-${node}`
 
 /**
  * Changes made before sync existed carry no clock, so they would never reach the central server.

@@ -1,6 +1,19 @@
 import { createHash } from 'node:crypto'
-import { decodeHlc, encodeHlc } from '../../domain/sync/hlc.js'
 import type { Migration } from './migration.js'
+
+// The clock encoding of domain/sync/hlc.ts encodeHlc and decodeHlc, frozen as of version 90 (a
+// migration stands alone: it keeps what it wrote then, whatever the application's clock becomes).
+interface Hlc {
+  wallMs: number
+  counter: number
+  node: string
+}
+const encodeHlc = ({ wallMs, counter, node }: Hlc) => `${String(wallMs).padStart(15, '0')}-${counter.toString(16).padStart(4, '0')}-${node}`
+const decodeHlc = (encoded: string): Hlc => {
+  const match = /^(\d{15})-([0-9a-f]{4})-([0-9a-z]{1,32})$/.exec(encoded)
+  if (!match) throw new Error(`not a clock timestamp: ${JSON.stringify(encoded).slice(0, 80)}`)
+  return { wallMs: Number(match[1]), counter: parseInt(match[2]!, 16), node: match[3]! }
+}
 
 /**
  * Contacts a guest writes (an email or phone in a message, a contact card) are suggestions for staff,
