@@ -20,7 +20,7 @@ export interface InboxUiResult {
 }
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const AGENT = { name: 'Bench Agent', email: 'bench@example.com', password: 'bench password 1', role: 'admin' as const }
+const AGENT = { name: 'Bench Agent', email: 'bench@example.com', password: 'quiet lake morning 7', role: 'admin' as const }
 
 /**
  * Scrolls the list by four rows an animation frame (a brisk flick) until `rows` rows have gone by,
