@@ -4,5 +4,8 @@
 import { register } from 'tsx/esm/api'
 
 register()
-const { main } = await import('../local-api/cli.ts')
-process.exitCode = await main(process.argv.slice(2))
+const args = process.argv.slice(2)
+// `frontdesk central …` is the central sync server's own program; every other command is the desk's.
+const central = args[0] === 'central'
+const { main } = await import(central ? '../central/cli.ts' : '../local-api/cli.ts')
+process.exitCode = await main(central ? args.slice(1) : args)

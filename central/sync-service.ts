@@ -3,8 +3,8 @@
 // snapshots for a desk whose cursor is older than what is kept.
 import { createHash, randomBytes } from 'node:crypto'
 import { ulid } from 'ulid'
-import { ClockError, createHlcClock, isHlc } from '../local-api/domain/sync/hlc.js'
-import { mergeFields } from '../local-api/domain/sync/merge.js'
+import { ClockError, createHlcClock, isHlc } from '../sync-core/hlc.js'
+import { mergeFields } from '../sync-core/merge.js'
 import {
   GROUP_SPACE,
   isSyncEntity,
@@ -19,7 +19,7 @@ import {
   type SnapshotPage,
   type SyncEntity,
   type SyncOp,
-} from '../local-api/domain/sync/protocol.js'
+} from '../sync-core/protocol.js'
 import type { CentralStore, Device, SnapshotCursor } from './store/central-store.js'
 
 export const CREDENTIAL_PREFIX = 'fdd_'

@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util'
-import { CENTRAL_USAGE, centralMain, CentralUsageError } from '../central/cli.js'
+import { listenFailure, portOption, runCommand, stopRequested, UsageError } from '../sync-core/cli.js'
 import { allowedHostEntry, publicBaseUrl } from './domain/host-names.js'
 import { isScope, SCOPES, type Scope } from './domain/scopes.js'
 import { openStore } from './db/store.js'
 import { createApiToken } from './services/api-tokens.js'
 import { ensureDefaultProperty } from './services/properties.js'
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from './start-server.js'
-import { STORAGE_USAGE, storageMain, StorageUsageError } from './storage-cli.js'
-import { SYNC_USAGE, syncMain, SyncUsageError } from './sync-cli.js'
+import { STORAGE_USAGE, storageMain } from './storage-cli.js'
+import { SYNC_USAGE, syncMain } from './sync-cli.js'
 import { TOKEN_USAGE, tokenMain } from './token-cli.js'
 
 const USAGE = `usage:
@@ -17,20 +17,17 @@ const USAGE = `usage:
 ${TOKEN_USAGE}
 ${STORAGE_USAGE}
 ${SYNC_USAGE}
-${CENTRAL_USAGE}
+  frontdesk central …   the central sync server and its desks' credentials (frontdesk central help)
 
 scopes: ${SCOPES.join(', ')}`
 
-class UsageError extends Error {}
-
 /** Runs the `frontdesk` command; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
-  try {
+  return runCommand(USAGE, async () => {
     const [command, ...rest] = argv
     if (command === 'serve') return await serve(rest)
     if (command === 'token' && rest[0] === 'create') return createToken(rest.slice(1))
     if (command === 'token') return await tokenMain(rest)
-    if (command === 'central') return await centralMain(rest)
     if (command === 'sync') return await syncMain(rest)
     if (command === 'backup' || command === 'restore') return await storageMain(command, rest)
     if (command === undefined || command === 'help' || command === '--help') {
@@ -38,14 +35,7 @@ export async function main(argv: string[]): Promise<number> {
       return command === undefined ? 2 : 0
     }
     throw new UsageError(`unknown command "${argv.join(' ')}"`)
-  } catch (error) {
-    if (error instanceof UsageError || error instanceof CentralUsageError || error instanceof SyncUsageError || error instanceof StorageUsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`frontdesk: ${(error as Error).message}\n${USAGE}\n`)
-      return 2
-    }
-    process.stderr.write(`frontdesk: ${(error as Error).message}\n`)
-    return 1
-  }
+  })
 }
 
 /** A value checked by `check`; its RangeError becomes a usage error naming the option. */
@@ -79,20 +69,10 @@ async function serve(args: string[]): Promise<number> {
   const dataDir = requireOption(values['data-dir'], 'data-dir')
   const allowedHosts = (values['allowed-host'] ?? []).map((entry) => usageOnRangeError('--allowed-host', () => allowedHostEntry(entry)))
   const publicUrl = values['public-url'] === undefined ? undefined : usageOnRangeError('--public-url', () => publicBaseUrl(values['public-url']!))
-  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0 to 65535`)
+  const port = portOption(values.port, DEFAULT_PORT)
   const host = values.host ?? DEFAULT_HOST
 
-  // Listen for the stop signals before announcing readiness: whoever reads the line may stop us at once.
-  const stopRequested = new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop)
-      process.off('SIGTERM', stop)
-      resolve()
-    }
-    process.on('SIGINT', stop)
-    process.on('SIGTERM', stop)
-  })
+  const stop = stopRequested()
   const server = await startServer({
     dataDir,
     port,
@@ -102,12 +82,11 @@ async function serve(args: string[]): Promise<number> {
     defaultCountry: values.country?.toUpperCase(),
     logger: { level: process.env.FRONTDESK_LOG_LEVEL ?? 'warn', stream: process.stderr },
   }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') throw new Error(`port ${port} on ${host} is taken; choose another with --port`)
-    throw error
+    throw listenFailure(error, port, host)
   })
   process.stdout.write(`listening on ${server.url}\n`)
 
-  await stopRequested
+  await stop
   await server.close()
   return 0
 }

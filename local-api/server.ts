@@ -16,9 +16,10 @@ import { createStorageHealth } from './services/storage-health.js'
 import { auth, rateLimitKey } from './plugins/auth.js'
 import { hostPolicy } from './plugins/host-policy.js'
 import { closeSilentConnections } from './plugins/silent-connections.js'
-import { useProblemErrors } from './plugins/problem-errors.js'
+import { useProblemErrors } from '../sync-core/http/problem-errors.js'
+import { storageFailureAnswer } from './plugins/storage-errors.js'
 import { serveRenderer } from './plugins/renderer.js'
-import { installValidators } from './plugins/validation.js'
+import { installValidators } from '../sync-core/http/validation.js'
 import { interactiveRoutes } from './routes/dialects/interactive.js'
 import { textCallRoutes } from './routes/dialects/text-call.js'
 import { thirdPartyRoutes } from './routes/dialects/third-party.js'
@@ -103,7 +104,7 @@ export async function buildServer(config: ServerConfig) {
   await app.register(hostPolicy, { allowedHosts: config.allowedHosts, publicUrl: config.publicUrl })
 
   installValidators(app)
-  useProblemErrors(app)
+  useProblemErrors(app, storageFailureAnswer)
 
   await app.register(helmet, {
     global: true,

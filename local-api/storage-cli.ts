@@ -2,13 +2,12 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { UsageError } from '../sync-core/cli.js'
 import { backupIntoDataDir, backupTo, restoreFromBackup } from './db/backup.js'
 import { DATABASE_FILE, openConnection } from './db/open.js'
 
 export const STORAGE_USAGE = `  frontdesk backup --data-dir DIR [--to FILE]   (default: DIR/backups/frontdesk-<date>.sqlite, last 7 kept)
   frontdesk restore --data-dir DIR --from FILE   (with no server running on DIR; the replaced store is kept aside)`
-
-export class StorageUsageError extends Error {}
 
 export async function storageMain(command: 'backup' | 'restore', args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -17,10 +16,10 @@ export async function storageMain(command: 'backup' | 'restore', args: string[])
     strict: true,
   })
   const dataDir = values['data-dir']
-  if (!dataDir) throw new StorageUsageError('--data-dir is required')
+  if (!dataDir) throw new UsageError('--data-dir is required')
   if (command === 'restore') {
-    if (!values.from) throw new StorageUsageError('--from FILE is required (a backup, e.g. from DIR/backups)')
-    if (values.to) throw new StorageUsageError('--to belongs to backup, not restore')
+    if (!values.from) throw new UsageError('--from FILE is required (a backup, e.g. from DIR/backups)')
+    if (values.to) throw new UsageError('--to belongs to backup, not restore')
     const restored = await restoreFromBackup(dataDir, values.from)
     process.stdout.write(
       `restored ${join(dataDir, DATABASE_FILE)} from ${restored.from}` +
@@ -29,7 +28,7 @@ export async function storageMain(command: 'backup' | 'restore', args: string[])
     )
     return 0
   }
-  if (values.from) throw new StorageUsageError('--from belongs to restore, not backup')
+  if (values.from) throw new UsageError('--from belongs to restore, not backup')
   const file = join(dataDir, DATABASE_FILE)
   if (!existsSync(file)) throw new Error(`no store at ${file}: nothing to back up`)
   // An online backup: a server may be running on the data dir meanwhile.

@@ -1,5 +1,6 @@
 // `frontdesk sync …`: connects a desk's data dir to a central server, shows its sync state, syncs once.
 import { parseArgs } from 'node:util'
+import { UsageError } from '../sync-core/cli.js'
 import { openStore } from './db/store.js'
 import { createServices } from './services/index.js'
 import { SyncConnectError } from './services/sync/sync-service.js'
@@ -8,8 +9,6 @@ export const SYNC_USAGE = `  frontdesk sync connect --data-dir DIR --central URL
   frontdesk sync status --data-dir DIR
   frontdesk sync now --data-dir DIR   (one round, for a desk that is not running)`
 
-export class SyncUsageError extends Error {}
-
 export async function syncMain(args: string[]): Promise<number> {
   const [action, ...rest] = args
   const { values } = parseArgs({
@@ -17,14 +16,14 @@ export async function syncMain(args: string[]): Promise<number> {
     options: { 'data-dir': { type: 'string' }, central: { type: 'string' }, credential: { type: 'string' } },
     strict: true,
   })
-  if (!['connect', 'status', 'now'].includes(action ?? '')) throw new SyncUsageError(`unknown sync command "${action ?? ''}"`)
-  if (!values['data-dir']) throw new SyncUsageError('--data-dir is required')
+  if (!['connect', 'status', 'now'].includes(action ?? '')) throw new UsageError(`unknown sync command "${action ?? ''}"`)
+  if (!values['data-dir']) throw new UsageError('--data-dir is required')
   const store = openStore(values['data-dir'])
   const { sync } = createServices(store)
   try {
     if (action === 'connect') {
-      if (!values.central) throw new SyncUsageError('--central URL is required (where `frontdesk central` listens)')
-      if (!values.credential) throw new SyncUsageError('--credential is required (from `frontdesk central device add`)')
+      if (!values.central) throw new UsageError('--central URL is required (where `frontdesk central` listens)')
+      if (!values.credential) throw new UsageError('--credential is required (from `frontdesk central device add`)')
       const device = await sync.connect(values.central, values.credential)
       process.stdout.write(
         `connected as device ${device.deviceId} ("${device.deviceName}") of ${device.propertyId}; ` +

@@ -1,12 +1,11 @@
 import { parseArgs } from 'node:util'
+import { runCommand, UsageError } from '../sync-core/cli.js'
 import type { ApiToken } from './db/api-tokens.js'
 import { openStore } from './db/store.js'
 import { listApiTokens, revokeApiToken } from './services/api-tokens.js'
 
 export const TOKEN_USAGE = `  frontdesk token list --data-dir DIR
   frontdesk token revoke --data-dir DIR TOKEN_ID`
-
-class TokenUsageError extends Error {}
 
 const when = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString().slice(0, 16).replace('T', ' '))
 
@@ -36,13 +35,13 @@ export function tokenTable(tokens: readonly ApiToken[]): string {
  * revoked token is refused. Returns the exit code.
  */
 export async function tokenMain(args: string[]): Promise<number> {
-  try {
+  return runCommand(`usage:\n${TOKEN_USAGE}`, async () => {
     const [action, ...rest] = args
     const { values, positionals } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' } }, allowPositionals: true, strict: true })
     const dataDir = values['data-dir']
-    if (!dataDir) throw new TokenUsageError('--data-dir is required')
+    if (!dataDir) throw new UsageError('--data-dir is required')
     if (action === 'list') {
-      if (positionals.length) throw new TokenUsageError(`token list takes no argument (got ${positionals.join(' ')})`)
+      if (positionals.length) throw new UsageError(`token list takes no argument (got ${positionals.join(' ')})`)
       const store = openStore(dataDir)
       try {
         process.stdout.write(tokenTable(listApiTokens(store)))
@@ -53,7 +52,7 @@ export async function tokenMain(args: string[]): Promise<number> {
     }
     if (action === 'revoke') {
       const [id, ...extra] = positionals
-      if (!id || extra.length) throw new TokenUsageError('which token? frontdesk token revoke --data-dir DIR TOKEN_ID (ids: frontdesk token list)')
+      if (!id || extra.length) throw new UsageError('which token? frontdesk token revoke --data-dir DIR TOKEN_ID (ids: frontdesk token list)')
       const store = openStore(dataDir)
       try {
         const before = store.apiTokens.get(id)
@@ -68,12 +67,6 @@ export async function tokenMain(args: string[]): Promise<number> {
       }
       return 0
     }
-    throw new TokenUsageError(`unknown token action "${action ?? ''}"`)
-  } catch (error) {
-    if (error instanceof TokenUsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`frontdesk: ${(error as Error).message}\nusage:\n${TOKEN_USAGE}\n`)
-      return 2
-    }
-    throw error
-  }
+    throw new UsageError(`unknown token action "${action ?? ''}"`)
+  })
 }

@@ -1,7 +1,7 @@
 // What the central server keeps, behind one interface with two implementations: embedded SQLite
 // (one small property needs nothing else) and PostgreSQL (a group; several stateless instances on
 // one database). The sync rules live once, in sync-service.ts, on top of these primitives.
-import type { PulledOp, SnapshotEntity, SyncEntity, SyncOp } from '../../local-api/domain/sync/protocol.js'
+import type { PulledOp, SnapshotEntity, SyncEntity, SyncOp } from '../../sync-core/protocol.js'
 
 export interface Device {
   id: string

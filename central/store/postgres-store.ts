@@ -3,7 +3,7 @@
 // between instances.
 import pg from 'pg'
 import { EventEmitter } from 'node:events'
-import { rankOf, type SyncEntity, type SyncOp } from '../../local-api/domain/sync/protocol.js'
+import { rankOf, type SyncEntity, type SyncOp } from '../../sync-core/protocol.js'
 import type { CentralStore, CentralTx, Device, EntityState } from './central-store.js'
 
 const CHANNEL = 'frontdesk_sync_poke'

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import { EventEmitter } from 'node:events'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { rankOf, type SyncEntity, type SyncOp } from '../../local-api/domain/sync/protocol.js'
+import { rankOf, type SyncEntity, type SyncOp } from '../../sync-core/protocol.js'
 import type { CentralStore, CentralTx, Device, EntityState } from './central-store.js'
 
 const SCHEMA = `

@@ -1,4 +1,4 @@
-import { createHlcClock, type HlcClock } from '../domain/sync/hlc.js'
+import { createHlcClock, type HlcClock } from '../../sync-core/hlc.js'
 import type { Db } from './open.js'
 
 export type ChangeEntity =

@@ -1,4 +1,4 @@
-import type { SyncOp } from '../domain/sync/protocol.js'
+import type { SyncOp } from '../../sync-core/protocol.js'
 import type { Db } from './open.js'
 
 export interface SyncConfig {

@@ -6,7 +6,7 @@ import type { Conversation } from '../db/conversations.js'
 import type { Property } from '../db/properties.js'
 import { grants, scopesOfRole, type Scope } from '../domain/scopes.js'
 import { findApiToken } from '../services/api-tokens.js'
-import { HttpError, notFound } from './http-error.js'
+import { HttpError, notFound } from '../../sync-core/http/http-error.js'
 
 declare module 'fastify' {
   interface FastifyInstance {

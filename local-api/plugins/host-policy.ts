@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { allowedHostEntry, canonicalHost, LOOPBACK_HOSTS, parseHostHeader, publicBaseUrl } from '../domain/host-names.js'
-import { sendProblem } from './problem-errors.js'
+import { sendProblem } from '../../sync-core/http/problem-errors.js'
 
 declare module 'fastify' {
   interface FastifyInstance {

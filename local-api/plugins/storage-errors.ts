@@ -1,3 +1,5 @@
+import type { ErrorAnswer } from '../../sync-core/http/problem-errors.js'
+
 /**
  * SQLite's storage failures (better-sqlite3's `SqliteError.code`) as HTTP answers: the disk is full
  * (507), the store cannot be written or read right now (503), or it is damaged (503). Each says what
@@ -54,4 +56,15 @@ export function storageProblem(error: unknown, file?: string): StorageProblem | 
     case 'damaged':
       return { kind, status: 503, title: 'Service Unavailable', retryAfterSeconds: 3600, detail: `${store} is damaged; nothing was stored. Restore it from the latest backup (frontdesk restore)` }
   }
+}
+
+/**
+ * The desk's storage failures in its error answers (problem details and every dialect): a full disk,
+ * read-only or damaged storage said as such (507/503), with Retry-After set by the storage guard.
+ */
+export const storageFailureAnswer: ErrorAnswer = (error, request) => {
+  const storage = storageProblem(error, request.server.storageHealth?.file)
+  if (!storage) return undefined
+  request.log.error({ err: error }, 'storage failure')
+  return { status: storage.status, title: storage.title, detail: storage.detail }
 }

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin'
 import type { ServingStore } from '../db/serving.js'
 import type { StorageHealth } from '../services/storage-health.js'
-import { HttpError } from './http-error.js'
+import { HttpError } from '../../sync-core/http/http-error.js'
 import { storageProblem } from './storage-errors.js'
 
 declare module 'fastify' {

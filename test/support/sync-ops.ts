@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid'
-import { createHlcClock } from '../../local-api/domain/sync/hlc.js'
-import { spaceOf, SYNC_SCHEMA_VERSION, type SyncEntity, type SyncOp } from '../../local-api/domain/sync/protocol.js'
+import { createHlcClock } from '../../sync-core/hlc.js'
+import { spaceOf, SYNC_SCHEMA_VERSION, type SyncEntity, type SyncOp } from '../../sync-core/protocol.js'
 
 /** Makes a client's ops in sequence, as a desk's outbox would. */
 export function opMaker(clientId: string, propertyId: string, now: () => number = Date.now) {

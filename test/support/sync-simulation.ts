@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import type { CentralStore, Device } from '../../central/store/central-store.js'
 import { createSyncService } from '../../central/sync-service.js'
 import type { Property } from '../../local-api/db/properties.js'
-import type { PushRequest } from '../../local-api/domain/sync/protocol.js'
+import type { PushRequest } from '../../sync-core/protocol.js'
 import { createProperty } from '../../local-api/services/properties.js'
 import { inProcessTransport, openDesk, removeDesk, replicaState, type Desk } from './sync-desks.js'
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import fc from 'fast-check'
-import { ClockError, compareHlc, createHlcClock, decodeHlc, encodeHlc } from '../../local-api/domain/sync/hlc.js'
+import { ClockError, compareHlc, createHlcClock, decodeHlc, encodeHlc } from '../../sync-core/hlc.js'
 
 const HOUR = 3600_000
 const T = Date.parse('2026-11-29T12:00:00Z')

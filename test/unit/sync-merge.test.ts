@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import fc from 'fast-check'
-import { encodeHlc } from '../../local-api/domain/sync/hlc.js'
-import { mergeFields, wins } from '../../local-api/domain/sync/merge.js'
-import type { SyncEntity } from '../../local-api/domain/sync/protocol.js'
+import { encodeHlc } from '../../sync-core/hlc.js'
+import { mergeFields, wins } from '../../sync-core/merge.js'
+import type { SyncEntity } from '../../sync-core/protocol.js'
 
 const at = (wallMs: number, node = 'a', counter = 0) => encodeHlc({ wallMs, counter, node })
 

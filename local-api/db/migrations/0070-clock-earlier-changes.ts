@@ -1,6 +1,6 @@
 import type { Migration } from './migration.js'
 
-// The clock encoding of domain/sync/hlc.ts encodeHlc, frozen as of version 70 (a migration stands
+// The clock encoding of sync-core/hlc.ts encodeHlc, frozen as of version 70 (a migration stands
 // alone: it keeps what it wrote then, whatever the application's clock becomes).
 const encodeHlc = ({ wallMs, counter, node }: { wallMs: number; counter: number; node: string }) =>
   `${String(wallMs).padStart(15, '0')}-${counter.toString(16).padStart(4, '0')}-${node}`

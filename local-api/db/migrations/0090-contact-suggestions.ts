@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Migration } from './migration.js'
 
-// The clock encoding of domain/sync/hlc.ts encodeHlc and decodeHlc, frozen as of version 90 (a
+// The clock encoding of sync-core/hlc.ts encodeHlc and decodeHlc, frozen as of version 90 (a
 // migration stands alone: it keeps what it wrote then, whatever the application's clock becomes).
 interface Hlc {
   wallMs: number

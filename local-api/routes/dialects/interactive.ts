@@ -3,7 +3,8 @@ import type { FastifyError } from 'fastify'
 import { Type } from 'typebox'
 import { contentText } from '../../domain/message-content.js'
 import { conversationStatus } from '../../domain/session-window.js'
-import { normalizeError } from '../../plugins/problem-errors.js'
+import { normalizeError } from '../../../sync-core/http/problem-errors.js'
+import { storageFailureAnswer } from '../../plugins/storage-errors.js'
 import { NonBlankString } from '../v1/schemas.js'
 
 const RESPONSE = 'createConversationResponse' as const
@@ -76,7 +77,7 @@ function failure(message: string, errors?: { field: string; message: string }[],
 /** Dialect 3: a guest-app conversation, created for the reservation of a guest session token. */
 export const interactiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const normalized = normalizeError(error, request)
+    const normalized = normalizeError(error, request, storageFailureAnswer)
     return reply.code(normalized.status).send(failure(normalized.detail, normalized.errors?.map(({ field, message }) => ({ field, message }))))
   })
 

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyError } from 'fastify'
 import { Type } from 'typebox'
-import { normalizeError } from '../../plugins/problem-errors.js'
+import { normalizeError } from '../../../sync-core/http/problem-errors.js'
+import { storageFailureAnswer } from '../../plugins/storage-errors.js'
 import { NonBlankString } from '../v1/schemas.js'
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Optional(Type.Union([schema, Type.Null()]))
@@ -45,7 +46,7 @@ const Failure = Type.Object({ message: Type.String(), errors: Type.Optional(Type
  */
 export const textCallRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const normalized = normalizeError(error, request)
+    const normalized = normalizeError(error, request, storageFailureAnswer)
     if (error.validation) {
       const errors: Record<string, string[]> = {}
       for (const problem of normalized.errors ?? []) (errors[problem.field] ??= []).push(problem.message)

@@ -4,7 +4,8 @@ import { Type } from 'typebox'
 import type { Conversation } from '../../db/conversations.js'
 import type { Message } from '../../db/messages.js'
 import { normalizePhone } from '../../domain/identity.js'
-import { normalizeError } from '../../plugins/problem-errors.js'
+import { normalizeError } from '../../../sync-core/http/problem-errors.js'
+import { storageFailureAnswer } from '../../plugins/storage-errors.js'
 
 const Failure = Type.Object({ message: Type.String() })
 const failures = { 400: Failure, 401: Failure, 403: Failure, 404: Failure }
@@ -51,7 +52,7 @@ function vendorContent(message: Message): { type: VendorType; content: Record<st
 /** Dialect 4: third-party reads of conversations, with `x-access-token` and `{ message }` errors. */
 export const thirdPartyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const normalized = normalizeError(error, request)
+    const normalized = normalizeError(error, request, storageFailureAnswer)
     return reply.code(normalized.status).send({ message: normalized.detail })
   })
 

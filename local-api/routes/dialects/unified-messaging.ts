@@ -6,8 +6,9 @@ import type { Message } from '../../db/messages.js'
 import type { Channel } from '../../domain/channels.js'
 import type { IdentityKind } from '../../domain/identity.js'
 import { contentPreview, type MessageContent } from '../../domain/message-content.js'
-import { HttpError, notFound } from '../../plugins/http-error.js'
-import { normalizeError } from '../../plugins/problem-errors.js'
+import { HttpError, notFound } from '../../../sync-core/http/http-error.js'
+import { normalizeError } from '../../../sync-core/http/problem-errors.js'
+import { storageFailureAnswer } from '../../plugins/storage-errors.js'
 import type { IncomingMessage } from '../../services/ingest.js'
 import type { Problem } from '../../services/problems.js'
 import { NonBlankString, Timestamp } from '../v1/schemas.js'
@@ -156,7 +157,7 @@ function batchRejected(problems: readonly Problem[]): HttpError {
 export const unifiedMessagingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // This vendor's error body: Spring Boot's, with a per-index list of problems.
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const normalized = normalizeError(error, request)
+    const normalized = normalizeError(error, request, storageFailureAnswer)
     const errors = error.validation
       ? normalized.errors?.map((problem) => {
           const match = /^messages\.(\d+)\.?(.*)$/.exec(problem.field)

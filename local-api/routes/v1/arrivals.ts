@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { HttpError } from '../../plugins/http-error.js'
+import { HttpError } from '../../../sync-core/http/http-error.js'
 import { ConversationSchema, problemResponses, ReservationSchema } from './schemas.js'
 import { conversationView, reservationView } from './views.js'
 

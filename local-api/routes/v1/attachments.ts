@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { notFound, HttpError } from '../../plugins/http-error.js'
+import { notFound, HttpError } from '../../../sync-core/http/http-error.js'
 import { MAX_ATTACHMENT_BYTES } from '../../services/attachments.js'
 import { IdParams, problemResponses } from './schemas.js'
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
-import { HttpError } from '../../plugins/http-error.js'
+import { HttpError } from '../../../sync-core/http/http-error.js'
 import type { Decision, DecidedBy, SuggestionView } from '../../services/contact-suggestions.js'
 import { IsoDateTime, problemResponses } from './schemas.js'
 

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { Type, type Static } from 'typebox'
 import type { ConversationFilter } from '../../db/conversations.js'
 import { normalizePhone } from '../../domain/identity.js'
-import { HttpError } from '../../plugins/http-error.js'
+import { HttpError } from '../../../sync-core/http/http-error.js'
 import { ChannelSchema } from './schemas.js'
 
 /** The list's filters, shared by the list, the export and anything else that selects conversations. */

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
-import { HttpError } from '../../plugins/http-error.js'
+import { HttpError } from '../../../sync-core/http/http-error.js'
 import type { Actor } from '../../services/conversations.js'
 import { IdParams, IsoDateTime, problemResponses } from './schemas.js'
 import { leadView, LeadSchema } from './leads.js'

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { LEAD_STATUSES, type Lead } from '../../db/leads.js'
 import type { Store } from '../../db/store.js'
-import { notFound } from '../../plugins/http-error.js'
+import { notFound } from '../../../sync-core/http/http-error.js'
 import { IdParams, IsoDateTime, problemResponses } from './schemas.js'
 
 export const LeadSchema = Type.Object({

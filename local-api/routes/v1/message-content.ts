@@ -1,6 +1,6 @@
 import type { Static } from 'typebox'
 import { isAllowedAttachmentUrl, type MessageContent } from '../../domain/message-content.js'
-import { HttpError } from '../../plugins/http-error.js'
+import { HttpError } from '../../../sync-core/http/http-error.js'
 import type { MessageContentSchema } from './schemas.js'
 
 /** Content the schema accepted, once its URLs are known to be http(s) or the desk's own attachments. */

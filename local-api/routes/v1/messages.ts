@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { isAllowedAttachmentUrl } from '../../domain/message-content.js'
-import { HttpError, invalidInput, notFound } from '../../plugins/http-error.js'
+import { HttpError, invalidInput, notFound } from '../../../sync-core/http/http-error.js'
 import type { IncomingMessage } from '../../services/ingest.js'
 import type { Problem } from '../../services/problems.js'
 import { ChannelSchema, IdParams, MessageContentSchema, problemResponses, Timestamp } from './schemas.js'

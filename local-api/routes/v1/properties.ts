@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { createProperty, updateProperty } from '../../services/properties.js'
-import { HttpError, notFound } from '../../plugins/http-error.js'
+import { HttpError, notFound } from '../../../sync-core/http/http-error.js'
 import { IdParams, Name, problemResponses } from './schemas.js'
 import { boundProperty, deskWideOnly } from './property-scope.js'
 

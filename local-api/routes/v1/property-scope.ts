@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify'
 import { credentialOf } from '../../plugins/auth.js'
-import { HttpError, notFound } from '../../plugins/http-error.js'
+import { HttpError, notFound } from '../../../sync-core/http/http-error.js'
 
 // What a property-bound token may touch: its own property's things, never another's and never the
 // whole desk's. Staff sessions and tokens bound to no property act on every property.

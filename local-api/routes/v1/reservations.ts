@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { RESERVATION_STATUSES } from '../../db/reservations.js'
-import { HttpError, notFound } from '../../plugins/http-error.js'
+import { HttpError, notFound } from '../../../sync-core/http/http-error.js'
 import { Day, IdParams, Name, problemResponses, ReservationSchema } from './schemas.js'
 import { reservationView } from './views.js'
 

@@ -1,7 +1,7 @@
 import { Type } from 'typebox'
 import { CHANNELS } from '../../domain/channels.js'
 import { EARLIEST_DAY, EARLIEST_TIMESTAMP_ISO } from '../../domain/timestamps.js'
-import { NON_BLANK_PATTERN } from '../../plugins/validation.js'
+import { NON_BLANK_PATTERN } from '../../../sync-core/http/validation.js'
 
 export const IsoDateTime = Type.String({ format: 'date-time' })
 
@@ -25,7 +25,7 @@ export const NonBlankString = (maxLength: number, options: { description?: strin
 
 /**
  * A name or a confirmation number: not blank, and its leading and trailing whitespace is removed
- * before it is stored (`x-trim`, applied by the validator; see plugins/validation.ts).
+ * before it is stored (`x-trim`, applied by the validator; see sync-core/http/validation.ts).
  */
 export const Name = (maxLength: number, options: { description?: string } = {}) =>
   Type.String({ maxLength, pattern: NON_BLANK_PATTERN, 'x-trim': true, ...options })

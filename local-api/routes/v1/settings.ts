@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { HttpError } from '../../plugins/http-error.js'
+import { HttpError } from '../../../sync-core/http/http-error.js'
 import { LLM_SETTING, type LlmProvider } from '../../services/llm-client.js'
 import { Name, problemResponses } from './schemas.js'
 import { deskWideOnly } from './property-scope.js'

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { MIN_PASSWORD_LENGTH } from '../../domain/password-policy.js'
-import { HttpError, invalidInput } from '../../plugins/http-error.js'
+import { HttpError, invalidInput } from '../../../sync-core/http/http-error.js'
 import { updateProperty } from '../../services/properties.js'
 import { loadSampleData } from '../../services/sample-data.js'
 import { AgentSchema, Name, problemResponses } from './schemas.js'

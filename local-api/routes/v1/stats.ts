@@ -3,7 +3,7 @@ import { Type } from 'typebox'
 import type { Store } from '../../db/store.js'
 import type { StatsRange } from '../../db/stats.js'
 import { buckets, METRICS, percent, type MetricKey } from '../../domain/stats.js'
-import { HttpError } from '../../plugins/http-error.js'
+import { HttpError } from '../../../sync-core/http/http-error.js'
 import { problemResponses } from './schemas.js'
 
 const KEYS = Object.keys(METRICS) as MetricKey[]

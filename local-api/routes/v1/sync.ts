@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { HttpError } from '../../plugins/http-error.js'
+import { HttpError } from '../../../sync-core/http/http-error.js'
 import { SyncConnectError, type DeskSyncStatus } from '../../services/sync/sync-service.js'
 import { IsoDateTime, Nullable, problemResponses } from './schemas.js'
 import { deskWideOnly } from './property-scope.js'

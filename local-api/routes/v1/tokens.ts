@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { ApiToken } from '../../db/api-tokens.js'
 import { SCOPES } from '../../domain/scopes.js'
-import { HttpError, notFound } from '../../plugins/http-error.js'
+import { HttpError, notFound } from '../../../sync-core/http/http-error.js'
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/api-tokens.js'
 import { IdParams, IsoDateTime, Name, Nullable, problemResponses } from './schemas.js'
 

@@ -4,8 +4,8 @@
 import { v7 as uuidv7 } from 'uuid'
 import type { Store } from '../../db/store.js'
 import type { EntityState, LocalChange, SyncRepository } from '../../db/sync.js'
-import { mergeFields } from '../../domain/sync/merge.js'
-import { GROUP_SPACE, isSyncEntity, spaceOf, SYNC_SCHEMA_VERSION, type SyncEntity, type SyncOp } from '../../domain/sync/protocol.js'
+import { mergeFields } from '../../../sync-core/merge.js'
+import { GROUP_SPACE, isSyncEntity, spaceOf, SYNC_SCHEMA_VERSION, type SyncEntity, type SyncOp } from '../../../sync-core/protocol.js'
 
 /** Conversation fields that are this desk's own business: never synced. */
 const LOCAL_CONVERSATION_FIELDS = ['unreadCount']

@@ -4,8 +4,8 @@
 // changes here, when the central server pokes, and on a timer, retrying with backoff.
 import type { Store } from '../../db/store.js'
 import type { SyncRepository } from '../../db/sync.js'
-import { ClockError } from '../../domain/sync/hlc.js'
-import { GROUP_SPACE, SYNC_SCHEMA_VERSION, type PulledOp, type SnapshotPage } from '../../domain/sync/protocol.js'
+import { ClockError } from '../../../sync-core/hlc.js'
+import { GROUP_SPACE, SYNC_SCHEMA_VERSION, type PulledOp, type SnapshotPage } from '../../../sync-core/protocol.js'
 import type { DomainEvent, EventBus } from '../event-bus.js'
 import type { OpApplier, ParkableOp } from './apply-ops.js'
 import type { LocalOps } from './local-ops.js'

@@ -2,7 +2,7 @@
 // credential, start and stop syncing with the server, report status, sync now on request.
 import { syncRepository } from '../../db/sync.js'
 import type { Store } from '../../db/store.js'
-import { SYNC_SCHEMA_VERSION } from '../../domain/sync/protocol.js'
+import { SYNC_SCHEMA_VERSION } from '../../../sync-core/protocol.js'
 import type { EventBus } from '../event-bus.js'
 import type { Ingest } from '../ingest.js'
 import { createProperty } from '../properties.js'

@@ -1,6 +1,6 @@
 // How a desk reaches the central server. The HTTP transport is what runs; tests put a faulty one
 // (drops, duplicates, delays) in its place.
-import type { HelloResponse, PullResponse, PushGap, PushRequest, PushResponse, SnapshotPage } from '../../domain/sync/protocol.js'
+import type { HelloResponse, PullResponse, PushGap, PushRequest, PushResponse, SnapshotPage } from '../../../sync-core/protocol.js'
 
 export interface SyncTransport {
   hello(body: { clientId: string; schemaVersion: number }): Promise<HelloResponse>

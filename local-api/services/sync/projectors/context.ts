@@ -2,7 +2,7 @@
 import type { Store } from '../../../db/store.js'
 import type { EntityState, SyncRepository } from '../../../db/sync.js'
 import type { SyncProjections } from '../../../db/sync-projections.js'
-import type { SyncEntity } from '../../../domain/sync/protocol.js'
+import type { SyncEntity } from '../../../../sync-core/protocol.js'
 
 export type Fields = Record<string, unknown>
 

@@ -2,7 +2,7 @@
 // desk; once undone on any desk, split here with this desk's own record. A merge op without a
 // merge id (gmg_…) comes from a desk of an older version: applied, not recorded.
 import type { GuestMerge } from '../../../db/guest-merges.js'
-import { mergeFields } from '../../../domain/sync/merge.js'
+import { mergeFields } from '../../../../sync-core/merge.js'
 import { foldGuest, reprojectGuestRefs, splitGuest } from '../local-ops.js'
 import { APPLIED, str, type ApplyOutcome, type Fields, type ProjectorContext } from './context.js'
 

@@ -2,7 +2,7 @@
 // merges have projectors of their own shape: projectors/message.ts, projectors/guest-merge.ts).
 import { agentProjector } from './agent.js'
 import { contactSuggestionProjector } from './contact-suggestion.js'
-import type { SyncEntity } from '../../../domain/sync/protocol.js'
+import type { SyncEntity } from '../../../../sync-core/protocol.js'
 import type { ProjectorContext, Projector } from './context.js'
 import { conversationEventProjector } from './conversation-event.js'
 import { conversationProjector } from './conversation.js'

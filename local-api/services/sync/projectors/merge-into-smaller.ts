@@ -2,8 +2,8 @@
 // guest on one channel, one reservation, one lead): they merge into the smaller id, whatever the
 // order their ops arrive in, the other id kept as an alias.
 import type { EntityState, SyncRepository } from '../../../db/sync.js'
-import { mergeFields } from '../../../domain/sync/merge.js'
-import type { SyncEntity } from '../../../domain/sync/protocol.js'
+import { mergeFields } from '../../../../sync-core/merge.js'
+import type { SyncEntity } from '../../../../sync-core/protocol.js'
 import type { Fields } from './context.js'
 
 export interface Duplicate {

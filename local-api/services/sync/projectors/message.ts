@@ -2,7 +2,7 @@
 // per message), through ingest's replication path; its delivery status only moves forward; one
 // integrator message stored on two desks (by property and externalId) is one, the smaller id.
 import type { MessageContent } from '../../../domain/message-content.js'
-import { deliveryMovesForward } from '../../../domain/sync/merge.js'
+import { deliveryMovesForward } from '../../../../sync-core/merge.js'
 import type { DomainEvent } from '../../event-bus.js'
 import type { Ingest, ReplicatedMessage } from '../../ingest.js'
 import { APPLIED, str, type ApplyOutcome, type Fields, type ProjectorContext } from './context.js'

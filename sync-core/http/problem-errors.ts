@@ -1,7 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { STATUS_CODES } from 'node:http'
 import { HttpError } from './http-error.js'
-import { storageProblem } from './storage-errors.js'
 import { describeValidationErrors, type FieldError } from './validation.js'
 
 export interface NormalizedError {
@@ -12,10 +11,16 @@ export interface NormalizedError {
 }
 
 /**
+ * What one server adds to the shared answers: its own kinds of failure (the desk's storage
+ * failures) as a problem for the client, or undefined for an error it does not recognise.
+ */
+export type ErrorAnswer = (error: Error, request: FastifyRequest) => NormalizedError | undefined
+
+/**
  * Any thrown error as a status and words fit for a client. Only 4xx details are passed on; a 5xx
  * is logged and answered with a generic sentence.
  */
-export function normalizeError(error: FastifyError | HttpError | Error, request: FastifyRequest): NormalizedError {
+export function normalizeError(error: FastifyError | HttpError | Error, request: FastifyRequest, answer?: ErrorAnswer): NormalizedError {
   if (error instanceof HttpError) {
     return { status: error.statusCode, title: error.title, detail: error.message, errors: error.errors }
   }
@@ -29,12 +34,8 @@ export function normalizeError(error: FastifyError | HttpError | Error, request:
       errors,
     }
   }
-  // A full disk, read-only or damaged storage: said as such (507/503), with Retry-After set by the storage guard.
-  const storage = storageProblem(error, request.server.storageHealth?.file)
-  if (storage) {
-    request.log.error({ err: error }, 'storage failure')
-    return { status: storage.status, title: storage.title, detail: storage.detail }
-  }
+  const answered = answer?.(error, request)
+  if (answered) return answered
   const status = fastifyError.statusCode
   if (status && status >= 400 && status < 500) {
     return { status, title: STATUS_CODES[status] ?? 'Bad Request', detail: error.message }
@@ -58,8 +59,8 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, proble
     })
 }
 
-export function useProblemErrors(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => sendProblem(reply, request, normalizeError(error, request)))
+export function useProblemErrors(app: FastifyInstance, answer?: ErrorAnswer): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => sendProblem(reply, request, normalizeError(error, request, answer)))
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, request, {
       status: 404,
