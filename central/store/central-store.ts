@@ -16,6 +16,14 @@ export interface EntityState {
   clocks: Record<string, string>
 }
 
+export interface SpaceBounds {
+  lastSeq: number
+  floor: number
+}
+
+/** The bounds of a space no op has reached yet: none stored, none pruned. */
+export const NEW_SPACE_BOUNDS: Readonly<SpaceBounds> = Object.freeze({ lastSeq: 0, floor: 1 })
+
 /** A position in a space's snapshot: entities are read in (rank, id) order. */
 export interface SnapshotCursor {
   rank: number
@@ -45,7 +53,7 @@ export interface CentralStore {
 
   ackedSeq(clientId: string): Promise<number>
   /** The space's last sequence, and the first one still kept (ops below it are pruned). */
-  spaceBounds(space: string): Promise<{ lastSeq: number; floor: number }>
+  spaceBounds(space: string): Promise<SpaceBounds>
   opsAfter(space: string, after: number, limit: number): Promise<PulledOp[]>
   stateAfter(space: string, cursor: SnapshotCursor | null, limit: number): Promise<(SnapshotEntity & { rank: number })[]>
   /** How many entities a snapshot of the space holds. */
@@ -62,7 +70,6 @@ export interface CentralStore {
   devices(): Promise<Device[]>
   revokeDevice(id: string, at: number): Promise<boolean>
 
-  /** Tells every instance (and this one) that a space has new ops. */
   /** Tells every instance that these spaces have news, pushed by `fromDevice` (who needs no poke). */
   poke(spaces: string[], fromDevice: string): Promise<void>
   onPoke(listener: (space: string, fromDevice: string) => void): () => void

@@ -2,31 +2,14 @@
 // instances on one database. Row locks order each space's sequence; LISTEN/NOTIFY carries pokes
 // between instances.
 import pg from 'pg'
-import { EventEmitter } from 'node:events'
 import { rankOf, type SyncEntity, type SyncOp } from '../../sync-core/protocol.js'
-import type { CentralStore, CentralTx, Device, EntityState } from './central-store.js'
+import { NEW_SPACE_BOUNDS, type CentralStore, type CentralTx, type EntityState, type SpaceBounds } from './central-store.js'
+import { deviceFromRow } from './device-row.js'
+import { createPokeListeners } from './poke-listeners.js'
+import { migrateCentralPostgres } from './postgres-schema.js'
+import { inTransaction } from './postgres-transaction.js'
 
 const CHANNEL = 'frontdesk_sync_poke'
-
-// Ops and states are JSON, not JSONB: kept as sent, so a message reaches every desk byte for byte.
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS devices (
-    id TEXT PRIMARY KEY, name TEXT NOT NULL, property_id TEXT NOT NULL, credential_hash TEXT NOT NULL UNIQUE,
-    created_at BIGINT NOT NULL, revoked_at BIGINT
-  );
-  CREATE TABLE IF NOT EXISTS clients (client_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, acked_seq BIGINT NOT NULL, updated_at BIGINT NOT NULL);
-  CREATE TABLE IF NOT EXISTS spaces (space TEXT PRIMARY KEY, last_seq BIGINT NOT NULL DEFAULT 0, floor BIGINT NOT NULL DEFAULT 1);
-  CREATE TABLE IF NOT EXISTS ops (
-    space TEXT NOT NULL, server_seq BIGINT NOT NULL, op_id TEXT NOT NULL UNIQUE, client_id TEXT NOT NULL,
-    client_seq BIGINT NOT NULL, op JSON NOT NULL, received_at BIGINT NOT NULL, PRIMARY KEY (space, server_seq)
-  );
-  CREATE INDEX IF NOT EXISTS ops_by_time ON ops (space, received_at);
-  CREATE TABLE IF NOT EXISTS rejected_ops (op_id TEXT PRIMARY KEY, client_id TEXT NOT NULL, client_seq BIGINT NOT NULL, reason TEXT NOT NULL, op JSON NOT NULL, at BIGINT NOT NULL);
-  CREATE TABLE IF NOT EXISTS state (
-    space TEXT NOT NULL, rank INTEGER NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
-    fields JSON NOT NULL, clocks JSON NOT NULL, server_seq BIGINT NOT NULL, PRIMARY KEY (space, rank, entity_id, entity)
-  );
-`
 
 // BIGINT comes back as a string by default; every number here fits a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value))
@@ -35,39 +18,31 @@ export async function openPostgresCentralStore(connectionString: string, options
   const schema = options.schema ?? 'public'
   const searchPath = `-c search_path=${schema}`
   const pool = new pg.Pool({ connectionString, max: 10, options: searchPath })
-  {
+  try {
     const client = await pool.connect()
     try {
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(schema)}`)
-      // Several instances may start at once: one creates the tables, the others wait.
-      await client.query('SELECT pg_advisory_lock(7426001)')
-      await client.query(SCHEMA)
-      await client.query('SELECT pg_advisory_unlock(7426001)')
+      await migrateCentralPostgres(client)
     } finally {
       client.release()
     }
+  } catch (error) {
+    await pool.end()
+    throw error
   }
 
-  const pokes = new EventEmitter()
-  pokes.setMaxListeners(0)
+  const pokes = createPokeListeners()
   const listener = new pg.Client({ connectionString, options: searchPath })
   await listener.connect()
   listener.on('notification', (message) => {
     if (message.channel === CHANNEL && message.payload) {
       const { space, from } = JSON.parse(message.payload) as { space: string; from: string }
-      pokes.emit('poke', space, from)
+      pokes.emit(space, from)
     }
   })
   await listener.query(`LISTEN ${CHANNEL}`)
 
   const one = async <T>(text: string, values: unknown[] = []) => (await pool.query(text, values)).rows[0] as T | undefined
-  const toDevice = (row: Record<string, unknown>): Device => ({
-    id: row.id as string,
-    name: row.name as string,
-    propertyId: row.property_id as string,
-    createdAt: row.created_at as number,
-    revokedAt: (row.revoked_at as number | null) ?? null,
-  })
 
   return {
     kind: 'postgres',
@@ -110,20 +85,14 @@ export async function openPostgresCentralStore(connectionString: string, options
           )),
       }
       try {
-        await client.query('BEGIN')
-        const result = await work(tx)
-        await client.query('COMMIT')
-        return result
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined)
-        throw error
+        return await inTransaction(client, () => work(tx))
       } finally {
         client.release()
       }
     },
     ackedSeq: async (clientId) => (await one<{ acked_seq: number }>('SELECT acked_seq FROM clients WHERE client_id = $1', [clientId]))?.acked_seq ?? 0,
     spaceBounds: async (space) =>
-      (await one<{ lastSeq: number; floor: number }>('SELECT last_seq AS "lastSeq", floor FROM spaces WHERE space = $1', [space])) ?? { lastSeq: 0, floor: 1 },
+      (await one<SpaceBounds>('SELECT last_seq AS "lastSeq", floor FROM spaces WHERE space = $1', [space])) ?? NEW_SPACE_BOUNDS,
     opsAfter: async (space, after, limit) =>
       (await pool.query('SELECT server_seq AS "serverSeq", op FROM ops WHERE space = $1 AND server_seq > $2 ORDER BY server_seq LIMIT $3', [space, after, limit]))
         .rows as { serverSeq: number; op: SyncOp }[],
@@ -141,13 +110,10 @@ export async function openPostgresCentralStore(connectionString: string, options
     async prune(space, throughSeq) {
       const client = await pool.connect()
       try {
-        await client.query('BEGIN')
-        await client.query('DELETE FROM ops WHERE space = $1 AND server_seq <= $2', [space, throughSeq])
-        await client.query('UPDATE spaces SET floor = greatest(floor, $2) WHERE space = $1', [space, throughSeq + 1])
-        await client.query('COMMIT')
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined)
-        throw error
+        await inTransaction(client, async () => {
+          await client.query('DELETE FROM ops WHERE space = $1 AND server_seq <= $2', [space, throughSeq])
+          await client.query('UPDATE spaces SET floor = greatest(floor, $2) WHERE space = $1', [space, throughSeq + 1])
+        })
       } finally {
         client.release()
       }
@@ -163,17 +129,14 @@ export async function openPostgresCentralStore(connectionString: string, options
       ])),
     async deviceByCredential(hash) {
       const row = await one<Record<string, unknown>>('SELECT * FROM devices WHERE credential_hash = $1', [hash])
-      return row && toDevice(row)
+      return row && deviceFromRow(row)
     },
-    devices: async () => (await pool.query('SELECT * FROM devices ORDER BY created_at, id')).rows.map(toDevice),
+    devices: async () => (await pool.query('SELECT * FROM devices ORDER BY created_at, id')).rows.map(deviceFromRow),
     revokeDevice: async (id, at) => ((await pool.query('UPDATE devices SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, at])).rowCount ?? 0) === 1,
     async poke(spaces, fromDevice) {
       for (const space of spaces) await pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ space, from: fromDevice })])
     },
-    onPoke(listener) {
-      pokes.on('poke', listener)
-      return () => void pokes.off('poke', listener)
-    },
+    onPoke: (listener) => pokes.on(listener),
     async close() {
       await listener.end()
       await pool.end()

@@ -1,29 +1,12 @@
 // The central store in one SQLite file: for a single property, nothing else to run.
 import Database from 'better-sqlite3'
-import { EventEmitter } from 'node:events'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { rankOf, type SyncEntity, type SyncOp } from '../../sync-core/protocol.js'
-import type { CentralStore, CentralTx, Device, EntityState } from './central-store.js'
-
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS devices (
-    id TEXT PRIMARY KEY, name TEXT NOT NULL, property_id TEXT NOT NULL, credential_hash TEXT NOT NULL UNIQUE,
-    created_at INTEGER NOT NULL, revoked_at INTEGER
-  );
-  CREATE TABLE IF NOT EXISTS clients (client_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, acked_seq INTEGER NOT NULL, updated_at INTEGER NOT NULL);
-  CREATE TABLE IF NOT EXISTS spaces (space TEXT PRIMARY KEY, last_seq INTEGER NOT NULL DEFAULT 0, floor INTEGER NOT NULL DEFAULT 1);
-  CREATE TABLE IF NOT EXISTS ops (
-    space TEXT NOT NULL, server_seq INTEGER NOT NULL, op_id TEXT NOT NULL UNIQUE, client_id TEXT NOT NULL,
-    client_seq INTEGER NOT NULL, op TEXT NOT NULL, received_at INTEGER NOT NULL, PRIMARY KEY (space, server_seq)
-  ) WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS ops_by_time ON ops (space, received_at);
-  CREATE TABLE IF NOT EXISTS rejected_ops (op_id TEXT PRIMARY KEY, client_id TEXT NOT NULL, client_seq INTEGER NOT NULL, reason TEXT NOT NULL, op TEXT NOT NULL, at INTEGER NOT NULL);
-  CREATE TABLE IF NOT EXISTS state (
-    space TEXT NOT NULL, rank INTEGER NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
-    fields TEXT NOT NULL, clocks TEXT NOT NULL, server_seq INTEGER NOT NULL, PRIMARY KEY (space, rank, entity_id, entity)
-  ) WITHOUT ROWID;
-`
+import { NEW_SPACE_BOUNDS, type CentralStore, type CentralTx, type EntityState, type SpaceBounds } from './central-store.js'
+import { deviceFromRow } from './device-row.js'
+import { createPokeListeners } from './poke-listeners.js'
+import { migrateCentralSqlite } from './sqlite-schema.js'
 
 export function openSqliteCentralStore(dataDir: string): CentralStore {
   mkdirSync(dataDir, { recursive: true })
@@ -31,9 +14,13 @@ export function openSqliteCentralStore(dataDir: string): CentralStore {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
   db.pragma('busy_timeout = 5000')
-  db.exec(SCHEMA)
-  const pokes = new EventEmitter()
-  pokes.setMaxListeners(0)
+  try {
+    migrateCentralSqlite(db)
+  } catch (error) {
+    db.close()
+    throw error
+  }
+  const pokes = createPokeListeners()
 
   const q = {
     acked: db.prepare('SELECT acked_seq FROM clients WHERE client_id = ?').pluck(),
@@ -86,14 +73,6 @@ export function openSqliteCentralStore(dataDir: string): CentralStore {
   // so no other request's statements run inside an open one.
   let queue: Promise<unknown> = Promise.resolve()
 
-  const toDevice = (row: Record<string, unknown>): Device => ({
-    id: row.id as string,
-    name: row.name as string,
-    propertyId: row.property_id as string,
-    createdAt: row.created_at as number,
-    revokedAt: (row.revoked_at as number | null) ?? null,
-  })
-
   return {
     kind: 'sqlite',
     transaction<T>(work: (tx: CentralTx) => Promise<T>): Promise<T> {
@@ -112,7 +91,7 @@ export function openSqliteCentralStore(dataDir: string): CentralStore {
       return run
     },
     ackedSeq: async (clientId) => (q.acked.get(clientId) as number | undefined) ?? 0,
-    spaceBounds: async (space) => (q.bounds.get(space) as { lastSeq: number; floor: number } | undefined) ?? { lastSeq: 0, floor: 1 },
+    spaceBounds: async (space) => (q.bounds.get(space) as SpaceBounds | undefined) ?? NEW_SPACE_BOUNDS,
     opsAfter: async (space, after, limit) =>
       (q.opsAfter.all(space, after, limit) as { serverSeq: number; op: string }[]).map((row) => ({ serverSeq: row.serverSeq, op: JSON.parse(row.op) as SyncOp })),
     stateCount: async (space) => q.stateCount.get(space) as number,
@@ -139,17 +118,14 @@ export function openSqliteCentralStore(dataDir: string): CentralStore {
     insertDevice: async (device, hash) => void q.insertDevice.run(device.id, device.name, device.propertyId, hash, device.createdAt, device.revokedAt),
     async deviceByCredential(hash) {
       const row = q.deviceByCredential.get(hash) as Record<string, unknown> | undefined
-      return row && toDevice(row)
+      return row && deviceFromRow(row)
     },
-    devices: async () => (q.devices.all() as Record<string, unknown>[]).map(toDevice),
+    devices: async () => (q.devices.all() as Record<string, unknown>[]).map(deviceFromRow),
     revokeDevice: async (id, at) => q.revoke.run(at, id).changes === 1,
     async poke(spaces, fromDevice) {
-      for (const space of spaces) pokes.emit('poke', space, fromDevice)
+      for (const space of spaces) pokes.emit(space, fromDevice)
     },
-    onPoke(listener) {
-      pokes.on('poke', listener)
-      return () => void pokes.off('poke', listener)
-    },
+    onPoke: (listener) => pokes.on(listener),
     async close() {
       await queue
       db.close()

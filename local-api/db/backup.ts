@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path'
 import { quickCheck } from './integrity.js'
 import { lockDataDir } from './lock.js'
 import { migrations } from './migrations/index.js'
-import { schemaVersion } from './migrate.js'
+import { schemaVersion } from '../../sync-core/migrations/sqlite-migrate.js'
 import { DATABASE_FILE, describeFsError, openConnection, type Db } from './open.js'
 
 export const BACKUP_DIR = 'backups'

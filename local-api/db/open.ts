@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { accessSync, constants, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { migrations } from './migrations/index.js'
-import { migrate } from './migrate.js'
+import { migrate } from '../../sync-core/migrations/sqlite-migrate.js'
 
 export type Db = Database.Database
 

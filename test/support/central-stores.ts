@@ -13,7 +13,27 @@ export interface StoreKind {
   fresh(): Promise<{ open(): Promise<CentralStore>; dispose(): Promise<void> }>
 }
 
-const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL
+
+/** Why the PostgreSQL tests cannot run here, or null. */
+export const POSTGRES_UNAVAILABLE = TEST_DATABASE_URL ? null : 'TEST_DATABASE_URL is not set (CI sets it in .ci/run); PostgreSQL tests skipped'
+
+/**
+ * A schema of its own in the test database, for one test (tests of other files and checkouts run
+ * beside it on the same database); `drop` removes it with everything in it.
+ */
+export function testSchema(prefix = 't'): { name: string; drop(): Promise<void> } {
+  const name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
+  return {
+    name,
+    async drop() {
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
+      await client.connect()
+      await client.query(`DROP SCHEMA IF EXISTS ${pg.escapeIdentifier(name)} CASCADE`)
+      await client.end()
+    },
+  }
+}
 
 /** The central store kinds every protocol test runs against: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const STORE_KINDS: StoreKind[] = [
@@ -27,19 +47,10 @@ export const STORE_KINDS: StoreKind[] = [
   },
   {
     name: 'PostgreSQL',
-    unavailable: TEST_DATABASE_URL ? null : 'TEST_DATABASE_URL is not set (CI sets it in .ci/run); PostgreSQL tests skipped',
+    unavailable: POSTGRES_UNAVAILABLE,
     async fresh() {
-      // Each test gets its own schema in the test database, dropped afterwards.
-      const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
-      return {
-        open: () => openPostgresCentralStore(TEST_DATABASE_URL!, { schema }),
-        async dispose() {
-          const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
-          await client.connect()
-          await client.query(`DROP SCHEMA IF EXISTS ${pg.escapeIdentifier(schema)} CASCADE`)
-          await client.end()
-        },
-      }
+      const schema = testSchema()
+      return { open: () => openPostgresCentralStore(TEST_DATABASE_URL!, { schema: schema.name }), dispose: () => schema.drop() }
     },
   },
 ]

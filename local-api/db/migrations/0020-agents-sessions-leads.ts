@@ -1,4 +1,4 @@
-import type { Migration } from './migration.js'
+import type { Migration } from '../../../sync-core/migrations/sqlite-migration.js'
 
 /** Staff who sign in to the inbox, their sessions, leads captured from conversations, reply authors. */
 export const agentsSessionsLeads: Migration = {

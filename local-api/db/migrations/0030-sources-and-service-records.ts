@@ -1,4 +1,4 @@
-import type { Migration } from './migration.js'
+import type { Migration } from '../../../sync-core/migrations/sqlite-migration.js'
 
 /**
  * What the text-call and guest-app dialects need: onsite contacts of channel accounts, outlets

@@ -1,4 +1,4 @@
-import type { Migration } from './migration.js'
+import type { Migration } from '../../../sync-core/migrations/sqlite-migration.js'
 
 /**
  * The AI agent and human takeover, the knowledge base it answers from, quick-reply templates,

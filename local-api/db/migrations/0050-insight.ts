@@ -1,4 +1,4 @@
-import type { Migration } from './migration.js'
+import type { Migration } from '../../../sync-core/migrations/sqlite-migration.js'
 
 /**
  * Guest insight: what each conversation is about (type, persona, intent, dates of interest,

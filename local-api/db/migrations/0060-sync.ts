@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { Migration } from './migration.js'
+import type { Migration } from '../../../sync-core/migrations/sqlite-migration.js'
 
 /**
  * Sync with a central server: every local change carries a hybrid-logical-clock timestamp; changes

@@ -1,4 +1,4 @@
-import type { Migration } from './migration.js'
+import type { Migration } from '../../../sync-core/migrations/sqlite-migration.js'
 
 // The clock encoding of sync-core/hlc.ts encodeHlc, frozen as of version 70 (a migration stands
 // alone: it keeps what it wrote then, whatever the application's clock becomes).

@@ -1,4 +1,4 @@
-import type { Migration } from './migration.js'
+import type { Migration } from '../../../sync-core/migrations/sqlite-migration.js'
 
 /**
  * Guest merges as records: who joined two profiles, when and why, the profile merged away as it

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Migration } from './migration.js'
+import type { Migration } from '../../../sync-core/migrations/sqlite-migration.js'
 
 // The clock encoding of sync-core/hlc.ts encodeHlc and decodeHlc, frozen as of version 90 (a
 // migration stands alone: it keeps what it wrote then, whatever the application's clock becomes).

@@ -1,4 +1,4 @@
-import type { Migration } from './migration.js'
+import type { Migration } from '../../../sync-core/migrations/sqlite-migration.js'
 
 /**
  * Failed sign-ins per account (the normalised email, so unknown emails are throttled the same way

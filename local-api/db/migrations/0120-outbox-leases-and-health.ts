@@ -1,4 +1,4 @@
-import type { Migration } from './migration.js'
+import type { Migration } from '../../../sync-core/migrations/sqlite-migration.js'
 
 /**
  * Outbox leases: a delivery attempt claims its reply (who, until when) in a transaction before it

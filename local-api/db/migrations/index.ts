@@ -1,4 +1,4 @@
-import type { Migration } from './migration.js'
+import type { Migration } from '../../../sync-core/migrations/sqlite-migration.js'
 import { initialSchema } from './0010-initial-schema.js'
 import { agentsSessionsLeads } from './0020-agents-sessions-leads.js'
 import { sourcesAndServiceRecords } from './0030-sources-and-service-records.js'

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { schemaVersion } from '../../db/migrate.js'
+import { schemaVersion } from '../../../sync-core/migrations/sqlite-migrate.js'
 import { credentialOf } from '../../plugins/auth.js'
 
 const Reason = Type.Object({

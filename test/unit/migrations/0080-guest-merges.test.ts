@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
 import Database from 'better-sqlite3'
-import { migrate, schemaVersion } from '../../../local-api/db/migrate.js'
+import { migrate, schemaVersion } from '../../../sync-core/migrations/sqlite-migrate.js'
 import { migrations } from '../../../local-api/db/migrations/index.js'
 import { tempDir } from '../../support/test-app.js'
 

@@ -1,23 +1,6 @@
 import type { Database } from 'better-sqlite3'
-import type { Migration } from './migrations/migration.js'
-
-export class DatabaseTooNewError extends Error {
-  constructor(readonly found: number, readonly supported: number) {
-    super(
-      `this database is at schema version ${found}, newer than this app understands (${supported}); ` +
-        'update Frontdesk Inbox to open it',
-    )
-  }
-}
-
-export function assertMonotonic(list: readonly Migration[]): void {
-  list.forEach((migration, index) => {
-    const previous = list[index - 1]
-    if (previous && migration.version <= previous.version) {
-      throw new Error(`migration ${migration.name} (${migration.version}) does not follow ${previous.name} (${previous.version})`)
-    }
-  })
-}
+import { pendingMigrations } from './migration-plan.js'
+import type { Migration } from './sqlite-migration.js'
 
 export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number
@@ -25,11 +8,7 @@ export function schemaVersion(db: Database): number {
 
 /** Runs every pending migration in one transaction; returns the versions applied. */
 export function migrate(db: Database, list: readonly Migration[]): number[] {
-  assertMonotonic(list)
-  const latest = list.at(-1)?.version ?? 0
-  const current = schemaVersion(db)
-  if (current > latest) throw new DatabaseTooNewError(current, latest)
-  const pending = list.filter((migration) => migration.version > current)
+  const pending = pendingMigrations(list, schemaVersion(db))
   if (pending.length === 0) return []
   // A step may rebuild a table others refer to (SQLite's documented 12-step table change): foreign
   // keys are off while the steps run, and every reference is checked before they commit.
