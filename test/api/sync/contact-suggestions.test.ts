@@ -2,12 +2,12 @@ import assert from 'node:assert/strict'
 import { rmSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
 import { v7 as uuidv7 } from 'uuid'
-import { buildCentralServer, type CentralServer } from '../../central/server.js'
-import { openSqliteCentralStore } from '../../central/store/sqlite-store.js'
-import { encodeHlc } from '../../local-api/domain/sync/hlc.js'
-import { SYNC_SCHEMA_VERSION } from '../../local-api/domain/sync/protocol.js'
-import { httpTransport } from '../../local-api/services/sync/transport.js'
-import { bearer, PUSH_URL, pushedMessage, startTestApp, tempDir, type TestApp } from '../support/test-app.js'
+import { buildCentralServer, type CentralServer } from '../../../central/server.js'
+import { openSqliteCentralStore } from '../../../central/store/sqlite-store.js'
+import { encodeHlc } from '../../../local-api/domain/sync/hlc.js'
+import { SYNC_SCHEMA_VERSION } from '../../../local-api/domain/sync/protocol.js'
+import { httpTransport } from '../../../local-api/services/sync/transport.js'
+import { bearer, PUSH_URL, pushedMessage, startTestApp, tempDir, type TestApp } from '../../support/test-app.js'
 
 const quickSync = { client: { periodMs: 500, maxBackoffMs: 300 } }
 

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict'
 import { rmSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
-import { buildCentralServer, type CentralServer } from '../../central/server.js'
-import type { CentralStore } from '../../central/store/central-store.js'
-import { openSqliteCentralStore } from '../../central/store/sqlite-store.js'
+import { buildCentralServer, type CentralServer } from '../../../central/server.js'
+import type { CentralStore } from '../../../central/store/central-store.js'
+import { openSqliteCentralStore } from '../../../central/store/sqlite-store.js'
 import { v7 as uuidv7 } from 'uuid'
-import { encodeHlc } from '../../local-api/domain/sync/hlc.js'
-import { SYNC_SCHEMA_VERSION } from '../../local-api/domain/sync/protocol.js'
-import { httpTransport } from '../../local-api/services/sync/transport.js'
-import { bearer, PUSH_URL, pushedMessage, startTestApp, tempDir, type TestApp } from '../support/test-app.js'
+import { encodeHlc } from '../../../local-api/domain/sync/hlc.js'
+import { SYNC_SCHEMA_VERSION } from '../../../local-api/domain/sync/protocol.js'
+import { httpTransport } from '../../../local-api/services/sync/transport.js'
+import { bearer, PUSH_URL, pushedMessage, startTestApp, tempDir, type TestApp } from '../../support/test-app.js'
 
 const quickSync = { client: { periodMs: 1_000, maxBackoffMs: 500 } }
 
