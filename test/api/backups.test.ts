@@ -7,17 +7,10 @@ import { after, describe, it } from 'node:test'
 import { BACKUP_DIR, backupFileName, backupIntoDataDir, listBackups } from '../../local-api/db/backup.js'
 import { openDatabase } from '../../local-api/db/open.js'
 import { buildServer } from '../../local-api/server.js'
+import { eventually } from '../support/eventually.js'
 import { tempDir } from '../support/test-app.js'
 
 const DAY = 24 * 3_600_000
-const waitFor = async (check: () => boolean, what: string, ms = 10_000) => {
-  const until = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
-
 describe('backups', () => {
   const dirs: string[] = []
   const fresh = () => {
@@ -51,9 +44,9 @@ describe('backups', () => {
     const dataDir = fresh()
     const app = await buildServer({ dataDir, backups: {} })
     await app.ready()
-    await waitFor(() => listBackups(dataDir).length === 1, 'the start-up backup')
+    await eventually('the start-up backup', () => assert.equal(listBackups(dataDir).length, 1))
     const first = listBackups(dataDir)[0]!
-    await waitFor(() => app.storageHealth.lastBackup() !== undefined, 'the backup to be recorded')
+    await eventually('the backup to be recorded', () => assert.notEqual(app.storageHealth.lastBackup(), undefined))
     assert.equal(app.storageHealth.lastBackup()!.file, first.file)
     await app.close()
 
@@ -72,7 +65,7 @@ describe('backups', () => {
     const app = await buildServer({ dataDir, backups: {} })
     writeFileSync(join(dataDir, BACKUP_DIR), 'not a folder')
     await app.ready()
-    await waitFor(() => app.storageHealth.reasons().some((r) => r.code === 'backup-failed'), 'the backup to fail')
+    await eventually('the backup to fail', () => assert.ok(app.storageHealth.reasons().some((r) => r.code === 'backup-failed')))
     const token = createApiToken(app.store, { name: 'monitor', scopes: ['guest.conversation.read'] }).token
     const health = (await app.inject({ url: '/v1/health', headers: { authorization: `Bearer ${token}` } })).json()
     assert.equal(health.status, 'degraded')

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test'
 import { openStore, type Store } from '../../local-api/db/store.js'
 import { createDeliveryService, type DeliveryService } from '../../local-api/services/delivery.js'
 import { createEventBus } from '../../local-api/services/event-bus.js'
+import { eventually } from '../support/eventually.js'
 import { bearer, startTestApp, type TestApp } from '../support/test-app.js'
 
 /** A webhook receiver on 127.0.0.1 that counts the calls per message id, answering after `delayMs`. */
@@ -26,14 +27,6 @@ function countingReceiver(delayMs: number) {
       return (server.address() as AddressInfo).port
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  }
-}
-
-const waitFor = async (check: () => boolean, what: string, ms = 10_000) => {
-  const until = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
   }
 }
 
@@ -96,7 +89,7 @@ describe('outbox leases', () => {
     const b = deliveryOverOwnConnection()
     a.service.start()
     b.service.start()
-    await waitFor(() => ids.every((id) => t.app.store.messages.get(id)!.status === 'sent'), 'every reply to be sent')
+    await eventually('every reply to be sent', () => assert.ok(ids.every((id) => t.app.store.messages.get(id)!.status === 'sent')))
     for (const id of ids) assert.equal(hook.calls.get(id), 1, `reply ${id} was delivered ${hook.calls.get(id)} times`)
     for (const id of ids) {
       const entry = t.app.store.outbox.get(id)!
@@ -116,7 +109,7 @@ describe('outbox leases', () => {
     service.start()
     await new Promise((resolve) => setTimeout(resolve, 200))
     assert.equal(hook.calls.get(id), undefined, 'not sent while the lease holds')
-    await waitFor(() => t.app.store.messages.get(id)!.status === 'sent', 'delivery after the lease ran out')
+    await eventually('delivery after the lease ran out', () => assert.equal(t.app.store.messages.get(id)!.status, 'sent'))
     assert.ok(Date.now() >= leaseUntil)
     assert.equal(hook.calls.get(id), 1)
   })

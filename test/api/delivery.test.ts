@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { after, before, describe, it } from 'node:test'
 import { verifyWebhook } from '../../local-api/domain/webhook-signature.js'
 import { buildServer } from '../../local-api/server.js'
+import { eventually } from '../support/eventually.js'
 import { bearer, startTestApp, type TestApp } from '../support/test-app.js'
 import { createHmac } from 'node:crypto'
 
@@ -44,13 +45,6 @@ let hook: ReturnType<typeof receiver>
 let port: number
 let whatsapp: string
 
-const waitFor = async (check: () => boolean | Promise<boolean>, what: string, ms = 5000) => {
-  const until = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
 const messageStatus = (id: string) => t.app.store.messages.get(id)!.status
 
 before(async () => {
@@ -89,7 +83,7 @@ describe('outbound delivery', () => {
     assert.equal(response.statusCode, 201)
     const message = response.json()
     assert.equal(message.delivery.state, 'queued')
-    await waitFor(() => messageStatus(message.id) === 'sent', 'the reply to be sent')
+    await eventually('the reply to be sent', () => assert.equal(messageStatus(message.id), 'sent'))
     const delivered = hook.received.find((r) => r.body.message.id === message.id)!
     assert.equal(delivered.signatureValid, true)
     assert.equal(delivered.body.message.content.text, 'Hello from the desk')
@@ -101,35 +95,35 @@ describe('outbound delivery', () => {
   it('retries with backoff until the receiver is back', async () => {
     hook.answer(503)
     const message = (await reply(whatsapp, 'Are you there?')).json()
-    await waitFor(() => (t.app.store.outbox.get(message.id)?.attempts ?? 0) >= 2, 'two failed attempts')
+    await eventually('two failed attempts', () => assert.ok((t.app.store.outbox.get(message.id)?.attempts ?? 0) >= 2))
     assert.equal(messageStatus(message.id), 'queued')
     hook.answer(200)
-    await waitFor(() => messageStatus(message.id) === 'sent', 'delivery once the receiver is back')
+    await eventually('delivery once the receiver is back', () => assert.equal(messageStatus(message.id), 'sent'))
     assert.ok(t.app.store.outbox.get(message.id)!.attempts >= 3)
   })
 
   it('gives up after the last attempt, and staff can retry', async () => {
     hook.answer(500)
     const message = (await reply(whatsapp, 'Third try')).json()
-    await waitFor(() => messageStatus(message.id) === 'failed', 'the reply to fail')
+    await eventually('the reply to fail', () => assert.equal(messageStatus(message.id), 'failed'))
     assert.equal(t.app.store.outbox.get(message.id)!.lastError, 'the webhook answered 500')
     hook.answer(200)
     const retried = await t.app.inject({ method: 'POST', url: `/v1/messages/${message.id}/retry-delivery`, headers: bearer(admin) })
     assert.equal(retried.statusCode, 202)
-    await waitFor(() => messageStatus(message.id) === 'sent', 'the retried reply to be sent')
+    await eventually('the retried reply to be sent', () => assert.equal(messageStatus(message.id), 'sent'))
     assert.equal((await t.app.inject({ method: 'POST', url: `/v1/messages/${message.id}/retry-delivery`, headers: bearer(admin) })).statusCode, 409)
   })
 
   it('keeps queued replies across a restart and delivers them after it', async () => {
     await hook.stop()
     const message = (await reply(whatsapp, 'Sent while the receiver is down')).json()
-    await waitFor(() => (t.app.store.outbox.get(message.id)?.attempts ?? 0) >= 1, 'a failed attempt')
+    await eventually('a failed attempt', () => assert.ok((t.app.store.outbox.get(message.id)?.attempts ?? 0) >= 1))
     const { dataDir } = t
     await t.app.close()
     await hook.start(port)
     t.app = await buildServer({ dataDir, delivery: { retryBaseMs: 20, maxDelayMs: 100, maxAttempts: 4 } })
     await t.app.ready()
-    await waitFor(() => messageStatus(message.id) === 'sent', 'delivery after the restart')
+    await eventually('delivery after the restart', () => assert.equal(messageStatus(message.id), 'sent'))
     assert.ok(hook.received.some((r) => r.body.message.id === message.id && r.signatureValid))
   })
 

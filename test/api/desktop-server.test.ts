@@ -10,6 +10,7 @@ import type { DeskFeedItem, ServerProcessMessage } from '../../electron/desk-fee
 import { deskFeed, startDeskServer } from '../../electron/local-server.js'
 import { openStore } from '../../local-api/db/store.js'
 import { createApiToken } from '../../local-api/services/api-tokens.js'
+import { eventually } from '../support/eventually.js'
 import { bearer, PUSH_URL, pushedMessage, tempDir } from '../support/test-app.js'
 
 const dirs: string[] = []
@@ -28,14 +29,6 @@ async function occupiedPort(): Promise<{ port: number; server: Server }> {
   server.listen(0, '127.0.0.1')
   await once(server, 'listening')
   return { port: (server.address() as { port: number }).port, server }
-}
-
-const until = async (check: () => boolean, ms = 5_000) => {
-  const deadline = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting')
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
 }
 
 describe('the desktop app\'s local API', () => {
@@ -86,7 +79,7 @@ describe('the desk feed', () => {
       })
       assert.equal(pushed.statusCode, 201)
       const conversationId = pushed.json()[0].conversationId as string
-      await until(() => items.some((item) => item.type === 'unread' && item.count === 2))
+      await eventually('two unread', () => assert.ok(items.some((item) => item.type === 'unread' && item.count === 2)))
       const guestMessages = items.filter((item) => item.type === 'guest-message')
       assert.deepEqual(guestMessages, [
         { type: 'guest-message', conversationId, guestLabel: '+41795550001', preview: 'Do you have parking?', mode: 'ai', assignedAgentId: null },
@@ -94,18 +87,18 @@ describe('the desk feed', () => {
 
       // A phone call's transcript needs no answer: no notification, but it counts as unread.
       await app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(token), payload: { messages: [pushedMessage({ phone: '+41795550002', platform: 'PHONE_CALL', text: 'Caller asked for a taxi', at: at(1) })] } })
-      await until(() => items.some((item) => item.type === 'unread' && item.count === 3))
+      await eventually('three unread', () => assert.ok(items.some((item) => item.type === 'unread' && item.count === 3)))
       assert.equal(items.filter((item) => item.type === 'guest-message').length, 1)
 
       const agent = await app.inject({ method: 'POST', url: '/v1/agents', headers: bearer(token), payload: { name: 'Luca Meier', email: 'luca@alpenblick.ch', password: 'front desk 2026', role: 'agent' } })
       const agentId = agent.json().id as string
       assert.equal((await app.inject({ method: 'PUT', url: `/v1/conversations/${conversationId}/assignee`, headers: bearer(token), payload: { agentId } })).statusCode, 204)
-      await until(() => items.some((item) => item.type === 'agent-notification'))
+      await eventually('the agent\'s notification', () => assert.ok(items.some((item) => item.type === 'agent-notification')))
       const notification = items.find((item) => item.type === 'agent-notification')
       assert.deepEqual({ ...notification, text: undefined }, { type: 'agent-notification', agentId, kind: 'assigned', conversationId, text: undefined })
 
       assert.equal((await app.inject({ method: 'POST', url: `/v1/conversations/${conversationId}/read`, headers: bearer(token) })).statusCode < 300, true)
-      await until(() => items.at(-1)?.type === 'unread' && (items.at(-1) as { count: number }).count === 1)
+      await eventually('one unread', () => assert.ok(items.at(-1)?.type === 'unread' && (items.at(-1) as { count: number }).count === 1))
     } finally {
       stop()
       await desk.server.close()
@@ -131,7 +124,7 @@ describe('the server process', () => {
     store.db.close()
 
     const { child, messages } = start([`--data-dir=${dataDir}`, '--port=0'])
-    await until(() => messages.some((message) => message.type === 'listening'), 20_000)
+    await eventually('the server to listen', () => assert.ok(messages.some((message) => message.type === 'listening')), { timeoutMs: 20_000 })
     const listening = messages.find((message) => message.type === 'listening') as Extract<ServerProcessMessage, { type: 'listening' }>
     assert.equal(listening.portProblem, null)
     assert.match(listening.url, /^http:\/\/127\.0\.0\.1:\d+$/)
@@ -142,7 +135,7 @@ describe('the server process', () => {
       body: JSON.stringify({ messages: [pushedMessage({ phone: '+41795550003', text: 'Can I bring my dog?' })] }),
     })
     assert.equal(pushed.status, 201)
-    await until(() => messages.some((message) => message.type === 'feed' && message.item.type === 'guest-message'))
+    await eventually('the guest\'s message in the feed', () => assert.ok(messages.some((message) => message.type === 'feed' && message.item.type === 'guest-message')))
 
     const exited = once(child, 'exit')
     child.send({ type: 'close' })
@@ -174,7 +167,7 @@ describe('the server process', () => {
     const root = fileURLToPath(new URL('../..', import.meta.url))
     execFileSync(process.execPath, ['scripts/build-electron.mjs'], { cwd: root })
     const { child, messages } = start([`--data-dir=${freshDir()}`, '--port=0'], join(root, 'dist', 'electron', 'server-process.cjs'))
-    await until(() => messages.some((message) => message.type === 'listening'), 20_000)
+    await eventually('the server to listen', () => assert.ok(messages.some((message) => message.type === 'listening')), { timeoutMs: 20_000 })
     const { url } = messages.find((message) => message.type === 'listening') as Extract<ServerProcessMessage, { type: 'listening' }>
     const page = await fetch(`${url}/`)
     assert.equal(page.status, 200)

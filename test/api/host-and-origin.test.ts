@@ -9,6 +9,7 @@ import { allowedHostEntry, parseHostHeader, publicBaseUrl } from '../../local-ap
 import { buildServer, type App, type ServerConfig } from '../../local-api/server.js'
 import { createApiToken } from '../../local-api/services/api-tokens.js'
 import { startServer } from '../../local-api/start-server.js'
+import { eventually } from '../support/eventually.js'
 import { bearer, PUSH_URL, pushedMessage, tempDir } from '../support/test-app.js'
 
 const ADMIN = { name: 'Anna Keller', email: 'anna@alpenblick.ch', password: 'correct horse battery staple' }
@@ -304,8 +305,7 @@ describe('names given with --allowed-host, --host and --public-url', () => {
       assert.equal(file.statusCode, 201, file.body)
       const reply = await app.inject({ method: 'POST', url: `/v1/conversations/${conversationId}/messages`, headers: { ...bearer(admin), host: 'localhost:9999' }, payload: { content: { type: 'image', url: file.json().url } } })
       assert.equal(reply.statusCode, 201, reply.body)
-      const until = Date.now() + 5000
-      while (received.length === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20))
+      await eventually('the reply at the webhook', () => assert.notEqual(received.length, 0), { timeoutMs: 5_000 })
       assert.equal(received[0]?.message.content.url, `http://192.168.1.20:4780${file.json().url}`)
       // What the desk stores and shows stays relative.
       assert.equal(app.store.messages.get(reply.json().id)!.content.type === 'image' && (app.store.messages.get(reply.json().id)!.content as { url: string }).url, file.json().url)
@@ -440,9 +440,7 @@ describe('request timeouts', () => {
     assert.equal(response.destroyed, false, 'the stream is still open')
     const pushed = await send(port, PUSH_URL, { method: 'POST', headers: { host: `127.0.0.1:${port}`, ...bearer(token), 'content-type': 'application/json' }, body: JSON.stringify({ messages: [pushedMessage()] }) })
     assert.equal(pushed.status, 201)
-    const until = Date.now() + 3000
-    while (!frames.join('').includes('event: message.created') && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20))
-    assert.match(frames.join(''), /event: message\.created/)
+    await eventually('the event on the stream', () => assert.match(frames.join(''), /event: message\.created/), { timeoutMs: 3_000 })
     stream.destroy()
   })
 })

@@ -7,6 +7,7 @@ import { backupIntoDataDir, restoreFromBackup } from '../../local-api/db/backup.
 import { DATABASE_FILE } from '../../local-api/db/open.js'
 import { buildServer, type App } from '../../local-api/server.js'
 import { createApiToken } from '../../local-api/services/api-tokens.js'
+import { eventually } from '../support/eventually.js'
 import { bearer, PUSH_URL, pushedMessage, tempDir } from '../support/test-app.js'
 
 const MESSAGES = 300
@@ -94,8 +95,7 @@ describe('a damaged store', () => {
     await app.close()
     app = await buildServer({ dataDir, integrityCheckBudgetMs: 0 })
     await app.ready()
-    const until = Date.now() + 10_000
-    while (!app.storageHealth.damaged && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20))
+    await eventually('the check to find the damage', () => assert.ok(app.storageHealth.damaged))
     const health = (await app.inject({ url: '/v1/health' })).json()
     assert.equal(health.reasons[0]?.code, 'store-damaged', JSON.stringify(health))
     const write = await app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(token), payload: { messages: [pushedMessage()] } })

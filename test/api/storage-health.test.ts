@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test'
 import { DATABASE_FILE } from '../../local-api/db/open.js'
 import { createStore } from '../../local-api/db/store.js'
 import { buildServer, type App } from '../../local-api/server.js'
+import { eventually } from '../support/eventually.js'
 import { bearer, PUSH_URL, pushedMessage, startTestApp, type TestApp } from '../support/test-app.js'
 
 const nativePush = (phone: string, text: string) => ({
@@ -141,8 +142,7 @@ describe('outbox stuck or failing', () => {
     t.app.delivery.start()
     const reply = await t.app.inject({ method: 'POST', url: `/v1/conversations/${conversationId}/messages`, headers: bearer(admin), payload: { text: 'will fail' } })
     const id = reply.json().id as string
-    const until = Date.now() + 10_000
-    while (t.app.store.messages.get(id)!.status !== 'failed' && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20))
+    await eventually('the reply to give up', () => assert.equal(t.app.store.messages.get(id)!.status, 'failed'))
     const state = await health(t.app, admin)
     const failing = state.reasons.find((r) => r.code === 'outbox-failing')
     assert.ok(failing, JSON.stringify(state))

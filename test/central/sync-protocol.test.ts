@@ -5,6 +5,7 @@ import { createSyncService, SpaceForbidden, type SyncService } from '../../centr
 import { encodeHlc } from '../../sync-core/hlc.js'
 import { GROUP_SPACE, SYNC_SCHEMA_VERSION, type PushResponse, type SyncOp } from '../../sync-core/protocol.js'
 import { STORE_KINDS } from '../support/central-stores.js'
+import { eventually } from '../support/eventually.js'
 import { opMaker } from '../support/sync-ops.js'
 
 const PROP = 'prop_01JALPENBLICK0000000000000'
@@ -177,9 +178,8 @@ for (const kind of STORE_KINDS) {
         const stopHere = store.onPoke((space, from) => heardHere.push(`${space} from ${from}`))
         const { device } = await sync.addDevice({ name: 'Desk 1', propertyId: PROP })
         await push(sync, device, 'desk1aaaa', [opMaker('desk1aaaa', PROP).op('guest', 'gst_1', { firstName: 'Eva' })])
-        const deadline = Date.now() + 5000
         const expected = kind.name === 'PostgreSQL' ? heard : heardHere
-        while (!expected.includes(`${GROUP_SPACE} from ${device.id}`) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
+        await eventually('the poke', () => assert.ok(expected.includes(`${GROUP_SPACE} from ${device.id}`)), { timeoutMs: 5_000 })
         stop()
         stopHere()
         assert.deepEqual(heardHere, [`${GROUP_SPACE} from ${device.id}`])

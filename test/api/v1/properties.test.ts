@@ -17,6 +17,15 @@ before(async () => {
 })
 after(() => t.close())
 
+describe('GET /v1/properties', () => {
+  it('lists the property a new data dir starts with', async () => {
+    const response = await t.app.inject({ url: '/v1/properties', headers: bearer(t.token(['guest.conversation.read'])) })
+    assert.equal(response.statusCode, 200)
+    assert.equal(response.json().length, 1)
+    assert.equal(response.json()[0].defaultCountry, 'CH')
+  })
+})
+
 describe('admin: properties', () => {
   it('renames a property and changes its phone country and time zone', async () => {
     const response = await send('PATCH', `/v1/properties/${propertyId}`, { name: 'Hotel Lago', defaultCountry: 'it', timeZone: 'Europe/Rome' })

@@ -2,24 +2,15 @@ import assert from 'node:assert/strict'
 import { rmSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
 import { v7 as uuidv7 } from 'uuid'
-import { buildCentralServer, type CentralServer } from '../../central/server.js'
-import { openSqliteCentralStore } from '../../central/store/sqlite-store.js'
-import { encodeHlc } from '../../sync-core/hlc.js'
-import { SYNC_SCHEMA_VERSION } from '../../sync-core/protocol.js'
-import { httpTransport } from '../../local-api/services/sync/transport.js'
-import { bearer, PUSH_URL, pushedMessage, startTestApp, tempDir, type TestApp } from '../support/test-app.js'
+import { buildCentralServer, type CentralServer } from '../../../central/server.js'
+import { openSqliteCentralStore } from '../../../central/store/sqlite-store.js'
+import { encodeHlc } from '../../../sync-core/hlc.js'
+import { SYNC_SCHEMA_VERSION } from '../../../sync-core/protocol.js'
+import { httpTransport } from '../../../local-api/services/sync/transport.js'
+import { eventually } from '../../support/eventually.js'
+import { bearer, PUSH_URL, pushedMessage, startTestApp, tempDir, type TestApp } from '../../support/test-app.js'
 
 const quickSync = { client: { periodMs: 500, maxBackoffMs: 300 } }
-
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs
-  for (;;) {
-    const value = await probe()
-    if (value !== undefined) return value
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
 
 describe('contact suggestions between desks', () => {
   let centralDir: string
@@ -73,8 +64,9 @@ describe('contact suggestions between desks', () => {
     const [onA] = (await suggestionsOn(a, strangerChat))!
     const [onB] = await eventually('the suggestion on desk B', async () => {
       const list = await suggestionsOn(b, strangerChat)
-      return list?.length && list[0]!.matchedGuest ? list : undefined
-    })
+      assert.ok(list?.length && list[0]!.matchedGuest)
+      return list
+    }, { timeoutMs: 15_000 })
     assert.deepEqual(onB, onA)
     assert.equal(onB!.matchedGuest!.id, annaGuestId)
     assert.equal(b.app.store.conversations.get(strangerChat)!.guestId, null)
@@ -84,7 +76,7 @@ describe('contact suggestions between desks', () => {
     const [suggestion] = (await suggestionsOn(a, strangerChat))!
     const dismissed = await a.app.inject({ method: 'POST', url: `/v1/conversations/${strangerChat}/suggestions/${suggestion!.id}/dismiss`, headers: bearer(a.token(['admin'])) })
     assert.equal(dismissed.statusCode, 200, dismissed.body)
-    await eventually('the dismissal on desk B', async () => ((await suggestionsOn(b, strangerChat))?.[0]?.status === 'dismissed' ? true : undefined))
+    await eventually('the dismissal on desk B', async () => assert.equal((await suggestionsOn(b, strangerChat))?.[0]?.status, 'dismissed'), { timeoutMs: 15_000 })
     assert.match(b.app.store.contactSuggestions.get(suggestion!.id)!.decidedBy ?? '', /^token:/)
   })
 
@@ -108,8 +100,9 @@ describe('contact suggestions between desks', () => {
     for (const desk of [a, b]) {
       const [suggestion] = await eventually('the old desk\'s conversation', async () => {
         const list = await suggestionsOn(desk, 'conv_olddesk1')
-        return list?.length ? list : undefined
-      })
+        assert.ok(list?.length)
+        return list
+      }, { timeoutMs: 15_000 })
       assert.equal(suggestion!.value, 'anna.sync@example.ch')
       assert.equal(suggestion!.matchedGuest?.id, annaGuestId, 'Anna\'s verified address is still hers')
       assert.equal(desk.app.store.guests.findIdentity('email', 'eve.old@example.ch'), undefined)

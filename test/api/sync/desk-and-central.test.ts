@@ -1,26 +1,17 @@
 import assert from 'node:assert/strict'
 import { rmSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
-import { buildCentralServer, type CentralServer } from '../../central/server.js'
-import type { CentralStore } from '../../central/store/central-store.js'
-import { openSqliteCentralStore } from '../../central/store/sqlite-store.js'
+import { buildCentralServer, type CentralServer } from '../../../central/server.js'
+import type { CentralStore } from '../../../central/store/central-store.js'
+import { openSqliteCentralStore } from '../../../central/store/sqlite-store.js'
 import { v7 as uuidv7 } from 'uuid'
-import { encodeHlc } from '../../sync-core/hlc.js'
-import { SYNC_SCHEMA_VERSION } from '../../sync-core/protocol.js'
-import { httpTransport } from '../../local-api/services/sync/transport.js'
-import { bearer, PUSH_URL, pushedMessage, startTestApp, tempDir, type TestApp } from '../support/test-app.js'
+import { encodeHlc } from '../../../sync-core/hlc.js'
+import { SYNC_SCHEMA_VERSION } from '../../../sync-core/protocol.js'
+import { httpTransport } from '../../../local-api/services/sync/transport.js'
+import { eventually } from '../../support/eventually.js'
+import { bearer, PUSH_URL, pushedMessage, startTestApp, tempDir, type TestApp } from '../../support/test-app.js'
 
 const quickSync = { client: { periodMs: 1_000, maxBackoffMs: 500 } }
-
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs
-  for (;;) {
-    const value = await probe()
-    if (value !== undefined) return value
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
 
 describe('a desk connected to a central server', () => {
   let centralDir: string
@@ -80,13 +71,17 @@ describe('a desk connected to a central server', () => {
     assert.equal(connectedB.statusCode, 200, connectedB.body)
     const messages = await eventually('the message on desk B', async () => {
       const response = await b.app.inject({ url: `/v1/conversations/${conversationId}/messages`, headers: bearer(b.token()) })
-      return response.statusCode === 200 && response.json().items.length === 1 ? response.json().items : undefined
+      assert.equal(response.statusCode, 200)
+      assert.equal(response.json().items.length, 1)
+      return response.json().items
     })
     assert.equal(messages[0].content.text, 'Late check-out?')
     assert.deepEqual(b.app.store.properties.list().map((p) => p.id), [property.id])
     const statusB = await eventually('desk B idle', async () => {
       const status = await statusOf(b)
-      return status.state === 'idle' && status.lastSyncAt ? status : undefined
+      assert.equal(status.state, 'idle')
+      assert.ok(status.lastSyncAt)
+      return status
     })
     assert.equal(statusB.pendingOps, 0)
     assert.equal(statusB.lastError, null)
@@ -103,7 +98,7 @@ describe('a desk connected to a central server', () => {
       const { credential } = await central.centralSync.addDevice({ name: `Desk ${name}`, propertyId: property.id })
       assert.equal((await connect(app, { centralUrl, credential })).statusCode, 200)
     }
-    await eventually('desk A synced', async () => ((await statusOf(a)).lastSyncAt ? true : undefined))
+    await eventually('desk A synced', async () => assert.ok((await statusOf(a)).lastSyncAt))
 
     const port = Number(new URL(centralUrl).port)
     await central.close()
@@ -112,7 +107,9 @@ describe('a desk connected to a central server', () => {
     // A round in flight as the server closed may first say ECONNRESET; the next ones find it gone.
     const offline = await eventually('desk A offline, the server refusing connections', async () => {
       const status = await statusOf(a)
-      return status.state === 'offline' && /ECONNREFUSED/.test(status.lastError ?? '') ? status : undefined
+      assert.equal(status.state, 'offline')
+      assert.match(status.lastError ?? '', /ECONNREFUSED/)
+      return status
     })
     assert.ok(offline.pendingOps > 0)
     assert.match(offline.lastError, /cannot reach the central server at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/)
@@ -120,11 +117,14 @@ describe('a desk connected to a central server', () => {
     await startCentral(port)
     await eventually('the message on desk B', async () => {
       const response = await b.app.inject({ url: `/v1/conversations/${conversationId}/messages`, headers: bearer(b.token()) })
-      return response.statusCode === 200 && response.json().items.length === 1 ? true : undefined
+      assert.equal(response.statusCode, 200)
+      assert.equal(response.json().items.length, 1)
     })
     const back = await eventually('desk A idle again', async () => {
       const status = await statusOf(a)
-      return status.state === 'idle' && status.pendingOps === 0 ? status : undefined
+      assert.equal(status.state, 'idle')
+      assert.equal(status.pendingOps, 0)
+      return status
     })
     assert.equal(back.lastError, null)
   })
@@ -162,12 +162,12 @@ describe('a desk connected to a central server', () => {
     const a = await desk()
     const { credential } = await central.centralSync.addDevice({ name: 'New hotel desk', propertyId: 'prop_newhotel' })
     assert.equal((await connect(a, { centralUrl, credential })).statusCode, 200)
-    await eventually('the property', async () => a.app.store.properties.get('prop_newhotel'))
+    await eventually('the property', () => assert.ok(a.app.store.properties.get('prop_newhotel')))
     assert.deepEqual(a.app.store.properties.list().map((p) => p.id), ['prop_newhotel'])
     const setup = (await a.app.inject({ url: '/v1/setup' })).json()
     assert.deepEqual(setup, { needsSetup: true, joining: false, progress: null })
     // …and sends it at once, so the next desk of that property finds it on the central server.
-    await eventually('the property sent', async () => ((await statusOf(a)).pendingOps === 0 ? true : undefined))
+    await eventually('the property sent', async () => assert.equal((await statusOf(a)).pendingOps, 0))
     assert.equal((await centralStore.spaceBounds('prop_newhotel')).lastSeq, 1)
   })
 
@@ -202,11 +202,11 @@ describe('a desk connected to a central server', () => {
     ]
     try {
       // Each stream says once that it is open ('').
-      await eventually('both streams open', async () => (heard.pusher!.length && heard.other!.length ? true : undefined))
+      await eventually('both streams open', () => assert.ok(heard.pusher!.length && heard.other!.length))
       const op = { opId: uuidv7(), clientId: 'pokepusher1', clientSeq: 1, hlc: encodeHlc({ wallMs: Date.now(), counter: 0, node: 'pokepusher1' }), space: 'prop_pokes', entity: 'knowledge_entry', entityId: 'kb_1', fields: { question: 'Parking?', answer: 'Free', propertyId: 'prop_pokes' }, schemaVersion: SYNC_SCHEMA_VERSION }
       const pushed = await httpTransport(centralUrl, pusher.credential).push({ clientId: 'pokepusher1', schemaVersion: SYNC_SCHEMA_VERSION, ops: [op] })
       assert.equal(pushed.ackedSeq, 1)
-      await eventually('the poke on the other desk', async () => (heard.other!.includes('prop_pokes') ? true : undefined))
+      await eventually('the poke on the other desk', () => assert.ok(heard.other!.includes('prop_pokes')))
       await new Promise((resolve) => setTimeout(resolve, 200))
       assert.deepEqual(heard, { pusher: [''], other: ['', 'prop_pokes'] })
     } finally {
