@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { STATUS_CODES } from 'node:http'
+import { Refusal, type RefusalKind } from '../services/problems.js'
 import { HttpError } from './http-error.js'
 import { storageProblem } from './storage-errors.js'
 import { describeValidationErrors, type FieldError } from './validation.js'
@@ -11,13 +12,20 @@ export interface NormalizedError {
   errors?: readonly (FieldError & { index?: number })[]
 }
 
+const REFUSAL_STATUS: Record<RefusalKind, number> = { 'not-found': 404, conflict: 409, forbidden: 403 }
+
 /**
- * Any thrown error as a status and words fit for a client. Only 4xx details are passed on; a 5xx
- * is logged and answered with a generic sentence.
+ * Any thrown error as a status and words fit for a client: the one mapping of what a route or a
+ * service refused to HTTP, which each API then sends in its own error shape. Only 4xx details are
+ * passed on; a 5xx is logged and answered with a generic sentence.
  */
 export function normalizeError(error: FastifyError | HttpError | Error, request: FastifyRequest): NormalizedError {
   if (error instanceof HttpError) {
     return { status: error.statusCode, title: error.title, detail: error.message, errors: error.errors }
+  }
+  if (error instanceof Refusal) {
+    const status = REFUSAL_STATUS[error.kind]
+    return { status, title: STATUS_CODES[status]!, detail: error.message, errors: error.problems }
   }
   const fastifyError = error as FastifyError
   if (fastifyError.validation) {

@@ -4,6 +4,7 @@ import { Type } from 'typebox'
 import type { Conversation } from '../../db/conversations.js'
 import type { Message } from '../../db/messages.js'
 import { normalizePhone } from '../../domain/identity.js'
+import { HttpError } from '../../plugins/http-error.js'
 import { normalizeError } from '../../plugins/problem-errors.js'
 
 const Failure = Type.Object({ message: Type.String() })
@@ -117,9 +118,9 @@ export const thirdPartyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const { phone_numbers: numbers, organization_id: organizationId } = request.query
-      if (!numbers?.length || !organizationId) return reply.code(400).send({ message: 'phone_numbers and organization_id are both required' })
+      if (!numbers?.length || !organizationId) throw new HttpError(400, 'Bad Request', 'phone_numbers and organization_id are both required')
       const tokenProperty = request.apiToken?.propertyId
       const property = !tokenProperty || tokenProperty === organizationId ? app.store.properties.get(organizationId) : undefined
       // The configured public base URL, never the request's Host (which a rebinding page controls).
@@ -147,7 +148,7 @@ export const thirdPartyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }
       })
       if (entries.every((entry) => entry.conversation_links.length === 0)) {
-        return reply.code(404).send({ message: 'none of these phone numbers has a conversation' })
+        throw new HttpError(404, 'Not Found', 'none of these phone numbers has a conversation')
       }
       return entries
     },
