@@ -31,6 +31,21 @@ const SCHEMA = `
 // BIGINT comes back as a string by default; every number here fits a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value))
 
+/**
+ * Rolls back the transaction a statement failed in. That statement's error is the one the caller
+ * gets (and the server logs); a ROLLBACK that fails too means the connection itself is broken
+ * (its error the same loss), so it is returned for `release` to drop the connection from the
+ * pool rather than hand it out again mid-transaction.
+ */
+async function rollBack(client: pg.PoolClient): Promise<Error | undefined> {
+  try {
+    await client.query('ROLLBACK')
+    return undefined
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error))
+  }
+}
+
 export async function openPostgresCentralStore(connectionString: string, options: { schema?: string } = {}): Promise<CentralStore> {
   const schema = options.schema ?? 'public'
   const searchPath = `-c search_path=${schema}`
@@ -109,16 +124,17 @@ export async function openPostgresCentralStore(connectionString: string, options
             [space, rank, entity, entityId, JSON.stringify(state.fields), JSON.stringify(state.clocks), serverSeq],
           )),
       }
+      let broken: Error | undefined
       try {
         await client.query('BEGIN')
         const result = await work(tx)
         await client.query('COMMIT')
         return result
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined)
+        broken = await rollBack(client)
         throw error
       } finally {
-        client.release()
+        client.release(broken)
       }
     },
     ackedSeq: async (clientId) => (await one<{ acked_seq: number }>('SELECT acked_seq FROM clients WHERE client_id = $1', [clientId]))?.acked_seq ?? 0,
@@ -140,16 +156,17 @@ export async function openPostgresCentralStore(connectionString: string, options
     },
     async prune(space, throughSeq) {
       const client = await pool.connect()
+      let broken: Error | undefined
       try {
         await client.query('BEGIN')
         await client.query('DELETE FROM ops WHERE space = $1 AND server_seq <= $2', [space, throughSeq])
         await client.query('UPDATE spaces SET floor = greatest(floor, $2) WHERE space = $1', [space, throughSeq + 1])
         await client.query('COMMIT')
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined)
+        broken = await rollBack(client)
         throw error
       } finally {
-        client.release()
+        client.release(broken)
       }
     },
     lastSeqBefore: async (space, before) =>

@@ -25,6 +25,9 @@ const SCHEMA = `
   ) WITHOUT ROWID;
 `
 
+/** A transaction's failure, seen by the one waiting for it: the queue behind it only waits. */
+function handledByItsCaller(): void {}
+
 export function openSqliteCentralStore(dataDir: string): CentralStore {
   mkdirSync(dataDir, { recursive: true })
   const db = new Database(join(dataDir, 'central.sqlite'))
@@ -108,7 +111,8 @@ export function openSqliteCentralStore(dataDir: string): CentralStore {
           throw error
         }
       })
-      queue = run.catch(() => undefined)
+      // The queue only orders transactions: a failed one is its caller's to handle (through `run`).
+      queue = run.catch(handledByItsCaller)
       return run
     },
     ackedSeq: async (clientId) => (q.acked.get(clientId) as number | undefined) ?? 0,
