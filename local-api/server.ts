@@ -17,7 +17,7 @@ import { auth, rateLimitKey } from './plugins/auth.js'
 import { hostPolicy } from './plugins/host-policy.js'
 import { closeSilentConnections } from './plugins/silent-connections.js'
 import { useProblemErrors } from '../sync-core/http/problem-errors.js'
-import { storageFailureAnswer } from './plugins/storage-errors.js'
+import { deskErrorAnswer } from './plugins/desk-errors.js'
 import { serveRenderer } from './plugins/renderer.js'
 import { installValidators } from '../sync-core/http/validation.js'
 import { interactiveRoutes } from './routes/dialects/interactive.js'
@@ -104,7 +104,7 @@ export async function buildServer(config: ServerConfig) {
   await app.register(hostPolicy, { allowedHosts: config.allowedHosts, publicUrl: config.publicUrl })
 
   installValidators(app)
-  useProblemErrors(app, storageFailureAnswer)
+  useProblemErrors(app, deskErrorAnswer)
 
   await app.register(helmet, {
     global: true,

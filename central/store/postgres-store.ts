@@ -84,10 +84,11 @@ export async function openPostgresCentralStore(connectionString: string, options
             [space, rank, entity, entityId, JSON.stringify(state.fields), JSON.stringify(state.clocks), serverSeq],
           )),
       }
+      let broken: Error | undefined
       try {
-        return await inTransaction(client, () => work(tx))
+        return await inTransaction(client, () => work(tx), (error) => (broken = error))
       } finally {
-        client.release()
+        client.release(broken)
       }
     },
     ackedSeq: async (clientId) => (await one<{ acked_seq: number }>('SELECT acked_seq FROM clients WHERE client_id = $1', [clientId]))?.acked_seq ?? 0,
@@ -109,13 +110,18 @@ export async function openPostgresCentralStore(connectionString: string, options
     },
     async prune(space, throughSeq) {
       const client = await pool.connect()
+      let broken: Error | undefined
       try {
-        await inTransaction(client, async () => {
-          await client.query('DELETE FROM ops WHERE space = $1 AND server_seq <= $2', [space, throughSeq])
-          await client.query('UPDATE spaces SET floor = greatest(floor, $2) WHERE space = $1', [space, throughSeq + 1])
-        })
+        await inTransaction(
+          client,
+          async () => {
+            await client.query('DELETE FROM ops WHERE space = $1 AND server_seq <= $2', [space, throughSeq])
+            await client.query('UPDATE spaces SET floor = greatest(floor, $2) WHERE space = $1', [space, throughSeq + 1])
+          },
+          (error) => (broken = error),
+        )
       } finally {
-        client.release()
+        client.release(broken)
       }
     },
     lastSeqBefore: async (space, before) =>

@@ -1,15 +1,23 @@
 import type { ClientBase } from 'pg'
 
-/** Runs `work` between BEGIN and COMMIT on this client; on failure rolls back and rethrows. */
-export async function inTransaction<T>(client: ClientBase, work: () => Promise<T>): Promise<T> {
+/**
+ * Runs `work` between BEGIN and COMMIT on this client; on failure rolls back and rethrows the
+ * failure (the one to report). A ROLLBACK that fails too means the connection itself is broken:
+ * `onBrokenConnection` hears of it so a pooled connection is dropped (`release(error)`) rather
+ * than handed out again mid-transaction.
+ */
+export async function inTransaction<T>(client: ClientBase, work: () => Promise<T>, onBrokenConnection?: (error: Error) => void): Promise<T> {
   await client.query('BEGIN')
   try {
     const result = await work()
     await client.query('COMMIT')
     return result
   } catch (error) {
-    // A rollback that fails too (the connection is gone) ends the transaction all the same; the first error is the one to report.
-    await client.query('ROLLBACK').catch(() => undefined)
+    try {
+      await client.query('ROLLBACK')
+    } catch (rollbackError) {
+      onBrokenConnection?.(rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError)))
+    }
     throw error
   }
 }

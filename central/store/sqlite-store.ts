@@ -8,6 +8,9 @@ import { deviceFromRow } from './device-row.js'
 import { createPokeListeners } from './poke-listeners.js'
 import { migrateCentralSqlite } from './sqlite-schema.js'
 
+/** A transaction's failure, seen by the one waiting for it: the queue behind it only waits. */
+function handledByItsCaller(): void {}
+
 export function openSqliteCentralStore(dataDir: string): CentralStore {
   mkdirSync(dataDir, { recursive: true })
   const db = new Database(join(dataDir, 'central.sqlite'))
@@ -87,7 +90,8 @@ export function openSqliteCentralStore(dataDir: string): CentralStore {
           throw error
         }
       })
-      queue = run.catch(() => undefined)
+      // The queue only orders transactions: a failed one is its caller's to handle (through `run`).
+      queue = run.catch(handledByItsCaller)
       return run
     },
     ackedSeq: async (clientId) => (q.acked.get(clientId) as number | undefined) ?? 0,

@@ -27,7 +27,7 @@ export interface AppContextOptions {
  */
 export const appContext = fp<AppContextOptions>(
   async (app, { store, clock, delivery, sync, readOnly }) => {
-    const services = createServices(store, { clock, delivery, sync })
+    const services = createServices(store, { clock, logger: app.log, delivery, sync })
     app.decorate('store', store)
     app.decorate('clock', clock)
     for (const [name, service] of Object.entries(services)) app.decorate(name, service as object)

@@ -5,6 +5,7 @@ import { asksAboutOwnStay, handoverReason, showsBookingIntent, type HandoverReas
 import { contentText } from '../domain/message-content.js'
 import { fillTemplate } from '../domain/template-variables.js'
 import type { ConversationService } from './conversations.js'
+import { unreported, type WorkerReport } from './background-failures.js'
 import type { EventBus } from './event-bus.js'
 import type { KnowledgeService } from './knowledge.js'
 import { composeWithLlm, LLM_SETTING, type LlmProvider } from './llm-client.js'
@@ -43,8 +44,10 @@ export function createAiAgent(deps: {
   conversations: ConversationService
   replies: ReplyService
   clock?: () => number
+  /** Where its failures go: the log (with the conversation and message) and /v1/health. */
+  report?: WorkerReport
 }) {
-  const { store, events, knowledge, conversations, replies, clock = Date.now } = deps
+  const { store, events, knowledge, conversations, replies, clock = Date.now, report = unreported() } = deps
   // One reply at a time per conversation, in arrival order.
   const chains = new Map<string, Promise<void>>()
   // The newest guest message seen per conversation: a burst is answered once, at its end.
@@ -84,8 +87,9 @@ export function createAiAgent(deps: {
       try {
         answer = await composeWithLlm(provider, { guestMessage: text, facts, language: context.guest.language })
         tools.push('llm')
-      } catch {
+      } catch (error) {
         // The built-in answer stands: the guest is not kept waiting by an unreachable model.
+        report.failed('the LLM provider failed; the built-in answer was sent', { error, conversationId: conversation.id, messageId: message.id, level: 'warn' })
       }
     }
     if (showsBookingIntent(text) && !hasContact(conversation)) answer = `${answer}\n\n${ASK_FOR_CONTACT}`
@@ -114,16 +118,21 @@ export function createAiAgent(deps: {
     if (latest?.id !== messageId) return
 
     const decision = await decide(conversation, message)
-    if (decision.kind === 'handover') {
-      if (decision.say && store.conversations.get(conversationId)?.mode === 'ai') {
-        await replies.send(conversation, { type: 'text', text: decision.say }, { aiAgent: { tools: [], latencyMs: Math.max(0, clock() - message.receivedAt) } })
+    const reply = async (text: string, tools: ('rag' | 'pms' | 'llm')[]) => {
+      const sent = await replies.send(conversation, { type: 'text', text }, { aiAgent: { tools, latencyMs: Math.max(0, clock() - message.receivedAt) } })
+      if (!sent.ok) {
+        const problems = sent.problems.map((problem) => `${problem.field} ${problem.message}`).join('; ')
+        report.failed('its answer to a guest message was refused', { error: problems, conversationId, messageId })
       }
+    }
+    if (decision.kind === 'handover') {
+      if (decision.say && store.conversations.get(conversationId)?.mode === 'ai') await reply(decision.say, [])
       conversations.setMode(store.conversations.get(conversationId)!, 'human', 'ai-agent', decision.reason)
       return
     }
     // Staff may have taken over while the agent was thinking.
     if (store.conversations.get(conversationId)?.mode !== 'ai') return
-    await replies.send(conversation, { type: 'text', text: decision.text }, { aiAgent: { tools: decision.tools, latencyMs: Math.max(0, clock() - message.receivedAt) } })
+    await reply(decision.text, decision.tools)
   }
 
   return {
@@ -136,7 +145,10 @@ export function createAiAgent(deps: {
         if (event.type !== 'message.created' || event.direction !== 'in' || event.replicated || clock() - event.createdAt > FRESH_MS) return
         newestSeen.set(event.conversationId, event.messageId)
         const previous = chains.get(event.conversationId) ?? Promise.resolve()
-        const next = previous.then(() => answer(event.conversationId, event.messageId)).catch(() => undefined)
+        const { conversationId, messageId } = event
+        const next = previous
+          .then(() => answer(conversationId, messageId))
+          .catch((error: unknown) => report.failed('could not answer a guest message', { error, conversationId, messageId }))
         chains.set(event.conversationId, next)
         pending.add(next)
         void next.finally(() => {

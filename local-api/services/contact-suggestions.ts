@@ -5,7 +5,7 @@ import { suggestionId, type SuggestionStatus } from '../domain/contact-suggestio
 import { newId } from '../domain/ids.js'
 import type { ContactKind } from '../domain/identity.js'
 import type { DomainEvent, EventBus } from './event-bus.js'
-import type { Outcome } from './problems.js'
+import { Refusal, type Outcome } from './problems.js'
 
 /** Who decides: a signed-in staff member, or an API token by name. */
 export interface DecidedBy {
@@ -30,9 +30,12 @@ export interface SuggestionView {
   foundAt: number
 }
 
-export type Decision =
-  | { ok: true; value: { suggestion: SuggestionView; mergeId: string | null; guestId: string | null } }
-  | { ok: false; status: 403 | 404 | 409; message: string }
+/** A suggestion as staff decided it, and the conversation's profile after. */
+export interface Decision {
+  suggestion: SuggestionView
+  mergeId: string | null
+  guestId: string | null
+}
 
 /** Whether a contact the guest wrote is worth a suggestion: not when it already is this conversation's own. */
 export function suggests(store: Store, conversation: Conversation, kind: ContactKind, value: string): boolean {
@@ -138,14 +141,15 @@ export function createContactSuggestionService(store: Store, events: EventBus, g
      * Staff confirm that the guest of this conversation is the person the value belongs to: a
      * guest merge with its owner's profile (recorded and undoable), or, for a value nobody owns
      * yet, a staff-confirmed identity of this conversation's profile. Profiles are shared by every
-     * property: `mayMerge` false (a property-bound token) refuses a link that would merge.
+     * property: `mayMerge` false (a property-bound token) refuses a link that would merge. Refused
+     * (a `Refusal`): an unknown suggestion, a value the profile holds already, a link that cannot be made.
      */
     link(conversation: Conversation, id: string, by: DecidedBy, { reason, mayMerge = true }: { reason?: string; mayMerge?: boolean } = {}): Decision {
       const suggestion = find(conversation, id)
-      if (!suggestion) return { ok: false, status: 404, message: `no suggestion ${id} in this conversation` }
+      if (!suggestion) throw new Refusal('not-found', `no suggestion ${id} in this conversation`)
       const now = clock()
       const owner = store.contactSuggestions.verifiedOwner(suggestion.kind, suggestion.value)
-      if (owner && owner === conversation.guestId) return { ok: false, status: 409, message: 'this value already belongs to the guest\'s profile' }
+      if (owner && owner === conversation.guestId) throw new Refusal('conflict', 'this value already belongs to the guest\'s profile')
       const published: DomainEvent[] = []
       let outcome: { mergeId: string | null; guestId: string } | string
       if (owner === undefined) {
@@ -159,7 +163,7 @@ export function createContactSuggestionService(store: Store, events: EventBus, g
           return { mergeId: null, guestId }
         })
       } else if (!mayMerge) {
-        return { ok: false, status: 403, message: 'linking this value merges two guest profiles, which a property-bound token may not do' }
+        throw new Refusal('forbidden', 'linking this value merges two guest profiles, which a property-bound token may not do')
       } else {
         // The value's owner: a profile, or an identity (another conversation's) that has none yet;
         // either way both sides get a profile and the link is one recorded, undoable merge.
@@ -181,27 +185,27 @@ export function createContactSuggestionService(store: Store, events: EventBus, g
           }
           return { ours, theirs }
         })
-        if (typeof prepared === 'string') return { ok: false, status: 409, message: prepared }
+        if (typeof prepared === 'string') throw new Refusal('conflict', prepared)
         const merged = guests.merge(prepared.ours, prepared.theirs, { by, reason: reason ?? `the guest wrote ${suggestion.value}` })
-        if (!merged.ok) return { ok: false, status: 409, message: merged.problems.map((problem) => `${problem.field} ${problem.message}`).join('; ') }
+        if (!merged.ok) throw new Refusal('conflict', merged.problems.map((problem) => `${problem.field} ${problem.message}`).join('; '))
         store.transaction(() => record(conversation, suggestion, 'linked', by, now))
         outcome = { mergeId: merged.value.mergeId, guestId: merged.value.guestId }
       }
-      if (typeof outcome === 'string') return { ok: false, status: 409, message: outcome }
+      if (typeof outcome === 'string') throw new Refusal('conflict', outcome)
       published.push({ type: 'conversation.updated', conversationId: conversation.id, propertyId: conversation.propertyId })
       events.publish(published)
       const current = store.conversations.get(conversation.id)!
-      return { ok: true, value: { suggestion: view(current, store.contactSuggestions.get(id)!), ...outcome } }
+      return { suggestion: view(current, store.contactSuggestions.get(id)!), ...outcome }
     },
 
     /** Staff decide the value is not this guest's (or not worth linking): it is no longer offered. */
     dismiss(conversation: Conversation, id: string, by: DecidedBy): Decision {
       const suggestion = find(conversation, id)
-      if (!suggestion) return { ok: false, status: 404, message: `no suggestion ${id} in this conversation` }
+      if (!suggestion) throw new Refusal('not-found', `no suggestion ${id} in this conversation`)
       const now = clock()
       store.transaction(() => record(conversation, suggestion, 'dismissed', by, now))
       events.publish([{ type: 'conversation.updated', conversationId: conversation.id, propertyId: conversation.propertyId }])
-      return { ok: true, value: { suggestion: view(conversation, store.contactSuggestions.get(id)!), mergeId: null, guestId: conversation.guestId } }
+      return { suggestion: view(conversation, store.contactSuggestions.get(id)!), mergeId: null, guestId: conversation.guestId }
     },
   }
 }

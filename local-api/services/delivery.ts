@@ -5,6 +5,7 @@ import type { OutboxEntry } from '../db/outbox.js'
 import type { Store } from '../db/store.js'
 import type { MessageContent } from '../domain/message-content.js'
 import { SIGNATURE_HEADER, signWebhook } from '../domain/webhook-signature.js'
+import { unreported, type WorkerReport } from './background-failures.js'
 import type { DomainEvent, EventBus } from './event-bus.js'
 
 export interface DeliveryOptions {
@@ -32,9 +33,16 @@ export type NotDeliverable = 'phone-call transcript' | 'no channel webhook'
 /**
  * Outbound replies: written to a durable SQLite outbox in the reply's own transaction, then POSTed
  * to the channel account's webhook as signed JSON, retried with exponential backoff — also after a
- * restart, since the outbox is read back on start.
+ * restart, since the outbox is read back on start. Every failed attempt is reported (logged, and
+ * kept for /v1/health).
  */
-export function createDeliveryService(store: Store, events: EventBus, clock: () => number = Date.now, options: DeliveryOptions = {}) {
+export function createDeliveryService(
+  store: Store,
+  events: EventBus,
+  clock: () => number = Date.now,
+  options: DeliveryOptions = {},
+  report: WorkerReport = unreported(),
+) {
   const { retryBaseMs = 1000, maxDelayMs = 5 * 60_000, maxAttempts = 10, timeoutMs = 10_000 } = options
   const leaseMs = options.leaseMs ?? timeoutMs + 15_000
   /** This service's name on the claims it takes: unique per process and start. */
@@ -60,8 +68,8 @@ export function createDeliveryService(store: Store, events: EventBus, clock: () 
         const next = store.outbox.nextDueAt()
         if (next === undefined) return
         delay = Math.min(Math.max(0, next - clock()), 60_000)
-      } catch {
-        // The store cannot be read now: look again later.
+      } catch (error) {
+        report.failed('could not read the outbox; looking again in 30 s', { error, level: 'warn' })
       }
     }
     timer = setTimeout(() => void deliverDue(), delay)
@@ -81,10 +89,11 @@ export function createDeliveryService(store: Store, events: EventBus, clock: () 
           if (claimed) await attempt(claimed)
         }
       }
-    } catch {
+    } catch (error) {
       // A failed pass (the storage full, read-only, damaged or busy): nothing crashes, the pass is tried
       // again later; a reply sent whose outcome could not be recorded keeps its claim until the
       // lease runs out, then is sent again (at least once, never lost). /v1/health says why.
+      report.failed('a delivery pass failed; trying again in 30 s', { error })
       storageFailed = true
     } finally {
       running = false
@@ -147,6 +156,11 @@ export function createDeliveryService(store: Store, events: EventBus, clock: () 
       }
       return true
     })
+    if (error !== null) {
+      const context = { error, conversationId: conversation.id, messageId: entry.messageId }
+      if (state === 'failed') report.failed(`gave up delivering a reply after ${attempts} attempts`, context)
+      else report.failed('could not deliver a reply; will try again', { ...context, level: 'warn' })
+    }
     if (recorded) events.publish([{ type: 'message.updated', conversationId: conversation.id, propertyId: conversation.propertyId, messageId: entry.messageId }])
   }
 

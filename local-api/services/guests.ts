@@ -5,7 +5,7 @@ import type { Store } from '../db/store.js'
 import { newId } from '../domain/ids.js'
 import type { ConversationService } from './conversations.js'
 import type { DomainEvent, EventBus } from './event-bus.js'
-import type { Outcome, Problem } from './problems.js'
+import { Refusal, type Outcome } from './problems.js'
 
 export type { MergeActor } from '../db/guest-merges.js'
 
@@ -15,11 +15,6 @@ export interface MergeOptions {
   /** Why, in staff's words or the suggestion's ("wrote sara@x.ch in a message"). */
   reason?: string | null
 }
-
-/** Why an undo cannot be done: `unknown` (404), `undone` or `conflict` (409). */
-export type UndoOutcome =
-  | { ok: true; value: { guestIds: [kept: string, restored: string]; conversationIds: string[] } }
-  | { ok: false; reason: 'unknown' | 'undone' | 'conflict'; problems: Problem[] }
 
 const PROFILE_FIELDS = ['firstName', 'lastName', 'language'] as const
 
@@ -59,12 +54,13 @@ export function createGuestService(store: Store, events: EventBus, conversations
      * different others) keep the same one. Recorded (what moved, the gone profile as it was, who and
      * why), shown in the timeline of every conversation of both profiles, synced as one op keyed by
      * the merge's id: edits another desk still makes to the merged-away profile land on the kept one.
+     * A profile merged that does not exist is a `Refusal`; one merged into itself or into nothing, a problem.
      */
     merge(sourceId: string, targetId: string, options: MergeOptions = { by: {} }): Outcome<{ mergeId: string; guestId: string; conversationIds: string[] }> {
       if (sourceId === targetId) return { ok: false, problems: [{ field: 'intoGuestId', message: 'is the same profile' }] }
       const source = store.guests.get(sourceId)
       const target = store.guests.get(targetId)
-      if (!source) return { ok: false, problems: [{ field: 'guestId', message: 'names no guest profile' }] }
+      if (!source) throw new Refusal('not-found', `no guest profile has the id ${sourceId}`)
       if (!target) return { ok: false, problems: [{ field: 'intoGuestId', message: 'names no guest profile' }] }
       const now = clock()
       const [kept, gone] = sourceId < targetId ? [source, target] : [target, source]
@@ -116,19 +112,17 @@ export function createGuestService(store: Store, events: EventBus, conversations
      * Undoes a merge: the profile merged away comes back with its old fields and takes back exactly
      * what had moved (what is still on the kept profile); the kept profile gets back a field the
      * merge had given the other profile's value. Recorded in the timeline and synced: every desk
-     * splits with what it had moved itself.
+     * splits with what it had moved itself. Refused (a `Refusal`) for an unknown merge, one undone
+     * already, or one whose profiles changed since in a way that keeps it from being undone.
      */
-    undoMerge(mergeId: string, by: MergeActor = {}): UndoOutcome {
+    undoMerge(mergeId: string, by: MergeActor = {}): { guestIds: [kept: string, restored: string]; conversationIds: string[] } {
       const merge = store.guestMerges.get(mergeId)
-      if (!merge) return { ok: false, reason: 'unknown', problems: [{ field: 'mergeId', message: 'names no guest merge' }] }
-      if (merge.undoneAt !== null) return { ok: false, reason: 'undone', problems: [{ field: 'mergeId', message: 'is undone already' }] }
+      if (!merge) throw new Refusal('not-found', `no guest merge has the id ${mergeId}`)
+      const conflict = (message: string) => new Refusal('conflict', message, [{ field: 'mergeId', message }])
+      if (merge.undoneAt !== null) throw conflict('is undone already')
       const kept = store.guests.get(merge.keptGuestId)
-      if (!kept) {
-        return { ok: false, reason: 'conflict', problems: [{ field: 'mergeId', message: `its profile ${merge.keptGuestId} was merged into another since: undo that merge first` }] }
-      }
-      if (store.guests.get(merge.goneGuestId)) {
-        return { ok: false, reason: 'conflict', problems: [{ field: 'mergeId', message: `the profile ${merge.goneGuestId} exists again` }] }
-      }
+      if (!kept) throw conflict(`its profile ${merge.keptGuestId} was merged into another since: undo that merge first`)
+      if (store.guests.get(merge.goneGuestId)) throw conflict(`the profile ${merge.goneGuestId} exists again`)
       const now = clock()
       const { conversationIds, published } = store.transaction(() => {
         const restored: Guest = { id: merge.goneGuestId, ...merge.gone }
@@ -160,7 +154,7 @@ export function createGuestService(store: Store, events: EventBus, conversations
         return { conversationIds: restoredConversations.map((conversation) => conversation.id), published }
       })
       events.publish(published)
-      return { ok: true, value: { guestIds: [merge.keptGuestId, merge.goneGuestId], conversationIds } }
+      return { guestIds: [merge.keptGuestId, merge.goneGuestId], conversationIds }
     },
 
     /** Recent merges that kept or merged away this profile (or every recent one), newest first. */

@@ -2,6 +2,7 @@ import type { Store } from '../db/store.js'
 import { createAgentService } from './agents.js'
 import { createAiAgent } from './ai-agent.js'
 import { createAttachmentService } from './attachments.js'
+import { createBackgroundFailures } from './background-failures.js'
 import { createChannelAccountService } from './channel-accounts.js'
 import { createContactSuggestionService } from './contact-suggestions.js'
 import { createConversationService } from './conversations.js'
@@ -15,6 +16,7 @@ import { createIngest } from './ingest.js'
 import { createInsightService } from './insight.js'
 import { createKnowledgeService } from './knowledge.js'
 import { createLeadService } from './leads.js'
+import { silentLogger, type Logger } from './logger.js'
 import { createNotificationService } from './notifications.js'
 import { createOutletService } from './outlets.js'
 import { createReplyService } from './replies.js'
@@ -28,13 +30,16 @@ import { createDeskSyncService, type DeskSyncOptions } from './sync/sync-service
 
 export interface ServicesOptions {
   clock?: () => number
+  /** The server's logger; each background worker logs through a child of it that names the worker. */
+  logger?: Logger
   delivery?: DeliveryOptions
   sync?: DeskSyncOptions
 }
 
 /** Every service over one store, wired together; the server decorates itself with each. */
-export function createServices(store: Store, { clock = Date.now, delivery: deliveryOptions, sync: syncOptions }: ServicesOptions = {}) {
+export function createServices(store: Store, { clock = Date.now, logger = silentLogger(), delivery: deliveryOptions, sync: syncOptions }: ServicesOptions = {}) {
   store.changeLog.useClock(clock)
+  const background = createBackgroundFailures(clock)
   const events = createEventBus()
   const ingest = createIngest(store, events, clock)
   const notifications = createNotificationService(store, events, clock)
@@ -43,10 +48,11 @@ export function createServices(store: Store, { clock = Date.now, delivery: deliv
   const serviceRecords = createServiceRecordService(store, events, clock)
   const routing = createRoutingService(store, conversations, clock)
   const knowledge = createKnowledgeService(store, clock)
-  const delivery = createDeliveryService(store, events, clock, deliveryOptions)
+  const delivery = createDeliveryService(store, events, clock, deliveryOptions, background.reportFor('delivery', logger))
   const replies = createReplyService(store, ingest, delivery, clock)
   const guests = createGuestService(store, events, conversations, clock)
   return {
+    background,
     events,
     ingest,
     notifications,
@@ -69,10 +75,10 @@ export function createServices(store: Store, { clock = Date.now, delivery: deliv
     templates: createTemplateService(store, clock),
     textCalls: createTextCallService(store, ingest, serviceRecords, routing, clock),
     guestAppConversations: createGuestAppConversationService(store, ingest, clock),
-    aiAgent: createAiAgent({ store, events, knowledge, conversations, replies, clock }),
-    insight: createInsightService(store, events, clock),
+    aiAgent: createAiAgent({ store, events, knowledge, conversations, replies, clock, report: background.reportFor('ai-agent', logger) }),
+    insight: createInsightService(store, events, clock, background.reportFor('insight', logger)),
     exporter: createExportService(store),
-    sync: createDeskSyncService(store, ingest, events, clock, syncOptions),
+    sync: createDeskSyncService(store, ingest, events, clock, syncOptions, background.reportFor('sync', logger)),
   }
 }
 

@@ -54,7 +54,7 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
     const seen = new Map<string, NormalizeResult>()
     const normalized = batch.map((message, index) => {
       const identity = normalizeTarget(property, message, seen)
-      if (!identity.ok) problems.push({ index, field: 'identity', message: identity.reason })
+      if (!identity.ok) problems.push(...identity.problems.map((problem) => ({ index, ...problem })))
       const timeProblem = timestampProblem(message.createdAt, now)
       if (timeProblem) problems.push({ index, field: 'createdAt', message: timeProblem })
       if (isBlankContent(message.content)) problems.push({ index, field: 'content', message: 'must not be blank' })
@@ -303,12 +303,13 @@ function attachmentIdOf(content: MessageContent): string | undefined {
   return ATTACHMENT_URL.exec(content.url)?.[1]
 }
 
-type TargetCheck = { ok: true; value?: NonNullable<IncomingMessage['identity']> } | { ok: false; reason: string }
-
-/** A message addressed by identity gets it normalised (once per distinct value); one addressed by conversation needs none. */
-function normalizeTarget(property: Property, message: IncomingMessage, seen: Map<string, NormalizeResult>): TargetCheck {
-  if (message.conversationId !== undefined) return { ok: true }
-  if (!message.identity) return { ok: false, reason: 'a guest identity or a conversation is required' }
+/**
+ * A message addressed by identity gets it normalised (once per distinct value); one addressed by
+ * conversation needs none (its identity stays undefined).
+ */
+function normalizeTarget(property: Property, message: IncomingMessage, seen: Map<string, NormalizeResult>): Outcome<IncomingMessage['identity']> {
+  if (message.conversationId !== undefined) return { ok: true, value: undefined }
+  if (!message.identity) return { ok: false, problems: [{ field: 'identity', message: 'a guest identity or a conversation is required' }] }
   const { kind, value, guestId } = message.identity
   const key = `${kind}|${value}`
   let normalized = seen.get(key)
@@ -316,7 +317,7 @@ function normalizeTarget(property: Property, message: IncomingMessage, seen: Map
     normalized = normalizeIdentity(kind, value, property.defaultCountry)
     seen.set(key, normalized)
   }
-  return normalized.ok ? { ok: true, value: { kind, value: normalized.value, guestId } } : normalized
+  return normalized.ok ? { ok: true, value: { kind, value: normalized.value, guestId } } : { ok: false, problems: [{ field: 'identity', message: normalized.reason }] }
 }
 
 /** A message as another desk stored it. */

@@ -6,6 +6,7 @@ import type { ContactKind } from '../domain/identity.js'
 import { extractContacts } from '../domain/insight/contacts.js'
 import { datesOfInterest } from '../domain/insight/dates.js'
 import { buyerPersona, conversationKind, givesStayDetails, intentLevel } from '../domain/insight/profile.js'
+import { unreported, type WorkerReport } from './background-failures.js'
 import type { DomainEvent, EventBus } from './event-bus.js'
 
 // Cheap checks before the costly readers: most messages hold no date and no contact at all.
@@ -33,7 +34,7 @@ const EMPTY: ConversationInsight = {
  * persona and intent are worked out again. Contact data found in text is only a claim: it becomes a
  * suggestion staff decide on (services/contact-suggestions.ts), never an identity of a profile.
  */
-export function createInsightService(store: Store, events: EventBus, clock: () => number = Date.now) {
+export function createInsightService(store: Store, events: EventBus, clock: () => number = Date.now, report: WorkerReport = unreported()) {
   const waiting = new Set<string>()
   let timer: NodeJS.Timeout | undefined
   let unsubscribe: (() => void) | undefined
@@ -67,8 +68,9 @@ export function createInsightService(store: Store, events: EventBus, clock: () =
     waitingSince = now
     try {
       refresh(next)
-    } catch {
-      // A conversation removed meanwhile, or a malformed old record: the next message retries it.
+    } catch (error) {
+      // A malformed old record, a busy store: the next message reads it again.
+      report.failed('could not read a conversation for insight', { error, conversationId: next, level: 'warn' })
     }
     timer = quiet ? setTimeout(drain, 0) : setTimeout(drain, BUSY_SPACING_MS)
   }

@@ -4,7 +4,7 @@ import type { Store } from '../db/store.js'
 import type { MessageContent } from '../domain/message-content.js'
 import type { DeliveryService, NotDeliverable } from './delivery.js'
 import type { Ingest } from './ingest.js'
-import type { Problem } from './problems.js'
+import type { Outcome } from './problems.js'
 
 /** Who replies: a staff member (or a local system, agentId null), or the AI agent with its tools. */
 export type ReplyAuthor = { agentId: string | null } | { aiAgent: MessageMeta }
@@ -19,7 +19,7 @@ export function createReplyService(store: Store, ingest: Ingest, delivery: Deliv
       conversation: Conversation,
       content: MessageContent,
       author: ReplyAuthor,
-    ): Promise<{ ok: true; message: Message; notDeliverable?: NotDeliverable } | { ok: false; problems: Problem[] }> {
+    ): Promise<Outcome<{ message: Message; notDeliverable?: NotDeliverable }>> {
       const property = store.properties.get(conversation.propertyId)!
       let notDeliverable: NotDeliverable | undefined
       const outcome = await ingest.submit(
@@ -44,7 +44,7 @@ export function createReplyService(store: Store, ingest: Ingest, delivery: Deliv
       )
       if (!outcome.ok) return outcome
       delivery.wake()
-      return { ok: true, message: store.messages.get(outcome.value[0]!.messageId)!, notDeliverable }
+      return { ok: true, value: { message: store.messages.get(outcome.value[0]!.messageId)!, notDeliverable } }
     },
   }
 }

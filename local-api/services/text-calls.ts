@@ -4,6 +4,7 @@ import type { Store } from '../db/store.js'
 import { newId } from '../domain/ids.js'
 import type { DomainEvent } from './event-bus.js'
 import type { Ingest } from './ingest.js'
+import type { Outcome, Problem } from './problems.js'
 import type { RoutingService } from './routing.js'
 import type { ServiceRecordService } from './service-records.js'
 
@@ -27,29 +28,26 @@ export interface TextCallAccepted {
   status: 'queued' | 'manual'
 }
 
-/** Field → reasons, as the text-call dialect reports them (422). */
-export type TextCallErrors = Record<string, string[]>
-
 /**
  * A text call from a channel account: finds or creates the onsite contact, stores exactly one
  * guest message through the ingest service, and in the same transaction routes the conversation
  * (transfer queue or manual pickup, assignee) and writes its service record.
  */
 export function createTextCallService(store: Store, ingest: Ingest, serviceRecords: ServiceRecordService, routing: RoutingService, clock: () => number = Date.now) {
-  /** The contact the call is from: found, or described for creation; or the reasons it cannot be. */
-  function resolveContact(call: TextCall): { contact: OnsiteContact; created: boolean } | { errors: TextCallErrors } {
+  /** The contact the call is from: found, or described for creation; or why it cannot be. */
+  function resolveContact(call: TextCall): { contact: OnsiteContact; created: boolean } | { problem: Problem } {
     const { account, identifierType, identifier } = call
     const fresh = (fields: Partial<OnsiteContact>) => ({
       contact: { id: newId('oc'), channelAccountId: account.id, sn: null, guestId: null, identityRowid: 0, createdAt: clock(), ...fields },
       created: true,
     })
     if (identifierType === null) {
-      return identifier ? { errors: { identifier_type: ['is required when identifier is given'] } } : fresh({})
+      return identifier ? { problem: { field: 'identifierType', message: 'is required when identifier is given' } } : fresh({})
     }
-    if (!identifier) return { errors: { identifier: [`is required when identifier_type is ${identifierType}`] } }
+    if (!identifier) return { problem: { field: 'identifier', message: `is required when identifier_type is ${identifierType}` } }
     switch (identifierType) {
       case 'contact_id': {
-        if (!store.guests.get(identifier)) return { errors: { identifier: [`names no contact (${identifier})`] } }
+        if (!store.guests.get(identifier)) return { problem: { field: 'identifier', message: `names no contact (${identifier})` } }
         const known = store.onsiteContacts.byGuest(account.id, identifier)
         return known ? { contact: known, created: false } : fresh({ guestId: identifier })
       }
@@ -57,7 +55,7 @@ export function createTextCallService(store: Store, ingest: Ingest, serviceRecor
         const known = store.onsiteContacts.get(identifier)
         return known && known.channelAccountId === account.id
           ? { contact: known, created: false }
-          : { errors: { identifier: [`names no onsite contact of this account (${identifier})`] } }
+          : { problem: { field: 'identifier', message: `names no onsite contact of this account (${identifier})` } }
       }
       case 'onsite_contact_sn': {
         const known = store.onsiteContacts.bySn(account.id, identifier)
@@ -67,20 +65,18 @@ export function createTextCallService(store: Store, ingest: Ingest, serviceRecor
   }
 
   return {
-    async accept(call: TextCall): Promise<{ ok: true; value: TextCallAccepted } | { ok: false; errors: TextCallErrors }> {
+    async accept(call: TextCall): Promise<Outcome<TextCallAccepted>> {
       const property = store.properties.get(call.account.propertyId)!
-      const errors: TextCallErrors = {}
+      const problems: Problem[] = []
       const resolved = resolveContact(call)
-      if ('errors' in resolved) Object.assign(errors, resolved.errors)
+      if ('problem' in resolved) problems.push(resolved.problem)
       if (call.assigneeId !== null) {
         const agent = store.agents.get(call.assigneeId)
-        if (!agent || !agent.active) errors.assignee_id = [`names no active agent (${call.assigneeId})`]
+        if (!agent || !agent.active) problems.push({ field: 'assigneeId', message: `names no active agent (${call.assigneeId})` })
       }
       const values = call.collection?.values ?? []
-      for (const problem of serviceRecords.check(property.id, { values }, 'interact_collection_data.cz_cols')) {
-        ;(errors[problem.field] ??= []).push(problem.message)
-      }
-      if ('errors' in resolved || Object.keys(errors).length) return { ok: false, errors }
+      problems.push(...serviceRecords.check(property.id, { values }, 'collection.values'))
+      if ('problem' in resolved || problems.length) return { ok: false, problems }
 
       const { contact, created } = resolved
       const status = call.shouldEnterQueue ? 'queued' : 'manual'
@@ -120,7 +116,8 @@ export function createTextCallService(store: Store, ingest: Ingest, serviceRecor
           },
         },
       )
-      if (!outcome.ok) return { ok: false, errors: { message: outcome.problems.map((problem) => problem.message) } }
+      // The call holds one message: whatever ingest finds wrong with it is about the message.
+      if (!outcome.ok) return { ok: false, problems: outcome.problems.map((problem) => ({ field: 'message', message: problem.message })) }
       const [result] = outcome.value
       // Queued without an assignee: the next signed-in agent in turn takes it, or it waits.
       if (status === 'queued') routing.route(result!.conversationId)

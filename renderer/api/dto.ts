@@ -354,6 +354,25 @@ export interface SyncStatus {
   propertyId: string | null
 }
 
+/** GET /v1/health: background work (AI agent, delivery, insight, sync) that failed in the last 24 hours. */
+export interface BackgroundFailure {
+  worker: 'ai-agent' | 'delivery' | 'insight' | 'sync'
+  failures: number
+  lastAt: string
+  reason: string
+  /** Which conversation and message, and the error (for a signed-in agent). */
+  detail: string
+}
+
+/** GET /v1/health */
+export interface Health {
+  status: 'ok' | 'degraded'
+  reasons: { code: string; detail: string; since: string }[]
+  background: BackgroundFailure[]
+  schemaVersion: number
+  time: string
+}
+
 /** GET /v1/setup */
 export interface SetupStatus {
   needsSetup: boolean

@@ -50,6 +50,10 @@ export const syncKeys = {
   status: ['sync'] as const,
 }
 
+export const healthKeys = {
+  status: ['health'] as const,
+}
+
 export const outletKeys = {
   all: ['outlets'] as const,
   list: () => [...outletKeys.all, 'list'] as const,

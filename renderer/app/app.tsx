@@ -7,6 +7,7 @@ import { ChatPanel } from '@/features/chat/components/chat-panel'
 import { ConversationListPanel } from '@/features/conversations/components/conversation-list'
 import { usePropertyFilter } from '@/features/conversations/stores/filters-store'
 import { GuestPanel } from '@/features/guest/components/guest-panel'
+import { BackgroundNotice } from '@/features/health/components/background-notice'
 import { KnowledgeScreen } from '@/features/knowledge/components/knowledge-screen'
 import { LeadsScreen } from '@/features/leads/components/leads-screen'
 import { useLiveEvents } from '@/features/live/hooks/use-live-events'
@@ -81,6 +82,7 @@ function Shell({ agent }: { agent: Agent }) {
         </nav>
         {!connected && <span className="offline" role="status">{t('app.offline')}</span>}
         <span className="whoami">{t('app.signedInAs', { name: agent.name })}</span>
+        <BackgroundNotice />
         <SyncIndicator />
         <NotificationBell />
         <button type="button" className="button" onClick={() => signOut.mutate()}>

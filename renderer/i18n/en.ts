@@ -444,6 +444,16 @@ export const en = {
     reconnect: 'Connect again',
     connected: 'Connected',
   },
+  background: {
+    label: 'Background work that failed recently',
+    summary_one: '{{worker}} failed',
+    summary_other: '{{worker}} failed {{count}}×',
+    more: '{{summary}} (+{{count}} more)',
+    workers: { 'ai-agent': 'The AI agent', delivery: 'Delivery', insight: 'Guest insight', sync: 'Sync' },
+    failures_one: 'once in the last 24 hours · {{time}}',
+    failures_other: '{{count}} times in the last 24 hours · {{time}}',
+    hint: 'The server log has every failure; /v1/health lists the latest of each.',
+  },
   time: {
     now: 'now',
     minutes: '{{count}} min',

@@ -4,6 +4,7 @@ import type { CentralStore, Device } from '../../central/store/central-store.js'
 import { createSyncService } from '../../central/sync-service.js'
 import type { Property } from '../../local-api/db/properties.js'
 import type { PushRequest } from '../../sync-core/protocol.js'
+import { Refusal } from '../../local-api/services/problems.js'
 import { createProperty } from '../../local-api/services/properties.js'
 import { inProcessTransport, openDesk, removeDesk, replicaState, type Desk } from './sync-desks.js'
 
@@ -161,7 +162,11 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
           // The desk's latest merge in force (made here or applied from another desk); an undo the
           // desk refuses (its kept profile merged into another since) changes nothing.
           const mergeId = desk!.store.db.prepare('SELECT id FROM guest_merges WHERE undone_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1').pluck().get() as string | undefined
-          if (mergeId) desk!.services.guests.undoMerge(mergeId, {})
+          try {
+            if (mergeId) desk!.services.guests.undoMerge(mergeId, {})
+          } catch (error) {
+            if (!(error instanceof Refusal)) throw error
+          }
           break
         }
         case 'sync':

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyError } from 'fastify'
+import type { FastifyError, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { contentText } from '../../domain/message-content.js'
 import { conversationStatus } from '../../domain/session-window.js'
+import { HttpError, invalidInput } from '../../../sync-core/http/http-error.js'
 import { normalizeError } from '../../../sync-core/http/problem-errors.js'
-import { storageFailureAnswer } from '../../plugins/storage-errors.js'
+import { deskErrorAnswer } from '../../plugins/desk-errors.js'
 import { NonBlankString } from '../v1/schemas.js'
 
 const RESPONSE = 'createConversationResponse' as const
@@ -76,9 +77,12 @@ function failure(message: string, errors?: { field: string; message: string }[],
 
 /** Dialect 3: a guest-app conversation, created for the reservation of a guest session token. */
 export const interactiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // A request refused for what it asks, once its session was recognised, gets its token back.
+  const liveSessionOf = new WeakMap<FastifyRequest, string>()
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const normalized = normalizeError(error, request, storageFailureAnswer)
-    return reply.code(normalized.status).send(failure(normalized.detail, normalized.errors?.map(({ field, message }) => ({ field, message }))))
+    const normalized = normalizeError(error, request, deskErrorAnswer)
+    const sessionToken = normalized.status < 500 ? (liveSessionOf.get(request) ?? null) : null
+    return reply.code(normalized.status).send(failure(normalized.detail, normalized.errors?.map(({ field, message }) => ({ field, message })), sessionToken))
   })
 
   app.post(
@@ -93,12 +97,13 @@ export const interactiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Container, 400: Container, 401: Container, 404: Container },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const { sessionToken, message, conversationType = '', outletCode, orderCode } = request.body
       const reservation = app.guestSessions.reservationOf(sessionToken)
       if (!reservation) {
-        return reply.code(401).send(failure('the sessionToken is not a live guest session (POST /v1/reservations/{id}/guest-sessions issues one)'))
+        throw new HttpError(401, 'Unauthorized', 'the sessionToken is not a live guest session (POST /v1/reservations/{id}/guest-sessions issues one)')
       }
+      liveSessionOf.set(request, sessionToken)
       const posted = await app.guestAppConversations.post({
         reservation,
         text: message,
@@ -106,10 +111,7 @@ export const interactiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
         outletCode: outletCode || null,
         orderCode: orderCode || null,
       })
-      if (!posted.ok) {
-        const errors = posted.problems.map(({ field, message }) => ({ field, message }))
-        return reply.code(400).send(failure(errors.map((e) => `${e.field} ${e.message}`).join('; '), errors, sessionToken))
-      }
+      if (!posted.ok) throw invalidInput(posted.problems)
 
       const { conversationId, outlet } = posted.value
       const conversation = app.store.conversations.get(conversationId)!

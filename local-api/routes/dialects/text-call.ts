@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyError } from 'fastify'
 import { Type } from 'typebox'
+import { HttpError, invalidInput } from '../../../sync-core/http/http-error.js'
 import { normalizeError } from '../../../sync-core/http/problem-errors.js'
-import { storageFailureAnswer } from '../../plugins/storage-errors.js'
+import { deskErrorAnswer } from '../../plugins/desk-errors.js'
+import type { Problem } from '../../services/problems.js'
 import { NonBlankString } from '../v1/schemas.js'
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Optional(Type.Union([schema, Type.Null()]))
@@ -40,14 +42,22 @@ const Accepted = Type.Object({
 })
 const Failure = Type.Object({ message: Type.String(), errors: Type.Optional(Type.Record(Type.String(), Type.Array(Type.String()))) })
 
+/** The text-call service's fields as this vendor calls them. */
+function vendorFieldName({ field }: Problem): string {
+  if (field === 'identifierType') return 'identifier_type'
+  if (field === 'assigneeId') return 'assignee_id'
+  return field.replace(/^collection\.values\./, 'interact_collection_data.cz_cols.')
+}
+
 /**
  * Dialect 2: a text call from an online/offline channel account. Errors in this vendor's shape:
  * `{ message }`, and 422 `{ message, errors: { field: [reasons] } }` for anything invalid.
  */
 export const textCallRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const normalized = normalizeError(error, request, storageFailureAnswer)
-    if (error.validation) {
+    const normalized = normalizeError(error, request, deskErrorAnswer)
+    // Field problems, found by the schema or by the service: this vendor's 422.
+    if (error.validation || (normalized.status === 400 && normalized.errors?.length)) {
       const errors: Record<string, string[]> = {}
       for (const problem of normalized.errors ?? []) (errors[problem.field] ??= []).push(problem.message)
       return reply.code(422).send({ message: 'The given data was invalid.', errors })
@@ -72,9 +82,9 @@ export const textCallRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Accepted, 400: Failure, 401: Failure, 403: Failure, 404: Failure, 422: Failure },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const account = app.channelAccounts.find(request.params.onsite_account, request.apiToken?.propertyId)
-      if (!account) return reply.code(404).send({ message: `no onsite account has the id or code ${request.params.onsite_account}` })
+      if (!account) throw new HttpError(404, 'Not Found', `no onsite account has the id or code ${request.params.onsite_account}`)
       const body = request.body
       const collection = body.interact_collection_data
       const outcome = await app.textCalls.accept({
@@ -87,7 +97,7 @@ export const textCallRoutes: FastifyPluginAsyncTypebox = async (app) => {
         assigneeId: body.assignee_id ?? null,
         collection: collection ? { memo: collection.memo, values: collection.cz_cols ?? [] } : null,
       })
-      if (!outcome.ok) return reply.code(422).send({ message: 'The given data was invalid.', errors: outcome.errors })
+      if (!outcome.ok) throw invalidInput(outcome.problems, vendorFieldName)
       const { conversationId, messageId, contactId, onsiteContactId, status } = outcome.value
       return { data: { conversation_id: conversationId, message_id: messageId, contact_id: contactId, onsite_contact_id: onsiteContactId, status } }
     },

@@ -4,8 +4,9 @@ import { Type } from 'typebox'
 import type { Conversation } from '../../db/conversations.js'
 import type { Message } from '../../db/messages.js'
 import { normalizePhone } from '../../domain/identity.js'
+import { HttpError } from '../../../sync-core/http/http-error.js'
 import { normalizeError } from '../../../sync-core/http/problem-errors.js'
-import { storageFailureAnswer } from '../../plugins/storage-errors.js'
+import { deskErrorAnswer } from '../../plugins/desk-errors.js'
 
 const Failure = Type.Object({ message: Type.String() })
 const failures = { 400: Failure, 401: Failure, 403: Failure, 404: Failure }
@@ -52,7 +53,7 @@ function vendorContent(message: Message): { type: VendorType; content: Record<st
 /** Dialect 4: third-party reads of conversations, with `x-access-token` and `{ message }` errors. */
 export const thirdPartyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const normalized = normalizeError(error, request, storageFailureAnswer)
+    const normalized = normalizeError(error, request, deskErrorAnswer)
     return reply.code(normalized.status).send({ message: normalized.detail })
   })
 
@@ -118,9 +119,9 @@ export const thirdPartyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const { phone_numbers: numbers, organization_id: organizationId } = request.query
-      if (!numbers?.length || !organizationId) return reply.code(400).send({ message: 'phone_numbers and organization_id are both required' })
+      if (!numbers?.length || !organizationId) throw new HttpError(400, 'Bad Request', 'phone_numbers and organization_id are both required')
       const tokenProperty = request.apiToken?.propertyId
       const property = !tokenProperty || tokenProperty === organizationId ? app.store.properties.get(organizationId) : undefined
       // The configured public base URL, never the request's Host (which a rebinding page controls).
@@ -148,7 +149,7 @@ export const thirdPartyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }
       })
       if (entries.every((entry) => entry.conversation_links.length === 0)) {
-        return reply.code(404).send({ message: 'none of these phone numbers has a conversation' })
+        throw new HttpError(404, 'Not Found', 'none of these phone numbers has a conversation')
       }
       return entries
     },

@@ -6,9 +6,9 @@ import type { Message } from '../../db/messages.js'
 import type { Channel } from '../../domain/channels.js'
 import type { IdentityKind } from '../../domain/identity.js'
 import { contentPreview, type MessageContent } from '../../domain/message-content.js'
-import { HttpError, notFound } from '../../../sync-core/http/http-error.js'
+import { invalidBatch, notFound } from '../../../sync-core/http/http-error.js'
 import { normalizeError } from '../../../sync-core/http/problem-errors.js'
-import { storageFailureAnswer } from '../../plugins/storage-errors.js'
+import { deskErrorAnswer } from '../../plugins/desk-errors.js'
 import type { IncomingMessage } from '../../services/ingest.js'
 import type { Problem } from '../../services/problems.js'
 import { NonBlankString, Timestamp } from '../v1/schemas.js'
@@ -142,22 +142,13 @@ function translate(message: Pushed, index: number): IncomingMessage | Problem[] 
 }
 
 const DOMAIN_FIELD_NAMES: Record<string, string> = { identity: 'guestIdentifier.value', createdAt: 'messageCreatedAt' }
-
-function batchRejected(problems: readonly Problem[]): HttpError {
-  const errors = problems.map((problem) => ({
-    index: problem.index,
-    field: DOMAIN_FIELD_NAMES[problem.field] ?? problem.field,
-    message: problem.message,
-  }))
-  const items = new Set(errors.map((error) => error.index)).size
-  return new HttpError(400, 'Bad Request', `${items} message(s) are invalid; nothing was stored`, errors)
-}
+const vendorFieldName = (problem: Problem) => DOMAIN_FIELD_NAMES[problem.field] ?? problem.field
 
 /** Dialect 1: the unified messaging push and its reads, LIKE MAGIC style. */
 export const unifiedMessagingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // This vendor's error body: Spring Boot's, with a per-index list of problems.
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const normalized = normalizeError(error, request, storageFailureAnswer)
+    const normalized = normalizeError(error, request, deskErrorAnswer)
     const errors = error.validation
       ? normalized.errors?.map((problem) => {
           const match = /^messages\.(\d+)\.?(.*)$/.exec(problem.field)
@@ -189,11 +180,11 @@ export const unifiedMessagingRoutes: FastifyPluginAsyncTypebox = async (app) => 
     async (request, reply) => {
       const translated = request.body.messages.map(translate)
       const problems = translated.filter((item): item is Problem[] => Array.isArray(item)).flat()
-      if (problems.length) throw batchRejected(problems)
+      if (problems.length) throw invalidBatch(problems, vendorFieldName)
       const batch = translated as IncomingMessage[]
       const property = app.propertyFor(request)
       const outcome = await app.ingest.submit(property, batch)
-      if (!outcome.ok) throw batchRejected(outcome.problems)
+      if (!outcome.ok) throw invalidBatch(outcome.problems, vendorFieldName)
       const body = outcome.value.map((result, index) => {
         // An idempotent retry answers with what was stored first, not with the retry's body.
         if (!result.created) {

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
-import { HttpError } from '../../../sync-core/http/http-error.js'
 import type { Decision, DecidedBy, SuggestionView } from '../../services/contact-suggestions.js'
 import { IsoDateTime, problemResponses } from './schemas.js'
 
@@ -49,10 +48,7 @@ export const contactSuggestionRoutes: FastifyPluginAsyncTypebox = async (app) =>
     },
     foundAt: new Date(suggestion.foundAt).toISOString(),
   })
-  const answer = (request: FastifyRequest, decision: Decision) => {
-    if (!decision.ok) throw new HttpError(decision.status, { 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict' }[decision.status], decision.message)
-    return { ...decision.value, suggestion: viewFor(request, decision.value.suggestion) }
-  }
+  const answer = (request: FastifyRequest, decision: Decision) => ({ ...decision, suggestion: viewFor(request, decision.suggestion) })
 
   app.get(
     '/conversations/:id/suggestions',

@@ -140,7 +140,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       const sent = await app.replies.send(conversation, content, { agentId: request.agent?.id ?? null })
       if (!sent.ok) throw invalidInput(sent.problems)
-      return reply.code(201).send(messageView(sent.message, app.store))
+      return reply.code(201).send(messageView(sent.value.message, app.store))
     },
   )
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import type { GuestMerge, MergeActor } from '../../db/guest-merges.js'
-import { HttpError, invalidInput, notFound } from '../../../sync-core/http/http-error.js'
+import { HttpError, invalidInput } from '../../../sync-core/http/http-error.js'
 import { guestName } from '../../services/guests.js'
 import { IdParams, IsoDateTime, problemResponses } from './schemas.js'
 import { deskWideOnly } from './property-scope.js'
@@ -98,11 +98,7 @@ export const guestRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       refusePropertyBound(request)
       const merged = app.guests.merge(request.params.id, request.body.intoGuestId, { by: actorOf(request), reason: request.body.reason ?? null })
-      if (!merged.ok) {
-        const unknown = merged.problems.find((problem) => problem.field === 'guestId')
-        if (unknown) throw notFound('guest profile', request.params.id)
-        throw invalidInput(merged.problems)
-      }
+      if (!merged.ok) throw invalidInput(merged.problems)
       return merged.value
     },
   )
@@ -146,10 +142,7 @@ export const guestRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       refusePropertyBound(request)
-      const undone = app.guests.undoMerge(request.params.id, actorOf(request))
-      if (undone.ok) return undone.value
-      if (undone.reason === 'unknown') throw notFound('guest merge', request.params.id)
-      throw new HttpError(409, 'Conflict', undone.problems.map((problem) => problem.message).join('; '), undone.problems)
+      return app.guests.undoMerge(request.params.id, actorOf(request))
     },
   )
 }

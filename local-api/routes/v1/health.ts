@@ -20,6 +20,18 @@ const Reason = Type.Object({
   since: Type.String({ description: 'Since when (ISO 8601).' }),
 })
 
+const BackgroundFailure = Type.Object({
+  worker: Type.Union([Type.Literal('ai-agent'), Type.Literal('delivery'), Type.Literal('insight'), Type.Literal('sync')], {
+    description: 'The background work that failed.',
+  }),
+  failures: Type.Integer({ description: 'How often it failed in the last 24 hours.' }),
+  lastAt: Type.String({ description: 'When it last failed (ISO 8601).' }),
+  reason: Type.String({ description: 'What failed, in short.' }),
+  detail: Type.String({ description: 'Which conversation and message, and the error\'s words.' }),
+})
+
+const FOR_DETAILS = 'send a token (or sign in) for the details'
+
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/health',
@@ -31,12 +43,15 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
           '`status` is `degraded` when the store is damaged (served read-only), the disk is full, the storage is read-only ' +
           'or failing, the outbox is stuck (a reply waiting over 15 minutes or tried 5 times) or failing, or the last backup failed; ' +
           '`reasons` says which; its `detail` (file paths, webhook errors) only to a request with a token or session. ' +
-        'Always 200 while the server answers.',
+          '`background` lists the work done in the background (the AI agent, delivery, insight, sync) that failed in the last 24 hours: ' +
+          'each worker\'s latest failure and how often it failed, its `detail` likewise only with a token or session. ' +
+          'Always 200 while the server answers.',
         security: [],
         response: {
           200: Type.Object({
             status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
             reasons: Type.Array(Reason),
+            background: Type.Array(BackgroundFailure),
             schemaVersion: Type.Integer(),
             time: Type.String(),
           }),
@@ -48,10 +63,18 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // the details (the store's path, a webhook's error text).
       const credential = credentialOf(app, request).kind
       const known = credential === 'token' || credential === 'agent'
-      const reasons = app.storageHealth.reasons().map((reason) => (known ? reason : { ...reason, detail: 'send a token (or sign in) for the details' }))
+      const reasons = app.storageHealth.reasons().map((reason) => (known ? reason : { ...reason, detail: FOR_DETAILS }))
+      const background = app.background.recent().map(({ worker, count, at, reason, detail }) => ({
+        worker,
+        failures: count,
+        lastAt: new Date(at).toISOString(),
+        reason,
+        detail: known ? detail : FOR_DETAILS,
+      }))
       return {
         status: reasons.length ? ('degraded' as const) : ('ok' as const),
         reasons,
+        background,
         schemaVersion: schemaVersion(app.store.db),
         time: new Date(app.clock()).toISOString(),
       }

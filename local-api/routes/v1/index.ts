@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { useProblemErrors } from '../../../sync-core/http/problem-errors.js'
-import { storageFailureAnswer } from '../../plugins/storage-errors.js'
+import { deskErrorAnswer } from '../../plugins/desk-errors.js'
 import { agentRoutes } from './agents.js'
 import { arrivalRoutes } from './arrivals.js'
 import { attachmentRoutes } from './attachments.js'
@@ -30,7 +30,7 @@ import { guestRoutes } from './guests.js'
 
 /** The native API under /v1; its errors are RFC 9457 problem details. */
 export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
-  useProblemErrors(app, storageFailureAnswer)
+  useProblemErrors(app, deskErrorAnswer)
   await app.register(healthRoutes)
   await app.register(propertyRoutes)
   await app.register(conversationRoutes)

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { isAllowedAttachmentUrl } from '../../domain/message-content.js'
-import { HttpError, invalidInput, notFound } from '../../../sync-core/http/http-error.js'
+import { HttpError, invalidBatch, invalidInput, notFound } from '../../../sync-core/http/http-error.js'
 import type { IncomingMessage } from '../../services/ingest.js'
 import type { Problem } from '../../services/problems.js'
 import { ChannelSchema, IdParams, MessageContentSchema, problemResponses, Timestamp } from './schemas.js'
@@ -56,13 +56,9 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
           externalId: message.externalId,
         }
       })
-      if (problems.length) throw invalidInput(problems.map((p) => ({ ...p, field: `messages.${p.index}.${p.field}` })))
+      if (problems.length) throw invalidInput(problems, (p) => `messages.${p.index}.${p.field}`)
       const outcome = await app.ingest.submit(app.propertyFor(request), batch)
-      if (!outcome.ok) {
-        const fields: Record<string, string> = { identity: 'guest', createdAt: 'createdAt' }
-        throw new HttpError(400, 'Bad Request', `${new Set(outcome.problems.map((p) => p.index)).size} message(s) are invalid; nothing was stored`,
-          outcome.problems.map((p) => ({ index: p.index, field: `messages.${p.index}.${fields[p.field] ?? p.field}`, message: p.message })))
-      }
+      if (!outcome.ok) throw invalidBatch(outcome.problems, (p) => `messages.${p.index}.${p.field === 'identity' ? 'guest' : p.field}`)
       return reply.code(201).send({ items: outcome.value })
     },
   )

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { RESERVATION_STATUSES } from '../../db/reservations.js'
-import { HttpError, notFound } from '../../../sync-core/http/http-error.js'
+import { HttpError, invalidInput, notFound } from '../../../sync-core/http/http-error.js'
 import { Day, IdParams, Name, problemResponses, ReservationSchema } from './schemas.js'
 import { reservationView } from './views.js'
 
@@ -64,13 +64,7 @@ export const reservationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         room: body.room,
         status: body.status,
       })
-      if (!outcome.ok) {
-        const errors = outcome.problems.map((p) => ({
-          field: ['arrival', 'departure', 'confirmationNumber'].includes(p.field) ? p.field : `guest.${p.field}`,
-          message: p.message,
-        }))
-        throw new HttpError(400, 'Bad Request', errors.map((e) => `${e.field} ${e.message}`).join('; '), errors)
-      }
+      if (!outcome.ok) throw invalidInput(outcome.problems, (p) => (['arrival', 'departure', 'confirmationNumber'].includes(p.field) ? p.field : `guest.${p.field}`))
       const { reservation, created, linkedConversationIds } = outcome.value
       return reply.code(created ? 201 : 200).send({ reservation: reservationView(reservation), linkedConversationIds })
     },

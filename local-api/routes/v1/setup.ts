@@ -85,7 +85,7 @@ export const setupRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       const created = await app.agents.create({ ...admin, role: 'admin' }, { onlyIfFirst: true })
       // Every problem in the detail ("admin.password is too easy to guess: …"): the setup screen shows it as it is.
-      if (!created.ok) throw invalidInput(created.problems.map((p) => ({ ...p, field: `admin.${p.field}` })))
+      if (!created.ok) throw invalidInput(created.problems, (p) => `admin.${p.field}`)
       if (created.value === undefined) throw new HttpError(409, 'Conflict', 'this desk is already set up; sign in instead')
       const loaded = sampleData ? loadSampleData(app.store, app, app.store.properties.get(property.id)!, app.clock()) : null
       signIn(app, reply, created.value)

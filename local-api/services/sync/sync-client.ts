@@ -6,6 +6,7 @@ import type { Store } from '../../db/store.js'
 import type { SyncRepository } from '../../db/sync.js'
 import { ClockError } from '../../../sync-core/hlc.js'
 import { GROUP_SPACE, SYNC_SCHEMA_VERSION, type PulledOp, type SnapshotPage } from '../../../sync-core/protocol.js'
+import type { WorkerReport } from '../background-failures.js'
 import type { DomainEvent, EventBus } from '../event-bus.js'
 import type { OpApplier, ParkableOp } from './apply-ops.js'
 import type { LocalOps } from './local-ops.js'
@@ -36,6 +37,8 @@ export interface SyncClientOptions {
   pushDelayMs?: number
   /** Called after every successful round. */
   onSynced?: () => void
+  /** Where a failed round is reported (logged, and kept for /v1/health) beside the status's lastError. */
+  report?: WorkerReport
 }
 
 export function createSyncClient(
@@ -217,6 +220,7 @@ export function createSyncClient(
       options.onSynced?.()
     } catch (error) {
       state = 'offline'
+      options.report?.failed('a sync round failed', { error, level: 'warn' })
       store.transaction(() => sync.updateConfig({ lastError: error instanceof Error ? error.message : String(error) }))
       throw error
     }
@@ -295,7 +299,8 @@ export function createSyncClient(
       stopped = true
       if (timer) clearTimeout(timer)
       for (const stop of stopFns.splice(0)) stop()
-      await running?.catch(() => undefined)
+      // Waited for only to stop after it.
+      await running?.catch(reportedByTheRound)
     },
     /** One full round: push, then pull every space. Concurrent calls share one round (and one more after it). */
     syncOnce(): Promise<void> {
@@ -307,7 +312,7 @@ export function createSyncClient(
         running = null
         if (again) {
           again = false
-          void this.syncOnce().catch(() => undefined)
+          void this.syncOnce().catch(reportedByTheRound)
         }
       })
       return running
@@ -331,6 +336,9 @@ export function createSyncClient(
 }
 
 /** A snapshot entity that must wait, kept as an op whose fields carry their own clocks. */
+/** A round's failure is reported by the round itself (logged, kept, the status's lastError): who only waits for it ignores it. */
+function reportedByTheRound(): void {}
+
 function snapshotOp(entity: { entity: string; entityId: string; fields: Record<string, unknown>; clocks: Record<string, string> }): ParkableOp {
   return {
     opId: `snapshot:${entity.entity}:${entity.entityId}`,

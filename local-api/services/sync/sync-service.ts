@@ -3,6 +3,7 @@
 import { syncRepository } from '../../db/sync.js'
 import type { Store } from '../../db/store.js'
 import { SYNC_SCHEMA_VERSION } from '../../../sync-core/protocol.js'
+import { unreported, type WorkerReport } from '../background-failures.js'
 import type { EventBus } from '../event-bus.js'
 import type { Ingest } from '../ingest.js'
 import { createProperty } from '../properties.js'
@@ -34,7 +35,14 @@ export class SyncConnectError extends Error {
   }
 }
 
-export function createDeskSyncService(store: Store, ingest: Ingest, events: EventBus, clock: () => number, options: DeskSyncOptions = {}) {
+export function createDeskSyncService(
+  store: Store,
+  ingest: Ingest,
+  events: EventBus,
+  clock: () => number,
+  options: DeskSyncOptions = {},
+  report: WorkerReport = unreported(),
+) {
   const repository = syncRepository(store.db)
   const makeTransport = options.transport ?? ((url: string, credential: string) => httpTransport(url, credential))
   let desk: DeskSync | undefined
@@ -55,7 +63,7 @@ export function createDeskSyncService(store: Store, ingest: Ingest, events: Even
   function open(): DeskSync | undefined {
     const { centralUrl, credential } = repository.config()
     if (!centralUrl || !credential) return undefined
-    desk ??= createDeskSync(store, ingest, events, makeTransport(centralUrl, credential), { clock, ...options.client, onSynced: afterSync })
+    desk ??= createDeskSync(store, ingest, events, makeTransport(centralUrl, credential), { clock, ...options.client, onSynced: afterSync, report })
     return desk
   }
 
