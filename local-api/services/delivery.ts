@@ -4,6 +4,7 @@ import type { Conversation } from '../db/conversations.js'
 import type { OutboxEntry } from '../db/outbox.js'
 import type { Store } from '../db/store.js'
 import type { MessageContent } from '../domain/message-content.js'
+import { senderKind } from '../domain/message-sender.js'
 import { SIGNATURE_HEADER, signWebhook } from '../domain/webhook-signature.js'
 import type { DomainEvent, EventBus } from './event-bus.js'
 
@@ -108,7 +109,7 @@ export function createDeliveryService(store: Store, events: EventBus, clock: () 
         conversationId: conversation.id,
         channel: conversation.channel,
         content: withAbsoluteUrl(message.content),
-        author: message.author === 'bot' ? 'ai-agent' : message.senderAgent ? 'agent' : 'property',
+        author: senderKind(message),
         agentName: message.senderAgent?.name ?? null,
         createdAt: new Date(message.createdAt).toISOString(),
       },

@@ -4,6 +4,7 @@ import type { Message } from '../../db/messages.js'
 import type { Reservation } from '../../db/reservations.js'
 import type { Store } from '../../db/store.js'
 import type { NotDeliverable } from '../../services/delivery.js'
+import { senderKind } from '../../domain/message-sender.js'
 import { conversationStatus } from '../../domain/session-window.js'
 
 const iso = (ms: number) => new Date(ms).toISOString()
@@ -75,9 +76,9 @@ function deliveryView(message: Message, store: Store) {
 }
 
 function messageSender(message: Message) {
-  if (message.senderAgent) return { type: 'agent' as const, agentId: message.senderAgent.id, name: message.senderAgent.name }
-  if (message.author === 'bot') return { type: 'bot' as const, agentId: null, name: null }
-  return { type: message.direction === 'in' ? ('guest' as const) : ('property' as const), agentId: null, name: null }
+  const kind = senderKind(message)
+  if (kind === 'agent') return { type: 'agent' as const, agentId: message.senderAgent!.id, name: message.senderAgent!.name }
+  return { type: kind === 'ai-agent' ? ('bot' as const) : kind, agentId: null, name: null }
 }
 
 export function agentView(agent: Agent) {
