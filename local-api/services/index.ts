@@ -67,7 +67,7 @@ export function createServices(store: Store, { clock = Date.now, delivery: deliv
     guestSessions: createGuestSessionService(store, clock),
     attachments: createAttachmentService(store, clock),
     templates: createTemplateService(store, clock),
-    textCalls: createTextCallService(store, ingest, serviceRecords, routing, clock),
+    textCalls: createTextCallService(store, ingest, serviceRecords, routing, conversations, clock),
     guestAppConversations: createGuestAppConversationService(store, ingest, clock),
     aiAgent: createAiAgent({ store, events, knowledge, conversations, replies, clock }),
     insight: createInsightService(store, events, clock),
