@@ -31,10 +31,6 @@ export function conversationEventsRepository(db: Db) {
   const ofConversation = db.prepare(`
     SELECT e.*, a.name AS agent_name FROM conversation_events e LEFT JOIN agents a ON a.id = e.agent_id
     WHERE e.conversation_id = ? ORDER BY e.created_at, e.rowid`)
-  const humanTransfers = db.prepare(`
-    SELECT count(*) AS n FROM conversation_events e JOIN conversations c ON c.id = e.conversation_id
-    WHERE e.type IN ('mode_changed', 'handover') AND json_extract(e.data, '$.mode') = 'human'
-      AND (@propertyId IS NULL OR c.property_id = @propertyId) AND e.created_at >= @from AND e.created_at < @to`)
 
   return {
     insert(event: Omit<ConversationEvent, 'agentName'>): void {
@@ -50,10 +46,6 @@ export function conversationEventsRepository(db: Db) {
         data: JSON.parse(row.data) as Record<string, unknown>,
         createdAt: row.created_at,
       }))
-    },
-    /** Switches to human mode (by staff or by the AI agent's handover) in a time range. */
-    humanTransfers(range: { propertyId: string | null; from: number; to: number }): number {
-      return (humanTransfers.get(range) as { n: number }).n
     },
   }
 }

@@ -1,3 +1,4 @@
+import { SESSION_WINDOW_MS } from '../domain/session-window.js'
 import type { Db } from './open.js'
 
 /** A period, optionally of one property. Times in ms; `to` excluded. */
@@ -14,6 +15,8 @@ export interface StatsRange {
  */
 export function statsRepository(db: Db) {
   const inScope = `c.last_message_at >= @from AND (@propertyId IS NULL OR c.property_id = @propertyId)`
+  // A switch to a person: staff taking over, or the AI agent handing over (the timeline event of either).
+  const isHumanTransfer = `e.type IN ('mode_changed', 'handover') AND json_extract(e.data, '$.mode') = 'human'`
   const prepare = (sql: string) => db.prepare(sql)
 
   // Conversations in which a guest started a session (wrote for the first time, or after 24 h of silence) in the period.
@@ -21,7 +24,7 @@ export function statsRepository(db: Db) {
     SELECT count(*) AS n FROM conversations c WHERE ${inScope} AND EXISTS (
       SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in' AND m.created_at >= @from AND m.created_at < @to
         AND NOT EXISTS (SELECT 1 FROM messages p WHERE p.conversation_id = c.id AND p.direction = 'in'
-                        AND p.created_at < m.created_at AND p.created_at >= m.created_at - 86400000))`)
+                        AND p.created_at < m.created_at AND p.created_at >= m.created_at - ${SESSION_WINDOW_MS}))`)
 
   // Conversations with a guest message in the period (the denominator of the response rate).
   const withGuestMessage = prepare(`
@@ -41,12 +44,12 @@ export function statsRepository(db: Db) {
       AND EXISTS (SELECT 1 FROM messages r WHERE r.conversation_id = c.id AND r.author = 'bot' AND r.created_at >= @from AND r.created_at < @to
                   AND r.meta LIKE '%"rag"%')
       AND NOT EXISTS (SELECT 1 FROM conversation_events e WHERE e.conversation_id = c.id AND e.created_at >= @from AND e.created_at < @to
-                      AND e.type IN ('mode_changed', 'handover') AND json_extract(e.data, '$.mode') = 'human')`)
+                      AND ${isHumanTransfer})`)
 
   // Switches to a human (by staff, or the AI agent's handover) in the period.
   const humanTransfers = prepare(`
     SELECT count(*) AS n FROM conversation_events e JOIN conversations c ON c.id = e.conversation_id
-    WHERE e.type IN ('mode_changed', 'handover') AND json_extract(e.data, '$.mode') = 'human'
+    WHERE ${isHumanTransfer}
       AND e.created_at >= @from AND e.created_at < @to AND (@propertyId IS NULL OR c.property_id = @propertyId)`)
 
   // Conversations with a guest message in the period whose guest left an email address or phone number.

@@ -111,7 +111,8 @@ export function createAiAgent(deps: {
     if (newestSeen.get(conversationId) !== messageId) return
     const conversation = store.conversations.get(conversationId)
     const message = store.messages.get(messageId)
-    if (!conversation || !message || conversation.mode !== 'ai' || conversation.channel === 'phone') return
+    // The agent writes free text: where the reply policy allows none (a phone-call transcript), it stays out.
+    if (!conversation || !message || conversation.mode !== 'ai' || replies.refusal(conversation)) return
     if (clock() - message.createdAt > FRESH_MS) return
     // A burst of guest messages gets one answer, to the last of them.
     const [latest] = store.messages.pageNewestFirst(conversationId, 1)

@@ -22,8 +22,19 @@ export function createConversationService(store: Store, events: EventBus, notifi
     ]
   }
 
+  /**
+   * Switches the mode inside the caller's transaction: the change, its change-log entry and its
+   * timeline event (a switch to human counts as a human transfer). Returns the events to publish.
+   */
+  function switchMode(conversation: Conversation, mode: ConversationMode, actor: Actor, reason: string | undefined, now: number): DomainEvent[] {
+    store.conversations.setMode(conversation.id, mode)
+    store.changeLog.append('conversation', conversation.id, 'update', { mode }, now)
+    return recordEvent(conversation, actor === 'ai-agent' ? 'handover' : 'mode_changed', actor, { mode, ...(reason ? { reason } : {}) }, now)
+  }
+
   return {
     recordEvent,
+    switchMode,
 
     /** Opening a conversation reads it: its unread count drops to zero, once. */
     markRead(conversation: Conversation): void {
@@ -43,11 +54,7 @@ export function createConversationService(store: Store, events: EventBus, notifi
     setMode(conversation: Conversation, mode: ConversationMode, actor: Actor, reason?: string): boolean {
       if (conversation.mode === mode) return false
       const now = clock()
-      const published = store.transaction(() => {
-        store.conversations.setMode(conversation.id, mode)
-        store.changeLog.append('conversation', conversation.id, 'update', { mode }, now)
-        return recordEvent(conversation, actor === 'ai-agent' ? 'handover' : 'mode_changed', actor, { mode, ...(reason ? { reason } : {}) }, now)
-      })
+      const published = store.transaction(() => switchMode(conversation, mode, actor, reason, now))
       events.publish(published)
       if (actor === 'ai-agent') {
         const who = conversation.guestName ?? conversation.identity?.value ?? 'A guest'

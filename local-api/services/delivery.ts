@@ -4,6 +4,8 @@ import type { Conversation } from '../db/conversations.js'
 import type { OutboxEntry } from '../db/outbox.js'
 import type { Store } from '../db/store.js'
 import type { MessageContent } from '../domain/message-content.js'
+import { senderKind } from '../domain/message-sender.js'
+import { hasReplyChannel, notDeliverableReason, type NotDeliverable } from '../domain/reply-policy.js'
 import { SIGNATURE_HEADER, signWebhook } from '../domain/webhook-signature.js'
 import { unreported, type WorkerReport } from './background-failures.js'
 import type { DomainEvent, EventBus } from './event-bus.js'
@@ -27,8 +29,7 @@ export interface DeliveryOptions {
   leaseMs?: number
 }
 
-/** Why a reply cannot reach the guest, when it cannot. */
-export type NotDeliverable = 'phone-call transcript' | 'no channel webhook'
+export type { NotDeliverable }
 
 /**
  * Outbound replies: written to a durable SQLite outbox in the reply's own transaction, then POSTed
@@ -117,7 +118,7 @@ export function createDeliveryService(
         conversationId: conversation.id,
         channel: conversation.channel,
         content: withAbsoluteUrl(message.content),
-        author: message.author === 'bot' ? 'ai-agent' : message.senderAgent ? 'agent' : 'property',
+        author: senderKind(message),
         agentName: message.senderAgent?.name ?? null,
         createdAt: new Date(message.createdAt).toISOString(),
       },
@@ -170,8 +171,8 @@ export function createDeliveryService(
      * reply's transaction; returns the events to publish with it.
      */
     enqueue(conversation: Conversation, messageId: string, now: number): { events: DomainEvent[]; notDeliverable?: NotDeliverable } {
-      const account = conversation.channel === 'phone' ? undefined : accountFor(conversation)
-      const notDeliverable: NotDeliverable | undefined = conversation.channel === 'phone' ? 'phone-call transcript' : account ? undefined : 'no channel webhook'
+      const account = hasReplyChannel(conversation.channel) ? accountFor(conversation) : undefined
+      const notDeliverable = notDeliverableReason(conversation.channel, account !== undefined)
       const status = notDeliverable ? 'not_deliverable' : 'queued'
       if (account) store.outbox.insert({ messageId, channelAccountId: account.id, nextAttemptAt: now, createdAt: now })
       store.messages.setStatus(messageId, status)

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream'
 import type { ConversationFilter } from '../db/conversations.js'
 import type { ExportRow } from '../db/export.js'
 import type { Store } from '../db/store.js'
+import { senderKind, type SenderKind } from '../domain/message-sender.js'
 
 export const EXPORT_COLUMNS = [
   'conversation_id',
@@ -31,9 +32,13 @@ export function defuseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
 }
 
+/** The sender column: a staff member by name, everyone else by what they are. */
+const SENDER_LABELS: Record<Exclude<SenderKind, 'agent'>, string> = { guest: 'guest', 'ai-agent': 'AI agent', property: 'property' }
+
 function record(row: ExportRow): string[] {
   const name = [row.first_name, row.last_name].filter(Boolean).join(' ')
-  const sender = row.direction === 'in' ? 'guest' : row.author === 'bot' ? 'AI agent' : (row.sender_name ?? 'property')
+  const kind = senderKind({ direction: row.direction, author: row.author, senderAgent: row.sender_name })
+  const sender = kind === 'agent' ? row.sender_name! : SENDER_LABELS[kind]
   // Validated identities (E.164 phones, emails) and our own values are safe as they are; free
   // text (names, the message, a confirmation number from a PMS) is defused.
   const contact = row.identity_kind === 'phone' || row.identity_kind === 'email' ? row.identity_value! : ''

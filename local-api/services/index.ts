@@ -44,7 +44,7 @@ export function createServices(store: Store, { clock = Date.now, logger = silent
   const ingest = createIngest(store, events, clock)
   const notifications = createNotificationService(store, events, clock)
   const conversations = createConversationService(store, events, notifications, clock)
-  const leads = createLeadService(store, events, clock)
+  const leads = createLeadService(store, events, conversations, clock)
   const serviceRecords = createServiceRecordService(store, events, clock)
   const routing = createRoutingService(store, conversations, clock)
   const knowledge = createKnowledgeService(store, clock)
@@ -73,7 +73,7 @@ export function createServices(store: Store, { clock = Date.now, logger = silent
     guestSessions: createGuestSessionService(store, clock),
     attachments: createAttachmentService(store, clock),
     templates: createTemplateService(store, clock),
-    textCalls: createTextCallService(store, ingest, serviceRecords, routing, clock),
+    textCalls: createTextCallService(store, ingest, serviceRecords, routing, conversations, clock),
     guestAppConversations: createGuestAppConversationService(store, ingest, clock),
     aiAgent: createAiAgent({ store, events, knowledge, conversations, replies, clock, report: background.reportFor('ai-agent', logger) }),
     insight: createInsightService(store, events, clock, background.reportFor('insight', logger)),

@@ -2,21 +2,27 @@ import type { Conversation } from '../db/conversations.js'
 import type { Lead, LeadStatus } from '../db/leads.js'
 import type { Store } from '../db/store.js'
 import { newId } from '../domain/ids.js'
-import type { EventBus } from './event-bus.js'
+import type { Actor, ConversationService } from './conversations.js'
+import type { DomainEvent, EventBus } from './event-bus.js'
 
-/** Leads: conversations staff (or the sample data) marked as a likely booking. */
-export function createLeadService(store: Store, events: EventBus, clock: () => number = Date.now) {
+/**
+ * Leads: conversations staff (or the sample data) marked as a likely booking. Capturing a lead and
+ * moving it along its pipeline each leave a timeline event, written in the lead's own transaction.
+ */
+export function createLeadService(store: Store, events: EventBus, conversations: Pick<ConversationService, 'recordEvent'>, clock: () => number = Date.now) {
   return {
     /** Moves a lead along its pipeline (new → contacted → follow-up → converted / lost) or edits its notes. */
-    update(lead: Lead, changes: { status?: LeadStatus; notes?: string }): Lead {
+    update(lead: Lead, changes: { status?: LeadStatus; notes?: string }, actor: Actor = 'system'): Lead {
       const now = clock()
       const next: Lead = { ...lead, ...changes, updatedAt: now }
       const conversation = store.conversations.get(lead.conversationId)!
-      store.transaction(() => {
+      const published = store.transaction((): DomainEvent[] => {
         store.leads.update(next)
         store.changeLog.append('lead', lead.id, 'update', changes, now)
+        if (changes.status === undefined || changes.status === lead.status) return [{ type: 'conversation.updated', conversationId: conversation.id, propertyId: conversation.propertyId }]
+        return conversations.recordEvent(conversation, 'lead_status', actor, { status: changes.status }, now)
       })
-      events.publish([{ type: 'conversation.updated', conversationId: conversation.id, propertyId: conversation.propertyId }])
+      events.publish(published)
       return next
     },
 
@@ -36,28 +42,28 @@ export function createLeadService(store: Store, events: EventBus, clock: () => n
     },
 
     /** Captures the conversation as a lead, once; returns the lead it already had otherwise. */
-    capture(conversation: Conversation, createdByAgentId: string | null = null): Lead {
+    capture(conversation: Conversation, actor: Actor = 'system'): { lead: Lead; created: boolean } {
       const now = clock()
-      const { lead, created } = store.transaction(() => {
+      const { lead, published } = store.transaction(() => {
         const existing = store.leads.byConversation(conversation.id)
-        if (existing) return { lead: existing, created: false }
+        if (existing) return { lead: existing, published: [] }
         const lead: Lead = {
           id: newId('lead'),
           conversationId: conversation.id,
           guestId: conversation.guestId,
           status: 'new',
           notes: '',
-          createdByAgentId,
+          createdByAgentId: typeof actor === 'string' ? null : actor.agentId,
           reservationId: null,
           createdAt: now,
           updatedAt: now,
         }
         store.leads.insert(lead)
         store.changeLog.append('lead', lead.id, 'insert', lead, now)
-        return { lead, created: true }
+        return { lead, published: conversations.recordEvent(conversation, 'lead_captured', actor, { leadId: lead.id }, now) }
       })
-      if (created) events.publish([{ type: 'conversation.updated', conversationId: conversation.id, propertyId: conversation.propertyId }])
-      return lead
+      events.publish(published)
+      return { lead, created: published.length > 0 }
     },
   }
 }

@@ -2,6 +2,7 @@ import type { ChannelAccount } from '../db/channel-accounts.js'
 import type { OnsiteContact } from '../db/onsite-contacts.js'
 import type { Store } from '../db/store.js'
 import { newId } from '../domain/ids.js'
+import type { ConversationService } from './conversations.js'
 import type { DomainEvent } from './event-bus.js'
 import type { Ingest } from './ingest.js'
 import type { Outcome, Problem } from './problems.js'
@@ -33,7 +34,14 @@ export interface TextCallAccepted {
  * guest message through the ingest service, and in the same transaction routes the conversation
  * (transfer queue or manual pickup, assignee) and writes its service record.
  */
-export function createTextCallService(store: Store, ingest: Ingest, serviceRecords: ServiceRecordService, routing: RoutingService, clock: () => number = Date.now) {
+export function createTextCallService(
+  store: Store,
+  ingest: Ingest,
+  serviceRecords: ServiceRecordService,
+  routing: RoutingService,
+  conversations: Pick<ConversationService, 'switchMode'>,
+  clock: () => number = Date.now,
+) {
   /** The contact the call is from: found, or described for creation; or why it cannot be. */
   function resolveContact(call: TextCall): { contact: OnsiteContact; created: boolean } | { problem: Problem } {
     const { account, identifierType, identifier } = call
@@ -106,13 +114,12 @@ export function createTextCallService(store: Store, ingest: Ingest, serviceRecor
             const route = { queueState: status, assignedAgentId: call.assigneeId ?? current.assignedAgentId } as const
             store.conversations.setRouting(conversationId, route)
             store.changeLog.append('conversation', conversationId, 'update', route, now)
-            // The transfer queue is the way to a person: the AI agent stays out of queued conversations.
-            if (status === 'queued' && current.mode === 'ai') {
-              store.conversations.setMode(conversationId, 'human')
-              store.changeLog.append('conversation', conversationId, 'update', { mode: 'human' }, now)
-            }
+            const published: DomainEvent[] = [{ type: 'conversation.updated', conversationId, propertyId: property.id }]
+            // The transfer queue is the way to a person: the AI agent stays out of queued conversations,
+            // and the switch is a human transfer like any other (timeline, statistics).
+            if (status === 'queued' && current.mode === 'ai') published.push(...conversations.switchMode(current, 'human', 'system', 'entered the transfer queue', now))
             if (call.collection) serviceRecords.write(conversationId, { memo: call.collection.memo, values }, now)
-            return [{ type: 'conversation.updated', conversationId, propertyId: property.id }]
+            return published
           },
         },
       )

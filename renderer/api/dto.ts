@@ -86,6 +86,22 @@ export interface Lead {
   createdAt: string
 }
 
+/** Why staff may reply as they may (the server's domain/reply-policy.ts decides; see /docs). */
+export type ReplyReason = 'window-open' | 'window-closed-with-warning' | 'window-closed-templates-only' | 'window-closed' | 'no-reply-channel'
+
+/** What may be sent: anything, only approved templates, or nothing. */
+export interface ReplyRule {
+  canReply: boolean
+  templatesOnly: boolean
+  reason: ReplyReason
+}
+
+/** The server's answer, as of the request: the rule now, when the 24 h window closes, and the rule after. */
+export interface ReplyPolicy extends ReplyRule {
+  windowEndsAt: string | null
+  afterWindow: ReplyRule
+}
+
 export interface Conversation {
   id: string
   propertyId: string
@@ -112,6 +128,7 @@ export interface Conversation {
   persona: Persona | null
   insight: ConversationInsight | null
   routing: { queueState: 'queued' | 'manual' | null; assignedAgentId: string | null }
+  replyPolicy: ReplyPolicy
 }
 
 export interface QuickReplyOption {

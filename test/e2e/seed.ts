@@ -1,9 +1,11 @@
 import { openStore } from '../../local-api/db/store.js'
 import type { Channel } from '../../local-api/domain/channels.js'
 import { createAgentService } from '../../local-api/services/agents.js'
+import { createConversationService } from '../../local-api/services/conversations.js'
 import { createEventBus } from '../../local-api/services/event-bus.js'
 import { createIngest, type IncomingMessage } from '../../local-api/services/ingest.js'
 import { createLeadService } from '../../local-api/services/leads.js'
+import { createNotificationService } from '../../local-api/services/notifications.js'
 import { createProperty } from '../../local-api/services/properties.js'
 import { createReservationService } from '../../local-api/services/reservations.js'
 
@@ -118,7 +120,8 @@ export async function seedDesk(dataDir: string, now: number): Promise<SeededDesk
     })
     if (!booked.ok) throw new Error(JSON.stringify(booked.problems))
 
-    createLeadService(store, events, () => now).capture(store.conversations.get(conversations.james.id)!)
+    const conversationService = createConversationService(store, events, createNotificationService(store, events, () => now), () => now)
+    createLeadService(store, events, conversationService, () => now).capture(store.conversations.get(conversations.james.id)!)
     conversations.james.lead = true
     return { admin, properties: { alpenblick: alpenblick.id, edelweiss: edelweiss.id }, conversations }
   } finally {

@@ -171,6 +171,20 @@ test('after WhatsApp\'s 24 h window only approved templates can be sent', async 
   await expect(inbox.chat().locator('.chat-header .status')).toHaveText('Expired')
 })
 
+test('the composer follows the server\'s reply policy when the window closes while the chat is open', async ({ page, desk, signedIn }) => {
+  await page.clock.install()
+  const wroteAt = new Date(Date.now() - 24 * 3600_000 + 2 * 60_000)
+  const id = await guestWrites(page, desk.url, desk.token, 'whatsapp', '+41795559010', 'Is a late check-out possible?', wroteAt)
+  const inbox = new InboxPage(page)
+  await inbox.goto(`${desk.url}/conversations/${id}`)
+  await expect(inbox.composer()).toBeVisible()
+  await expect(inbox.chat().locator('.chat-header .status')).toHaveText(/^Active · 0 h [01] min left$/)
+  await page.clock.fastForward('03:00')
+  await expect(inbox.chat()).toContainText('The WhatsApp 24 h window has closed: only approved templates can be sent')
+  await expect(inbox.composer()).toHaveCount(0)
+  await expect(inbox.chat().locator('.chat-header .status')).toHaveText('Expired')
+})
+
 test('assigning, the Mine filter, and marking a lead that the Leads page lists', async ({ page, desk, signedIn }) => {
   const id = await guestWrites(page, desk.url, desk.token, 'web_chat', '+41795559007', 'What would a week in August cost?')
   const inbox = new InboxPage(page)

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import type { Conversation, ConversationEvent, Message, Template } from '../../renderer/api/dto.js'
-import { composerRule, offeredTemplates, windowLeft } from '../../renderer/features/chat/reply-window.js'
+import type { ConversationEvent, Message, ReplyPolicy, ReplyRule, Template } from '../../renderer/api/dto.js'
+import { offeredTemplates, replyRuleAt, windowLeft } from '../../renderer/features/chat/reply-window.js'
 import { withSessionDividers, type ChatItem } from '../../renderer/features/chat/session-dividers.js'
 import { toApiFilters, type ChosenFilters } from '../../renderer/features/conversations/api-filters.js'
 import { relativeTime } from '../../renderer/lib/relative-time.js'
@@ -96,24 +96,31 @@ describe('relative times in the list', () => {
 })
 
 describe('the composer\'s reply window', () => {
-  const HOURS = (n: number) => new Date(Date.now() - n * HOUR).toISOString()
-  const at = (channel: Conversation['channel'], hoursAgo: number) => composerRule({ channel, lastGuestMessageAt: HOURS(hoursAgo) }, Date.now())
+  const now = Date.parse('2026-03-10T12:00:00Z')
+  const open: ReplyRule = { canReply: true, templatesOnly: false, reason: 'window-open' }
+  const templatesOnly: ReplyRule = { canReply: true, templatesOnly: true, reason: 'window-closed-templates-only' }
+  const closed: ReplyRule = { canReply: false, templatesOnly: false, reason: 'window-closed' }
+  const whatsapp = (windowEndsAt: number): ReplyPolicy => ({ ...open, windowEndsAt: new Date(windowEndsAt).toISOString(), afterWindow: templatesOnly })
 
-  it('is open for 24 h after the guest\'s last message, then follows each platform', () => {
-    assert.equal(at('whatsapp', 2), 'open')
-    assert.equal(at('whatsapp', 30), 'approved-templates-only')
-    assert.equal(at('instagram', 30), 'closed')
-    assert.equal(at('facebook', 30), 'closed')
-    assert.equal(at('web_chat', 30), 'open-with-warning')
-    assert.equal(windowLeft({ lastGuestMessageAt: null }, Date.now()), null)
+  it('follows the server\'s answer until its window ends, then what the server said holds after', () => {
+    assert.deepEqual(replyRuleAt(whatsapp(now + 60_000), now), { ...open, windowEndsAt: new Date(now + 60_000).toISOString(), afterWindow: templatesOnly })
+    assert.equal(windowLeft(whatsapp(now + 60_000), now), 60_000)
+    assert.deepEqual(replyRuleAt(whatsapp(now + 60_000), now + 60_000), templatesOnly)
+    assert.equal(windowLeft(whatsapp(now + 60_000), now + 60_000), null)
   })
 
-  it('offers only approved templates for the channel once WhatsApp\'s window closed', () => {
+  it('keeps a closed window\'s rule', () => {
+    const expired: ReplyPolicy = { ...closed, windowEndsAt: null, afterWindow: closed }
+    assert.equal(replyRuleAt(expired, now), expired)
+    assert.equal(windowLeft(expired, now), null)
+  })
+
+  it('offers only approved templates for the channel where the rule says so, and none where nothing may be sent', () => {
     const template = (id: string, channel: Template['channel'], approval: Template['approval']): Template =>
       ({ id, propertyId: 'p', name: id, shortcut: id, body: id, variables: [], language: 'en', channel, approval, updatedAt: '' })
     const all = [template('any', null, null), template('wa-ok', 'whatsapp', 'approved'), template('wa-wait', 'whatsapp', 'pending'), template('ig', 'instagram', null)]
-    assert.deepEqual(offeredTemplates(all, 'whatsapp', 'open').map((t) => t.id), ['any', 'wa-ok', 'wa-wait'])
-    assert.deepEqual(offeredTemplates(all, 'whatsapp', 'approved-templates-only').map((t) => t.id), ['wa-ok'])
-    assert.deepEqual(offeredTemplates(all, 'instagram', 'closed'), [])
+    assert.deepEqual(offeredTemplates(all, 'whatsapp', open).map((t) => t.id), ['any', 'wa-ok', 'wa-wait'])
+    assert.deepEqual(offeredTemplates(all, 'whatsapp', templatesOnly).map((t) => t.id), ['wa-ok'])
+    assert.deepEqual(offeredTemplates(all, 'instagram', closed), [])
   })
 })

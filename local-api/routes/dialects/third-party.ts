@@ -6,6 +6,7 @@ import type { Message } from '../../db/messages.js'
 import { normalizePhone } from '../../domain/identity.js'
 import { HttpError } from '../../../sync-core/http/http-error.js'
 import { normalizeError } from '../../../sync-core/http/problem-errors.js'
+import { senderKind, type SenderKind } from '../../domain/message-sender.js'
 import { deskErrorAnswer } from '../../plugins/desk-errors.js'
 
 const Failure = Type.Object({ message: Type.String() })
@@ -28,6 +29,9 @@ const Item = Type.Object({
 })
 
 /** Our message content in this vendor's shape: snake_case, email as text with is_mail. */
+/** This vendor knows no AI sender: the desk's AI agent speaks as the property. */
+const vendorSender = (kind: SenderKind) => (kind === 'ai-agent' ? ('property' as const) : kind)
+
 function vendorContent(message: Message): { type: VendorType; content: Record<string, unknown> } {
   const content = message.content
   switch (content.type) {
@@ -87,7 +91,7 @@ export const thirdPartyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         organization_id: conversation.propertyId,
         business_unit_id: conversation.channelAccount?.id ?? conversation.outlet?.id ?? conversation.propertyId,
         conversation_id: conversation.id,
-        from: message.direction === 'in' ? ('guest' as const) : message.senderAgent ? ('agent' as const) : ('property' as const),
+        from: vendorSender(senderKind(message)),
         ...vendorContent(message),
         created_at: new Date(message.createdAt).toISOString(),
         updated_at: new Date(message.receivedAt).toISOString(),

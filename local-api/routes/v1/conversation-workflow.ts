@@ -99,13 +99,8 @@ export const conversationWorkflowRoutes: FastifyPluginAsyncTypebox = async (app)
       },
     },
     async (request, reply) => {
-      const conversation = app.conversationFor(request, request.params.id)
-      const existing = app.store.leads.byConversation(conversation.id)
-      if (existing) return reply.code(200).send(leadView(existing, app.store))
-      const lead = app.leads.capture(conversation, request.agent?.id ?? null)
-      const now = app.clock()
-      app.events.publish(app.store.transaction(() => app.conversations.recordEvent(conversation, 'lead_captured', actorOf(request), { leadId: lead.id }, now)))
-      return reply.code(201).send(leadView(lead, app.store))
+      const { lead, created } = app.leads.capture(app.conversationFor(request, request.params.id), actorOf(request))
+      return reply.code(created ? 201 : 200).send(leadView(lead, app.store))
     },
   )
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { MessageContent } from '../../domain/message-content.js'
-import { conversationStatus, replyWindow } from '../../domain/session-window.js'
+import type { ReplyKind } from '../../domain/reply-policy.js'
 import { fillTemplate } from '../../domain/template-variables.js'
 import { HttpError, invalidInput } from '../../../sync-core/http/http-error.js'
 import { templateContext } from '../../services/template-context.js'
@@ -107,7 +107,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'Send `text`, any `content`, or a `templateId` (its variables filled for this guest). On WhatsApp only approved ' +
           'templates may be sent once the 24 h window has closed; on Messenger and Instagram nothing may (409). A phone-call ' +
-          'transcript has no reply channel (409). The reply\'s `delivery` says whether it was queued or why it cannot be delivered.',
+          'transcript has no reply channel (409). The conversation\'s `replyPolicy` says what may be sent. The reply\'s `delivery` says whether it was queued or why it cannot be delivered.',
         params: IdParams,
         body: Type.Union([
           Type.Object({ text: NonBlankString(5000) }, { additionalProperties: false }),
@@ -119,26 +119,26 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const conversation = app.conversationFor(request, request.params.id)
-      if (conversation.channel === 'phone') {
-        throw new HttpError(409, 'Conflict', 'a phone-call transcript has no reply channel; call the guest back instead')
+      // The reply service holds every reply to the policy; asked first, a refused reply is not validated in vain.
+      const refuseUnlessAllowed = (kind: ReplyKind) => {
+        const refused = app.replies.refusal(conversation, kind)
+        if (refused) throw new HttpError(409, 'Conflict', refused.message)
       }
-      const window = replyWindow(conversation.channel, conversationStatus(conversation.lastGuestMessageAt, app.clock()))
       let content: MessageContent
+      let kind: ReplyKind = { template: null }
       if ('templateId' in request.body) {
         const template = app.store.templates.get(request.body.templateId)
         if (!template || template.propertyId !== conversation.propertyId) throw new HttpError(400, 'Bad Request', `templateId names no template of this property`)
-        if (window === 'closed') throw windowClosed(conversation.channel)
-        if (window === 'approved-templates-only' && template.approval !== 'approved') {
-          throw new HttpError(409, 'Conflict', 'the WhatsApp 24 h window has closed: only approved templates may be sent')
-        }
+        kind = { template: { approval: template.approval } }
+        refuseUnlessAllowed(kind)
         const filled = fillTemplate(template.body, templateContext(app.store, conversation, request.agent?.name ?? null))
         if (filled.missing.length) throw new HttpError(400, 'Bad Request', `the template needs values this conversation lacks: ${filled.missing.join(', ')}`)
         content = { type: 'text', text: filled.text }
       } else {
-        if (window === 'closed' || window === 'approved-templates-only') throw windowClosed(conversation.channel)
+        refuseUnlessAllowed(kind)
         content = 'text' in request.body ? { type: 'text', text: request.body.text } : checkedContent(request.body.content)
       }
-      const sent = await app.replies.send(conversation, content, { agentId: request.agent?.id ?? null })
+      const sent = await app.replies.send(conversation, content, { agentId: request.agent?.id ?? null }, kind)
       if (!sent.ok) throw invalidInput(sent.problems)
       return reply.code(201).send(messageView(sent.value.message, app.store))
     },
@@ -224,6 +224,3 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   )
 }
-
-const windowClosed = (channel: string) =>
-  new HttpError(409, 'Conflict', `the 24 h window of this ${channel} conversation has closed: the guest must write first`)

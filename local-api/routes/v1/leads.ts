@@ -70,12 +70,7 @@ export const leadRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const lead = app.store.leads.get(request.params.id)
       const conversation = lead && app.conversationFor(request, lead.conversationId)
       if (!lead || !conversation) throw notFound('lead', request.params.id)
-      const updated = app.leads.update(lead, request.body)
-      if (request.body.status && request.body.status !== lead.status) {
-        const now = app.clock()
-        const actor = request.agent ? { agentId: request.agent.id } : ('system' as const)
-        app.events.publish(app.store.transaction(() => app.conversations.recordEvent(conversation, 'lead_status', actor, { status: request.body.status }, now)))
-      }
+      const updated = app.leads.update(lead, request.body, request.agent ? { agentId: request.agent.id } : 'system')
       return leadView(updated, app.store)
     },
   )

@@ -1,5 +1,6 @@
 import { Type } from 'typebox'
 import { CHANNELS } from '../../domain/channels.js'
+import { REPLY_REASONS } from '../../domain/reply-policy.js'
 import { EARLIEST_DAY, EARLIEST_TIMESTAMP_ISO } from '../../domain/timestamps.js'
 import { NON_BLANK_PATTERN } from '../../../sync-core/http/validation.js'
 
@@ -69,6 +70,27 @@ export const GuestIdentitySchema = Type.Object(
   { description: 'phone (E.164) and email are the guest\'s own; onsite_contact (oc_…) and guest_app threads are issued by their dialects.' },
 )
 
+const ReplyRuleFields = {
+  canReply: Type.Boolean({ description: 'Whether staff (or the AI agent) can send anything.' }),
+  templatesOnly: Type.Boolean({ description: 'Only templates WhatsApp approved may be sent.' }),
+  reason: Type.Enum([...REPLY_REASONS], {
+    description:
+      'window-open: within 24 h of the guest\'s last message, anything may be sent. After it, window-closed-templates-only ' +
+      '(WhatsApp: approved templates only), window-closed (Messenger, Instagram: nothing until the guest writes again) or ' +
+      'window-closed-with-warning (other channels: replies go, the guest may not expect one). no-reply-channel: a phone-call ' +
+      'transcript, call the guest back.',
+  }),
+}
+
+export const ReplyPolicySchema = Type.Object(
+  {
+    ...ReplyRuleFields,
+    windowEndsAt: Type.Union([IsoDateTime, Type.Null()], { description: 'When the 24 h window closes; null when it is closed.' }),
+    afterWindow: Type.Object(ReplyRuleFields, { description: 'The rule once windowEndsAt has passed (the same as now when the window is closed).' }),
+  },
+  { description: 'What may be sent to the guest, as of the request; the reply endpoint enforces the same (409).' },
+)
+
 export const ConversationSchema = Type.Object({
   id: Type.String(),
   propertyId: Type.String(),
@@ -122,6 +144,7 @@ export const ConversationSchema = Type.Object({
     queueState: Type.Union([Type.Enum(['queued', 'manual']), Type.Null()], { description: 'queued: in the transfer queue; manual: waiting for manual pickup.' }),
     assignedAgentId: Type.Union([Type.String(), Type.Null()]),
   }),
+  replyPolicy: ReplyPolicySchema,
 })
 
 const Text = (maxLength: number) => NonBlankString(maxLength)

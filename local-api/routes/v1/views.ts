@@ -3,7 +3,8 @@ import type { Conversation } from '../../db/conversations.js'
 import type { Message } from '../../db/messages.js'
 import type { Reservation } from '../../db/reservations.js'
 import type { Store } from '../../db/store.js'
-import type { NotDeliverable } from '../../services/delivery.js'
+import { senderKind } from '../../domain/message-sender.js'
+import { notDeliverableReason, replyPolicy, type ReplyPolicy, type ReplyRule } from '../../domain/reply-policy.js'
 import { conversationStatus } from '../../domain/session-window.js'
 
 const iso = (ms: number) => new Date(ms).toISOString()
@@ -44,7 +45,14 @@ export function conversationView(conversation: Conversation, now: number) {
       captured: conversation.insight.captured,
     },
     routing: { queueState: conversation.queueState, assignedAgentId: conversation.assignedAgentId },
+    replyPolicy: replyPolicyView(replyPolicy(conversation, now)),
   }
+}
+
+const ruleView = ({ canReply, templatesOnly, reason }: ReplyRule) => ({ canReply, templatesOnly, reason })
+
+function replyPolicyView(policy: ReplyPolicy) {
+  return { ...ruleView(policy), windowEndsAt: isoOrNull(policy.windowEndsAt), afterWindow: ruleView(policy.afterWindow) }
 }
 
 /** A message for the native API; with the store, an outbound one also says how its delivery stands. */
@@ -69,15 +77,15 @@ function deliveryView(message: Message, store: Store) {
   const entry = store.outbox.get(message.id)
   if (entry) return { state: entry.state, attempts: entry.attempts, lastError: entry.lastError, notDeliverable: null }
   if (message.status !== 'not_deliverable') return null
-  const channel = store.conversations.get(message.conversationId)?.channel
-  const reason: NotDeliverable = channel === 'phone' ? 'phone-call transcript' : 'no channel webhook'
-  return { state: 'not_deliverable' as const, attempts: 0, lastError: null, notDeliverable: reason }
+  // Not deliverable and never queued: the channel has no reply channel, or had no webhook then.
+  const channel = store.conversations.get(message.conversationId)?.channel ?? ''
+  return { state: 'not_deliverable' as const, attempts: 0, lastError: null, notDeliverable: notDeliverableReason(channel, false)! }
 }
 
 function messageSender(message: Message) {
-  if (message.senderAgent) return { type: 'agent' as const, agentId: message.senderAgent.id, name: message.senderAgent.name }
-  if (message.author === 'bot') return { type: 'bot' as const, agentId: null, name: null }
-  return { type: message.direction === 'in' ? ('guest' as const) : ('property' as const), agentId: null, name: null }
+  const kind = senderKind(message)
+  if (kind === 'agent') return { type: 'agent' as const, agentId: message.senderAgent!.id, name: message.senderAgent!.name }
+  return { type: kind === 'ai-agent' ? ('bot' as const) : kind, agentId: null, name: null }
 }
 
 export function agentView(agent: Agent) {

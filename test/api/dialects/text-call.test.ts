@@ -92,6 +92,30 @@ describe('POST /api/onsite-account/{onsite_account}/text-call', () => {
     assert.deepEqual(routing, { queueState: 'manual', assignedAgentId: agentId })
   })
 
+  it('hands a call entering the queue to staff as a human transfer: in the timeline and in /v1/stats', async () => {
+    const from = new Date(Date.now() - 60_000).toISOString()
+    const to = new Date(Date.now() + 3600_000).toISOString()
+    const humanTransfers = async () => {
+      const metrics = (await t.app.inject({ url: `/v1/stats?from=${from}&to=${to}`, headers: bearer(admin) })).json().metrics as { key: string; value: number }[]
+      return metrics.find((metric) => metric.key === 'humanTransfers')!.value
+    }
+    await t.app.aiAgent.idle()
+    const before = await humanTransfers()
+    const queued = (await call('jp-web', { identifier_type: 'onsite_contact_sn', identifier: 'Q-2', message: 'Please call me', should_enter_queue: true })).json().data
+    // The switch is in the call's own transaction: the AI agent finds the conversation with staff already.
+    await t.app.aiAgent.idle()
+    assert.equal((await t.app.inject({ url: `/v1/conversations/${queued.conversation_id}`, headers: bearer(admin) })).json().mode, 'human')
+    const events = (await t.app.inject({ url: `/v1/conversations/${queued.conversation_id}/events`, headers: bearer(admin) })).json()
+    assert.deepEqual(
+      events.map((event: { type: string; agent: unknown; data: unknown }) => [event.type, event.agent, event.data]),
+      [['mode_changed', null, { mode: 'human', reason: 'entered the transfer queue' }]],
+    )
+    assert.equal(await humanTransfers(), before + 1)
+
+    await call('jp-web', { identifier_type: 'onsite_contact_sn', identifier: 'Q-2', message: 'Still there?', should_enter_queue: true })
+    assert.equal(await humanTransfers(), before + 1, 'already with staff: no second transfer')
+  })
+
   it('stores interact_collection_data as the conversation\'s service record', async () => {
     const { data } = (await call('jp-web', {
       identifier_type: 'onsite_contact_sn',

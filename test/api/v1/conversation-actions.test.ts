@@ -63,6 +63,8 @@ describe('POST /v1/conversations/:id/messages (a reply)', () => {
     const response = await t.app.inject({ method: 'POST', url: `/v1/conversations/${call}/messages`, headers: { cookie }, payload: { text: 'Hello' } })
     assert.equal(response.statusCode, 409)
     assert.match(response.json().detail, /no reply channel/)
+    const policy = (await t.app.inject({ url: `/v1/conversations/${call}`, headers: { cookie } })).json().replyPolicy
+    assert.deepEqual([policy.canReply, policy.reason, policy.afterWindow.reason], [false, 'no-reply-channel', 'no-reply-channel'])
   })
 
   it('refuses blank or oversized text, and unknown conversations', async () => {

@@ -31,7 +31,43 @@ describe('leads', () => {
     assert.equal((await api('POST', `/v1/conversations/${conversation}/lead`)).statusCode, 200)
     assert.equal((await api('GET', `/v1/conversations/${conversation}`)).json().lead.id, leadId)
     const events = (await api('GET', `/v1/conversations/${conversation}/events`)).json()
-    assert.equal(events.at(-1).type, 'lead_captured')
+    assert.deepEqual(
+      events.map((event: { type: string; agent: { name: string } | null; data: unknown }) => [event.type, event.agent?.name, event.data]),
+      [['lead_captured', 'Mia Huber', { leadId }]],
+      'marked twice, captured once: one timeline event',
+    )
+  })
+
+  it('are captured, or move along, together with their timeline event or not at all', async () => {
+    const other = await push(pushedMessage({ email: 'undecided@example.com', text: 'Any offers in May?', at: new Date(Date.now() - HOUR).toISOString() }))
+    const db = desk.t.app.store.db
+    const count = (table: 'leads' | 'conversation_events') => (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE conversation_id = ?`).get(other) as { n: number }).n
+    // The database refuses the timeline event, after the lead is written in the same transaction.
+    db.exec(`CREATE TEMP TRIGGER refuse_timeline BEFORE INSERT ON conversation_events BEGIN SELECT RAISE(ABORT, 'timeline refused'); END`)
+    try {
+      assert.equal((await api('POST', `/v1/conversations/${other}/lead`)).statusCode, 500)
+      assert.deepEqual([count('leads'), count('conversation_events')], [0, 0])
+      assert.equal((await api('GET', `/v1/conversations/${other}`)).json().lead, null)
+    } finally {
+      db.exec('DROP TRIGGER refuse_timeline')
+    }
+    const lead = (await api('POST', `/v1/conversations/${other}/lead`)).json()
+    assert.deepEqual([count('leads'), count('conversation_events')], [1, 1])
+
+    db.exec(`CREATE TEMP TRIGGER refuse_timeline BEFORE INSERT ON conversation_events BEGIN SELECT RAISE(ABORT, 'timeline refused'); END`)
+    try {
+      assert.equal((await api('PATCH', `/v1/leads/${lead.id}`, { status: 'contacted' })).statusCode, 500)
+    } finally {
+      db.exec('DROP TRIGGER refuse_timeline')
+    }
+    assert.equal((await api('GET', '/v1/leads')).json().find((l: { id: string }) => l.id === lead.id).status, 'new')
+    assert.equal(count('conversation_events'), 1)
+    assert.equal((await api('PATCH', `/v1/leads/${lead.id}`, { notes: 'Only notes' })).statusCode, 200)
+    assert.equal((await api('PATCH', `/v1/leads/${lead.id}`, { status: 'contacted' })).statusCode, 200)
+    assert.deepEqual((await api('GET', `/v1/conversations/${other}/events`)).json().map((event: { type: string; data: unknown }) => [event.type, event.data]), [
+      ['lead_captured', { leadId: lead.id }],
+      ['lead_status', { status: 'contacted' }],
+    ])
   })
 
   it('move through their pipeline with notes, filterable by status', async () => {

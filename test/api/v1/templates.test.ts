@@ -64,6 +64,25 @@ describe('templates', () => {
     assert.equal((await api('POST', `/v1/conversations/${closed}/messages`, { templateId: approved })).statusCode, 201)
   })
 
+  it('follow the reply policy each conversation carries, evaluated when it is fetched', async () => {
+    const wroteAt = Date.now() - 24 * HOUR + 60_000
+    const late = await native('whatsapp', '+41795550001', wroteAt)
+    const fetched = (await api('GET', `/v1/conversations/${late}`)).json()
+    assert.deepEqual(fetched.replyPolicy, {
+      canReply: true,
+      templatesOnly: false,
+      reason: 'window-open',
+      windowEndsAt: new Date(wroteAt + 24 * HOUR).toISOString(),
+      afterWindow: { canReply: true, templatesOnly: true, reason: 'window-closed-templates-only' },
+    })
+    const listed = (await api('GET', '/v1/conversations?limit=100')).json().items.find((c: { id: string }) => c.id === late)
+    assert.deepEqual(listed.replyPolicy, fetched.replyPolicy)
+    const expired = await native('instagram', '+41795550002', Date.now() - 30 * HOUR)
+    const closed = (await api('GET', `/v1/conversations/${expired}`)).json().replyPolicy
+    assert.deepEqual(closed, { canReply: false, templatesOnly: false, reason: 'window-closed', windowEndsAt: null, afterWindow: { canReply: false, templatesOnly: false, reason: 'window-closed' } })
+    assert.equal((await api('POST', `/v1/conversations/${expired}/messages`, { text: 'Hello?' })).json().detail, 'the 24 h window of this instagram conversation has closed: the guest must write first')
+  })
+
   it('close nothing on web chat, and everything on Messenger and Instagram after the window', async () => {
     const web = await native('web_chat', '+41795557777', Date.now() - 30 * HOUR)
     assert.equal((await api('POST', `/v1/conversations/${web}/messages`, { text: 'Still here' })).statusCode, 201)

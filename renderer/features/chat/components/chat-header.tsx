@@ -16,7 +16,7 @@ const LEAD_STATUSES: readonly LeadStatus[] = ['new', 'contacted', 'follow_up', '
 export function ChatHeader({ conversation }: { conversation: Conversation }) {
   const { t } = useTranslation()
   const now = useNow(30_000)
-  const left = windowLeft(conversation, now)
+  const left = windowLeft(conversation.replyPolicy, now)
   return (
     <header className="chat-header">
       <div className="chat-heading">

@@ -1,23 +1,25 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Conversation, Template } from '@/api/dto'
+import type { Conversation, ReplyRule, Template } from '@/api/dto'
 import { useTemplates } from '@/api/templates'
 import { COMPOSER_ID, CONVERSATION_LIST_ID, focusElement } from '@/lib/dom'
 import { useNow } from '@/lib/use-now'
 import { useSendReply } from '../api/messages'
 import { fetchFilledTemplate } from '../api/workflow'
-import { composerRule, offeredTemplates } from '../reply-window'
+import { offeredTemplates, replyRuleAt } from '../reply-window'
 import { useComposerActions, useDraft } from '../stores/composer-store'
 import { TemplatePicker } from './template-picker'
 
 /**
- * The reply box. A phone-call transcript gets a call-back link instead; after the 24 h window,
- * WhatsApp takes only approved templates and Messenger/Instagram nothing, as the platforms require.
+ * The reply box, as the server's reply policy allows: a phone-call transcript gets a call-back link
+ * instead; after the 24 h window, WhatsApp takes only approved templates and Messenger/Instagram
+ * nothing, as the platforms require.
  */
 export function Composer({ conversation }: { conversation: Conversation }) {
   const { t } = useTranslation()
   const now = useNow(30_000)
-  if (conversation.channel === 'phone') {
+  const rule = replyRuleAt(conversation.replyPolicy, now)
+  if (rule.reason === 'no-reply-channel') {
     const phone = conversation.guest.identity?.type === 'phone' ? conversation.guest.identity.value : null
     return (
       <div className="composer composer-readonly" role="note">
@@ -32,21 +34,20 @@ export function Composer({ conversation }: { conversation: Conversation }) {
       </div>
     )
   }
-  const rule = composerRule(conversation, now)
-  if (rule === 'closed') {
+  if (!rule.canReply) {
     return (
       <div className="composer composer-readonly" role="note">
         <p>{t('composer.windowClosed', { channel: t(`channel.${conversation.channel}`) })}</p>
       </div>
     )
   }
-  if (rule === 'approved-templates-only') return <TemplatesOnly conversation={conversation} />
-  return <ReplyBox conversation={conversation} warnExpired={rule === 'open-with-warning'} />
+  if (rule.templatesOnly) return <TemplatesOnly conversation={conversation} rule={rule} />
+  return <ReplyBox conversation={conversation} rule={rule} />
 }
 
-function TemplatesOnly({ conversation }: { conversation: Conversation }) {
+function TemplatesOnly({ conversation, rule }: { conversation: Conversation; rule: ReplyRule }) {
   const { t } = useTranslation()
-  const templates = offeredTemplates(useTemplates().data ?? [], conversation.channel, 'approved-templates-only')
+  const templates = offeredTemplates(useTemplates().data ?? [], conversation.channel, rule)
   const send = useSendReply(conversation.id)
   return (
     <div className="composer composer-templates" role="note">
@@ -57,13 +58,13 @@ function TemplatesOnly({ conversation }: { conversation: Conversation }) {
   )
 }
 
-function ReplyBox({ conversation, warnExpired }: { conversation: Conversation; warnExpired: boolean }) {
+function ReplyBox({ conversation, rule }: { conversation: Conversation; rule: ReplyRule }) {
   const { t } = useTranslation()
   const conversationId = conversation.id
   const draft = useDraft(conversationId)
   const { draftTyped, replySent } = useComposerActions()
   const send = useSendReply(conversationId)
-  const templates = offeredTemplates(useTemplates().data ?? [], conversation.channel, 'open')
+  const templates = offeredTemplates(useTemplates().data ?? [], conversation.channel, rule)
   const [failure, setFailure] = useState<string | null>(null)
   const [picker, setPicker] = useState<{ search: string } | null>(null)
   const [missing, setMissing] = useState<string[]>([])
@@ -104,7 +105,7 @@ function ReplyBox({ conversation, warnExpired }: { conversation: Conversation; w
         submit()
       }}
     >
-      {warnExpired && <p className="composer-warning" role="status">{t('composer.expiredWarning')}</p>}
+      {rule.reason === 'window-closed-with-warning' && <p className="composer-warning" role="status">{t('composer.expiredWarning')}</p>}
       {picker && <TemplatePicker templates={templates} initialSearch={picker.search} action="use" onChoose={(tpl) => void applyTemplate(tpl)} onClose={() => setPicker(null)} />}
       <button type="button" className="button" aria-label={t('templates.open')} title={t('templates.open')} onClick={() => setPicker(picker ? null : { search: '' })}>
         ⚡
