@@ -5,6 +5,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
+import fastJsonStringify from 'fast-json-stringify'
 import { openStoreForServing, type ServingStore } from './db/serving.js'
 import type { Store } from './db/store.js'
 import type { DeliveryOptions } from './services/delivery.js'
@@ -16,6 +17,7 @@ import { createStorageHealth } from './services/storage-health.js'
 import { auth, rateLimitKey } from './plugins/auth.js'
 import { hostPolicy } from './plugins/host-policy.js'
 import { closeSilentConnections } from './plugins/silent-connections.js'
+import { compileOnFirstUse } from './plugins/compile-on-first-use.js'
 import { useProblemErrors } from './plugins/problem-errors.js'
 import { serveRenderer } from './plugins/renderer.js'
 import { installValidators } from './plugins/validation.js'
@@ -103,6 +105,8 @@ export async function buildServer(config: ServerConfig) {
   await app.register(hostPolicy, { allowedHosts: config.allowedHosts, publicUrl: config.publicUrl })
 
   installValidators(app)
+  // Fastify's own response serializer (fast-json-stringify), compiled when a route first answers.
+  app.setSerializerCompiler(compileOnFirstUse(({ schema }: { schema: object }) => fastJsonStringify(schema)))
   useProblemErrors(app)
 
   await app.register(helmet, {
