@@ -10,6 +10,9 @@
  *      /v1/conversations timed over HTTP, sequentially, for several filter mixes.
  *   d. the inbox UI in Chromium on that store (bench/inbox-ui.ts): navigation → interactive list,
  *      and frame times while the virtualised list scrolls.
+ *   e. sync (bench/sync.ts).
+ *   f. `frontdesk serve` cold start to its `listening on` line (bench/cold-start.ts): a new data dir,
+ *      a small store, and the list store of part c.
  *
  * Environment: BENCH_CONVERSATIONS (100000), BENCH_MESSAGES (2000000), BENCH_PUSH_MESSAGES (200000),
  * BENCH_CLIENTS (4), BENCH_ROUNDS (3 alternating baseline/push rounds; the median ratio counts),
@@ -33,6 +36,7 @@ import { createIngest, type IncomingMessage } from '../local-api/services/ingest
 import { createProperty } from '../local-api/services/properties.js'
 import { createReservationService, type ReservationInput } from '../local-api/services/reservations.js'
 import { startServer } from '../local-api/start-server.js'
+import { coldStartRow, coldStarts, smallStoreColdStart } from './cold-start.js'
 import { syncBench, syncBenchOptions } from './sync.js'
 import { generateConversations, pushBatches, toIncomingMessage, type GenerateOptions } from '../test/fixtures/generate.js'
 import { envInt, printTable, removeDirs, type Row, expectCount, fmt, freshDir, log, percentile, rawInsertBaseline, seconds } from './common.js'
@@ -446,6 +450,11 @@ async function main(): Promise<void> {
   log('')
   const syncRows = await syncBench(syncBenchOptions(config.now, config.seed))
 
+  log('')
+  const coldStartRows = await smallStoreColdStart()
+  log('   … and the list store of part c')
+  coldStartRows.push(coldStartRow(`list store (${fmt(config.conversations)} conversations)`, (await coldStarts(built.dataDir)).times))
+
   // The table.
   const ratio = median.ratio
   const pass = (ok: boolean) => (ok ? 'ok' : 'MISSED')
@@ -469,6 +478,7 @@ async function main(): Promise<void> {
     ...lists.filter((mix) => mix.edge).map(mixRow),
     ...uiRows(ui),
     ...syncRows,
+    ...coldStartRows,
     ['total wall time', seconds(performance.now() - benchStarted), '', ''],
   ]
 

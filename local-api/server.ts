@@ -5,6 +5,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
+import fastJsonStringify from 'fast-json-stringify'
 import { openStoreForServing, type ServingStore } from './db/serving.js'
 import type { Store } from './db/store.js'
 import type { DeliveryOptions } from './services/delivery.js'
@@ -17,6 +18,7 @@ import { auth, rateLimitKey } from './plugins/auth.js'
 import { hostPolicy } from './plugins/host-policy.js'
 import { closeSilentConnections } from './plugins/silent-connections.js'
 import { useProblemErrors } from '../sync-core/http/problem-errors.js'
+import { compileOnFirstUse } from '../sync-core/http/compile-on-first-use.js'
 import { deskErrorAnswer } from './plugins/desk-errors.js'
 import { serveRenderer } from './plugins/renderer.js'
 import { installValidators } from '../sync-core/http/validation.js'
@@ -104,6 +106,8 @@ export async function buildServer(config: ServerConfig) {
   await app.register(hostPolicy, { allowedHosts: config.allowedHosts, publicUrl: config.publicUrl })
 
   installValidators(app)
+  // Fastify's own response serializer (fast-json-stringify), compiled when a route first answers.
+  app.setSerializerCompiler(compileOnFirstUse(({ schema }: { schema: object }) => fastJsonStringify(schema)))
   useProblemErrors(app, deskErrorAnswer)
 
   await app.register(helmet, {

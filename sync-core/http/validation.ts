@@ -1,6 +1,7 @@
 import { Ajv, type Options } from 'ajv'
 import formats from 'ajv-formats'
 import type { FastifyInstance } from 'fastify'
+import { compileOnFirstUse } from './compile-on-first-use.js'
 
 // ajv-formats is CommonJS; under Node's ESM interop its plugin is the `default` property.
 const addFormats = formats.default
@@ -54,8 +55,8 @@ function addTrimKeyword(ajv: Ajv): Ajv {
 export function installValidators(app: FastifyInstance): void {
   const bodyAjv = addTrimKeyword(addFormatsWithExactDateTime(new Ajv({ ...shared, coerceTypes: false })))
   const textAjv = addTrimKeyword(addFormatsWithExactDateTime(new Ajv({ ...shared, coerceTypes: 'array' })))
-  app.setValidatorCompiler(({ schema, httpPart }) =>
-    httpPart === 'body' ? bodyAjv.compile(schema) : textAjv.compile(schema),
+  app.setValidatorCompiler(
+    compileOnFirstUse(({ schema, httpPart }: { schema: object; httpPart?: string }) => (httpPart === 'body' ? bodyAjv.compile(schema) : textAjv.compile(schema))),
   )
 }
 

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict'
-import { rmSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { cliCreateToken, cliRun, spawnServe, type ServeProcess } from '../support/cli-process.js'
+import { cliCreateToken, cliRun, FRONTDESK_BIN, spawnServe, type ServeProcess } from '../support/cli-process.js'
 import { PUSH_URL, pushedMessage, tempDir } from '../support/test-app.js'
 
 describe('the frontdesk command', () => {
@@ -63,6 +65,49 @@ describe('the frontdesk command', () => {
     const missing = await cliRun(['token', 'create', '--data-dir', dataDir, '--scopes', 'admin'])
     assert.equal(missing.code, 2)
     assert.match(missing.stderr, /--name is required/)
+  })
+
+  it('serve answers / with the built inbox page, found from the compiled command', async () => {
+    const page = await fetch(serve.url)
+    assert.equal(page.status, 200)
+    assert.match(page.headers.get('content-type') ?? '', /^text\/html/)
+    assert.equal(await page.text(), readFileSync(new URL('../../dist/renderer/index.html', import.meta.url), 'utf8'))
+  })
+
+  it('the compiled command validates requests and checks passwords as the API does', async () => {
+    const desk = await spawnServe(tempDir('frontdesk-cli-setup-'))
+    try {
+      const setup = (admin: object) =>
+        fetch(`${desk.url}/v1/setup`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ property: { name: 'Hotel Lago', defaultCountry: 'CH', timeZone: 'Europe/Zurich' }, admin }),
+        })
+      const incomplete = await setup({ name: 'Sara Brunner', email: 'sara@hotel-lago.ch' })
+      assert.equal(incomplete.status, 400)
+      assert.match(((await incomplete.json()) as { detail: string }).detail, /admin\.password is required/)
+      const guessable = await setup({ name: 'Sara Brunner', email: 'sara@hotel-lago.ch', password: '1234567890' })
+      assert.equal(guessable.status, 400)
+      assert.match(((await guessable.json()) as { detail: string }).detail, /admin\.password is too easy to guess/)
+      const created = await setup({ name: 'Sara Brunner', email: 'sara@hotel-lago.ch', password: 'lakeside view 1' })
+      assert.equal(created.status, 201, await created.text())
+    } finally {
+      await desk.stop()
+    }
+  })
+
+  it('without its compiled bundle the command says how to build it', () => {
+    const checkout = tempDir('frontdesk-cli-unbuilt-')
+    // A checkout installed with scripts turned off: the command's files, no dist/.
+    mkdirSync(join(checkout, 'bin'))
+    copyFileSync(FRONTDESK_BIN, join(checkout, 'bin', 'frontdesk.js'))
+    copyFileSync(new URL('../../package.json', import.meta.url), join(checkout, 'package.json'))
+    const run = spawnSync(process.execPath, [join(checkout, 'bin', 'frontdesk.js'), 'serve', '--data-dir', join(checkout, 'data')], { encoding: 'utf8' })
+    rmSync(checkout, { recursive: true, force: true })
+    assert.equal(run.status, 1)
+    assert.equal(run.stdout, '')
+    assert.match(run.stderr, /the command is not built .*dist\/cli\/frontdesk\.mjs is missing/)
+    assert.match(run.stderr, /npm run build:cli/)
   })
 
   it('serve refuses a port that is taken, saying which', async () => {

@@ -1,10 +1,30 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 
-/** The real `frontdesk` command, as `npx frontdesk` runs it. */
-export const FRONTDESK_BIN = fileURLToPath(new URL('../../bin/frontdesk.js', import.meta.url))
+const root = new URL('../../', import.meta.url)
+
+/** The real `frontdesk` command, as `npx frontdesk` runs it: the compiled bundle in dist/cli/. */
+export const FRONTDESK_BIN = fileURLToPath(new URL('bin/frontdesk.js', root))
+
+/**
+ * Throws unless the CLI bundle is built from the sources as they are now (`npm test` rebuilds it
+ * first; a single test file run by hand would otherwise test yesterday's code).
+ */
+export function assertCliBundleFresh(): void {
+  const bundle = fileURLToPath(new URL('dist/cli/frontdesk.mjs', root))
+  const inputs = fileURLToPath(new URL('dist/cli/inputs.json', root))
+  if (!existsSync(bundle) || !existsSync(inputs)) throw new Error('the CLI is not built: run `npm run build:cli`')
+  const builtAt = statSync(bundle).mtimeMs
+  const changed = (JSON.parse(readFileSync(inputs, 'utf8')) as string[]).filter((source) => {
+    const path = fileURLToPath(new URL(source, root))
+    return !existsSync(path) || statSync(path).mtimeMs > builtAt
+  })
+  if (changed.length) throw new Error(`the CLI bundle is older than ${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ' …' : ''}: run \`npm run build:cli\``)
+}
+assertCliBundleFresh()
 
 const run = promisify(execFile)
 
