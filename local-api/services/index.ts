@@ -34,7 +34,6 @@ export interface ServicesOptions {
 
 /** Every service over one store, wired together; the server decorates itself with each. */
 export function createServices(store: Store, { clock = Date.now, delivery: deliveryOptions, sync: syncOptions }: ServicesOptions = {}) {
-  store.changeLog.useClock(clock)
   const events = createEventBus()
   const ingest = createIngest(store, events, clock)
   const notifications = createNotificationService(store, events, clock)

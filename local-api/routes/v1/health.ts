@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { schemaVersion } from '../../db/migrate.js'
 import { credentialOf } from '../../plugins/auth.js'
 
 const Reason = Type.Object({
@@ -52,7 +51,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return {
         status: reasons.length ? ('degraded' as const) : ('ok' as const),
         reasons,
-        schemaVersion: schemaVersion(app.store.db),
+        schemaVersion: app.store.schemaVersion(),
         time: new Date(app.clock()).toISOString(),
       }
     },

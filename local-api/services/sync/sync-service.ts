@@ -1,6 +1,5 @@
 // The desk's sync as the server and the CLI see it: connect to a central server with a device
 // credential, start and stop syncing with the server, report status, sync now on request.
-import { syncRepository } from '../../db/sync.js'
 import type { Store } from '../../db/store.js'
 import { SYNC_SCHEMA_VERSION } from '../../domain/sync/protocol.js'
 import type { EventBus } from '../event-bus.js'
@@ -35,7 +34,7 @@ export class SyncConnectError extends Error {
 }
 
 export function createDeskSyncService(store: Store, ingest: Ingest, events: EventBus, clock: () => number, options: DeskSyncOptions = {}) {
-  const repository = syncRepository(store.db)
+  const repository = store.sync
   const makeTransport = options.transport ?? ((url: string, credential: string) => httpTransport(url, credential))
   let desk: DeskSync | undefined
   let started = false
