@@ -34,6 +34,7 @@ export const VERSION = '0.1.0'
 export interface ServerConfig {
   /** Where the SQLite store lives; ignored when `store` is given. */
   dataDir?: string
+  /** An open store (its sync clock follows the clock it was opened with, not `clock`). */
   store?: Store
   logger?: FastifyServerOptions['logger']
   /** Requests per minute per live token or session (else per client address: junk credentials share it). */
@@ -46,6 +47,7 @@ export interface ServerConfig {
   rendererDir?: string
   /** The first property's phone country when the data dir is new. */
   defaultCountry?: string
+  /** The services' clock; a store opened from `dataDir` stamps its changes by it too. */
   clock?: () => number
   /** The daily backup into `<dataDir>/backups` (`startServer` turns it on; off when not given). */
   backups?: BackupScheduleOptions
@@ -77,12 +79,12 @@ const KEEP_ALIVE_TIMEOUT_MS = 10_000
 export async function buildServer(config: ServerConfig) {
   // A store opened here is checked first (quick_check): a damaged one is served read-only.
   const serving: ServingStore | undefined =
-    config.store || !config.dataDir ? undefined : await openStoreForServing(config.dataDir, { budgetMs: config.integrityCheckBudgetMs })
+    config.store || !config.dataDir ? undefined : await openStoreForServing(config.dataDir, { budgetMs: config.integrityCheckBudgetMs, now: config.clock })
   const store = config.store ?? serving?.store
   if (!store) throw new Error('buildServer needs a dataDir or a store')
   const clock = config.clock ?? Date.now
   const damage = serving?.integrity && !serving.integrity.ok ? { problems: serving.integrity.problems, restoreHint: serving.restoreHint() } : undefined
-  const storageHealth = createStorageHealth(store, { file: store.db.name, damage, clock })
+  const storageHealth = createStorageHealth(store, { file: store.file, damage, clock })
   if (!damage) ensureDefaultProperty(store, { name: 'My hotel', defaultCountry: config.defaultCountry ?? 'US', timeZone: 'UTC' })
 
   const requestTimeout = config.requestTimeoutMs ?? REQUEST_TIMEOUT_MS

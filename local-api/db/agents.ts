@@ -40,11 +40,26 @@ export function agentsRepository(db: Db) {
   const update = db.prepare(`
     UPDATE agents SET name = @name, role = @role, active = @active, updated_at = @updatedAt WHERE id = @id`)
   const updatePassword = db.prepare('UPDATE agents SET password_hash = ?, updated_at = ? WHERE id = ?')
+  // Another desk's agent: all of it, its e-mail address and password hash included.
+  const upsert = db.prepare(`
+    INSERT INTO agents (id, name, email, role, active, password_hash, created_at, updated_at)
+    VALUES (@id, @name, @email, @role, @active, @passwordHash, @createdAt, @updatedAt)
+    ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, role = excluded.role, active = excluded.active,
+      password_hash = excluded.password_hash, updated_at = excluded.updated_at`)
   const byId = db.prepare('SELECT * FROM agents WHERE id = ?')
   const byEmail = db.prepare('SELECT * FROM agents WHERE email = ?')
   const all = db.prepare('SELECT * FROM agents ORDER BY name COLLATE NOCASE, rowid')
   const count = db.prepare('SELECT count(*) AS n FROM agents')
   const activeAdmins = db.prepare("SELECT count(*) AS n FROM agents WHERE role = 'admin' AND active = 1")
+  const references = [
+    'UPDATE conversations SET assigned_agent_id = ? WHERE assigned_agent_id = ?',
+    'UPDATE messages SET sender_agent_id = ? WHERE sender_agent_id = ?',
+    'UPDATE leads SET created_by_agent_id = ? WHERE created_by_agent_id = ?',
+    'UPDATE conversation_events SET agent_id = ? WHERE agent_id = ?',
+    'UPDATE notifications SET agent_id = ? WHERE agent_id = ?',
+    'UPDATE agent_sessions SET agent_id = ? WHERE agent_id = ?',
+  ].map((sql) => db.prepare(sql))
+  const remove = db.prepare('DELETE FROM agents WHERE id = ?')
 
   return {
     insert(agent: Agent, passwordHash: string): void {
@@ -56,6 +71,15 @@ export function agentsRepository(db: Db) {
     setPasswordHash(id: string, passwordHash: string, now: number): void {
       updatePassword.run(passwordHash, now, id)
     },
+    /** Writes an agent as another desk has it (sync): made if missing, else taken over whole. */
+    fromSync(agent: Agent & { passwordHash: string }): void {
+      upsert.run({ ...agent, active: agent.active ? 1 : 0 })
+    },
+    /** Every reference to agent `fromId` now names `toId`; `fromId` is deleted (two desks made one agent). */
+    mergeInto(fromId: string, toId: string): void {
+      for (const statement of references) statement.run(toId, fromId)
+      remove.run(fromId)
+    },
     get(id: string): Agent | undefined {
       const row = byId.get(id) as AgentRow | undefined
       return row && toAgent(row)
@@ -63,6 +87,10 @@ export function agentsRepository(db: Db) {
     /** An agent's password hash (synced so staff can sign in at every desk of the group). */
     passwordHashOf(id: string): string | undefined {
       return (byId.get(id) as AgentRow | undefined)?.password_hash
+    },
+    byEmail(email: string): Agent | undefined {
+      const row = byEmail.get(email) as AgentRow | undefined
+      return row && toAgent(row)
     },
     /** The agent and its password hash, for signing in. */
     withPasswordByEmail(email: string): { agent: Agent; passwordHash: string } | undefined {

@@ -88,6 +88,22 @@ export async function backupIntoDataDir(db: Db, dataDir: string, now = Date.now(
   return file
 }
 
+/**
+ * `frontdesk backup`: an online backup of the data dir's store (a server may be running on it
+ * meanwhile), to `to` or dated into `<dataDir>/backups`; resolves with the file written.
+ */
+export async function backupStore(dataDir: string, to?: string): Promise<string> {
+  const file = join(dataDir, DATABASE_FILE)
+  if (!existsSync(file)) throw new Error(`no store at ${file}: nothing to back up`)
+  const db = openConnection(file, { fileMustExist: true })
+  try {
+    db.pragma('busy_timeout = 5000')
+    return to ? await backupTo(db, to) : await backupIntoDataDir(db, dataDir)
+  } finally {
+    db.close()
+  }
+}
+
 /** What to tell a desk whose store is damaged: restore the newest backup, with the command for it. */
 export function restoreHint(dataDir: string): string {
   const newest = listBackups(dataDir)[0]

@@ -1,4 +1,4 @@
-import { createHlcClock, type HlcClock } from '../../sync-core/hlc.js'
+import type { HlcClock } from '../../sync-core/hlc.js'
 import type { Db } from './open.js'
 
 export type ChangeEntity =
@@ -31,27 +31,16 @@ export interface ChangeEntry {
   createdAt: number
 }
 
-export function changeLogRepository(db: Db) {
+/** `clock`: the desk's clock (desk-clock.ts), which stamps every local change. */
+export function changeLogRepository(db: Db, clock: HlcClock) {
   const insert = db.prepare('INSERT INTO change_log (entity, entity_id, op, fields, created_at, hlc, origin) VALUES (?, ?, ?, ?, ?, ?, ?)')
   const after = db.prepare('SELECT * FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?')
-
-  // Every local change gets a hybrid-logical-clock timestamp: from the desk's clock (the services'
-  // clock, so a skewed desk shows as such), never behind any timestamp made or seen before.
-  const config = db.prepare('SELECT client_id AS clientId, hlc FROM sync_config WHERE id = 1').get() as { clientId: string; hlc: string | null }
-  const lastLocal = db.prepare('SELECT hlc FROM change_log WHERE hlc IS NOT NULL ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined
-  const latest = [lastLocal, config.hlc].filter((hlc): hlc is string => Boolean(hlc)).sort().at(-1)
-  let physicalNow: () => number = Date.now
-  const clock: HlcClock = createHlcClock(config.clientId, () => physicalNow(), latest ? { latest } : {})
+  const clientId = db.prepare('SELECT client_id FROM sync_config WHERE id = 1').pluck().get() as string
   /** Set while applying another desk's op: what that writes is theirs, not ours to send. */
   let replicatingFrom: string | null = null
 
   return {
-    clientId: config.clientId,
-    clock,
-    /** The desk's physical clock for the timestamps (the services' clock). */
-    useClock(now: () => number): void {
-      physicalNow = now
-    },
+    clientId,
     /** Must run inside the transaction that makes the change. */
     append(entity: ChangeEntity, entityId: string, op: 'insert' | 'update', fields: object | null, now = Date.now()): void {
       if (replicatingFrom !== null) {

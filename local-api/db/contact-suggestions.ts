@@ -42,7 +42,7 @@ export function contactSuggestionsRepository(db: Db) {
   const byId = db.prepare('SELECT * FROM contact_suggestions WHERE id = ?')
   const ofConversation = db.prepare('SELECT * FROM contact_suggestions WHERE conversation_id = ? ORDER BY found_at, id')
   const decide = db.prepare('UPDATE contact_suggestions SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?')
-  const project = db.prepare(`
+  const upsert = db.prepare(`
     INSERT INTO contact_suggestions (id, conversation_id, kind, value, found_at, status, decided_by, decided_at)
     VALUES (@id, @conversationId, @kind, @value, @foundAt, @status, @decidedBy, @decidedAt)
     ON CONFLICT (id) DO UPDATE SET found_at = CASE WHEN excluded.found_at > 0 THEN excluded.found_at ELSE found_at END, status = excluded.status,
@@ -68,8 +68,8 @@ export function contactSuggestionsRepository(db: Db) {
       decide.run(status, decidedBy, decidedAt, id)
     },
     /** Writes a suggestion as another desk has it (sync): made if missing, the decision taken over. */
-    project(suggestion: ContactSuggestion): void {
-      project.run(suggestion)
+    fromSync(suggestion: ContactSuggestion): void {
+      upsert.run(suggestion)
     },
     /** A conversation merged into another (sync): its suggestions go along. */
     moveConversation(from: string, to: string): void {

@@ -25,15 +25,21 @@ interface ConversationEventRow {
 }
 
 export function conversationEventsRepository(db: Db) {
+  // An event never changes: one here already (another desk's, synced again) stays as it is.
   const insert = db.prepare(`
     INSERT INTO conversation_events (id, conversation_id, type, agent_id, data, created_at)
-    VALUES (@id, @conversationId, @type, @agentId, @data, @createdAt)`)
+    VALUES (@id, @conversationId, @type, @agentId, @data, @createdAt)
+    ON CONFLICT (id) DO NOTHING`)
   const ofConversation = db.prepare(`
     SELECT e.*, a.name AS agent_name FROM conversation_events e LEFT JOIN agents a ON a.id = e.agent_id
     WHERE e.conversation_id = ? ORDER BY e.created_at, e.rowid`)
 
   return {
     insert(event: Omit<ConversationEvent, 'agentName'>): void {
+      insert.run({ ...event, data: JSON.stringify(event.data) })
+    },
+    /** Writes an event as another desk has it (sync), unless it is here already. */
+    fromSync(event: Omit<ConversationEvent, 'agentName'>): void {
       insert.run({ ...event, data: JSON.stringify(event.data) })
     },
     ofConversation(conversationId: string): ConversationEvent[] {

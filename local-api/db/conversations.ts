@@ -1,7 +1,8 @@
 import type { Channel, Direction } from '../domain/channels.js'
-import type { SummaryDelta } from '../domain/conversation-summary.js'
+import { summarize, type SummarizedMessage, type SummaryDelta } from '../domain/conversation-summary.js'
 import type { IdentityKind } from '../domain/identity.js'
 import type { ConversationKind, Persona } from '../domain/insight/profile.js'
+import type { MessageContent } from '../domain/message-content.js'
 import { activeSince, type ConversationStatus } from '../domain/session-window.js'
 import type { Db } from './open.js'
 import { statementCache } from './statement-cache.js'
@@ -69,9 +70,22 @@ export interface NewConversation extends ConversationSource {
   id: string
   propertyId: string
   channel: Channel
-  identityRowid: number
+  /** null: none yet (sync sets it once the conversation it merges with is gone). */
+  identityRowid: number | null
   guestId: string | null
   createdAt: number
+}
+
+/** What another desk sets on a conversation (sync); its summary, unread count and source are this desk's own. */
+export interface SyncedConversationFields {
+  guestId: string | null
+  mode: ConversationMode
+  queueState: QueueState | null
+  assignedAgentId: string | null
+  kind: ConversationKind | null
+  persona: Persona | null
+  insight: ConversationInsight | null
+  orderCode: string | null
 }
 
 export interface ConversationFilter {
@@ -343,6 +357,41 @@ export function conversationsRepository(db: Db) {
   const totalUnread = db.prepare('SELECT coalesce(sum(unread_count), 0) AS n FROM conversations WHERE unread_count > 0')
   const insertSearch = db.prepare('INSERT INTO conversation_search (rowid, guest_text) VALUES (?, ?)')
   const updateSearch = db.prepare('UPDATE conversation_search SET guest_text = ? WHERE rowid = ?')
+  const setSynced = db.prepare(`UPDATE conversations SET guest_id = @guestId, mode = @mode, queue_state = @queueState,
+      assigned_agent_id = @assignedAgentId, kind = @kind, persona = @persona, insight = @insight, order_code = @orderCode WHERE id = @id`)
+  const setIdentity = db.prepare('UPDATE conversations SET identity_rowid = ? WHERE id = ?')
+  const messagesToSummarize = db.prepare('SELECT direction, created_at AS createdAt, content FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid')
+  const setSummary = db.prepare(`UPDATE conversations SET message_count = @messages, last_message_at = coalesce(@lastMessageAt, created_at),
+      last_guest_message_at = @lastGuestMessageAt, last_message_direction = @direction, last_message_preview = @preview WHERE id = @id`)
+  // What a conversation merged into another takes along (a lead or service record only where the other has none).
+  const moveAlong = [
+    'UPDATE messages SET conversation_id = @to WHERE conversation_id = @from',
+    'UPDATE conversation_events SET conversation_id = @to WHERE conversation_id = @from',
+    'UPDATE notifications SET conversation_id = @to WHERE conversation_id = @from',
+    'UPDATE leads SET conversation_id = @to WHERE conversation_id = @from AND NOT EXISTS (SELECT 1 FROM leads WHERE conversation_id = @to)',
+    'UPDATE service_records SET conversation_id = @to WHERE conversation_id = @from AND NOT EXISTS (SELECT 1 FROM service_records WHERE conversation_id = @to)',
+    'DELETE FROM service_records WHERE conversation_id = @from',
+    'DELETE FROM conversation_search WHERE rowid = (SELECT rowid FROM conversations WHERE id = @from)',
+    'DELETE FROM conversations WHERE id = @from',
+  ].map((sql) => db.prepare(sql))
+
+  /** The conversation's summary made again from its messages (its unread count stays). */
+  function recount(id: string): void {
+    const rows = messagesToSummarize.iterate(id) as IterableIterator<Omit<SummarizedMessage, 'content'> & { content: string }>
+    const summary = summarize(
+      (function* () {
+        for (const row of rows) yield { ...row, content: JSON.parse(row.content) as MessageContent }
+      })(),
+    )
+    setSummary.run({
+      id,
+      messages: summary?.messages ?? 0,
+      lastMessageAt: summary?.lastMessageAt ?? null,
+      lastGuestMessageAt: summary?.lastGuestMessageAt ?? null,
+      direction: summary?.direction ?? null,
+      preview: summary?.preview ?? '',
+    })
+  }
 
   return {
     findByIdentity(propertyId: string, channel: Channel, identityRowid: number): { id: string; rowid: number } | undefined {
@@ -355,6 +404,23 @@ export function conversationsRepository(db: Db) {
     },
     applySummary(id: string, delta: SummaryDelta): void {
       applySummary.run({ id, ...delta })
+    },
+    recount,
+    /** Writes what another desk set on a conversation (sync) to its row (made with `insert` first). */
+    fromSync(id: string, fields: SyncedConversationFields): void {
+      setSynced.run({ id, ...fields, insight: fields.insight === null ? null : JSON.stringify(fields.insight) })
+    },
+    setIdentity(id: string, identityRowid: number): void {
+      setIdentity.run(identityRowid, id)
+    },
+    /**
+     * Conversation `fromId` turned out to be `toId` (two desks started the guest's conversation on one
+     * channel): its messages, events and notifications (and its lead and service record, where `toId`
+     * has none) move over, `fromId` is deleted and `toId`'s summary made again.
+     */
+    mergeInto(fromId: string, toId: string): void {
+      for (const statement of moveAlong) statement.run({ from: fromId, to: toId })
+      recount(toId)
     },
     get(id: string): Conversation | undefined {
       const row = byId.get(id) as ConversationRow | undefined

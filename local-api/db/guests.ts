@@ -62,6 +62,7 @@ export function guestsRepository(db: Db) {
     'INSERT INTO guest_identities (kind, value, guest_id, created_at, verified) VALUES (?, ?, ?, ?, ?) RETURNING rowid, kind, value, guest_id',
   )
   const linkIdentity = db.prepare('UPDATE guest_identities SET guest_id = ? WHERE rowid = ? AND guest_id IS NULL')
+  const setIdentityGuest = db.prepare('UPDATE guest_identities SET guest_id = ?, verified = ? WHERE rowid = ?')
   const identitiesOfGuest = db.prepare('SELECT rowid, kind, value, guest_id FROM guest_identities WHERE guest_id = ? ORDER BY rowid')
   const referencesToGuest = [
     'UPDATE guest_identities SET guest_id = ? WHERE guest_id = ?',
@@ -84,6 +85,11 @@ export function guestsRepository(db: Db) {
     update(guest: Guest): void {
       updateGuest.run(guest)
     },
+    /** Writes a profile as another desk has it (sync): made if missing, else its fields taken over. */
+    fromSync(guest: Guest): void {
+      if (guestById.get(guest.id)) updateGuest.run(guest)
+      else insertGuest.run(guest)
+    },
     get(id: string): Guest | undefined {
       const row = guestById.get(id) as GuestRow | undefined
       return row && toGuest(row)
@@ -95,6 +101,16 @@ export function guestsRepository(db: Db) {
     /** `verified` false: found in what the guest wrote, not given to a system. */
     insertIdentity(kind: IdentityKind, value: string, guestId: string | null, now: number, verified = true): GuestIdentity {
       return toIdentity(insertIdentity.get(kind, value, guestId, now, verified ? 1 : 0) as IdentityRow)
+    },
+    /**
+     * An identity as another desk has it (sync): made if this desk has not seen it; its profile link
+     * and verification set when the other desk says (`guestId` given). Returns its rowid (this desk's own).
+     */
+    identityFromSync(kind: IdentityKind, value: string, link: { guestId?: string | null; verified?: boolean }, createdAt: number): number {
+      const row = identityByValue.get(kind, value) as IdentityRow | undefined
+      if (!row) return (insertIdentity.get(kind, value, link.guestId ?? null, createdAt, link.verified === false ? 0 : 1) as IdentityRow).rowid
+      if (link.guestId !== undefined) setIdentityGuest.run(link.guestId, link.verified === false ? 0 : 1, row.rowid)
+      return row.rowid
     },
     /** Links an identity that has no profile yet; one already linked keeps its profile. */
     linkIdentity(identityRowid: number, guestId: string): boolean {

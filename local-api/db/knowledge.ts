@@ -58,6 +58,11 @@ export function knowledgeRepository(db: Db) {
     update(entry: KnowledgeEntry): void {
       update.run(entry)
     },
+    /** Writes an entry as another desk has it (sync): made if missing, else its fields taken over. */
+    fromSync(entry: KnowledgeEntry): void {
+      if (byId.get(entry.id)) update.run(entry)
+      else insert.run(entry)
+    },
     remove(id: string): void {
       remove.run(id)
     },

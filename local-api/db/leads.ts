@@ -45,8 +45,10 @@ export function leadsRepository(db: Db) {
     INSERT INTO leads (id, conversation_id, guest_id, status, notes, created_by_agent_id, reservation_id, created_at, updated_at)
     VALUES (@id, @conversationId, @guestId, @status, @notes, @createdByAgentId, @reservationId, @createdAt, @updatedAt)`)
   const update = db.prepare(
-    'UPDATE leads SET guest_id = @guestId, status = @status, notes = @notes, reservation_id = @reservationId, updated_at = @updatedAt WHERE id = @id',
+    `UPDATE leads SET conversation_id = @conversationId, guest_id = @guestId, status = @status, notes = @notes, reservation_id = @reservationId,
+      updated_at = @updatedAt WHERE id = @id`,
   )
+  const remove = db.prepare('DELETE FROM leads WHERE id = ?')
   const byConversation = db.prepare('SELECT * FROM leads WHERE conversation_id = ?')
   const byId = db.prepare('SELECT * FROM leads WHERE id = ?')
   const openOfGuest = db.prepare(`
@@ -63,6 +65,14 @@ export function leadsRepository(db: Db) {
     },
     update(lead: Lead): void {
       update.run(lead)
+    },
+    /** Writes a lead as another desk has it (sync): made if missing, else its fields taken over. */
+    fromSync(lead: Lead): void {
+      if (byId.get(lead.id)) update.run(lead)
+      else insert.run(lead)
+    },
+    remove(id: string): void {
+      remove.run(id)
     },
     get(id: string): Lead | undefined {
       const row = byId.get(id) as LeadRow | undefined

@@ -66,6 +66,8 @@ export function messagesRepository(db: Db) {
     INSERT INTO messages (id, conversation_id, external_id, direction, content_type, content, text, status, created_at, received_at, sender_agent_id, author, meta, property_id)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT property_id FROM conversations WHERE id = ?))`)
   const setStatus = db.prepare('UPDATE messages SET status = ? WHERE id = ?')
+  const removeFromOutbox = db.prepare('DELETE FROM outbox WHERE message_id = ?')
+  const remove = db.prepare('DELETE FROM messages WHERE id = ?')
   const byId = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE id = ?`)
   const byExternalId = db.prepare(`SELECT ${COLUMNS} FROM messages WHERE property_id = ? AND external_id = ?`)
   const pageOldestFirst = db.prepare(`
@@ -98,6 +100,11 @@ export function messagesRepository(db: Db) {
     get(id: string): Message | undefined {
       const row = byId.get(id) as MessageRow | undefined
       return row && toMessage(row)
+    },
+    /** Deletes a message, and its delivery if it had one (sync: the same message is kept under another id). */
+    remove(id: string): void {
+      removeFromOutbox.run(id)
+      remove.run(id)
     },
     /** The message an integrator of this property pushed with this idempotency key (keys are per property). */
     byExternalId(propertyId: string, externalId: string): Message | undefined {

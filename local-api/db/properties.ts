@@ -42,6 +42,11 @@ export function propertiesRepository(db: Db) {
     update(property: Property): void {
       update.run(property)
     },
+    /** Writes a property as another desk has it (sync): made if missing, else its fields taken over. */
+    fromSync(property: Property): void {
+      if (byId.get(property.id)) update.run(property)
+      else insert.run(property)
+    },
     get(id: string): Property | undefined {
       const row = byId.get(id) as PropertyRow | undefined
       return row && toProperty(row)

@@ -69,6 +69,22 @@ export function reservationsRepository(db: Db) {
       phone = excluded.phone, email = excluded.email, language = excluded.language,
       arrival = excluded.arrival, departure = excluded.departure, room = excluded.room,
       status = excluded.status, updated_at = excluded.updated_at`)
+  // Another desk's reservation, by its id (its confirmation number may change: a stand-in while two merge).
+  const upsertById = db.prepare(`
+    INSERT INTO reservations (id, property_id, confirmation_number, guest_id, first_name, last_name, phone, email,
+                              language, arrival, departure, room, status, created_at, updated_at)
+    VALUES (@id, @propertyId, @confirmationNumber, @guestId, @firstName, @lastName, @phone, @email,
+            @language, @arrival, @departure, @room, @status, @createdAt, @updatedAt)
+    ON CONFLICT (id) DO UPDATE SET
+      confirmation_number = excluded.confirmation_number, guest_id = excluded.guest_id, first_name = excluded.first_name,
+      last_name = excluded.last_name, phone = excluded.phone, email = excluded.email, language = excluded.language,
+      arrival = excluded.arrival, departure = excluded.departure, room = excluded.room,
+      status = excluded.status, updated_at = excluded.updated_at`)
+  const references = [
+    'UPDATE leads SET reservation_id = ? WHERE reservation_id = ?',
+    'UPDATE guest_sessions SET reservation_id = ? WHERE reservation_id = ?',
+  ].map((sql) => db.prepare(sql))
+  const remove = db.prepare('DELETE FROM reservations WHERE id = ?')
   const byConfirmation = db.prepare('SELECT * FROM reservations WHERE property_id = ? AND confirmation_number = ?')
   const byId = db.prepare('SELECT * FROM reservations WHERE id = ?')
   const byGuest = db.prepare('SELECT * FROM reservations WHERE guest_id = ? ORDER BY arrival DESC')
@@ -78,6 +94,15 @@ export function reservationsRepository(db: Db) {
   return {
     upsert(reservation: Reservation): void {
       upsert.run(reservation)
+    },
+    /** Writes a reservation as another desk has it (sync): made if missing, else its fields taken over. */
+    fromSync(reservation: Reservation): void {
+      upsertById.run(reservation)
+    },
+    /** Every reference to reservation `fromId` now names `toId`; `fromId` is deleted (two desks made one reservation). */
+    mergeInto(fromId: string, toId: string): void {
+      for (const statement of references) statement.run(toId, fromId)
+      remove.run(fromId)
     },
     byConfirmation(propertyId: string, confirmationNumber: string): Reservation | undefined {
       const row = byConfirmation.get(propertyId, confirmationNumber) as ReservationRow | undefined

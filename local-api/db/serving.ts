@@ -5,7 +5,7 @@ import { quickCheckInBackground, type IntegrityReport } from './integrity.js'
 import { migrate, schemaVersion } from '../../sync-core/migrations/sqlite-migrate.js'
 import { migrations } from './migrations/index.js'
 import { applyPragmas, DATABASE_FILE, describeFsError, openConnection } from './open.js'
-import { createStore, type Store } from './store.js'
+import { createStore, type Store, type StoreOptions } from './store.js'
 
 /** How long start-up waits for quick_check before serving (a check still running then goes on in the background). */
 export const INTEGRITY_CHECK_BUDGET_MS = 5_000
@@ -30,7 +30,10 @@ export interface ServingStore {
  * conversations) unless it cannot be used at all: not a database, or its schema needs an upgrade
  * (never migrate a damaged file). Errors name the file and the cause.
  */
-export async function openStoreForServing(dataDir: string, { budgetMs = INTEGRITY_CHECK_BUDGET_MS, maxProblems = 10 } = {}): Promise<ServingStore> {
+export async function openStoreForServing(
+  dataDir: string,
+  { budgetMs = INTEGRITY_CHECK_BUDGET_MS, maxProblems = 10, now }: { budgetMs?: number; maxProblems?: number } & StoreOptions = {},
+): Promise<ServingStore> {
   try {
     mkdirSync(dataDir, { recursive: true })
   } catch (error) {
@@ -56,7 +59,7 @@ export async function openStoreForServing(dataDir: string, { budgetMs = INTEGRIT
       : await Promise.race([check.result, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), budgetMs)))])
     clearTimeout(timer)
     const serving = (laterIntegrity?: Promise<IntegrityReport>): ServingStore => ({
-      store: createStore(db),
+      store: createStore(db, { now }),
       file,
       integrity,
       laterIntegrity,

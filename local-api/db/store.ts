@@ -1,7 +1,9 @@
+import { dirname } from 'node:path'
 import { agentSessionsRepository } from './agent-sessions.js'
 import { agentsRepository } from './agents.js'
 import { apiTokensRepository } from './api-tokens.js'
 import { attachmentsRepository } from './attachments.js'
+import { backupIntoDataDir, BACKUPS_KEPT } from './backup.js'
 import { channelAccountsRepository } from './channel-accounts.js'
 import { changeLogRepository } from './change-log.js'
 import { contactSuggestionsRepository } from './contact-suggestions.js'
@@ -9,12 +11,14 @@ import { conversationEventsRepository } from './conversation-events.js'
 import { conversationsRepository } from './conversations.js'
 import { exportRepository } from './export.js'
 import { customFieldsRepository } from './custom-fields.js'
+import { openDeskClock } from './desk-clock.js'
 import { guestSessionsRepository } from './guest-sessions.js'
 import { guestMergesRepository } from './guest-merges.js'
 import { guestsRepository } from './guests.js'
 import { knowledgeRepository } from './knowledge.js'
 import { leadsRepository } from './leads.js'
 import { messagesRepository } from './messages.js'
+import { schemaVersion } from '../../sync-core/migrations/sqlite-migrate.js'
 import { notificationsRepository } from './notifications.js'
 import { onsiteContactsRepository } from './onsite-contacts.js'
 import { outboxRepository } from './outbox.js'
@@ -26,15 +30,28 @@ import { serviceRecordsRepository } from './service-records.js'
 import { settingsRepository } from './settings.js'
 import { statsRepository } from './stats.js'
 import { signInFailuresRepository } from './sign-in-failures.js'
+import { syncRepository } from './sync.js'
 import { templatesRepository } from './templates.js'
+
+export interface StoreOptions {
+  /** The physical clock the desk's sync clock follows (the services' clock; default: the system's). */
+  now?: () => number
+}
 
 /**
  * The one typed interface to the database: services and routes call these functions and never
- * write SQL. `transaction` runs a function atomically (BEGIN IMMEDIATE … COMMIT).
+ * write SQL, nor see the connection. `transaction` runs a function atomically (BEGIN IMMEDIATE …
+ * COMMIT); `hlc` is the desk's sync clock, which stamps each change the change log records.
  */
-export function createStore(db: Db) {
+export function createStore(db: Db, { now = Date.now }: StoreOptions = {}) {
+  const hlc = openDeskClock(db, now)
   return {
-    db,
+    /** The store's file, and the data dir that holds it (attachments, backups). */
+    file: db.name,
+    dataDir: dirname(db.name),
+    /** Opened read-only: nothing new can be stored. */
+    readOnly: db.readonly,
+    hlc,
     properties: propertiesRepository(db),
     guests: guestsRepository(db),
     guestMerges: guestMergesRepository(db),
@@ -62,9 +79,23 @@ export function createStore(db: Db) {
     outbox: outboxRepository(db),
     stats: statsRepository(db),
     exports: exportRepository(db),
-    changeLog: changeLogRepository(db),
+    changeLog: changeLogRepository(db, hlc),
+    sync: syncRepository(db),
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate()
+    },
+    /**
+     * Runs `work` in a savepoint of the transaction under way: a throw undoes only its writes (and
+     * is rethrown); the transaction goes on.
+     */
+    savepoint<T>(work: () => T): T {
+      if (!db.inTransaction) throw new Error('a savepoint needs a transaction under way')
+      return db.transaction(work)()
+    },
+    schemaVersion: () => schemaVersion(db),
+    /** A dated online backup into `<dataDir>/backups`, then only the newest `keep` are kept; resolves with its file. */
+    backupIntoDataDir(dataDir: string, at = Date.now(), keep = BACKUPS_KEPT, shouldStop?: () => boolean): Promise<string> {
+      return backupIntoDataDir(db, dataDir, at, keep, shouldStop)
     },
     close(): void {
       if (db.open) db.close()
@@ -74,6 +105,6 @@ export function createStore(db: Db) {
 
 export type Store = ReturnType<typeof createStore>
 
-export function openStore(dataDir: string): Store {
-  return createStore(openDatabase(dataDir))
+export function openStore(dataDir: string, options: StoreOptions = {}): Store {
+  return createStore(openDatabase(dataDir), options)
 }

@@ -44,6 +44,22 @@ const CONFIG_COLUMNS: Record<keyof SyncConfig, string> = {
   lastError: 'last_error',
 }
 
+/** The tables that hold synced entities a synced reference may point to, by entity. */
+const TABLE_OF = {
+  property: 'properties',
+  agent: 'agents',
+  guest: 'guests',
+  conversation: 'conversations',
+  reservation: 'reservations',
+  message: 'messages',
+  lead: 'leads',
+  template: 'templates',
+  knowledge_entry: 'knowledge_entries',
+  conversation_event: 'conversation_events',
+} as const
+
+export type RowEntity = keyof typeof TABLE_OF
+
 /** The sync bookkeeping of a desk: its configuration, outbox, cursors, merged entity states, aliases and waiting ops. */
 export function syncRepository(db: Db) {
   const selectConfig = db.prepare(`SELECT ${Object.entries(CONFIG_COLUMNS).map(([key, column]) => `${column} AS ${key}`).join(', ')} FROM sync_config WHERE id = 1`)
@@ -72,6 +88,9 @@ export function syncRepository(db: Db) {
   const pending = db.prepare('SELECT op FROM sync_pending ORDER BY since, op_id').pluck()
   const removePending = db.prepare('DELETE FROM sync_pending WHERE op_id = ?')
   const pendingCount = db.prepare('SELECT count(*) FROM sync_pending').pluck()
+  const rowExists = Object.fromEntries(
+    Object.entries(TABLE_OF).map(([entity, table]) => [entity, db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).pluck()]),
+  ) as Record<RowEntity, ReturnType<Db['prepare']>>
   const workDone = db.prepare(`SELECT (SELECT count(*) FROM agents) + (SELECT count(*) FROM conversations)
     + (SELECT count(*) FROM reservations) + (SELECT count(*) FROM templates) + (SELECT count(*) FROM knowledge_entries)`).pluck()
 
@@ -110,6 +129,8 @@ export function syncRepository(db: Db) {
     /** The synced fields of every entity of a kind on one property. */
     statesOfProperty: (entity: string, propertyId: string) =>
       (statesOf.all(entity, propertyId) as { id: string; fields: string }[]).map((row) => ({ id: row.id, fields: JSON.parse(row.fields) as Record<string, unknown> })),
+    /** Whether this desk has the entity's row (an op that refers to it need not wait). */
+    rowExists: (entity: RowEntity, id: string) => rowExists[entity].get(id) !== undefined,
     /** Where an id merged into lives now (following chains of merges), or the id itself. */
     resolve(entity: string, entityId: string): string {
       let id = entityId

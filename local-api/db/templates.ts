@@ -53,6 +53,7 @@ export function templatesRepository(db: Db) {
     UPDATE templates SET name = @name, shortcut = @shortcut, body = @body, language = @language, channel = @channel,
       approval = @approval, updated_at = @updatedAt WHERE id = @id`)
   const remove = db.prepare('DELETE FROM templates WHERE id = ?')
+  const setShortcut = db.prepare('UPDATE templates SET shortcut = ? WHERE id = ?')
   const byId = db.prepare('SELECT * FROM templates WHERE id = ?')
   const byShortcut = db.prepare('SELECT * FROM templates WHERE property_id = ? AND shortcut = ?')
   const ofProperty = db.prepare('SELECT * FROM templates WHERE property_id = ? ORDER BY name COLLATE NOCASE')
@@ -63,6 +64,14 @@ export function templatesRepository(db: Db) {
     },
     update(template: Template): void {
       update.run(template)
+    },
+    /** Writes a template as another desk has it (sync): made if missing, else its fields taken over. */
+    fromSync(template: Template): void {
+      if (byId.get(template.id)) update.run(template)
+      else insert.run(template)
+    },
+    setShortcut(id: string, shortcut: string): void {
+      setShortcut.run(shortcut, id)
     },
     remove(id: string): void {
       remove.run(id)

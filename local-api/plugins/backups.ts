@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import { backupIntoDataDir, BACKUPS_KEPT, listBackups } from '../db/backup.js'
+import { BACKUPS_KEPT, listBackups } from '../db/backup.js'
 import type { StorageHealth } from '../services/storage-health.js'
 
 export interface BackupScheduleOptions {
@@ -28,7 +28,7 @@ export const backupSchedule = fp<{ dataDir: string; health: StorageHealth; optio
     async function run(): Promise<void> {
       // A damaged store is not backed up: the good backups it would rotate away are the way back.
       if (health.damaged) return
-      running = backupIntoDataDir(app.store.db, dataDir, Date.now(), keep, () => stopping).then(
+      running = app.store.backupIntoDataDir(dataDir, Date.now(), keep, () => stopping).then(
         (file) => {
           health.backupSucceeded(file)
           app.log.info({ file }, 'backup written')

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createReadStream, mkdirSync, renameSync, writeFileSync, type ReadStream } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import type { Attachment } from '../db/attachments.js'
 import type { Store } from '../db/store.js'
 import { newId } from '../domain/ids.js'
@@ -10,7 +10,7 @@ export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 /** Files uploaded to the desk, kept in the data dir beside the database (attachments/<id>). */
 export function createAttachmentService(store: Store, clock: () => number = Date.now) {
-  const folder = join(dirname(store.db.name), 'attachments')
+  const folder = join(store.dataDir, 'attachments')
 
   return {
     /**

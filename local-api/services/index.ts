@@ -38,7 +38,6 @@ export interface ServicesOptions {
 
 /** Every service over one store, wired together; the server decorates itself with each. */
 export function createServices(store: Store, { clock = Date.now, logger = silentLogger(), delivery: deliveryOptions, sync: syncOptions }: ServicesOptions = {}) {
-  store.changeLog.useClock(clock)
   const background = createBackgroundFailures(clock)
   const events = createEventBus()
   const ingest = createIngest(store, events, clock)

@@ -243,7 +243,7 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
         for (const item of group) {
           try {
             // A lone batch needs no savepoint: if it fails, the whole transaction is its own.
-            const written = group.length === 1 ? writeItem(item) : store.db.transaction(writeItem)(item)
+            const written = group.length === 1 ? writeItem(item) : store.savepoint(() => writeItem(item))
             published.push(...written.published)
             settled.push({ results: written.results })
           } catch (error) {

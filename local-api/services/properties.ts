@@ -2,7 +2,6 @@ import { newId } from '../domain/ids.js'
 import { isCountryCode } from '../domain/identity.js'
 import type { Property } from '../db/properties.js'
 import type { Store } from '../db/store.js'
-import { syncRepository } from '../db/sync.js'
 
 export interface PropertyInput {
   name: string
@@ -52,6 +51,6 @@ export function updateProperty(store: Store, property: Property, input: Property
  */
 export function ensureDefaultProperty(store: Store, defaults: PropertyInput): Property | undefined {
   const existing = store.properties.first()
-  if (existing || syncRepository(store.db).config().centralUrl) return existing
+  if (existing || store.sync.config().centralUrl) return existing
   return createProperty(store, defaults)
 }

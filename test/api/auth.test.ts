@@ -17,7 +17,7 @@ describe('API tokens', () => {
 
   it('are stored only as hashes', () => {
     const token = t.token(['guest.conversation.read'])
-    const stored = t.app.store.db.prepare('SELECT token_hash FROM api_tokens').all() as { token_hash: string }[]
+    const stored = t.db.prepare('SELECT token_hash FROM api_tokens').all() as { token_hash: string }[]
     assert.ok(stored.every((row) => row.token_hash !== token && !row.token_hash.includes(token)))
     assert.ok(stored.every((row) => /^[0-9a-f]{64}$/.test(row.token_hash)))
   })

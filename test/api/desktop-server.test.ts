@@ -8,6 +8,7 @@ import { after, describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import type { DeskFeedItem, ServerProcessMessage } from '../../electron/desk-feed-types.js'
 import { deskFeed, startDeskServer } from '../../electron/local-server.js'
+import { openDatabase } from '../../local-api/db/open.js'
 import { openStore } from '../../local-api/db/store.js'
 import { createApiToken } from '../../local-api/services/api-tokens.js'
 import { eventually } from '../support/eventually.js'
@@ -121,7 +122,7 @@ describe('the server process', () => {
     const dataDir = freshDir()
     const store = openStore(dataDir)
     const token = createApiToken(store, { name: 'pms', scopes: ['guest.conversation.write', 'guest.conversation.read'] }).token
-    store.db.close()
+    store.close()
 
     const { child, messages } = start([`--data-dir=${dataDir}`, '--port=0'])
     await eventually('the server to listen', () => assert.ok(messages.some((message) => message.type === 'listening')), { timeoutMs: 20_000 })
@@ -144,12 +145,12 @@ describe('the server process', () => {
     assert.ok(messages.some((message) => message.type === 'closed'))
     await assert.rejects(fetch(`${listening.url}/v1/health`), 'the port is released')
 
-    const reopened = openStore(dataDir)
+    const reopened = openDatabase(dataDir)
     try {
-      const row = reopened.db.prepare("SELECT count(*) AS n FROM messages WHERE text LIKE '%my dog%'").get() as { n: number }
+      const row = reopened.prepare("SELECT count(*) AS n FROM messages WHERE text LIKE '%my dog%'").get() as { n: number }
       assert.equal(row.n, 1)
     } finally {
-      reopened.db.close()
+      reopened.close()
     }
   })
 

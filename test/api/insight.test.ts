@@ -45,7 +45,7 @@ describe('guest insight', () => {
     assert.equal(found.guest.id, null, 'what the guest wrote makes no profile')
     assert.equal(found.guest.name, null, 'a name the guest writes is a claim, not the profile\'s name')
     assert.equal(found.type, 'lead', 'a guest who writes down how to reach them is a captured lead')
-    const identity = t.app.store.db.prepare("SELECT 1 FROM guest_identities WHERE kind = 'email' AND value = 'lena.graf@example.ch'").get()
+    const identity = t.db.prepare("SELECT 1 FROM guest_identities WHERE kind = 'email' AND value = 'lena.graf@example.ch'").get()
     assert.equal(identity, undefined, 'the address is no identity')
     const suggestions = (await t.app.inject({ url: `/v1/conversations/${id}/suggestions`, headers: bearer(admin) })).json()
     assert.deepEqual(suggestions.map((s: { kind: string; value: string; status: string; matchedGuest: unknown }) => [s.kind, s.value, s.status, s.matchedGuest]), [['email', 'lena.graf@example.ch', 'new', null]])

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import { closeSync, existsSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { backupIntoDataDir, restoreFromBackup } from '../../local-api/db/backup.js'
+import { restoreFromBackup } from '../../local-api/db/backup.js'
 import { DATABASE_FILE } from '../../local-api/db/open.js'
 import { buildServer, type App } from '../../local-api/server.js'
 import { createApiToken } from '../../local-api/services/api-tokens.js'
@@ -32,6 +32,15 @@ function damagePages(file: string, table: string, count: number): number[] {
 describe('a damaged store', () => {
   const dataDir = tempDir('frontdesk-damaged-')
   const file = join(dataDir, DATABASE_FILE)
+  /** How many rows a table holds, read through a connection of the test's own. */
+  const count = (table: string) => {
+    const db = new Database(file, { readonly: true })
+    try {
+      return db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
+    } finally {
+      db.close()
+    }
+  }
   let app: App
   let token: string
   let backup: string
@@ -46,8 +55,8 @@ describe('a damaged store', () => {
       const messages = Array.from({ length: 50 }, (_, m) => pushedMessage({ phone: `+4179${String(1_000_000 + i + m)}`, text: `message ${i + m} ${'about the room '.repeat(20)}` }))
       assert.equal((await healthy.inject({ method: 'POST', url: PUSH_URL, headers: bearer(token), payload: { messages } })).statusCode, 201)
     }
-    conversations = healthy.store.db.prepare('SELECT count(*) FROM conversations').pluck().get() as number
-    backup = await backupIntoDataDir(healthy.store.db, dataDir)
+    conversations = count('conversations')
+    backup = await healthy.store.backupIntoDataDir(dataDir)
     await healthy.close()
     damagePages(file, 'messages', 2)
     app = await buildServer({ dataDir })
@@ -112,7 +121,7 @@ describe('a damaged store', () => {
     await app.ready()
     const health = (await app.inject({ url: '/v1/health' })).json()
     assert.deepEqual([health.status, health.reasons], ['ok', []])
-    assert.equal(app.store.db.prepare('SELECT count(*) FROM conversations').pluck().get(), conversations)
-    assert.equal(app.store.db.prepare('SELECT count(*) FROM messages').pluck().get(), MESSAGES)
+    assert.equal(count('conversations'), conversations)
+    assert.equal(count('messages'), MESSAGES)
   })
 })

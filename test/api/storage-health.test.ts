@@ -2,11 +2,11 @@ import assert from 'node:assert/strict'
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { DATABASE_FILE } from '../../local-api/db/open.js'
+import { DATABASE_FILE, openDatabase, type Db } from '../../local-api/db/open.js'
 import { createStore } from '../../local-api/db/store.js'
 import { buildServer, type App } from '../../local-api/server.js'
 import { eventually } from '../support/eventually.js'
-import { bearer, PUSH_URL, pushedMessage, startTestApp, type TestApp } from '../support/test-app.js'
+import { bearer, PUSH_URL, pushedMessage, startTestApp, tempDir, type TestApp } from '../support/test-app.js'
 
 const nativePush = (phone: string, text: string) => ({
   messages: [{ channel: 'whatsapp', guest: { phone }, direction: 'in', content: { type: 'text', text }, createdAt: new Date().toISOString() }],
@@ -17,15 +17,18 @@ const health = async (app: App, token: string) =>
 
 describe('disk full (SQLITE_FULL, provoked for real with max_page_count)', () => {
   let t: TestApp
+  let db: Db
   let token: string
   before(async () => {
-    t = await startTestApp()
+    // The store on a connection the test holds too, to provoke the failure on it.
+    const dataDir = tempDir()
+    db = openDatabase(dataDir)
+    t = await startTestApp({ dataDir, store: createStore(db) })
     token = t.token()
   })
   after(() => t.close())
 
   it('answers 507 with Retry-After and says so, in the native and the dialect shapes; health is degraded until a write succeeds', async () => {
-    const db = t.app.store.db
     const pages = db.pragma('page_count', { simple: true }) as number
     db.pragma(`max_page_count = ${pages}`)
     const long = 'x'.repeat(3000)
@@ -60,15 +63,18 @@ describe('disk full (SQLITE_FULL, provoked for real with max_page_count)', () =>
 
 describe('storage busy beyond the wait (SQLITE_BUSY)', () => {
   let t: TestApp
+  let db: Db
   before(async () => {
-    t = await startTestApp()
+    const dataDir = tempDir()
+    db = openDatabase(dataDir)
+    t = await startTestApp({ dataDir, store: createStore(db) })
   })
   after(() => t.close())
 
   it('answers 503 with Retry-After while another connection holds the write lock, and does not degrade health', async () => {
     const token = t.token()
     const other = new Database(join(t.dataDir, DATABASE_FILE))
-    t.app.store.db.pragma('busy_timeout = 50')
+    db.pragma('busy_timeout = 50')
     other.exec('BEGIN IMMEDIATE')
     try {
       const response = await t.app.inject({ method: 'POST', url: '/v1/messages', headers: bearer(token), payload: nativePush('+41795552000', 'Hello') })

@@ -54,7 +54,7 @@ describe('sync scenarios', () => {
       now.ms += MINUTE
       book(a!, 'R-2', '+41795550002', 'Eva M.')
       await syncAll([a!, b!])
-      const [first, second] = a!.store.db.prepare('SELECT id FROM guests ORDER BY id').pluck().all() as string[]
+      const [first, second] = a!.db.prepare('SELECT id FROM guests ORDER BY id').pluck().all() as string[]
 
       // B, offline, renames the guest of R-2; A merges the two profiles meanwhile.
       offline.add('b')
@@ -66,12 +66,12 @@ describe('sync scenarios', () => {
       await syncAll([a!, b!])
 
       for (const desk of [a!, b!]) {
-        const guests = desk.store.db.prepare('SELECT id, first_name AS firstName FROM guests').all()
+        const guests = desk.db.prepare('SELECT id, first_name AS firstName FROM guests').all()
         assert.deepEqual(guests, [{ id: first, firstName: 'Eva Maria' }], `${desk.name}: one profile, the later edit on it`)
-        const owners = desk.store.db.prepare('SELECT DISTINCT guest_id FROM reservations').pluck().all()
+        const owners = desk.db.prepare('SELECT DISTINCT guest_id FROM reservations').pluck().all()
         assert.deepEqual(owners, [first], `${desk.name}: both reservations on the kept profile`)
       }
-      assert.deepEqual(replicaState(b!.store), replicaState(a!.store))
+      assert.deepEqual(replicaState(b!.db), replicaState(a!.db))
     })
   })
 
@@ -89,27 +89,27 @@ describe('sync scenarios', () => {
       write(b!, '+41795550002', 'Hello from Marco')
       await syncAll([a!, b!])
       const profiles = (desk: Desk) => {
-        const state = replicaState(desk.store)
+        const state = replicaState(desk.db)
         return { guests: state.guests, identities: state.identities, conversations: state.conversations, reservations: state.reservations, leads: state.leads }
       }
       const before = profiles(a!)
       assert.deepEqual(profiles(b!), before)
-      const [eva, marco] = a!.store.db.prepare('SELECT id FROM guests ORDER BY id').pluck().all() as string[]
+      const [eva, marco] = a!.db.prepare('SELECT id FROM guests ORDER BY id').pluck().all() as string[]
 
       now.ms += MINUTE
       const merged = a!.services.guests.merge(marco!, eva!, { by: { tokenName: 'pms-bridge' }, reason: 'same person, says the PMS' })
       assert.ok(merged.ok)
       await syncAll([a!, b!])
       for (const desk of [a!, b!]) {
-        assert.deepEqual(desk.store.db.prepare('SELECT id FROM guests').pluck().all(), [eva], `${desk.name}: one profile`)
-        assert.deepEqual(desk.store.db.prepare('SELECT DISTINCT guest_id FROM conversations').pluck().all(), [eva], `${desk.name}: both conversations on it`)
+        assert.deepEqual(desk.db.prepare('SELECT id FROM guests').pluck().all(), [eva], `${desk.name}: one profile`)
+        assert.deepEqual(desk.db.prepare('SELECT DISTINCT guest_id FROM conversations').pluck().all(), [eva], `${desk.name}: both conversations on it`)
       }
       const recorded = b!.store.guestMerges.get(merged.value.mergeId)!
       assert.equal(recorded.reason, 'same person, says the PMS')
       assert.equal(recorded.mergedBy.tokenName, 'pms-bridge')
       assert.equal(recorded.origin, a!.store.changeLog.clientId, 'B applied A\'s merge and recorded what moved there')
       assert.equal(recorded.goneGuestId, marco)
-      const timeline = b!.store.db.prepare("SELECT count(*) FROM conversation_events WHERE type = 'guest_merged'").pluck().get()
+      const timeline = b!.db.prepare("SELECT count(*) FROM conversation_events WHERE type = 'guest_merged'").pluck().get()
       assert.equal(timeline, 2, 'the merge is in both conversations\' timelines on B too')
 
       now.ms += MINUTE
@@ -126,9 +126,9 @@ describe('sync scenarios', () => {
       book(a!, 'R-2', '+41795550002', 'Marco Antonio')
       await syncAll([a!, b!])
       for (const desk of [a!, b!]) {
-        assert.deepEqual(desk.store.db.prepare('SELECT id, first_name FROM guests ORDER BY id').raw().all(), [[eva, 'Eva'], [marco, 'Marco Antonio']], desk.name)
+        assert.deepEqual(desk.db.prepare('SELECT id, first_name FROM guests ORDER BY id').raw().all(), [[eva, 'Eva'], [marco, 'Marco Antonio']], desk.name)
       }
-      assert.deepEqual(replicaState(b!.store), replicaState(a!.store))
+      assert.deepEqual(replicaState(b!.db), replicaState(a!.db))
     })
   })
 
@@ -140,7 +140,7 @@ describe('sync scenarios', () => {
       now.ms += MINUTE
       book(a!, 'R-2', '+41795550002', 'Marco')
       await syncAll([a!, b!, c!])
-      const [eva, marco] = a!.store.db.prepare('SELECT id FROM guests ORDER BY id').pluck().all() as string[]
+      const [eva, marco] = a!.db.prepare('SELECT id FROM guests ORDER BY id').pluck().all() as string[]
 
       // B, offline, renames Marco; A merges the two profiles and undoes it; C is away all along.
       offline.add('b').add('c')
@@ -160,11 +160,11 @@ describe('sync scenarios', () => {
       await syncAll([c!, a!, b!])
 
       for (const desk of [a!, b!, c!]) {
-        assert.deepEqual(desk.store.db.prepare('SELECT id, first_name FROM guests ORDER BY id').raw().all(), [[eva, 'Eva'], [marco, 'Marco B.']], desk.name)
-        assert.deepEqual(desk.store.db.prepare('SELECT confirmation_number, guest_id FROM reservations ORDER BY confirmation_number').raw().all(), [['R-1', eva], ['R-2', marco]], desk.name)
+        assert.deepEqual(desk.db.prepare('SELECT id, first_name FROM guests ORDER BY id').raw().all(), [[eva, 'Eva'], [marco, 'Marco B.']], desk.name)
+        assert.deepEqual(desk.db.prepare('SELECT confirmation_number, guest_id FROM reservations ORDER BY confirmation_number').raw().all(), [['R-1', eva], ['R-2', marco]], desk.name)
       }
-      assert.deepEqual(replicaState(b!.store), replicaState(a!.store))
-      assert.deepEqual(replicaState(c!.store), replicaState(a!.store))
+      assert.deepEqual(replicaState(b!.db), replicaState(a!.db))
+      assert.deepEqual(replicaState(c!.db), replicaState(a!.db))
     })
   })
 
@@ -177,11 +177,11 @@ describe('sync scenarios', () => {
       offline.clear()
       await syncAll([a!, b!])
       for (const desk of [a!, b!]) {
-        const conversations = desk.store.db.prepare('SELECT id, message_count AS messages FROM conversations').all() as { id: string; messages: number }[]
+        const conversations = desk.db.prepare('SELECT id, message_count AS messages FROM conversations').all() as { id: string; messages: number }[]
         assert.equal(conversations.length, 1, desk.name)
         assert.equal(conversations[0]!.messages, 2)
       }
-      assert.deepEqual(replicaState(b!.store), replicaState(a!.store))
+      assert.deepEqual(replicaState(b!.db), replicaState(a!.db))
     })
   })
 
@@ -196,8 +196,8 @@ describe('sync scenarios', () => {
       await prune() // the server forgets the ops B has not pulled
       offline.delete('b')
       await syncAll([b!, a!])
-      assert.deepEqual(replicaState(b!.store), replicaState(a!.store))
-      assert.equal((replicaState(a!.store).messages as unknown[]).length, 6)
+      assert.deepEqual(replicaState(b!.db), replicaState(a!.db))
+      assert.equal((replicaState(a!.db).messages as unknown[]).length, 6)
     })
   })
 
@@ -212,7 +212,7 @@ describe('sync scenarios', () => {
       const c = openDesk('c', inProcessTransport(central, device), now)
       try {
         await c.sync.client.syncOnce()
-        assert.deepEqual(replicaState(c.store), replicaState(a!.store))
+        assert.deepEqual(replicaState(c.db), replicaState(a!.db))
         assert.equal(c.sync.client.status().state, 'idle')
       } finally {
         removeDesk(c)
@@ -229,7 +229,7 @@ describe('sync scenarios', () => {
       })
       await a!.sync.client.syncOnce()
       assert.equal(a!.sync.client.status().waitingOps, 1)
-      assert.match(a!.store.db.prepare('SELECT reason FROM sync_pending').pluck().get() as string, /newer version/)
+      assert.match(a!.db.prepare('SELECT reason FROM sync_pending').pluck().get() as string, /newer version/)
     })
   })
 
@@ -257,7 +257,7 @@ describe('sync scenarios', () => {
         assert.equal(pushes, 0)
         assert.ok(a.sync.client.status().pendingOps > 0)
         assert.equal(a.sync.client.status().state, 'offline')
-        assert.deepEqual(a.store.db.prepare('SELECT text FROM messages ORDER BY text').pluck().all(), ['From desk A', 'From desk B'])
+        assert.deepEqual(a.db.prepare('SELECT text FROM messages ORDER BY text').pluck().all(), ['From desk A', 'From desk B'])
       } finally {
         removeDesk(a)
       }

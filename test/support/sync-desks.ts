@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs'
 import type { Device } from '../../central/store/central-store.js'
 import type { SyncService } from '../../central/sync-service.js'
-import { openStore, type Store } from '../../local-api/db/store.js'
+import { openDatabase, type Db } from '../../local-api/db/open.js'
+import { createStore, type Store } from '../../local-api/db/store.js'
 import { createServices } from '../../local-api/services/index.js'
 import { createDeskSync } from '../../local-api/services/sync/index.js'
 import type { SyncTransport } from '../../local-api/services/sync/transport.js'
@@ -25,6 +26,8 @@ export interface Desk {
   name: string
   dir: string
   store: Store
+  /** The store's connection, to look at rows directly in assertions. */
+  db: Db
   services: ReturnType<typeof createServices>
   sync: ReturnType<typeof createDeskSync>
   now: { ms: number }
@@ -33,7 +36,8 @@ export interface Desk {
 
 /** A desk with its own SQLite file, services on a settable clock, and sync through `transport`. */
 export function openDesk(name: string, transport: SyncTransport, now = { ms: Date.now() }, dir = tempDir(`frontdesk-${name}-`)): Desk {
-  const store = openStore(dir)
+  const db = openDatabase(dir)
+  const store = createStore(db, { now: () => now.ms })
   const services = createServices(store, { clock: () => now.ms })
   const sync = createDeskSync(store, services.ingest, services.events, transport, { clock: () => now.ms, pushBatch: 50, pullBatch: 40 })
   store.transaction(() => sync.repository.updateConfig({ centralUrl: 'in-process://central' }))
@@ -41,6 +45,7 @@ export function openDesk(name: string, transport: SyncTransport, now = { ms: Dat
     name,
     dir,
     store,
+    db,
     services,
     sync,
     now,
@@ -59,8 +64,8 @@ export const removeDesk = (desk: Desk) => {
  * What must be the same on every desk after sync: each synced table's rows in id order, without
  * what is each desk's own (rowids, unread counts, arrival times, local-only references).
  */
-export function replicaState(store: Store): Record<string, unknown[]> {
-  const q = (sql: string) => store.db.prepare(sql).all()
+export function replicaState(db: Db): Record<string, unknown[]> {
+  const q = (sql: string) => db.prepare(sql).all()
   return {
     properties: q('SELECT id, name, default_country, time_zone FROM properties ORDER BY id'),
     agents: q('SELECT id, name, email, role, active FROM agents ORDER BY id'),

@@ -108,7 +108,7 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
     })
     const conversationOf = (desk: Desk, guest: number) => {
       const identity = desk.store.guests.findIdentity('phone', PHONES[guest]!)
-      return identity ? desk.store.db.prepare('SELECT id FROM conversations WHERE identity_rowid = ? ORDER BY id LIMIT 1').pluck().get(identity.rowid) as string | undefined : undefined
+      return identity ? desk.db.prepare('SELECT id FROM conversations WHERE identity_rowid = ? ORDER BY id LIMIT 1').pluck().get(identity.rowid) as string | undefined : undefined
     }
 
     for (const step of schedule) {
@@ -154,14 +154,14 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
           break
         }
         case 'mergeGuests': {
-          const guests = desk!.store.db.prepare('SELECT id FROM guests ORDER BY id LIMIT 2').pluck().all() as string[]
+          const guests = desk!.db.prepare('SELECT id FROM guests ORDER BY id LIMIT 2').pluck().all() as string[]
           if (guests.length === 2) assert.ok(desk!.services.guests.merge(guests[1]!, guests[0]!).ok)
           break
         }
         case 'undoMerge': {
           // The desk's latest merge in force (made here or applied from another desk); an undo the
           // desk refuses (its kept profile merged into another since) changes nothing.
-          const mergeId = desk!.store.db.prepare('SELECT id FROM guest_merges WHERE undone_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1').pluck().get() as string | undefined
+          const mergeId = desk!.db.prepare('SELECT id FROM guest_merges WHERE undone_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1').pluck().get() as string | undefined
           try {
             if (mergeId) desk!.services.guests.undoMerge(mergeId, {})
           } catch (error) {
@@ -199,7 +199,7 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
           assert.ok(serverSeq >= (seen[i]!.cursors.get(space) ?? 0), `desk ${i}'s cursor of ${space} went back`)
           seen[i]!.cursors.set(space, serverSeq)
         }
-        const hlc = d.store.changeLog.clock.latest()
+        const hlc = d.store.hlc.latest()
         assert.ok(hlc >= seen[i]!.hlc, `desk ${i}'s clock went back: ${hlc} < ${seen[i]!.hlc}`)
         seen[i]!.hlc = hlc
       })
@@ -210,12 +210,12 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
     network.faulty = false
     for (let round = 0; round < 4; round++) for (const desk of desks) await desk.sync.client.syncOnce()
 
-    const states = desks.map((desk) => replicaState(desk.store))
+    const states = desks.map((desk) => replicaState(desk.db))
     if (process.env.SIM_TRACE) {
       for (const desk of desks) {
         console.error(desk.name, JSON.stringify(desk.sync.client.status()), JSON.stringify(desk.sync.repository.config()), JSON.stringify(desk.sync.repository.cursors()))
-        console.error('  parked', JSON.stringify(desk.store.db.prepare('SELECT reason FROM sync_pending').all()))
-        console.error('  log', JSON.stringify(desk.store.db.prepare("SELECT seq, entity, entity_id, op, hlc, origin FROM change_log WHERE entity = 'template'").all()))
+        console.error('  parked', JSON.stringify(desk.db.prepare('SELECT reason FROM sync_pending').all()))
+        console.error('  log', JSON.stringify(desk.db.prepare("SELECT seq, entity, entity_id, op, hlc, origin FROM change_log WHERE entity = 'template'").all()))
       }
       for (const space of ['group', property.id]) {
         const pulled = await central.pull(devices[0]!, space, 0, 1000)
@@ -237,7 +237,7 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
       const replayed = network.pushes[Math.floor(next() * network.pushes.length)]!
       await central.push(devices[replayed.desk]!, replayed.request)
       for (const desk of desks) await desk.sync.client.syncOnce()
-      assert.deepEqual(replicaState(desks[0]!.store), states[0])
+      assert.deepEqual(replicaState(desks[0]!.db), states[0])
     }
   } finally {
     for (const desk of desks) removeDesk(desk)

@@ -2,8 +2,6 @@ import assert from 'node:assert/strict'
 import { after, describe, it } from 'node:test'
 import { rmSync } from 'node:fs'
 import { openStore } from '../../local-api/db/store.js'
-import { syncProjections } from '../../local-api/db/sync-projections.js'
-import { syncRepository } from '../../local-api/db/sync.js'
 import { createServices } from '../../local-api/services/index.js'
 import { createProperty } from '../../local-api/services/properties.js'
 import { createOpApplier } from '../../local-api/services/sync/apply-ops.js'
@@ -17,13 +15,13 @@ const NOW = Date.parse('2026-11-29T08:00:00Z')
 // key, and that key is the property's: another property's message with the same externalId stays.
 describe('sync: an integrator message is the same message by (property, externalId)', () => {
   const dir = tempDir()
-  const store = openStore(dir)
+  const store = openStore(dir, { now: () => NOW })
   after(() => {
     store.close()
     rmSync(dir, { recursive: true, force: true })
   })
   const services = createServices(store, { clock: () => NOW })
-  const applier = createOpApplier(store, syncRepository(store.db), syncProjections(store.db), services.ingest)
+  const applier = createOpApplier(store, store.sync, services.ingest)
   const hotelA = createProperty(store, { name: 'A', defaultCountry: 'CH' }, NOW)
   const hotelB = createProperty(store, { name: 'B', defaultCountry: 'CH' }, NOW)
   const push = (property: typeof hotelA, phone: string) => {

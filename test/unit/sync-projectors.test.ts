@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, describe, it } from 'node:test'
 import { rmSync } from 'node:fs'
-import { openStore } from '../../local-api/db/store.js'
-import { syncProjections } from '../../local-api/db/sync-projections.js'
-import { syncRepository } from '../../local-api/db/sync.js'
+import { openDatabase } from '../../local-api/db/open.js'
+import { createStore } from '../../local-api/db/store.js'
 import { contentPreview } from '../../local-api/domain/message-content.js'
 import { createHlcClock } from '../../sync-core/hlc.js'
 import { mergeFields } from '../../sync-core/merge.js'
@@ -20,18 +19,19 @@ const PROPERTY = 'prp_00000000000000000000000001'
 const GUEST = 'gst_00000000000000000000000001'
 
 // Each projector on its own, against a real store: the merged synced state of an entity, as another
-// desk's op leaves it, written as the entity's row; two rows that are one thing end as the smaller id.
+// desk's op leaves it, written as the entity's row through the store's repositories; two rows that
+// are one thing end as the smaller id.
 describe('sync projectors', () => {
   const dir = tempDir()
-  const store = openStore(dir)
+  const db = openDatabase(dir)
+  const store = createStore(db, { now: () => NOW })
   after(() => {
     store.close()
     rmSync(dir, { recursive: true, force: true })
   })
-  const sync = syncRepository(store.db)
-  const rows = syncProjections(store.db)
+  const sync = store.sync
   const resolve = (entity: SyncEntity, id: unknown) => (typeof id === 'string' ? sync.resolve(entity, id) : undefined)
-  const { projectors } = createProjectors({ store, sync, rows, resolve })
+  const { projectors } = createProjectors({ store, sync, resolve })
   const clock = createHlcClock('otherdesk', () => NOW)
 
   /** Merges one op's fields into the entity's synced state and projects it, as apply-ops does. */
@@ -47,8 +47,8 @@ describe('sync projectors', () => {
     if (finalId === id) sync.saveEntityState(entity, id, state)
     return { id: finalId, touched }
   }
-  const all = (sql: string, ...params: unknown[]) => store.db.prepare(sql).all(...params)
-  const get = (sql: string, ...params: unknown[]) => store.db.prepare(sql).get(...params) as Record<string, unknown> | undefined
+  const all = (sql: string, ...params: unknown[]) => db.prepare(sql).all(...params)
+  const get = (sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as Record<string, unknown> | undefined
 
   it('property: waits (parked) while incomplete; complete, its row', () => {
     assert.deepEqual(project('property', PROPERTY, { name: 'Seehotel' }), { waiting: 'incomplete property' })
@@ -159,7 +159,7 @@ describe('sync projectors', () => {
   })
 
   it('message: written in a run through ingest; one integrator message is one (the smaller id); its delivery only moves forward', () => {
-    const messages = messageProjector({ store, sync, rows, resolve }, createServices(store, { clock: () => NOW }).ingest)
+    const messages = messageProjector({ store, sync, resolve }, createServices(store, { clock: () => NOW }).ingest)
     const published: DomainEvent[] = []
     const reply = (id: string, status: string) =>
       messages.apply('otherdesk', id, { conversationId: CONV, direction: 'out', content: { type: 'text', text: 'See you soon' }, createdAt: NOW + 2000, externalId: 'ext-1', status }, new Set(), NOW, published)
@@ -181,7 +181,7 @@ describe('sync projectors', () => {
     const OTHER_GUEST = 'gst_00000000000000000000000002'
     project('guest', OTHER_GUEST, { firstName: 'Eva', lastName: 'Brunner-Meier', createdAt: NOW })
     const touched = new Set<string>()
-    assert.deepEqual(guestMergeProjector({ store, sync, rows, resolve }).applyLegacy(OTHER_GUEST, GUEST, clock.now(), touched), { applied: true })
+    assert.deepEqual(guestMergeProjector({ store, sync, resolve }).applyLegacy(OTHER_GUEST, GUEST, clock.now(), touched), { applied: true })
     assert.equal(get('SELECT 1 AS here FROM guests WHERE id = ?', OTHER_GUEST), undefined)
     assert.equal(sync.resolve('guest', OTHER_GUEST), GUEST)
     assert.ok(touched.has(SMALLER_CONV), 'the kept profile\'s conversations are refreshed')

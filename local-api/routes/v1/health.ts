@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { schemaVersion } from '../../../sync-core/migrations/sqlite-migrate.js'
 import { credentialOf } from '../../plugins/auth.js'
 
 const Reason = Type.Object({
@@ -75,7 +74,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         status: reasons.length ? ('degraded' as const) : ('ok' as const),
         reasons,
         background,
-        schemaVersion: schemaVersion(app.store.db),
+        schemaVersion: app.store.schemaVersion(),
         time: new Date(app.clock()).toISOString(),
       }
     },

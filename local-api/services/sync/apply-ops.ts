@@ -6,7 +6,6 @@
 // This module dispatches: each entity's rules are its projector's (projectors/<entity>.ts).
 import type { Store } from '../../db/store.js'
 import type { SyncRepository } from '../../db/sync.js'
-import type { SyncProjections } from '../../db/sync-projections.js'
 import { mergeFields } from '../../../sync-core/merge.js'
 import { isSyncEntity, SYNC_SCHEMA_VERSION, type SnapshotEntity, type SyncEntity, type SyncOp } from '../../../sync-core/protocol.js'
 import type { DomainEvent } from '../event-bus.js'
@@ -21,11 +20,11 @@ export type { ApplyOutcome } from './projectors/context.js'
 /** An op, or a snapshot's entity kept for later, whose fields then carry their own clocks. */
 export type ParkableOp = SyncOp & { clocks?: Record<string, string> }
 
-export function createOpApplier(store: Store, sync: SyncRepository, rows: SyncProjections, ingest: Ingest) {
+export function createOpApplier(store: Store, sync: SyncRepository, ingest: Ingest) {
   const resolve = (entity: SyncEntity, id: unknown) => (typeof id === 'string' ? sync.resolve(entity, id) : undefined)
-  const { projectors, settleShortcuts } = createProjectors({ store, sync, rows, resolve })
-  const guestMerges = guestMergeProjector({ store, sync, rows, resolve })
-  const messages = messageProjector({ store, sync, rows, resolve }, ingest)
+  const { projectors, settleShortcuts } = createProjectors({ store, sync, resolve })
+  const guestMerges = guestMergeProjector({ store, sync, resolve })
+  const messages = messageProjector({ store, sync, resolve }, ingest)
 
   /** Merges writes into an entity and writes its row, unless what it needs is missing. */
   function mergeEntity(entity: SyncEntity, entityId: string, writes: Fields, clockOf: (field: string) => string, touched: Set<string>): ApplyOutcome {

@@ -1,5 +1,3 @@
-import { syncProjections } from '../../db/sync-projections.js'
-import { syncRepository } from '../../db/sync.js'
 import type { Store } from '../../db/store.js'
 import type { EventBus } from '../event-bus.js'
 import type { Ingest } from '../ingest.js'
@@ -10,10 +8,10 @@ import type { SyncTransport } from './transport.js'
 
 /** A desk's sync, assembled: its bookkeeping, the outbox of local ops, the applier and the client. */
 export function createDeskSync(store: Store, ingest: Ingest, events: EventBus, transport: SyncTransport, options: SyncClientOptions = {}) {
-  const repository = syncRepository(store.db)
-  const applier = createOpApplier(store, repository, syncProjections(store.db), ingest)
+  const repository = store.sync
+  const applier = createOpApplier(store, repository, ingest)
   const localOps = createLocalOps(store, repository, applier.settleShortcuts)
-  const client = createSyncClient(store, repository, localOps, applier, events, transport, options)
+  const client = createSyncClient(store, repository, store.hlc, localOps, applier, events, transport, options)
   return { repository, client }
 }
 

@@ -4,7 +4,7 @@
 // changes here, when the central server pokes, and on a timer, retrying with backoff.
 import type { Store } from '../../db/store.js'
 import type { SyncRepository } from '../../db/sync.js'
-import { ClockError } from '../../../sync-core/hlc.js'
+import { ClockError, type HlcClock } from '../../../sync-core/hlc.js'
 import { GROUP_SPACE, SYNC_SCHEMA_VERSION, type PulledOp, type SnapshotPage } from '../../../sync-core/protocol.js'
 import type { WorkerReport } from '../background-failures.js'
 import type { DomainEvent, EventBus } from '../event-bus.js'
@@ -44,6 +44,8 @@ export interface SyncClientOptions {
 export function createSyncClient(
   store: Store,
   sync: SyncRepository,
+  /** The desk's clock (the store's): it takes in the server's and the other desks' timestamps. */
+  deskClock: HlcClock,
   localOps: LocalOps,
   applier: OpApplier,
   events: EventBus,
@@ -82,9 +84,9 @@ export function createSyncClient(
   /** Takes in the server's clock; one too far ahead is reported, not followed. */
   function receiveClock(hlc: string): void {
     try {
-      store.changeLog.clock.receive(hlc)
+      deskClock.receive(hlc)
       // Kept, so that after a restart this desk's clock is still past everything it has seen.
-      store.transaction(() => sync.updateConfig({ hlc: store.changeLog.clock.latest() }))
+      store.transaction(() => sync.updateConfig({ hlc: deskClock.latest() }))
     } catch (error) {
       if (error instanceof ClockError) throw new Error(`the central server's clock is far ahead of this computer's: ${error.message}`)
       throw error
@@ -134,7 +136,7 @@ export function createSyncClient(
       for (const { op } of ops) {
         if (op.clientId === clientId) continue // our own op, back from the server
         try {
-          store.changeLog.clock.receive(op.hlc)
+          deskClock.receive(op.hlc)
         } catch {
           // an op far ahead of our clock still applies; our clock just does not follow it
         }
@@ -143,7 +145,7 @@ export function createSyncClient(
       applier.finish(published)
       if (ops.length) applier.retryParked(now, published)
       sync.setCursor(space, lastSeq)
-      sync.updateConfig({ hlc: store.changeLog.clock.latest() })
+      sync.updateConfig({ hlc: deskClock.latest() })
     })
   }
 

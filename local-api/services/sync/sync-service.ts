@@ -1,6 +1,5 @@
 // The desk's sync as the server and the CLI see it: connect to a central server with a device
 // credential, start and stop syncing with the server, report status, sync now on request.
-import { syncRepository } from '../../db/sync.js'
 import type { Store } from '../../db/store.js'
 import { SYNC_SCHEMA_VERSION } from '../../../sync-core/protocol.js'
 import { unreported, type WorkerReport } from '../background-failures.js'
@@ -43,7 +42,7 @@ export function createDeskSyncService(
   options: DeskSyncOptions = {},
   report: WorkerReport = unreported(),
 ) {
-  const repository = syncRepository(store.db)
+  const repository = store.sync
   const makeTransport = options.transport ?? ((url: string, credential: string) => httpTransport(url, credential))
   let desk: DeskSync | undefined
   let started = false

@@ -136,7 +136,7 @@ describe('POST /API/V40/Interactive/Messages/Conversations', () => {
   })
 
   it('answers bad bodies with 400 and the Error container, storing nothing', async () => {
-    const before = (t.app.store.db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n
+    const before = (t.db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n
     for (const payload of [{ message: '', sessionToken }, { message: 'x'.repeat(5001), sessionToken }, { message: 'x', conversationType: 'staff', sessionToken }]) {
       const response = await post(payload)
       assert.equal(response.statusCode, 400, JSON.stringify(payload))
@@ -148,6 +148,6 @@ describe('POST /API/V40/Interactive/Messages/Conversations', () => {
       assert.equal(response.json().status, 'Error')
       assert.deepEqual(response.json().responses[0].createConversationResponse.errors, [{ field: 'message', message: 'must not be blank' }])
     }
-    assert.equal((t.app.store.db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n, before)
+    assert.equal((t.db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n, before)
   })
 })

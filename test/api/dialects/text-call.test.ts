@@ -12,7 +12,7 @@ let otherAccountContact: string
 
 const call = (account: string, payload: object, token = writer) =>
   t.app.inject({ method: 'POST', url: `/api/onsite-account/${account}/text-call`, headers: bearer(token), payload })
-const messageCount = () => (t.app.store.db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n
+const messageCount = () => (t.db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n
 
 before(async () => {
   t = await startTestApp()

@@ -115,7 +115,7 @@ describe('a contact a guest writes is a suggestion, never identity', () => {
     const own = await get(`/v1/conversations/${anna.conversationId}`)
     assert.equal(own.guest.name, 'Anna Muster')
     assert.equal((await get(`/v1/conversations/${anna.conversationId}/guest`)).reservations[0].confirmationNumber, 'AB-7001')
-    const identities = t.app.store.db.prepare('SELECT count(*) FROM guest_identities WHERE verified = 0').pluck().get()
+    const identities = t.db.prepare('SELECT count(*) FROM guest_identities WHERE verified = 0').pluck().get()
     assert.equal(identities, 0, 'no unverified identity is ever stored')
   })
 
@@ -177,7 +177,7 @@ describe('a contact a guest writes is a suggestion, never identity', () => {
     assert.equal(dismissed.statusCode, 200, dismissed.body)
     assert.equal(dismissed.json().suggestion.status, 'dismissed')
     assert.equal((await suggestions(chat)).find((s: { id: string }) => s.id === phone.id).status, 'dismissed')
-    assert.equal(t.app.store.db.prepare("SELECT count(*) FROM change_log WHERE entity = 'contact_suggestion' AND entity_id = ?").pluck().get(phone.id), 2, 'found and dismissed: both synced')
+    assert.equal(t.db.prepare("SELECT count(*) FROM change_log WHERE entity = 'contact_suggestion' AND entity_id = ?").pluck().get(phone.id), 2, 'found and dismissed: both synced')
   })
 
   it('a value that is another conversation\'s own address (no profile yet): both get a profile and the link is an undoable merge', async () => {

@@ -15,7 +15,7 @@ let otherPropertyId: string
 
 /** Every row a merge touches and an undo must give back exactly (events aside: the timeline keeps both). */
 function rows() {
-  const q = (sql: string) => t.app.store.db.prepare(sql).all()
+  const q = (sql: string) => t.db.prepare(sql).all()
   return {
     guests: q('SELECT * FROM guests ORDER BY id'),
     identities: q('SELECT rowid, kind, value, guest_id, verified, created_at FROM guest_identities ORDER BY rowid'),
@@ -193,7 +193,7 @@ describe('guest merges', () => {
       const identity = t.app.store.guests.insertIdentity('onsite_contact', `lobby:${n}`, guestId, clock)
       t.app.store.onsiteContacts.insert({ id: `oc_test${n}`, channelAccountId, sn: `SN-${n}`, guestId, identityRowid: identity.rowid, createdAt: clock })
     }
-    const contacts = () => t.app.store.db.prepare('SELECT id, guest_id FROM onsite_contacts ORDER BY id').raw().all()
+    const contacts = () => t.db.prepare('SELECT id, guest_id FROM onsite_contacts ORDER BY id').raw().all()
     const before = rows()
     const beforeContacts = contacts()
     const response = await mergeRequest(sara.guestId, { intoGuestId: marco.guestId }, { cookie })

@@ -40,10 +40,11 @@ describe('leads', () => {
 
   it('are captured, or move along, together with their timeline event or not at all', async () => {
     const other = await push(pushedMessage({ email: 'undecided@example.com', text: 'Any offers in May?', at: new Date(Date.now() - HOUR).toISOString() }))
-    const db = desk.t.app.store.db
+    const db = desk.t.db
     const count = (table: 'leads' | 'conversation_events') => (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE conversation_id = ?`).get(other) as { n: number }).n
-    // The database refuses the timeline event, after the lead is written in the same transaction.
-    db.exec(`CREATE TEMP TRIGGER refuse_timeline BEFORE INSERT ON conversation_events BEGIN SELECT RAISE(ABORT, 'timeline refused'); END`)
+    // The database refuses the timeline event, after the lead is written in the same transaction (a trigger made
+    // on a connection of the test's own: not TEMP, so the server's connection sees it).
+    db.exec(`CREATE TRIGGER refuse_timeline BEFORE INSERT ON conversation_events BEGIN SELECT RAISE(ABORT, 'timeline refused'); END`)
     try {
       assert.equal((await api('POST', `/v1/conversations/${other}/lead`)).statusCode, 500)
       assert.deepEqual([count('leads'), count('conversation_events')], [0, 0])
@@ -54,7 +55,7 @@ describe('leads', () => {
     const lead = (await api('POST', `/v1/conversations/${other}/lead`)).json()
     assert.deepEqual([count('leads'), count('conversation_events')], [1, 1])
 
-    db.exec(`CREATE TEMP TRIGGER refuse_timeline BEFORE INSERT ON conversation_events BEGIN SELECT RAISE(ABORT, 'timeline refused'); END`)
+    db.exec(`CREATE TRIGGER refuse_timeline BEFORE INSERT ON conversation_events BEGIN SELECT RAISE(ABORT, 'timeline refused'); END`)
     try {
       assert.equal((await api('PATCH', `/v1/leads/${lead.id}`, { status: 'contacted' })).statusCode, 500)
     } finally {

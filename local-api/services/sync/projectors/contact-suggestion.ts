@@ -9,7 +9,7 @@ export function contactSuggestionProjector(ctx: ProjectorContext): Projector {
     project(id, state, touched) {
       const f = state.fields
       const conversationId = resolve('conversation', f.conversationId)!
-      store.contactSuggestions.project({
+      store.contactSuggestions.fromSync({
         id,
         conversationId,
         kind: f.kind as ContactKind,

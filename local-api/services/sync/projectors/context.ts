@@ -1,7 +1,6 @@
 // What every projector works with, and the checks that say an entity cannot be written yet.
 import type { Store } from '../../../db/store.js'
-import type { EntityState, SyncRepository } from '../../../db/sync.js'
-import type { SyncProjections } from '../../../db/sync-projections.js'
+import type { EntityState, RowEntity, SyncRepository } from '../../../db/sync.js'
 import type { SyncEntity } from '../../../../sync-core/protocol.js'
 
 export type Fields = Record<string, unknown>
@@ -9,10 +8,10 @@ export type Fields = Record<string, unknown>
 export type ApplyOutcome = { applied: true } | { waiting: string }
 export const APPLIED: ApplyOutcome = { applied: true }
 
+/** Projectors write rows through the store's repositories, and keep synced states in `sync` (the store's). */
 export interface ProjectorContext {
   store: Store
   sync: SyncRepository
-  rows: SyncProjections
   /** The id an entity goes by here now (another, once merged into it). */
   resolve(entity: SyncEntity, id: unknown): string | undefined
 }
@@ -26,10 +25,10 @@ export interface Projector {
 }
 
 /** Null if the entity it refers to is here (or none is named and that is allowed), else why it waits. */
-export function need(ctx: ProjectorContext, what: Parameters<SyncProjections['exists']>[0], id: unknown, optional = true): string | null {
+export function need(ctx: ProjectorContext, what: RowEntity, id: unknown, optional = true): string | null {
   if (id === undefined || id === null) return optional ? null : `${what} not given`
   const resolved = ctx.resolve(what, id)!
-  return ctx.rows.exists(what, resolved) ? null : `waits for ${what} ${resolved}`
+  return ctx.sync.rowExists(what, resolved) ? null : `waits for ${what} ${resolved}`
 }
 
 /** Whether any of these fields is not given. */

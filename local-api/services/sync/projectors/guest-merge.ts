@@ -5,20 +5,21 @@ import type { GuestMerge } from '../../../db/guest-merges.js'
 import { mergeFields } from '../../../../sync-core/merge.js'
 import { foldGuest, reprojectGuestRefs, splitGuest } from '../local-ops.js'
 import { APPLIED, str, type ApplyOutcome, type Fields, type ProjectorContext } from './context.js'
+import { guestRow } from './rows.js'
 
-export function guestMergeProjector({ store, sync, rows, resolve }: ProjectorContext) {
+export function guestMergeProjector({ store, sync, resolve }: ProjectorContext) {
   function applyLegacy(sourceId: string, targetId: string, clock: string, touched: Set<string>): ApplyOutcome {
     const [a, b] = [sync.resolve('guest', sourceId), sync.resolve('guest', targetId)]
     if (a === b) return APPLIED
     // The smaller id is kept whatever the order merges arrive in (see services/guests.ts).
     const [kept, gone] = a < b ? [a, b] : [b, a]
-    if (!rows.exists('guest', kept)) return { waiting: `waits for guest ${kept}` }
+    if (!sync.rowExists('guest', kept)) return { waiting: `waits for guest ${kept}` }
     const record = sync.entityState('guest_merge', sourceId) ?? { fields: {}, clocks: {} }
     mergeFields('guest_merge', record, { sourceId, targetId }, () => clock)
     sync.saveEntityState('guest_merge', sourceId, record)
     const keptState = foldGuest(sync, gone, kept)
-    rows.guest(kept, keptState.fields)
-    if (rows.exists('guest', gone)) store.guests.mergeInto(gone, kept)
+    store.guests.fromSync(guestRow(kept, keptState.fields))
+    if (sync.rowExists('guest', gone)) store.guests.mergeInto(gone, kept)
     for (const conversation of store.conversations.byGuest(kept)) {
       store.conversations.refreshSearchText(conversation)
       touched.add(conversation.id)
@@ -71,7 +72,7 @@ export function guestMergeProjector({ store, sync, rows, resolve }: ProjectorCon
     const goneFields = goneRow ?? sync.entityState('guest', gone)?.fields ?? {}
     const moved = goneRow ? store.guestMerges.whatMoves(gone) : { identities: [], conversations: [], reservations: [], leads: [], onsiteContacts: [] }
     const keptState = foldGuest(sync, gone, kept)
-    rows.guest(kept, keptState.fields)
+    store.guests.fromSync(guestRow(kept, keptState.fields))
     if (goneRow) store.guests.mergeInto(gone, kept)
     store.guestMerges.insert({
       id: mergeId,
@@ -118,8 +119,8 @@ export function guestMergeProjector({ store, sync, rows, resolve }: ProjectorCon
     const split = splitGuest(sync, merge.goneGuestId, merge.keptGuestId)
     const keptNow = split.kept.id
     if (!store.guests.get(merge.goneGuestId)) store.guests.insert({ id: merge.goneGuestId, ...merge.gone })
-    if (Object.keys(split.gone.fields).length) rows.guest(merge.goneGuestId, { ...merge.gone, ...split.gone.fields })
-    if (Object.keys(split.kept.state.fields).length && store.guests.get(keptNow)) rows.guest(keptNow, split.kept.state.fields)
+    if (Object.keys(split.gone.fields).length) store.guests.fromSync(guestRow(merge.goneGuestId, { ...merge.gone, ...split.gone.fields }))
+    if (Object.keys(split.kept.state.fields).length && store.guests.get(keptNow)) store.guests.fromSync(guestRow(keptNow, split.kept.state.fields))
     store.guestMerges.moveBack(merge, keptNow)
     reprojectGuestRefs(store, sync, [merge.goneGuestId, keptNow])
     for (const conversation of [...store.conversations.byGuest(merge.goneGuestId), ...store.conversations.byGuest(keptNow)]) {

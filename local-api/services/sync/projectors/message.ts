@@ -7,7 +7,7 @@ import type { DomainEvent } from '../../event-bus.js'
 import type { Ingest, ReplicatedMessage } from '../../ingest.js'
 import { APPLIED, str, type ApplyOutcome, type Fields, type ProjectorContext } from './context.js'
 
-export function messageProjector({ store, rows, resolve }: ProjectorContext, ingest: Ingest) {
+export function messageProjector({ store, sync, resolve }: ProjectorContext, ingest: Ingest) {
   // Any other op, another desk's op or the end of a page writes the run first.
   let run: { origin: string; now: number; messages: ReplicatedMessage[]; ids: Set<string>; externalIds: Set<string> } | null = null
   const propertyOfConversation = new Map<string, string>()
@@ -31,11 +31,12 @@ export function messageProjector({ store, rows, resolve }: ProjectorContext, ing
       if (typeof f.status === 'string' && deliveryMovesForward(pending.status, f.status)) pending.status = f.status
       return APPLIED
     }
-    if (rows.exists('message', id)) {
-      const current = rows.messageStatus(id)!
+    const stored = store.messages.get(id)
+    if (stored) {
+      const current = stored.status
       if (typeof f.status === 'string' && f.status !== current && deliveryMovesForward(current, f.status)) {
-        rows.setMessageStatus(id, f.status)
-        const conversationId = store.messages.get(id)!.conversationId
+        store.messages.setStatus(id, f.status)
+        const conversationId = stored.conversationId
         published.push({ type: 'message.updated', conversationId, propertyId: store.conversations.get(conversationId)!.propertyId, messageId: id })
       }
       return APPLIED
@@ -49,17 +50,18 @@ export function messageProjector({ store, rows, resolve }: ProjectorContext, ing
       propertyOfConversation.set(conversationId, propertyId)
     }
     const senderAgentId = resolve('agent', f.senderAgentId) ?? null
-    if (senderAgentId && !rows.exists('agent', senderAgentId)) return { waiting: `waits for agent ${senderAgentId}` }
+    if (senderAgentId && !sync.rowExists('agent', senderAgentId)) return { waiting: `waits for agent ${senderAgentId}` }
     const externalId = str(f.externalId) ?? null
     if (externalId) {
       if (run?.externalIds.has(`${propertyId}|${externalId}`)) writeRun(published)
       // One integrator message stored on two desks (an externalId is the key of one property's
       // integrator, so only the same property's message is the same message): the smaller id stays.
-      const other = rows.otherMessageWithExternalId(propertyId, externalId, id)
+      const holder = store.messages.byExternalId(propertyId, externalId)
+      const other = holder && holder.id !== id ? holder : undefined
       if (other && other.id < id) return APPLIED
       if (other) {
-        rows.deleteMessage(other.id)
-        rows.recount(other.conversationId)
+        store.messages.remove(other.id)
+        store.conversations.recount(other.conversationId)
         touched.add(other.conversationId)
       }
     }

@@ -1,8 +1,9 @@
 // A template: deleted or written; two templates of a property with one shortcut settled by id.
 import { first, lacks, need, type ProjectorContext, type Projector } from './context.js'
+import { templateRow } from './rows.js'
 
 export function templateProjector(ctx: ProjectorContext): Projector & { settleShortcuts(propertyId: string): void } {
-  const { sync, rows } = ctx
+  const { store, sync } = ctx
 
   /**
    * Two templates of a property may end up with one shortcut (made on two desks at once): the
@@ -12,7 +13,7 @@ export function templateProjector(ctx: ProjectorContext): Projector & { settleSh
   function settleShortcuts(propertyId: string): void {
     const live = sync
       .statesOfProperty('template', propertyId)
-      .filter((state) => !state.fields.deleted && rows.exists('template', state.id))
+      .filter((state) => !state.fields.deleted && sync.rowExists('template', state.id))
       .sort((a, b) => (a.id < b.id ? -1 : 1))
     const taken = new Set<string>()
     const wanted = live.map(({ id, fields }) => {
@@ -22,8 +23,8 @@ export function templateProjector(ctx: ProjectorContext): Projector & { settleSh
       return { id, shortcut }
     })
     // Through unique stand-ins first, so no two rows hold one shortcut on the way.
-    for (const { id } of wanted) rows.renameShortcut(id, `~${id}`)
-    for (const { id, shortcut } of wanted) rows.renameShortcut(id, shortcut)
+    for (const { id } of wanted) store.templates.setShortcut(id, `~${id}`)
+    for (const { id, shortcut } of wanted) store.templates.setShortcut(id, shortcut)
   }
 
   return {
@@ -31,12 +32,12 @@ export function templateProjector(ctx: ProjectorContext): Projector & { settleSh
     project(id, state) {
       const f = state.fields
       if (f.deleted) {
-        rows.deleteTemplate(id)
+        store.templates.remove(id)
         sync.saveEntityState('template', id, state)
         if (f.propertyId) settleShortcuts(String(f.propertyId))
         return id
       }
-      rows.template(id, f, `${String(f.shortcut)}~${id}`)
+      store.templates.fromSync(templateRow(id, f, `${String(f.shortcut)}~${id}`))
       sync.saveEntityState('template', id, state)
       settleShortcuts(String(f.propertyId))
       return id

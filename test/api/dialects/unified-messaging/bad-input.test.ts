@@ -11,7 +11,7 @@ before(async () => {
 after(() => t.close())
 
 function countRows(): { conversations: number; messages: number } {
-  return t.app.store.db.prepare('SELECT (SELECT count(*) FROM conversations) AS conversations, (SELECT count(*) FROM messages) AS messages').get() as {
+  return t.db.prepare('SELECT (SELECT count(*) FROM conversations) AS conversations, (SELECT count(*) FROM messages) AS messages').get() as {
     conversations: number
     messages: number
   }
