@@ -51,7 +51,7 @@ export interface ServerConfig {
   clock?: () => number
   /** The daily backup into `<dataDir>/backups` (`startServer` turns it on; off when not given). */
   backups?: BackupScheduleOptions
-  /** How long start-up waits for quick_check before serving (default 5 s; the check then goes on in the background). */
+  /** How long start-up waits for quick_check before serving (default 250 ms; the check then goes on in the background). */
   integrityCheckBudgetMs?: number
   /**
    * Names or addresses the desk answers to beyond 127.0.0.1, localhost and [::1] (`--allowed-host`;

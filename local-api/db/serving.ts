@@ -7,8 +7,12 @@ import { migrations } from './migrations/index.js'
 import { applyPragmas, DATABASE_FILE, describeFsError, openConnection } from './open.js'
 import { createStore, type Store, type StoreOptions } from './store.js'
 
-/** How long start-up waits for quick_check before serving (a check still running then goes on in the background). */
-export const INTEGRITY_CHECK_BUDGET_MS = 5_000
+/**
+ * How long start-up waits for quick_check before serving: long enough to finish on a small store
+ * (a damaged one is then read-only from the first request), short enough that a big store still
+ * listens within a second; a check still running goes on in the background and counts when it ends.
+ */
+export const INTEGRITY_CHECK_BUDGET_MS = 250
 
 export interface ServingStore {
   store: Store
