@@ -2,7 +2,7 @@
  * `frontdesk serve` cold start (part f of `npm run bench`; alone: `npm run bench:cold-start [-- DATA_DIR]`):
  * the time from spawning the command, as a service manager or `npx frontdesk serve` does, to its
  * `listening on` line: Node's start, loading the compiled command, opening the store (its start-up
- * quick_check, waited for up to 5 s, and the migrations) and building the API.
+ * quick_check, waited for up to 250 ms, and the migrations) and building the API.
  *
  * A new process for every run, BENCH_COLD_RUNS (5) of them after one not counted; the disk cache is
  * warm, as on a desk whose service restarts. Figures: a new data dir (the store created), a small
