@@ -1,9 +1,10 @@
 import { ZxcvbnFactory, type ZxcvbnResult } from '@zxcvbn-ts/core'
 import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common'
 import { dictionary as englishDictionary, translations } from '@zxcvbn-ts/language-en'
+import { MIN_PASSWORD_LENGTH } from '../../api-contract/agents.js'
 
-/** Shorter passwords are refused before any estimate: ten characters is two short words and a digit. */
-export const MIN_PASSWORD_LENGTH = 10
+/** Shorter passwords are refused before any estimate (the API contract states the length). */
+export { MIN_PASSWORD_LENGTH }
 
 /**
  * zxcvbn's score 3 ("safely unguessable": at least 10^8 guesses) is the least accepted. Passwords

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { apiFetch } from './client'
-import type { ListedAgent } from './dto'
+import type { ListedAgent } from '@api-contract'
 import { agentKeys } from './query-keys'
 
 export const fetchAgents = (signal?: AbortSignal) => apiFetch<ListedAgent[]>('/v1/agents', { signal })

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { apiFetch } from './client'
-import type { Conversation } from './dto'
+import type { Conversation } from '@api-contract'
 import { conversationKeys } from './query-keys'
 
 export const fetchConversation = (id: string, signal?: AbortSignal) =>

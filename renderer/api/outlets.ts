@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { apiFetch } from './client'
-import type { Outlet } from './dto'
+import type { Outlet } from '@api-contract'
 import { outletKeys } from './query-keys'
 
 export const fetchOutlets = (signal?: AbortSignal) => apiFetch<Outlet[]>('/v1/outlets', { signal })

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { apiFetch } from './client'
-import type { Property } from './dto'
+import type { Property } from '@api-contract'
 import { propertyKeys } from './query-keys'
 
 export const fetchProperties = (signal?: AbortSignal) => apiFetch<Property[]>('/v1/properties', { signal })

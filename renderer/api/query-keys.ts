@@ -1,4 +1,4 @@
-import type { ConversationFilters } from './dto'
+import type { ConversationFilters } from '@api-contract'
 
 /**
  * Query keys, one factory per resource, running general → specific so that invalidating a prefix

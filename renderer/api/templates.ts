@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { apiFetch } from './client'
-import type { Template } from './dto'
+import type { Template } from '@api-contract'
 import { templateKeys } from './query-keys'
 
 export const fetchTemplates = (signal?: AbortSignal) => apiFetch<Template[]>('/v1/templates', { signal })

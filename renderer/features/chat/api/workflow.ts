@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { apiFetch } from '@/api/client'
-import type { ConversationEvent, LeadDetail } from '@/api/dto'
+import type { ConversationEvent, FilledTemplate, LeadDetail, UndoneGuestMerge } from '@api-contract'
 import { conversationKeys, guestKeys, leadKeys } from '@/api/query-keys'
 
 const base = (id: string) => `/v1/conversations/${encodeURIComponent(id)}`
@@ -57,7 +57,7 @@ export function useRetryDelivery(conversationId: string) {
 
 /** A template filled in for this conversation (text, and the variables it had no value for). */
 export const fetchFilledTemplate = (conversationId: string, templateId: string) =>
-  apiFetch<{ text: string; missing: string[] }>(`${base(conversationId)}/templates/${encodeURIComponent(templateId)}`)
+  apiFetch<FilledTemplate>(`${base(conversationId)}/templates/${encodeURIComponent(templateId)}`)
 
 /**
  * Undoes a guest merge from the timeline: the profile merged away comes back with what had moved.
@@ -67,7 +67,7 @@ export function useUndoGuestMerge() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (mergeId: string) =>
-      apiFetch<{ guestIds: [string, string]; conversationIds: string[] }>(`/v1/guest-merges/${encodeURIComponent(mergeId)}/undo`, { method: 'POST' }),
+      apiFetch<UndoneGuestMerge>(`/v1/guest-merges/${encodeURIComponent(mergeId)}/undo`, { method: 'POST' }),
     onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: conversationKeys.all }), queryClient.invalidateQueries({ queryKey: guestKeys.all })]),
   })
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { Channel } from '@/api/dto'
+import type { Channel } from '@api-contract'
 import { useOutlets } from '@/api/outlets'
 import { useProperties } from '@/api/properties'
 import { CONVERSATION_SEARCH_ID } from '@/lib/dom'

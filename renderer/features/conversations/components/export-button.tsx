@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { queryString } from '@/api/client'
-import type { ConversationFilters } from '@/api/dto'
+import type { ConversationFilters } from '@api-contract'
 
 type Progress = { state: 'idle' } | { state: 'running'; done: number; total: number } | { state: 'done'; total: number } | { state: 'failed'; reason: string }
 

@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { apiFetch } from '@/api/client'
-import type { KnowledgeEntry } from '@/api/dto'
+import type { KnowledgeEntry } from '@api-contract'
 import { knowledgeKeys } from '@/api/query-keys'
 
 const knowledgeOptions = () => queryOptions({ queryKey: knowledgeKeys.list(), queryFn: ({ signal }) => apiFetch<KnowledgeEntry[]>('/v1/knowledge', { signal }) })

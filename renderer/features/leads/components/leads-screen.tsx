@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { apiFetch, queryString } from '@/api/client'
-import type { LeadDetail, LeadStatus } from '@/api/dto'
+import type { LeadDetail, LeadStatus } from '@api-contract'
 import { leadKeys } from '@/api/query-keys'
 import { ChannelBadge } from '@/components/channel-badge'
 import { AppLink } from '@/components/app-link'

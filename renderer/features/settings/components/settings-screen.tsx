@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { apiFetch } from '@/api/client'
-import type { ChannelAccount, LlmProvider } from '@/api/dto'
+import type { ChannelAccount, LlmProvider } from '@api-contract'
 import { settingsKeys } from '@/api/query-keys'
 import { desktop } from '@/lib/desktop'
 import { DesktopSection } from './desktop-section'

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { apiFetch } from '@/api/client'
-import type { Channel, Template } from '@/api/dto'
+import type { Channel, Template } from '@api-contract'
 import { templateKeys } from '@/api/query-keys'
 import { useTemplates } from '@/api/templates'
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ApiToken, Scope } from '@/api/dto'
+import type { ApiToken, Scope } from '@api-contract'
 import { useProperties } from '@/api/properties'
 import { useCreateToken, useRevokeToken, useTokens } from '../api/tokens'
 
