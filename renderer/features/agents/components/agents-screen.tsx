@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AgentRole, ListedAgent, MinPasswordLength } from '@api-contract'
-import { useAgents } from '@/api/agents'
+import { useAgents } from '@/queries/agents'
 import { messageTime } from '@/lib/relative-time'
 import { useAddAgent, useUnlockAgent, useUpdateAgent } from '../api/agents'
 

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { apiFetch } from '@/api/client'
-import type { ConversationEvent, FilledTemplate, LeadDetail, UndoneGuestMerge } from '@api-contract'
+import type { ConversationEvent, FilledTemplate, LeadDetail, LeadStatus, UndoneGuestMerge } from '@api-contract'
 import { conversationKeys, guestKeys, leadKeys } from '@/api/query-keys'
 
 const base = (id: string) => `/v1/conversations/${encodeURIComponent(id)}`
@@ -44,6 +44,20 @@ export function useMarkLead(conversationId: string) {
   return useMutation({
     mutationFn: () => apiFetch<LeadDetail>(`${base(conversationId)}/lead`, { method: 'POST' }),
     onSuccess: () => Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: leadKeys.all })]),
+  })
+}
+
+/** Moves the conversation's lead along its pipeline. */
+export function useUpdateLeadStatus(conversationId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ leadId, status }: { leadId: string; status: LeadStatus }) =>
+      apiFetch<LeadDetail>(`/v1/leads/${encodeURIComponent(leadId)}`, { method: 'PATCH', body: { status } }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: conversationKeys.detail(conversationId) }),
+        queryClient.invalidateQueries({ queryKey: leadKeys.all }),
+      ]),
   })
 }
 

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Conversation, ReplyRule, Template } from '@api-contract'
-import { useTemplates } from '@/api/templates'
+import { useTemplates } from '@/queries/templates'
 import { COMPOSER_ID, CONVERSATION_LIST_ID, focusElement } from '@/lib/dom'
 import { useNow } from '@/lib/use-now'
 import { useSendReply } from '../api/messages'

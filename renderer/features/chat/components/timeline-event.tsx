@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { useAgents } from '@/api/agents'
+import { useAgents } from '@/queries/agents'
 import type { ConversationEvent } from '@api-contract'
 import { useUndoGuestMerge } from '../api/workflow'
 

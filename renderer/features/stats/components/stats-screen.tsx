@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Metric, SeriesPoint } from '@api-contract'
-import { useProperties } from '@/api/properties'
+import { useProperties } from '@/queries/properties'
 import { useNow } from '@/lib/use-now'
 import { periodRange, useSeries, useStats, type Period } from '../api/stats'
 import { formatMetric } from './stats-bar'
