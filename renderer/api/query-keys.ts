@@ -54,6 +54,11 @@ export const healthKeys = {
   status: ['health'] as const,
 }
 
+/** The desktop app on this computer (asked through its bridge, not the API). */
+export const desktopKeys = {
+  info: ['desktop', 'info'] as const,
+}
+
 export const outletKeys = {
   all: ['outlets'] as const,
   list: () => [...outletKeys.all, 'list'] as const,

@@ -1,15 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { DesktopBridge } from '@/api/desktop-bridge'
+import { desktopKeys } from '@/api/query-keys'
 import { unwrap } from '@/lib/desktop'
 
-const desktopInfoKey = ['desktop', 'info'] as const
+export const desktopInfoOptions = (bridge: DesktopBridge) => queryOptions({ queryKey: desktopKeys.info, queryFn: () => unwrap(bridge.getDesktopInfo()) })
 
 /** The desktop app on this computer (version, API address, port, start at login), through its bridge. */
-export const useDesktopInfo = (bridge: DesktopBridge) => useQuery({ queryKey: desktopInfoKey, queryFn: () => unwrap(bridge.getDesktopInfo()) })
+export const useDesktopInfo = (bridge: DesktopBridge) => useQuery(desktopInfoOptions(bridge))
 
 function useRefresh() {
   const queryClient = useQueryClient()
-  return () => queryClient.invalidateQueries({ queryKey: desktopInfoKey })
+  return () => queryClient.invalidateQueries({ queryKey: desktopKeys.info })
 }
 
 export function useSetStartAtLogin(bridge: DesktopBridge) {
