@@ -1,7 +1,7 @@
+import type { LeadStatus } from '../../api-contract/leads.js'
 import type { Db } from './open.js'
 
-export const LEAD_STATUSES = ['new', 'contacted', 'follow_up', 'converted', 'lost'] as const
-export type LeadStatus = (typeof LEAD_STATUSES)[number]
+export { LEAD_STATUSES, type LeadStatus } from '../../api-contract/leads.js'
 
 export interface Lead {
   id: string

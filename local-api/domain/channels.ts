@@ -1,5 +1,4 @@
-/** Channels a conversation can be on. The unified-messaging dialect names two of them its own way. */
-export const CHANNELS = ['web_chat', 'phone', 'whatsapp', 'facebook', 'instagram', 'sms', 'email', 'guest_app'] as const
-export type Channel = (typeof CHANNELS)[number]
+/** Channels a conversation can be on (the API contract names them). */
+export { CHANNELS, type Channel } from '../../api-contract/channels.js'
 
 export type Direction = 'in' | 'out'

@@ -2,13 +2,14 @@ import { ZxcvbnFactory, type ZxcvbnResult } from '@zxcvbn-ts/core'
 import type * as CommonLanguage from '@zxcvbn-ts/language-common'
 import type * as English from '@zxcvbn-ts/language-en'
 import { createRequire } from 'node:module'
+import { MIN_PASSWORD_LENGTH } from '../../api-contract/agents.js'
 
 // The dictionaries load with the first password checked, not with the server: unpacking them takes
 // about a tenth of a second, a tenth of `frontdesk serve`'s start.
 const load = createRequire(import.meta.url)
 
-/** Shorter passwords are refused before any estimate: ten characters is two short words and a digit. */
-export const MIN_PASSWORD_LENGTH = 10
+/** Shorter passwords are refused before any estimate (the API contract states the length). */
+export { MIN_PASSWORD_LENGTH }
 
 /**
  * zxcvbn's score 3 ("safely unguessable": at least 10^8 guesses) is the least accepted. Passwords

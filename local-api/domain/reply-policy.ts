@@ -1,3 +1,4 @@
+import type { ReplyReason } from '../../api-contract/conversations.js'
 import { conversationStatus, SESSION_WINDOW_MS } from './session-window.js'
 
 /**
@@ -5,10 +6,9 @@ import { conversationStatus, SESSION_WINDOW_MS } from './session-window.js'
  * the guest's last message anything goes. After it: WhatsApp takes only approved templates,
  * Messenger and Instagram nothing until the guest writes again, and elsewhere the window is a
  * courtesy (replies go, staff are warned the guest may not expect one). A phone-call transcript
- * has no reply channel at all: staff call the guest back.
+ * has no reply channel at all: staff call the guest back. (The API contract names the reasons.)
  */
-export const REPLY_REASONS = ['window-open', 'window-closed-with-warning', 'window-closed-templates-only', 'window-closed', 'no-reply-channel'] as const
-export type ReplyReason = (typeof REPLY_REASONS)[number]
+export { REPLY_REASONS, type ReplyReason } from '../../api-contract/conversations.js'
 
 /** What may be sent: anything, only approved templates, or nothing. */
 export interface ReplyRule {

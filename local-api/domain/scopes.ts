@@ -1,10 +1,7 @@
-export const SCOPES = [
-  'guest.conversation.write',
-  'guest.conversation.read',
-  'reservation.write',
-  'reservation.read',
-  'admin',
-] as const
+import { SCOPES } from '../../api-contract/tokens.js'
+
+/** What an API token or a role may do (the API contract names them). */
+export { SCOPES }
 
 export type Scope = (typeof SCOPES)[number]
 

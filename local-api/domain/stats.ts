@@ -1,4 +1,6 @@
-/** The inbox statistics: what each one means (shown on hover), and how it is computed from counts. */
+import type { MetricKey } from '../../api-contract/stats.js'
+
+/** The inbox statistics (the API contract lists them): what each one means (shown on hover), and how it is computed from counts. */
 export const METRICS = {
   activeConversations: {
     label: 'Active conversations',
@@ -30,9 +32,7 @@ export const METRICS = {
     unit: 'percent',
     definition: 'Of the leads marked in the period, the share that became a reservation.',
   },
-} as const
-
-export type MetricKey = keyof typeof METRICS
+} as const satisfies Record<MetricKey, { label: string; unit: 'count' | 'percent'; definition: string }>
 
 /** A percentage with one decimal; null when there is nothing to divide by. */
 export const percent = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10)

@@ -1,21 +1,8 @@
 import { EventEmitter } from 'node:events'
+import type { DomainEvent } from '../../api-contract/events.js'
 
-/**
- * Every event names the property it belongs to: the SSE stream shows a property-bound credential
- * only its own property's events (and a notification only to the agent it is for).
- */
-export type DomainEvent =
-  | { type: 'conversation.created'; conversationId: string; propertyId: string }
-  | { type: 'conversation.updated'; conversationId: string; propertyId: string }
-  /** `replicated`: another desk stored it first and sync brought it here; that desk's agents act on it. */
-  | { type: 'message.created'; conversationId: string; propertyId: string; messageId: string; direction: 'in' | 'out'; createdAt: number; replicated?: true }
-  | { type: 'reservation.upserted'; reservationId: string; propertyId: string; guestId: string }
-  /** A reply's delivery state changed (queued, sent, failed, not_deliverable). */
-  | { type: 'message.updated'; conversationId: string; propertyId: string; messageId: string }
-  /** A timeline event: a takeover, a handover, an assignment, a lead change. */
-  | { type: 'conversation.event'; conversationId: string; propertyId: string; eventType: string }
-  /** For one agent only (`agentId`); `propertyId`: the property of the conversation it is about (null: none). */
-  | { type: 'notification.created'; agentId: string; propertyId: string | null; notificationId: string }
+/** What the SSE stream (GET /v1/events) sends: the API contract's shapes. */
+export type { DomainEvent }
 
 export type DomainEventListener = (event: DomainEvent) => void
 

@@ -1,4 +1,4 @@
-import type { Problem } from './dto'
+import type { Problem } from '@api-contract'
 
 /** A failed API call: `status` is the HTTP status, `detail` the problem's human-readable explanation. */
 export class ApiError extends Error {

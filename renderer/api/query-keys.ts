@@ -1,4 +1,4 @@
-import type { ConversationFilters } from './dto'
+import type { ConversationFilters } from '@api-contract'
 
 /**
  * Query keys, one factory per resource, running general → specific so that invalidating a prefix
@@ -52,6 +52,11 @@ export const syncKeys = {
 
 export const healthKeys = {
   status: ['health'] as const,
+}
+
+/** The desktop app on this computer (asked through its bridge, not the API). */
+export const desktopKeys = {
+  info: ['desktop', 'info'] as const,
 }
 
 export const outletKeys = {

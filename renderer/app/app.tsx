@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Agent } from '@/api/dto'
+import type { Agent } from '@api-contract'
 import { AgentsScreen } from '@/features/agents/components/agents-screen'
 import { ArrivalsScreen } from '@/features/arrivals/components/arrivals-screen'
 import { ChatPanel } from '@/features/chat/components/chat-panel'

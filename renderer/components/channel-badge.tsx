@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { Channel } from '@/api/dto'
+import type { Channel } from '@api-contract'
 
 /** The channel as a small coloured label (colours in styles.css, one per channel). */
 export function ChannelBadge({ channel }: { channel: Channel }) {

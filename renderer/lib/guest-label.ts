@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import type { Conversation } from '@/api/dto'
+import type { Conversation } from '@api-contract'
 
 /**
  * What to call the guest of a conversation: their name; else the phone or email they wrote from;

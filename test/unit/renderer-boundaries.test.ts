@@ -6,9 +6,11 @@ import { fileURLToPath } from 'node:url'
 
 /**
  * shared/DESIGN.md's boundaries for the renderer, checked on every import: no feature imports
- * another feature, and nothing in renderer/ imports the server or the desktop shell.
+ * another feature, and nothing in renderer/ imports the server or the desktop shell; from outside
+ * renderer/ it takes only the API contract's types.
  */
 const RENDERER = fileURLToPath(new URL('../../renderer/', import.meta.url))
+const API_CONTRACT = fileURLToPath(new URL('../../api-contract/', import.meta.url))
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -18,12 +20,16 @@ function sourceFiles(dir: string): string[] {
   })
 }
 
-function importsOf(file: string): { specifier: string; target: string | null }[] {
+function importsOf(file: string): { specifier: string; target: string | null; typeOnly: boolean }[] {
   const text = readFileSync(file, 'utf8')
   return [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((match) => {
     const specifier = (match[1] ?? match[2])!
-    const target = specifier.startsWith('@/') ? join(RENDERER, specifier.slice(2)) : specifier.startsWith('.') ? resolve(file, '..', specifier) : null
-    return { specifier, target }
+    const target =
+      specifier === '@api-contract' ? join(API_CONTRACT, 'index.ts')
+      : specifier.startsWith('@/') ? join(RENDERER, specifier.slice(2))
+      : specifier.startsWith('.') ? resolve(file, '..', specifier)
+      : null
+    return { specifier, target, typeOnly: /^(?:import|export)\s+type\s/.test(match[0]) }
   })
 }
 
@@ -48,9 +54,18 @@ describe('renderer boundaries', () => {
   it('import nothing from local-api/ or electron/', () => {
     const outside = files.flatMap((file) =>
       importsOf(file)
-        .filter(({ target }) => target && !resolve(target).startsWith(RENDERER))
+        .filter(({ target }) => target && !resolve(target).startsWith(RENDERER) && !resolve(target).startsWith(API_CONTRACT))
         .map(({ specifier }) => `${relative(RENDERER, file)} imports ${specifier}`),
     )
     assert.deepEqual(outside, [])
+  })
+
+  it('take only types from the API contract, so none of its code reaches the bundle', () => {
+    const values = files.flatMap((file) =>
+      importsOf(file)
+        .filter(({ target, typeOnly }) => target && resolve(target).startsWith(API_CONTRACT) && !typeOnly)
+        .map(({ specifier }) => `${relative(RENDERER, file)} imports ${specifier}`),
+    )
+    assert.deepEqual(values, [])
   })
 })

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import type { ConversationEvent, Message, ReplyPolicy, ReplyRule, Template } from '../../renderer/api/dto.js'
+import type { ConversationEvent, Message, ReplyPolicy, ReplyRule, Template } from '../../api-contract/index.js'
 import { offeredTemplates, replyRuleAt, windowLeft } from '../../renderer/features/chat/reply-window.js'
 import { withSessionDividers, type ChatItem } from '../../renderer/features/chat/session-dividers.js'
 import { toApiFilters, type ChosenFilters } from '../../renderer/features/conversations/api-filters.js'

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyError, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
+import { NonBlankString } from '../../../api-contract/index.js'
 import { contentText } from '../../domain/message-content.js'
 import { conversationStatus } from '../../domain/session-window.js'
 import { HttpError, invalidInput } from '../../../sync-core/http/http-error.js'
 import { normalizeError } from '../../../sync-core/http/problem-errors.js'
 import { deskErrorAnswer } from '../../plugins/desk-errors.js'
-import { NonBlankString } from '../v1/schemas.js'
 
 const RESPONSE = 'createConversationResponse' as const
 

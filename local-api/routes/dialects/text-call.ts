@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyError } from 'fastify'
 import { Type } from 'typebox'
+import { NonBlankString } from '../../../api-contract/index.js'
 import { HttpError, invalidInput } from '../../../sync-core/http/http-error.js'
 import { normalizeError } from '../../../sync-core/http/problem-errors.js'
 import { deskErrorAnswer } from '../../plugins/desk-errors.js'
 import type { Problem } from '../../services/problems.js'
-import { NonBlankString } from '../v1/schemas.js'
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Optional(Type.Union([schema, Type.Null()]))
 

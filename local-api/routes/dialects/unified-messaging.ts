@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyError } from 'fastify'
 import { Type, type Static } from 'typebox'
+import { NonBlankString } from '../../../api-contract/index.js'
 import type { Conversation } from '../../db/conversations.js'
 import type { Message } from '../../db/messages.js'
 import type { Channel } from '../../domain/channels.js'
@@ -11,7 +12,7 @@ import { normalizeError } from '../../../sync-core/http/problem-errors.js'
 import { deskErrorAnswer } from '../../plugins/desk-errors.js'
 import type { IncomingMessage } from '../../services/ingest.js'
 import type { Problem } from '../../services/problems.js'
-import { NonBlankString, Timestamp } from '../v1/schemas.js'
+import { Timestamp } from '../v1/schemas.js'
 
 // The vendor's names for our channels and directions; everything else is ours.
 const PLATFORM_TO_CHANNEL = { WEBSITE_CHAT: 'web_chat', PHONE_CALL: 'phone' } as const satisfies Record<string, Channel>

@@ -1,22 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { MIN_PASSWORD_LENGTH } from '../../domain/password-policy.js'
+import { AgentChangesBody, AgentSchema, AgentWithSignInSchema, NewAgentBody } from '../../../api-contract/index.js'
 import type { Agent } from '../../db/agents.js'
 import { invalidInput, notFound } from '../../../sync-core/http/http-error.js'
-import { AgentSchema, IdParams, IsoDateTime, Name, Nullable, problemResponses } from './schemas.js'
+import { IdParams, problemResponses } from './schemas.js'
 import { agentView } from './views.js'
 import { deskWideOnly } from './property-scope.js'
-
-const Role = Type.Enum(['agent', 'admin'])
-const Password = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1000 })
-
-
-/** An agent as admins see it: with its failed sign-ins and lockout (others get neither field). */
-export const AgentWithSignInSchema = Type.Object({
-  ...AgentSchema.properties,
-  failedSignIns: Type.Optional(Type.Integer({ minimum: 0, description: 'Failed sign-ins in the last 15 minutes (admins only).' })),
-  lockedUntil: Type.Optional(Nullable(IsoDateTime)),
-})
 
 /** Staff who sign in to the inbox; only admins manage them. */
 export const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -79,10 +68,7 @@ export const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['native'],
         summary: 'Add an agent (admin; not a property-bound token)',
-        body: Type.Object(
-          { name: Name(200), email: Type.String({ minLength: 3, maxLength: 320 }), password: Password, role: Role },
-          { additionalProperties: false },
-        ),
+        body: NewAgentBody,
         response: { 201: AgentSchema, ...problemResponses },
       },
     },
@@ -103,15 +89,7 @@ export const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['native'],
         summary: 'Rename, change the role of, deactivate or reactivate an agent, or set a new password (admin; not a property-bound token)',
         params: IdParams,
-        body: Type.Object(
-          {
-            name: Type.Optional(Name(200)),
-            role: Type.Optional(Role),
-            active: Type.Optional(Type.Boolean()),
-            password: Type.Optional(Password),
-          },
-          { additionalProperties: false, minProperties: 1 },
-        ),
+        body: AgentChangesBody,
         response: { 200: AgentSchema, ...problemResponses },
       },
     },

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
+import { ArrivalsQuery, ArrivalsSchema } from '../../../api-contract/index.js'
 import { HttpError } from '../../../sync-core/http/http-error.js'
-import { ConversationSchema, problemResponses, ReservationSchema } from './schemas.js'
+import { problemResponses } from './schemas.js'
 import { conversationView, reservationView } from './views.js'
 
 /** A day (YYYY-MM-DD) in a time zone: "today" where the hotel is, not where the server is. */
@@ -18,25 +18,8 @@ export const arrivalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['native'],
         summary: 'Guests arriving on a day, each with their conversations; unanswered and unread first',
-        querystring: Type.Object({
-          day: Type.Optional(Type.String({ description: 'today (default), tomorrow, or YYYY-MM-DD, in the property\'s time zone' })),
-          propertyId: Type.Optional(Type.String({ maxLength: 100 })),
-        }),
-        response: {
-          200: Type.Object({
-            day: Type.String(),
-            arrivals: Type.Array(
-              Type.Object({
-                reservation: ReservationSchema,
-                guestName: Type.Union([Type.String(), Type.Null()]),
-                unread: Type.Integer({ description: 'Unread guest messages across their conversations.' }),
-                openQuestions: Type.Integer({ description: 'Conversations whose last word is the guest\'s.' }),
-                conversations: Type.Array(ConversationSchema),
-              }),
-            ),
-          }),
-          ...problemResponses,
-        },
+        querystring: ArrivalsQuery,
+        response: { 200: ArrivalsSchema, ...problemResponses },
       },
     },
     async (request) => {

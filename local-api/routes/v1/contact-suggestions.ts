@@ -1,40 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
+import { ContactSuggestionSchema, SuggestionDecisionSchema } from '../../../api-contract/index.js'
 import type { Decision, DecidedBy, SuggestionView } from '../../services/contact-suggestions.js'
-import { IsoDateTime, problemResponses } from './schemas.js'
+import { problemResponses } from './schemas.js'
 
 const SuggestionParams = Type.Object({
   id: Type.String({ minLength: 1, maxLength: 100 }),
   suggestionId: Type.String({ minLength: 1, maxLength: 100 }),
-})
-
-export const ContactSuggestionSchema = Type.Object({
-  id: Type.String(),
-  kind: Type.Enum(['email', 'phone']),
-  value: Type.String({ description: 'As the guest wrote it, normalised (E.164 phone, lower-case email).' }),
-  status: Type.Enum(['new', 'linked', 'dismissed'], {
-    description: 'linked: the value is a verified identity of this conversation\'s profile (back to new when the link\'s merge is undone).',
-  }),
-  matchedGuest: Type.Union(
-    [
-      Type.Object({
-        id: Type.String(),
-        name: Type.Union([Type.String(), Type.Null()]),
-        confirmationNumbers: Type.Array(Type.String(), { description: 'This property\'s reservations of that profile (with reservation.read).' }),
-      }),
-      Type.Null(),
-    ],
-    { description: 'Another profile that holds this value as a verified identity. For staff only: never shown to the guest or the AI agent.' },
-  ),
-  otherConversation: Type.Boolean({ description: 'The value is the address another conversation comes from, on no profile yet: a link joins that conversation too (an undoable merge).' }),
-  foundAt: IsoDateTime,
-})
-
-const DecisionSchema = Type.Object({
-  suggestion: ContactSuggestionSchema,
-  mergeId: Type.Union([Type.String(), Type.Null()], { description: 'The guest merge the link made (undo: POST /v1/guest-merges/:id/undo); null when the value was added to the profile.' }),
-  guestId: Type.Union([Type.String(), Type.Null()], { description: 'The conversation\'s profile now.' }),
 })
 
 /** Contacts a guest wrote (email, phone, contact card): suggestions staff link or dismiss. */
@@ -77,7 +50,7 @@ export const contactSuggestionRoutes: FastifyPluginAsyncTypebox = async (app) =>
         summary: 'Link a suggestion: a recorded, undoable guest merge with the profile that owns the value (not with a property-bound token: 403), or (nobody owns it) a staff-confirmed identity of this guest',
         params: SuggestionParams,
         body: Type.Object({ reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' })) }, { additionalProperties: false }),
-        response: { 200: DecisionSchema, ...problemResponses },
+        response: { 200: SuggestionDecisionSchema, ...problemResponses },
       },
     },
     async (request) => {
@@ -95,7 +68,7 @@ export const contactSuggestionRoutes: FastifyPluginAsyncTypebox = async (app) =>
         tags: ['native'],
         summary: 'Dismiss a suggestion: it is no longer offered (synced to every desk)',
         params: SuggestionParams,
-        response: { 200: DecisionSchema, ...problemResponses },
+        response: { 200: SuggestionDecisionSchema, ...problemResponses },
       },
     },
     async (request) => {

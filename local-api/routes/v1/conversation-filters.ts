@@ -1,34 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { Type, type Static } from 'typebox'
+import type { ConversationFilters } from '../../../api-contract/index.js'
 import type { ConversationFilter } from '../../db/conversations.js'
 import { normalizePhone } from '../../domain/identity.js'
 import { HttpError } from '../../../sync-core/http/http-error.js'
-import { ChannelSchema } from './schemas.js'
-
-/** The list's filters, shared by the list, the export and anything else that selects conversations. */
-export const ConversationFilterFields = {
-  propertyId: Type.Optional(Type.String({ minLength: 1 })),
-  channel: Type.Optional(ChannelSchema),
-  status: Type.Optional(Type.Enum(['active', 'expired'])),
-  lead: Type.Optional(Type.Boolean({ description: 'true: only conversations with a captured lead; false: only those without.' })),
-  outletId: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Only guest-app conversations of this outlet (department).' })),
-  assignee: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: '"me" (the signed-in agent) or an agent id.' })),
-  queued: Type.Optional(Type.Boolean({ description: 'true: only conversations waiting in the transfer queue.' })),
-  type: Type.Optional(Type.Enum(['booking', 'lead', 'faq', 'mixed'], { description: 'What the conversation is about.' })),
-  from: Type.Optional(Type.String({ format: 'date-time', description: 'Last activity at or after this time.' })),
-  to: Type.Optional(Type.String({ format: 'date-time', description: 'Last activity before this time.' })),
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Words of the guest\'s name, phone or email.' })),
-  text: Type.Optional(
-    Type.String({
-      minLength: 1,
-      maxLength: 200,
-      description: 'Words in the messages (full-text): among the conversations of the 5,000 most recent matching messages.',
-    }),
-  ),
-}
-
-const Fields = Type.Object(ConversationFilterFields)
-type FilterQuery = Static<typeof Fields>
 
 const parseTime = (value: string | undefined, field: string): number | undefined => {
   if (value === undefined) return undefined
@@ -46,7 +20,7 @@ function phoneAsE164(app: FastifyInstance, q: string, propertyId: string | undef
 }
 
 /** The filter a request asks for, within what its token may see. */
-export function conversationFilter(app: FastifyInstance, request: FastifyRequest, query: FilterQuery): Omit<ConversationFilter, 'limit' | 'before'> {
+export function conversationFilter(app: FastifyInstance, request: FastifyRequest, query: ConversationFilters): Omit<ConversationFilter, 'limit' | 'before'> {
   const tokenProperty = request.apiToken?.propertyId
   if (tokenProperty && query.propertyId && query.propertyId !== tokenProperty) {
     throw new HttpError(403, 'Forbidden', 'this token is limited to another property')

@@ -1,20 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
+import { AssigneeBody, ConversationEventSchema, LeadSchema, ModeBody, ModeChangeSchema } from '../../../api-contract/index.js'
 import { HttpError } from '../../../sync-core/http/http-error.js'
 import type { Actor } from '../../services/conversations.js'
-import { IdParams, IsoDateTime, problemResponses } from './schemas.js'
-import { leadView, LeadSchema } from './leads.js'
-
-const EventSchema = Type.Object({
-  id: Type.String(),
-  type: Type.Enum(['mode_changed', 'handover', 'assigned', 'lead_captured', 'lead_status', 'guest_merged', 'guest_merge_undone'], {
-    description: 'guest_merged / guest_merge_undone: data has mergeId, otherGuestId, otherName (the other profile), reason and, for an API token, tokenName.',
-  }),
-  agent: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()], { description: 'Who did it; null: the AI agent or the desk\'s routing.' }),
-  data: Type.Record(Type.String(), Type.Unknown()),
-  createdAt: IsoDateTime,
-})
+import { IdParams, problemResponses } from './schemas.js'
+import { leadView } from './leads.js'
 
 /** Who is acting: the signed-in agent, else (an API token) the desk itself. */
 const actorOf = (request: FastifyRequest): Actor => (request.agent ? { agentId: request.agent.id } : 'system')
@@ -29,8 +20,8 @@ export const conversationWorkflowRoutes: FastifyPluginAsyncTypebox = async (app)
         tags: ['native'],
         summary: 'Switch between the AI agent and staff ("human" counts as a human transfer)',
         params: IdParams,
-        body: Type.Object({ mode: Type.Enum(['ai', 'human']) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ mode: Type.Enum(['ai', 'human']), changed: Type.Boolean() }), ...problemResponses },
+        body: ModeBody,
+        response: { 200: ModeChangeSchema, ...problemResponses },
       },
     },
     async (request) => {
@@ -48,7 +39,7 @@ export const conversationWorkflowRoutes: FastifyPluginAsyncTypebox = async (app)
         tags: ['native'],
         summary: 'Assign the conversation to an agent (who is notified), or to nobody',
         params: IdParams,
-        body: Type.Object({ agentId: Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()]) }, { additionalProperties: false }),
+        body: AssigneeBody,
         response: { 204: Type.Null(), ...problemResponses },
       },
     },
@@ -72,7 +63,7 @@ export const conversationWorkflowRoutes: FastifyPluginAsyncTypebox = async (app)
         tags: ['native'],
         summary: 'The conversation\'s timeline besides its messages: takeovers, handovers, assignments, lead changes',
         params: IdParams,
-        response: { 200: Type.Array(EventSchema), ...problemResponses },
+        response: { 200: Type.Array(ConversationEventSchema), ...problemResponses },
       },
     },
     async (request) => {

@@ -5,9 +5,10 @@ import type { ReplyKind } from '../../domain/reply-policy.js'
 import { fillTemplate } from '../../domain/template-variables.js'
 import { HttpError, invalidInput } from '../../../sync-core/http/http-error.js'
 import { templateContext } from '../../services/template-context.js'
-import { ConversationFilterFields, conversationFilter } from './conversation-filters.js'
+import { ConversationFilterFields, ConversationPageSchema, ConversationSchema, GuestPanelSchema, MessagePageSchema, MessageSchema, ReplyBody } from '../../../api-contract/index.js'
+import { conversationFilter } from './conversation-filters.js'
 import { checkedContent } from './message-content.js'
-import { ConversationSchema, GuestIdentitySchema, IdParams, MessageContentSchema, MessageSchema, NonBlankString, problemResponses, ReservationSchema } from './schemas.js'
+import { IdParams, problemResponses } from './schemas.js'
 import { conversationView, decodeCursor, encodeCursor, messageView, reservationView } from './views.js'
 
 const ListQuery = Type.Object({
@@ -30,10 +31,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['native'],
         summary: 'Conversations, newest activity first, filtered, in cursor pages',
         querystring: ListQuery,
-        response: {
-          200: Type.Object({ items: Type.Array(ConversationSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
-          ...problemResponses,
-        },
+        response: { 200: ConversationPageSchema, ...problemResponses },
       },
     },
     async (request) => {
@@ -74,10 +72,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'A conversation\'s messages, newest first, in pages going back in time',
         params: IdParams,
         querystring: MessagesQuery,
-        response: {
-          200: Type.Object({ items: Type.Array(MessageSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
-          ...problemResponses,
-        },
+        response: { 200: MessagePageSchema, ...problemResponses },
       },
     },
     async (request) => {
@@ -109,11 +104,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'templates may be sent once the 24 h window has closed; on Messenger and Instagram nothing may (409). A phone-call ' +
           'transcript has no reply channel (409). The conversation\'s `replyPolicy` says what may be sent. The reply\'s `delivery` says whether it was queued or why it cannot be delivered.',
         params: IdParams,
-        body: Type.Union([
-          Type.Object({ text: NonBlankString(5000) }, { additionalProperties: false }),
-          Type.Object({ content: MessageContentSchema }, { additionalProperties: false }),
-          Type.Object({ templateId: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
-        ]),
+        body: ReplyBody,
         response: { 201: MessageSchema, ...problemResponses },
       },
     },
@@ -173,24 +164,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'With a guest profile (linked by a reservation) the other conversations are the profile\'s; without one, those ' +
           'from the same phone number or email address.',
         params: IdParams,
-        response: {
-          200: Type.Object({
-            profile: Type.Union([
-              Type.Object({
-                id: Type.String(),
-                firstName: Type.Union([Type.String(), Type.Null()]),
-                lastName: Type.Union([Type.String(), Type.Null()]),
-                language: Type.Union([Type.String(), Type.Null()]),
-                identities: Type.Array(GuestIdentitySchema),
-              }),
-              Type.Null(),
-            ]),
-            identity: Type.Union([GuestIdentitySchema, Type.Null()]),
-            reservations: Type.Array(ReservationSchema),
-            otherConversations: Type.Array(ConversationSchema),
-          }),
-          ...problemResponses,
-        },
+        response: { 200: GuestPanelSchema, ...problemResponses },
       },
     },
     async (request) => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
+import { ConversationFiltersSchema } from '../../../api-contract/index.js'
 import { EXPORT_COLUMNS } from '../../services/export.js'
-import { ConversationFilterFields, conversationFilter } from './conversation-filters.js'
+import { conversationFilter } from './conversation-filters.js'
 
 /** The filtered history as CSV, for scripts and the inbox's Export button. */
 export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -15,7 +15,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           `One row per message: ${EXPORT_COLUMNS.join(', ')}. Streamed in constant memory; the x-export-rows header ` +
           'says how many rows follow. Cells starting with = + - @ get a leading apostrophe (no spreadsheet formulas).',
-        querystring: Type.Object(ConversationFilterFields),
+        querystring: ConversationFiltersSchema,
         produces: ['text/csv'],
       },
     },

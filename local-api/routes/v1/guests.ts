@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
+import { IsoDateTime, UndoneGuestMergeSchema } from '../../../api-contract/index.js'
 import type { GuestMerge, MergeActor } from '../../db/guest-merges.js'
 import { HttpError, invalidInput } from '../../../sync-core/http/http-error.js'
 import { guestName } from '../../services/guests.js'
-import { IdParams, IsoDateTime, problemResponses } from './schemas.js'
+import { IdParams, problemResponses } from './schemas.js'
 import { deskWideOnly } from './property-scope.js'
 
 const GuestId = Type.String({ minLength: 1, maxLength: 100 })
@@ -131,13 +132,7 @@ export const guestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['native'],
         summary: 'Undo a guest merge: the profile merged away comes back as it was with exactly what had moved (on every desk); 409 when undone already',
         params: IdParams,
-        response: {
-          200: Type.Object({
-            guestIds: Type.Array(Type.String(), { minItems: 2, maxItems: 2, description: '[the profile kept, the profile restored]' }),
-            conversationIds: Type.Array(Type.String(), { description: 'The conversations back on the restored profile.' }),
-          }),
-          ...problemResponses,
-        },
+        response: { 200: UndoneGuestMergeSchema, ...problemResponses },
       },
     },
     async (request) => {

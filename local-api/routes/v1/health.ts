@@ -1,33 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
+import { HealthSchema } from '../../../api-contract/index.js'
 import { credentialOf } from '../../plugins/auth.js'
-
-const Reason = Type.Object({
-  code: Type.Union(
-    [
-      Type.Literal('store-damaged'),
-      Type.Literal('disk-full'),
-      Type.Literal('read-only'),
-      Type.Literal('storage-unavailable'),
-      Type.Literal('outbox-stuck'),
-      Type.Literal('outbox-failing'),
-      Type.Literal('backup-failed'),
-    ],
-    { description: 'What is wrong.' },
-  ),
-  detail: Type.String({ description: 'In words, with what to do.' }),
-  since: Type.String({ description: 'Since when (ISO 8601).' }),
-})
-
-const BackgroundFailure = Type.Object({
-  worker: Type.Union([Type.Literal('ai-agent'), Type.Literal('delivery'), Type.Literal('insight'), Type.Literal('sync')], {
-    description: 'The background work that failed.',
-  }),
-  failures: Type.Integer({ description: 'How often it failed in the last 24 hours.' }),
-  lastAt: Type.String({ description: 'When it last failed (ISO 8601).' }),
-  reason: Type.String({ description: 'What failed, in short.' }),
-  detail: Type.String({ description: 'Which conversation and message, and the error\'s words.' }),
-})
 
 const FOR_DETAILS = 'send a token (or sign in) for the details'
 
@@ -46,15 +19,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'each worker\'s latest failure and how often it failed, its `detail` likewise only with a token or session. ' +
           'Always 200 while the server answers.',
         security: [],
-        response: {
-          200: Type.Object({
-            status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
-            reasons: Type.Array(Reason),
-            background: Type.Array(BackgroundFailure),
-            schemaVersion: Type.Integer(),
-            time: Type.String(),
-          }),
-        },
+        response: { 200: HealthSchema },
       },
     },
     async (request) => {

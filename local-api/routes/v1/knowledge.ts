@@ -1,19 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
+import { KnowledgeEntryChangesBody, KnowledgeEntrySchema, NewKnowledgeEntryBody } from '../../../api-contract/index.js'
 import type { KnowledgeEntry } from '../../db/knowledge.js'
 import { HttpError, notFound } from '../../../sync-core/http/http-error.js'
-import { IdParams, IsoDateTime, NonBlankString, problemResponses } from './schemas.js'
+import { IdParams, problemResponses } from './schemas.js'
 import { ownEntity, targetProperty } from './property-scope.js'
 
-const EntrySchema = Type.Object({
-  id: Type.String(),
-  propertyId: Type.String(),
-  question: Type.String(),
-  answer: Type.String({ description: 'May use variables such as {{guest.firstName}}, {{reservation.arrival}}, {{property.name}}.' }),
-  tags: Type.String({ description: 'Words guests may use for this topic, space-separated.' }),
-  language: Type.String(),
-  updatedAt: IsoDateTime,
-})
 const view = (entry: KnowledgeEntry) => ({
   id: entry.id,
   propertyId: entry.propertyId,
@@ -23,12 +15,6 @@ const view = (entry: KnowledgeEntry) => ({
   language: entry.language,
   updatedAt: new Date(entry.updatedAt).toISOString(),
 })
-const Fields = {
-  question: NonBlankString(500),
-  answer: NonBlankString(5000),
-  tags: Type.String({ maxLength: 500 }),
-  language: Type.String({ minLength: 2, maxLength: 35 }),
-}
 
 /** The knowledge base (FAQ) the AI agent answers from; admins edit it, everyone reads it. */
 export const knowledgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -40,7 +26,7 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['native'],
         summary: 'The knowledge base of a property (default: the first), or the entries matching a question',
         querystring: Type.Object({ propertyId: Type.Optional(Type.String({ maxLength: 100 })), q: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) }),
-        response: { 200: Type.Array(EntrySchema), ...problemResponses },
+        response: { 200: Type.Array(KnowledgeEntrySchema), ...problemResponses },
       },
     },
     async (request) => {
@@ -57,11 +43,8 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['native'],
         summary: 'Add a question and answer (admin)',
-        body: Type.Object(
-          { propertyId: Type.Optional(Type.String({ maxLength: 100 })), question: Fields.question, answer: Fields.answer, tags: Type.Optional(Fields.tags), language: Type.Optional(Fields.language) },
-          { additionalProperties: false },
-        ),
-        response: { 201: EntrySchema, ...problemResponses },
+        body: NewKnowledgeEntryBody,
+        response: { 201: KnowledgeEntrySchema, ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -79,11 +62,8 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['native'],
         summary: 'Edit a question and answer (admin)',
         params: IdParams,
-        body: Type.Object(
-          { question: Type.Optional(Fields.question), answer: Type.Optional(Fields.answer), tags: Type.Optional(Fields.tags), language: Type.Optional(Fields.language) },
-          { additionalProperties: false, minProperties: 1 },
-        ),
-        response: { 200: EntrySchema, ...problemResponses },
+        body: KnowledgeEntryChangesBody,
+        response: { 200: KnowledgeEntrySchema, ...problemResponses },
       },
     },
     async (request) => {

@@ -1,22 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { LEAD_STATUSES, type Lead } from '../../db/leads.js'
+import { LeadChangesBody, LeadSchema, LeadsQuery } from '../../../api-contract/index.js'
+import type { Lead } from '../../db/leads.js'
 import type { Store } from '../../db/store.js'
 import { notFound } from '../../../sync-core/http/http-error.js'
-import { IdParams, IsoDateTime, problemResponses } from './schemas.js'
-
-export const LeadSchema = Type.Object({
-  id: Type.String(),
-  conversationId: Type.String(),
-  guestId: Type.Union([Type.String(), Type.Null()]),
-  guestName: Type.Union([Type.String(), Type.Null()]),
-  channel: Type.String(),
-  status: Type.Enum([...LEAD_STATUSES], { description: 'new → contacted → follow_up → converted / lost' }),
-  notes: Type.String(),
-  reservationId: Type.Union([Type.String(), Type.Null()], { description: 'The reservation that converted it.' }),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
-})
+import { IdParams, problemResponses } from './schemas.js'
 
 export function leadView(lead: Lead, store: Store) {
   const conversation = store.conversations.get(lead.conversationId)!
@@ -43,7 +31,7 @@ export const leadRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['native'],
         summary: 'Leads, most recently changed first',
-        querystring: Type.Object({ status: Type.Optional(Type.Enum([...LEAD_STATUSES])), limit: Type.Integer({ minimum: 1, maximum: 500, default: 200 }) }),
+        querystring: LeadsQuery,
         response: { 200: Type.Array(LeadSchema), ...problemResponses },
       },
     },
@@ -59,10 +47,7 @@ export const leadRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['native'],
         summary: 'Move a lead along its pipeline, or edit its notes',
         params: IdParams,
-        body: Type.Object(
-          { status: Type.Optional(Type.Enum([...LEAD_STATUSES])), notes: Type.Optional(Type.String({ maxLength: 10_000 })) },
-          { additionalProperties: false, minProperties: 1 },
-        ),
+        body: LeadChangesBody,
         response: { 200: LeadSchema, ...problemResponses },
       },
     },

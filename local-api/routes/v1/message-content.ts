@@ -1,7 +1,7 @@
 import type { Static } from 'typebox'
 import { isAllowedAttachmentUrl, type MessageContent } from '../../domain/message-content.js'
 import { HttpError } from '../../../sync-core/http/http-error.js'
-import type { MessageContentSchema } from './schemas.js'
+import type { MessageContentSchema } from '../../../api-contract/index.js'
 
 /** Content the schema accepted, once its URLs are known to be http(s) or the desk's own attachments. */
 export function checkedContent(content: Static<typeof MessageContentSchema>, field = 'content'): MessageContent {

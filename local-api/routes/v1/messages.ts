@@ -4,7 +4,8 @@ import { isAllowedAttachmentUrl } from '../../domain/message-content.js'
 import { HttpError, invalidBatch, invalidInput, notFound } from '../../../sync-core/http/http-error.js'
 import type { IncomingMessage } from '../../services/ingest.js'
 import type { Problem } from '../../services/problems.js'
-import { ChannelSchema, IdParams, MessageContentSchema, problemResponses, Timestamp } from './schemas.js'
+import { ChannelSchema, MessageContentSchema } from '../../../api-contract/index.js'
+import { IdParams, problemResponses, Timestamp } from './schemas.js'
 
 const PushedMessage = Type.Object(
   {

@@ -1,16 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
+import { NotificationsSchema } from '../../../api-contract/index.js'
 import { HttpError } from '../../../sync-core/http/http-error.js'
-import { IsoDateTime, problemResponses } from './schemas.js'
-
-const NotificationSchema = Type.Object({
-  id: Type.String(),
-  kind: Type.Enum(['assigned', 'handover', 'queued']),
-  conversationId: Type.Union([Type.String(), Type.Null()]),
-  text: Type.String(),
-  createdAt: IsoDateTime,
-  read: Type.Boolean(),
-})
+import { problemResponses } from './schemas.js'
 
 /** The signed-in agent's notification centre. */
 export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -26,7 +18,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['native'],
         summary: 'The signed-in agent\'s notifications, newest first, and how many are unread',
-        response: { 200: Type.Object({ unread: Type.Integer(), items: Type.Array(NotificationSchema) }), ...problemResponses },
+        response: { 200: NotificationsSchema, ...problemResponses },
       },
     },
     async (request) => {

@@ -1,18 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
+import { Name, OutletSchema } from '../../../api-contract/index.js'
 import type { Outlet } from '../../db/outlets.js'
 import { invalidInput, notFound } from '../../../sync-core/http/http-error.js'
-import { IdParams, Name, problemResponses } from './schemas.js'
+import { IdParams, problemResponses } from './schemas.js'
 import { ownEntity, targetProperty } from './property-scope.js'
 
-const OutletSchema = Type.Object({
-  id: Type.String(),
-  propertyId: Type.String(),
-  code: Type.String(),
-  name: Type.String(),
-  available: Type.Boolean(),
-  position: Type.Integer(),
-})
 const view = ({ createdAt: _createdAt, ...outlet }: Outlet) => outlet
 const Code = Type.String({ minLength: 1, maxLength: 50, pattern: '^[A-Za-z0-9_.-]+$' })
 

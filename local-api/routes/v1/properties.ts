@@ -1,17 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
+import { Name, PropertySchema } from '../../../api-contract/index.js'
 import { createProperty, updateProperty } from '../../services/properties.js'
 import { HttpError, notFound } from '../../../sync-core/http/http-error.js'
-import { IdParams, Name, problemResponses } from './schemas.js'
+import { IdParams, problemResponses } from './schemas.js'
 import { boundProperty, deskWideOnly } from './property-scope.js'
-
-const PropertySchema = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  defaultCountry: Type.String({ description: 'ISO 3166-1 alpha-2; phone numbers without + are read in it.' }),
-  timeZone: Type.String(),
-  createdAt: Type.String({ format: 'date-time' }),
-})
 
 const view = (property: { id: string; name: string; defaultCountry: string; timeZone: string; createdAt: number }) => ({
   ...property,

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
+import { Name, ReservationSchema } from '../../../api-contract/index.js'
 import { RESERVATION_STATUSES } from '../../db/reservations.js'
 import { HttpError, invalidInput, notFound } from '../../../sync-core/http/http-error.js'
-import { Day, IdParams, Name, problemResponses, ReservationSchema } from './schemas.js'
+import { Day, IdParams, problemResponses } from './schemas.js'
 import { reservationView } from './views.js'
 
 const OptionalText = (maxLength: number) => Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]))

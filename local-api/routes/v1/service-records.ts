@@ -1,20 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
+import { Name, ServiceRecordBody, ServiceRecordSchema } from '../../../api-contract/index.js'
 import type { ServiceRecord } from '../../db/service-records.js'
 import { invalidInput, notFound } from '../../../sync-core/http/http-error.js'
-import { IdParams, IsoDateTime, Name, problemResponses } from './schemas.js'
+import { IdParams, problemResponses } from './schemas.js'
 import { ownEntity, targetProperty } from './property-scope.js'
 
 const CustomFieldSchema = Type.Object({ id: Type.String(), propertyId: Type.String(), name: Type.String() })
-const ServiceRecordSchema = Type.Object({
-  conversationId: Type.String(),
-  memo: Type.String(),
-  values: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), value: Type.String() }), {
-    description: 'Every custom field of the property, with this conversation\'s value (empty when unset).',
-  }),
-  updatedAt: Type.Union([IsoDateTime, Type.Null()]),
-})
-const Values = Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }), value: Type.String({ maxLength: 2000 }) }), { maxItems: 200 })
 
 /** Custom fields per property, and each conversation's service record (a memo and their values). */
 export const serviceRecordRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -106,7 +98,7 @@ export const serviceRecordRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['native'],
         summary: 'Edit a conversation\'s service record: the memo, and values of custom fields (by id)',
         params: IdParams,
-        body: Type.Object({ memo: Type.Optional(Type.String({ maxLength: 10_000 })), values: Type.Optional(Values) }, { additionalProperties: false }),
+        body: ServiceRecordBody,
         response: { 200: ServiceRecordSchema, ...problemResponses },
       },
     },

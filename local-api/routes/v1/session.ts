@@ -4,7 +4,8 @@ import { Type } from 'typebox'
 import type { Agent } from '../../db/agents.js'
 import { HttpError } from '../../../sync-core/http/http-error.js'
 import { SESSION_COOKIE } from '../../plugins/auth.js'
-import { AgentSchema, ProblemSchema, problemResponses } from './schemas.js'
+import { ProblemSchema, SessionSchema, SignInBody } from '../../../api-contract/index.js'
+import { problemResponses } from './schemas.js'
 import { agentView } from './views.js'
 
 /** Starts a session for the agent and sets its cookie on the reply. */
@@ -17,8 +18,6 @@ export function signIn(app: FastifyInstance, reply: FastifyReply, agent: Agent):
     expires: new Date(expiresAt),
   })
 }
-
-const SessionSchema = Type.Object({ agent: AgentSchema })
 
 export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -35,10 +34,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'next try must wait (429 with Retry-After); the 10th failure within 15 minutes locks the account for 15 minutes ' +
           '(423 with Retry-After, even for the right password; an admin can unlock it). Unknown emails are treated alike.',
         security: [],
-        body: Type.Object(
-          { email: Type.String({ minLength: 1, maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 1000 }) },
-          { additionalProperties: false },
-        ),
+        body: SignInBody,
         response: { 200: SessionSchema, ...problemResponses, 423: ProblemSchema, 429: ProblemSchema },
       },
     },

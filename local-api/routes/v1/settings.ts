@@ -1,14 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
+import { LlmProviderBody, LlmProviderSchema } from '../../../api-contract/index.js'
 import { HttpError } from '../../../sync-core/http/http-error.js'
 import { LLM_SETTING, type LlmProvider } from '../../services/llm-client.js'
-import { Name, problemResponses } from './schemas.js'
+import { problemResponses } from './schemas.js'
 import { deskWideOnly } from './property-scope.js'
-
-const ProviderOut = Type.Union([
-  Type.Object({ baseUrl: Type.String(), model: Type.String(), hasApiKey: Type.Boolean() }),
-  Type.Null(),
-])
 
 /** Desk settings: the optional LLM provider the AI agent words its replies with. */
 export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -19,7 +15,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       onRequest: deskWideOnly(app, 'read or change the desk\'s settings'),
       preHandler: app.requireScope('admin'),
-      schema: { tags: ['native'], summary: 'The LLM provider (OpenAI-compatible), or null: the built-in agent answers (admin; not a property-bound token)', response: { 200: ProviderOut, ...problemResponses } },
+      schema: { tags: ['native'], summary: 'The LLM provider (OpenAI-compatible), or null: the built-in agent answers (admin; not a property-bound token)', response: { 200: LlmProviderSchema, ...problemResponses } },
     },
     async () => view(app.store.settings.get<LlmProvider>(LLM_SETTING)),
   )
@@ -32,15 +28,8 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['native'],
         summary: 'Set the LLM provider (any OpenAI-compatible chat-completions endpoint) (admin; not a property-bound token)',
-        body: Type.Object(
-          {
-            baseUrl: Type.String({ minLength: 1, maxLength: 500, description: 'e.g. http://127.0.0.1:11434/v1' }),
-            model: Name(200),
-            apiKey: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: ProviderOut, ...problemResponses },
+        body: LlmProviderBody,
+        response: { 200: LlmProviderSchema, ...problemResponses },
       },
     },
     async (request) => {

@@ -1,37 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
-import { MIN_PASSWORD_LENGTH } from '../../domain/password-policy.js'
+import { SetupBody, SetupResultSchema, SetupStatusSchema } from '../../../api-contract/index.js'
 import { HttpError, invalidInput } from '../../../sync-core/http/http-error.js'
 import { updateProperty } from '../../services/properties.js'
 import { loadSampleData } from '../../services/sample-data.js'
-import { AgentSchema, Name, problemResponses } from './schemas.js'
+import { problemResponses } from './schemas.js'
 import { signIn } from './session.js'
 import { agentView } from './views.js'
-
-const SetupBody = Type.Object(
-  {
-    property: Type.Object(
-      {
-        name: Name(200),
-        defaultCountry: Type.String({ pattern: '^[A-Za-z]{2}$', description: 'Phone numbers without + are read in this country.' }),
-        timeZone: Type.String({ minLength: 1, maxLength: 100 }),
-      },
-      { additionalProperties: false },
-    ),
-    admin: Type.Object(
-      {
-        name: Name(200),
-        email: Type.String({ minLength: 3, maxLength: 320 }),
-        password: Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1000 }),
-      },
-      { additionalProperties: false },
-    ),
-    sampleData: Type.Boolean({ default: false }),
-  },
-  { additionalProperties: false },
-)
-
-const SampleDataSchema = Type.Object({ conversations: Type.Integer(), messages: Type.Integer(), reservations: Type.Integer(), leads: Type.Integer() })
 
 /** First run: a new data dir has no agent; setup names the property and creates the first admin. */
 export const setupRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -44,13 +18,7 @@ export const setupRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['native'],
         summary: 'Whether this desk still needs its first-run setup',
         security: [],
-        response: {
-          200: Type.Object({
-            needsSetup: Type.Boolean(),
-            joining: Type.Boolean({ description: 'Connected to a central server and filling from it: agents sign in once it is done.' }),
-            progress: Type.Union([Type.Object({ done: Type.Integer(), total: Type.Integer() }), Type.Null()]),
-          }),
-        },
+        response: { 200: SetupStatusSchema },
       },
     },
     async () => {
@@ -68,7 +36,7 @@ export const setupRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'First-run setup: names the property, creates the first admin (signed in), optionally loads sample data',
         security: [],
         body: SetupBody,
-        response: { 201: Type.Object({ agent: AgentSchema, sampleData: Type.Union([SampleDataSchema, Type.Null()]) }), ...problemResponses },
+        response: { 201: SetupResultSchema, ...problemResponses },
       },
     },
     async (request, reply) => {

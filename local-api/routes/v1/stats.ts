@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
+import { METRIC_KEYS, StatsQuery, StatsSchema, StatsSeriesQuery, StatsSeriesSchema, type MetricKey } from '../../../api-contract/index.js'
 import type { Store } from '../../db/store.js'
 import type { StatsRange } from '../../db/stats.js'
-import { buckets, METRICS, percent, type MetricKey } from '../../domain/stats.js'
+import { buckets, METRICS, percent } from '../../domain/stats.js'
 import { HttpError } from '../../../sync-core/http/http-error.js'
 import { problemResponses } from './schemas.js'
-
-const KEYS = Object.keys(METRICS) as MetricKey[]
 
 function measure(store: Store, range: StatsRange): Record<MetricKey, { value: number | null; numerator?: number; denominator?: number }> {
   const withGuest = store.stats.conversationsWithGuestMessage(range)
@@ -21,13 +19,6 @@ function measure(store: Store, range: StatsRange): Record<MetricKey, { value: nu
     conversionRate: { value: percent(leads.converted, leads.total), numerator: leads.converted, denominator: leads.total },
   }
 }
-
-const Range = {
-  from: Type.String({ format: 'date-time' }),
-  to: Type.String({ format: 'date-time' }),
-  propertyId: Type.Optional(Type.String({ maxLength: 100 })),
-}
-const Value = Type.Union([Type.Number(), Type.Null()], { description: 'null: nothing to divide by' })
 
 /** The inbox statistics for a period (and property), and the same over time. */
 export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -45,25 +36,8 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['native'],
         summary: 'The inbox statistics for a period, each with its definition',
-        querystring: Type.Object(Range),
-        response: {
-          200: Type.Object({
-            from: Type.String(),
-            to: Type.String(),
-            metrics: Type.Array(
-              Type.Object({
-                key: Type.Enum(KEYS),
-                label: Type.String(),
-                unit: Type.Enum(['count', 'percent']),
-                definition: Type.String(),
-                value: Value,
-                numerator: Type.Optional(Type.Integer()),
-                denominator: Type.Optional(Type.Integer()),
-              }),
-            ),
-          }),
-          ...problemResponses,
-        },
+        querystring: StatsQuery,
+        response: { 200: StatsSchema, ...problemResponses },
       },
     },
     async (request) => {
@@ -72,7 +46,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return {
         from: new Date(range.from).toISOString(),
         to: new Date(range.to).toISOString(),
-        metrics: KEYS.map((key) => ({ key, ...METRICS[key], ...values[key] })),
+        metrics: METRIC_KEYS.map((key) => ({ key, ...METRICS[key], ...values[key] })),
       }
     },
   )
@@ -84,14 +58,8 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['native'],
         summary: 'The statistics per day or per week (Monday first, UTC) over a period',
-        querystring: Type.Object({ ...Range, bucket: Type.Enum(['day', 'week'], { default: 'day' }) }),
-        response: {
-          200: Type.Object({
-            bucket: Type.Enum(['day', 'week']),
-            points: Type.Array(Type.Object({ from: Type.String(), to: Type.String(), values: Type.Record(Type.String(), Value) })),
-          }),
-          ...problemResponses,
-        },
+        querystring: StatsSeriesQuery,
+        response: { 200: StatsSeriesSchema, ...problemResponses },
       },
     },
     async (request) => {
@@ -105,7 +73,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           return {
             from: new Date(period.from).toISOString(),
             to: new Date(period.to).toISOString(),
-            values: Object.fromEntries(KEYS.map((key) => [key, values[key].value])),
+            values: Object.fromEntries(METRIC_KEYS.map((key) => [key, values[key].value])),
           }
         }),
       }

@@ -1,25 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
+import { SyncConnectBody, SyncStatusSchema } from '../../../api-contract/index.js'
 import { HttpError } from '../../../sync-core/http/http-error.js'
 import { SyncConnectError, type DeskSyncStatus } from '../../services/sync/sync-service.js'
-import { IsoDateTime, Nullable, problemResponses } from './schemas.js'
+import { problemResponses } from './schemas.js'
 import { deskWideOnly } from './property-scope.js'
-
-const Progress = Type.Union([Type.Object({ done: Type.Integer(), total: Type.Integer() }), Type.Null()])
-
-export const SyncStatusSchema = Type.Object({
-  configured: Type.Boolean({ description: 'Connected to a central server.' }),
-  state: Type.Enum(['off', 'idle', 'syncing', 'offline'], { description: 'offline: the last round failed (see lastError); it is retried with backoff.' }),
-  pendingOps: Type.Integer({ description: 'Changes made here that the central server has not acknowledged yet.' }),
-  waitingOps: Type.Integer({ description: "Other desks' changes that cannot apply yet (from a newer version, or waiting for what they refer to)." }),
-  lastSyncAt: Nullable(IsoDateTime),
-  lastError: Nullable(Type.String()),
-  progress: Progress,
-  joining: Type.Boolean({ description: 'Connected but not synced yet: the desk is still filling from the central server.' }),
-  centralUrl: Nullable(Type.String()),
-  deviceId: Nullable(Type.String()),
-  propertyId: Nullable(Type.String()),
-})
 
 export const syncStatusView = (status: DeskSyncStatus) => ({
   ...status,
@@ -66,13 +50,7 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['native'],
         summary: 'Connects this desk to a central server with the device credential an admin issued there (admin; not a property-bound token)',
-        body: Type.Object(
-          {
-            centralUrl: Type.String({ minLength: 1, maxLength: 2000, description: 'e.g. http://central.hotel.lan:4790' }),
-            credential: Type.String({ pattern: '^fdd_', maxLength: 200, description: 'From `frontdesk central device add`.' }),
-          },
-          { additionalProperties: false },
-        ),
+        body: SyncConnectBody,
         response: { 200: SyncStatusSchema, ...problemResponses, 502: problemResponses[400] },
       },
     },

@@ -1,25 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
+import { FilledTemplateSchema, NewTemplateBody, TemplateChangesBody, TemplateSchema } from '../../../api-contract/index.js'
 import type { Template } from '../../db/templates.js'
 import { fillTemplate, templateVariables } from '../../domain/template-variables.js'
 import { invalidInput, notFound } from '../../../sync-core/http/http-error.js'
 import { templateContext } from '../../services/template-context.js'
-import { ChannelSchema, IdParams, IsoDateTime, Name, NonBlankString, problemResponses } from './schemas.js'
+import { IdParams, problemResponses } from './schemas.js'
 import { ownEntity, targetProperty } from './property-scope.js'
 
-const Approval = Type.Enum(['pending', 'approved', 'rejected'], { description: 'WhatsApp\'s approval; only approved templates may be sent after the 24 h window.' })
-const TemplateSchema = Type.Object({
-  id: Type.String(),
-  propertyId: Type.String(),
-  name: Type.String(),
-  shortcut: Type.String(),
-  body: Type.String(),
-  variables: Type.Array(Type.String(), { description: 'The variables the body uses, e.g. guest.firstName.' }),
-  language: Type.String(),
-  channel: Type.Union([ChannelSchema, Type.Null()]),
-  approval: Type.Union([Approval, Type.Null()]),
-  updatedAt: IsoDateTime,
-})
 const view = (template: Template) => ({
   id: template.id,
   propertyId: template.propertyId,
@@ -32,14 +20,6 @@ const view = (template: Template) => ({
   approval: template.approval,
   updatedAt: new Date(template.updatedAt).toISOString(),
 })
-const Fields = {
-  name: Name(100),
-  shortcut: Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z0-9_-]+$', description: 'Typed after / in the composer.' }),
-  body: NonBlankString(5000),
-  language: Type.String({ minLength: 2, maxLength: 35 }),
-  channel: Type.Union([ChannelSchema, Type.Null()]),
-  approval: Type.Union([Approval, Type.Null()]),
-}
 
 /** Quick-reply templates: managed by admins, offered in the composer, filled per conversation. */
 export const templateRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -64,18 +44,7 @@ export const templateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['native'],
         summary: 'Add a template (admin)',
-        body: Type.Object(
-          {
-            propertyId: Type.Optional(Type.String({ maxLength: 100 })),
-            name: Fields.name,
-            shortcut: Fields.shortcut,
-            body: Fields.body,
-            language: Type.Optional(Fields.language),
-            channel: Type.Optional(Fields.channel),
-            approval: Type.Optional(Fields.approval),
-          },
-          { additionalProperties: false },
-        ),
+        body: NewTemplateBody,
         response: { 201: TemplateSchema, ...problemResponses },
       },
     },
@@ -94,17 +63,7 @@ export const templateRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['native'],
         summary: 'Edit a template (admin)',
         params: IdParams,
-        body: Type.Object(
-          {
-            name: Type.Optional(Fields.name),
-            shortcut: Type.Optional(Fields.shortcut),
-            body: Type.Optional(Fields.body),
-            language: Type.Optional(Fields.language),
-            channel: Type.Optional(Fields.channel),
-            approval: Type.Optional(Fields.approval),
-          },
-          { additionalProperties: false, minProperties: 1 },
-        ),
+        body: TemplateChangesBody,
         response: { 200: TemplateSchema, ...problemResponses },
       },
     },
@@ -137,7 +96,7 @@ export const templateRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['native'],
         summary: 'A template filled in for one conversation, ready to edit and send',
         params: Type.Object({ id: Type.String({ maxLength: 100 }), templateId: Type.String({ maxLength: 100 }) }),
-        response: { 200: Type.Object({ text: Type.String(), missing: Type.Array(Type.String({ description: 'Variables without a value here, left out.' })) }), ...problemResponses },
+        response: { 200: FilledTemplateSchema, ...problemResponses },
       },
     },
     async (request) => {

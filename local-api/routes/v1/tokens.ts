@@ -1,21 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
+import { ApiTokenSchema, CreatedApiTokenSchema, NewApiTokenBody } from '../../../api-contract/index.js'
 import type { ApiToken } from '../../db/api-tokens.js'
-import { SCOPES } from '../../domain/scopes.js'
 import { HttpError, notFound } from '../../../sync-core/http/http-error.js'
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/api-tokens.js'
-import { IdParams, IsoDateTime, Name, Nullable, problemResponses } from './schemas.js'
-
-/** A token as listed: never its secret, nor the secret's hash. */
-export const ApiTokenSchema = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  scopes: Type.Array(Type.Enum([...SCOPES])),
-  propertyId: Type.Union([Type.String(), Type.Null()], { description: 'The property it is bound to, or null for every property.' }),
-  createdAt: IsoDateTime,
-  lastUsedAt: Type.Union([IsoDateTime, Type.Null()], { description: 'When it was last presented, to the minute.' }),
-  revokedAt: Nullable(IsoDateTime),
-})
+import { IdParams, problemResponses } from './schemas.js'
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 const tokenView = (token: ApiToken) => ({
@@ -53,15 +42,8 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['native'],
         summary: 'Create an API token (admin); the answer carries its secret, shown this once',
-        body: Type.Object(
-          {
-            name: Name(100),
-            scopes: Type.Array(Type.Enum([...SCOPES]), { minItems: 1, maxItems: SCOPES.length, uniqueItems: true }),
-            propertyId: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()])),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 201: Type.Object({ ...ApiTokenSchema.properties, token: Type.String({ description: 'The secret: send it as a Bearer token. Not shown again.' }) }), ...problemResponses },
+        body: NewApiTokenBody,
+        response: { 201: CreatedApiTokenSchema, ...problemResponses },
       },
     },
     async (request, reply) => {

@@ -1,4 +1,4 @@
-import type { Conversation, ReplyPolicy, ReplyRule, Template } from '../../api/dto.js'
+import type { Conversation, ReplyPolicy, ReplyRule, Template } from '../../../api-contract/index.js'
 
 /**
  * The server decides what may be sent (its reply policy, evaluated when the conversation was

@@ -1,4 +1,4 @@
-import type { ConversationEvent, Message } from '../../api/dto.js'
+import type { ConversationEvent, Message } from '../../../api-contract/index.js'
 
 /** A guest session lasts 24 h from the guest's message; one written later opens a new session. */
 export const SESSION_WINDOW_MS = 24 * 60 * 60 * 1000

@@ -1,4 +1,4 @@
-import type { Channel, ConversationFilters, ConversationType } from '../../api/dto.js'
+import type { Channel, ConversationFilters, ConversationType } from '../../../api-contract/index.js'
 import { parseDateInput, startOfDay, startOfMonth, startOfWeek } from '../../lib/date-ranges.js'
 
 export type StatusFilter = 'all' | 'active' | 'expired' | 'lead'

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { apiFetch } from '@/api/client'
-import type { Agent, AgentRole } from '@/api/dto'
+import type { Agent, AgentChanges, ListedAgent, NewAgent } from '@api-contract'
 import { agentKeys } from '@/api/query-keys'
 
 export function useAddAgent() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (agent: { name: string; email: string; password: string; role: AgentRole }) =>
+    mutationFn: (agent: NewAgent) =>
       apiFetch<Agent>('/v1/agents', { method: 'POST', body: agent }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: agentKeys.all }),
   })
@@ -15,7 +15,7 @@ export function useAddAgent() {
 export function useUpdateAgent() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({ id, ...changes }: { id: string; role?: AgentRole; active?: boolean; name?: string }) =>
+    mutationFn: ({ id, ...changes }: AgentChanges & { id: string }) =>
       apiFetch<Agent>(`/v1/agents/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: agentKeys.all }),
   })
@@ -25,7 +25,7 @@ export function useUpdateAgent() {
 export function useUnlockAgent() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (id: string) => apiFetch<Agent>(`/v1/agents/${encodeURIComponent(id)}/unlock`, { method: 'POST' }),
+    mutationFn: (id: string) => apiFetch<ListedAgent>(`/v1/agents/${encodeURIComponent(id)}/unlock`, { method: 'POST' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: agentKeys.all }),
   })
 }

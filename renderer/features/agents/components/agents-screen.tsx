@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AgentRole, ListedAgent } from '@/api/dto'
-import { useAgents } from '@/api/agents'
+import type { AgentRole, ListedAgent, MinPasswordLength } from '@api-contract'
+import { useAgents } from '@/queries/agents'
 import { messageTime } from '@/lib/relative-time'
 import { useAddAgent, useUnlockAgent, useUpdateAgent } from '../api/agents'
 
-/** The server's policy (local-api/domain/password-policy.ts) decides; this only saves a round trip. */
-const MIN_PASSWORD = 10
+/** The server's policy decides; this only saves a round trip (the type keeps it the contract's length). */
+const MIN_PASSWORD: MinPasswordLength = 10
 
 /** Admins manage who signs in: add agents, change roles, deactivate and reactivate. */
 export function AgentsScreen({ currentAgentId }: { currentAgentId: string }) {

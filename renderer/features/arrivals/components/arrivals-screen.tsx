@@ -1,24 +1,15 @@
-import { queryOptions, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { apiFetch, queryString } from '@/api/client'
-import type { Arrival } from '@/api/dto'
-import { arrivalKeys } from '@/api/query-keys'
 import { ChannelBadge } from '@/components/channel-badge'
 import { AppLink } from '@/components/app-link'
 import { conversationPath } from '@/lib/router'
-
-const arrivalsOptions = (day: 'today' | 'tomorrow') =>
-  queryOptions({
-    queryKey: arrivalKeys.day(day),
-    queryFn: ({ signal }) => apiFetch<{ day: string; arrivals: Arrival[] }>(`/v1/arrivals${queryString({ day })}`, { signal }),
-  })
+import { useArrivals, type ArrivalDay } from '../api/arrivals'
 
 /** Who walks in today or tomorrow, and what they asked before: unanswered and unread first. */
 export function ArrivalsScreen() {
   const { t, i18n } = useTranslation()
-  const [day, setDay] = useState<'today' | 'tomorrow'>('today')
-  const arrivals = useQuery(arrivalsOptions(day))
+  const [day, setDay] = useState<ArrivalDay>('today')
+  const arrivals = useArrivals(day)
   return (
     <main className="page" aria-labelledby="arrivals-title">
       <h1 id="arrivals-title">{t('arrivals.title')}</h1>

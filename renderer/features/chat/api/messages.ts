@@ -1,12 +1,12 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
 import { apiFetch, queryString } from '@/api/client'
-import type { Message, Page } from '@/api/dto'
+import type { Message, MessagePage, Reply } from '@api-contract'
 import { conversationKeys } from '@/api/query-keys'
 
 const MESSAGE_PAGE = 50
 
 export const fetchMessagePage = (conversationId: string, before: string | null, signal?: AbortSignal) =>
-  apiFetch<Page<Message>>(
+  apiFetch<MessagePage>(
     `/v1/conversations/${encodeURIComponent(conversationId)}/messages${queryString({ limit: MESSAGE_PAGE, before })}`,
     { signal },
   )
@@ -26,7 +26,7 @@ export const useMessages = (conversationId: string) => useInfiniteQuery(messages
 export function useSendReply(conversationId: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (reply: { text: string } | { templateId: string }) =>
+    mutationFn: (reply: Reply) =>
       apiFetch<Message>(`/v1/conversations/${encodeURIComponent(conversationId)}/messages`, { method: 'POST', body: reply }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: conversationKeys.messages(conversationId) }),
   })

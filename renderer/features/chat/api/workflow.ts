@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { apiFetch } from '@/api/client'
-import type { ConversationEvent, LeadDetail } from '@/api/dto'
+import type { ConversationEvent, FilledTemplate, LeadDetail, LeadStatus, UndoneGuestMerge } from '@api-contract'
 import { conversationKeys, guestKeys, leadKeys } from '@/api/query-keys'
 
 const base = (id: string) => `/v1/conversations/${encodeURIComponent(id)}`
@@ -47,6 +47,20 @@ export function useMarkLead(conversationId: string) {
   })
 }
 
+/** Moves the conversation's lead along its pipeline. */
+export function useUpdateLeadStatus(conversationId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ leadId, status }: { leadId: string; status: LeadStatus }) =>
+      apiFetch<LeadDetail>(`/v1/leads/${encodeURIComponent(leadId)}`, { method: 'PATCH', body: { status } }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: conversationKeys.detail(conversationId) }),
+        queryClient.invalidateQueries({ queryKey: leadKeys.all }),
+      ]),
+  })
+}
+
 export function useRetryDelivery(conversationId: string) {
   const queryClient = useQueryClient()
   return useMutation({
@@ -57,7 +71,7 @@ export function useRetryDelivery(conversationId: string) {
 
 /** A template filled in for this conversation (text, and the variables it had no value for). */
 export const fetchFilledTemplate = (conversationId: string, templateId: string) =>
-  apiFetch<{ text: string; missing: string[] }>(`${base(conversationId)}/templates/${encodeURIComponent(templateId)}`)
+  apiFetch<FilledTemplate>(`${base(conversationId)}/templates/${encodeURIComponent(templateId)}`)
 
 /**
  * Undoes a guest merge from the timeline: the profile merged away comes back with what had moved.
@@ -67,7 +81,7 @@ export function useUndoGuestMerge() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (mergeId: string) =>
-      apiFetch<{ guestIds: [string, string]; conversationIds: string[] }>(`/v1/guest-merges/${encodeURIComponent(mergeId)}/undo`, { method: 'POST' }),
+      apiFetch<UndoneGuestMerge>(`/v1/guest-merges/${encodeURIComponent(mergeId)}/undo`, { method: 'POST' }),
     onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: conversationKeys.all }), queryClient.invalidateQueries({ queryKey: guestKeys.all })]),
   })
 }

@@ -1,13 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { useAgents } from '@/api/agents'
-import { apiFetch } from '@/api/client'
-import type { Conversation, LeadStatus } from '@/api/dto'
-import { conversationKeys, leadKeys } from '@/api/query-keys'
+import { useAgents } from '@/queries/agents'
+import type { Conversation, LeadStatus } from '@api-contract'
 import { ChannelBadge } from '@/components/channel-badge'
 import { guestLabel } from '@/lib/guest-label'
 import { useNow } from '@/lib/use-now'
-import { useAssign, useMarkLead, useSetMode } from '../api/workflow'
+import { useAssign, useMarkLead, useSetMode, useUpdateLeadStatus } from '../api/workflow'
 import { windowLeft } from '../reply-window'
 
 const LEAD_STATUSES: readonly LeadStatus[] = ['new', 'contacted', 'follow_up', 'converted', 'lost']
@@ -82,15 +79,7 @@ function AssignSelect({ conversation }: { conversation: Conversation }) {
 function LeadControl({ conversation }: { conversation: Conversation }) {
   const { t } = useTranslation()
   const mark = useMarkLead(conversation.id)
-  const queryClient = useQueryClient()
-  const update = useMutation({
-    mutationFn: (status: LeadStatus) => apiFetch(`/v1/leads/${encodeURIComponent(conversation.lead!.id)}`, { method: 'PATCH', body: { status } }),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: conversationKeys.detail(conversation.id) }),
-        queryClient.invalidateQueries({ queryKey: leadKeys.all }),
-      ]),
-  })
+  const update = useUpdateLeadStatus(conversation.id)
   if (!conversation.lead) {
     return (
       <button type="button" className="button" onClick={() => mark.mutate()} disabled={mark.isPending}>
@@ -98,11 +87,12 @@ function LeadControl({ conversation }: { conversation: Conversation }) {
       </button>
     )
   }
+  const leadId = conversation.lead.id
   return (
     <label className="lead-control">
       <span className="lead-badge">{t('leads.lead')}</span>
       <span className="visually-hidden">{t('leads.status')}</span>
-      <select value={conversation.lead.status} onChange={(event) => update.mutate(event.target.value as LeadStatus)} disabled={update.isPending}>
+      <select value={conversation.lead.status} onChange={(event) => update.mutate({ leadId, status: event.target.value as LeadStatus })} disabled={update.isPending}>
         {LEAD_STATUSES.map((status) => (
           <option key={status} value={status}>
             {t(`leads.statuses.${status}`)}

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '@/api/client'
-import { useConversation } from '@/api/conversations'
+import { useConversation } from '@/queries/conversation'
 import { useMarkRead } from '../api/messages'
 import { ChatHeader } from './chat-header'
 import { Composer } from './composer'

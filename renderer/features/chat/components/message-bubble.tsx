@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Message } from '@/api/dto'
+import type { Message } from '@api-contract'
 import { messageTime } from '@/lib/relative-time'
 import { useRetryDelivery } from '../api/workflow'
 import { MessageContent } from './message-content'

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { MessageContent as Content } from '@/api/dto'
+import type { MessageContent as Content } from '@api-contract'
 import { Highlighted } from '@/components/highlighted'
 import { safeUrl } from '@/lib/safe-url'
 

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Template } from '@/api/dto'
+import type { Template } from '@api-contract'
 
 interface TemplatePickerProps {
   templates: readonly Template[]

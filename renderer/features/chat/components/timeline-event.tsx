@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { useAgents } from '@/api/agents'
-import type { ConversationEvent } from '@/api/dto'
+import { useAgents } from '@/queries/agents'
+import type { ConversationEvent } from '@api-contract'
 import { useUndoGuestMerge } from '../api/workflow'
 
 /**

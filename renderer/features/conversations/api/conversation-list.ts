@@ -1,12 +1,12 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query'
 import { apiFetch, queryString } from '@/api/client'
-import type { Conversation, ConversationFilters, Page } from '@/api/dto'
+import type { ConversationFilters, ConversationPage } from '@api-contract'
 import { conversationKeys } from '@/api/query-keys'
 
 export const PAGE_SIZE = 50
 
 export const fetchConversationPage = (filters: ConversationFilters, cursor: string | null, signal?: AbortSignal) =>
-  apiFetch<Page<Conversation>>(`/v1/conversations${queryString({ ...filters, limit: PAGE_SIZE, cursor })}`, { signal })
+  apiFetch<ConversationPage>(`/v1/conversations${queryString({ ...filters, limit: PAGE_SIZE, cursor })}`, { signal })
 
 /** Pages of conversations, newest activity first, fetched as the list scrolls. */
 export const conversationListOptions = (filters: ConversationFilters) =>

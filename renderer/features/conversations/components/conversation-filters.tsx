@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
-import type { Channel } from '@/api/dto'
-import { useOutlets } from '@/api/outlets'
-import { useProperties } from '@/api/properties'
+import type { Channel } from '@api-contract'
+import { useProperties } from '@/queries/properties'
 import { CONVERSATION_SEARCH_ID } from '@/lib/dom'
+import { useOutlets } from '../api/outlets'
 import {
   useChannelFilter,
   useCustomRange,

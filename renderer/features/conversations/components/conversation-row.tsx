@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Conversation } from '@/api/dto'
+import type { Conversation } from '@api-contract'
 import { ChannelBadge } from '@/components/channel-badge'
 import { guestLabel } from '@/lib/guest-label'
 import { relativeTime } from '@/lib/relative-time'

@@ -1,37 +1,19 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { queryString } from '@/api/client'
-import type { ConversationFilters } from '@/api/dto'
+import type { ConversationFilters } from '@api-contract'
+import { exportCsv } from '../api/export'
 
 type Progress = { state: 'idle' } | { state: 'running'; done: number; total: number } | { state: 'done'; total: number } | { state: 'failed'; reason: string }
 
-/**
- * Exports the filtered history as CSV. The server streams it; the download is read as it comes,
- * counting rows for the progress bar, then handed to the browser to save.
- */
+/** Exports the filtered history as CSV, with a progress bar while it streams, then hands it to the browser to save. */
 export function ExportButton({ filters }: { filters: ConversationFilters }) {
   const { t } = useTranslation()
   const [progress, setProgress] = useState<Progress>({ state: 'idle' })
 
   async function run() {
     try {
-      const response = await fetch(`/v1/export.csv${queryString({ ...filters })}`, { credentials: 'same-origin' })
-      if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`)
-      const total = Number(response.headers.get('x-export-rows') ?? 0)
-      const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'frontdesk-export.csv'
-      const parts: Uint8Array[] = []
-      const reader = response.body.getReader()
-      let lines = 0
-      setProgress({ state: 'running', done: 0, total })
-      for (;;) {
-        const { done, value } = await reader.read()
-        if (done) break
-        parts.push(value)
-        for (const byte of value) if (byte === 10) lines++
-        // The header is a line too; a message with line breaks counts more than once, so clamp.
-        setProgress({ state: 'running', done: Math.min(total, Math.max(0, lines - 1)), total })
-      }
-      const url = URL.createObjectURL(new Blob(parts as BlobPart[], { type: 'text/csv' }))
+      const { name, csv, total } = await exportCsv(filters, (done, rows) => setProgress({ state: 'running', done, total: rows }))
+      const url = URL.createObjectURL(csv)
       const link = document.createElement('a')
       link.href = url
       link.download = name

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import type { Conversation } from '@/api/dto'
+import type { Conversation } from '@api-contract'
 import { CONVERSATION_SEARCH_ID, focusElement, isActivatableTarget, isTypingTarget } from '@/lib/dom'
 import { conversationPath, navigate } from '@/lib/router'
 import { useFilterActions, useHighlightedId } from '../stores/filters-store'

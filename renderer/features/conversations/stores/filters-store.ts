@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
-import type { Channel, ConversationFilters } from '@/api/dto'
+import type { Channel, ConversationFilters } from '@api-contract'
 import { startOfDay } from '@/lib/date-ranges'
 import { toApiFilters, type AssignedFilter, type ChosenFilters, type DateFilter, type StatusFilter } from '../api-filters'
 

@@ -1,25 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { ContactSuggestion, SuggestionDecision } from '@api-contract'
 import { apiFetch } from '@/api/client'
 import { conversationKeys, guestKeys } from '@/api/query-keys'
-
-/** A contact the guest wrote (in text or a contact card): a suggestion staff link or dismiss, never an identity. */
-export interface ContactSuggestion {
-  id: string
-  kind: 'email' | 'phone'
-  value: string
-  status: 'new' | 'linked' | 'dismissed'
-  /** Another profile that holds the value as a verified identity. */
-  matchedGuest: { id: string; name: string | null; confirmationNumbers: string[] } | null
-  /** The value is the address another conversation comes from (no profile yet): a link joins it. */
-  otherConversation: boolean
-  foundAt: string
-}
-
-export interface SuggestionDecision {
-  suggestion: ContactSuggestion
-  mergeId: string | null
-  guestId: string | null
-}
 
 const path = (conversationId: string) => `/v1/conversations/${encodeURIComponent(conversationId)}/suggestions`
 

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { apiFetch } from '@/api/client'
-import type { GuestPanel } from '@/api/dto'
+import type { GuestPanel } from '@api-contract'
 import { guestKeys } from '@/api/query-keys'
 
 export const fetchGuestPanel = (conversationId: string, signal?: AbortSignal) =>

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { apiFetch } from '@/api/client'
-import type { ServiceRecord } from '@/api/dto'
+import type { ServiceRecord, ServiceRecordChanges } from '@api-contract'
 import { serviceRecordKeys } from '@/api/query-keys'
 
 const path = (conversationId: string) => `/v1/conversations/${encodeURIComponent(conversationId)}/service-record`
@@ -15,7 +15,7 @@ export const useServiceRecord = (conversationId: string) => useQuery(serviceReco
 export function useSaveServiceRecord(conversationId: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (record: { memo: string; values: { id: string; value: string }[] }) =>
+    mutationFn: (record: ServiceRecordChanges) =>
       apiFetch<ServiceRecord>(path(conversationId), { method: 'PUT', body: record }),
     onSuccess: (saved) => queryClient.setQueryData(serviceRecordKeys.detail(conversationId), saved),
   })

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { useDecideSuggestion, useSuggestions, type ContactSuggestion } from '../api/contact-suggestions'
+import type { ContactSuggestion } from '@api-contract'
+import { useDecideSuggestion, useSuggestions } from '../api/contact-suggestions'
 
 /**
  * Contacts the guest wrote, for staff to decide on: never identities by themselves. A value that

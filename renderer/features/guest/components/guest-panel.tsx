@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { GuestPanel as GuestPanelData, Reservation } from '@/api/dto'
+import type { GuestPanel as GuestPanelData, Reservation } from '@api-contract'
 import { ChannelBadge } from '@/components/channel-badge'
 import { guestLabel } from '@/lib/guest-label'
 import { relativeTime } from '@/lib/relative-time'

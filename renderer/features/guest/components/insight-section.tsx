@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { useConversation } from '@/api/conversations'
+import { useConversation } from '@/queries/conversation'
 
 /** What the guest's words tell: type, intent, persona (each with its evidence), dates, contact data. */
 export function InsightSection({ conversationId }: { conversationId: string }) {

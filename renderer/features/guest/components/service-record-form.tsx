@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ServiceRecord } from '@/api/dto'
+import type { ServiceRecord } from '@api-contract'
 import { useSaveServiceRecord, useServiceRecord } from '../api/service-record'
 
 /** The conversation's service record: a memo and the property's custom fields, editable. */

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { apiFetch } from '@/api/client'
-import type { BackgroundFailure, Health } from '@/api/dto'
+import type { BackgroundFailure, Health } from '@api-contract'
 import { healthKeys } from '@/api/query-keys'
 
 /** How long a failure of background work stays worth a notice; /v1/health keeps 24 hours. */

@@ -1,11 +1,7 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { apiFetch } from '@/api/client'
-import type { KnowledgeEntry } from '@/api/dto'
-import { knowledgeKeys } from '@/api/query-keys'
-
-const knowledgeOptions = () => queryOptions({ queryKey: knowledgeKeys.list(), queryFn: ({ signal }) => apiFetch<KnowledgeEntry[]>('/v1/knowledge', { signal }) })
+import type { KnowledgeEntry } from '@api-contract'
+import { useAddKnowledgeEntry, useKnowledge, useRemoveKnowledgeEntry, useUpdateKnowledgeEntry } from '../api/knowledge'
 
 type Draft = Pick<KnowledgeEntry, 'question' | 'answer' | 'tags' | 'language'>
 const EMPTY: Draft = { question: '', answer: '', tags: '', language: 'en' }
@@ -13,10 +9,8 @@ const EMPTY: Draft = { question: '', answer: '', tags: '', language: 'en' }
 /** The FAQ the AI agent answers from: add, edit, remove (admins). */
 export function KnowledgeScreen() {
   const { t } = useTranslation()
-  const entries = useQuery(knowledgeOptions())
-  const queryClient = useQueryClient()
-  const refresh = () => queryClient.invalidateQueries({ queryKey: knowledgeKeys.all })
-  const add = useMutation({ mutationFn: (draft: Draft) => apiFetch('/v1/knowledge', { method: 'POST', body: draft }), onSuccess: refresh })
+  const entries = useKnowledge()
+  const add = useAddKnowledgeEntry()
   return (
     <main className="page" aria-labelledby="knowledge-title">
       <h1 id="knowledge-title">{t('knowledge.title')}</h1>
@@ -24,16 +18,16 @@ export function KnowledgeScreen() {
       <EntryForm title={t('knowledge.add')} submitLabel={t('knowledge.add')} initial={EMPTY} pending={add.isPending} error={add.error} onSubmit={(draft, reset) => add.mutate(draft, { onSuccess: reset })} />
       {entries.isSuccess && entries.data.length === 0 && <p className="muted">{t('knowledge.empty')}</p>}
       {(entries.data ?? []).map((entry) => (
-        <ExistingEntry key={entry.id} entry={entry} onChanged={refresh} />
+        <ExistingEntry key={entry.id} entry={entry} />
       ))}
     </main>
   )
 }
 
-function ExistingEntry({ entry, onChanged }: { entry: KnowledgeEntry; onChanged: () => Promise<void> }) {
+function ExistingEntry({ entry }: { entry: KnowledgeEntry }) {
   const { t } = useTranslation()
-  const save = useMutation({ mutationFn: (draft: Draft) => apiFetch(`/v1/knowledge/${entry.id}`, { method: 'PATCH', body: draft }), onSuccess: onChanged })
-  const remove = useMutation({ mutationFn: () => apiFetch(`/v1/knowledge/${entry.id}`, { method: 'DELETE' }), onSuccess: onChanged })
+  const save = useUpdateKnowledgeEntry(entry.id)
+  const remove = useRemoveKnowledgeEntry(entry.id)
   return (
     <EntryForm
       title={entry.question}

@@ -1,26 +1,18 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { apiFetch, queryString } from '@/api/client'
-import type { LeadDetail, LeadStatus } from '@/api/dto'
-import { leadKeys } from '@/api/query-keys'
+import type { LeadDetail, LeadStatus } from '@api-contract'
 import { ChannelBadge } from '@/components/channel-badge'
 import { AppLink } from '@/components/app-link'
 import { conversationPath } from '@/lib/router'
+import { useLeads, useUpdateLead } from '../api/leads'
 
 const STATUSES: readonly LeadStatus[] = ['new', 'contacted', 'follow_up', 'converted', 'lost']
-
-const leadsOptions = (status: LeadStatus | 'all') =>
-  queryOptions({
-    queryKey: leadKeys.list(status),
-    queryFn: ({ signal }) => apiFetch<LeadDetail[]>(`/v1/leads${queryString({ status: status === 'all' ? undefined : status })}`, { signal }),
-  })
 
 /** Every lead, filterable by status; status and notes editable in place. */
 export function LeadsScreen() {
   const { t } = useTranslation()
   const [status, setStatus] = useState<LeadStatus | 'all'>('all')
-  const leads = useQuery(leadsOptions(status))
+  const leads = useLeads(status)
   return (
     <main className="page" aria-labelledby="leads-title">
       <h1 id="leads-title">{t('leads.title')}</h1>
@@ -59,12 +51,8 @@ export function LeadsScreen() {
 
 function LeadRow({ lead }: { lead: LeadDetail }) {
   const { t, i18n } = useTranslation()
-  const queryClient = useQueryClient()
   const [notes, setNotes] = useState(lead.notes)
-  const update = useMutation({
-    mutationFn: (changes: { status?: LeadStatus; notes?: string }) => apiFetch(`/v1/leads/${encodeURIComponent(lead.id)}`, { method: 'PATCH', body: changes }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: leadKeys.all }),
-  })
+  const update = useUpdateLead(lead.id)
   const name = lead.guestName ?? t('guest.unknown')
   return (
     <tr>

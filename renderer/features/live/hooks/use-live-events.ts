@@ -1,6 +1,6 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
-import type { DomainEvent } from '@/api/dto'
+import type { DomainEvent } from '@api-contract'
 import { conversationKeys, guestKeys, leadKeys, notificationKeys, serviceRecordKeys } from '@/api/query-keys'
 
 const EVENT_TYPES: readonly DomainEvent['type'][] = [

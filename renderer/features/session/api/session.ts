@@ -1,12 +1,12 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { apiFetch, isApiError } from '@/api/client'
-import type { Agent } from '@/api/dto'
+import type { Agent, Session, SignIn } from '@api-contract'
 import { sessionKeys, setupKeys } from '@/api/query-keys'
 
 /** The signed-in agent, or null when the session cookie is missing or expired. */
 export async function fetchSession(signal?: AbortSignal): Promise<Agent | null> {
   try {
-    return (await apiFetch<{ agent: Agent }>('/v1/session', { signal })).agent
+    return (await apiFetch<Session>('/v1/session', { signal })).agent
   } catch (error) {
     if (isApiError(error, 401)) return null
     throw error
@@ -21,8 +21,7 @@ export const useSession = (enabled = true) => useQuery({ ...sessionOptions(), en
 export function useSignIn() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (credentials: { email: string; password: string }) =>
-      apiFetch<{ agent: Agent }>('/v1/session', { method: 'POST', body: credentials }),
+    mutationFn: (credentials: SignIn) => apiFetch<Session>('/v1/session', { method: 'POST', body: credentials }),
     onSuccess: ({ agent }) => queryClient.setQueryData(sessionKeys.current, agent),
   })
 }

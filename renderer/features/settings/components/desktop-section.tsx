@@ -1,20 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DesktopBridge } from '@/api/desktop-bridge'
-import { unwrap } from '@/lib/desktop'
-
-const desktopInfoKey = ['desktop', 'info'] as const
+import { useDesktopInfo, useSetPort, useSetStartAtLogin } from '../api/desktop'
 
 /** Settings of the desktop app on this computer: start at login, the port local systems push to. */
 export function DesktopSection({ bridge }: { bridge: DesktopBridge }) {
   const { t } = useTranslation()
-  const queryClient = useQueryClient()
-  const info = useQuery({ queryKey: desktopInfoKey, queryFn: () => unwrap(bridge.getDesktopInfo()) })
-  const refresh = () => queryClient.invalidateQueries({ queryKey: desktopInfoKey })
-  const startAtLogin = useMutation({ mutationFn: (enabled: boolean) => unwrap(bridge.setStartAtLogin(enabled)), onSuccess: refresh })
+  const info = useDesktopInfo(bridge)
+  const startAtLogin = useSetStartAtLogin(bridge)
   const [port, setPort] = useState('')
-  const savePort = useMutation({ mutationFn: (value: number) => unwrap(bridge.setPort(value)), onSuccess: refresh })
+  const savePort = useSetPort(bridge)
 
   if (!info.data) return null
   const submit = (event: FormEvent) => {

@@ -1,21 +1,15 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { apiFetch } from '@/api/client'
-import type { ChannelAccount, LlmProvider } from '@/api/dto'
-import { settingsKeys } from '@/api/query-keys'
+import type { ChannelAccount, LlmProvider } from '@api-contract'
 import { desktop } from '@/lib/desktop'
+import { useChannelAccounts, useLlmProvider, useRemoveLlmProvider, useSaveLlmProvider, useUpdateChannelAccount } from '../api/settings'
 import { DesktopSection } from './desktop-section'
-
-const llmOptions = () => queryOptions({ queryKey: settingsKeys.llm(), queryFn: ({ signal }) => apiFetch<LlmProvider | null>('/v1/settings/llm', { signal }) })
-const accountsOptions = () =>
-  queryOptions({ queryKey: settingsKeys.channelAccounts(), queryFn: ({ signal }) => apiFetch<ChannelAccount[]>('/v1/channel-accounts', { signal }) })
 
 /** Admin settings: this computer, other features' sections (`children`), the optional LLM provider, channel webhooks. */
 export function SettingsScreen({ children }: { children?: ReactNode }) {
   const { t } = useTranslation()
-  const llm = useQuery(llmOptions())
-  const accounts = useQuery(accountsOptions())
+  const llm = useLlmProvider()
+  const accounts = useChannelAccounts()
   return (
     <main className="page" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settings.title')}</h1>
@@ -36,19 +30,15 @@ export function SettingsScreen({ children }: { children?: ReactNode }) {
 
 function LlmForm({ provider }: { provider: LlmProvider | null }) {
   const { t } = useTranslation()
-  const queryClient = useQueryClient()
   const [baseUrl, setBaseUrl] = useState(provider?.baseUrl ?? '')
   const [model, setModel] = useState(provider?.model ?? '')
   const [apiKey, setApiKey] = useState('')
-  const refresh = () => queryClient.invalidateQueries({ queryKey: settingsKeys.llm() })
-  const save = useMutation({
-    mutationFn: () => apiFetch('/v1/settings/llm', { method: 'PUT', body: { baseUrl, model, ...(apiKey ? { apiKey } : provider?.hasApiKey ? {} : { apiKey: null }) } }),
-    onSuccess: refresh,
-  })
-  const remove = useMutation({ mutationFn: () => apiFetch('/v1/settings/llm', { method: 'DELETE' }), onSuccess: refresh })
+  const save = useSaveLlmProvider()
+  const remove = useRemoveLlmProvider()
   function submit(event: FormEvent) {
     event.preventDefault()
-    save.mutate()
+    // No key typed: keep the stored one, if any.
+    save.mutate({ baseUrl, model, ...(apiKey ? { apiKey } : provider?.hasApiKey ? {} : { apiKey: null }) })
   }
   return (
     <form className="card form-grid" onSubmit={submit} aria-labelledby="llm-title">
@@ -84,20 +74,16 @@ function LlmForm({ provider }: { provider: LlmProvider | null }) {
 
 function WebhookForm({ account }: { account: ChannelAccount }) {
   const { t } = useTranslation()
-  const queryClient = useQueryClient()
   const [url, setUrl] = useState(account.webhookUrl ?? '')
   const [secret, setSecret] = useState('')
-  const save = useMutation({
-    mutationFn: () => apiFetch(`/v1/channel-accounts/${account.id}`, { method: 'PATCH', body: { webhookUrl: url || null, ...(secret ? { webhookSecret: secret } : {}) } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: settingsKeys.channelAccounts() }),
-  })
+  const save = useUpdateChannelAccount(account.id)
   return (
     <form
       className="form-grid webhook"
       aria-label={account.name}
       onSubmit={(event) => {
         event.preventDefault()
-        save.mutate()
+        save.mutate({ webhookUrl: url || null, ...(secret ? { webhookSecret: secret } : {}) })
       }}
     >
       <h3 className="wide">

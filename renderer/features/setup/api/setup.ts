@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { apiFetch } from '@/api/client'
-import type { Agent, SampleDataSummary, SetupRequest, SetupStatus } from '@/api/dto'
+import type { SetupRequest, SetupResult, SetupStatus } from '@api-contract'
 import { sessionKeys, setupKeys } from '@/api/query-keys'
 
 export const fetchSetupStatus = (signal?: AbortSignal) => apiFetch<SetupStatus>('/v1/setup', { signal })
@@ -20,8 +20,7 @@ export const useSetupStatus = () => useQuery(setupStatusOptions())
 export function useRunSetup() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (request: SetupRequest) =>
-      apiFetch<{ agent: Agent; sampleData: SampleDataSummary | null }>('/v1/setup', { method: 'POST', body: request }),
+    mutationFn: (request: SetupRequest) => apiFetch<SetupResult>('/v1/setup', { method: 'POST', body: request }),
     onSuccess: ({ agent }) => {
       queryClient.setQueryData(sessionKeys.current, agent)
       queryClient.setQueryData<SetupStatus>(setupKeys.status, { needsSetup: false, joining: false, progress: null })

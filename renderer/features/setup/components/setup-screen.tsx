@@ -1,10 +1,11 @@
 import { useMemo, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { MinPasswordLength } from '@api-contract'
 import { browserCountry, browserTimeZone, countryOptions, timeZoneOptions } from '@/lib/countries'
 import { useRunSetup } from '../api/setup'
 
-/** The server's policy (local-api/domain/password-policy.ts) decides; this only saves a round trip. */
-const MIN_PASSWORD = 10
+/** The server's policy decides; this only saves a round trip (the type keeps it the contract's length). */
+const MIN_PASSWORD: MinPasswordLength = 10
 
 /** First run: name the property (its phone country and time zone) and create the first admin. */
 export function SetupScreen() {

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
+import type { Stats, StatsPeriod, StatsSeries, StatsSeriesPeriod } from '@api-contract'
 import { apiFetch, queryString } from '@/api/client'
-import type { Metric } from '@/api/dto'
 import { statsKeys } from '@/api/query-keys'
 
 export type Period = 'today' | '7d' | '30d'
@@ -13,25 +13,19 @@ export function periodRange(period: Period, now: number): { from: string; to: st
   return { from: new Date(from).toISOString(), to: new Date(now + 60_000).toISOString() }
 }
 
-export const statsOptions = (range: { from: string; to: string; propertyId?: string }) =>
+export const statsOptions = (range: StatsPeriod) =>
   queryOptions({
     queryKey: statsKeys.summary(range),
-    queryFn: ({ signal }) => apiFetch<{ metrics: Metric[] }>(`/v1/stats${queryString(range)}`, { signal }),
+    queryFn: ({ signal }) => apiFetch<Stats>(`/v1/stats${queryString(range)}`, { signal }),
     staleTime: 30_000,
   })
 
-export const useStats = (range: { from: string; to: string; propertyId?: string }) => useQuery(statsOptions(range))
+export const useStats = (range: StatsPeriod) => useQuery(statsOptions(range))
 
-export interface SeriesPoint {
-  from: string
-  to: string
-  values: Record<Metric['key'], number | null>
-}
-
-export const seriesOptions = (range: { from: string; to: string; bucket: 'day' | 'week'; propertyId?: string }) =>
+export const seriesOptions = (range: StatsSeriesPeriod) =>
   queryOptions({
     queryKey: statsKeys.series(range),
-    queryFn: ({ signal }) => apiFetch<{ points: SeriesPoint[] }>(`/v1/stats/series${queryString(range)}`, { signal }),
+    queryFn: ({ signal }) => apiFetch<StatsSeries>(`/v1/stats/series${queryString(range)}`, { signal }),
   })
 
-export const useSeries = (range: { from: string; to: string; bucket: 'day' | 'week'; propertyId?: string }) => useQuery(seriesOptions(range))
+export const useSeries = (range: StatsSeriesPeriod) => useQuery(seriesOptions(range))

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Metric } from '@/api/dto'
+import type { Metric } from '@api-contract'
 import { useNow } from '@/lib/use-now'
 import { periodRange, useStats, type Period } from '../api/stats'
 import { PeriodSelect } from './period-select'

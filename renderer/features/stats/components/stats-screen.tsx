@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Metric } from '@/api/dto'
-import { useProperties } from '@/api/properties'
+import type { Metric, SeriesPoint } from '@api-contract'
+import { useProperties } from '@/queries/properties'
 import { useNow } from '@/lib/use-now'
-import { periodRange, useSeries, useStats, type Period, type SeriesPoint } from '../api/stats'
+import { periodRange, useSeries, useStats, type Period } from '../api/stats'
 import { formatMetric } from './stats-bar'
 import { PeriodSelect } from './period-select'
 

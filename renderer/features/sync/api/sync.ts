@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { apiFetch } from '@/api/client'
-import type { SyncStatus } from '@/api/dto'
+import type { SyncConnect, SyncStatus } from '@api-contract'
 import { syncKeys } from '@/api/query-keys'
 
 export const syncStatusOptions = () =>
@@ -30,7 +30,7 @@ export function useSyncNow() {
 export function useConnectSync() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: { centralUrl: string; credential: string }) => apiFetch<SyncStatus>('/v1/sync', { method: 'PUT', body }),
+    mutationFn: (body: SyncConnect) => apiFetch<SyncStatus>('/v1/sync', { method: 'PUT', body }),
     onSuccess: (status) => queryClient.setQueryData(syncKeys.status, status),
   })
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { SetupStatus } from '@/api/dto'
+import type { SetupStatus } from '@api-contract'
 import { SyncProgressBar } from './sync-progress'
 
 /** A new desk filling from its central server: nothing to sign in to yet, so say how far it is. */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { SyncStatus } from '@/api/dto'
+import type { SyncStatus } from '@api-contract'
 import { relativeTime } from '@/lib/relative-time'
 import { useNow } from '@/lib/use-now'
 import { useSyncNow, useSyncStatus } from '../api/sync'

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { SyncProgress } from '@/api/dto'
+import type { SyncProgress } from '@api-contract'
 
 /** How far an initial (or long catch-up) sync is: a bar with "1,200 of 5,000". */
 export function SyncProgressBar({ progress, label }: { progress: SyncProgress; label: string }) {

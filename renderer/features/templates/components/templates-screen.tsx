@@ -1,10 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { apiFetch } from '@/api/client'
-import type { Channel, Template } from '@/api/dto'
-import { templateKeys } from '@/api/query-keys'
-import { useTemplates } from '@/api/templates'
+import type { Channel, Template } from '@api-contract'
+import { useTemplates } from '@/queries/templates'
+import { useAddTemplate, useRemoveTemplate, useUpdateTemplate } from '../api/templates'
 
 const CHANNELS: readonly Channel[] = ['web_chat', 'whatsapp', 'facebook', 'instagram', 'sms', 'email', 'guest_app']
 type Draft = Pick<Template, 'name' | 'shortcut' | 'body' | 'language' | 'channel' | 'approval'>
@@ -14,25 +12,23 @@ const EMPTY: Draft = { name: '', shortcut: '', body: '', language: 'en', channel
 export function TemplatesScreen() {
   const { t } = useTranslation()
   const templates = useTemplates()
-  const queryClient = useQueryClient()
-  const refresh = () => queryClient.invalidateQueries({ queryKey: templateKeys.all })
-  const add = useMutation({ mutationFn: (draft: Draft) => apiFetch('/v1/templates', { method: 'POST', body: draft }), onSuccess: refresh })
+  const add = useAddTemplate()
   return (
     <main className="page" aria-labelledby="templates-title">
       <h1 id="templates-title">{t('templates.title')}</h1>
       <p className="muted">{t('templates.intro', { example: '{{guest.firstName}}' })}</p>
       <TemplateForm title={t('templates.add')} submitLabel={t('templates.add')} initial={EMPTY} pending={add.isPending} error={add.error} onSubmit={(draft, reset) => add.mutate(draft, { onSuccess: reset })} />
       {(templates.data ?? []).map((template) => (
-        <ExistingTemplate key={template.id} template={template} onChanged={refresh} />
+        <ExistingTemplate key={template.id} template={template} />
       ))}
     </main>
   )
 }
 
-function ExistingTemplate({ template, onChanged }: { template: Template; onChanged: () => Promise<void> }) {
+function ExistingTemplate({ template }: { template: Template }) {
   const { t } = useTranslation()
-  const save = useMutation({ mutationFn: (draft: Draft) => apiFetch(`/v1/templates/${template.id}`, { method: 'PATCH', body: draft }), onSuccess: onChanged })
-  const remove = useMutation({ mutationFn: () => apiFetch(`/v1/templates/${template.id}`, { method: 'DELETE' }), onSuccess: onChanged })
+  const save = useUpdateTemplate(template.id)
+  const remove = useRemoveTemplate(template.id)
   return (
     <TemplateForm
       title={template.name}

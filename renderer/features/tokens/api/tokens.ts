@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { apiFetch } from '@/api/client'
-import type { ApiToken, Scope } from '@/api/dto'
+import type { ApiToken, CreatedApiToken, NewApiToken } from '@api-contract'
 import { tokenKeys } from '@/api/query-keys'
 
 export const fetchTokens = (signal?: AbortSignal) => apiFetch<ApiToken[]>('/v1/tokens', { signal })
@@ -14,7 +14,7 @@ export const useTokens = () => useQuery(tokensOptions())
 export function useCreateToken() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (token: { name: string; scopes: Scope[] }) => apiFetch<ApiToken & { token: string }>('/v1/tokens', { method: 'POST', body: token }),
+    mutationFn: (token: NewApiToken) => apiFetch<CreatedApiToken>('/v1/tokens', { method: 'POST', body: token }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tokenKeys.all }),
   })
 }

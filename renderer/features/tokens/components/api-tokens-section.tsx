@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ApiToken, Scope } from '@/api/dto'
-import { useProperties } from '@/api/properties'
+import type { ApiToken, Scope } from '@api-contract'
+import { useProperties } from '@/queries/properties'
 import { useCreateToken, useRevokeToken, useTokens } from '../api/tokens'
 
 const SCOPES: readonly Scope[] = ['guest.conversation.write', 'guest.conversation.read', 'reservation.write', 'reservation.read', 'admin']

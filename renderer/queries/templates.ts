@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { apiFetch } from './client'
-import type { Template } from './dto'
-import { templateKeys } from './query-keys'
+import type { Template } from '@api-contract'
+import { apiFetch } from '@/api/client'
+import { templateKeys } from '@/api/query-keys'
 
 export const fetchTemplates = (signal?: AbortSignal) => apiFetch<Template[]>('/v1/templates', { signal })
 

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { apiFetch } from './client'
-import type { Property } from './dto'
-import { propertyKeys } from './query-keys'
+import type { Property } from '@api-contract'
+import { apiFetch } from '@/api/client'
+import { propertyKeys } from '@/api/query-keys'
 
 export const fetchProperties = (signal?: AbortSignal) => apiFetch<Property[]>('/v1/properties', { signal })
 

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { apiFetch } from './client'
-import type { Conversation } from './dto'
-import { conversationKeys } from './query-keys'
+import type { Conversation } from '@api-contract'
+import { apiFetch } from '@/api/client'
+import { conversationKeys } from '@/api/query-keys'
 
 export const fetchConversation = (id: string, signal?: AbortSignal) =>
   apiFetch<Conversation>(`/v1/conversations/${encodeURIComponent(id)}`, { signal })

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { apiFetch } from './client'
-import type { Outlet } from './dto'
-import { outletKeys } from './query-keys'
+import type { Outlet } from '@api-contract'
+import { apiFetch } from '@/api/client'
+import { outletKeys } from '@/api/query-keys'
 
 export const fetchOutlets = (signal?: AbortSignal) => apiFetch<Outlet[]>('/v1/outlets', { signal })
 

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { apiFetch } from './client'
-import type { ListedAgent } from './dto'
-import { agentKeys } from './query-keys'
+import type { ListedAgent } from '@api-contract'
+import { apiFetch } from '@/api/client'
+import { agentKeys } from '@/api/query-keys'
 
 export const fetchAgents = (signal?: AbortSignal) => apiFetch<ListedAgent[]>('/v1/agents', { signal })
 

@@ -1,0 +1,13 @@
+import { Type, type Static } from 'typebox'
+import { AgentSchema } from './agents.js'
+
+/** POST /v1/session */
+export const SignInBody = Type.Object(
+  { email: Type.String({ minLength: 1, maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 1000 }) },
+  { additionalProperties: false },
+)
+export type SignIn = Static<typeof SignInBody>
+
+/** GET and POST /v1/session: the signed-in agent. */
+export const SessionSchema = Type.Object({ agent: AgentSchema })
+export type Session = Static<typeof SessionSchema>

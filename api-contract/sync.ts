@@ -1,0 +1,31 @@
+import { Type, type Static } from 'typebox'
+import { IsoDateTime, Nullable } from './common.js'
+
+export const SyncProgressSchema = Type.Object({ done: Type.Integer(), total: Type.Integer() })
+export type SyncProgress = Static<typeof SyncProgressSchema>
+
+/** GET /v1/sync: this desk's sync with the central server. */
+export const SyncStatusSchema = Type.Object({
+  configured: Type.Boolean({ description: 'Connected to a central server.' }),
+  state: Type.Enum(['off', 'idle', 'syncing', 'offline'], { description: 'offline: the last round failed (see lastError); it is retried with backoff.' }),
+  pendingOps: Type.Integer({ description: 'Changes made here that the central server has not acknowledged yet.' }),
+  waitingOps: Type.Integer({ description: "Other desks' changes that cannot apply yet (from a newer version, or waiting for what they refer to)." }),
+  lastSyncAt: Nullable(IsoDateTime),
+  lastError: Nullable(Type.String()),
+  progress: Type.Union([SyncProgressSchema, Type.Null()]),
+  joining: Type.Boolean({ description: 'Connected but not synced yet: the desk is still filling from the central server.' }),
+  centralUrl: Nullable(Type.String()),
+  deviceId: Nullable(Type.String()),
+  propertyId: Nullable(Type.String()),
+})
+export type SyncStatus = Static<typeof SyncStatusSchema>
+
+/** PUT /v1/sync */
+export const SyncConnectBody = Type.Object(
+  {
+    centralUrl: Type.String({ minLength: 1, maxLength: 2000, description: 'e.g. http://central.hotel.lan:4790' }),
+    credential: Type.String({ pattern: '^fdd_', maxLength: 200, description: 'From `frontdesk central device add`.' }),
+  },
+  { additionalProperties: false },
+)
+export type SyncConnect = Static<typeof SyncConnectBody>
