@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { Type, type Static } from 'typebox'
+import { Type, type Static, type TObject } from 'typebox'
 import type { ConversationFilter } from '../../db/conversations.js'
 import { normalizePhone } from '../../domain/identity.js'
 import { HttpError } from '../../plugins/http-error.js'
@@ -27,8 +27,7 @@ export const ConversationFilterFields = {
   ),
 }
 
-const Fields = Type.Object(ConversationFilterFields)
-type FilterQuery = Static<typeof Fields>
+type FilterQuery = Static<TObject<typeof ConversationFilterFields>>
 
 const parseTime = (value: string | undefined, field: string): number | undefined => {
   if (value === undefined) return undefined

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { KnowledgeEntry } from '../../db/knowledge.js'
-import { HttpError, notFound } from '../../plugins/http-error.js'
+import { HttpError } from '../../plugins/http-error.js'
 import { IdParams, IsoDateTime, NonBlankString, problemResponses } from './schemas.js'
 import { ownEntity, targetProperty } from './property-scope.js'
 

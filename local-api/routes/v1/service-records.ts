@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { ServiceRecord } from '../../db/service-records.js'
-import { invalidInput, notFound } from '../../plugins/http-error.js'
+import { invalidInput } from '../../plugins/http-error.js'
 import { IdParams, IsoDateTime, Name, problemResponses } from './schemas.js'
 import { ownEntity, targetProperty } from './property-scope.js'
 
