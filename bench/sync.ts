@@ -69,7 +69,7 @@ export async function syncBench(options: { messages: number; conversations: numb
   }
   await servicesA.sync.connect(central.url, await device('Desk A'))
   log('   … and uploads them to the central server')
-  let started = performance.now()
+  const started = performance.now()
   await servicesA.sync.syncOnce()
   const uploadMs = performance.now() - started
   const uploadedOps = (await central.store.spaceBounds(property.id)).lastSeq + (await central.store.spaceBounds('group')).lastSeq

@@ -28,7 +28,7 @@ export function canonicalHost(host: string): string | null {
 /** A `Host` header split into its canonical host and its port (null when absent), or null when malformed. */
 export function parseHostHeader(header: string | undefined): { host: string; port: number | null } | null {
   if (header === undefined || header === '') return null
-  let host = header
+  let host: string
   let port: string | undefined
   if (header.startsWith('[')) {
     const end = header.indexOf(']')

@@ -1,11 +1,11 @@
 import type { ErrorAnswer } from '../../sync-core/http/problem-errors.js'
+import { storageFailureOf, type StorageFailure } from '../db/storage-failure.js'
 
 /**
  * SQLite's storage failures (better-sqlite3's `SqliteError.code`) as HTTP answers: the disk is full
  * (507), the store cannot be written or read right now (503), or it is damaged (503). Each says what
  * happened and that nothing was stored; `Retry-After` tells a client when to try again.
  */
-export type StorageFailure = 'disk-full' | 'read-only' | 'unavailable' | 'busy' | 'damaged'
 
 export interface StorageProblem {
   kind: StorageFailure
@@ -13,30 +13,6 @@ export interface StorageProblem {
   title: string
   detail: string
   retryAfterSeconds: number
-}
-
-/** The failure an error stands for, when it is one of SQLite's storage errors. */
-export function storageFailureOf(error: unknown): StorageFailure | undefined {
-  const code = (error as { code?: unknown } | null)?.code
-  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return undefined
-  const primary = code.replace(/^SQLITE_([A-Z]+).*$/, '$1')
-  switch (primary) {
-    case 'FULL':
-      return 'disk-full'
-    case 'READONLY':
-      return 'read-only'
-    case 'IOERR':
-    case 'CANTOPEN':
-      return 'unavailable'
-    case 'BUSY':
-    case 'LOCKED':
-      return 'busy'
-    case 'CORRUPT':
-    case 'NOTADB':
-      return 'damaged'
-    default:
-      return undefined
-  }
 }
 
 /** The answer for a storage failure; `file` is the store's path, named in the detail when known. */

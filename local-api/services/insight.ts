@@ -38,7 +38,7 @@ export function createInsightService(store: Store, events: EventBus, clock: () =
   const waiting = new Set<string>()
   let timer: NodeJS.Timeout | undefined
   let unsubscribe: (() => void) | undefined
-  let idleWaiters: (() => void)[] = []
+  const idleWaiters: (() => void)[] = []
   // Reading is background work: it waits for a quiet moment, and under sustained traffic reads one
   // conversation at a time, spaced out, so pushes and the inbox keep the CPU.
   let lastMessageAt = 0

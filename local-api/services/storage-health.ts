@@ -1,5 +1,5 @@
 import type { Store } from '../db/store.js'
-import type { StorageFailure } from '../plugins/storage-errors.js'
+import type { StorageFailure } from '../db/storage-failure.js'
 
 export type HealthReasonCode = 'store-damaged' | 'disk-full' | 'read-only' | 'storage-unavailable' | 'outbox-stuck' | 'outbox-failing' | 'backup-failed'
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { ChannelAccountChangesBody, ChannelAccountSchema, NewChannelAccountBody } from '../../../api-contract/index.js'
 import type { ChannelAccount } from '../../db/channel-accounts.js'
-import { invalidInput, notFound } from '../../../sync-core/http/http-error.js'
+import { invalidInput } from '../../../sync-core/http/http-error.js'
 import { IdParams, problemResponses } from './schemas.js'
 import { ownEntity, targetProperty } from './property-scope.js'
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { KnowledgeEntryChangesBody, KnowledgeEntrySchema, NewKnowledgeEntryBody } from '../../../api-contract/index.js'
 import type { KnowledgeEntry } from '../../db/knowledge.js'
-import { HttpError, notFound } from '../../../sync-core/http/http-error.js'
+import { HttpError } from '../../../sync-core/http/http-error.js'
 import { IdParams, problemResponses } from './schemas.js'
 import { ownEntity, targetProperty } from './property-scope.js'
 

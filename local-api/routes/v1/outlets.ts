@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { Name, OutletSchema } from '../../../api-contract/index.js'
 import type { Outlet } from '../../db/outlets.js'
-import { invalidInput, notFound } from '../../../sync-core/http/http-error.js'
+import { invalidInput } from '../../../sync-core/http/http-error.js'
 import { IdParams, problemResponses } from './schemas.js'
 import { ownEntity, targetProperty } from './property-scope.js'
 

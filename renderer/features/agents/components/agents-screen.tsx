@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { AgentRole, ListedAgent, MinPasswordLength } from '@api-contract'
 import { useAgents } from '@/queries/agents'
 import { messageTime } from '@/lib/relative-time'
+import { useNow } from '@/lib/use-now'
 import { useAddAgent, useUnlockAgent, useUpdateAgent } from '../api/agents'
 
 /** The server's policy decides; this only saves a round trip (the type keeps it the contract's length). */
@@ -60,6 +61,7 @@ function AgentRow({
   onUnlock: () => void
 }) {
   const { t, i18n } = useTranslation()
+  const now = useNow()
   const [renaming, setRenaming] = useState<string | null>(null)
   return (
     <tr className={agent.active ? undefined : 'inactive'}>
@@ -87,7 +89,7 @@ function AgentRow({
       <td>
         {agent.active ? t('agents.active') : t('agents.inactive')}
         {agent.lockedUntil && (
-          <div className="locked">{t('agents.lockedUntil', { time: messageTime(agent.lockedUntil, Date.now(), i18n.language) })}</div>
+          <div className="locked">{t('agents.lockedUntil', { time: messageTime(agent.lockedUntil, now, i18n.language) })}</div>
         )}
         {!agent.lockedUntil && agent.failedSignIns ? <div className="muted">{t('agents.failedSignIns', { count: agent.failedSignIns })}</div> : null}
       </td>

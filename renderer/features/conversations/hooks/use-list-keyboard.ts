@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 import type { Conversation } from '@api-contract'
 import { CONVERSATION_SEARCH_ID, focusElement, isActivatableTarget, isTypingTarget } from '@/lib/dom'
 import { conversationPath, navigate } from '@/lib/router'
@@ -11,9 +11,12 @@ import { useFilterActions, useHighlightedId } from '../stores/filters-store'
 export function useListKeyboard(conversations: readonly Conversation[], selectedId: string | null, scrollToIndex: (index: number) => void) {
   const highlightedId = useHighlightedId()
   const { rowHighlighted } = useFilterActions()
-  // The listener reads the latest values without being re-attached on every render.
+  // The listener reads the latest values without being re-attached on every render; they are
+  // stored as each render commits, before any key can reach the listener.
   const latest = useRef({ conversations, selectedId, highlightedId, scrollToIndex })
-  latest.current = { conversations, selectedId, highlightedId, scrollToIndex }
+  useLayoutEffect(() => {
+    latest.current = { conversations, selectedId, highlightedId, scrollToIndex }
+  })
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {

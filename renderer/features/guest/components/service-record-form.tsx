@@ -26,6 +26,9 @@ function ServiceRecordForm({ conversationId, record }: { conversationId: string;
   // A change made elsewhere (a text call, another desk) shows up unless this form has unsaved edits.
   useEffect(() => {
     if (dirty) return
+    // The draft follows the server's record while it is clean, and again once saved (dirty → false):
+    // deriving it during render would have to track that transition as well.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setMemo(record.memo)
     setValues(valuesOf(record))
   }, [record, dirty])
