@@ -15,7 +15,10 @@ export const ChannelAccountSchema = Type.Object({
 export type ChannelAccount = Static<typeof ChannelAccountSchema>
 
 const WebhookUrl = Type.Union([Type.String({ maxLength: 2000, pattern: '^https?://', description: 'http(s) address' }), Type.Null()])
-const WebhookSecret = Type.Union([Type.String({ minLength: 16, maxLength: 200, description: 'At least 16 characters; signs every webhook call.' }), Type.Null()])
+const WebhookSecret = Type.Union([
+  Type.String({ minLength: 16, maxLength: 200, description: 'At least 16 characters; signs every webhook call.' }),
+  Type.Null(),
+])
 const Code = Type.String({ minLength: 1, maxLength: 50, pattern: '^[A-Za-z0-9_.-]+$' })
 
 /** POST /v1/channel-accounts */

@@ -13,8 +13,7 @@ export const IsoDateTime = Type.String({ format: 'date-time' })
  * A string that must say something: at least one character that is not whitespace (message texts,
  * template bodies, knowledge entries); "" and "   " are both "must not be blank". Kept as written.
  */
-export const NonBlankString = (maxLength: number, options: { description?: string } = {}) =>
-  Type.String({ maxLength, pattern: NON_BLANK_PATTERN, ...options })
+export const NonBlankString = (maxLength: number, options: { description?: string } = {}) => Type.String({ maxLength, pattern: NON_BLANK_PATTERN, ...options })
 
 /**
  * A name or a confirmation number: not blank, and its leading and trailing whitespace is removed
@@ -31,9 +30,7 @@ export const ProblemSchema = Type.Object(
     status: Type.Integer(),
     detail: Type.String(),
     instance: Type.Optional(Type.String()),
-    errors: Type.Optional(
-      Type.Array(Type.Object({ field: Type.String(), message: Type.String(), index: Type.Optional(Type.Integer()) })),
-    ),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String(), index: Type.Optional(Type.Integer()) }))),
   },
   { description: 'RFC 9457 problem details' },
 )

@@ -5,7 +5,7 @@ import { ReservationSchema } from './reservations.js'
 
 export const GuestIdentitySchema = Type.Object(
   { type: Type.Enum(['phone', 'email', 'onsite_contact', 'guest_app']), value: Type.String() },
-  { description: 'phone (E.164) and email are the guest\'s own; onsite_contact (oc_…) and guest_app threads are issued by their dialects.' },
+  { description: "phone (E.164) and email are the guest's own; onsite_contact (oc_…) and guest_app threads are issued by their dialects." },
 )
 export type GuestIdentity = Static<typeof GuestIdentitySchema>
 
@@ -24,7 +24,7 @@ const ReplyRuleFields = {
   templatesOnly: Type.Boolean({ description: 'Only templates WhatsApp approved may be sent.' }),
   reason: Type.Enum([...REPLY_REASONS], {
     description:
-      'window-open: within 24 h of the guest\'s last message, anything may be sent. After it, window-closed-templates-only ' +
+      "window-open: within 24 h of the guest's last message, anything may be sent. After it, window-closed-templates-only " +
       '(WhatsApp: approved templates only), window-closed (Messenger, Instagram: nothing until the guest writes again) or ' +
       'window-closed-with-warning (other channels: replies go, the guest may not expect one). no-reply-channel: a phone-call ' +
       'transcript, call the guest back.',
@@ -48,7 +48,7 @@ export const ConversationSchema = Type.Object({
   id: Type.String(),
   propertyId: Type.String(),
   channel: ChannelSchema,
-  status: Type.Enum(['active', 'expired'], { description: 'Active for 24 h after the guest\'s last message.' }),
+  status: Type.Enum(['active', 'expired'], { description: "Active for 24 h after the guest's last message." }),
   guest: Type.Object({
     id: Type.Union([Type.String(), Type.Null()], { description: 'The guest profile (gst_…), once a reservation links it.' }),
     name: Type.Union([Type.String(), Type.Null()]),
@@ -83,18 +83,23 @@ export const ConversationSchema = Type.Object({
         intent: Type.Object({ level: Type.Enum(['high', 'medium', 'low']), reason: Type.String() }),
         persona: Type.Union([Type.Object({ tag: Type.String(), evidence: Type.String() }), Type.Null()]),
         dates: Type.Array(Type.Object({ text: Type.String(), start: Type.String(), end: Type.Union([Type.String(), Type.Null()]) }), {
-          description: 'Dates the guest mentions, read relative to each message\'s time (YYYY-MM-DD).',
+          description: "Dates the guest mentions, read relative to each message's time (YYYY-MM-DD).",
         }),
-        captured: Type.Object({ emails: Type.Array(Type.String()), phones: Type.Array(Type.String()), name: Type.Union([Type.String(), Type.Null()]) }, {
-          description: 'Contact data found in the guest\'s words (unverified).',
-        }),
+        captured: Type.Object(
+          { emails: Type.Array(Type.String()), phones: Type.Array(Type.String()), name: Type.Union([Type.String(), Type.Null()]) },
+          {
+            description: "Contact data found in the guest's words (unverified).",
+          },
+        ),
       },
-      { description: 'Derived from the guest\'s messages, locally and deterministically.' },
+      { description: "Derived from the guest's messages, locally and deterministically." },
     ),
     Type.Null(),
   ]),
   routing: Type.Object({
-    queueState: Type.Union([Type.Enum(['queued', 'manual']), Type.Null()], { description: 'queued: in the transfer queue; manual: waiting for manual pickup.' }),
+    queueState: Type.Union([Type.Enum(['queued', 'manual']), Type.Null()], {
+      description: 'queued: in the transfer queue; manual: waiting for manual pickup.',
+    }),
     assignedAgentId: Type.Union([Type.String(), Type.Null()]),
   }),
   replyPolicy: ReplyPolicySchema,
@@ -113,7 +118,7 @@ export const ConversationFilterFields = {
   type: Type.Optional(Type.Enum(['booking', 'lead', 'faq', 'mixed'], { description: 'What the conversation is about.' })),
   from: Type.Optional(Type.String({ format: 'date-time', description: 'Last activity at or after this time.' })),
   to: Type.Optional(Type.String({ format: 'date-time', description: 'Last activity before this time.' })),
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Words of the guest\'s name, phone or email.' })),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: "Words of the guest's name, phone or email." })),
   text: Type.Optional(
     Type.String({
       minLength: 1,
@@ -162,7 +167,9 @@ export const ConversationEventSchema = Type.Object({
   type: Type.Enum(['mode_changed', 'handover', 'assigned', 'lead_captured', 'lead_status', 'guest_merged', 'guest_merge_undone'], {
     description: 'guest_merged / guest_merge_undone: data has mergeId, otherGuestId, otherName (the other profile), reason and, for an API token, tokenName.',
   }),
-  agent: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()], { description: 'Who did it; null: the AI agent or the desk\'s routing.' }),
+  agent: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()], {
+    description: "Who did it; null: the AI agent or the desk's routing.",
+  }),
   data: Type.Record(Type.String(), Type.Unknown()),
   createdAt: IsoDateTime,
 })

@@ -11,21 +11,19 @@ const Direction = Type.Enum(['in', 'out'])
 export const DomainEventSchema = Type.Union([
   Type.Object({ type: Type.Literal('conversation.created'), conversationId: Type.String(), propertyId: Type.String() }),
   Type.Object({ type: Type.Literal('conversation.updated'), conversationId: Type.String(), propertyId: Type.String() }),
-  Type.Object(
-    {
-      type: Type.Literal('message.created'),
-      conversationId: Type.String(),
-      propertyId: Type.String(),
-      messageId: Type.String(),
-      direction: Direction,
-      createdAt: Type.Integer({ description: 'Milliseconds since the epoch.' }),
-      replicated: Type.Optional(Type.Literal(true, { description: 'Another desk stored it first and sync brought it here; that desk\'s agents act on it.' })),
-    },
-  ),
+  Type.Object({
+    type: Type.Literal('message.created'),
+    conversationId: Type.String(),
+    propertyId: Type.String(),
+    messageId: Type.String(),
+    direction: Direction,
+    createdAt: Type.Integer({ description: 'Milliseconds since the epoch.' }),
+    replicated: Type.Optional(Type.Literal(true, { description: "Another desk stored it first and sync brought it here; that desk's agents act on it." })),
+  }),
   Type.Object({ type: Type.Literal('reservation.upserted'), reservationId: Type.String(), propertyId: Type.String(), guestId: Type.String() }),
   Type.Object(
     { type: Type.Literal('message.updated'), conversationId: Type.String(), propertyId: Type.String(), messageId: Type.String() },
-    { description: 'A reply\'s delivery state changed (queued, sent, failed, not_deliverable).' },
+    { description: "A reply's delivery state changed (queued, sent, failed, not_deliverable)." },
   ),
   Type.Object(
     { type: Type.Literal('conversation.event'), conversationId: Type.String(), propertyId: Type.String(), eventType: Type.String() },

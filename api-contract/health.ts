@@ -24,7 +24,7 @@ export const BackgroundFailureSchema = Type.Object({
   failures: Type.Integer({ description: 'How often it failed in the last 24 hours.' }),
   lastAt: Type.String({ description: 'When it last failed (ISO 8601).' }),
   reason: Type.String({ description: 'What failed, in short.' }),
-  detail: Type.String({ description: 'Which conversation and message, and the error\'s words.' }),
+  detail: Type.String({ description: "Which conversation and message, and the error's words." }),
 })
 /** Background work (AI agent, delivery, insight, sync) that failed in the last 24 hours. */
 export type BackgroundFailure = Static<typeof BackgroundFailureSchema>

@@ -21,14 +21,25 @@ const Fields = {
 
 /** POST /v1/knowledge */
 export const NewKnowledgeEntryBody = Type.Object(
-  { propertyId: Type.Optional(Type.String({ maxLength: 100 })), question: Fields.question, answer: Fields.answer, tags: Type.Optional(Fields.tags), language: Type.Optional(Fields.language) },
+  {
+    propertyId: Type.Optional(Type.String({ maxLength: 100 })),
+    question: Fields.question,
+    answer: Fields.answer,
+    tags: Type.Optional(Fields.tags),
+    language: Type.Optional(Fields.language),
+  },
   { additionalProperties: false },
 )
 export type NewKnowledgeEntry = Static<typeof NewKnowledgeEntryBody>
 
 /** PATCH /v1/knowledge/:id */
 export const KnowledgeEntryChangesBody = Type.Object(
-  { question: Type.Optional(Fields.question), answer: Type.Optional(Fields.answer), tags: Type.Optional(Fields.tags), language: Type.Optional(Fields.language) },
+  {
+    question: Type.Optional(Fields.question),
+    answer: Type.Optional(Fields.answer),
+    tags: Type.Optional(Fields.tags),
+    language: Type.Optional(Fields.language),
+  },
   { additionalProperties: false, minProperties: 1 },
 )
 export type KnowledgeEntryChanges = Static<typeof KnowledgeEntryChangesBody>

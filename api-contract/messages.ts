@@ -5,7 +5,7 @@ const Text = (maxLength: number) => NonBlankString(maxLength)
 const Url = Type.String({
   minLength: 1,
   maxLength: 2000,
-  description: 'An http(s) address, or /v1/attachments/att_… for a file stored in the desk\'s data dir.',
+  description: "An http(s) address, or /v1/attachments/att_… for a file stored in the desk's data dir.",
 })
 const closed = { additionalProperties: false } as const
 
@@ -22,10 +22,10 @@ export const MessageContentSchema = Type.Union(
       {
         type: Type.Literal('response'),
         text: Text(5000),
-        quickReplies: Type.Array(
-          Type.Object({ title: Text(200), payload: Type.Optional(Type.String({ maxLength: 1000 })) }, closed),
-          { minItems: 1, maxItems: 13 },
-        ),
+        quickReplies: Type.Array(Type.Object({ title: Text(200), payload: Type.Optional(Type.String({ maxLength: 1000 })) }, closed), {
+          minItems: 1,
+          maxItems: 13,
+        }),
       },
       { ...closed, description: 'A reply offering the guest options to tap.' },
     ),
@@ -100,7 +100,7 @@ export const MessageSchema = Type.Object({
       }),
       Type.Null(),
     ],
-    { description: 'An outbound reply\'s way to the channel webhook; null for guest messages and pushed ones.' },
+    { description: "An outbound reply's way to the channel webhook; null for guest messages and pushed ones." },
   ),
   createdAt: IsoDateTime,
   receivedAt: IsoDateTime,

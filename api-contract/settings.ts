@@ -2,10 +2,7 @@ import { Type, type Static } from 'typebox'
 import { Name } from './common.js'
 
 /** GET /v1/settings/llm: the LLM provider the AI agent words its replies with, or null (the built-in agent answers). */
-export const LlmProviderSchema = Type.Union([
-  Type.Object({ baseUrl: Type.String(), model: Type.String(), hasApiKey: Type.Boolean() }),
-  Type.Null(),
-])
+export const LlmProviderSchema = Type.Union([Type.Object({ baseUrl: Type.String(), model: Type.String(), hasApiKey: Type.Boolean() }), Type.Null()])
 export type LlmProvider = NonNullable<Static<typeof LlmProviderSchema>>
 
 /** PUT /v1/settings/llm */

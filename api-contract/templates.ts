@@ -2,7 +2,9 @@ import { Type, type Static } from 'typebox'
 import { ChannelSchema } from './channels.js'
 import { IsoDateTime, Name, NonBlankString } from './common.js'
 
-const Approval = Type.Enum(['pending', 'approved', 'rejected'], { description: 'WhatsApp\'s approval; only approved templates may be sent after the 24 h window.' })
+const Approval = Type.Enum(['pending', 'approved', 'rejected'], {
+  description: "WhatsApp's approval; only approved templates may be sent after the 24 h window.",
+})
 
 export const TemplateSchema = Type.Object({
   id: Type.String(),
@@ -57,5 +59,8 @@ export const TemplateChangesBody = Type.Object(
 export type TemplateChanges = Static<typeof TemplateChangesBody>
 
 /** GET /v1/conversations/:id/templates/:templateId: a template filled in for one conversation. */
-export const FilledTemplateSchema = Type.Object({ text: Type.String(), missing: Type.Array(Type.String({ description: 'Variables without a value here, left out.' })) })
+export const FilledTemplateSchema = Type.Object({
+  text: Type.String(),
+  missing: Type.Array(Type.String({ description: 'Variables without a value here, left out.' })),
+})
 export type FilledTemplate = Static<typeof FilledTemplateSchema>

@@ -1,13 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { IsoDateTime, Name, Nullable } from './common.js'
 
-export const SCOPES = [
-  'guest.conversation.write',
-  'guest.conversation.read',
-  'reservation.write',
-  'reservation.read',
-  'admin',
-] as const
+export const SCOPES = ['guest.conversation.write', 'guest.conversation.read', 'reservation.write', 'reservation.read', 'admin'] as const
 export type Scope = (typeof SCOPES)[number]
 
 /** A token as listed: never its secret, nor the secret's hash. */
@@ -34,5 +28,8 @@ export const NewApiTokenBody = Type.Object(
 export type NewApiToken = Static<typeof NewApiTokenBody>
 
 /** The created token: the answer carries its secret, shown this once. */
-export const CreatedApiTokenSchema = Type.Object({ ...ApiTokenSchema.properties, token: Type.String({ description: 'The secret: send it as a Bearer token. Not shown again.' }) })
+export const CreatedApiTokenSchema = Type.Object({
+  ...ApiTokenSchema.properties,
+  token: Type.String({ description: 'The secret: send it as a Bearer token. Not shown again.' }),
+})
 export type CreatedApiToken = Static<typeof CreatedApiTokenSchema>

@@ -51,7 +51,11 @@ export function rawInsertBaseline(data: GenerateOptions, expected: { messages: n
   const db = openDatabase(dataDir)
   const propertyId = newId('prop')
   db.prepare('INSERT INTO properties (id, name, default_country, time_zone, created_at) VALUES (?, ?, ?, ?, ?)').run(
-    propertyId, 'Bench hotel', 'CH', 'UTC', data.now,
+    propertyId,
+    'Bench hotel',
+    'CH',
+    'UTC',
+    data.now,
   )
   const insertIdentity = db.prepare('INSERT INTO guest_identities (rowid, kind, value, created_at) VALUES (?, ?, ?, ?)')
   const insertConversation = db.prepare(`
@@ -98,14 +102,32 @@ export function rawInsertBaseline(data: GenerateOptions, expected: { messages: n
         conversations.set(conversationKey, conversationId)
         const fromGuest = message.direction === 'in'
         rows.conversations.push([
-          rowid, conversationId, propertyId, message.channel, identityRowid, message.createdAt, message.createdAt,
-          contentPreview(message.content), message.direction, fromGuest ? message.createdAt : null, fromGuest ? 1 : 0, 1,
+          rowid,
+          conversationId,
+          propertyId,
+          message.channel,
+          identityRowid,
+          message.createdAt,
+          message.createdAt,
+          contentPreview(message.content),
+          message.direction,
+          fromGuest ? message.createdAt : null,
+          fromGuest ? 1 : 0,
+          1,
         ])
         rows.searches.push([rowid, guestSearchText(null, message.identity)])
       }
       rows.messages.push([
-        newId('msg'), conversationId, message.externalId ?? null, message.direction, message.content.type,
-        JSON.stringify(message.content), contentText(message.content), 'delivered', message.createdAt, now,
+        newId('msg'),
+        conversationId,
+        message.externalId ?? null,
+        message.direction,
+        message.content.type,
+        JSON.stringify(message.content),
+        contentText(message.content),
+        'delivered',
+        message.createdAt,
+        now,
       ])
     }
     const started = performance.now()
@@ -120,7 +142,6 @@ export function rawInsertBaseline(data: GenerateOptions, expected: { messages: n
   return { dataDir, messages, insertMs, wallMs, rate: (messages / insertMs) * 1000 }
 }
 
-
 /** Removes the temp data dirs (BENCH_KEEP=1 keeps them and says where). */
 export function removeDirs(): void {
   if (process.env.BENCH_KEEP === '1') log(`\nkept: ${dirs.join(' ')}`)
@@ -132,7 +153,11 @@ export type Row = [string, string, string, string]
 /** The closing table: measure, result, target, verdict. */
 export function printTable(rows: readonly Row[]): void {
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i]!.length), ['measure', 'result', 'target', ''][i]!.length))
-  const line = (cells: readonly string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd()
   log(`\n${line(['measure', 'result', 'target', ''])}`)
   log(widths.map((w) => '-'.repeat(w)).join('  '))
   for (const row of rows) log(line(row))

@@ -59,9 +59,7 @@ function send(agent: http.Agent, base: URL, method: 'GET' | 'POST', path: string
     const request = http.request({ host: base.hostname, port: base.port, method, path, agent, headers }, (response) => {
       const chunks: Buffer[] = []
       response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString(), ms: performance.now() - started }),
-      )
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString(), ms: performance.now() - started }))
       response.on('error', reject)
     })
     request.on('error', reject)
@@ -239,7 +237,7 @@ async function httpPush(config: Config, data: GenerateOptions) {
   return { ...result, rate: (result.messages / result.ms) * 1000, serverLoopBusy }
 }
 
-const NAME_FRAGMENTS = ['keller', 'rossi', 'tanaka', 'chen', 'mart', 'fisch', 'nguyen', 'löfgren', 'rochat', 'núñez', 'o\'brien', 'sato']
+const NAME_FRAGMENTS = ['keller', 'rossi', 'tanaka', 'chen', 'mart', 'fisch', 'nguyen', 'löfgren', 'rochat', 'núñez', "o'brien", 'sato']
 const BUILD_CHUNK = 2000
 
 /** c. The list store, built through the app's own ingest and reservation services. */
@@ -276,7 +274,12 @@ function buildListStore(config: Config) {
   const started = performance.now()
   let previousGuest: unknown
   let lastReport = started
-  for (const conversation of generateConversations({ conversations: config.conversations, messages: config.messages, seed: config.seed + 1, now: config.now })) {
+  for (const conversation of generateConversations({
+    conversations: config.conversations,
+    messages: config.messages,
+    seed: config.seed + 1,
+    now: config.now,
+  })) {
     for (const message of conversation.messages) chunk.push(toIncomingMessage(message))
     const { guest, index } = conversation
     if (guest !== previousGuest && index % 3 === 0) {
@@ -313,8 +316,7 @@ function buildListStore(config: Config) {
 
 function listMixes(config: Config, phones: readonly string[]): ListMix[] {
   const n = config.listRequests
-  const rotate = <T>(items: readonly T[], make: (item: T, i: number) => string) =>
-    Array.from({ length: n }, (_, i) => make(items[i % items.length]!, i))
+  const rotate = <T>(items: readonly T[], make: (item: T, i: number) => string) => Array.from({ length: n }, (_, i) => make(items[i % items.length]!, i))
   const DAY = 86_400_000
   const iso = (ms: number) => new Date(ms).toISOString()
   const phoneFragments = phones.flatMap((phone) => [phone.slice(-6), phone.slice(1, 5), phone])
@@ -337,12 +339,40 @@ function listMixes(config: Config, phones: readonly string[]): ListMix[] {
     { name: 'q=2 letters (no trigram)', edge: true, paths: rotate(['li', 'wu', 'ng', 'it'], q) },
     { name: 'q=no match', edge: true, paths: rotate(['zqxj', 'kellerx', 'qqq', '99999999'], q) },
     // Message full-text search (issue 6's own target: p95 ≤ 50 ms), common and rarer words, with and without a filter.
-    { name: 'text search', target: 50, label: 'search', paths: rotate(['breakfast', 'parking', 'room', 'check-out', 'airport transfer', 'gluten', 'wifi'], (w) => `/v1/conversations?text=${encodeURIComponent(w)}`) },
-    { name: 'text search + channel', target: 50, label: 'search', paths: rotate(['breakfast', 'parking', 'noise'], (w) => `/v1/conversations?text=${encodeURIComponent(w)}&channel=web_chat`) },
+    {
+      name: 'text search',
+      target: 50,
+      label: 'search',
+      paths: rotate(
+        ['breakfast', 'parking', 'room', 'check-out', 'airport transfer', 'gluten', 'wifi'],
+        (w) => `/v1/conversations?text=${encodeURIComponent(w)}`,
+      ),
+    },
+    {
+      name: 'text search + channel',
+      target: 50,
+      label: 'search',
+      paths: rotate(['breakfast', 'parking', 'noise'], (w) => `/v1/conversations?text=${encodeURIComponent(w)}&channel=web_chat`),
+    },
     // The statistics bar (loaded with the inbox) and page: SQL over the whole store for a period.
-    { name: 'today', target: 100, label: 'stats', paths: rotate([0], () => `/v1/stats?from=${iso(config.now - (config.now % DAY))}&to=${iso(config.now)}`).slice(0, 40) },
-    { name: 'last 30 days', target: 100, label: 'stats', paths: rotate([0], () => `/v1/stats?from=${iso(config.now - 30 * DAY)}&to=${iso(config.now)}`).slice(0, 20) },
-    { name: 'series, 30 days by day', label: 'stats', target: 1000, paths: rotate([0], () => `/v1/stats/series?from=${iso(config.now - 30 * DAY)}&to=${iso(config.now)}&bucket=day`).slice(0, 10) },
+    {
+      name: 'today',
+      target: 100,
+      label: 'stats',
+      paths: rotate([0], () => `/v1/stats?from=${iso(config.now - (config.now % DAY))}&to=${iso(config.now)}`).slice(0, 40),
+    },
+    {
+      name: 'last 30 days',
+      target: 100,
+      label: 'stats',
+      paths: rotate([0], () => `/v1/stats?from=${iso(config.now - 30 * DAY)}&to=${iso(config.now)}`).slice(0, 20),
+    },
+    {
+      name: 'series, 30 days by day',
+      label: 'stats',
+      target: 1000,
+      paths: rotate([0], () => `/v1/stats/series?from=${iso(config.now - 30 * DAY)}&to=${iso(config.now)}&bucket=day`).slice(0, 10),
+    },
     {
       name: 'pages 2–6 via nextCursor',
       deepPages: 5,
@@ -388,7 +418,12 @@ function uiRows(ui: InboxUiResult | { skipped: string }): Row[] {
   const ok = (good: boolean) => (good ? 'ok' : 'MISSED')
   return [
     [`UI: navigation → first rows (${ui.loads.length} loads)`, `p50 ${fmt(percentile(loads, 50))} / max ${fmt(loads.at(-1)!)} ms`, '', ''],
-    ['UI: navigation → interactive list (j highlights)', `p50 ${fmt(percentile(interactive, 50))} / max ${fmt(interactive.at(-1)!)} ms`, '≤ 1000 ms', ok(interactive.at(-1)! <= 1000)],
+    [
+      'UI: navigation → interactive list (j highlights)',
+      `p50 ${fmt(percentile(interactive, 50))} / max ${fmt(interactive.at(-1)!)} ms`,
+      '≤ 1000 ms',
+      ok(interactive.at(-1)! <= 1000),
+    ],
     [
       `UI: frames scrolling ${fmt(ui.rowsScrolled)} rows (${fmt(ui.frames.length)} frames)`,
       `p50 ${fmt(percentile(frames, 50), 1)} / p99 ${fmt(percentile(frames, 99), 1)} / max ${fmt(worst, 1)} ms`,
@@ -419,8 +454,10 @@ async function main(): Promise<void> {
   const pushData: GenerateOptions = { conversations: config.pushConversations, messages: config.pushMessages, seed: config.seed, now: config.now }
   const benchStarted = performance.now()
   log(`frontdesk bench — node ${process.version}, ${availableParallelism()} cores, data in ${tmpdir()}`)
-  log(`push: ${fmt(config.pushMessages)} messages / ${fmt(config.pushConversations)} conversations, ${config.clients} clients; ` +
-    `list store: ${fmt(config.messages)} messages / ${fmt(config.conversations)} conversations`)
+  log(
+    `push: ${fmt(config.pushMessages)} messages / ${fmt(config.pushConversations)} conversations, ${config.clients} clients; ` +
+      `list store: ${fmt(config.messages)} messages / ${fmt(config.conversations)} conversations`,
+  )
 
   // Disk speed drifts on shared machines: baseline and push alternate, and the median round counts.
   const rounds: { base: ReturnType<typeof rawInsertBaseline>; push: Awaited<ReturnType<typeof httpPush>>; ratio: number }[] = []
@@ -440,8 +477,10 @@ async function main(): Promise<void> {
 
   log('\nc. building the list store through the ingest service …')
   const built = buildListStore(config)
-  log(`   built in ${seconds(built.buildMs)}: ingest ${seconds(built.ingestMs)} (${fmt((config.messages / built.ingestMs) * 1000)} msg/s), ` +
-    `reservations ${seconds(built.reservationsMs)}, the rest generating; ${fmt(built.bytes / 2 ** 20)} MiB`)
+  log(
+    `   built in ${seconds(built.buildMs)}: ingest ${seconds(built.ingestMs)} (${fmt((config.messages / built.ingestMs) * 1000)} msg/s), ` +
+      `reservations ${seconds(built.reservationsMs)}, the rest generating; ${fmt(built.bytes / 2 ** 20)} MiB`,
+  )
   log('   timing GET /v1/conversations …')
   const lists = await listLatency(config, built.dataDir, built.phones)
   log(`\nd. the inbox in Chromium: ${config.uiLoads} page loads, then scrolling ${fmt(config.uiScrollRows)} rows …`)
@@ -464,7 +503,11 @@ async function main(): Promise<void> {
     return [label, `p50 ${fmt(percentile(sorted, 50), 2)} / p95 ${fmt(p95, 2)} ms`, `p95 ≤ ${target} ms`, pass(p95 <= target)]
   }
   const mixRow = (mix: ListResult) =>
-    latencyRow(`${mix.edge ? 'edge' : mix.label ?? 'list'}: ${mix.name}${mix.label === 'stats' ? '' : ` (avg ${fmt(mix.items / Math.max(1, mix.latencies.length), 1)} items)`}`, mix.latencies, mix.target)
+    latencyRow(
+      `${mix.edge ? 'edge' : (mix.label ?? 'list')}: ${mix.name}${mix.label === 'stats' ? '' : ` (avg ${fmt(mix.items / Math.max(1, mix.latencies.length), 1)} items)`}`,
+      mix.latencies,
+      mix.target,
+    )
   const everyday = lists.filter((mix) => !mix.edge && !mix.target)
   const everydayLatencies = everyday.flatMap((mix) => mix.latencies)
   const rows: Row[] = [
@@ -483,7 +526,6 @@ async function main(): Promise<void> {
   ]
 
   printTable(rows)
-
 }
 
 if (isMainThread) {

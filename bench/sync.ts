@@ -106,9 +106,24 @@ export async function syncBench(options: { messages: number; conversations: numb
   return [
     [`sync: desk A upload to the central server (${fmt(uploadedOps)} ops)`, `${seconds(uploadMs)} (${fmt((uploadedOps / uploadMs) * 1000)} ops/s)`, '', ''],
     ['sync: baseline insert (raw SQLite, 100/tx)', `${fmt(base.rate)} msg/s`, '', ''],
-    [`sync: initial sync of ${fmt(options.messages)} messages, op log`, `${seconds(pullMs)}, ${fmt(pullRate)} msg/s`, `${fmt((pullRate / base.rate) * 100, 1)} % of baseline`, ''],
-    [`sync: initial sync of ${fmt(options.messages)} messages, snapshot`, `${seconds(snapshotMs)}, ${fmt(snapshotRate)} msg/s`, `${fmt((snapshotRate / base.rate) * 100, 1)} % of baseline`, ''],
-    [`sync: propagation desk A → desk B (${fmt(sorted.length)} pushes at ${options.rate}/s)`, `p50 ${fmt(percentile(sorted, 50))} / p95 ${fmt(percentile(sorted, 95))} ms`, '', ''],
+    [
+      `sync: initial sync of ${fmt(options.messages)} messages, op log`,
+      `${seconds(pullMs)}, ${fmt(pullRate)} msg/s`,
+      `${fmt((pullRate / base.rate) * 100, 1)} % of baseline`,
+      '',
+    ],
+    [
+      `sync: initial sync of ${fmt(options.messages)} messages, snapshot`,
+      `${seconds(snapshotMs)}, ${fmt(snapshotRate)} msg/s`,
+      `${fmt((snapshotRate / base.rate) * 100, 1)} % of baseline`,
+      '',
+    ],
+    [
+      `sync: propagation desk A → desk B (${fmt(sorted.length)} pushes at ${options.rate}/s)`,
+      `p50 ${fmt(percentile(sorted, 50))} / p95 ${fmt(percentile(sorted, 95))} ms`,
+      '',
+      '',
+    ],
     ['sync: the push to desk A itself (same requests)', `p50 ${fmt(percentile(pushSorted, 50), 1)} / p95 ${fmt(percentile(pushSorted, 95), 1)} ms`, '', ''],
   ]
 }
@@ -178,14 +193,18 @@ function pushOne(agent: http.Agent, baseUrl: string, token: string, index: numbe
   const url = new URL('/api/unified-messaging-service/guest-conversations/messages', baseUrl)
   const at = performance.now()
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } }, (response) => {
-      let text = ''
-      response.on('data', (chunk: Buffer) => (text += chunk))
-      response.on('end', () => {
-        if (response.statusCode !== 201) return reject(new Error(`push answered ${response.statusCode}: ${text.slice(0, 200)}`))
-        resolve({ messageId: (JSON.parse(text) as { messageId: string }[])[0]!.messageId, at, ms: performance.now() - at })
-      })
-    })
+    const request = http.request(
+      url,
+      { method: 'POST', agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } },
+      (response) => {
+        let text = ''
+        response.on('data', (chunk: Buffer) => (text += chunk))
+        response.on('end', () => {
+          if (response.statusCode !== 201) return reject(new Error(`push answered ${response.statusCode}: ${text.slice(0, 200)}`))
+          resolve({ messageId: (JSON.parse(text) as { messageId: string }[])[0]!.messageId, at, ms: performance.now() - at })
+        })
+      },
+    )
     request.on('error', reject)
     request.end(body)
   })

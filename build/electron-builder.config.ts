@@ -11,7 +11,14 @@ const config: Configuration = {
   // Production dependencies come along from package.json; sources, tests and tools do not, and
   // neither does the PostgreSQL client (pg and the packages only it needs): the central server runs
   // headless (`frontdesk central`), never in the desktop app.
-  files: ['dist/electron/**/*', 'dist/renderer/**/*', 'electron/assets/**/*', 'package.json', '!**/*.map', '!node_modules/{pg,pg-*,pgpass,postgres-*,xtend}{,/**/*}'],
+  files: [
+    'dist/electron/**/*',
+    'dist/renderer/**/*',
+    'electron/assets/**/*',
+    'package.json',
+    '!**/*.map',
+    '!node_modules/{pg,pg-*,pgpass,postgres-*,xtend}{,/**/*}',
+  ],
   // better-sqlite3 is rebuilt for Electron's Node while packing, and its binary kept outside the
   // archive, as native modules cannot load from inside an asar.
   npmRebuild: true,

@@ -68,7 +68,11 @@ export async function buildCentralServer(config: CentralConfig) {
   const Space = Type.String({ minLength: 1, maxLength: 200 })
   app.get(
     '/sync/v1/pull',
-    { schema: { querystring: Type.Object({ space: Space, after: Type.Integer({ minimum: 0 }), limit: Type.Integer({ minimum: 1, maximum: 5000, default: 1000 }) }) } },
+    {
+      schema: {
+        querystring: Type.Object({ space: Space, after: Type.Integer({ minimum: 0 }), limit: Type.Integer({ minimum: 1, maximum: 5000, default: 1000 }) }),
+      },
+    },
     async (request) => {
       const { space, after, limit } = request.query
       return sync.pull(await deviceOf(request), space, after, limit).catch((error) => Promise.reject(known(error)))
@@ -77,7 +81,15 @@ export async function buildCentralServer(config: CentralConfig) {
 
   app.get(
     '/sync/v1/snapshot',
-    { schema: { querystring: Type.Object({ space: Space, cursor: Type.Optional(Type.String({ maxLength: 2000 })), limit: Type.Integer({ minimum: 1, maximum: 5000, default: 1000 }) }) } },
+    {
+      schema: {
+        querystring: Type.Object({
+          space: Space,
+          cursor: Type.Optional(Type.String({ maxLength: 2000 })),
+          limit: Type.Integer({ minimum: 1, maximum: 5000, default: 1000 }),
+        }),
+      },
+    },
     async (request) => {
       const { space, cursor, limit } = request.query
       return sync.snapshot(await deviceOf(request), space, cursor ?? null, limit).catch((error) => Promise.reject(known(error)))

@@ -35,7 +35,8 @@ export function createSyncService(store: CentralStore, physicalNow: () => number
   function invalid(op: SyncOp, device: Device, clientId: string): string | null {
     if (op.clientId !== clientId) return `op of client ${op.clientId} pushed by client ${clientId}`
     if (!isSyncEntity(op.entity)) return `unknown entity "${op.entity}"`
-    if (op.space !== spaceOf(op.entity, device.propertyId)) return `${op.entity} ops of this device belong in space ${spaceOf(op.entity, device.propertyId)}, not ${op.space}`
+    if (op.space !== spaceOf(op.entity, device.propertyId))
+      return `${op.entity} ops of this device belong in space ${spaceOf(op.entity, device.propertyId)}, not ${op.space}`
     if (!isHlc(op.hlc)) return 'malformed clock'
     try {
       clock.receive(op.hlc)

@@ -13,7 +13,11 @@ export interface DeskServer {
 const isAddressInUse = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === 'EADDRINUSE'
 
 export async function startDeskServer(options: { dataDir: string; port: number; rendererDir?: string }): Promise<DeskServer> {
-  const config = { dataDir: options.dataDir, lockPurpose: 'the Frontdesk Inbox desktop app', ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}) }
+  const config = {
+    dataDir: options.dataDir,
+    lockPurpose: 'the Frontdesk Inbox desktop app',
+    ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
+  }
   try {
     return { server: await startServer({ ...config, port: options.port }), portProblem: null }
   } catch (error) {
@@ -78,7 +82,13 @@ export function deskFeed(server: RunningServer, post: (item: DeskFeedItem) => vo
     if (event.type === 'notification.created') {
       const notification = app.store.notifications.get(event.notificationId)
       if (notification) {
-        post({ type: 'agent-notification', agentId: notification.agentId, kind: notification.kind, conversationId: notification.conversationId, text: notification.text })
+        post({
+          type: 'agent-notification',
+          agentId: notification.agentId,
+          kind: notification.kind,
+          conversationId: notification.conversationId,
+          text: notification.text,
+        })
       }
     }
     if (event.type === 'message.created' || event.type === 'conversation.updated') unreadSoon()

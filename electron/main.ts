@@ -1,7 +1,23 @@
 // The desktop shell: one instance; the local API in its own process; one secure window on it;
 // tray, badge, notifications, menu, settings, updates. Thin on purpose: its decisions live in
 // the plain modules beside it (window, trusted-url, permissions, ipc, notifications, menu, settings, updates).
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, screen, session, shell, Tray, utilityProcess, type IpcMainInvokeEvent, type UtilityProcess, type WebContents } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  Notification,
+  screen,
+  session,
+  shell,
+  Tray,
+  utilityProcess,
+  type IpcMainInvokeEvent,
+  type UtilityProcess,
+  type WebContents,
+} from 'electron'
 import electronUpdater from 'electron-updater'
 import { join } from 'node:path'
 import type { DeskFeedItem, ServerProcessMessage } from './desk-feed-types.js'
@@ -31,11 +47,11 @@ let launchArgs: readonly string[] = process.argv
 
 /** Starts the local API's process and waits until it listens (or says why it cannot). */
 function startServerProcess(): Promise<{ url: string; portProblem: string | null }> {
-  const child = utilityProcess.fork(join(appRoot, 'dist', 'electron', 'server-process.cjs'), [
-    `--data-dir=${dataDir()}`,
-    `--port=${settings.port}`,
-    `--renderer-dir=${join(appRoot, 'dist', 'renderer')}`,
-  ], { serviceName: 'Frontdesk Inbox API', stdio: 'inherit' })
+  const child = utilityProcess.fork(
+    join(appRoot, 'dist', 'electron', 'server-process.cjs'),
+    [`--data-dir=${dataDir()}`, `--port=${settings.port}`, `--renderer-dir=${join(appRoot, 'dist', 'renderer')}`],
+    { serviceName: 'Frontdesk Inbox API', stdio: 'inherit' },
+  )
   serverProcess = child
   return new Promise((resolve, reject) => {
     child.on('message', (message: ServerProcessMessage) => {
@@ -135,7 +151,10 @@ function createTray(): Tray {
 }
 
 function openWindow(appUrl: string, path: string): BrowserWindow {
-  const bounds = visibleBounds(settings.window, screen.getAllDisplays().map((display) => display.workArea))
+  const bounds = visibleBounds(
+    settings.window,
+    screen.getAllDisplays().map((display) => display.workArea),
+  )
   const win = new BrowserWindow(mainWindowOptions({ preloadPath: join(appRoot, 'dist', 'electron', 'preload.cjs'), bounds, iconPath: asset('icon.png') }))
   if (bounds?.maximized) win.maximize()
   win.once('ready-to-show', () => win.show())
@@ -194,7 +213,10 @@ function guardPermissions(): void {
     grant(isPermissionAllowed({ permission, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame }, appOrigin())),
   )
   ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
-    isPermissionAllowed({ permission, requestingUrl: requestingOrigin, isMainFrame: details.isMainFrame, embeddingOrigin: details.embeddingOrigin }, appOrigin()),
+    isPermissionAllowed(
+      { permission, requestingUrl: requestingOrigin, isMainFrame: details.isMainFrame, embeddingOrigin: details.embeddingOrigin },
+      appOrigin(),
+    ),
   )
   ses.setDevicePermissionHandler(() => isDeviceAccessAllowed())
 }
@@ -265,12 +287,16 @@ async function start(): Promise<void> {
   registerIpc()
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
-      applicationMenu(process.platform, {
-        navigate: (path) => showPath(path),
-        focusSearch: () => window?.webContents.send(IPC.focusSearch),
-        openApiDocs: () => void shell.openExternal(`${api!.url}/docs`),
-        openDataFolder: () => void shell.openPath(dataDir()),
-      }, { developerTools: !app.isPackaged }),
+      applicationMenu(
+        process.platform,
+        {
+          navigate: (path) => showPath(path),
+          focusSearch: () => window?.webContents.send(IPC.focusSearch),
+          openApiDocs: () => void shell.openExternal(`${api!.url}/docs`),
+          openDataFolder: () => void shell.openPath(dataDir()),
+        },
+        { developerTools: !app.isPackaged },
+      ),
     ),
   )
   tray = createTray()

@@ -35,9 +35,11 @@ const isHttpUrl = (value: unknown): value is string => {
 const isBounds = (value: unknown): value is WindowBounds => {
   const b = value as WindowBounds | null
   return (
-    typeof b === 'object' && b !== null &&
+    typeof b === 'object' &&
+    b !== null &&
     [b.x, b.y, b.width, b.height].every(Number.isFinite) &&
-    b.width >= 200 && b.height >= 200 &&
+    b.width >= 200 &&
+    b.height >= 200 &&
     (b.maximized === undefined || typeof b.maximized === 'boolean')
   )
 }

@@ -160,7 +160,7 @@ export async function buildServer(config: ServerConfig) {
       },
       security: [{ bearer: [] }, { accessToken: [] }],
       tags: [
-        { name: 'native', description: 'Frontdesk Inbox\'s own API' },
+        { name: 'native', description: "Frontdesk Inbox's own API" },
         { name: 'unified-messaging', description: 'Dialect 1: unified messaging push (LIKE MAGIC style)' },
         { name: 'text-call', description: 'Dialect 2: text calls from online/offline channel accounts' },
         { name: 'interactive', description: 'Dialect 3: guest-app conversations (sessionToken in the body)' },
@@ -171,7 +171,13 @@ export async function buildServer(config: ServerConfig) {
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
 
   await app.register(cookie)
-  await app.register(appContext, { store, clock, readOnly: () => Boolean(storageHealth.damaged), delivery: { publicUrl: () => app.publicUrl(), ...config.delivery }, sync: config.sync })
+  await app.register(appContext, {
+    store,
+    clock,
+    readOnly: () => Boolean(storageHealth.damaged),
+    delivery: { publicUrl: () => app.publicUrl(), ...config.delivery },
+    sync: config.sync,
+  })
   await app.register(auth)
   await app.register(storageGuard, { health: storageHealth, serving })
   if (config.backups && config.dataDir && !damage) {

@@ -17,7 +17,12 @@ export interface RunningServer {
  * makes the daily backup.
  */
 export async function startServer(
-  config: ServerConfig & { dataDir: string; port?: number; host?: string; /** Who holds the data dir, as a second server's refusal names it. */ lockPurpose?: string },
+  config: ServerConfig & {
+    dataDir: string
+    port?: number
+    host?: string
+    /** Who holds the data dir, as a second server's refusal names it. */ lockPurpose?: string
+  },
 ): Promise<RunningServer> {
   const host = config.host ?? DEFAULT_HOST
   // The address given to listen on is a name the desk answers to (a wildcard is not: name them with allowedHosts).

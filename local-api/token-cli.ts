@@ -26,7 +26,16 @@ export function tokenTable(tokens: readonly ApiToken[]): string {
   // Names are staff-written: no control characters reach the terminal.
   const cells = rows.map((row) => row.map((cell) => cell.replace(/[\p{Cc}]/gu, ' ')))
   const widths = cells[0]!.map((_, column) => Math.max(...cells.map((row) => [...row[column]!].length)))
-  return cells.map((row) => row.map((cell, column) => cell + ' '.repeat(widths[column]! - [...cell].length)).join('  ').trimEnd()).join('\n') + '\n'
+  return (
+    cells
+      .map((row) =>
+        row
+          .map((cell, column) => cell + ' '.repeat(widths[column]! - [...cell].length))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  )
 }
 
 /**
@@ -61,7 +70,9 @@ export async function tokenMain(args: string[]): Promise<number> {
           process.stderr.write(`frontdesk: no API token has the id ${id} (see frontdesk token list)\n`)
           return 1
         }
-        process.stdout.write(before?.revokedAt ? `${id} was already revoked at ${new Date(before.revokedAt).toISOString()}\n` : `revoked ${id} (${token.name})\n`)
+        process.stdout.write(
+          before?.revokedAt ? `${id} was already revoked at ${new Date(before.revokedAt).toISOString()}\n` : `revoked ${id} (${token.name})\n`,
+        )
       } finally {
         store.close()
       }

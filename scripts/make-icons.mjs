@@ -18,7 +18,9 @@ const circle = (x, y, cx, cy, r) => Math.hypot(x - cx, y - cy) - r
 /** Inside the triangle (the speech bubble's tail)? */
 const triangle = (x, y, [ax, ay], [bx, by], [cx, cy]) => {
   const side = (px, py, qx, qy) => (x - qx) * (py - qy) - (px - qx) * (y - qy)
-  const d1 = side(ax, ay, bx, by), d2 = side(bx, by, cx, cy), d3 = side(cx, cy, ax, ay)
+  const d1 = side(ax, ay, bx, by),
+    d2 = side(bx, by, cx, cy),
+    d3 = side(cx, cy, ax, ay)
   return !((d1 < 0 || d2 < 0 || d3 < 0) && (d1 > 0 || d2 > 0 || d3 > 0))
 }
 
@@ -62,7 +64,12 @@ function png(size, options) {
   header.writeUInt32BE(size, 0)
   header.writeUInt32BE(size, 4)
   header.set([8, 6, 0, 0, 0], 8) // 8-bit RGBA
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))])
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

@@ -11,7 +11,8 @@ if (runtime !== 'node' && runtime !== 'electron') {
 }
 
 const probe = "require('better-sqlite3')(':memory:').close()"
-const run = (command, args, env = {}) => spawnSync(command, args, { stdio: 'pipe', encoding: 'utf8', env: { ...process.env, ...env }, shell: process.platform === 'win32' })
+const run = (command, args, env = {}) =>
+  spawnSync(command, args, { stdio: 'pipe', encoding: 'utf8', env: { ...process.env, ...env }, shell: process.platform === 'win32' })
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx'
 
 function loadsIn(target) {
@@ -22,9 +23,7 @@ function loadsIn(target) {
 
 if (loadsIn(runtime)) process.exit(0)
 console.log(`better-sqlite3 is not built for ${runtime}: rebuilding it (about a minute) …`)
-const rebuild = runtime === 'node'
-  ? run('npm', ['rebuild', 'better-sqlite3'])
-  : run(npx, ['electron-builder', 'install-app-deps'])
+const rebuild = runtime === 'node' ? run('npm', ['rebuild', 'better-sqlite3']) : run(npx, ['electron-builder', 'install-app-deps'])
 if (rebuild.status !== 0 || !loadsIn(runtime)) {
   console.error(rebuild.stdout, rebuild.stderr)
   console.error(`could not build better-sqlite3 for ${runtime}`)

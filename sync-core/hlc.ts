@@ -71,10 +71,13 @@ export function createHlcClock(node: string, physicalNow: () => number, options:
       }
       const wallMs = Math.max(state.wallMs, theirs.wallMs, physical)
       const counter =
-        wallMs === state.wallMs && wallMs === theirs.wallMs ? Math.max(state.counter, theirs.counter) + 1
-        : wallMs === state.wallMs ? state.counter + 1
-        : wallMs === theirs.wallMs ? theirs.counter + 1
-        : 0
+        wallMs === state.wallMs && wallMs === theirs.wallMs
+          ? Math.max(state.counter, theirs.counter) + 1
+          : wallMs === state.wallMs
+            ? state.counter + 1
+            : wallMs === theirs.wallMs
+              ? theirs.counter + 1
+              : 0
       advance(wallMs, counter)
     },
     latest: () => encodeHlc(state),

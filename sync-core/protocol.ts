@@ -28,7 +28,7 @@ export const GROUP_SPACE = 'group'
 export const GROUP_ENTITIES: readonly SyncEntity[] = ['agent', 'guest', 'guest_identity', 'guest_merge']
 
 const Id = Type.String({ minLength: 1, maxLength: 200 })
-export const ClientIdSchema = Type.String({ pattern: '^[0-9a-z]{8,32}$', description: 'A desk database\'s own id (also its clock node).' })
+export const ClientIdSchema = Type.String({ pattern: '^[0-9a-z]{8,32}$', description: "A desk database's own id (also its clock node)." })
 
 export const SyncOpSchema = Type.Object(
   {

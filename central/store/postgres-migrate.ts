@@ -33,7 +33,9 @@ export async function migratePostgres(client: ClientBase, list: readonly Postgre
   return inTransaction(client, async () => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
     let current = await postgresSchemaVersion(client)
-    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())')
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+    )
     const unrecorded = current === 0 ? await options.unrecordedSchema?.(client) : undefined
     if (unrecorded) {
       await record(client, unrecorded)

@@ -65,15 +65,29 @@ export async function openPostgresCentralStore(connectionString: string, options
         hasOp: async (opId) => (await query('SELECT 1 FROM ops WHERE op_id = $1', [opId])).length > 0,
         insertOp: async (space, serverSeq, op, receivedAt) =>
           void (await query('INSERT INTO ops (space, server_seq, op_id, client_id, client_seq, op, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-            space, serverSeq, op.opId, op.clientId, op.clientSeq, op, receivedAt,
+            space,
+            serverSeq,
+            op.opId,
+            op.clientId,
+            op.clientSeq,
+            op,
+            receivedAt,
           ])),
         insertRejected: async (op, reason, at) =>
           void (await query('INSERT INTO rejected_ops (op_id, client_id, client_seq, reason, op, at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING', [
-            op.opId, op.clientId, op.clientSeq, reason, op, at,
+            op.opId,
+            op.clientId,
+            op.clientSeq,
+            reason,
+            op,
+            at,
           ])),
         async entityState(space, entity, entityId) {
           const [row] = await query<EntityState>('SELECT fields, clocks FROM state WHERE space = $1 AND rank = $2 AND entity_id = $3 AND entity = $4', [
-            space, rankOf(entity), entityId, entity,
+            space,
+            rankOf(entity),
+            entityId,
+            entity,
           ])
           return row
         },
@@ -86,17 +100,25 @@ export async function openPostgresCentralStore(connectionString: string, options
       }
       let broken: Error | undefined
       try {
-        return await inTransaction(client, () => work(tx), (error) => (broken = error))
+        return await inTransaction(
+          client,
+          () => work(tx),
+          (error) => (broken = error),
+        )
       } finally {
         client.release(broken)
       }
     },
     ackedSeq: async (clientId) => (await one<{ acked_seq: number }>('SELECT acked_seq FROM clients WHERE client_id = $1', [clientId]))?.acked_seq ?? 0,
-    spaceBounds: async (space) =>
-      (await one<SpaceBounds>('SELECT last_seq AS "lastSeq", floor FROM spaces WHERE space = $1', [space])) ?? NEW_SPACE_BOUNDS,
+    spaceBounds: async (space) => (await one<SpaceBounds>('SELECT last_seq AS "lastSeq", floor FROM spaces WHERE space = $1', [space])) ?? NEW_SPACE_BOUNDS,
     opsAfter: async (space, after, limit) =>
-      (await pool.query('SELECT server_seq AS "serverSeq", op FROM ops WHERE space = $1 AND server_seq > $2 ORDER BY server_seq LIMIT $3', [space, after, limit]))
-        .rows as { serverSeq: number; op: SyncOp }[],
+      (
+        await pool.query('SELECT server_seq AS "serverSeq", op FROM ops WHERE space = $1 AND server_seq > $2 ORDER BY server_seq LIMIT $3', [
+          space,
+          after,
+          limit,
+        ])
+      ).rows as { serverSeq: number; op: SyncOp }[],
     stateCount: async (space) => (await one<{ count: number }>('SELECT count(*)::int AS count FROM state WHERE space = $1', [space]))!.count,
     async stateAfter(space, cursor, limit) {
       const rows = cursor
@@ -105,7 +127,10 @@ export async function openPostgresCentralStore(connectionString: string, options
              WHERE space = $1 AND (rank, entity_id) > ($2, $3) ORDER BY rank, entity_id, entity LIMIT $4`,
             [space, cursor.rank, cursor.entityId, limit],
           )
-        : await pool.query('SELECT rank, entity, entity_id AS "entityId", fields, clocks FROM state WHERE space = $1 ORDER BY rank, entity_id, entity LIMIT $2', [space, limit])
+        : await pool.query(
+            'SELECT rank, entity, entity_id AS "entityId", fields, clocks FROM state WHERE space = $1 ORDER BY rank, entity_id, entity LIMIT $2',
+            [space, limit],
+          )
       return rows.rows as { rank: number; entity: SyncEntity; entityId: string; fields: Record<string, unknown>; clocks: Record<string, string> }[]
     },
     async prune(space, throughSeq) {
@@ -128,17 +153,24 @@ export async function openPostgresCentralStore(connectionString: string, options
       (await one<{ seq: number }>('SELECT coalesce(max(server_seq), 0) AS seq FROM ops WHERE space = $1 AND received_at < $2', [space, before]))!.seq,
     spaces: async () => (await pool.query('SELECT space FROM spaces ORDER BY space')).rows.map((row: { space: string }) => row.space),
     rejectedOps: async (clientId) =>
-      (await pool.query('SELECT op_id AS "opId", client_seq AS "clientSeq", reason FROM rejected_ops WHERE client_id = $1 ORDER BY client_seq', [clientId])).rows,
+      (await pool.query('SELECT op_id AS "opId", client_seq AS "clientSeq", reason FROM rejected_ops WHERE client_id = $1 ORDER BY client_seq', [clientId]))
+        .rows,
     insertDevice: async (device, hash) =>
       void (await pool.query('INSERT INTO devices (id, name, property_id, credential_hash, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6)', [
-        device.id, device.name, device.propertyId, hash, device.createdAt, device.revokedAt,
+        device.id,
+        device.name,
+        device.propertyId,
+        hash,
+        device.createdAt,
+        device.revokedAt,
       ])),
     async deviceByCredential(hash) {
       const row = await one<Record<string, unknown>>('SELECT * FROM devices WHERE credential_hash = $1', [hash])
       return row && deviceFromRow(row)
     },
     devices: async () => (await pool.query('SELECT * FROM devices ORDER BY created_at, id')).rows.map(deviceFromRow),
-    revokeDevice: async (id, at) => ((await pool.query('UPDATE devices SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, at])).rowCount ?? 0) === 1,
+    revokeDevice: async (id, at) =>
+      ((await pool.query('UPDATE devices SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, at])).rowCount ?? 0) === 1,
     async poke(spaces, fromDevice) {
       for (const space of spaces) await pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ space, from: fromDevice })])
     },

@@ -62,7 +62,8 @@ export function openSqliteCentralStore(dataDir: string): CentralStore {
       return (q.reserve.get(count, space) as number) - count + 1
     },
     hasOp: async (opId) => q.hasOp.get(opId) !== undefined,
-    insertOp: async (space, serverSeq, op, receivedAt) => void q.insertOp.run(space, serverSeq, op.opId, op.clientId, op.clientSeq, JSON.stringify(op), receivedAt),
+    insertOp: async (space, serverSeq, op, receivedAt) =>
+      void q.insertOp.run(space, serverSeq, op.opId, op.clientId, op.clientSeq, JSON.stringify(op), receivedAt),
     insertRejected: async (op, reason, at) => void q.insertRejected.run(op.opId, op.clientId, op.clientSeq, reason, JSON.stringify(op), at),
     async entityState(space, entity, entityId) {
       const row = q.state.get(space, rankOf(entity), entityId, entity) as { fields: string; clocks: string } | undefined
@@ -97,7 +98,10 @@ export function openSqliteCentralStore(dataDir: string): CentralStore {
     ackedSeq: async (clientId) => (q.acked.get(clientId) as number | undefined) ?? 0,
     spaceBounds: async (space) => (q.bounds.get(space) as SpaceBounds | undefined) ?? NEW_SPACE_BOUNDS,
     opsAfter: async (space, after, limit) =>
-      (q.opsAfter.all(space, after, limit) as { serverSeq: number; op: string }[]).map((row) => ({ serverSeq: row.serverSeq, op: JSON.parse(row.op) as SyncOp })),
+      (q.opsAfter.all(space, after, limit) as { serverSeq: number; op: string }[]).map((row) => ({
+        serverSeq: row.serverSeq,
+        op: JSON.parse(row.op) as SyncOp,
+      })),
     stateCount: async (space) => q.stateCount.get(space) as number,
     async stateAfter(space, cursor, limit) {
       const rows = (cursor ? q.stateAfter.all(space, cursor.rank, cursor.entityId, limit) : q.stateFirst.all(space, limit)) as {

@@ -8,9 +8,7 @@ export interface AgentSession {
 }
 
 export function agentSessionsRepository(db: Db) {
-  const insert = db.prepare(
-    'INSERT INTO agent_sessions (token_hash, agent_id, created_at, expires_at) VALUES (@tokenHash, @agentId, @createdAt, @expiresAt)',
-  )
+  const insert = db.prepare('INSERT INTO agent_sessions (token_hash, agent_id, created_at, expires_at) VALUES (@tokenHash, @agentId, @createdAt, @expiresAt)')
   const live = db.prepare('SELECT agent_id AS agentId FROM agent_sessions WHERE token_hash = ? AND expires_at > ?')
   const remove = db.prepare('DELETE FROM agent_sessions WHERE token_hash = ?')
   const removeOfAgent = db.prepare('DELETE FROM agent_sessions WHERE agent_id = ?')

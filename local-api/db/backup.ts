@@ -44,7 +44,9 @@ export function listBackups(dataDir: string): BackupFile[] {
 
 /** Keeps the newest `keep` backups; returns the files removed. */
 export function rotateBackups(dataDir: string, keep = BACKUPS_KEPT): string[] {
-  const removed = listBackups(dataDir).slice(keep).map((backup) => backup.file)
+  const removed = listBackups(dataDir)
+    .slice(keep)
+    .map((backup) => backup.file)
   for (const file of removed) rmSync(file, { force: true })
   return removed
 }
@@ -134,7 +136,8 @@ export async function restoreFromBackup(dataDir: string, from: string, now = Dat
       const check = quickCheck(backup)
       if (!check.ok) throw new Error(`the backup ${source} is damaged too (${check.problems.slice(0, 3).join('; ')}); choose another one`)
       const latest = migrations.at(-1)!.version
-      if (schemaVersion(backup) > latest) throw new Error(`the backup ${source} was made by a newer Frontdesk Inbox (schema ${schemaVersion(backup)}); update the app first`)
+      if (schemaVersion(backup) > latest)
+        throw new Error(`the backup ${source} was made by a newer Frontdesk Inbox (schema ${schemaVersion(backup)}); update the app first`)
 
       const store = join(dataDir, DATABASE_FILE)
       const incoming = `${store}.restoring`

@@ -184,9 +184,10 @@ function toConversation(row: ConversationRow): Conversation {
     lastGuestMessageAt: row.last_guest_message_at,
     unreadCount: row.unread_count,
     messageCount: row.message_count,
-    lead: row.lead_id && row.lead_status !== null && row.lead_created_at !== null
-      ? { id: row.lead_id, status: row.lead_status, createdAt: row.lead_created_at }
-      : null,
+    lead:
+      row.lead_id && row.lead_status !== null && row.lead_created_at !== null
+        ? { id: row.lead_id, status: row.lead_status, createdAt: row.lead_created_at }
+        : null,
     channelAccount: row.channel_account_id && row.channel_account_name !== null ? { id: row.channel_account_id, name: row.channel_account_name } : null,
     onsiteContact: row.onsite_contact_id ? { id: row.onsite_contact_id, sn: row.onsite_contact_sn } : null,
     outlet: row.outlet_id && row.outlet_code !== null && row.outlet_name !== null ? { id: row.outlet_id, code: row.outlet_code, name: row.outlet_name } : null,
@@ -217,7 +218,11 @@ export const TEXT_SEARCH_DEPTH = 5000
 
 /** An FTS5 query for message text: every word must appear, each also as the start of a longer word. */
 export function messageSearchQuery(input: string): string | undefined {
-  const words = input.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8)
+  const words = input
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 8)
   return words.length ? words.map((word) => `"${word}"*`).join(' ') : undefined
 }
 
@@ -292,7 +297,10 @@ export function conversationConditions(filter: Omit<ConversationFilter, 'limit'>
     } else {
       // Too short for trigrams: a plain substring scan of the (small) search text.
       where.push("c.rowid IN (SELECT rowid FROM conversation_search WHERE guest_text LIKE @like ESCAPE '\\')")
-      params.like = `%${filter.query.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+      params.like = `%${filter.query
+        .trim()
+        .toLowerCase()
+        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     }
   }
   if (filter.lead !== undefined) {
@@ -314,11 +322,9 @@ export function conversationConditions(filter: Omit<ConversationFilter, 'limit'>
 }
 
 /** The ingest's lookup of a guest's conversation on one property and channel. */
-export const FIND_BY_IDENTITY_SQL =
-  'SELECT id, rowid FROM conversations WHERE property_id = ? AND channel = ? AND identity_rowid = ?'
+export const FIND_BY_IDENTITY_SQL = 'SELECT id, rowid FROM conversations WHERE property_id = ? AND channel = ? AND identity_rowid = ?'
 /** A reservation's link of every conversation of one phone or email to the guest profile. */
-export const LINK_BY_IDENTITY_SQL =
-  'UPDATE conversations SET guest_id = ? WHERE identity_rowid = ? AND guest_id IS NULL RETURNING id'
+export const LINK_BY_IDENTITY_SQL = 'UPDATE conversations SET guest_id = ? WHERE identity_rowid = ? AND guest_id IS NULL RETURNING id'
 
 export function conversationsRepository(db: Db) {
   const prepared = statementCache(db)
@@ -360,7 +366,9 @@ export function conversationsRepository(db: Db) {
   const setSynced = db.prepare(`UPDATE conversations SET guest_id = @guestId, mode = @mode, queue_state = @queueState,
       assigned_agent_id = @assignedAgentId, kind = @kind, persona = @persona, insight = @insight, order_code = @orderCode WHERE id = @id`)
   const setIdentity = db.prepare('UPDATE conversations SET identity_rowid = ? WHERE id = ?')
-  const messagesToSummarize = db.prepare('SELECT direction, created_at AS createdAt, content FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid')
+  const messagesToSummarize = db.prepare(
+    'SELECT direction, created_at AS createdAt, content FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid',
+  )
   const setSummary = db.prepare(`UPDATE conversations SET message_count = @messages, last_message_at = coalesce(@lastMessageAt, created_at),
       last_guest_message_at = @lastGuestMessageAt, last_message_direction = @direction, last_message_preview = @preview WHERE id = @id`)
   // What a conversation merged into another takes along (a lead or service record only where the other has none).

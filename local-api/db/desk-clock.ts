@@ -9,6 +9,9 @@ import type { Db } from './open.js'
 export function openDeskClock(db: Db, physicalNow: () => number): HlcClock {
   const config = db.prepare('SELECT client_id AS clientId, hlc FROM sync_config WHERE id = 1').get() as { clientId: string; hlc: string | null }
   const lastLocal = db.prepare('SELECT hlc FROM change_log WHERE hlc IS NOT NULL ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined
-  const latest = [lastLocal, config.hlc].filter((hlc): hlc is string => Boolean(hlc)).sort().at(-1)
+  const latest = [lastLocal, config.hlc]
+    .filter((hlc): hlc is string => Boolean(hlc))
+    .sort()
+    .at(-1)
   return createHlcClock(config.clientId, physicalNow, latest ? { latest } : {})
 }

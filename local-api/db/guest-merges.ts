@@ -71,7 +71,13 @@ const toMerge = (row: GuestMergeRow): GuestMerge => ({
   id: row.id,
   keptGuestId: row.kept_guest_id,
   goneGuestId: row.gone_guest_id,
-  gone: { firstName: row.gone_first_name, lastName: row.gone_last_name, language: row.gone_language, createdAt: row.gone_created_at, updatedAt: row.gone_updated_at },
+  gone: {
+    firstName: row.gone_first_name,
+    lastName: row.gone_last_name,
+    language: row.gone_language,
+    createdAt: row.gone_created_at,
+    updatedAt: row.gone_updated_at,
+  },
   keptBefore: { firstName: row.kept_first_name, lastName: row.kept_last_name, language: row.kept_language },
   moved: JSON.parse(row.moved) as GuestMergeMoved,
   mergedBy: { agentId: row.merged_by_agent_id, agentName: row.merged_by_agent_name, tokenName: row.merged_by_token },
@@ -87,7 +93,8 @@ const SELECT = `SELECT m.*, ma.name AS merged_by_agent_name, ua.name AS undone_b
 
 /** Guest merges as records, and the row moves a merge and its undo make. */
 export function guestMergesRepository(db: Db) {
-  const insert = db.prepare(`INSERT INTO guest_merges (id, kept_guest_id, gone_guest_id, gone_first_name, gone_last_name, gone_language, gone_created_at, gone_updated_at,
+  const insert =
+    db.prepare(`INSERT INTO guest_merges (id, kept_guest_id, gone_guest_id, gone_first_name, gone_last_name, gone_language, gone_created_at, gone_updated_at,
       kept_first_name, kept_last_name, kept_language, moved, merged_by_agent_id, merged_by_token, reason, origin, created_at)
     VALUES (@id, @keptGuestId, @goneGuestId, @goneFirstName, @goneLastName, @goneLanguage, @goneCreatedAt, @goneUpdatedAt,
       @keptFirstName, @keptLastName, @keptLanguage, @moved, @mergedByAgentId, @mergedByToken, @reason, @origin, @createdAt)`)
@@ -96,8 +103,12 @@ export function guestMergesRepository(db: Db) {
       SELECT rowid FROM guest_merges WHERE kept_guest_id = @guestId UNION SELECT rowid FROM guest_merges WHERE gone_guest_id = @guestId)
     ORDER BY m.created_at DESC, m.rowid DESC LIMIT @limit`)
   const recent = db.prepare(`${SELECT} ORDER BY m.created_at DESC, m.rowid DESC LIMIT ?`)
-  const markUndone = db.prepare('UPDATE guest_merges SET undone_at = @at, undone_by_agent_id = @agentId, undone_by_token = @tokenName WHERE id = @id AND undone_at IS NULL')
-  const activeOfPair = db.prepare('SELECT id FROM guest_merges WHERE kept_guest_id = ? AND gone_guest_id = ? AND undone_at IS NULL AND id <> ? ORDER BY id LIMIT 1').pluck()
+  const markUndone = db.prepare(
+    'UPDATE guest_merges SET undone_at = @at, undone_by_agent_id = @agentId, undone_by_token = @tokenName WHERE id = @id AND undone_at IS NULL',
+  )
+  const activeOfPair = db
+    .prepare('SELECT id FROM guest_merges WHERE kept_guest_id = ? AND gone_guest_id = ? AND undone_at IS NULL AND id <> ? ORDER BY id LIMIT 1')
+    .pluck()
   const allActiveOfPair = db.prepare(`${SELECT} WHERE m.kept_guest_id = ? AND m.gone_guest_id = ? AND m.undone_at IS NULL ORDER BY m.id`)
   const setMoved = db.prepare('UPDATE guest_merges SET moved = ? WHERE id = ?')
 

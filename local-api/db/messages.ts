@@ -91,7 +91,22 @@ export function messagesRepository(db: Db) {
   return {
     insert(message: NewMessage): void {
       const { id, conversationId, externalId, direction, content, text, status, createdAt, receivedAt, senderAgentId, author, meta } = message
-      insert.run(id, conversationId, externalId, direction, content.type, JSON.stringify(content), text, status, createdAt, receivedAt, senderAgentId, author, meta && JSON.stringify(meta), conversationId)
+      insert.run(
+        id,
+        conversationId,
+        externalId,
+        direction,
+        content.type,
+        JSON.stringify(content),
+        text,
+        status,
+        createdAt,
+        receivedAt,
+        senderAgentId,
+        author,
+        meta && JSON.stringify(meta),
+        conversationId,
+      )
     },
     /** A reply's delivery state: queued, sent, failed, not_deliverable. */
     setStatus(id: string, status: string): void {
@@ -117,9 +132,7 @@ export function messagesRepository(db: Db) {
     },
     /** Keyset pages, newest first: the `limit` messages before `before` (or the newest ones). */
     pageNewestFirst(conversationId: string, limit: number, before?: { id: string; createdAt: number }): Message[] {
-      const rows = before
-        ? olderThan.all({ conversationId, limit, id: before.id, createdAt: before.createdAt })
-        : newest.all(conversationId, limit)
+      const rows = before ? olderThan.all({ conversationId, limit, id: before.id, createdAt: before.createdAt }) : newest.all(conversationId, limit)
       return (rows as MessageRow[]).map(toMessage)
     },
     /** Offset pages, newest first: the shape the third-party dialect reads. */

@@ -28,9 +28,7 @@ export function propertiesRepository(db: Db) {
   const insert = db.prepare(
     'INSERT INTO properties (id, name, default_country, time_zone, created_at) VALUES (@id, @name, @defaultCountry, @timeZone, @createdAt)',
   )
-  const update = db.prepare(
-    'UPDATE properties SET name = @name, default_country = @defaultCountry, time_zone = @timeZone WHERE id = @id',
-  )
+  const update = db.prepare('UPDATE properties SET name = @name, default_country = @defaultCountry, time_zone = @timeZone WHERE id = @id')
   const byId = db.prepare('SELECT * FROM properties WHERE id = ?')
   const all = db.prepare('SELECT * FROM properties ORDER BY rowid')
   const first = db.prepare('SELECT * FROM properties ORDER BY rowid LIMIT 1')

@@ -28,7 +28,14 @@ export function serviceRecordsRepository(db: Db) {
     },
     get(conversationId: string): ServiceRecord | undefined {
       const row = byConversation.get(conversationId) as ServiceRecordRow | undefined
-      return row && { conversationId: row.conversation_id, memo: row.memo, values: JSON.parse(row.field_values) as Record<string, string>, updatedAt: row.updated_at }
+      return (
+        row && {
+          conversationId: row.conversation_id,
+          memo: row.memo,
+          values: JSON.parse(row.field_values) as Record<string, string>,
+          updatedAt: row.updated_at,
+        }
+      )
     },
   }
 }

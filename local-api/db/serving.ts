@@ -52,7 +52,8 @@ export async function openStoreForServing(
       applyPragmas(db)
     } catch (error) {
       const code = (error as { code?: string }).code ?? ''
-      if (/^SQLITE_(NOTADB|CORRUPT)/.test(code)) throw new Error(`cannot open ${file}: it is damaged or not a Frontdesk Inbox store (${(error as Error).message}). ${hint()}`)
+      if (/^SQLITE_(NOTADB|CORRUPT)/.test(code))
+        throw new Error(`cannot open ${file}: it is damaged or not a Frontdesk Inbox store (${(error as Error).message}). ${hint()}`)
       throw new Error(`cannot open ${file}: ${describeFsError(error, dataDir)}`)
     }
     const upgrading = schemaVersion(db) < migrations.at(-1)!.version

@@ -62,7 +62,11 @@ export type RowEntity = keyof typeof TABLE_OF
 
 /** The sync bookkeeping of a desk: its configuration, outbox, cursors, merged entity states, aliases and waiting ops. */
 export function syncRepository(db: Db) {
-  const selectConfig = db.prepare(`SELECT ${Object.entries(CONFIG_COLUMNS).map(([key, column]) => `${column} AS ${key}`).join(', ')} FROM sync_config WHERE id = 1`)
+  const selectConfig = db.prepare(
+    `SELECT ${Object.entries(CONFIG_COLUMNS)
+      .map(([key, column]) => `${column} AS ${key}`)
+      .join(', ')} FROM sync_config WHERE id = 1`,
+  )
   const changes = db.prepare(`SELECT seq, entity, entity_id AS entityId, op, fields, hlc FROM change_log
     WHERE seq > ? AND origin IS NULL AND hlc IS NOT NULL ORDER BY seq LIMIT ?`)
   const lastChange = db.prepare('SELECT coalesce(max(seq), 0) FROM change_log').pluck()
@@ -80,19 +84,27 @@ export function syncRepository(db: Db) {
   const deleteState = db.prepare('DELETE FROM sync_entities WHERE entity = ? AND entity_id = ?')
   const statesOf = db.prepare("SELECT entity_id AS id, fields FROM sync_entities WHERE entity = ? AND json_extract(fields, '$.propertyId') = ?")
   const alias = db.prepare('SELECT target_id FROM sync_aliases WHERE entity = ? AND source_id = ?').pluck()
-  const addAlias = db.prepare('INSERT INTO sync_aliases (entity, source_id, target_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET target_id = excluded.target_id')
+  const addAlias = db.prepare(
+    'INSERT INTO sync_aliases (entity, source_id, target_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET target_id = excluded.target_id',
+  )
   const repointAliases = db.prepare('UPDATE sync_aliases SET target_id = ? WHERE entity = ? AND target_id = ?')
   const removeAlias = db.prepare('DELETE FROM sync_aliases WHERE entity = ? AND source_id = ?')
   const aliasesOf = db.prepare('SELECT source_id FROM sync_aliases WHERE entity = ? AND target_id = ? ORDER BY source_id').pluck()
-  const addPending = db.prepare('INSERT INTO sync_pending (op_id, op, reason, since) VALUES (?, ?, ?, ?) ON CONFLICT (op_id) DO UPDATE SET reason = excluded.reason')
+  const addPending = db.prepare(
+    'INSERT INTO sync_pending (op_id, op, reason, since) VALUES (?, ?, ?, ?) ON CONFLICT (op_id) DO UPDATE SET reason = excluded.reason',
+  )
   const pending = db.prepare('SELECT op FROM sync_pending ORDER BY since, op_id').pluck()
   const removePending = db.prepare('DELETE FROM sync_pending WHERE op_id = ?')
   const pendingCount = db.prepare('SELECT count(*) FROM sync_pending').pluck()
   const rowExists = Object.fromEntries(
     Object.entries(TABLE_OF).map(([entity, table]) => [entity, db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).pluck()]),
   ) as Record<RowEntity, ReturnType<Db['prepare']>>
-  const workDone = db.prepare(`SELECT (SELECT count(*) FROM agents) + (SELECT count(*) FROM conversations)
-    + (SELECT count(*) FROM reservations) + (SELECT count(*) FROM templates) + (SELECT count(*) FROM knowledge_entries)`).pluck()
+  const workDone = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM agents) + (SELECT count(*) FROM conversations)
+    + (SELECT count(*) FROM reservations) + (SELECT count(*) FROM templates) + (SELECT count(*) FROM knowledge_entries)`,
+    )
+    .pluck()
 
   return {
     config: () => selectConfig.get() as SyncConfig,
@@ -124,11 +136,15 @@ export function syncRepository(db: Db) {
       const row = state.get(entity, entityId) as { fields: string; clocks: string } | undefined
       return row && { fields: JSON.parse(row.fields), clocks: JSON.parse(row.clocks) }
     },
-    saveEntityState: (entity: string, entityId: string, value: EntityState) => void saveState.run(entity, entityId, JSON.stringify(value.fields), JSON.stringify(value.clocks)),
+    saveEntityState: (entity: string, entityId: string, value: EntityState) =>
+      void saveState.run(entity, entityId, JSON.stringify(value.fields), JSON.stringify(value.clocks)),
     deleteEntityState: (entity: string, entityId: string) => void deleteState.run(entity, entityId),
     /** The synced fields of every entity of a kind on one property. */
     statesOfProperty: (entity: string, propertyId: string) =>
-      (statesOf.all(entity, propertyId) as { id: string; fields: string }[]).map((row) => ({ id: row.id, fields: JSON.parse(row.fields) as Record<string, unknown> })),
+      (statesOf.all(entity, propertyId) as { id: string; fields: string }[]).map((row) => ({
+        id: row.id,
+        fields: JSON.parse(row.fields) as Record<string, unknown>,
+      })),
     /** Whether this desk has the entity's row (an op that refers to it need not wait). */
     rowExists: (entity: RowEntity, id: string) => rowExists[entity].get(id) !== undefined,
     /** Where an id merged into lives now (following chains of merges), or the id itself. */

@@ -71,7 +71,7 @@ const STOPWORDS = new Set(
     'the and for are but not you your yours our ours can could would should will shall have has had with without what when where which who whom ' +
     'how why this that these those there here from into onto about please thank thanks hello hi hey dear does did doing done any some much many ' +
     'also just like want wanted would need know tell let get got make made still very really able there their them they then than was were been ' +
-    'being its it\'s i\'m we\'re is am do to of in on at by an or if so my me we us be as a i ' +
+    "being its it's i'm we're is am do to of in on at by an or if so my me we us be as a i " +
     'der die das und ist ein eine ich wir sie ihr mit für auf bei von zum zur wie was wann gibt haben habe bitte danke hallo ' +
     'le la les des une un est et pour avec sur dans que qui quoi quand comment vous nous avez bonjour merci ' +
     'il lo gli una uno per con che chi come quando avete siete buongiorno grazie ' +

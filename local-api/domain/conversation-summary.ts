@@ -28,9 +28,7 @@ export function addToSummary(summary: SummaryDelta | undefined, message: Summari
     lastMessageAt: isLatest ? message.createdAt : summary.lastMessageAt,
     preview: isLatest ? contentPreview(message.content) : summary.preview,
     direction: isLatest ? message.direction : summary.direction,
-    lastGuestMessageAt: fromGuest
-      ? Math.max(summary?.lastGuestMessageAt ?? message.createdAt, message.createdAt)
-      : (summary?.lastGuestMessageAt ?? null),
+    lastGuestMessageAt: fromGuest ? Math.max(summary?.lastGuestMessageAt ?? message.createdAt, message.createdAt) : (summary?.lastGuestMessageAt ?? null),
     unread: (summary?.unread ?? 0) + (fromGuest ? 1 : 0),
     messages: (summary?.messages ?? 0) + 1,
   }

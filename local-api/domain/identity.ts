@@ -29,9 +29,7 @@ export function normalizePhone(input: string, defaultCountry: string): Normalize
 
   if (raw.startsWith('+') || digits.startsWith('00')) {
     const international = valid(`+${raw.startsWith('+') ? digits : digits.slice(2)}`)
-    return international
-      ? { ok: true, value: international.number }
-      : { ok: false, reason: `"${input}" is not a valid international phone number` }
+    return international ? { ok: true, value: international.number } : { ok: false, reason: `"${input}" is not a valid international phone number` }
   }
 
   const country = isCountryCode(defaultCountry) ? defaultCountry : undefined

@@ -24,7 +24,11 @@ export function delayAfterFailures(failures: number, freeFailures: number, maxDe
 }
 
 /** Failures counted in a window that started at `windowStart`: none once the window has passed. */
-export function failuresInWindow(state: { failures: number; windowStart: number } | undefined, now: number, windowMs: number = SIGN_IN_POLICY.windowMs): number {
+export function failuresInWindow(
+  state: { failures: number; windowStart: number } | undefined,
+  now: number,
+  windowMs: number = SIGN_IN_POLICY.windowMs,
+): number {
   if (!state || now - state.windowStart >= windowMs || now < state.windowStart) return 0
   return state.failures
 }

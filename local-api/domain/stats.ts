@@ -10,7 +10,8 @@ export const METRICS = {
   responseRate: {
     label: 'Response rate',
     unit: 'percent',
-    definition: 'Of the conversations with a guest message in the period, the share in which a guest message got a reply (from the AI agent or staff) within 5 seconds.',
+    definition:
+      'Of the conversations with a guest message in the period, the share in which a guest message got a reply (from the AI agent or staff) within 5 seconds.',
   },
   faqResolved: {
     label: 'FAQs resolved by the AI agent',

@@ -54,11 +54,7 @@ function crossOrigin(app: FastifyInstance, request: FastifyRequest): boolean {
 
 /** What a request presents: a live token, a live session, an unknown one of either, or nothing. */
 type Credential =
-  | { kind: 'token'; token: ApiToken }
-  | { kind: 'agent'; agent: Agent }
-  | { kind: 'unknown-token' }
-  | { kind: 'unknown-session' }
-  | { kind: 'none' }
+  { kind: 'token'; token: ApiToken } | { kind: 'agent'; agent: Agent } | { kind: 'unknown-token' } | { kind: 'unknown-session' } | { kind: 'none' }
 
 const credentials = new WeakMap<FastifyRequest, Credential>()
 
@@ -150,7 +146,9 @@ export const auth = fp(
     app.addHook('onRoute', (route) => {
       if (needsScope(route.preHandler)) {
         // The scope too is checked before the body: a token without it gets 403, not a 400 about its body.
-        const scopeChecks = [route.preHandler].flat().filter((hook) => typeof hook === 'function' && (hook as ScopeCheck)[SCOPE_CHECK] !== undefined) as ScopeCheck[]
+        const scopeChecks = [route.preHandler]
+          .flat()
+          .filter((hook) => typeof hook === 'function' && (hook as ScopeCheck)[SCOPE_CHECK] !== undefined) as ScopeCheck[]
         const authenticateFirst = async (request: FastifyRequest, reply: FastifyReply) => {
           authenticate(app, request)
           for (const check of scopeChecks) await check.call(app, request, reply)

@@ -28,17 +28,19 @@ export const backupSchedule = fp<{ dataDir: string; health: StorageHealth; optio
     async function run(): Promise<void> {
       // A damaged store is not backed up: the good backups it would rotate away are the way back.
       if (health.damaged) return
-      running = app.store.backupIntoDataDir(dataDir, Date.now(), keep, () => stopping).then(
-        (file) => {
-          health.backupSucceeded(file)
-          app.log.info({ file }, 'backup written')
-        },
-        (error: Error) => {
-          if (stopping) return
-          health.backupFailed(error.message)
-          app.log.error({ err: error }, 'backup failed')
-        },
-      )
+      running = app.store
+        .backupIntoDataDir(dataDir, Date.now(), keep, () => stopping)
+        .then(
+          (file) => {
+            health.backupSucceeded(file)
+            app.log.info({ file }, 'backup written')
+          },
+          (error: Error) => {
+            if (stopping) return
+            health.backupFailed(error.message)
+            app.log.error({ err: error }, 'backup failed')
+          },
+        )
       await running
       running = undefined
       schedule(everyMs)

@@ -8,7 +8,19 @@ import { fileURLToPath } from 'node:url'
 export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url))
 
 /** The inbox's own addresses (its client-side routes): each answers with the app's index.html. */
-export const APP_ROUTES = ['/', '/setup', '/sign-in', '/agents', '/leads', '/knowledge', '/templates', '/settings', '/stats', '/arrivals', '/conversations/:id'] as const
+export const APP_ROUTES = [
+  '/',
+  '/setup',
+  '/sign-in',
+  '/agents',
+  '/leads',
+  '/knowledge',
+  '/templates',
+  '/settings',
+  '/stats',
+  '/arrivals',
+  '/conversations/:id',
+] as const
 
 const NOT_BUILT_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Frontdesk Inbox</title>
 <body style="font-family:system-ui;margin:3rem"><h1>The inbox UI is not built</h1>

@@ -22,15 +22,45 @@ export function storageProblem(error: unknown, file?: string): StorageProblem | 
   const store = file ? `the store ${file}` : 'the store'
   switch (kind) {
     case 'disk-full':
-      return { kind, status: 507, title: 'Insufficient Storage', retryAfterSeconds: 300, detail: `the disk holding ${store} is full; nothing was stored. Free some space on it and try again` }
+      return {
+        kind,
+        status: 507,
+        title: 'Insufficient Storage',
+        retryAfterSeconds: 300,
+        detail: `the disk holding ${store} is full; nothing was stored. Free some space on it and try again`,
+      }
     case 'read-only':
-      return { kind, status: 503, title: 'Service Unavailable', retryAfterSeconds: 300, detail: `${store} is read-only (its file or disk cannot be written); nothing was stored. Make it writable and restart Frontdesk Inbox` }
+      return {
+        kind,
+        status: 503,
+        title: 'Service Unavailable',
+        retryAfterSeconds: 300,
+        detail: `${store} is read-only (its file or disk cannot be written); nothing was stored. Make it writable and restart Frontdesk Inbox`,
+      }
     case 'unavailable':
-      return { kind, status: 503, title: 'Service Unavailable', retryAfterSeconds: 60, detail: `${store} cannot be read or written right now (a disk or file system error); nothing was stored. Check the disk and try again` }
+      return {
+        kind,
+        status: 503,
+        title: 'Service Unavailable',
+        retryAfterSeconds: 60,
+        detail: `${store} cannot be read or written right now (a disk or file system error); nothing was stored. Check the disk and try again`,
+      }
     case 'busy':
-      return { kind, status: 503, title: 'Service Unavailable', retryAfterSeconds: 5, detail: `${store} is locked by another program for longer than the wait allows; nothing was stored. Try again shortly` }
+      return {
+        kind,
+        status: 503,
+        title: 'Service Unavailable',
+        retryAfterSeconds: 5,
+        detail: `${store} is locked by another program for longer than the wait allows; nothing was stored. Try again shortly`,
+      }
     case 'damaged':
-      return { kind, status: 503, title: 'Service Unavailable', retryAfterSeconds: 3600, detail: `${store} is damaged; nothing was stored. Restore it from the latest backup (frontdesk restore)` }
+      return {
+        kind,
+        status: 503,
+        title: 'Service Unavailable',
+        retryAfterSeconds: 3600,
+        detail: `${store} is damaged; nothing was stored. Restore it from the latest backup (frontdesk restore)`,
+      }
   }
 }
 

@@ -19,11 +19,9 @@ const STAY_ANSWER =
   'Your reservation {{reservation.confirmationNumber}}: arrival {{reservation.arrival}}, departure {{reservation.departure}}, ' +
   'room {{reservation.room|to be assigned}}, status {{reservation.status}}.'
 const ASK_FOR_CONTACT = 'If you leave your email address or phone number, we can send you an offer.'
-const CHECK_BOOKING = 'I\'ll ask a colleague to check your booking.'
+const CHECK_BOOKING = "I'll ask a colleague to check your booking."
 
-export type AgentDecision =
-  | { kind: 'reply'; text: string; tools: ('rag' | 'pms' | 'llm')[] }
-  | { kind: 'handover'; reason: HandoverReason; say?: string }
+export type AgentDecision = { kind: 'reply'; text: string; tools: ('rag' | 'pms' | 'llm')[] } | { kind: 'handover'; reason: HandoverReason; say?: string }
 
 /**
  * The built-in AI agent. It answers each new guest message of a conversation in `ai` mode from
@@ -99,7 +97,9 @@ export function createAiAgent(deps: {
   /** The conversation's profile when its own channel identity verifiably belongs to it, else null. */
   function verifiedGuestId(conversation: Conversation): string | null {
     if (!conversation.guestId || !conversation.identity) return null
-    return store.contactSuggestions.verifiedOwner(conversation.identity.kind, conversation.identity.value) === conversation.guestId ? conversation.guestId : null
+    return store.contactSuggestions.verifiedOwner(conversation.identity.kind, conversation.identity.value) === conversation.guestId
+      ? conversation.guestId
+      : null
   }
 
   function hasContact(conversation: Conversation): boolean {

@@ -15,7 +15,11 @@ export interface DecidedBy {
 
 /** What this service needs of the guest service: a recorded, undoable merge of two profiles. */
 export interface GuestMerger {
-  merge(sourceId: string, targetId: string, options: { by: DecidedBy; reason?: string }): Outcome<{ mergeId: string; guestId: string; conversationIds: string[] }>
+  merge(
+    sourceId: string,
+    targetId: string,
+    options: { by: DecidedBy; reason?: string },
+  ): Outcome<{ mergeId: string; guestId: string; conversationIds: string[] }>
 }
 
 export interface SuggestionView {
@@ -52,7 +56,10 @@ export function suggestFromInsight(store: Store, conversationId: string): void {
   const captured = (conversation?.insight as ConversationInsight | null | undefined)?.captured
   if (!conversation || !captured) return
   const foundAt = conversation.lastGuestMessageAt ?? conversation.createdAt
-  for (const [kind, values] of [['email', captured.emails], ['phone', captured.phones]] as const) {
+  for (const [kind, values] of [
+    ['email', captured.emails],
+    ['phone', captured.phones],
+  ] as const) {
     for (const value of Array.isArray(values) ? values : []) {
       if (typeof value !== 'string' || !value || !suggests(store, conversation, kind, value)) continue
       store.contactSuggestions.found(suggestionId(conversation.id, kind, value), conversation.id, kind, value, foundAt)
@@ -149,7 +156,7 @@ export function createContactSuggestionService(store: Store, events: EventBus, g
       if (!suggestion) throw new Refusal('not-found', `no suggestion ${id} in this conversation`)
       const now = clock()
       const owner = store.contactSuggestions.verifiedOwner(suggestion.kind, suggestion.value)
-      if (owner && owner === conversation.guestId) throw new Refusal('conflict', 'this value already belongs to the guest\'s profile')
+      if (owner && owner === conversation.guestId) throw new Refusal('conflict', "this value already belongs to the guest's profile")
       const published: DomainEvent[] = []
       let outcome: { mergeId: string | null; guestId: string } | string
       if (owner === undefined) {
@@ -157,7 +164,13 @@ export function createContactSuggestionService(store: Store, events: EventBus, g
           const guestId = ensureProfile(conversation, now, published)
           if (!guestId) return 'this conversation has no guest identity to link to'
           store.guests.insertIdentity(suggestion.kind, suggestion.value, guestId, now, true)
-          store.changeLog.append('guest_identity', `${suggestion.kind}:${suggestion.value}`, 'insert', { kind: suggestion.kind, value: suggestion.value, guestId, verified: true, confirmedBy: byLabel(by) }, now)
+          store.changeLog.append(
+            'guest_identity',
+            `${suggestion.kind}:${suggestion.value}`,
+            'insert',
+            { kind: suggestion.kind, value: suggestion.value, guestId, verified: true, confirmedBy: byLabel(by) },
+            now,
+          )
           record(conversation, suggestion, 'linked', by, now)
           for (const linked of store.conversations.byGuest(guestId)) store.conversations.refreshSearchText(linked)
           return { mergeId: null, guestId }

@@ -59,7 +59,12 @@ export function createConversationService(store: Store, events: EventBus, notifi
       if (actor === 'ai-agent') {
         const who = conversation.guestName ?? conversation.identity?.value ?? 'A guest'
         const text = `${who} needs a person: ${reason ?? 'the AI agent handed over'}`
-        const recipients = conversation.assignedAgentId ? [conversation.assignedAgentId] : store.agents.list().filter((a) => a.active).map((a) => a.id)
+        const recipients = conversation.assignedAgentId
+          ? [conversation.assignedAgentId]
+          : store.agents
+              .list()
+              .filter((a) => a.active)
+              .map((a) => a.id)
         for (const agentId of recipients) notifications.notify(agentId, 'handover', conversation.id, text)
       }
       return true

@@ -53,7 +53,9 @@ export function createDeliveryService(
   let stopped = true
 
   function accountFor(conversation: Conversation) {
-    const account = conversation.channelAccount ? store.channelAccounts.get(conversation.channelAccount.id) : store.channelAccounts.forChannel(conversation.propertyId, conversation.channel)
+    const account = conversation.channelAccount
+      ? store.channelAccounts.get(conversation.channelAccount.id)
+      : store.channelAccounts.forChannel(conversation.propertyId, conversation.channel)
     return account?.webhookUrl ? account : undefined
   }
 
@@ -86,7 +88,9 @@ export function createDeliveryService(
         for (const entry of due) {
           // Claimed in a transaction before sending: another process sharing the store skips it.
           const now = clock()
-          const claimed = store.transaction(() => (store.outbox.claim(entry.messageId, owner, now, now + leaseMs) ? store.outbox.get(entry.messageId) : undefined))
+          const claimed = store.transaction(() =>
+            store.outbox.claim(entry.messageId, owner, now, now + leaseMs) ? store.outbox.get(entry.messageId) : undefined,
+          )
           if (claimed) await attempt(claimed)
         }
       }
@@ -162,7 +166,8 @@ export function createDeliveryService(
       if (state === 'failed') report.failed(`gave up delivering a reply after ${attempts} attempts`, context)
       else report.failed('could not deliver a reply; will try again', { ...context, level: 'warn' })
     }
-    if (recorded) events.publish([{ type: 'message.updated', conversationId: conversation.id, propertyId: conversation.propertyId, messageId: entry.messageId }])
+    if (recorded)
+      events.publish([{ type: 'message.updated', conversationId: conversation.id, propertyId: conversation.propertyId, messageId: entry.messageId }])
   }
 
   return {

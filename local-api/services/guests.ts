@@ -84,14 +84,20 @@ export function createGuestService(store: Store, events: EventBus, conversations
           origin: null,
           createdAt: now,
         })
-        store.changeLog.append('guest_merge', mergeId, 'insert', {
-          sourceId,
-          targetId,
-          undone: false,
-          reason,
-          mergedByAgentId: by.agentId ?? null,
-          mergedByToken: by.tokenName ?? null,
-        }, now)
+        store.changeLog.append(
+          'guest_merge',
+          mergeId,
+          'insert',
+          {
+            sourceId,
+            targetId,
+            undone: false,
+            reason,
+            mergedByAgentId: by.agentId ?? null,
+            mergedByToken: by.tokenName ?? null,
+          },
+          now,
+        )
         const published: DomainEvent[] = []
         const affected = [
           ...goneConversations.map((conversation) => ({ conversation, otherGuestId: kept.id, otherName: guestName(kept) })),
@@ -135,7 +141,13 @@ export function createGuestService(store: Store, events: EventBus, conversations
           store.guestMerges.markUndone(undone.id, now, by)
           // Synced: each desk splits with what it moved itself, and both profiles show what was
           // written to each (the merge had shown both profiles' fields on the kept one).
-          store.changeLog.append('guest_merge', undone.id, 'update', { undone: true, undoneByAgentId: by.agentId ?? null, undoneByToken: by.tokenName ?? null }, now)
+          store.changeLog.append(
+            'guest_merge',
+            undone.id,
+            'update',
+            { undone: true, undoneByAgentId: by.agentId ?? null, undoneByToken: by.tokenName ?? null },
+            now,
+          )
         }
         const keptAfter = restoreKeptFields(kept, merge, now)
         if (keptAfter !== kept) store.guests.update(keptAfter)

@@ -37,7 +37,10 @@ export interface ServicesOptions {
 }
 
 /** Every service over one store, wired together; the server decorates itself with each. */
-export function createServices(store: Store, { clock = Date.now, logger = silentLogger(), delivery: deliveryOptions, sync: syncOptions }: ServicesOptions = {}) {
+export function createServices(
+  store: Store,
+  { clock = Date.now, logger = silentLogger(), delivery: deliveryOptions, sync: syncOptions }: ServicesOptions = {},
+) {
   const background = createBackgroundFailures(clock)
   const events = createEventBus()
   const ingest = createIngest(store, events, clock)

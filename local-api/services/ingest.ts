@@ -129,7 +129,14 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
       bindAttachment(message.content, conversationId, property.id)
       // Messages never change: the stored row is the change's payload, so the log only points at it.
       store.changeLog.append('message', messageId, 'insert', null, now)
-      published.push({ type: 'message.created', conversationId, propertyId: property.id, messageId, direction: message.direction, createdAt: message.createdAt })
+      published.push({
+        type: 'message.created',
+        conversationId,
+        propertyId: property.id,
+        messageId,
+        direction: message.direction,
+        createdAt: message.createdAt,
+      })
       summaries.set(conversationId, addToSummary(summaries.get(conversationId), message))
       return { conversationId, messageId, created: true }
     })
@@ -203,7 +210,15 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
         receivedAt: now,
       })
       store.changeLog.append('message', message.id, 'insert', null, now)
-      published.push({ type: 'message.created', conversationId: message.conversationId, propertyId: message.propertyId, messageId: message.id, direction: message.direction, createdAt: message.createdAt, replicated: true })
+      published.push({
+        type: 'message.created',
+        conversationId: message.conversationId,
+        propertyId: message.propertyId,
+        messageId: message.id,
+        direction: message.direction,
+        createdAt: message.createdAt,
+        replicated: true,
+      })
       const previous = summaries.get(message.conversationId)
       summaries.set(message.conversationId, { propertyId: message.propertyId, delta: addToSummary(previous?.delta, message) })
     }
@@ -317,7 +332,9 @@ function normalizeTarget(property: Property, message: IncomingMessage, seen: Map
     normalized = normalizeIdentity(kind, value, property.defaultCountry)
     seen.set(key, normalized)
   }
-  return normalized.ok ? { ok: true, value: { kind, value: normalized.value, guestId } } : { ok: false, problems: [{ field: 'identity', message: normalized.reason }] }
+  return normalized.ok
+    ? { ok: true, value: { kind, value: normalized.value, guestId } }
+    : { ok: false, problems: [{ field: 'identity', message: normalized.reason }] }
 }
 
 /** A message as another desk stored it. */

@@ -10,7 +10,8 @@ import { unreported, type WorkerReport } from './background-failures.js'
 import type { DomainEvent, EventBus } from './event-bus.js'
 
 // Cheap checks before the costly readers: most messages hold no date and no contact at all.
-const MAY_HOLD_DATE = /\d|\b(today|tonight|tomorrow|weekend|week|month|next|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|heute|morgen|wochenende|woche|nächste|aujourd|demain|semaine|prochain|oggi|domani|settimana|prossim|hoy|mañana|semana|próxim)/i
+const MAY_HOLD_DATE =
+  /\d|\b(today|tonight|tomorrow|weekend|week|month|next|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|heute|morgen|wochenende|woche|nächste|aujourd|demain|semaine|prochain|oggi|domani|settimana|prossim|hoy|mañana|semana|próxim)/i
 const MAY_HOLD_CONTACT = /@|\d[\d\s().-]{5,}\d|name|heiße|appelle|chiamo|llamo|i'm|i am|this is|ich bin|je suis|sono|soy/i
 
 /** How long without new messages counts as quiet; how long a conversation may wait under load; the spacing then. */
@@ -135,7 +136,10 @@ export function createInsightService(store: Store, events: EventBus, clock: () =
    * identity, or a verified identity of its profile) suggests nothing.
    */
   function suggestContacts(conversation: Conversation, found: { emails: Set<string>; phones: Set<string> }, now: number): void {
-    const contacts: [ContactKind, string][] = [...[...found.emails].map((v): [ContactKind, string] => ['email', v]), ...[...found.phones].map((v): [ContactKind, string] => ['phone', v])]
+    const contacts: [ContactKind, string][] = [
+      ...[...found.emails].map((v): [ContactKind, string] => ['email', v]),
+      ...[...found.phones].map((v): [ContactKind, string] => ['phone', v]),
+    ]
     for (const [kind, value] of contacts) {
       if (conversation.identity?.kind === kind && conversation.identity.value === value) continue
       if (conversation.guestId !== null && store.contactSuggestions.verifiedOwner(kind, value) === conversation.guestId) continue
@@ -150,7 +154,8 @@ export function createInsightService(store: Store, events: EventBus, clock: () =
     start(): void {
       unsubscribe = events.subscribe((event) => {
         // The desk that stored a message first reads it; its reading reaches the others by sync.
-        if ((event.type === 'message.created' && !event.replicated) || (event.type === 'conversation.event' && event.eventType === 'lead_captured')) schedule(event.conversationId)
+        if ((event.type === 'message.created' && !event.replicated) || (event.type === 'conversation.event' && event.eventType === 'lead_captured'))
+          schedule(event.conversationId)
       })
     },
     /** Reads a conversation now (tests; the backfill of existing data). */

@@ -19,7 +19,8 @@ export function createLeadService(store: Store, events: EventBus, conversations:
       const published = store.transaction((): DomainEvent[] => {
         store.leads.update(next)
         store.changeLog.append('lead', lead.id, 'update', changes, now)
-        if (changes.status === undefined || changes.status === lead.status) return [{ type: 'conversation.updated', conversationId: conversation.id, propertyId: conversation.propertyId }]
+        if (changes.status === undefined || changes.status === lead.status)
+          return [{ type: 'conversation.updated', conversationId: conversation.id, propertyId: conversation.propertyId }]
         return conversations.recordEvent(conversation, 'lead_status', actor, { status: changes.status }, now)
       })
       events.publish(published)

@@ -11,7 +11,11 @@ export const LLM_SETTING = 'ai.llmProvider'
  * Asks the provider to word a reply from the facts it is given and nothing else. Throws on any
  * failure (network, status, shape, timeout) so the caller can fall back to the built-in agent.
  */
-export async function composeWithLlm(provider: LlmProvider, input: { guestMessage: string; facts: string[]; language: string | null }, timeoutMs = 15_000): Promise<string> {
+export async function composeWithLlm(
+  provider: LlmProvider,
+  input: { guestMessage: string; facts: string[]; language: string | null },
+  timeoutMs = 15_000,
+): Promise<string> {
   const system = [
     'You are the front-desk assistant of a hotel, answering a guest in a chat.',
     'Answer ONLY from the facts below. If they do not answer the question, say that a colleague will reply shortly.',

@@ -9,6 +9,16 @@ export type Logger = FastifyBaseLogger
 /** For services made without a server (the CLI's sync, tests, benches): says nothing. */
 export function silentLogger(): Logger {
   const quiet = () => {}
-  const logger: Logger = { level: 'silent', fatal: quiet, error: quiet, warn: quiet, info: quiet, debug: quiet, trace: quiet, silent: quiet, child: () => logger }
+  const logger: Logger = {
+    level: 'silent',
+    fatal: quiet,
+    error: quiet,
+    warn: quiet,
+    info: quiet,
+    debug: quiet,
+    trace: quiet,
+    silent: quiet,
+    child: () => logger,
+  }
   return logger
 }

@@ -86,10 +86,9 @@ export function createReservationService(
   function write(property: Property, input: ReservationInput, now: number) {
     const published: DomainEvent[] = []
     const existing = store.reservations.byConfirmation(property.id, input.confirmationNumber)
-    const identities = [
-      findOrCreateIdentity('phone', input.phone ?? null, now),
-      findOrCreateIdentity('email', input.email ?? null, now),
-    ].filter((identity): identity is GuestIdentity => identity !== undefined)
+    const identities = [findOrCreateIdentity('phone', input.phone ?? null, now), findOrCreateIdentity('email', input.email ?? null, now)].filter(
+      (identity): identity is GuestIdentity => identity !== undefined,
+    )
 
     const guestId = existing?.guestId ?? identities.find((identity) => identity.guestId)?.guestId ?? newId('gst')
     const previous = store.guests.get(guestId)

@@ -16,7 +16,9 @@ export function createServiceRecordService(store: Store, events: EventBus, clock
   function check(propertyId: string, input: ServiceRecordInput, field = 'values'): Problem[] {
     return (input.values ?? []).flatMap((entry, index) => {
       const known = store.customFields.get(entry.id)
-      return known && known.propertyId === propertyId ? [] : [{ field: `${field}.${index}.id`, message: `names no custom field of this property (${entry.id})` }]
+      return known && known.propertyId === propertyId
+        ? []
+        : [{ field: `${field}.${index}.id`, message: `names no custom field of this property (${entry.id})` }]
     })
   }
 

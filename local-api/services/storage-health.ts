@@ -119,7 +119,8 @@ export function createStorageHealth(store: Store, options: StorageHealthOptions)
     reasons(): HealthReason[] {
       const reasons: HealthReason[] = []
       if (damage) reasons.push(damage.reason)
-      if (store.readOnly) reasons.push({ code: 'read-only', detail: `the store ${options.file} was opened read-only: nothing new can be stored`, since: iso(startedAt) })
+      if (store.readOnly)
+        reasons.push({ code: 'read-only', detail: `the store ${options.file} was opened read-only: nothing new can be stored`, since: iso(startedAt) })
       if (writeFailure && !reasons.some((reason) => reason.code === writeFailure!.code)) reasons.push(writeFailure)
       reasons.push(...outboxReasons())
       if (backupFailure) reasons.push(backupFailure)

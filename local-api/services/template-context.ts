@@ -24,7 +24,13 @@ export function templateContext(store: Store, conversation: Conversation, agentN
       language: guest?.language ?? null,
     },
     reservation: reservation
-      ? { confirmationNumber: reservation.confirmationNumber, arrival: reservation.arrival, departure: reservation.departure, room: reservation.room, status: reservation.status }
+      ? {
+          confirmationNumber: reservation.confirmationNumber,
+          arrival: reservation.arrival,
+          departure: reservation.departure,
+          room: reservation.room,
+          status: reservation.status,
+        }
       : null,
     property: { name: property.name },
     agent: agentName ? { name: agentName } : null,

@@ -27,7 +27,8 @@ export function createTemplateService(store: Store, clock: () => number = Date.n
 
     update(template: Template, changes: Partial<Omit<TemplateInput, 'propertyId'>>): Outcome<Template> {
       const next = { ...template, ...changes, updatedAt: clock() }
-      if (shortcutTaken(next.propertyId, next.shortcut, next.id)) return { ok: false, problems: [{ field: 'shortcut', message: 'is already used on this property' }] }
+      if (shortcutTaken(next.propertyId, next.shortcut, next.id))
+        return { ok: false, problems: [{ field: 'shortcut', message: 'is already used on this property' }] }
       store.transaction(() => {
         store.templates.update(next)
         store.changeLog.append('template', next.id, 'update', changes, next.updatedAt)

@@ -117,7 +117,8 @@ export function createTextCallService(
             const published: DomainEvent[] = [{ type: 'conversation.updated', conversationId, propertyId: property.id }]
             // The transfer queue is the way to a person: the AI agent stays out of queued conversations,
             // and the switch is a human transfer like any other (timeline, statistics).
-            if (status === 'queued' && current.mode === 'ai') published.push(...conversations.switchMode(current, 'human', 'system', 'entered the transfer queue', now))
+            if (status === 'queued' && current.mode === 'ai')
+              published.push(...conversations.switchMode(current, 'human', 'system', 'entered the transfer queue', now))
             if (call.collection) serviceRecords.write(conversationId, { memo: call.collection.memo, values }, now)
             return published
           },

@@ -80,7 +80,11 @@ function Shell({ agent }: { agent: Agent }) {
             </NavLink>
           ))}
         </nav>
-        {!connected && <span className="offline" role="status">{t('app.offline')}</span>}
+        {!connected && (
+          <span className="offline" role="status">
+            {t('app.offline')}
+          </span>
+        )}
         <span className="whoami">{t('app.signedInAs', { name: agent.name })}</span>
         <BackgroundNotice />
         <SyncIndicator />

@@ -15,4 +15,8 @@ export function Highlighted({ text, terms }: { text: string; terms: readonly str
 
 /** The words of a search, as the server's full-text search reads them. */
 export const searchTerms = (search: string | null): string[] =>
-  (search ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0).slice(0, 8)
+  (search ?? '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0)
+    .slice(0, 8)

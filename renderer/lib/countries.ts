@@ -17,9 +17,7 @@ export interface Country {
 /** Every country with its name in `locale`, sorted by name. */
 export function countryOptions(locale: string): Country[] {
   const names = new Intl.DisplayNames([locale, 'en'], { type: 'region' })
-  return COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
-    a.name.localeCompare(b.name, locale),
-  )
+  return COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name, locale))
 }
 
 /** The region of the browser's language ("de-CH" → "CH"), else US. */

@@ -3,8 +3,7 @@ import type { Conversation } from '@api-contract'
 import { apiFetch } from '@/api/client'
 import { conversationKeys } from '@/api/query-keys'
 
-export const fetchConversation = (id: string, signal?: AbortSignal) =>
-  apiFetch<Conversation>(`/v1/conversations/${encodeURIComponent(id)}`, { signal })
+export const fetchConversation = (id: string, signal?: AbortSignal) => apiFetch<Conversation>(`/v1/conversations/${encodeURIComponent(id)}`, { signal })
 
 export const conversationOptions = (id: string) =>
   queryOptions({ queryKey: conversationKeys.detail(id), queryFn: ({ signal }) => fetchConversation(id, signal) })

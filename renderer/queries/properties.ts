@@ -5,7 +5,6 @@ import { propertyKeys } from '@/api/query-keys'
 
 export const fetchProperties = (signal?: AbortSignal) => apiFetch<Property[]>('/v1/properties', { signal })
 
-export const propertiesOptions = () =>
-  queryOptions({ queryKey: propertyKeys.list(), queryFn: ({ signal }) => fetchProperties(signal), staleTime: 5 * 60_000 })
+export const propertiesOptions = () => queryOptions({ queryKey: propertyKeys.list(), queryFn: ({ signal }) => fetchProperties(signal), staleTime: 5 * 60_000 })
 
 export const useProperties = () => useQuery(propertiesOptions())

@@ -56,7 +56,9 @@ export function installValidators(app: FastifyInstance): void {
   const bodyAjv = addTrimKeyword(addFormatsWithExactDateTime(new Ajv({ ...shared, coerceTypes: false })))
   const textAjv = addTrimKeyword(addFormatsWithExactDateTime(new Ajv({ ...shared, coerceTypes: 'array' })))
   app.setValidatorCompiler(
-    compileOnFirstUse(({ schema, httpPart }: { schema: object; httpPart?: string }) => (httpPart === 'body' ? bodyAjv.compile(schema) : textAjv.compile(schema))),
+    compileOnFirstUse(({ schema, httpPart }: { schema: object; httpPart?: string }) =>
+      httpPart === 'body' ? bodyAjv.compile(schema) : textAjv.compile(schema),
+    ),
   )
 }
 

@@ -8,11 +8,11 @@ export interface MigrationStep {
 }
 
 export class DatabaseTooNewError extends Error {
-  constructor(readonly found: number, readonly supported: number) {
-    super(
-      `this database is at schema version ${found}, newer than this app understands (${supported}); ` +
-        'update Frontdesk Inbox to open it',
-    )
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(`this database is at schema version ${found}, newer than this app understands (${supported}); ` + 'update Frontdesk Inbox to open it')
   }
 }
 

@@ -10,7 +10,12 @@ let admin: string
 let agentId: string
 
 const guestSays = async (text: string, phone = '+41795551234', platform: 'WEBSITE_CHAT' | 'PHONE_CALL' = 'WEBSITE_CHAT', at = new Date().toISOString()) => {
-  const response = await t.app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(admin), payload: { messages: [pushedMessage({ phone, text, platform, at })] } })
+  const response = await t.app.inject({
+    method: 'POST',
+    url: PUSH_URL,
+    headers: bearer(admin),
+    payload: { messages: [pushedMessage({ phone, text, platform, at })] },
+  })
   assert.equal(response.statusCode, 201, response.body)
   await t.app.aiAgent.idle()
   return response.json()[0].conversationId as string
@@ -33,9 +38,22 @@ before(async () => {
     assert.ok(response.statusCode < 300, response.body)
     return response.json()
   }
-  await t.app.inject({ method: 'PATCH', url: `/v1/properties/${t.app.store.properties.first()!.id}`, headers: bearer(admin), payload: { name: 'Hotel Alpenblick' } })
-  await post('/v1/knowledge', { question: 'Is there parking at the hotel?', answer: 'Yes, {{guest.firstName}}: our garage at {{property.name}} has 40 spaces at CHF 20 a night.', tags: 'car garage parking' })
-  await post('/v1/knowledge', { question: 'When is breakfast served?', answer: 'Breakfast is served from 6:30 to 10:30 in the lake room.', tags: 'breakfast morning food' })
+  await t.app.inject({
+    method: 'PATCH',
+    url: `/v1/properties/${t.app.store.properties.first()!.id}`,
+    headers: bearer(admin),
+    payload: { name: 'Hotel Alpenblick' },
+  })
+  await post('/v1/knowledge', {
+    question: 'Is there parking at the hotel?',
+    answer: 'Yes, {{guest.firstName}}: our garage at {{property.name}} has 40 spaces at CHF 20 a night.',
+    tags: 'car garage parking',
+  })
+  await post('/v1/knowledge', {
+    question: 'When is breakfast served?',
+    answer: 'Breakfast is served from 6:30 to 10:30 in the lake room.',
+    tags: 'breakfast morning food',
+  })
   agentId = (await post('/v1/agents', { name: 'Luca Meier', email: 'luca@alpenblick.ch', password: 'night shift 2026', role: 'agent' })).id
   await post('/v1/reservations', {
     confirmationNumber: 'AB-1001',
@@ -60,7 +78,7 @@ describe('the AI agent', () => {
     assert.ok(reply!.replyLatencyMs !== null && reply!.replyLatencyMs >= 0)
   })
 
-  it('answers a question about the guest\'s own stay from the reservation (PMS)', async () => {
+  it("answers a question about the guest's own stay from the reservation (PMS)", async () => {
     await guestSays('When is my check-in and which room do I have? My reservation please')
     const [reply] = await messagesOf(chat)
     assert.deepEqual(reply!.agentTools, ['pms'])
@@ -111,7 +129,12 @@ describe('the AI agent', () => {
 
   it('asks for an email or phone when a guest without one shows booking intent', async () => {
     await t.app.inject({ method: 'POST', url: '/v1/channel-accounts', headers: bearer(admin), payload: { channel: 'web_chat', code: 'site', name: 'Website' } })
-    const call = await t.app.inject({ method: 'POST', url: '/api/onsite-account/site/text-call', headers: bearer(admin), payload: { message: 'I would like to book a room, is there parking?' } })
+    const call = await t.app.inject({
+      method: 'POST',
+      url: '/api/onsite-account/site/text-call',
+      headers: bearer(admin),
+      payload: { message: 'I would like to book a room, is there parking?' },
+    })
     await t.app.aiAgent.idle()
     const [reply] = await messagesOf(call.json().data.conversation_id)
     assert.equal(reply!.sender.type, 'bot')
@@ -147,7 +170,9 @@ describe('the AI agent with an LLM provider', () => {
           return
         }
         response.writeHead(200, { 'content-type': 'application/json' })
-        response.end(JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content: 'Of course! Our garage has 40 spaces (CHF 20 a night).' } }] }))
+        response.end(
+          JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content: 'Of course! Our garage has 40 spaces (CHF 20 a night).' } }] }),
+        )
       })
     })
     await new Promise<void>((resolve) => llm.listen(0, '127.0.0.1', resolve))

@@ -42,27 +42,50 @@ describe('API tokens', () => {
     const created = await t.app.inject({ method: 'POST', url: '/v1/properties', headers: bearer(t.token(['admin'])), payload: body })
     assert.equal(created.statusCode, 201)
     assert.equal(created.json().defaultCountry, 'IT')
-    const bad = await t.app.inject({ method: 'POST', url: '/v1/properties', headers: bearer(t.token(['admin'])), payload: { ...body, timeZone: 'Mars/Olympus' } })
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/v1/properties',
+      headers: bearer(t.token(['admin'])),
+      payload: { ...body, timeZone: 'Mars/Olympus' },
+    })
     assert.equal(bad.statusCode, 400)
   })
 
   it('a token bound to a property pushes there, reads phones in its country and sees only its conversations', async () => {
     const admin = t.token(['admin'])
-    const lago = (await t.app.inject({ method: 'POST', url: '/v1/properties', headers: bearer(admin), payload: { name: 'Lago 2', defaultCountry: 'IT' } })).json()
+    const lago = (
+      await t.app.inject({ method: 'POST', url: '/v1/properties', headers: bearer(admin), payload: { name: 'Lago 2', defaultCountry: 'IT' } })
+    ).json()
     const lagoToken = t.token(['guest.conversation.write', 'guest.conversation.read'], lago.id)
-    const pushed = await t.app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(lagoToken), payload: { messages: [pushedMessage({ phone: '322 555 1234' })] } })
+    const pushed = await t.app.inject({
+      method: 'POST',
+      url: PUSH_URL,
+      headers: bearer(lagoToken),
+      payload: { messages: [pushedMessage({ phone: '322 555 1234' })] },
+    })
     assert.equal(pushed.statusCode, 201)
     const conversationId = pushed.json()[0].conversationId
     const seen = (await t.app.inject({ url: `/v1/conversations/${conversationId}`, headers: bearer(lagoToken) })).json()
     assert.equal(seen.propertyId, lago.id)
     assert.deepEqual(seen.guest.identity, { type: 'phone', value: '+393225551234' })
 
-    const other = await t.app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(admin), payload: { messages: [pushedMessage({ phone: '+41795550001' })] } })
+    const other = await t.app.inject({
+      method: 'POST',
+      url: PUSH_URL,
+      headers: bearer(admin),
+      payload: { messages: [pushedMessage({ phone: '+41795550001' })] },
+    })
     const otherId = other.json()[0].conversationId
     assert.equal((await t.app.inject({ url: `/v1/conversations/${otherId}`, headers: bearer(lagoToken) })).statusCode, 404)
     const listed = (await t.app.inject({ url: '/v1/conversations', headers: bearer(lagoToken) })).json()
-    assert.deepEqual(listed.items.map((c: { id: string }) => c.id), [conversationId])
-    assert.equal((await t.app.inject({ url: `/v1/conversations?propertyId=${t.app.store.properties.first()!.id}`, headers: bearer(lagoToken) })).statusCode, 403)
+    assert.deepEqual(
+      listed.items.map((c: { id: string }) => c.id),
+      [conversationId],
+    )
+    assert.equal(
+      (await t.app.inject({ url: `/v1/conversations?propertyId=${t.app.store.properties.first()!.id}`, headers: bearer(lagoToken) })).statusCode,
+      403,
+    )
   })
 })
 

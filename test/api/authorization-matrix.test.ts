@@ -161,7 +161,9 @@ before(async () => {
   t = await startTestApp()
   routes = routeTable(t.app)
   propertyA = t.app.store.properties.first()!.id
-  propertyB = (await t.app.inject({ method: 'POST', url: '/v1/properties', headers: bearer(t.token(['admin'])), payload: { name: 'Hotel B', defaultCountry: 'CH' } })).json().id
+  propertyB = (
+    await t.app.inject({ method: 'POST', url: '/v1/properties', headers: bearer(t.token(['admin'])), payload: { name: 'Hotel B', defaultCountry: 'CH' } })
+  ).json().id
 })
 after(() => t.close())
 
@@ -204,7 +206,10 @@ describe('authorization matrix: every route × every single scope × property-bo
           const response = await send(bearer(tokens.get(`${scope}|${binding}`)!))
           const status = response.statusCode
           const ok = allowed ? status !== 401 && status !== 403 && status < 500 : status === 403
-          if (!ok) failures.push(`${method} ${url} with ${scope} (${binding}): ${status}, expected ${allowed ? 'to be let through' : 403} — ${response.body.slice(0, 160)}`)
+          if (!ok)
+            failures.push(
+              `${method} ${url} with ${scope} (${binding}): ${status}, expected ${allowed ? 'to be let through' : 403} — ${response.body.slice(0, 160)}`,
+            )
         }
       }
     }
@@ -212,7 +217,7 @@ describe('authorization matrix: every route × every single scope × property-bo
   })
 })
 
-describe('a token bound to property B asking for property A\'s things', () => {
+describe("a token bound to property B asking for property A's things", () => {
   let a: { conversationId: string; messageId: string }
   let attachmentUrl: string
   let reservationId: string
@@ -225,22 +230,41 @@ describe('a token bound to property B asking for property A\'s things', () => {
     const tokenA = t.token(undefined, propertyA)
     tokenB = t.token(['guest.conversation.write', 'guest.conversation.read', 'reservation.write', 'reservation.read'], propertyB)
     adminB = t.token(['admin'], propertyB)
-    const pushed = await t.app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(tokenA), payload: { messages: [pushedMessage({ phone: '+41795551201', text: 'A room for two, please' })] } })
+    const pushed = await t.app.inject({
+      method: 'POST',
+      url: PUSH_URL,
+      headers: bearer(tokenA),
+      payload: { messages: [pushedMessage({ phone: '+41795551201', text: 'A room for two, please' })] },
+    })
     a = pushed.json()[0]
-    const file = await t.app.inject({ method: 'POST', url: '/v1/attachments?name=passport.png', headers: { ...bearer(tokenA), 'content-type': 'image/png' }, payload: Buffer.from([0x89, 0x50, 0x4e, 0x47]) })
+    const file = await t.app.inject({
+      method: 'POST',
+      url: '/v1/attachments?name=passport.png',
+      headers: { ...bearer(tokenA), 'content-type': 'image/png' },
+      payload: Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+    })
     attachmentUrl = file.json().url
     const reservation = await t.app.inject({
       method: 'POST',
       url: '/v1/reservations',
       headers: bearer(tokenA),
-      payload: { confirmationNumber: 'A-100', guest: { firstName: 'Anna', lastName: 'Muster', phone: '+41795551201' }, arrival: '2030-03-01', departure: '2030-03-04', room: '12', status: 'confirmed' },
+      payload: {
+        confirmationNumber: 'A-100',
+        guest: { firstName: 'Anna', lastName: 'Muster', phone: '+41795551201' },
+        arrival: '2030-03-01',
+        departure: '2030-03-04',
+        room: '12',
+        status: 'confirmed',
+      },
     })
     assert.equal(reservation.statusCode, 201, reservation.body)
     reservationId = reservation.json().reservation.id
     guestId = reservation.json().reservation.guestId
     const lead = await t.app.inject({ method: 'POST', url: `/v1/conversations/${a.conversationId}/lead`, headers: bearer(tokenA), payload: {} })
     assert.ok(lead.statusCode < 300, lead.body)
-    leadId = (await t.app.inject({ url: '/v1/leads', headers: bearer(tokenA) })).json().items?.[0]?.id ?? (await t.app.inject({ url: '/v1/leads', headers: bearer(tokenA) })).json()[0]?.id
+    leadId =
+      (await t.app.inject({ url: '/v1/leads', headers: bearer(tokenA) })).json().items?.[0]?.id ??
+      (await t.app.inject({ url: '/v1/leads', headers: bearer(tokenA) })).json()[0]?.id
     assert.ok(leadId)
   })
 
@@ -280,7 +304,7 @@ describe('a token bound to property B asking for property A\'s things', () => {
     }
   })
 
-  it('gets empty lists: conversations, search, leads, export, arrivals, stats, the guest\'s conversations, third-party links', async () => {
+  it("gets empty lists: conversations, search, leads, export, arrivals, stats, the guest's conversations, third-party links", async () => {
     assert.deepEqual((await getAs(tokenB, '/v1/conversations')).json().items, [])
     assert.deepEqual((await getAs(tokenB, '/v1/conversations?q=Muster')).json().items, [])
     const leads = (await getAs(tokenB, '/v1/leads')).json()
@@ -300,18 +324,47 @@ describe('a token bound to property B asking for property A\'s things', () => {
     // Asking for property A by name is refused outright.
     assert.equal((await getAs(tokenB, `/v1/conversations?propertyId=${propertyA}`)).statusCode, 403)
     // The same guest writing to property B: B's export names no reservation of property A.
-    await t.app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(tokenB), payload: { messages: [pushedMessage({ phone: '+41795551201', text: 'And at your other hotel?' })] } })
+    await t.app.inject({
+      method: 'POST',
+      url: PUSH_URL,
+      headers: bearer(tokenB),
+      payload: { messages: [pushedMessage({ phone: '+41795551201', text: 'And at your other hotel?' })] },
+    })
     const own = await getAs(tokenB, '/v1/export.csv')
     assert.match(own.body, /And at your other hotel/)
-    assert.ok(own.body.trim().split('\n').slice(1).every((line) => line.endsWith(`,${propertyB}`)), 'every row names property B')
+    assert.ok(
+      own.body
+        .trim()
+        .split('\n')
+        .slice(1)
+        .every((line) => line.endsWith(`,${propertyB}`)),
+      'every row names property B',
+    )
     assert.doesNotMatch(own.body, /A-100/)
   })
 
-  it('sees only its own property in the catalogue and cannot change property A\'s, even as admin', async () => {
-    assert.deepEqual((await getAs(adminB, '/v1/properties')).json().map((p: { id: string }) => p.id), [propertyB])
+  it("sees only its own property in the catalogue and cannot change property A's, even as admin", async () => {
+    assert.deepEqual(
+      (await getAs(adminB, '/v1/properties')).json().map((p: { id: string }) => p.id),
+      [propertyB],
+    )
     const unbound = t.token(['admin'])
-    const template = (await t.app.inject({ method: 'POST', url: '/v1/templates', headers: bearer(unbound), payload: { propertyId: propertyA, name: 'Hi', shortcut: 'hi', body: 'Hello' } })).json()
-    const entry = (await t.app.inject({ method: 'POST', url: '/v1/knowledge', headers: bearer(unbound), payload: { propertyId: propertyA, question: 'Breakfast?', answer: 'From 7' } })).json()
+    const template = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/templates',
+        headers: bearer(unbound),
+        payload: { propertyId: propertyA, name: 'Hi', shortcut: 'hi', body: 'Hello' },
+      })
+    ).json()
+    const entry = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/knowledge',
+        headers: bearer(unbound),
+        payload: { propertyId: propertyA, question: 'Breakfast?', answer: 'From 7' },
+      })
+    ).json()
     assert.ok(template.id && entry.id)
     assert.ok(!(await getAs(adminB, '/v1/templates')).json().some((x: { id: string }) => x.id === template.id))
     assert.ok(!(await getAs(adminB, `/v1/knowledge?propertyId=${propertyA}`)).json().some((x: { id: string }) => x.id === entry.id))

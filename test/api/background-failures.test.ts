@@ -92,7 +92,12 @@ describe('a failing LLM provider', () => {
   })
 
   const guestAsks = async (phone: string) => {
-    const response = await t.app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(admin), payload: { messages: [pushedMessage({ phone, text: 'Do you have parking?' })] } })
+    const response = await t.app.inject({
+      method: 'POST',
+      url: PUSH_URL,
+      headers: bearer(admin),
+      payload: { messages: [pushedMessage({ phone, text: 'Do you have parking?' })] },
+    })
     assert.equal(response.statusCode, 201, response.body)
     await t.app.aiAgent.idle()
     return response.json()[0] as { conversationId: string; messageId: string }
@@ -166,13 +171,28 @@ describe('a failing channel webhook', () => {
       method: 'POST',
       url: '/v1/messages',
       headers: bearer(admin),
-      payload: { messages: [{ channel: 'whatsapp', guest: { phone: '+41795557777' }, direction: 'in', content: { type: 'text', text: 'Hi' }, createdAt: new Date().toISOString() }] },
+      payload: {
+        messages: [
+          {
+            channel: 'whatsapp',
+            guest: { phone: '+41795557777' },
+            direction: 'in',
+            content: { type: 'text', text: 'Hi' },
+            createdAt: new Date().toISOString(),
+          },
+        ],
+      },
     })
     assert.equal(pushed.statusCode, 201, pushed.body)
     const conversationId = pushed.json().items[0].conversationId as string
     await t.app.aiAgent.idle()
     await t.app.inject({ method: 'PUT', url: `/v1/conversations/${conversationId}/mode`, headers: bearer(admin), payload: { mode: 'human' } })
-    const sent = await t.app.inject({ method: 'POST', url: `/v1/conversations/${conversationId}/messages`, headers: bearer(admin), payload: { text: 'Welcome!' } })
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: `/v1/conversations/${conversationId}/messages`,
+      headers: bearer(admin),
+      payload: { text: 'Welcome!' },
+    })
     assert.equal(sent.statusCode, 201, sent.body)
     const messageId = sent.json().id as string
     await waitFor(() => t.app.store.messages.get(messageId)!.status === 'failed', 'the reply to fail')

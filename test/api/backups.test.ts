@@ -32,7 +32,10 @@ describe('backups', () => {
     db.close()
     const kept = listBackups(dataDir)
     assert.equal(kept.length, 7)
-    assert.deepEqual(kept.map((b) => basename(b.file)), Array.from({ length: 7 }, (_, i) => backupFileName(start + (8 - i) * DAY)))
+    assert.deepEqual(
+      kept.map((b) => basename(b.file)),
+      Array.from({ length: 7 }, (_, i) => backupFileName(start + (8 - i) * DAY)),
+    )
     assert.deepEqual(readdirSync(join(dataDir, BACKUP_DIR)).sort(), kept.map((b) => basename(b.file)).sort(), 'no partial files left behind')
     const copy = new Database(kept[0]!.file, { readonly: true })
     assert.equal(copy.prepare('SELECT name FROM properties').pluck().get(), 'Backed up')
@@ -69,7 +72,10 @@ describe('backups', () => {
     const token = createApiToken(app.store, { name: 'monitor', scopes: ['guest.conversation.read'] }).token
     const health = (await app.inject({ url: '/v1/health', headers: { authorization: `Bearer ${token}` } })).json()
     assert.equal(health.status, 'degraded')
-    assert.match(health.reasons.find((r: { code: string }) => r.code === 'backup-failed').detail, new RegExp(`the last backup failed: cannot create the backup folder ${join(dataDir, BACKUP_DIR)}`))
+    assert.match(
+      health.reasons.find((r: { code: string }) => r.code === 'backup-failed').detail,
+      new RegExp(`the last backup failed: cannot create the backup folder ${join(dataDir, BACKUP_DIR)}`),
+    )
     await app.close()
   })
 })

@@ -10,8 +10,7 @@ const ids: Record<string, string> = {}
 let serial = 0
 const unique = () => `c${++serial}`
 
-const send = (method: string, url: string, payload: object) =>
-  t.app.inject({ method: method as 'POST', url, headers: bearer(admin), payload })
+const send = (method: string, url: string, payload: object) => t.app.inject({ method: method as 'POST', url, headers: bearer(admin), payload })
 
 async function create(url: string, payload: object): Promise<string> {
   const response = await send('POST', url, payload)
@@ -47,10 +46,38 @@ const cases: Case[] = [
   { route: 'PATCH /v1/properties/:id', method: 'PATCH', url: () => `/v1/properties/${ids.property}`, field: 'name', body: (name) => ({ name }), trimmed: true },
   { route: 'POST /v1/outlets', method: 'POST', url: () => '/v1/outlets', field: 'name', body: (name) => ({ code: unique(), name }), trimmed: true },
   { route: 'PATCH /v1/outlets/:id', method: 'PATCH', url: () => `/v1/outlets/${ids.outlet}`, field: 'name', body: (name) => ({ name }), trimmed: true },
-  { route: 'POST /v1/channel-accounts', method: 'POST', url: () => '/v1/channel-accounts', field: 'name', body: (name) => ({ channel: 'web_chat', code: unique(), name }), trimmed: true },
-  { route: 'PATCH /v1/channel-accounts/:id', method: 'PATCH', url: () => `/v1/channel-accounts/${ids.account}`, field: 'name', body: (name) => ({ name }), trimmed: true },
-  { route: 'POST /v1/custom-fields', method: 'POST', url: () => '/v1/custom-fields', field: 'name', body: (name) => ({ name: name.replace('Value', unique()) }), trimmed: true },
-  { route: 'PATCH /v1/custom-fields/:id', method: 'PATCH', url: () => `/v1/custom-fields/${ids.field}`, field: 'name', body: (name) => ({ name }), trimmed: true },
+  {
+    route: 'POST /v1/channel-accounts',
+    method: 'POST',
+    url: () => '/v1/channel-accounts',
+    field: 'name',
+    body: (name) => ({ channel: 'web_chat', code: unique(), name }),
+    trimmed: true,
+  },
+  {
+    route: 'PATCH /v1/channel-accounts/:id',
+    method: 'PATCH',
+    url: () => `/v1/channel-accounts/${ids.account}`,
+    field: 'name',
+    body: (name) => ({ name }),
+    trimmed: true,
+  },
+  {
+    route: 'POST /v1/custom-fields',
+    method: 'POST',
+    url: () => '/v1/custom-fields',
+    field: 'name',
+    body: (name) => ({ name: name.replace('Value', unique()) }),
+    trimmed: true,
+  },
+  {
+    route: 'PATCH /v1/custom-fields/:id',
+    method: 'PATCH',
+    url: () => `/v1/custom-fields/${ids.field}`,
+    field: 'name',
+    body: (name) => ({ name }),
+    trimmed: true,
+  },
   {
     route: 'POST /v1/agents',
     method: 'POST',
@@ -60,14 +87,70 @@ const cases: Case[] = [
     trimmed: true,
   },
   { route: 'PATCH /v1/agents/:id', method: 'PATCH', url: () => `/v1/agents/${ids.agent}`, field: 'name', body: (name) => ({ name }), trimmed: true },
-  { route: 'POST /v1/templates (name)', method: 'POST', url: () => '/v1/templates', field: 'name', body: (name) => ({ name, shortcut: unique(), body: 'Hello' }), trimmed: true },
-  { route: 'POST /v1/templates (body)', method: 'POST', url: () => '/v1/templates', field: 'body', body: (body) => ({ name: 'Note', shortcut: unique(), body }), trimmed: false },
-  { route: 'PATCH /v1/templates/:id (name)', method: 'PATCH', url: () => `/v1/templates/${ids.template}`, field: 'name', body: (name) => ({ name }), trimmed: true },
-  { route: 'PATCH /v1/templates/:id (body)', method: 'PATCH', url: () => `/v1/templates/${ids.template}`, field: 'body', body: (body) => ({ body }), trimmed: false },
-  { route: 'POST /v1/knowledge (question)', method: 'POST', url: () => '/v1/knowledge', field: 'question', body: (question) => ({ question, answer: 'Yes.' }), trimmed: false },
-  { route: 'POST /v1/knowledge (answer)', method: 'POST', url: () => '/v1/knowledge', field: 'answer', body: (answer) => ({ question: 'Parking?', answer }), trimmed: false },
-  { route: 'PATCH /v1/knowledge/:id (answer)', method: 'PATCH', url: () => `/v1/knowledge/${ids.entry}`, field: 'answer', body: (answer) => ({ answer }), trimmed: false },
-  { route: 'PUT /v1/settings/llm', method: 'PUT', url: () => '/v1/settings/llm', field: 'model', body: (model) => ({ baseUrl: 'http://127.0.0.1:11434/v1', model }), trimmed: true },
+  {
+    route: 'POST /v1/templates (name)',
+    method: 'POST',
+    url: () => '/v1/templates',
+    field: 'name',
+    body: (name) => ({ name, shortcut: unique(), body: 'Hello' }),
+    trimmed: true,
+  },
+  {
+    route: 'POST /v1/templates (body)',
+    method: 'POST',
+    url: () => '/v1/templates',
+    field: 'body',
+    body: (body) => ({ name: 'Note', shortcut: unique(), body }),
+    trimmed: false,
+  },
+  {
+    route: 'PATCH /v1/templates/:id (name)',
+    method: 'PATCH',
+    url: () => `/v1/templates/${ids.template}`,
+    field: 'name',
+    body: (name) => ({ name }),
+    trimmed: true,
+  },
+  {
+    route: 'PATCH /v1/templates/:id (body)',
+    method: 'PATCH',
+    url: () => `/v1/templates/${ids.template}`,
+    field: 'body',
+    body: (body) => ({ body }),
+    trimmed: false,
+  },
+  {
+    route: 'POST /v1/knowledge (question)',
+    method: 'POST',
+    url: () => '/v1/knowledge',
+    field: 'question',
+    body: (question) => ({ question, answer: 'Yes.' }),
+    trimmed: false,
+  },
+  {
+    route: 'POST /v1/knowledge (answer)',
+    method: 'POST',
+    url: () => '/v1/knowledge',
+    field: 'answer',
+    body: (answer) => ({ question: 'Parking?', answer }),
+    trimmed: false,
+  },
+  {
+    route: 'PATCH /v1/knowledge/:id (answer)',
+    method: 'PATCH',
+    url: () => `/v1/knowledge/${ids.entry}`,
+    field: 'answer',
+    body: (answer) => ({ answer }),
+    trimmed: false,
+  },
+  {
+    route: 'PUT /v1/settings/llm',
+    method: 'PUT',
+    url: () => '/v1/settings/llm',
+    field: 'model',
+    body: (model) => ({ baseUrl: 'http://127.0.0.1:11434/v1', model }),
+    trimmed: true,
+  },
 ]
 
 describe('names and texts', () => {
@@ -96,7 +179,10 @@ describe('first-run setup', () => {
         fresh.app.inject({
           method: 'POST',
           url: '/v1/setup',
-          payload: { property: { name: property, defaultCountry: 'CH', timeZone: 'Europe/Zurich' }, admin: { name: admin, email: 'boss@hotel.ch', password: 'lakeside morning coffee 42' } },
+          payload: {
+            property: { name: property, defaultCountry: 'CH', timeZone: 'Europe/Zurich' },
+            admin: { name: admin, email: 'boss@hotel.ch', password: 'lakeside morning coffee 42' },
+          },
         })
       const blank = await setup('  ', '\t')
       assert.equal(blank.statusCode, 400, blank.body)

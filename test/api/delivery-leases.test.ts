@@ -47,13 +47,23 @@ before(async () => {
     method: 'POST',
     url: '/v1/channel-accounts',
     headers: bearer(admin),
-    payload: { channel: 'whatsapp', code: 'wa', name: 'WhatsApp', webhookUrl: `http://127.0.0.1:${port}/hook`, webhookSecret: 'a-webhook-secret-of-some-length' },
+    payload: {
+      channel: 'whatsapp',
+      code: 'wa',
+      name: 'WhatsApp',
+      webhookUrl: `http://127.0.0.1:${port}/hook`,
+      webhookSecret: 'a-webhook-secret-of-some-length',
+    },
   })
   const pushed = await t.app.inject({
     method: 'POST',
     url: '/v1/messages',
     headers: bearer(admin),
-    payload: { messages: [{ channel: 'whatsapp', guest: { phone: '+41795550001' }, direction: 'in', content: { type: 'text', text: 'Hi' }, createdAt: new Date().toISOString() }] },
+    payload: {
+      messages: [
+        { channel: 'whatsapp', guest: { phone: '+41795550001' }, direction: 'in', content: { type: 'text', text: 'Hi' }, createdAt: new Date().toISOString() },
+      ],
+    },
   })
   assert.equal(pushed.statusCode, 201, pushed.body)
   conversationId = pushed.json().items[0].conversationId
@@ -81,7 +91,12 @@ describe('outbox leases', () => {
   it('two delivery services over two connections to one store deliver each reply exactly once', async () => {
     const ids: string[] = []
     for (let i = 0; i < REPLIES; i++) {
-      const response = await t.app.inject({ method: 'POST', url: `/v1/conversations/${conversationId}/messages`, headers: bearer(admin), payload: { text: `reply ${i}` } })
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/v1/conversations/${conversationId}/messages`,
+        headers: bearer(admin),
+        payload: { text: `reply ${i}` },
+      })
       assert.equal(response.statusCode, 201)
       ids.push(response.json().id)
     }
@@ -98,11 +113,19 @@ describe('outbox leases', () => {
   })
 
   it('a reply claimed by a process that died is delivered once its lease runs out, not before', async () => {
-    const response = await t.app.inject({ method: 'POST', url: `/v1/conversations/${conversationId}/messages`, headers: bearer(admin), payload: { text: 'claimed by the dead' } })
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/v1/conversations/${conversationId}/messages`,
+      headers: bearer(admin),
+      payload: { text: 'claimed by the dead' },
+    })
     const id = response.json().id as string
     const now = Date.now()
     const leaseUntil = now + 400
-    assert.equal(t.app.store.transaction(() => t.app.store.outbox.claim(id, 'a-process-that-died', now, leaseUntil)), true)
+    assert.equal(
+      t.app.store.transaction(() => t.app.store.outbox.claim(id, 'a-process-that-died', now, leaseUntil)),
+      true,
+    )
     // Someone else holds it: no second claim while the lease lasts.
     assert.equal(t.app.store.outbox.claim(id, 'another', now + 1, now + 1000), false)
     const { service } = deliveryOverOwnConnection()
@@ -118,7 +141,15 @@ describe('outbox leases', () => {
     const entry = t.app.store.outbox.due(Date.now() + 1e9)
     assert.equal(entry.length, 0, 'nothing left queued')
     const sent = [...hook.calls.keys()][0]!
-    const recorded = t.app.store.outbox.record({ messageId: sent, state: 'failed', attempts: 9, nextAttemptAt: 0, lastError: 'late', updatedAt: Date.now(), claimedBy: 'not-the-holder' })
+    const recorded = t.app.store.outbox.record({
+      messageId: sent,
+      state: 'failed',
+      attempts: 9,
+      nextAttemptAt: 0,
+      lastError: 'late',
+      updatedAt: Date.now(),
+      claimedBy: 'not-the-holder',
+    })
     assert.equal(recorded, false)
     assert.equal(t.app.store.outbox.get(sent)!.state, 'sent')
   })

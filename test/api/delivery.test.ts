@@ -64,7 +64,11 @@ before(async () => {
     method: 'POST',
     url: '/v1/messages',
     headers: bearer(admin),
-    payload: { messages: [{ channel: 'whatsapp', guest: { phone: '+41795557777' }, direction: 'in', content: { type: 'text', text: 'Hi' }, createdAt: new Date().toISOString() }] },
+    payload: {
+      messages: [
+        { channel: 'whatsapp', guest: { phone: '+41795557777' }, direction: 'in', content: { type: 'text', text: 'Hi' }, createdAt: new Date().toISOString() },
+      ],
+    },
   })
   whatsapp = pushed.json().items[0].conversationId
   await t.app.inject({ method: 'PUT', url: `/v1/conversations/${whatsapp}/mode`, headers: bearer(admin), payload: { mode: 'human' } })
@@ -78,7 +82,7 @@ const reply = (conversationId: string, text: string) =>
   t.app.inject({ method: 'POST', url: `/v1/conversations/${conversationId}/messages`, headers: bearer(admin), payload: { text } })
 
 describe('outbound delivery', () => {
-  it('posts a reply to the channel account\'s webhook as signed JSON, and marks it sent', async () => {
+  it("posts a reply to the channel account's webhook as signed JSON, and marks it sent", async () => {
     const response = await reply(whatsapp, 'Hello from the desk')
     assert.equal(response.statusCode, 201)
     const message = response.json()
@@ -132,7 +136,17 @@ describe('outbound delivery', () => {
       method: 'POST',
       url: '/v1/messages',
       headers: bearer(admin),
-      payload: { messages: [{ channel: 'instagram', guest: { email: 'ig@example.com' }, direction: 'in', content: { type: 'text', text: 'Hi' }, createdAt: new Date().toISOString() }] },
+      payload: {
+        messages: [
+          {
+            channel: 'instagram',
+            guest: { email: 'ig@example.com' },
+            direction: 'in',
+            content: { type: 'text', text: 'Hi' },
+            createdAt: new Date().toISOString(),
+          },
+        ],
+      },
     })
     const conversationId = pushed.json().items[0].conversationId
     await t.app.aiAgent.idle()

@@ -32,7 +32,7 @@ async function occupiedPort(): Promise<{ port: number; server: Server }> {
   return { port: (server.address() as { port: number }).port, server }
 }
 
-describe('the desktop app\'s local API', () => {
+describe("the desktop app's local API", () => {
   it('listens on the configured port when it is free', async () => {
     const taken = await occupiedPort()
     taken.server.close()
@@ -62,7 +62,7 @@ describe('the desktop app\'s local API', () => {
 })
 
 describe('the desk feed', () => {
-  it('reports guest messages once per conversation and batch, agents\' notifications, and the unread total', async () => {
+  it("reports guest messages once per conversation and batch, agents' notifications, and the unread total", async () => {
     const desk = await startDeskServer({ dataDir: freshDir(), port: 0 })
     const { app } = desk.server
     const items: DeskFeedItem[] = []
@@ -76,7 +76,12 @@ describe('the desk feed', () => {
         method: 'POST',
         url: PUSH_URL,
         headers: bearer(token),
-        payload: { messages: [pushedMessage({ phone: '+41795550001', text: 'Hello', at: at(3) }), pushedMessage({ phone: '+41795550001', text: 'Do you have parking?', at: at(2) })] },
+        payload: {
+          messages: [
+            pushedMessage({ phone: '+41795550001', text: 'Hello', at: at(3) }),
+            pushedMessage({ phone: '+41795550001', text: 'Do you have parking?', at: at(2) }),
+          ],
+        },
       })
       assert.equal(pushed.statusCode, 201)
       const conversationId = pushed.json()[0].conversationId as string
@@ -87,14 +92,27 @@ describe('the desk feed', () => {
       ])
 
       // A phone call's transcript needs no answer: no notification, but it counts as unread.
-      await app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(token), payload: { messages: [pushedMessage({ phone: '+41795550002', platform: 'PHONE_CALL', text: 'Caller asked for a taxi', at: at(1) })] } })
+      await app.inject({
+        method: 'POST',
+        url: PUSH_URL,
+        headers: bearer(token),
+        payload: { messages: [pushedMessage({ phone: '+41795550002', platform: 'PHONE_CALL', text: 'Caller asked for a taxi', at: at(1) })] },
+      })
       await eventually('three unread', () => assert.ok(items.some((item) => item.type === 'unread' && item.count === 3)))
       assert.equal(items.filter((item) => item.type === 'guest-message').length, 1)
 
-      const agent = await app.inject({ method: 'POST', url: '/v1/agents', headers: bearer(token), payload: { name: 'Luca Meier', email: 'luca@alpenblick.ch', password: 'front desk 2026', role: 'agent' } })
+      const agent = await app.inject({
+        method: 'POST',
+        url: '/v1/agents',
+        headers: bearer(token),
+        payload: { name: 'Luca Meier', email: 'luca@alpenblick.ch', password: 'front desk 2026', role: 'agent' },
+      })
       const agentId = agent.json().id as string
-      assert.equal((await app.inject({ method: 'PUT', url: `/v1/conversations/${conversationId}/assignee`, headers: bearer(token), payload: { agentId } })).statusCode, 204)
-      await eventually('the agent\'s notification', () => assert.ok(items.some((item) => item.type === 'agent-notification')))
+      assert.equal(
+        (await app.inject({ method: 'PUT', url: `/v1/conversations/${conversationId}/assignee`, headers: bearer(token), payload: { agentId } })).statusCode,
+        204,
+      )
+      await eventually("the agent's notification", () => assert.ok(items.some((item) => item.type === 'agent-notification')))
       const notification = items.find((item) => item.type === 'agent-notification')
       assert.deepEqual({ ...notification, text: undefined }, { type: 'agent-notification', agentId, kind: 'assigned', conversationId, text: undefined })
 
@@ -136,7 +154,9 @@ describe('the server process', () => {
       body: JSON.stringify({ messages: [pushedMessage({ phone: '+41795550003', text: 'Can I bring my dog?' })] }),
     })
     assert.equal(pushed.status, 201)
-    await eventually('the guest\'s message in the feed', () => assert.ok(messages.some((message) => message.type === 'feed' && message.item.type === 'guest-message')))
+    await eventually("the guest's message in the feed", () =>
+      assert.ok(messages.some((message) => message.type === 'feed' && message.item.type === 'guest-message')),
+    )
 
     const exited = once(child, 'exit')
     child.send({ type: 'close' })

@@ -95,7 +95,13 @@ describe('the Host header allow-list', () => {
     { what: 'setup (read)', method: 'GET', url: '/v1/setup' },
     { what: 'setup', method: 'POST', url: '/v1/setup', payload: SETUP },
     { what: 'sign-in', method: 'POST', url: '/v1/session', payload: { email: ADMIN.email, password: ADMIN.password } },
-    { what: 'an admin route', method: 'POST', url: '/v1/agents', auth: 'admin', payload: { name: 'Eve', email: 'eve@evil.example', password: 'a long enough password 1', role: 'admin' } },
+    {
+      what: 'an admin route',
+      method: 'POST',
+      url: '/v1/agents',
+      auth: 'admin',
+      payload: { name: 'Eve', email: 'eve@evil.example', password: 'a long enough password 1', role: 'admin' },
+    },
     { what: 'a dialect route', method: 'POST', url: PUSH_URL, auth: 'writer', payload: { messages: [pushedMessage()] } },
     { what: 'the event stream', method: 'GET', url: '/v1/events', auth: 'writer' },
     { what: 'the API docs', method: 'GET', url: '/docs' },
@@ -154,11 +160,17 @@ describe('the Host header allow-list', () => {
           const host = origin === 'null' ? 'localhost' : new URL(origin).host
           const setup = await fresh.inject({ method: 'POST', url: '/v1/setup', headers: { origin, host: 'localhost' }, payload: SETUP })
           assert.equal(setup.statusCode, 403, `setup from ${origin}`)
-          const signIn = await app.inject({ method: 'POST', url: '/v1/session', headers: { origin, host: 'localhost' }, payload: { email: ADMIN.email, password: ADMIN.password } })
+          const signIn = await app.inject({
+            method: 'POST',
+            url: '/v1/session',
+            headers: { origin, host: 'localhost' },
+            payload: { email: ADMIN.email, password: ADMIN.password },
+          })
           assert.equal(signIn.statusCode, 403, `sign-in from ${origin}`)
           assert.equal(signIn.headers['set-cookie'], undefined)
           // The page's own name as Host does not help: that is a 421.
-          if (origin !== 'null') assert.equal((await fresh.inject({ method: 'POST', url: '/v1/setup', headers: { origin, host }, payload: SETUP })).statusCode, 421)
+          if (origin !== 'null')
+            assert.equal((await fresh.inject({ method: 'POST', url: '/v1/setup', headers: { origin, host }, payload: SETUP })).statusCode, 421)
         }
         assert.equal(fresh.store.agents.count(), 0, 'nothing was set up')
       } finally {
@@ -166,11 +178,18 @@ describe('the Host header allow-list', () => {
       }
     })
 
-    it('a cookie request from a foreign Origin is refused; the inbox\'s own Origin (the port it listens on) is accepted', async () => {
+    it("a cookie request from a foreign Origin is refused; the inbox's own Origin (the port it listens on) is accepted", async () => {
       const { port } = app.server.address() as AddressInfo
       const post = (origin: string | undefined) =>
         send(port, '/v1/conversations/conv_none/read', { method: 'POST', headers: { host: `127.0.0.1:${port}`, cookie, ...(origin ? { origin } : {}) } })
-      for (const origin of ['http://evil.example', `http://localhost:${port + 1}`, `https://127.0.0.1:${port}`, 'null', `http://127.0.0.1:${port}/`, 'http://localhost']) {
+      for (const origin of [
+        'http://evil.example',
+        `http://localhost:${port + 1}`,
+        `https://127.0.0.1:${port}`,
+        'null',
+        `http://127.0.0.1:${port}/`,
+        'http://localhost',
+      ]) {
         const response = await post(origin)
         assert.equal(response.status, 403, `Origin ${origin}: ${response.body}`)
         assert.match(response.body, /cross-origin/)
@@ -181,24 +200,39 @@ describe('the Host header allow-list', () => {
       }
     })
 
-    it('compares the Origin with the allow-list, not with the request\'s own Host', async () => {
+    it("compares the Origin with the allow-list, not with the request's own Host", async () => {
       // Host and Origin agree, as a rebinding page's would: still refused (and the Host alone is a 421).
-      const response = await app.inject({ method: 'POST', url: '/v1/session', headers: { host: 'localhost:4780', origin: 'http://localhost.evil.example:4780' }, payload: { email: ADMIN.email, password: ADMIN.password } })
+      const response = await app.inject({
+        method: 'POST',
+        url: '/v1/session',
+        headers: { host: 'localhost:4780', origin: 'http://localhost.evil.example:4780' },
+        payload: { email: ADMIN.email, password: ADMIN.password },
+      })
       assert.equal(response.statusCode, 403)
       // The Host is 127.0.0.1, the Origin another of the desk's names on the port it listens on: accepted.
       const { port } = app.server.address() as AddressInfo
-      const ok = await app.inject({ method: 'POST', url: '/v1/session', headers: { host: '127.0.0.1', origin: `http://localhost:${port}` }, payload: { email: ADMIN.email, password: ADMIN.password } })
+      const ok = await app.inject({
+        method: 'POST',
+        url: '/v1/session',
+        headers: { host: '127.0.0.1', origin: `http://localhost:${port}` },
+        payload: { email: ADMIN.email, password: ADMIN.password },
+      })
       assert.equal(ok.statusCode, 200, ok.body)
     })
 
     it('a token request from a web page of another origin is refused too; reads are not affected', async () => {
-      const pushed = await app.inject({ method: 'POST', url: PUSH_URL, headers: { ...bearer(writer), origin: 'http://evil.example' }, payload: { messages: [pushedMessage()] } })
+      const pushed = await app.inject({
+        method: 'POST',
+        url: PUSH_URL,
+        headers: { ...bearer(writer), origin: 'http://evil.example' },
+        payload: { messages: [pushedMessage()] },
+      })
       assert.equal(pushed.statusCode, 403)
       assert.equal((await app.inject({ url: '/v1/conversations', headers: { ...bearer(writer), origin: 'http://evil.example' } })).statusCode, 200)
       assert.equal((await app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(writer), payload: { messages: [pushedMessage()] } })).statusCode, 201)
     })
 
-    it('an admin route refuses a forged Origin with the admin\'s cookie', async () => {
+    it("an admin route refuses a forged Origin with the admin's cookie", async () => {
       const response = await app.inject({
         method: 'POST',
         url: '/v1/agents',
@@ -222,8 +256,13 @@ describe('names given with --allowed-host, --host and --public-url', () => {
       for (const host of ['hotel.lan', 'desk.hotel.lan.evil.example', '192.168.1.21']) {
         assert.equal((await app.inject({ url: '/v1/health', headers: { host } })).statusCode, 421, host)
       }
-      const signIn = await app.inject({ method: 'POST', url: '/v1/session', headers: { host: 'desk.hotel.lan:4780', origin: 'http://desk.hotel.lan:4780' }, payload: { email: 'x@y.z', password: 'x' } })
-      assert.equal(signIn.statusCode, 401, 'the allowed name\'s Origin passes (wrong password)')
+      const signIn = await app.inject({
+        method: 'POST',
+        url: '/v1/session',
+        headers: { host: 'desk.hotel.lan:4780', origin: 'http://desk.hotel.lan:4780' },
+        payload: { email: 'x@y.z', password: 'x' },
+      })
+      assert.equal(signIn.statusCode, 401, "the allowed name's Origin passes (wrong password)")
     } finally {
       await app.close()
     }
@@ -235,7 +274,9 @@ describe('names given with --allowed-host, --host and --public-url', () => {
     try {
       const port = Number(new URL(server.url).port)
       const own = await new Promise<number>((resolve, reject) =>
-        httpRequest({ host: '127.0.0.2', port, path: '/v1/health' }, (res) => resolve(res.statusCode!)).on('error', reject).end(),
+        httpRequest({ host: '127.0.0.2', port, path: '/v1/health' }, (res) => resolve(res.statusCode!))
+          .on('error', reject)
+          .end(),
       )
       assert.equal(own, 200)
       assert.ok(server.app.hostPolicy.hosts.has('127.0.0.2'))
@@ -251,10 +292,18 @@ describe('names given with --allowed-host, --host and --public-url', () => {
     try {
       const token = createApiToken(app.store, { name: 'reader', scopes: ['guest.conversation.write', 'guest.conversation.read'] }).token
       assert.equal((await app.inject({ url: '/v1/health', headers: { host: 'desk.example' } })).statusCode, 200)
-      const pushed = await app.inject({ method: 'POST', url: PUSH_URL, headers: { ...bearer(token), host: 'localhost:9999', origin: 'https://desk.example' }, payload: { messages: [pushedMessage({ phone: '+41795550101' })] } })
+      const pushed = await app.inject({
+        method: 'POST',
+        url: PUSH_URL,
+        headers: { ...bearer(token), host: 'localhost:9999', origin: 'https://desk.example' },
+        payload: { messages: [pushedMessage({ phone: '+41795550101' })] },
+      })
       assert.equal(pushed.statusCode, 201, pushed.body)
       const property = app.store.properties.first()!.id
-      const links = await app.inject({ url: `/3rd/conversations/links?phone_numbers=%2B41795550101&organization_id=${property}`, headers: { 'x-access-token': token, host: 'localhost:9999' } })
+      const links = await app.inject({
+        url: `/3rd/conversations/links?phone_numbers=%2B41795550101&organization_id=${property}`,
+        headers: { 'x-access-token': token, host: 'localhost:9999' },
+      })
       assert.equal(links.statusCode, 200, links.body)
       assert.equal(links.json()[0].conversation_links[0].link, `https://desk.example/conversations/${pushed.json()[0].conversationId}`)
     } finally {
@@ -269,10 +318,16 @@ describe('names given with --allowed-host, --host and --public-url', () => {
       const port = Number(new URL(server.url).port)
       const token = createApiToken(server.app.store, { name: 'reader', scopes: ['guest.conversation.write', 'guest.conversation.read'] }).token
       const body = JSON.stringify({ messages: [pushedMessage({ phone: '+41795550102' })] })
-      const pushed = await send(port, PUSH_URL, { method: 'POST', headers: { host: `127.0.0.1:${port}`, ...bearer(token), 'content-type': 'application/json' }, body })
+      const pushed = await send(port, PUSH_URL, {
+        method: 'POST',
+        headers: { host: `127.0.0.1:${port}`, ...bearer(token), 'content-type': 'application/json' },
+        body,
+      })
       assert.equal(pushed.status, 201, pushed.body)
       const property = server.app.store.properties.first()!.id
-      const links = await send(port, `/3rd/conversations/links?phone_numbers=%2B41795550102&organization_id=${property}`, { headers: { host: 'desk.hotel.lan:1234', 'x-access-token': token } })
+      const links = await send(port, `/3rd/conversations/links?phone_numbers=%2B41795550102&organization_id=${property}`, {
+        headers: { host: 'desk.hotel.lan:1234', 'x-access-token': token },
+      })
       assert.equal(links.status, 200, links.body)
       assert.match(JSON.parse(links.body)[0].conversation_links[0].link, new RegExp(`^http://127\\.0\\.0\\.1:${port}/conversations/conv_`))
     } finally {
@@ -297,18 +352,57 @@ describe('names given with --allowed-host, --host and --public-url', () => {
     try {
       const admin = createApiToken(app.store, { name: 'admin', scopes: ['admin'] }).token
       const hookPort = (receiver.address() as AddressInfo).port
-      const account = await app.inject({ method: 'POST', url: '/v1/channel-accounts', headers: bearer(admin), payload: { channel: 'whatsapp', code: 'wa', name: 'WhatsApp', webhookUrl: `http://127.0.0.1:${hookPort}/hook`, webhookSecret: 'a-webhook-secret-of-some-length' } })
+      const account = await app.inject({
+        method: 'POST',
+        url: '/v1/channel-accounts',
+        headers: bearer(admin),
+        payload: {
+          channel: 'whatsapp',
+          code: 'wa',
+          name: 'WhatsApp',
+          webhookUrl: `http://127.0.0.1:${hookPort}/hook`,
+          webhookSecret: 'a-webhook-secret-of-some-length',
+        },
+      })
       assert.equal(account.statusCode, 201, account.body)
-      const pushed = await app.inject({ method: 'POST', url: '/v1/messages', headers: bearer(admin), payload: { messages: [{ channel: 'whatsapp', guest: { phone: '+41795557777' }, direction: 'in', content: { type: 'text', text: 'Hi' }, createdAt: new Date().toISOString() }] } })
+      const pushed = await app.inject({
+        method: 'POST',
+        url: '/v1/messages',
+        headers: bearer(admin),
+        payload: {
+          messages: [
+            {
+              channel: 'whatsapp',
+              guest: { phone: '+41795557777' },
+              direction: 'in',
+              content: { type: 'text', text: 'Hi' },
+              createdAt: new Date().toISOString(),
+            },
+          ],
+        },
+      })
       const conversationId = pushed.json().items[0].conversationId
-      const file = await app.inject({ method: 'POST', url: '/v1/attachments?name=map.png', headers: { ...bearer(admin), 'content-type': 'image/png', host: 'localhost:9999' }, payload: Buffer.from([0x89, 0x50, 0x4e, 0x47]) })
+      const file = await app.inject({
+        method: 'POST',
+        url: '/v1/attachments?name=map.png',
+        headers: { ...bearer(admin), 'content-type': 'image/png', host: 'localhost:9999' },
+        payload: Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+      })
       assert.equal(file.statusCode, 201, file.body)
-      const reply = await app.inject({ method: 'POST', url: `/v1/conversations/${conversationId}/messages`, headers: { ...bearer(admin), host: 'localhost:9999' }, payload: { content: { type: 'image', url: file.json().url } } })
+      const reply = await app.inject({
+        method: 'POST',
+        url: `/v1/conversations/${conversationId}/messages`,
+        headers: { ...bearer(admin), host: 'localhost:9999' },
+        payload: { content: { type: 'image', url: file.json().url } },
+      })
       assert.equal(reply.statusCode, 201, reply.body)
       await eventually('the reply at the webhook', () => assert.notEqual(received.length, 0), { timeoutMs: 5_000 })
       assert.equal(received[0]?.message.content.url, `http://192.168.1.20:4780${file.json().url}`)
       // What the desk stores and shows stays relative.
-      assert.equal(app.store.messages.get(reply.json().id)!.content.type === 'image' && (app.store.messages.get(reply.json().id)!.content as { url: string }).url, file.json().url)
+      assert.equal(
+        app.store.messages.get(reply.json().id)!.content.type === 'image' && (app.store.messages.get(reply.json().id)!.content as { url: string }).url,
+        file.json().url,
+      )
     } finally {
       await app.close()
       receiver.close()
@@ -318,12 +412,14 @@ describe('names given with --allowed-host, --host and --public-url', () => {
   it('host names are parsed, not matched as text', () => {
     assert.deepEqual(parseHostHeader('LocalHost:4780'), { host: 'localhost', port: 4780 })
     assert.deepEqual(parseHostHeader('[0::1]'), { host: '[::1]', port: null })
-    for (const bad of [undefined, '', 'a b', 'evil@127.0.0.1', '127.0.0.1:99999', '::1', '[::1]x', 'host:1:2', 'x/y']) assert.equal(parseHostHeader(bad), null, String(bad))
+    for (const bad of [undefined, '', 'a b', 'evil@127.0.0.1', '127.0.0.1:99999', '::1', '[::1]x', 'host:1:2', 'x/y'])
+      assert.equal(parseHostHeader(bad), null, String(bad))
     assert.equal(allowedHostEntry('::1'), '[::1]')
     assert.equal(allowedHostEntry(' Desk.Local '), 'desk.local')
     for (const bad of ['http://desk.local', 'desk.local:4780', 'a b', '']) assert.throws(() => allowedHostEntry(bad), RangeError, bad)
     assert.equal(publicBaseUrl('http://192.168.1.20:4780/'), 'http://192.168.1.20:4780')
-    for (const bad of ['desk.local', 'ftp://desk.local', 'http://desk.local/inbox', 'http://u:p@desk.local']) assert.throws(() => publicBaseUrl(bad), RangeError, bad)
+    for (const bad of ['desk.local', 'ftp://desk.local', 'http://desk.local/inbox', 'http://u:p@desk.local'])
+      assert.throws(() => publicBaseUrl(bad), RangeError, bad)
   })
 })
 
@@ -371,12 +467,16 @@ describe('authentication before the body', () => {
     for (const url of ['/v1/session', '/v1/setup', '/API/V40/Interactive/Messages/Conversations']) {
       assert.equal((await app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload: big })).statusCode, 413, url)
     }
-    const interactive = await app.inject({ method: 'POST', url: '/API/V40/Interactive/Messages/Conversations', payload: { message: 'Hi', sessionToken: 'junk' } })
+    const interactive = await app.inject({
+      method: 'POST',
+      url: '/API/V40/Interactive/Messages/Conversations',
+      payload: { message: 'Hi', sessionToken: 'junk' },
+    })
     assert.equal(interactive.statusCode, 401)
     assert.equal(interactive.json().status, 'Error', 'the Interactive dialect keeps its own error shape')
   })
 
-  it('junk credentials share their address\'s rate-limit bucket; a live token has its own', async () => {
+  it("junk credentials share their address's rate-limit bucket; a live token has its own", async () => {
     const limited = await build({ rateLimitPerMinute: 3 })
     await limited.ready()
     try {
@@ -438,7 +538,11 @@ describe('request timeouts', () => {
     response.on('data', (chunk: string) => frames.push(chunk))
     await new Promise((resolve) => setTimeout(resolve, 1500))
     assert.equal(response.destroyed, false, 'the stream is still open')
-    const pushed = await send(port, PUSH_URL, { method: 'POST', headers: { host: `127.0.0.1:${port}`, ...bearer(token), 'content-type': 'application/json' }, body: JSON.stringify({ messages: [pushedMessage()] }) })
+    const pushed = await send(port, PUSH_URL, {
+      method: 'POST',
+      headers: { host: `127.0.0.1:${port}`, ...bearer(token), 'content-type': 'application/json' },
+      body: JSON.stringify({ messages: [pushedMessage()] }),
+    })
     assert.equal(pushed.status, 201)
     await eventually('the event on the stream', () => assert.match(frames.join(''), /event: message\.created/), { timeoutMs: 3_000 })
     stream.destroy()

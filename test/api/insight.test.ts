@@ -10,7 +10,15 @@ const guestWrites = async (phone: string, texts: string[], at = Date.now()) => {
     method: 'POST',
     url: '/v1/messages',
     headers: bearer(admin),
-    payload: { messages: texts.map((text, i) => ({ channel: 'whatsapp', guest: { phone }, direction: 'in', content: { type: 'text', text }, createdAt: new Date(at - 3 * 3600_000 + i * 1000).toISOString() })) },
+    payload: {
+      messages: texts.map((text, i) => ({
+        channel: 'whatsapp',
+        guest: { phone },
+        direction: 'in',
+        content: { type: 'text', text },
+        createdAt: new Date(at - 3 * 3600_000 + i * 1000).toISOString(),
+      })),
+    },
   })
   assert.equal(response.statusCode, 201, response.body)
   await t.app.insight.idle()
@@ -25,17 +33,21 @@ before(async () => {
 after(() => t.close())
 
 describe('guest insight', () => {
-  it('reads dates, persona, intent and type from the guest\'s messages, with the evidence', async () => {
-    const id = await guestWrites('+41795560001', [
-      'Hello! We are two adults with two kids.',
-      'Could we book a family room from 3 to 5 March?',
-    ], Date.parse('2026-11-29T12:00:00Z'))
+  it("reads dates, persona, intent and type from the guest's messages, with the evidence", async () => {
+    const id = await guestWrites(
+      '+41795560001',
+      ['Hello! We are two adults with two kids.', 'Could we book a family room from 3 to 5 March?'],
+      Date.parse('2026-11-29T12:00:00Z'),
+    )
     const found = await conversation(id)
     assert.equal(found.type, 'booking')
     assert.equal(found.persona, 'family')
     assert.match(found.insight.persona.evidence, /kids|family room/)
     assert.deepEqual(found.insight.intent, { level: 'high', reason: 'wants to book and names dates' })
-    assert.deepEqual(found.insight.dates.map((d: { start: string; end: string }) => [d.start, d.end]), [['2027-03-03', '2027-03-05']])
+    assert.deepEqual(
+      found.insight.dates.map((d: { start: string; end: string }) => [d.start, d.end]),
+      [['2027-03-03', '2027-03-05']],
+    )
   })
 
   it('keeps contact data the guest writes as a suggestion: no profile, no identity, no name, and a reservation with it does not link', async () => {
@@ -43,12 +55,15 @@ describe('guest insight', () => {
     const found = await conversation(id)
     assert.deepEqual(found.insight.captured, { emails: ['lena.graf@example.ch'], phones: [], name: 'Lena Graf' })
     assert.equal(found.guest.id, null, 'what the guest wrote makes no profile')
-    assert.equal(found.guest.name, null, 'a name the guest writes is a claim, not the profile\'s name')
+    assert.equal(found.guest.name, null, "a name the guest writes is a claim, not the profile's name")
     assert.equal(found.type, 'lead', 'a guest who writes down how to reach them is a captured lead')
     const identity = t.db.prepare("SELECT 1 FROM guest_identities WHERE kind = 'email' AND value = 'lena.graf@example.ch'").get()
     assert.equal(identity, undefined, 'the address is no identity')
     const suggestions = (await t.app.inject({ url: `/v1/conversations/${id}/suggestions`, headers: bearer(admin) })).json()
-    assert.deepEqual(suggestions.map((s: { kind: string; value: string; status: string; matchedGuest: unknown }) => [s.kind, s.value, s.status, s.matchedGuest]), [['email', 'lena.graf@example.ch', 'new', null]])
+    assert.deepEqual(
+      suggestions.map((s: { kind: string; value: string; status: string; matchedGuest: unknown }) => [s.kind, s.value, s.status, s.matchedGuest]),
+      [['email', 'lena.graf@example.ch', 'new', null]],
+    )
     const booked = await t.app.inject({
       method: 'POST',
       url: '/v1/reservations',
@@ -69,7 +84,12 @@ describe('guest insight', () => {
       method: 'POST',
       url: '/v1/reservations',
       headers: bearer(admin),
-      payload: { confirmationNumber: 'MH-1', guest: { firstName: 'Mia', lastName: 'Huber', phone: '+41795560099' }, arrival: '2030-02-01', departure: '2030-02-03' },
+      payload: {
+        confirmationNumber: 'MH-1',
+        guest: { firstName: 'Mia', lastName: 'Huber', phone: '+41795560099' },
+        arrival: '2030-02-01',
+        departure: '2030-02-03',
+      },
     })
     const id = await guestWrites('+41795560003', ['This is my other phone, my main number is 079 556 00 99'])
     const found = await conversation(id)
@@ -81,7 +101,12 @@ describe('guest insight', () => {
   })
 
   it('types conversations by what they contain, and the list filters by type', async () => {
-    await t.app.inject({ method: 'POST', url: '/v1/knowledge', headers: bearer(admin), payload: { question: 'Is there parking?', answer: 'Yes, 40 spaces.', tags: 'car garage parking' } })
+    await t.app.inject({
+      method: 'POST',
+      url: '/v1/knowledge',
+      headers: bearer(admin),
+      payload: { question: 'Is there parking?', answer: 'Yes, 40 spaces.', tags: 'car garage parking' },
+    })
     const faq = await guestWrites('+41795560004', ['Is there parking for my car?'], Date.now() + 3 * 3600_000)
     await t.app.aiAgent.idle()
     await t.app.insight.idle()

@@ -34,9 +34,14 @@ describe('password rules, wherever a password is set', () => {
     assert.equal(ok.statusCode, 201, ok.body)
   })
 
-  it('adding an agent refuses weak passwords and the agent\'s own name or email', async () => {
+  it("adding an agent refuses weak passwords and the agent's own name or email", async () => {
     const add = (password: string) =>
-      t.app.inject({ method: 'POST', url: '/v1/agents', headers: bearer(admin), payload: { name: 'Luca Meier', email: 'luca@hotel-lago.ch', password, role: 'agent' } })
+      t.app.inject({
+        method: 'POST',
+        url: '/v1/agents',
+        headers: bearer(admin),
+        payload: { name: 'Luca Meier', email: 'luca@hotel-lago.ch', password, role: 'agent' },
+      })
     for (const [password, detail] of [
       ['password', /password/],
       ['password1234', /password is too easy to guess/],
@@ -57,7 +62,12 @@ describe('password rules, wherever a password is set', () => {
     const weak = await t.app.inject({ method: 'PATCH', url: `/v1/agents/${luca.id}`, headers: bearer(admin), payload: { password: 'abcdefghijk' } })
     assert.equal(weak.statusCode, 400)
     assert.match(weak.json().detail, /password is too easy to guess/)
-    const renamedInto = await t.app.inject({ method: 'PATCH', url: `/v1/agents/${luca.id}`, headers: bearer(admin), payload: { name: 'Gianluca Rossi', password: 'gianluca rossi 7' } })
+    const renamedInto = await t.app.inject({
+      method: 'PATCH',
+      url: `/v1/agents/${luca.id}`,
+      headers: bearer(admin),
+      payload: { name: 'Gianluca Rossi', password: 'gianluca rossi 7' },
+    })
     assert.equal(renamedInto.statusCode, 400, 'judged against the new name too')
     const ok = await t.app.inject({ method: 'PATCH', url: `/v1/agents/${luca.id}`, headers: bearer(admin), payload: { password: 'quiet lake morning 7' } })
     assert.equal(ok.statusCode, 200, ok.body)

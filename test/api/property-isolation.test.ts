@@ -14,7 +14,9 @@ before(async () => {
   t = await startTestApp()
   unbound = t.token(['admin'])
   propertyA = t.app.store.properties.first()!.id
-  propertyB = (await t.app.inject({ method: 'POST', url: '/v1/properties', headers: bearer(unbound), payload: { name: 'Hotel B', defaultCountry: 'CH' } })).json().id
+  propertyB = (
+    await t.app.inject({ method: 'POST', url: '/v1/properties', headers: bearer(unbound), payload: { name: 'Hotel B', defaultCountry: 'CH' } })
+  ).json().id
   tokenA = t.token(undefined, propertyA)
   tokenB = t.token(undefined, propertyB)
 })
@@ -33,7 +35,7 @@ const nativeMessage = (externalId: string, text: string, createdAt = at(10), pho
 })
 
 describe('externalId is unique per property', () => {
-  it('unified messaging: another property\'s push with the same externalId is a new message of its own', async () => {
+  it("unified messaging: another property's push with the same externalId is a new message of its own", async () => {
     const a = await pushUnified(tokenA, [pushedMessage({ phone: '+41795550801', externalId: 'chat-1', text: 'A asks' })])
     const b = await pushUnified(tokenB, [pushedMessage({ phone: '+41795550801', externalId: 'chat-1', text: 'B asks' })])
     assert.equal(a.statusCode, 201)
@@ -63,7 +65,7 @@ describe('externalId is unique per property', () => {
 })
 
 describe('an idempotent retry answers with what was stored first', () => {
-  it('unified messaging: the 201 echoes the stored content and time, not the retry\'s body', async () => {
+  it("unified messaging: the 201 echoes the stored content and time, not the retry's body", async () => {
     const first = await pushUnified(tokenA, [pushedMessage({ phone: '+41795550802', externalId: 'ivr-9', text: 'Original words', at: at(30) })])
     const retry = await pushUnified(tokenA, [
       { ...pushedMessage({ phone: '+41795550802', externalId: 'ivr-9', text: 'Changed words', at: at(5) }), direction: 'SENT' },
@@ -87,14 +89,19 @@ describe('an idempotent retry answers with what was stored first', () => {
 describe('attachments belong to their property and conversation', () => {
   const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
   const upload = async (token: string) => {
-    const response = await t.app.inject({ method: 'POST', url: '/v1/attachments?name=room.png', headers: { ...bearer(token), 'content-type': 'image/png' }, payload: PNG })
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/v1/attachments?name=room.png',
+      headers: { ...bearer(token), 'content-type': 'image/png' },
+      payload: PNG,
+    })
     assert.equal(response.statusCode, 201, response.body)
     return response.json() as { id: string; url: string }
   }
   const download = (token: string, url: string) => t.app.inject({ url, headers: bearer(token) })
   const image = (url: string, phone: string) => ({ channel: 'whatsapp', guest: { phone }, direction: 'in', content: { type: 'image', url }, createdAt: at(1) })
 
-  it('another property\'s token gets 404 on download; its own property and unbound credentials get the file', async () => {
+  it("another property's token gets 404 on download; its own property and unbound credentials get the file", async () => {
     const file = await upload(tokenA)
     assert.equal((await download(tokenA, file.url)).statusCode, 200)
     assert.equal((await download(unbound, file.url)).statusCode, 200)
@@ -128,9 +135,19 @@ describe('attachments belong to their property and conversation', () => {
     assert.match(elsewhere.body, /another conversation/)
     // A staff reply in another property's conversation cannot show it either.
     const conversationA = (await pushNative(tokenA, [nativeMessage('wa-a-1', 'hello', at(1), '+41795550807')])).json().items[0].conversationId
-    const reply = await t.app.inject({ method: 'POST', url: `/v1/conversations/${conversationA}/messages`, headers: bearer(unbound), payload: { content: { type: 'image', url: file.url } } })
+    const reply = await t.app.inject({
+      method: 'POST',
+      url: `/v1/conversations/${conversationA}/messages`,
+      headers: bearer(unbound),
+      payload: { content: { type: 'image', url: file.url } },
+    })
     assert.equal(reply.statusCode, 400)
-    const own = await t.app.inject({ method: 'POST', url: `/v1/conversations/${conversationId}/messages`, headers: bearer(unbound), payload: { content: { type: 'image', url: file.url } } })
+    const own = await t.app.inject({
+      method: 'POST',
+      url: `/v1/conversations/${conversationId}/messages`,
+      headers: bearer(unbound),
+      payload: { content: { type: 'image', url: file.url } },
+    })
     assert.equal(own.statusCode, 201, own.body)
   })
 
@@ -140,19 +157,26 @@ describe('attachments belong to their property and conversation', () => {
   })
 })
 
-describe('leads convert only on their own property\'s bookings', () => {
-  it('a booking at property A leaves property B\'s lead of the same guest open; B\'s own booking converts it', async () => {
+describe("leads convert only on their own property's bookings", () => {
+  it("a booking at property A leaves property B's lead of the same guest open; B's own booking converts it", async () => {
     const email = 'two.hotels@example.com'
-    const pushed = await pushNative(tokenB, [{ channel: 'email', guest: { email }, direction: 'in', content: { type: 'text', text: 'Rooms in May?' }, createdAt: at(30) }])
+    const pushed = await pushNative(tokenB, [
+      { channel: 'email', guest: { email }, direction: 'in', content: { type: 'text', text: 'Rooms in May?' }, createdAt: at(30) },
+    ])
     const conversationId = pushed.json().items[0].conversationId as string
     const lead = await t.app.inject({ method: 'POST', url: `/v1/conversations/${conversationId}/lead`, headers: bearer(tokenB) })
     assert.ok(lead.statusCode < 300, lead.body)
     const leadId = lead.json().id as string
     const book = (token: string, confirmationNumber: string) =>
-      t.app.inject({ method: 'POST', url: '/v1/reservations', headers: bearer(token), payload: { confirmationNumber, guest: { firstName: 'Two', lastName: 'Hotels', email }, arrival: '2030-05-01', departure: '2030-05-03' } })
+      t.app.inject({
+        method: 'POST',
+        url: '/v1/reservations',
+        headers: bearer(token),
+        payload: { confirmationNumber, guest: { firstName: 'Two', lastName: 'Hotels', email }, arrival: '2030-05-01', departure: '2030-05-03' },
+      })
     assert.equal((await book(tokenA, 'A-BOOKING')).statusCode < 300, true)
     const afterA = t.app.store.leads.get(leadId)!
-    assert.deepEqual([afterA.status, afterA.reservationId], ['new', null], 'A\'s booking is not B\'s conversion, and its id stays A\'s')
+    assert.deepEqual([afterA.status, afterA.reservationId], ['new', null], "A's booking is not B's conversion, and its id stays A's")
     const atB = await book(tokenB, 'B-BOOKING')
     assert.deepEqual([t.app.store.leads.get(leadId)!.status, t.app.store.leads.get(leadId)!.reservationId], ['converted', atB.json().reservation.id])
   })

@@ -16,7 +16,10 @@ const MESSAGES = 300
 function damagePages(file: string, table: string, count: number): number[] {
   const probe = new Database(file, { readonly: true })
   const pageSize = probe.pragma('page_size', { simple: true }) as number
-  const pages = (probe.prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno").pluck().all(table) as number[]).slice(1, 1 + count)
+  const pages = (probe.prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno").pluck().all(table) as number[]).slice(
+    1,
+    1 + count,
+  )
   probe.close()
   assert.equal(pages.length, count, `${table} has enough pages to damage`)
   const fd = openSync(file, 'r+')
@@ -52,7 +55,9 @@ describe('a damaged store', () => {
     await healthy.ready()
     token = createApiToken(healthy.store, { name: 'test', scopes: ['guest.conversation.write', 'guest.conversation.read'] }).token
     for (let i = 0; i < MESSAGES; i += 50) {
-      const messages = Array.from({ length: 50 }, (_, m) => pushedMessage({ phone: `+4179${String(1_000_000 + i + m)}`, text: `message ${i + m} ${'about the room '.repeat(20)}` }))
+      const messages = Array.from({ length: 50 }, (_, m) =>
+        pushedMessage({ phone: `+4179${String(1_000_000 + i + m)}`, text: `message ${i + m} ${'about the room '.repeat(20)}` }),
+      )
       assert.equal((await healthy.inject({ method: 'POST', url: PUSH_URL, headers: bearer(token), payload: { messages } })).statusCode, 201)
     }
     conversations = count('conversations')
@@ -75,7 +80,12 @@ describe('a damaged store', () => {
     const health = (await app.inject({ url: '/v1/health', headers: bearer(token) })).json()
     assert.equal(health.status, 'degraded')
     assert.equal(health.reasons[0].code, 'store-damaged')
-    assert.match(health.reasons[0].detail, new RegExp(`the store ${file} is damaged \\(.+\\); it is served read-only. Restore from the latest backup: frontdesk restore --data-dir ${dataDir} --from ${backup}`))
+    assert.match(
+      health.reasons[0].detail,
+      new RegExp(
+        `the store ${file} is damaged \\(.+\\); it is served read-only. Restore from the latest backup: frontdesk restore --data-dir ${dataDir} --from ${backup}`,
+      ),
+    )
   })
 
   it('refuses every write with 503 and Retry-After, in the native and the dialect shapes', async () => {
@@ -83,12 +93,27 @@ describe('a damaged store', () => {
       method: 'POST',
       url: '/v1/messages',
       headers: bearer(token),
-      payload: { messages: [{ channel: 'whatsapp', guest: { phone: '+41795550000' }, direction: 'in', content: { type: 'text', text: 'Hi' }, createdAt: new Date().toISOString() }] },
+      payload: {
+        messages: [
+          {
+            channel: 'whatsapp',
+            guest: { phone: '+41795550000' },
+            direction: 'in',
+            content: { type: 'text', text: 'Hi' },
+            createdAt: new Date().toISOString(),
+          },
+        ],
+      },
     })
     assert.equal(native.statusCode, 503)
     assert.equal(native.headers['retry-after'], '3600')
     assert.equal(native.headers['content-type'], 'application/problem+json; charset=utf-8')
-    assert.match(native.json().detail, new RegExp(`the store ${file} is damaged, so Frontdesk Inbox serves it read-only and stores nothing new. Restore from the latest backup: frontdesk restore --data-dir ${dataDir} --from ${backup}`))
+    assert.match(
+      native.json().detail,
+      new RegExp(
+        `the store ${file} is damaged, so Frontdesk Inbox serves it read-only and stores nothing new. Restore from the latest backup: frontdesk restore --data-dir ${dataDir} --from ${backup}`,
+      ),
+    )
     const dialect = await app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(token), payload: { messages: [pushedMessage()] } })
     assert.equal(dialect.statusCode, 503)
     assert.match(dialect.json().message, /is damaged/)

@@ -34,7 +34,12 @@ describe('disk full (SQLITE_FULL, provoked for real with max_page_count)', () =>
     const long = 'x'.repeat(3000)
     let native
     for (let i = 0; i < 50; i++) {
-      native = await t.app.inject({ method: 'POST', url: '/v1/messages', headers: bearer(token), payload: nativePush(`+4179555${String(i).padStart(4, '0')}`, long) })
+      native = await t.app.inject({
+        method: 'POST',
+        url: '/v1/messages',
+        headers: bearer(token),
+        payload: nativePush(`+4179555${String(i).padStart(4, '0')}`, long),
+      })
       if (native.statusCode !== 201) break
     }
     assert.equal(native!.statusCode, 507, native!.body)
@@ -43,7 +48,12 @@ describe('disk full (SQLITE_FULL, provoked for real with max_page_count)', () =>
     assert.equal(native!.json().title, 'Insufficient Storage')
     assert.match(native!.json().detail, new RegExp(`the disk holding the store ${join(t.dataDir, DATABASE_FILE)} is full; nothing was stored`))
 
-    const dialect = await t.app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(token), payload: { messages: [pushedMessage({ phone: '+41795550999', text: long, externalId: 'full-1' })] } })
+    const dialect = await t.app.inject({
+      method: 'POST',
+      url: PUSH_URL,
+      headers: bearer(token),
+      payload: { messages: [pushedMessage({ phone: '+41795550999', text: long, externalId: 'full-1' })] },
+    })
     assert.equal(dialect.statusCode, 507)
     assert.equal(dialect.headers['retry-after'], '300')
     assert.equal(dialect.json().status, 507, 'the dialect keeps its own error shape')
@@ -51,7 +61,10 @@ describe('disk full (SQLITE_FULL, provoked for real with max_page_count)', () =>
 
     const degraded = await health(t.app, token)
     assert.equal(degraded.status, 'degraded')
-    assert.deepEqual(degraded.reasons.map((r) => r.code), ['disk-full'])
+    assert.deepEqual(
+      degraded.reasons.map((r) => r.code),
+      ['disk-full'],
+    )
 
     db.pragma('max_page_count = 4294967294')
     const again = await t.app.inject({ method: 'POST', url: '/v1/messages', headers: bearer(token), payload: nativePush('+41795551000', 'room again') })
@@ -111,7 +124,10 @@ describe('read-only storage (SQLITE_READONLY: the store opened read-only)', () =
     assert.equal((await readOnly.inject({ url: '/v1/conversations', headers: bearer(token) })).statusCode, 200)
     const state = await health(readOnly, token)
     assert.equal(state.status, 'degraded')
-    assert.deepEqual(state.reasons.map((r) => r.code), ['read-only'])
+    assert.deepEqual(
+      state.reasons.map((r) => r.code),
+      ['read-only'],
+    )
   })
 })
 
@@ -124,7 +140,12 @@ describe('outbox stuck or failing', () => {
     t = await startTestApp({ clock: () => now, delivery: { retryBaseMs: 50, maxDelayMs: 50, maxAttempts: 1, timeoutMs: 500 } })
     admin = t.token(['admin'])
     // A webhook nobody listens on: port 9 (discard) on 127.0.0.1 refuses the connection.
-    await t.app.inject({ method: 'POST', url: '/v1/channel-accounts', headers: bearer(admin), payload: { channel: 'whatsapp', code: 'wa', name: 'WhatsApp', webhookUrl: 'http://127.0.0.1:9/hook', webhookSecret: 'a-webhook-secret-of-some-length' } })
+    await t.app.inject({
+      method: 'POST',
+      url: '/v1/channel-accounts',
+      headers: bearer(admin),
+      payload: { channel: 'whatsapp', code: 'wa', name: 'WhatsApp', webhookUrl: 'http://127.0.0.1:9/hook', webhookSecret: 'a-webhook-secret-of-some-length' },
+    })
     const pushed = await t.app.inject({ method: 'POST', url: '/v1/messages', headers: bearer(admin), payload: nativePush('+41795554000', 'Hi') })
     conversationId = pushed.json().items[0].conversationId
     await t.app.inject({ method: 'PUT', url: `/v1/conversations/${conversationId}/mode`, headers: bearer(admin), payload: { mode: 'human' } })
@@ -133,7 +154,12 @@ describe('outbox stuck or failing', () => {
 
   it('a reply waiting more than 15 minutes makes health degraded, saying since when', async () => {
     await t.app.delivery.stop()
-    const reply = await t.app.inject({ method: 'POST', url: `/v1/conversations/${conversationId}/messages`, headers: bearer(admin), payload: { text: 'waiting' } })
+    const reply = await t.app.inject({
+      method: 'POST',
+      url: `/v1/conversations/${conversationId}/messages`,
+      headers: bearer(admin),
+      payload: { text: 'waiting' },
+    })
     assert.equal(reply.statusCode, 201)
     assert.equal((await health(t.app, admin)).status, 'ok', 'a fresh reply is not stuck')
     const queuedAt = now
@@ -146,7 +172,12 @@ describe('outbox stuck or failing', () => {
 
   it('a reply that gave up makes health say the outbox is failing, with the last error', async () => {
     t.app.delivery.start()
-    const reply = await t.app.inject({ method: 'POST', url: `/v1/conversations/${conversationId}/messages`, headers: bearer(admin), payload: { text: 'will fail' } })
+    const reply = await t.app.inject({
+      method: 'POST',
+      url: `/v1/conversations/${conversationId}/messages`,
+      headers: bearer(admin),
+      payload: { text: 'will fail' },
+    })
     const id = reply.json().id as string
     await eventually('the reply to give up', () => assert.equal(t.app.store.messages.get(id)!.status, 'failed'))
     const state = await health(t.app, admin)

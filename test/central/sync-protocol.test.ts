@@ -37,7 +37,11 @@ for (const kind of STORE_KINDS) {
       await central(async (sync) => {
         const { device } = await sync.addDevice({ name: 'Desk 1', propertyId: PROP })
         const desk = opMaker('desk1aaaa', PROP)
-        const ops = [desk.op('conversation', 'conv_1', { mode: 'ai' }), desk.op('message', 'msg_1', { conversationId: 'conv_1', text: 'Hi' }), desk.op('guest', 'gst_1', { firstName: 'Eva' })]
+        const ops = [
+          desk.op('conversation', 'conv_1', { mode: 'ai' }),
+          desk.op('message', 'msg_1', { conversationId: 'conv_1', text: 'Hi' }),
+          desk.op('guest', 'gst_1', { firstName: 'Eva' }),
+        ]
         const first = (await push(sync, device, 'desk1aaaa', ops)) as PushResponse
         assert.equal(first.ackedSeq, 3)
         assert.deepEqual(first.rejected, [])
@@ -45,10 +49,19 @@ for (const kind of STORE_KINDS) {
         assert.equal(again.ackedSeq, 3)
         const pulled = await sync.pull(device, PROP, 0, 100)
         assert.ok(!('reset' in pulled))
-        assert.deepEqual(pulled.ops.map((p) => [p.serverSeq, p.op.entityId]), [[1, 'conv_1'], [2, 'msg_1']])
+        assert.deepEqual(
+          pulled.ops.map((p) => [p.serverSeq, p.op.entityId]),
+          [
+            [1, 'conv_1'],
+            [2, 'msg_1'],
+          ],
+        )
         const group = await sync.pull(device, GROUP_SPACE, 0, 100)
         assert.ok(!('reset' in group))
-        assert.deepEqual(group.ops.map((p) => [p.serverSeq, p.op.entityId]), [[1, 'gst_1']])
+        assert.deepEqual(
+          group.ops.map((p) => [p.serverSeq, p.op.entityId]),
+          [[1, 'gst_1']],
+        )
         assert.equal((await sync.hello(device, 'desk1aaaa')).ackedSeq, 3)
       })
     })
@@ -60,12 +73,15 @@ for (const kind of STORE_KINDS) {
         const [a, b, c, d, e] = Array.from({ length: 5 }, (_, i) => desk.op('conversation', `conv_${i}`, { mode: 'ai' }))
         assert.equal(((await push(sync, device, 'desk1aaaa', [a!])) as PushResponse).ackedSeq, 1)
         const gap = await push(sync, device, 'desk1aaaa', [c!, d!])
-        assert.deepEqual([('error' in gap) && gap.error, gap.ackedSeq], ['gap', 1])
+        assert.deepEqual(['error' in gap && gap.error, gap.ackedSeq], ['gap', 1])
         const partial = (await push(sync, device, 'desk1aaaa', [b!, c!, e!])) as PushResponse
         assert.equal(partial.ackedSeq, 3, 'stops before the hole at 4')
         const pulled = await sync.pull(device, PROP, 0, 100)
         assert.ok(!('reset' in pulled))
-        assert.deepEqual(pulled.ops.map((p) => p.op.clientSeq), [1, 2, 3])
+        assert.deepEqual(
+          pulled.ops.map((p) => p.op.clientSeq),
+          [1, 2, 3],
+        )
       })
     })
 
@@ -83,14 +99,23 @@ for (const kind of STORE_KINDS) {
         ]
         const response = (await push(sync, device, 'desk1aaaa', ops)) as PushResponse
         assert.equal(response.ackedSeq, 5)
-        assert.deepEqual(response.rejected.map((r) => r.clientSeq), [2, 3, 4])
+        assert.deepEqual(
+          response.rejected.map((r) => r.clientSeq),
+          [2, 3, 4],
+        )
         assert.match(response.rejected[0]!.reason, /unknown entity/)
         assert.match(response.rejected[1]!.reason, /belong in space/)
         assert.match(response.rejected[2]!.reason, /ahead of this clock was refused; the server's time is/)
-        assert.deepEqual((await store.rejectedOps('desk1aaaa')).map((r) => r.clientSeq), [2, 3, 4])
+        assert.deepEqual(
+          (await store.rejectedOps('desk1aaaa')).map((r) => r.clientSeq),
+          [2, 3, 4],
+        )
         const pulled = await sync.pull(device, PROP, 0, 100)
         assert.ok(!('reset' in pulled))
-        assert.deepEqual(pulled.ops.map((p) => p.op.entityId), ['conv_1', 'conv_4'])
+        assert.deepEqual(
+          pulled.ops.map((p) => p.op.entityId),
+          ['conv_1', 'conv_4'],
+        )
       })
     })
 
@@ -120,7 +145,13 @@ for (const kind of STORE_KINDS) {
 
     it('numbers each space without gaps in commit order while desks push at once', async () => {
       await central(async (sync) => {
-        const desks = await Promise.all(['desk1aaaa', 'desk2bbbb', 'desk3cccc'].map(async (clientId) => ({ clientId, ...(await sync.addDevice({ name: clientId, propertyId: PROP })), make: opMaker(clientId, PROP) })))
+        const desks = await Promise.all(
+          ['desk1aaaa', 'desk2bbbb', 'desk3cccc'].map(async (clientId) => ({
+            clientId,
+            ...(await sync.addDevice({ name: clientId, propertyId: PROP })),
+            make: opMaker(clientId, PROP),
+          })),
+        )
         await Promise.all(
           desks.map(async (desk) => {
             for (let batch = 0; batch < 5; batch++) {
@@ -133,7 +164,10 @@ for (const kind of STORE_KINDS) {
         for (const space of [PROP, GROUP_SPACE]) {
           const pulled = await sync.pull(desks[0]!.device, space, 0, 1000)
           assert.ok(!('reset' in pulled))
-          assert.deepEqual(pulled.ops.map((p) => p.serverSeq), Array.from({ length: 60 }, (_, i) => i + 1))
+          assert.deepEqual(
+            pulled.ops.map((p) => p.serverSeq),
+            Array.from({ length: 60 }, (_, i) => i + 1),
+          )
           assert.equal(new Set(pulled.ops.map((p) => p.op.opId)).size, 60)
         }
       })
@@ -151,7 +185,7 @@ for (const kind of STORE_KINDS) {
           desk.op('conversation', 'conv_2', { mode: 'ai' }),
         ])
         await store.prune(PROP, 3)
-        assert.equal((await sync.pull(device, PROP, 1, 100) as { reset?: true }).reset, true)
+        assert.equal(((await sync.pull(device, PROP, 1, 100)) as { reset?: true }).reset, true)
         const fromFloor = await sync.pull(device, PROP, 3, 100)
         assert.ok(!('reset' in fromFloor) && fromFloor.ops.length === 2)
 
@@ -165,7 +199,11 @@ for (const kind of STORE_KINDS) {
           conv_2: { mode: 'ai' },
           msg_1: { conversationId: 'conv_1', status: 'delivered' },
         })
-        assert.deepEqual(first.entities.map((e) => e.entity), ['conversation', 'conversation'], 'conversations before their messages')
+        assert.deepEqual(
+          first.entities.map((e) => e.entity),
+          ['conversation', 'conversation'],
+          'conversations before their messages',
+        )
       })
     })
 

@@ -15,17 +15,36 @@ import { inProcessTransport, openDesk, removeDesk, replicaState, type Desk } fro
 const MINUTE = 60_000
 
 /** A central server and desks on one property, offline when their flag says so. */
-async function world(names: string[], run: (w: { central: SyncService; desks: Desk[]; property: Property; offline: Set<string>; devices: Device[]; now: { ms: number }; prune(): Promise<void> }) => Promise<void>) {
+async function world(
+  names: string[],
+  run: (w: {
+    central: SyncService
+    desks: Desk[]
+    property: Property
+    offline: Set<string>
+    devices: Device[]
+    now: { ms: number }
+    prune(): Promise<void>
+  }) => Promise<void>,
+) {
   const now = { ms: Date.parse('2026-11-29T08:00:00Z') }
   const centralStore = openSqliteCentralStore(tempDir('frontdesk-central-'))
   const central = createSyncService(centralStore, () => now.ms)
   const offline = new Set<string>()
   const devices: Device[] = []
   const desks = names.map((name, i) =>
-    openDesk(name, inProcessTransport(central, () => devices[i]!, async (call) => {
-      if (offline.has(name)) throw new Error('offline')
-      return call()
-    }), now),
+    openDesk(
+      name,
+      inProcessTransport(
+        central,
+        () => devices[i]!,
+        async (call) => {
+          if (offline.has(name)) throw new Error('offline')
+          return call()
+        },
+      ),
+      now,
+    ),
   )
   try {
     const property = createProperty(desks[0]!.store, { name: 'Hotel Alpenblick', defaultCountry: 'CH', timeZone: 'Europe/Zurich' }, now.ms)
@@ -49,7 +68,16 @@ describe('sync scenarios', () => {
   it('a guest merge racing an edit of the merged guest: the edit lands on the kept profile everywhere', async () => {
     await world(['a', 'b'], async ({ desks: [a, b], property, offline, now }) => {
       const book = (desk: Desk, number: string, phone: string, firstName: string) =>
-        assert.ok(desk.services.reservations.upsert(property, { confirmationNumber: number, phone, firstName, arrival: '2027-01-10', departure: '2027-01-12', status: 'confirmed' }).ok)
+        assert.ok(
+          desk.services.reservations.upsert(property, {
+            confirmationNumber: number,
+            phone,
+            firstName,
+            arrival: '2027-01-10',
+            departure: '2027-01-12',
+            status: 'confirmed',
+          }).ok,
+        )
       book(a!, 'R-1', '+41795550001', 'Eva')
       now.ms += MINUTE
       book(a!, 'R-2', '+41795550002', 'Eva M.')
@@ -78,9 +106,23 @@ describe('sync scenarios', () => {
   it('a merge on desk A and its undo on desk B: both desks end with the two profiles as before, and later edits land on the restored one', async () => {
     await world(['a', 'b'], async ({ desks: [a, b], property, now }) => {
       const book = (desk: Desk, number: string, phone: string, firstName: string, email?: string) =>
-        assert.ok(desk.services.reservations.upsert(property, { confirmationNumber: number, phone, email, firstName, arrival: '2027-01-10', departure: '2027-01-12', status: 'confirmed' }).ok)
+        assert.ok(
+          desk.services.reservations.upsert(property, {
+            confirmationNumber: number,
+            phone,
+            email,
+            firstName,
+            arrival: '2027-01-10',
+            departure: '2027-01-12',
+            status: 'confirmed',
+          }).ok,
+        )
       const write = (desk: Desk, phone: string, text: string) =>
-        assert.ok(desk.services.ingest.ingest(property, [{ channel: 'whatsapp', identity: { kind: 'phone', value: phone }, direction: 'in', content: { type: 'text', text }, createdAt: (now.ms += MINUTE) }]).ok)
+        assert.ok(
+          desk.services.ingest.ingest(property, [
+            { channel: 'whatsapp', identity: { kind: 'phone', value: phone }, direction: 'in', content: { type: 'text', text }, createdAt: (now.ms += MINUTE) },
+          ]).ok,
+        )
       book(a!, 'R-1', '+41795550001', 'Eva')
       now.ms += MINUTE
       book(a!, 'R-2', '+41795550002', 'Marco', 'marco@example.com')
@@ -107,10 +149,10 @@ describe('sync scenarios', () => {
       const recorded = b!.store.guestMerges.get(merged.value.mergeId)!
       assert.equal(recorded.reason, 'same person, says the PMS')
       assert.equal(recorded.mergedBy.tokenName, 'pms-bridge')
-      assert.equal(recorded.origin, a!.store.changeLog.clientId, 'B applied A\'s merge and recorded what moved there')
+      assert.equal(recorded.origin, a!.store.changeLog.clientId, "B applied A's merge and recorded what moved there")
       assert.equal(recorded.goneGuestId, marco)
       const timeline = b!.db.prepare("SELECT count(*) FROM conversation_events WHERE type = 'guest_merged'").pluck().get()
-      assert.equal(timeline, 2, 'the merge is in both conversations\' timelines on B too')
+      assert.equal(timeline, 2, "the merge is in both conversations' timelines on B too")
 
       now.ms += MINUTE
       b!.services.guests.undoMerge(merged.value.mergeId, {})
@@ -126,7 +168,14 @@ describe('sync scenarios', () => {
       book(a!, 'R-2', '+41795550002', 'Marco Antonio')
       await syncAll([a!, b!])
       for (const desk of [a!, b!]) {
-        assert.deepEqual(desk.db.prepare('SELECT id, first_name FROM guests ORDER BY id').raw().all(), [[eva, 'Eva'], [marco, 'Marco Antonio']], desk.name)
+        assert.deepEqual(
+          desk.db.prepare('SELECT id, first_name FROM guests ORDER BY id').raw().all(),
+          [
+            [eva, 'Eva'],
+            [marco, 'Marco Antonio'],
+          ],
+          desk.name,
+        )
       }
       assert.deepEqual(replicaState(b!.db), replicaState(a!.db))
     })
@@ -135,7 +184,16 @@ describe('sync scenarios', () => {
   it('an edit of the merged-away profile made offline during a merge and its undo lands on it; a desk behind takes both profiles from a snapshot', async () => {
     await world(['a', 'b', 'c'], async ({ desks: [a, b, c], property, offline, now, prune }) => {
       const book = (desk: Desk, number: string, phone: string, firstName: string) =>
-        assert.ok(desk.services.reservations.upsert(property, { confirmationNumber: number, phone, firstName, arrival: '2027-01-10', departure: '2027-01-12', status: 'confirmed' }).ok)
+        assert.ok(
+          desk.services.reservations.upsert(property, {
+            confirmationNumber: number,
+            phone,
+            firstName,
+            arrival: '2027-01-10',
+            departure: '2027-01-12',
+            status: 'confirmed',
+          }).ok,
+        )
       book(a!, 'R-1', '+41795550001', 'Eva')
       now.ms += MINUTE
       book(a!, 'R-2', '+41795550002', 'Marco')
@@ -160,8 +218,22 @@ describe('sync scenarios', () => {
       await syncAll([c!, a!, b!])
 
       for (const desk of [a!, b!, c!]) {
-        assert.deepEqual(desk.db.prepare('SELECT id, first_name FROM guests ORDER BY id').raw().all(), [[eva, 'Eva'], [marco, 'Marco B.']], desk.name)
-        assert.deepEqual(desk.db.prepare('SELECT confirmation_number, guest_id FROM reservations ORDER BY confirmation_number').raw().all(), [['R-1', eva], ['R-2', marco]], desk.name)
+        assert.deepEqual(
+          desk.db.prepare('SELECT id, first_name FROM guests ORDER BY id').raw().all(),
+          [
+            [eva, 'Eva'],
+            [marco, 'Marco B.'],
+          ],
+          desk.name,
+        )
+        assert.deepEqual(
+          desk.db.prepare('SELECT confirmation_number, guest_id FROM reservations ORDER BY confirmation_number').raw().all(),
+          [
+            ['R-1', eva],
+            ['R-2', marco],
+          ],
+          desk.name,
+        )
       }
       assert.deepEqual(replicaState(b!.db), replicaState(a!.db))
       assert.deepEqual(replicaState(c!.db), replicaState(a!.db))
@@ -171,8 +243,21 @@ describe('sync scenarios', () => {
   it('one guest writing to two desks at once ends as one conversation with all messages', async () => {
     await world(['a', 'b'], async ({ desks: [a, b], property, offline, now }) => {
       offline.add('a').add('b')
-      for (const [desk, text] of [[a!, 'Hello from the website'], [b!, 'Hello again']] as const) {
-        assert.ok(desk.services.ingest.ingest(property, [{ channel: 'whatsapp', identity: { kind: 'phone', value: '+41795550009' }, direction: 'in', content: { type: 'text', text }, createdAt: (now.ms += MINUTE) }]).ok)
+      for (const [desk, text] of [
+        [a!, 'Hello from the website'],
+        [b!, 'Hello again'],
+      ] as const) {
+        assert.ok(
+          desk.services.ingest.ingest(property, [
+            {
+              channel: 'whatsapp',
+              identity: { kind: 'phone', value: '+41795550009' },
+              direction: 'in',
+              content: { type: 'text', text },
+              createdAt: (now.ms += MINUTE),
+            },
+          ]).ok,
+        )
       }
       offline.clear()
       await syncAll([a!, b!])
@@ -188,9 +273,29 @@ describe('sync scenarios', () => {
   it('a desk behind what the server keeps takes a snapshot, and still sends what it wrote offline', async () => {
     await world(['a', 'b'], async ({ desks: [a, b], property, offline, now, prune }) => {
       offline.add('b')
-      assert.ok(b!.services.ingest.ingest(property, [{ channel: 'web_chat', identity: { kind: 'email', value: 'late@example.com' }, direction: 'in', content: { type: 'text', text: 'written offline' }, createdAt: (now.ms += MINUTE) }]).ok)
+      assert.ok(
+        b!.services.ingest.ingest(property, [
+          {
+            channel: 'web_chat',
+            identity: { kind: 'email', value: 'late@example.com' },
+            direction: 'in',
+            content: { type: 'text', text: 'written offline' },
+            createdAt: (now.ms += MINUTE),
+          },
+        ]).ok,
+      )
       for (let i = 0; i < 5; i++) {
-        assert.ok(a!.services.ingest.ingest(property, [{ channel: 'whatsapp', identity: { kind: 'phone', value: `+4179555010${i}` }, direction: 'in', content: { type: 'text', text: `news ${i}` }, createdAt: (now.ms += MINUTE) }]).ok)
+        assert.ok(
+          a!.services.ingest.ingest(property, [
+            {
+              channel: 'whatsapp',
+              identity: { kind: 'phone', value: `+4179555010${i}` },
+              direction: 'in',
+              content: { type: 'text', text: `news ${i}` },
+              createdAt: (now.ms += MINUTE),
+            },
+          ]).ok,
+        )
       }
       await a!.sync.client.syncOnce()
       await prune() // the server forgets the ops B has not pulled
@@ -204,7 +309,17 @@ describe('sync scenarios', () => {
   it('an empty desk joining later is filled from a snapshot, with progress', async () => {
     await world(['a'], async ({ central, desks: [a], property, now, prune }) => {
       for (let i = 0; i < 30; i++) {
-        assert.ok(a!.services.ingest.ingest(property, [{ channel: 'whatsapp', identity: { kind: 'phone', value: `+417955502${String(i).padStart(2, '0')}` }, direction: 'in', content: { type: 'text', text: `hello ${i}` }, createdAt: (now.ms += MINUTE) }]).ok)
+        assert.ok(
+          a!.services.ingest.ingest(property, [
+            {
+              channel: 'whatsapp',
+              identity: { kind: 'phone', value: `+417955502${String(i).padStart(2, '0')}` },
+              direction: 'in',
+              content: { type: 'text', text: `hello ${i}` },
+              createdAt: (now.ms += MINUTE),
+            },
+          ]).ok,
+        )
       }
       await a!.sync.client.syncOnce()
       await prune()
@@ -225,7 +340,19 @@ describe('sync scenarios', () => {
       await central.push(devices[0]!, {
         clientId: 'newerdesk1',
         schemaVersion: 2,
-        ops: [{ opId: uuidv7(), clientId: 'newerdesk1', clientSeq: 1, hlc: encodeHlc({ wallMs: Date.parse('2026-11-29T08:00:00Z'), counter: 0, node: 'newerdesk1' }), space: property.id, entity: 'conversation', entityId: 'conv_future', fields: { hologram: true }, schemaVersion: 2 }],
+        ops: [
+          {
+            opId: uuidv7(),
+            clientId: 'newerdesk1',
+            clientSeq: 1,
+            hlc: encodeHlc({ wallMs: Date.parse('2026-11-29T08:00:00Z'), counter: 0, node: 'newerdesk1' }),
+            space: property.id,
+            entity: 'conversation',
+            entityId: 'conv_future',
+            fields: { hologram: true },
+            schemaVersion: 2,
+          },
+        ],
       })
       await a!.sync.client.syncOnce()
       assert.equal(a!.sync.client.status().waitingOps, 1)
@@ -233,7 +360,7 @@ describe('sync scenarios', () => {
     })
   })
 
-  it('sends nothing to an older central server, still takes in the others\' changes, and says to upgrade it', async () => {
+  it("sends nothing to an older central server, still takes in the others' changes, and says to upgrade it", async () => {
     await world(['b'], async ({ central, desks: [b], property, now }) => {
       const device = (await central.addDevice({ name: 'a', propertyId: property.id })).device
       const real = inProcessTransport(central, device)
@@ -248,11 +375,31 @@ describe('sync scenarios', () => {
       }
       const a = openDesk('a', older, now)
       try {
-        assert.ok(b!.services.ingest.ingest(property, [{ channel: 'web_chat', identity: { kind: 'phone', value: '+41791234567' }, direction: 'in', content: { type: 'text', text: 'From desk B' }, createdAt: now.ms }]).ok)
+        assert.ok(
+          b!.services.ingest.ingest(property, [
+            {
+              channel: 'web_chat',
+              identity: { kind: 'phone', value: '+41791234567' },
+              direction: 'in',
+              content: { type: 'text', text: 'From desk B' },
+              createdAt: now.ms,
+            },
+          ]).ok,
+        )
         await b!.sync.client.syncOnce()
         // The first round fills desk A (the property, B's message), then says why it is not sending.
         await assert.rejects(a.sync.client.syncOnce(), /older than this desk's/)
-        assert.ok(a.services.ingest.ingest(property, [{ channel: 'web_chat', identity: { kind: 'phone', value: '+41797654321' }, direction: 'in', content: { type: 'text', text: 'From desk A' }, createdAt: now.ms }]).ok)
+        assert.ok(
+          a.services.ingest.ingest(property, [
+            {
+              channel: 'web_chat',
+              identity: { kind: 'phone', value: '+41797654321' },
+              direction: 'in',
+              content: { type: 'text', text: 'From desk A' },
+              createdAt: now.ms,
+            },
+          ]).ok,
+        )
         await assert.rejects(a.sync.client.syncOnce(), /central server runs sync version \d+, older than this desk's \d+: upgrade it/)
         assert.equal(pushes, 0)
         assert.ok(a.sync.client.status().pendingOps > 0)

@@ -84,7 +84,10 @@ describe('start-up errors name the path and the cause', () => {
     writeFileSync(join(dataDir, DATABASE_FILE), 'this is not a database, it is a shopping list: milk, eggs, '.repeat(200))
     const serve = await cliRun(['serve', '--data-dir', dataDir, '--port', '0'])
     assert.equal(serve.code, 1)
-    assert.match(serve.stderr, new RegExp(`cannot open ${join(dataDir, DATABASE_FILE)}: it is damaged or not a Frontdesk Inbox store .*frontdesk restore --data-dir ${dataDir} --from`))
+    assert.match(
+      serve.stderr,
+      new RegExp(`cannot open ${join(dataDir, DATABASE_FILE)}: it is damaged or not a Frontdesk Inbox store .*frontdesk restore --data-dir ${dataDir} --from`),
+    )
   })
 
   it('a data dir that cannot be created: serve says where and why', async () => {

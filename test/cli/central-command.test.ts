@@ -45,6 +45,6 @@ describe('the frontdesk central command', () => {
     const help = await cliRun(['central', 'help'])
     assert.equal(help.code, 0)
     assert.match(help.stdout, /frontdesk central --data-dir DIR \[--port 4790\]/)
-    assert.match((await cliRun(['help'])).stdout, /frontdesk central …/, 'the desk\'s usage points to it')
+    assert.match((await cliRun(['help'])).stdout, /frontdesk central …/, "the desk's usage points to it")
   })
 })

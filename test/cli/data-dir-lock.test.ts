@@ -43,7 +43,7 @@ describe('one data dir, one server', () => {
     assert.equal((await fetch(`${next.url}/v1/health`)).status, 200)
   })
 
-  it('the desktop app\'s server holds the data dir as well: serve refuses, naming it', async () => {
+  it("the desktop app's server holds the data dir as well: serve refuses, naming it", async () => {
     const dir = tempDir('frontdesk-lock-desk-')
     const desk = await startDeskServer({ dataDir: dir, port: 0 })
     try {
@@ -61,7 +61,10 @@ describe('one data dir, one server', () => {
     const dir = tempDir('frontdesk-lock-inproc-')
     try {
       const lock = lockDataDir(dir)
-      assert.throws(() => lockDataDir(dir), (error: unknown) => error instanceof DataDirInUseError && error.message.includes(`process ${process.pid}`))
+      assert.throws(
+        () => lockDataDir(dir),
+        (error: unknown) => error instanceof DataDirInUseError && error.message.includes(`process ${process.pid}`),
+      )
       lock.release()
       lockDataDir(dir).release()
     } finally {

@@ -42,7 +42,10 @@ describe('the frontdesk command', () => {
 
     const list = await fetch(`${serve.url}/v1/conversations?q=${encodeURIComponent('+41795550102')}`, { headers })
     const { items } = (await list.json()) as { items: { id: string; guest: { identity: { value: string } } }[] }
-    assert.deepEqual(items.map((item) => item.id), [conversationId])
+    assert.deepEqual(
+      items.map((item) => item.id),
+      [conversationId],
+    )
     assert.equal(items[0]!.guest.identity.value, '+41795550102', 'the --country CH property read the national number')
   })
 

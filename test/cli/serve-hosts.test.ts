@@ -49,12 +49,24 @@ describe('frontdesk serve: the names it answers to', () => {
     const push = await fetch(`${serve.url}/api/unified-messaging-service/guest-conversations/messages`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ messages: [{ guestIdentifier: { type: 'PHONENUMBER', value: '+41795550109' }, platform: 'WEBSITE_CHAT', direction: 'RECEIVED', content: { type: 'text', text: { text: 'Hi' } }, messageCreatedAt: new Date().toISOString() }] }),
+      body: JSON.stringify({
+        messages: [
+          {
+            guestIdentifier: { type: 'PHONENUMBER', value: '+41795550109' },
+            platform: 'WEBSITE_CHAT',
+            direction: 'RECEIVED',
+            content: { type: 'text', text: { text: 'Hi' } },
+            messageCreatedAt: new Date().toISOString(),
+          },
+        ],
+      }),
     })
     assert.equal(push.status, 201)
     const properties = (await (await fetch(`${serve.url}/v1/properties`, { headers: { authorization: `Bearer ${token}` } })).json()) as { id: string }[]
     const propertyId = properties[0]!.id
-    const links = await get(`${serve.url}/3rd/conversations/links?phone_numbers=%2B41795550109&organization_id=${propertyId}`, 'localhost', { 'x-access-token': token })
+    const links = await get(`${serve.url}/3rd/conversations/links?phone_numbers=%2B41795550109&organization_id=${propertyId}`, 'localhost', {
+      'x-access-token': token,
+    })
     assert.equal(links.status, 200, links.body)
     assert.match(JSON.parse(links.body)[0].conversation_links[0].link, /^http:\/\/desk\.hotel\.lan:4780\/conversations\/conv_/)
   })

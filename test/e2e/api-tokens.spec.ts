@@ -7,7 +7,11 @@ test.use({ deskName: 'api-tokens' })
 
 test.describe.configure({ mode: 'serial' })
 
-test('Settings → API tokens lists each token (name, scopes, property, created, last used); Revoke asks first and refuses the token at once', async ({ page, desk, signedIn }) => {
+test('Settings → API tokens lists each token (name, scopes, property, created, last used); Revoke asks first and refuses the token at once', async ({
+  page,
+  desk,
+  signedIn,
+}) => {
   // A local system's token, bound to one property, used once.
   const created = await page.request.post(`${desk.url}/v1/tokens`, {
     headers: { authorization: `Bearer ${desk.adminToken}` },
@@ -55,7 +59,9 @@ test('a token made in Settings is shown once and works', async ({ page, desk, si
   await form.getByRole('button', { name: 'Create a token' }).click()
   const secret = await form.getByLabel('The new token').inputValue()
   expect(secret).toMatch(/^fdk_/)
-  await expect(page.getByRole('region', { name: 'API tokens' }).getByRole('row', { name: 'Phone bot' }).getByRole('cell').nth(1)).toHaveText('guest.conversation.write')
+  await expect(page.getByRole('region', { name: 'API tokens' }).getByRole('row', { name: 'Phone bot' }).getByRole('cell').nth(1)).toHaveText(
+    'guest.conversation.write',
+  )
   const pushed = await page.request.get(`${desk.url}/v1/conversations`, { headers: { authorization: `Bearer ${secret}` } })
   expect(pushed.status(), 'the token has no read scope').toBe(403)
 })
@@ -71,7 +77,13 @@ test('Agents shows a locked account ("Locked until …") and an admin unlocks it
   const lockedUntil = Date.now() + 14 * 60_000
   const store = openStore(desk.dataDir)
   try {
-    store.signInFailures.save({ email: 'luca@alpenblick.ch', failures: 10, windowStart: Date.now() - 5 * 60_000, lastFailureAt: Date.now() - 60_000, lockedUntil })
+    store.signInFailures.save({
+      email: 'luca@alpenblick.ch',
+      failures: 10,
+      windowStart: Date.now() - 5 * 60_000,
+      lastFailureAt: Date.now() - 60_000,
+      lockedUntil,
+    })
   } finally {
     store.close()
   }

@@ -22,7 +22,17 @@ test('when the AI agent fails, a small notice in the top bar says so and opens t
 
     const pushed = await page.request.post(`${desk.url}/v1/messages`, {
       headers: { authorization: `Bearer ${desk.token}` },
-      data: { messages: [{ channel: 'web_chat', guest: { phone: '+41795700001' }, direction: 'in', content: { type: 'text', text: 'Can I bring my bicycle?' }, createdAt: new Date().toISOString() }] },
+      data: {
+        messages: [
+          {
+            channel: 'web_chat',
+            guest: { phone: '+41795700001' },
+            direction: 'in',
+            content: { type: 'text', text: 'Can I bring my bicycle?' },
+            createdAt: new Date().toISOString(),
+          },
+        ],
+      },
     })
     expect(pushed.status()).toBe(201)
     const conversationId = (await pushed.json()).items[0].conversationId as string

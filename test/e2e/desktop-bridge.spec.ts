@@ -13,11 +13,22 @@ test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => {
     const calls: unknown[][] = []
     const listeners: { navigate: ((path: string) => void)[]; find: (() => void)[] } = { navigate: [], find: [] }
-    let info = { version: '0.1.0', platform: 'linux', apiUrl: location.origin, configuredPort: 4780, portProblem: 'Port 4780 is in use by another program, so the inbox runs on port 51234 for now.', startAtLogin: false, updates: 'off' }
-    const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value })
+    let info = {
+      version: '0.1.0',
+      platform: 'linux',
+      apiUrl: location.origin,
+      configuredPort: 4780,
+      portProblem: 'Port 4780 is in use by another program, so the inbox runs on port 51234 for now.',
+      startAtLogin: false,
+      updates: 'off',
+    }
+    const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
     Object.assign(window, {
       shellCalls: calls,
-      shell: { navigate: (path: string) => listeners.navigate.forEach((listener) => listener(path)), find: () => listeners.find.forEach((listener) => listener()) },
+      shell: {
+        navigate: (path: string) => listeners.navigate.forEach((listener) => listener(path)),
+        find: () => listeners.find.forEach((listener) => listener()),
+      },
       frontdesk: {
         getDesktopInfo: () => ok(info),
         setStartAtLogin: (enabled: boolean) => {
@@ -78,7 +89,12 @@ test('Settings shows this computer: where local systems push, a taken port, star
   await section.getByLabel('Port for local systems').fill('4790')
   await section.getByRole('button', { name: 'Save' }).click()
   await expect(section).toContainText('Saved: port 4790 from the next start.')
-  expect(await shellCalls(page)).toEqual(expect.arrayContaining([['setStartAtLogin', true], ['setPort', 4790]]))
+  expect(await shellCalls(page)).toEqual(
+    expect.arrayContaining([
+      ['setStartAtLogin', true],
+      ['setPort', 4790],
+    ]),
+  )
   await expectNoSeriousViolations(page)
   await page.screenshot({ path: `${SCREENSHOTS}settings-desktop.png` })
 })

@@ -13,7 +13,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 /** Electron's binary: ELECTRON_PATH, or the one the electron package downloaded (none where downloads are blocked). */
 function electronBinary(): { path: string } | { missing: string } {
   if (process.env.ELECTRON_PATH) {
-    return existsSync(process.env.ELECTRON_PATH) ? { path: process.env.ELECTRON_PATH } : { missing: `ELECTRON_PATH=${process.env.ELECTRON_PATH} does not exist` }
+    return existsSync(process.env.ELECTRON_PATH)
+      ? { path: process.env.ELECTRON_PATH }
+      : { missing: `ELECTRON_PATH=${process.env.ELECTRON_PATH} does not exist` }
   }
   try {
     const path = createRequire(import.meta.url)('electron') as string
@@ -46,15 +48,24 @@ test('the desktop app starts its local API and shows the inbox in a secure windo
   const userData = mkdtempSync(join(tmpdir(), 'frontdesk-electron-'))
   const port = await freePort()
   writeFileSync(join(userData, 'settings.json'), JSON.stringify({ port }))
-  const app = await _electron.launch({ executablePath: binary.path, args: [root, '--no-sandbox'], env: { ...process.env, FRONTDESK_USER_DATA: userData } as Record<string, string> })
+  const app = await _electron.launch({
+    executablePath: binary.path,
+    args: [root, '--no-sandbox'],
+    env: { ...process.env, FRONTDESK_USER_DATA: userData } as Record<string, string>,
+  })
   try {
     const page = await app.firstWindow()
     await expect(new SetupPage(page).heading()).toBeVisible({ timeout: 30_000 })
     expect(page.url()).toBe(`http://127.0.0.1:${port}/`)
     // The page has the bridge, and nothing of Node.
     expect(await page.evaluate(() => typeof (globalThis as unknown as { frontdesk?: object }).frontdesk)).toBe('object')
-    expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined'])
-    const info = await page.evaluate(() => (globalThis as unknown as { frontdesk: { getDesktopInfo(): Promise<{ ok: boolean; value: { apiUrl: string } }> } }).frontdesk.getDesktopInfo())
+    expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual([
+      'undefined',
+      'undefined',
+    ])
+    const info = await page.evaluate(() =>
+      (globalThis as unknown as { frontdesk: { getDesktopInfo(): Promise<{ ok: boolean; value: { apiUrl: string } }> } }).frontdesk.getDesktopInfo(),
+    )
     expect(info).toMatchObject({ ok: true, value: { apiUrl: `http://127.0.0.1:${port}` } })
     // Off-origin navigation is refused: the window stays on the app.
     await page.evaluate(() => globalThis.location.assign('https://example.com/'))

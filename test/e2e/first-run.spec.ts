@@ -6,7 +6,6 @@ import { SignInPage } from './pages/sign-in-page.js'
 
 const ADMIN = { name: 'Sara Brunner', email: 'sara@hotel-lago.ch', password: 'lakeside view 1' }
 
-
 test.describe.configure({ mode: 'serial' })
 
 test('a new data dir opens on setup; setup creates the property and admin, loads sample data and signs in', async ({ page, freshServer }) => {
@@ -67,7 +66,10 @@ test('an admin adds an agent, who can then sign in; a deactivated one cannot', a
   await form.getByRole('button', { name: 'Add agent' }).click()
   await expect(page.getByRole('status')).toHaveText('Luca Meier can now sign in.')
   await expect(page.getByRole('row', { name: /Luca Meier/ })).toContainText('Agent')
-  await page.getByRole('row', { name: /Luca Meier/ }).getByRole('button', { name: 'Rename' }).click()
+  await page
+    .getByRole('row', { name: /Luca Meier/ })
+    .getByRole('button', { name: 'Rename' })
+    .click()
   await page.getByLabel('New name for Luca Meier').fill('Luca M. Meier')
   await page.getByRole('button', { name: 'Save' }).click()
   await expect(page.getByRole('row', { name: /Luca M\. Meier/ })).toBeVisible()
@@ -82,7 +84,10 @@ test('an admin adds an agent, who can then sign in; a deactivated one cannot', a
   // Agents work the inbox; managing agents is for admins.
   await expect(lucaPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agents' })).toHaveCount(0)
 
-  await page.getByRole('row', { name: /Luca M\. Meier/ }).getByRole('button', { name: 'Deactivate' }).click()
+  await page
+    .getByRole('row', { name: /Luca M\. Meier/ })
+    .getByRole('button', { name: 'Deactivate' })
+    .click()
   await expect(page.getByRole('row', { name: /Luca M\. Meier/ })).toContainText('Deactivated')
   await lucaPage.reload()
   await expect(new SignInPage(lucaPage).heading()).toBeVisible()

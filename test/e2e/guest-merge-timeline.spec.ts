@@ -10,7 +10,15 @@ test('a guest merge shows in the timeline with who and why, and its Undo there s
   const written = await page.request.post(`${desk.url}/v1/messages`, {
     headers: { authorization: `Bearer ${desk.token}` },
     data: {
-      messages: [{ channel: 'web_chat', guest: { phone: '+41795700031' }, direction: 'in', content: { type: 'text', text: 'It is me, write to anna.muster@example.com' }, createdAt: new Date(Date.now() - 60_000).toISOString() }],
+      messages: [
+        {
+          channel: 'web_chat',
+          guest: { phone: '+41795700031' },
+          direction: 'in',
+          content: { type: 'text', text: 'It is me, write to anna.muster@example.com' },
+          createdAt: new Date(Date.now() - 60_000).toISOString(),
+        },
+      ],
     },
   })
   expect(written.status()).toBe(201)

@@ -39,7 +39,6 @@ async function openInbox(page: Page, url: string) {
   return inbox
 }
 
-
 test('the list shows every conversation, newest activity first, with badge, preview, time and unread count', async ({ page, desk, signedIn }) => {
   const inbox = await openInbox(page, desk.url)
   const seed = desk.seed
@@ -118,11 +117,9 @@ test('opening a conversation shows its messages in order, session dividers, the 
   await expect(page).toHaveURL(new RegExp(`/conversations/${anna.id}$`))
   await expect(inbox.chatTitle()).toHaveText('Anna Muster')
   await expect(inbox.chat().locator('.chat-header .channel-badge')).toHaveText('Web Chat')
-  await expect.poll(() => inbox.messageTexts()).toEqual([
-    'Hello, do you have a double room in March?',
-    'Yes, from 1 to 4 March we have a lake-view double.',
-    'Is breakfast included?',
-  ])
+  await expect
+    .poll(() => inbox.messageTexts())
+    .toEqual(['Hello, do you have a double room in March?', 'Yes, from 1 to 4 March we have a lake-view double.', 'Is breakfast included?'])
   // Two guest sessions, three days apart.
   await expect(inbox.sessionDividers()).toHaveCount(2)
   await expect(inbox.bubbles().first().locator('time')).toBeVisible()
@@ -221,12 +218,23 @@ test('a message pushed by a local system appears live, without a reload, and unr
   await inbox.row('Anna Muster').first().click()
   await expect(inbox.chatTitle()).toHaveText('Anna Muster')
 
-  const push = (messages: object[]) =>
-    page.request.post(`${desk.url}${PUSH}`, { headers: { authorization: `Bearer ${desk.token}` }, data: { messages } })
+  const push = (messages: object[]) => page.request.post(`${desk.url}${PUSH}`, { headers: { authorization: `Bearer ${desk.token}` }, data: { messages } })
   const at = new Date().toISOString()
   const pushed = await push([
-    { guestIdentifier: { type: 'EMAILADDRESS', value: 'new.guest@example.com' }, platform: 'WEBSITE_CHAT', direction: 'RECEIVED', content: { type: 'text', text: { text: 'Hi! Any rooms free tonight?' } }, messageCreatedAt: at },
-    { guestIdentifier: { type: 'EMAILADDRESS', value: 'new.guest@example.com' }, platform: 'WEBSITE_CHAT', direction: 'RECEIVED', content: { type: 'text', text: { text: 'Two adults.' } }, messageCreatedAt: at },
+    {
+      guestIdentifier: { type: 'EMAILADDRESS', value: 'new.guest@example.com' },
+      platform: 'WEBSITE_CHAT',
+      direction: 'RECEIVED',
+      content: { type: 'text', text: { text: 'Hi! Any rooms free tonight?' } },
+      messageCreatedAt: at,
+    },
+    {
+      guestIdentifier: { type: 'EMAILADDRESS', value: 'new.guest@example.com' },
+      platform: 'WEBSITE_CHAT',
+      direction: 'RECEIVED',
+      content: { type: 'text', text: { text: 'Two adults.' } },
+      messageCreatedAt: at,
+    },
   ])
   expect(pushed.status()).toBe(201)
   const row = inbox.row('new.guest@example.com')
@@ -237,7 +245,13 @@ test('a message pushed by a local system appears live, without a reload, and unr
 
   // A message into the open conversation appears in the chat, and stays read.
   await push([
-    { guestIdentifier: { type: 'PHONENUMBER', value: '+41791110001' }, platform: 'WEBSITE_CHAT', direction: 'RECEIVED', content: { type: 'text', text: { text: 'And is there parking?' } }, messageCreatedAt: new Date().toISOString() },
+    {
+      guestIdentifier: { type: 'PHONENUMBER', value: '+41791110001' },
+      platform: 'WEBSITE_CHAT',
+      direction: 'RECEIVED',
+      content: { type: 'text', text: { text: 'And is there parking?' } },
+      messageCreatedAt: new Date().toISOString(),
+    },
   ])
   await expect(inbox.bubbles().first()).toContainText('And is there parking?')
   await expect(inbox.selectedRow().locator('.row-preview')).toHaveText('And is there parking?')

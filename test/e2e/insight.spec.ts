@@ -11,13 +11,25 @@ test.describe.configure({ mode: 'serial' })
 async function guestWrites(page: Page, url: string, token: string, phone: string, texts: string[]) {
   const response = await page.request.post(`${url}/v1/messages`, {
     headers: { authorization: `Bearer ${token}` },
-    data: { messages: texts.map((text, i) => ({ channel: 'web_chat', guest: { phone }, direction: 'in', content: { type: 'text', text }, createdAt: new Date(Date.now() - (texts.length - i) * 60_000).toISOString() })) },
+    data: {
+      messages: texts.map((text, i) => ({
+        channel: 'web_chat',
+        guest: { phone },
+        direction: 'in',
+        content: { type: 'text', text },
+        createdAt: new Date(Date.now() - (texts.length - i) * 60_000).toISOString(),
+      })),
+    },
   })
   expect(response.status()).toBe(201)
   return (await response.json()).items[0].conversationId as string
 }
 
-test('the side panel explains the guest: type, intent, persona with evidence, dates, contact data; the list shows and filters the type', async ({ page, desk, signedIn }) => {
+test('the side panel explains the guest: type, intent, persona with evidence, dates, contact data; the list shows and filters the type', async ({
+  page,
+  desk,
+  signedIn,
+}) => {
   const id = await guestWrites(page, desk.url, desk.token, '+41795600001', [
     'Hello, we are two adults with two kids and would like to book a family room from 3 to 5 March.',
     'My name is Eva Brunner, you can reach me at eva.brunner@example.ch',
@@ -59,7 +71,9 @@ test('the statistics bar shows each figure with its definition, and the statisti
   await expect(bar.locator('[data-metric="capturedLeads"]')).toHaveText(/^[1-9]\d*$/)
 
   // The bar follows the property the list is filtered to.
-  const edelweissStats = page.waitForResponse((response) => response.url().includes(`/v1/stats?`) && response.url().includes(`propertyId=${desk.seed.properties.edelweiss}`))
+  const edelweissStats = page.waitForResponse(
+    (response) => response.url().includes(`/v1/stats?`) && response.url().includes(`propertyId=${desk.seed.properties.edelweiss}`),
+  )
   await inbox.property('Chalet Edelweiss')
   const { metrics } = (await (await edelweissStats).json()) as { metrics: { key: string; value: number | null }[] }
   const leadsAtEdelweiss = metrics.find((metric) => metric.key === 'capturedLeads')?.value
@@ -70,7 +84,9 @@ test('the statistics bar shows each figure with its definition, and the statisti
   await expect(page.getByRole('img', { name: 'Active conversations per Day' })).toBeVisible()
   await expect(page.getByRole('img', { name: 'Active conversations per Day' }).locator('rect')).toHaveCount(30)
   await page.getByRole('combobox', { name: 'Per', exact: true }).selectOption({ label: 'Week' })
-  const aWeekAtAlpenblick = page.waitForResponse((response) => response.url().includes('/v1/stats/series?') && response.url().includes(`propertyId=${desk.seed.properties.alpenblick}`))
+  const aWeekAtAlpenblick = page.waitForResponse(
+    (response) => response.url().includes('/v1/stats/series?') && response.url().includes(`propertyId=${desk.seed.properties.alpenblick}`),
+  )
   await page.getByRole('combobox', { name: 'Property', exact: true }).selectOption({ label: 'Hotel Alpenblick' })
   expect((await aWeekAtAlpenblick).status()).toBe(200)
   await expect(page.getByRole('img', { name: 'Conversion rate per Week' })).toBeVisible()
@@ -100,20 +116,32 @@ test('Export downloads the filtered history as CSV, with progress', async ({ pag
   const download = await downloading
   expect(download.suggestedFilename()).toMatch(/^frontdesk-export-\d{4}-\d{2}-\d{2}\.csv$/)
   const csv = readFileSync((await download.path())!, 'utf8')
-  const [header, ...lines] = csv.replace(/^\uFEFF/, '').trim().split('\n')
-  expect(header).toBe('conversation_id,message_id,channel,guest,guest_phone_or_email,direction,sender,created_at,received_at,type,lead,reservation,message_type,text,property_id')
+  const [header, ...lines] = csv
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\n')
+  expect(header).toBe(
+    'conversation_id,message_id,channel,guest,guest_phone_or_email,direction,sender,created_at,received_at,type,lead,reservation,message_type,text,property_id',
+  )
   expect(lines.length).toBeGreaterThanOrEqual(1)
   expect(lines.every((line) => line.split(',')[2] === 'whatsapp')).toBe(true)
   expect(csv).toContain('Can I bring my dog?')
   await expect(page.getByRole('status').filter({ hasText: /^Exported \d+ messages$/ })).toBeVisible()
 })
 
-test('Arrivals lists today\'s guests with what they asked, open questions first', async ({ page, desk, signedIn }) => {
+test("Arrivals lists today's guests with what they asked, open questions first", async ({ page, desk, signedIn }) => {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich' }).format(new Date())
   const book = (number: string, first: string, phone: string, room: string) =>
     page.request.post(`${desk.url}/v1/reservations`, {
       headers: { authorization: `Bearer ${desk.adminToken}` },
-      data: { propertyId: desk.seed.properties.alpenblick, confirmationNumber: number, guest: { firstName: first, lastName: 'Arrival', phone }, arrival: today, departure: '2099-01-01', room },
+      data: {
+        propertyId: desk.seed.properties.alpenblick,
+        confirmationNumber: number,
+        guest: { firstName: first, lastName: 'Arrival', phone },
+        arrival: today,
+        departure: '2099-01-01',
+        room,
+      },
     })
   await book('ARR-1', 'Silent', '+41795600010', '301')
   await book('ARR-2', 'Curious', '+41795600011', '302')

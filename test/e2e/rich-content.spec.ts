@@ -41,12 +41,27 @@ test('every rich message type renders in the chat, and markup in any of them sta
   await push(page, desk.url, desk.token, [
     { ...guest, direction: 'in', content: { type: 'text', text: XSS.text }, createdAt: at(0) },
     { ...guest, direction: 'in', content: { type: 'text', text: XSS.script }, createdAt: at(1) },
-    { ...guest, direction: 'out', content: { type: 'response', text: 'When shall we book the spa?', quickReplies: [{ title: 'Morning' }, { title: 'Evening' }] }, createdAt: at(2) },
+    {
+      ...guest,
+      direction: 'out',
+      content: { type: 'response', text: 'When shall we book the spa?', quickReplies: [{ title: 'Morning' }, { title: 'Evening' }] },
+      createdAt: at(2),
+    },
     { ...guest, direction: 'in', content: { type: 'quick_reply', text: 'Evening', payload: 'PM' }, createdAt: at(3) },
     { ...guest, direction: 'in', content: { type: 'image', url: image, caption: XSS.caption, mimeType: 'image/png', size: PNG.length }, createdAt: at(4) },
     { ...guest, direction: 'out', content: { type: 'file', url: 'https://files.example.com/menu.pdf', name: XSS.file, size: 2_400_000 }, createdAt: at(5) },
-    { ...guest, direction: 'out', content: { type: 'location', latitude: 46.0101, longitude: 8.9601, name: 'Hotel Lago', address: 'Riva 1, Lugano' }, createdAt: at(6) },
-    { ...guest, direction: 'out', content: { type: 'contact', name: 'Concierge <b>desk</b>', phone: '+41 91 123 45 67', email: 'concierge@lago.ch' }, createdAt: at(7) },
+    {
+      ...guest,
+      direction: 'out',
+      content: { type: 'location', latitude: 46.0101, longitude: 8.9601, name: 'Hotel Lago', address: 'Riva 1, Lugano' },
+      createdAt: at(6),
+    },
+    {
+      ...guest,
+      direction: 'out',
+      content: { type: 'contact', name: 'Concierge <b>desk</b>', phone: '+41 91 123 45 67', email: 'concierge@lago.ch' },
+      createdAt: at(7),
+    },
     { ...guest, direction: 'in', content: { type: 'text', text: 'Sent by mail', isMail: true }, createdAt: at(8) },
   ])
 

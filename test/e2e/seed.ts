@@ -80,9 +80,7 @@ export async function seedDesk(dataDir: string, now: number): Promise<SeededDesk
       annaCall: conversation(alpenblick, 'phone', { kind: 'phone', value: '+41791110001' }, 'Anna Muster', [
         [2 * 60, 'in', 'Caller asked about an airport transfer on arrival.'],
       ]),
-      whatsapp: conversation(alpenblick, 'whatsapp', { kind: 'phone', value: '+41792220002' }, '+41792220002', [
-        [40, 'in', 'Can I bring my dog?'],
-      ]),
+      whatsapp: conversation(alpenblick, 'whatsapp', { kind: 'phone', value: '+41792220002' }, '+41792220002', [[40, 'in', 'Can I bring my dog?']]),
       instagram: conversation(alpenblick, 'instagram', { kind: 'email', value: 'mia@example.com' }, 'mia@example.com', [
         [2 * 24 * 60, 'in', 'Love your spa photos!'],
       ]),
@@ -120,7 +118,12 @@ export async function seedDesk(dataDir: string, now: number): Promise<SeededDesk
     })
     if (!booked.ok) throw new Error(JSON.stringify(booked.problems))
 
-    const conversationService = createConversationService(store, events, createNotificationService(store, events, () => now), () => now)
+    const conversationService = createConversationService(
+      store,
+      events,
+      createNotificationService(store, events, () => now),
+      () => now,
+    )
     createLeadService(store, events, conversationService, () => now).capture(store.conversations.get(conversations.james.id)!)
     conversations.james.lead = true
     return { admin, properties: { alpenblick: alpenblick.id, edelweiss: edelweiss.id }, conversations }

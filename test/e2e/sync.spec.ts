@@ -15,7 +15,7 @@ test.describe.configure({ mode: 'serial' })
  * from its settings page, desk B (a new data dir) with `frontdesk sync connect`; a message pushed
  * to A while the central server is down reaches B's inbox once it is back.
  */
-test('a message pushed to one desk appears in the other desk\'s inbox, across a central server restart', async ({ browser }) => {
+test("a message pushed to one desk appears in the other desk's inbox, across a central server restart", async ({ browser }) => {
   test.setTimeout(90_000)
   const root = mkdtempSync(join(tmpdir(), 'frontdesk-e2e-sync-'))
   const processes: ServeProcess[] = []

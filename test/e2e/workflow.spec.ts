@@ -19,7 +19,9 @@ test.beforeAll(async () => {
     let body = ''
     request.on('data', (chunk) => (body += chunk))
     request.on('end', () => {
-      const [t, v1] = String(request.headers['x-frontdesk-signature']).split(',').map((part) => part.split('=')[1])
+      const [t, v1] = String(request.headers['x-frontdesk-signature'])
+        .split(',')
+        .map((part) => part.split('=')[1])
       received.push({ text: JSON.parse(body).message.content.text, signatureValid: v1 === createHmac('sha256', SECRET).update(`${t}.${body}`).digest('hex') })
       response.writeHead(200).end()
     })
@@ -35,11 +37,13 @@ async function api(page: Page, url: string, token: string, method: 'POST' | 'PUT
 }
 
 async function guestWrites(page: Page, url: string, token: string, channel: string, phone: string, text: string, at = new Date()) {
-  const response = await api(page, url, token, 'POST', '/v1/messages', { messages: [{ channel, guest: { phone }, direction: 'in', content: { type: 'text', text }, createdAt: at.toISOString() }] })
+  const response = await api(page, url, token, 'POST', '/v1/messages', {
+    messages: [{ channel, guest: { phone }, direction: 'in', content: { type: 'text', text }, createdAt: at.toISOString() }],
+  })
   return response.items[0].conversationId as string
 }
 
-test('the AI agent answers from the knowledge base and from the guest\'s reservation, showing its tools', async ({ page, desk, signedIn }) => {
+test("the AI agent answers from the knowledge base and from the guest's reservation, showing its tools", async ({ page, desk, signedIn }) => {
   await api(page, desk.url, desk.adminToken, 'POST', '/v1/knowledge', {
     propertyId: desk.seed.properties.alpenblick,
     question: 'Is there parking?',
@@ -65,7 +69,7 @@ test('the AI agent answers from the knowledge base and from the guest\'s reserva
   await guestWrites(page, desk.url, desk.token, 'web_chat', '+41795559002', 'When is my check-in, and which room is my reservation?')
   const stay = inbox.bubbles().filter({ hasText: 'WF-1' })
   await expect(stay).toContainText('arrival 2030-06-01, departure 2030-06-05, room 118')
-  await expect(stay.getByTitle('Answered from the guest\'s reservation')).toHaveText('PMS')
+  await expect(stay.getByTitle("Answered from the guest's reservation")).toHaveText('PMS')
   await expect(inbox.chat().getByRole('group', { name: 'Who answers' }).getByRole('button', { name: 'AI Agent' })).toHaveAttribute('aria-pressed', 'true')
   await expectNoSeriousViolations(page)
   await page.screenshot({ path: `${SCREENSHOTS}ai-agent.png` })
@@ -143,7 +147,7 @@ test('a reply on a channel with a webhook is delivered, signed, and shows as del
   expect(received.find((r) => r.text === 'We will call you at 5 pm.')?.signatureValid).toBe(true)
 })
 
-test('after WhatsApp\'s 24 h window only approved templates can be sent', async ({ page, desk, signedIn }) => {
+test("after WhatsApp's 24 h window only approved templates can be sent", async ({ page, desk, signedIn }) => {
   await api(page, desk.url, desk.adminToken, 'POST', '/v1/templates', {
     propertyId: desk.seed.properties.alpenblick,
     name: 'Follow-up',
@@ -171,7 +175,7 @@ test('after WhatsApp\'s 24 h window only approved templates can be sent', async 
   await expect(inbox.chat().locator('.chat-header .status')).toHaveText('Expired')
 })
 
-test('the composer follows the server\'s reply policy when the window closes while the chat is open', async ({ page, desk, signedIn }) => {
+test("the composer follows the server's reply policy when the window closes while the chat is open", async ({ page, desk, signedIn }) => {
   await page.clock.install()
   const wroteAt = new Date(Date.now() - 24 * 3600_000 + 2 * 60_000)
   const id = await guestWrites(page, desk.url, desk.token, 'whatsapp', '+41795559010', 'Is a late check-out possible?', wroteAt)

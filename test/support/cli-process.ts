@@ -22,7 +22,8 @@ export function assertCliBundleFresh(): void {
     const path = fileURLToPath(new URL(source, root))
     return !existsSync(path) || statSync(path).mtimeMs > builtAt
   })
-  if (changed.length) throw new Error(`the CLI bundle is older than ${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ' …' : ''}: run \`npm run build:cli\``)
+  if (changed.length)
+    throw new Error(`the CLI bundle is older than ${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ' …' : ''}: run \`npm run build:cli\``)
 }
 assertCliBundleFresh()
 

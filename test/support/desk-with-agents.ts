@@ -27,7 +27,10 @@ export async function startDeskWithAgents(): Promise<DeskWithAgents> {
   const api: DeskWithAgents['api'] = (method, url, payload, headers = bearer(admin)) =>
     t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) })
   const agents = {} as DeskWithAgents['agents']
-  for (const [key, name] of [['luca', 'Luca Meier'], ['mia', 'Mia Huber']] as const) {
+  for (const [key, name] of [
+    ['luca', 'Luca Meier'],
+    ['mia', 'Mia Huber'],
+  ] as const) {
     const email = `${key}@alpenblick.ch`
     const created = await api('POST', '/v1/agents', { name, email, password: AGENT_PASSWORD, role: 'agent' })
     agents[key] = { id: created.json().id, cookie: '' }
@@ -39,8 +42,11 @@ export async function startDeskWithAgents(): Promise<DeskWithAgents> {
     api,
     push: async (message) => (await api('POST', PUSH_URL, { messages: [message] })).json()[0].conversationId as string,
     native: async (channel, phone, at) =>
-      (await api('POST', '/v1/messages', { messages: [{ channel, guest: { phone }, direction: 'in', content: { type: 'text', text: 'Hi there' }, createdAt: new Date(at).toISOString() }] })).json().items[0]
-        .conversationId as string,
+      (
+        await api('POST', '/v1/messages', {
+          messages: [{ channel, guest: { phone }, direction: 'in', content: { type: 'text', text: 'Hi there' }, createdAt: new Date(at).toISOString() }],
+        })
+      ).json().items[0].conversationId as string,
     signIn: (email, password) => signIn(t, email, password),
   }
 }

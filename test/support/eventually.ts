@@ -8,7 +8,11 @@ export interface EventuallyOptions {
  * `timeoutMs` it fails with the last assertion error, saying what it was waiting for. For things
  * that happen in the background: delivery, sync, backups, streams.
  */
-export async function eventually<T>(what: string, assertion: () => T | Promise<T>, { timeoutMs = 10_000, intervalMs = 20 }: EventuallyOptions = {}): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  assertion: () => T | Promise<T>,
+  { timeoutMs = 10_000, intervalMs = 20 }: EventuallyOptions = {},
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     try {

@@ -28,7 +28,14 @@ export async function pushEveryContentType(t: TestApp, token: string): Promise<s
     url: '/v1/messages',
     headers: bearer(token),
     payload: {
-      messages: EVERY_CONTENT_TYPE.map((content, i) => ({ channel: 'whatsapp', guest: { phone: '+41795550101' }, direction: i % 2 ? 'out' : 'in', content, createdAt: at(100 - i), externalId: `wa-${i}` })),
+      messages: EVERY_CONTENT_TYPE.map((content, i) => ({
+        channel: 'whatsapp',
+        guest: { phone: '+41795550101' },
+        direction: i % 2 ? 'out' : 'in',
+        content,
+        createdAt: at(100 - i),
+        externalId: `wa-${i}`,
+      })),
     },
   })
   assert.equal(response.statusCode, 201, response.body)

@@ -12,7 +12,11 @@ import { tempDir } from './test-app.js'
 const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
 
 /** A transport that calls the central sync service in-process, through JSON, optionally via `fault`. */
-export function inProcessTransport(central: SyncService, device: Device | (() => Device), fault: <T>(call: () => Promise<T>) => Promise<T> = (call) => call()): SyncTransport {
+export function inProcessTransport(
+  central: SyncService,
+  device: Device | (() => Device),
+  fault: <T>(call: () => Promise<T>) => Promise<T> = (call) => call(),
+): SyncTransport {
   const deviceOf = typeof device === 'function' ? device : () => device
   return {
     hello: (body) => fault(async () => wire(await central.hello(deviceOf(), body.clientId))),

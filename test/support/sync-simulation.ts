@@ -23,12 +23,56 @@ const PHONES = ['+41795550001', '+41795550002', '+41795550003', '+41795550004']
 
 const deskIndex = fc.integer({ min: 0, max: 2 })
 export const action = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('guestWrites' as const), desk: deskIndex, guest: fc.integer({ min: 0, max: 3 }), channel: fc.constantFrom('whatsapp' as const, 'web_chat' as const) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('guestWrites' as const),
+      desk: deskIndex,
+      guest: fc.integer({ min: 0, max: 3 }),
+      channel: fc.constantFrom('whatsapp' as const, 'web_chat' as const),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('reply' as const), desk: deskIndex, guest: fc.integer({ min: 0, max: 3 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('mode' as const), desk: deskIndex, guest: fc.integer({ min: 0, max: 3 }), mode: fc.constantFrom('ai' as const, 'human' as const) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('reservation' as const), desk: deskIndex, number: fc.integer({ min: 0, max: 2 }), guest: fc.integer({ min: 0, max: 3 }), name: fc.constantFrom('Eva', 'Luca', 'Mia'), room: fc.constantFrom('101', '204', null) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('template' as const), desk: deskIndex, slot: fc.integer({ min: 0, max: 2 }), body: fc.constantFrom('See you soon', 'Welcome!', 'Parking is free'), remove: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('knowledge' as const), desk: deskIndex, slot: fc.integer({ min: 0, max: 1 }), answer: fc.constantFrom('Yes', 'No', 'At 7'), remove: fc.boolean() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('mode' as const),
+      desk: deskIndex,
+      guest: fc.integer({ min: 0, max: 3 }),
+      mode: fc.constantFrom('ai' as const, 'human' as const),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('reservation' as const),
+      desk: deskIndex,
+      number: fc.integer({ min: 0, max: 2 }),
+      guest: fc.integer({ min: 0, max: 3 }),
+      name: fc.constantFrom('Eva', 'Luca', 'Mia'),
+      room: fc.constantFrom('101', '204', null),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('template' as const),
+      desk: deskIndex,
+      slot: fc.integer({ min: 0, max: 2 }),
+      body: fc.constantFrom('See you soon', 'Welcome!', 'Parking is free'),
+      remove: fc.boolean(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('knowledge' as const),
+      desk: deskIndex,
+      slot: fc.integer({ min: 0, max: 1 }),
+      answer: fc.constantFrom('Yes', 'No', 'At 7'),
+      remove: fc.boolean(),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('mergeGuests' as const), desk: deskIndex }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('undoMerge' as const), desk: deskIndex }) },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('sync' as const), desk: deskIndex }) },
@@ -103,12 +147,15 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
     for (const desk of desks) await desk.sync.client.syncOnce()
     network.faulty = true
 
-    const syncQuietly = (desk: Desk) => desk.sync.client.syncOnce().catch((error) => {
-      if (!(error instanceof NetworkError)) throw error
-    })
+    const syncQuietly = (desk: Desk) =>
+      desk.sync.client.syncOnce().catch((error) => {
+        if (!(error instanceof NetworkError)) throw error
+      })
     const conversationOf = (desk: Desk, guest: number) => {
       const identity = desk.store.guests.findIdentity('phone', PHONES[guest]!)
-      return identity ? desk.db.prepare('SELECT id FROM conversations WHERE identity_rowid = ? ORDER BY id LIMIT 1').pluck().get(identity.rowid) as string | undefined : undefined
+      return identity
+        ? (desk.db.prepare('SELECT id FROM conversations WHERE identity_rowid = ? ORDER BY id LIMIT 1').pluck().get(identity.rowid) as string | undefined)
+        : undefined
     }
 
     for (const step of schedule) {
@@ -117,7 +164,15 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
         case 'guestWrites': {
           const text = `message ${++counter}`
           written.push(text)
-          const outcome = desk!.services.ingest.ingest(property, [{ channel: step.channel, identity: { kind: 'phone', value: PHONES[step.guest]! }, direction: 'in', content: { type: 'text', text }, createdAt: desk!.now.ms }])
+          const outcome = desk!.services.ingest.ingest(property, [
+            {
+              channel: step.channel,
+              identity: { kind: 'phone', value: PHONES[step.guest]! },
+              direction: 'in',
+              content: { type: 'text', text },
+              createdAt: desk!.now.ms,
+            },
+          ])
           assert.ok(outcome.ok)
           break
         }
@@ -126,7 +181,11 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
           if (!id) break
           const text = `reply ${++counter}`
           written.push(text)
-          assert.ok(desk!.services.ingest.ingest(property, [{ channel: 'whatsapp', conversationId: id, direction: 'out', content: { type: 'text', text }, createdAt: desk!.now.ms }]).ok)
+          assert.ok(
+            desk!.services.ingest.ingest(property, [
+              { channel: 'whatsapp', conversationId: id, direction: 'out', content: { type: 'text', text }, createdAt: desk!.now.ms },
+            ]).ok,
+          )
           break
         }
         case 'mode': {
@@ -135,14 +194,33 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
           break
         }
         case 'reservation':
-          assert.ok(desk!.services.reservations.upsert(property, { confirmationNumber: `R-${step.number}`, phone: PHONES[step.guest]!, firstName: step.name, arrival: '2027-01-10', departure: '2027-01-12', room: step.room, status: 'confirmed' }).ok)
+          assert.ok(
+            desk!.services.reservations.upsert(property, {
+              confirmationNumber: `R-${step.number}`,
+              phone: PHONES[step.guest]!,
+              firstName: step.name,
+              arrival: '2027-01-10',
+              departure: '2027-01-12',
+              room: step.room,
+              status: 'confirmed',
+            }).ok,
+          )
           break
         case 'template': {
           const shortcut = `t${step.slot}`
           const existing = desk!.store.templates.byShortcut(property.id, shortcut)
           if (existing && step.remove) desk!.services.templates.remove(existing)
           else if (existing) desk!.services.templates.update(existing, { body: step.body })
-          else desk!.services.templates.create({ propertyId: property.id, name: shortcut, shortcut, body: step.body, language: 'en', channel: null, approval: null })
+          else
+            desk!.services.templates.create({
+              propertyId: property.id,
+              name: shortcut,
+              shortcut,
+              body: step.body,
+              language: 'en',
+              channel: null,
+              approval: null,
+            })
           break
         }
         case 'knowledge': {
@@ -161,7 +239,8 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
         case 'undoMerge': {
           // The desk's latest merge in force (made here or applied from another desk); an undo the
           // desk refuses (its kept profile merged into another since) changes nothing.
-          const mergeId = desk!.db.prepare('SELECT id FROM guest_merges WHERE undone_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1').pluck().get() as string | undefined
+          const mergeId = desk!.db.prepare('SELECT id FROM guest_merges WHERE undone_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1').pluck().get() as
+            string | undefined
           try {
             if (mergeId) desk!.services.guests.undoMerge(mergeId, {})
           } catch (error) {
@@ -213,13 +292,23 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
     const states = desks.map((desk) => replicaState(desk.db))
     if (process.env.SIM_TRACE) {
       for (const desk of desks) {
-        console.error(desk.name, JSON.stringify(desk.sync.client.status()), JSON.stringify(desk.sync.repository.config()), JSON.stringify(desk.sync.repository.cursors()))
+        console.error(
+          desk.name,
+          JSON.stringify(desk.sync.client.status()),
+          JSON.stringify(desk.sync.repository.config()),
+          JSON.stringify(desk.sync.repository.cursors()),
+        )
         console.error('  parked', JSON.stringify(desk.db.prepare('SELECT reason FROM sync_pending').all()))
-        console.error('  log', JSON.stringify(desk.db.prepare("SELECT seq, entity, entity_id, op, hlc, origin FROM change_log WHERE entity = 'template'").all()))
+        console.error(
+          '  log',
+          JSON.stringify(desk.db.prepare("SELECT seq, entity, entity_id, op, hlc, origin FROM change_log WHERE entity = 'template'").all()),
+        )
       }
       for (const space of ['group', property.id]) {
         const pulled = await central.pull(devices[0]!, space, 0, 1000)
-        if (!('reset' in pulled)) for (const p of pulled.ops) console.error('central', space, p.serverSeq, p.op.clientId, p.op.clientSeq, p.op.entity, p.op.entityId, JSON.stringify(p.op.fields).slice(0, 80))
+        if (!('reset' in pulled))
+          for (const p of pulled.ops)
+            console.error('central', space, p.serverSeq, p.op.clientId, p.op.clientSeq, p.op.entity, p.op.entityId, JSON.stringify(p.op.fields).slice(0, 80))
       }
     }
     assert.deepEqual(states[1], states[0], 'desk 1 and desk 0 agree')
@@ -243,4 +332,3 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
     for (const desk of desks) removeDesk(desk)
   }
 }
-

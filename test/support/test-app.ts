@@ -66,9 +66,7 @@ export interface PushedMessageInput {
 /** A dialect-1 message body with sensible defaults. */
 export function pushedMessage(input: PushedMessageInput = {}) {
   return {
-    guestIdentifier: input.email
-      ? { type: 'EMAILADDRESS', value: input.email }
-      : { type: 'PHONENUMBER', value: input.phone ?? '+41791234567' },
+    guestIdentifier: input.email ? { type: 'EMAILADDRESS', value: input.email } : { type: 'PHONENUMBER', value: input.phone ?? '+41791234567' },
     platform: input.platform ?? 'WEBSITE_CHAT',
     direction: input.direction ?? 'RECEIVED',
     content: { type: 'text', text: { text: input.text ?? 'Hi, I would like to book a room' } },

@@ -5,7 +5,7 @@ import Fastify from 'fastify'
 import { compileOnFirstUse } from '../../sync-core/http/compile-on-first-use.js'
 
 describe('schema compilers that compile on first use', () => {
-  it('compile nothing up front, each schema once when first used, and keep ajv\'s errors in view', () => {
+  it("compile nothing up front, each schema once when first used, and keep ajv's errors in view", () => {
     const ajv = new Ajv({ allErrors: true })
     const compiled: object[] = []
     const compiler = compileOnFirstUse(({ schema }: { schema: object }) => {
@@ -18,7 +18,10 @@ describe('schema compilers that compile on first use', () => {
 
     assert.equal(validate({ name: 'Sara' } as never), true)
     assert.equal(validate({} as never), false)
-    assert.deepEqual((validate as unknown as { errors: { keyword: string }[] }).errors.map((error) => error.keyword), ['required'])
+    assert.deepEqual(
+      (validate as unknown as { errors: { keyword: string }[] }).errors.map((error) => error.keyword),
+      ['required'],
+    )
     assert.equal(validate({ name: 'Luca' } as never), true)
     assert.equal((validate as unknown as { errors: unknown }).errors, null, 'the errors of the latest call')
     assert.deepEqual(compiled, [schema], 'compiled once')

@@ -38,7 +38,7 @@ describe('the desk clock', () => {
     a.hlc.receive(encodeHlc({ wallMs: T + 2 * HOUR, counter: 5, node: 'central' }))
     assert.deepEqual(decodeHlc(change(a, 'gst_2')), { wallMs: T + 2 * HOUR, counter: 7, node: a.changeLog.clientId }, 'after what it received')
     const nextOfB = decodeHlc(change(b, 'gst_2'))
-    assert.deepEqual([nextOfB.wallMs, nextOfB.counter], [T + HOUR, 1], 'the other store\'s clock did not move')
+    assert.deepEqual([nextOfB.wallMs, nextOfB.counter], [T + HOUR, 1], "the other store's clock did not move")
   })
 
   it('starts, when the store opens again, past every change it logged, even with its physical clock behind', () => {

@@ -25,8 +25,22 @@ interface FileMatcherLike {
 }
 const fileMatcher = require('app-builder-lib/out/fileMatcher.js') as {
   FileMatcher: new (from: string, to: string, macroExpander: (s: string) => string, patterns?: string[]) => FileMatcherLike
-  getMainFileMatchers(appDir: string, destination: string, macroExpander: (s: string) => string, platformOptions: object, platformPackager: object, outDir: string, isElectronCompile: boolean): FileMatcherLike[]
-  getNodeModuleFileMatcher(appDir: string, destination: string, macroExpander: (s: string) => string, platformOptions: object, packager: object): FileMatcherLike
+  getMainFileMatchers(
+    appDir: string,
+    destination: string,
+    macroExpander: (s: string) => string,
+    platformOptions: object,
+    platformPackager: object,
+    outDir: string,
+    isElectronCompile: boolean,
+  ): FileMatcherLike[]
+  getNodeModuleFileMatcher(
+    appDir: string,
+    destination: string,
+    macroExpander: (s: string) => string,
+    platformOptions: object,
+    packager: object,
+  ): FileMatcherLike
 }
 const sameText = (text: string) => text
 const info = { config, projectDir: ROOT, buildResourcesDir: 'build', isPrepackedAppAsar: false, debugLogger: { isEnabled: false } }
@@ -70,14 +84,16 @@ function installedClosure(names: string[]): Set<string> {
 }
 
 describe('the electron-builder configuration', () => {
-  it('passes electron-builder\'s own schema', async () => {
-    const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as { validateConfiguration(config: unknown, logger: unknown): Promise<void> }
+  it("passes electron-builder's own schema", async () => {
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+      validateConfiguration(config: unknown, logger: unknown): Promise<void>
+    }
     const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown }
     await validateConfiguration(config, new DebugLogger(false))
     await assert.rejects(validateConfiguration({ ...config, notAnOption: true }, new DebugLogger(false)), /unknown property 'notAnOption'/, 'the check is real')
   })
 
-  it('builds AppImage and deb for Linux, an NSIS installer for Windows and a dmg for macOS, with the app\'s icon', () => {
+  it("builds AppImage and deb for Linux, an NSIS installer for Windows and a dmg for macOS, with the app's icon", () => {
     assert.equal(config.appId, 'ch.frontdesk.inbox')
     assert.equal(config.productName, 'Frontdesk Inbox')
     assert.deepEqual(config.linux?.target, ['AppImage', 'deb'])
@@ -103,7 +119,8 @@ describe('the electron-builder configuration', () => {
   })
 
   it('leaves the central server out: no central/ or sync-core/ sources, no PostgreSQL client or what only it needs', () => {
-    for (const path of ['central/cli.ts', 'central/store/postgres-store.ts', 'sync-core/protocol.ts', 'local-api/cli.ts']) assert.equal(packsProjectFile(path), false, path)
+    for (const path of ['central/cli.ts', 'central/store/postgres-store.ts', 'sync-core/protocol.ts', 'local-api/cli.ts'])
+      assert.equal(packsProjectFile(path), false, path)
     assert.equal(packsProjectFile('dist/electron/main.mjs'), true, 'the check is real')
 
     const others = installedClosure(Object.keys(pkg.dependencies).filter((name) => name !== 'pg'))
@@ -114,7 +131,7 @@ describe('the electron-builder configuration', () => {
     assert.ok(others.has('node_modules/split2'), 'a package pg shares with the app (pino) stays')
   })
 
-  it('bundles no central/ code and no pg into the desktop app\'s processes', async () => {
+  it("bundles no central/ code and no pg into the desktop app's processes", async () => {
     // The entries scripts/build-electron.mjs bundles; packages stay external there too.
     const result = await build({
       entryPoints: ['electron/main.ts', 'electron/server-process.ts', 'electron/preload.ts'].map((entry) => join(ROOT, entry)),
@@ -128,10 +145,21 @@ describe('the electron-builder configuration', () => {
       logLevel: 'silent',
     })
     const inputs = Object.keys(result.metafile.inputs)
-    assert.ok(inputs.some((input) => input.startsWith('local-api/')), 'the check is real: the API process bundles local-api/')
-    assert.deepEqual(inputs.filter((input) => input.startsWith('central/')), [])
-    const packages = Object.values(result.metafile.inputs).flatMap((input) => input.imports.filter((imported) => imported.external).map((imported) => imported.path))
-    assert.deepEqual(packages.filter((name) => name === 'pg' || name.startsWith('pg/')), [])
+    assert.ok(
+      inputs.some((input) => input.startsWith('local-api/')),
+      'the check is real: the API process bundles local-api/',
+    )
+    assert.deepEqual(
+      inputs.filter((input) => input.startsWith('central/')),
+      [],
+    )
+    const packages = Object.values(result.metafile.inputs).flatMap((input) =>
+      input.imports.filter((imported) => imported.external).map((imported) => imported.path),
+    )
+    assert.deepEqual(
+      packages.filter((name) => name === 'pg' || name.startsWith('pg/')),
+      [],
+    )
   })
 
   it('rebuilds better-sqlite3 for Electron and keeps native binaries out of the archive', () => {
@@ -156,6 +184,9 @@ describe('the electron-builder configuration', () => {
   })
 
   it('publishes update metadata for a generic server', () => {
-    assert.deepEqual((config.publish as { provider: string }[]).map((entry) => entry.provider), ['generic'])
+    assert.deepEqual(
+      (config.publish as { provider: string }[]).map((entry) => entry.provider),
+      ['generic'],
+    )
   })
 })

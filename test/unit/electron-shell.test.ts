@@ -46,7 +46,7 @@ describe('the desktop window', () => {
 })
 
 describe('trusted URLs', () => {
-  it('treat only the app\'s own origin as the app, parsing URLs rather than comparing prefixes', () => {
+  it("treat only the app's own origin as the app, parsing URLs rather than comparing prefixes", () => {
     const cases: [string, boolean][] = [
       ['http://127.0.0.1:4780/inbox', true],
       ['http://127.0.0.1:4780', true],
@@ -72,7 +72,7 @@ describe('trusted URLs', () => {
     }
   })
 
-  it('route a page\'s new-window requests: the app in the window, links to the OS, the rest nowhere', () => {
+  it("route a page's new-window requests: the app in the window, links to the OS, the rest nowhere", () => {
     assert.equal(routeNewWindow(`${APP}/conversations/${CONV}`, APP), 'open-in-app')
     assert.equal(routeNewWindow('https://maps.example.com/?q=46.5,7.9', APP), 'open-in-os')
     assert.equal(routeNewWindow('tel:+41791234567', APP), 'open-in-os')
@@ -135,11 +135,31 @@ describe('web permissions', () => {
     ...more,
   })
 
-  it('allow notifications to the app\'s own page and nothing else to anyone', () => {
+  it("allow notifications to the app's own page and nothing else to anyone", () => {
     const everyOther = [
-      'media', 'geolocation', 'clipboard-read', 'clipboard-sanitized-write', 'display-capture', 'fullscreen', 'hid', 'serial', 'usb',
-      'idle-detection', 'mediaKeySystem', 'midi', 'midiSysex', 'pointerLock', 'keyboardLock', 'openExternal', 'speaker-selection',
-      'storage-access', 'top-level-storage-access', 'window-management', 'fileSystem', 'unknown', '',
+      'media',
+      'geolocation',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'display-capture',
+      'fullscreen',
+      'hid',
+      'serial',
+      'usb',
+      'idle-detection',
+      'mediaKeySystem',
+      'midi',
+      'midiSysex',
+      'pointerLock',
+      'keyboardLock',
+      'openExternal',
+      'speaker-selection',
+      'storage-access',
+      'top-level-storage-access',
+      'window-management',
+      'fileSystem',
+      'unknown',
+      '',
     ]
     const cases: [string, PermissionAsk, boolean][] = [
       ['notifications for the app page (request: its URL)', ask('notifications', page), true],
@@ -165,13 +185,13 @@ describe('web permissions', () => {
 })
 
 describe('IPC', () => {
-  it('names every channel once, in the app\'s namespace', () => {
+  it("names every channel once, in the app's namespace", () => {
     const channels = Object.values(IPC)
     assert.equal(new Set(channels).size, channels.length)
     for (const channel of channels) assert.match(channel, /^frontdesk:[a-z-]+$/)
   })
 
-  it('trusts only the top frame of the app\'s own page', () => {
+  it("trusts only the top frame of the app's own page", () => {
     assert.equal(isTrustedSender({ url: `${APP}/settings`, parent: null }, APP), true)
     assert.equal(isTrustedSender({ url: `${APP}/settings`, parent: {} }, APP), false, 'a sub-frame')
     assert.equal(isTrustedSender({ url: 'https://evil.example/', parent: null }, APP), false)
@@ -193,13 +213,20 @@ describe('IPC', () => {
 
 describe('OS notifications', () => {
   const away: DeskAttention = { agentId: AGENT, windowFocused: false, openConversationId: null }
-  const message = { type: 'guest-message', conversationId: CONV, guestLabel: 'Eva Brunner', preview: 'Is late check-out possible?', mode: 'human', assignedAgentId: null } as const
+  const message = {
+    type: 'guest-message',
+    conversationId: CONV,
+    guestLabel: 'Eva Brunner',
+    preview: 'Is late check-out possible?',
+    mode: 'human',
+    assignedAgentId: null,
+  } as const
 
   it('show a guest message that staff must answer, and open its conversation', () => {
     assert.deepEqual(osNotificationFor(message, away), { title: 'Eva Brunner', body: 'Is late check-out possible?', conversationId: CONV })
   })
 
-  it('stay quiet while the AI agent has the conversation, while it is someone else\'s, or while it is on screen', () => {
+  it("stay quiet while the AI agent has the conversation, while it is someone else's, or while it is on screen", () => {
     assert.equal(osNotificationFor({ ...message, mode: 'ai' }, away), null)
     assert.equal(osNotificationFor({ ...message, assignedAgentId: 'agt_01M8KCY176B176CV6EEJMCR2ZZ' }, away), null)
     assert.equal(osNotificationFor(message, { ...away, windowFocused: true, openConversationId: CONV }), null)
@@ -212,7 +239,7 @@ describe('OS notifications', () => {
     assert.ok(shown && shown.body.length <= 140 && shown.body.endsWith('…'))
   })
 
-  it('show an agent\'s own notifications only to that agent', () => {
+  it("show an agent's own notifications only to that agent", () => {
     const assigned = { type: 'agent-notification', agentId: AGENT, kind: 'assigned', conversationId: CONV, text: 'Anna assigned Eva Brunner to you' } as const
     assert.deepEqual(osNotificationFor(assigned, away), { title: 'Assigned to you', body: 'Anna assigned Eva Brunner to you', conversationId: CONV })
     assert.equal(osNotificationFor(assigned, { ...away, agentId: 'agt_01M8KCY176B176CV6EEJMCR2ZZ' }), null)
@@ -223,7 +250,12 @@ describe('OS notifications', () => {
   it('badge the unread count the way each platform shows it', () => {
     assert.deepEqual(unreadBadge(3, 'darwin'), { count: 3, overlay: null, trayTitle: '3', trayTooltip: 'Frontdesk Inbox — 3 unread messages' })
     assert.deepEqual(unreadBadge(1, 'linux'), { count: 1, overlay: null, trayTitle: '', trayTooltip: 'Frontdesk Inbox — 1 unread message' })
-    assert.deepEqual(unreadBadge(250, 'win32'), { count: 0, overlay: '250 unread messages', trayTitle: '', trayTooltip: 'Frontdesk Inbox — 250 unread messages' })
+    assert.deepEqual(unreadBadge(250, 'win32'), {
+      count: 0,
+      overlay: '250 unread messages',
+      trayTitle: '',
+      trayTooltip: 'Frontdesk Inbox — 250 unread messages',
+    })
     assert.equal(unreadBadge(250, 'darwin').trayTitle, '99+')
     assert.deepEqual(unreadBadge(0, 'win32'), { count: 0, overlay: null, trayTitle: '', trayTooltip: 'Frontdesk Inbox — no unread messages' })
   })
@@ -245,7 +277,21 @@ describe('the application menu', () => {
   it('has the usual editing roles and shortcuts on every platform', () => {
     for (const platform of ['darwin', 'win32', 'linux']) {
       const roles = flatten(applicationMenu(platform, actions, { developerTools: false })).map((item) => item.role)
-      for (const role of ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'quit', 'reload', 'zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen', 'minimize']) {
+      for (const role of [
+        'undo',
+        'redo',
+        'cut',
+        'copy',
+        'paste',
+        'selectAll',
+        'quit',
+        'reload',
+        'zoomIn',
+        'zoomOut',
+        'resetZoom',
+        'togglefullscreen',
+        'minimize',
+      ]) {
         assert.ok(roles.includes(role as MenuItemConstructorOptions['role']), `${platform}: ${role}`)
       }
       assert.ok(!roles.includes('toggleDevTools'), 'no developer tools in a packaged app')
@@ -254,7 +300,7 @@ describe('the application menu', () => {
     assert.ok(flatten(applicationMenu('linux', actions, { developerTools: true })).some((item) => item.role === 'toggleDevTools'))
   })
 
-  it('goes to the app\'s pages and finds conversations', () => {
+  it("goes to the app's pages and finds conversations", () => {
     const menu = applicationMenu('win32', actions, { developerTools: false })
     assert.equal(byLabel(menu, 'Find Conversation')?.accelerator, 'CmdOrCtrl+F')
     assert.equal(byLabel(menu, 'Settings…')?.accelerator, 'CmdOrCtrl+,')
@@ -277,7 +323,12 @@ describe('desktop settings', () => {
 
   it('survive a save and a load', () => {
     const file = join(dir, 'nested', 'settings.json')
-    const settings = { port: 4790, startAtLogin: true, updateUrl: 'https://updates.example.com/frontdesk', window: { x: 5, y: 6, width: 1200, height: 800, maximized: true } }
+    const settings = {
+      port: 4790,
+      startAtLogin: true,
+      updateUrl: 'https://updates.example.com/frontdesk',
+      window: { x: 5, y: 6, width: 1200, height: 800, maximized: true },
+    }
     saveSettings(file, settings)
     assert.deepEqual(loadSettings(file), settings)
   })
@@ -309,7 +360,13 @@ describe('launch arguments', () => {
     assert.equal(conversationToOpen(['app', `frontdesk://conversations/${CONV}/`]), CONV)
     assert.equal(conversationToOpen(['app', `--open-conversation=${CONV}`]), CONV)
     assert.equal(launchPath(['app', `--open-conversation=${CONV}`]), `/conversations/${CONV}`)
-    for (const argv of [['app'], ['app', 'frontdesk://settings'], ['app', 'frontdesk://conversations/../../etc'], ['app', '--open-conversation=gst_x'], ['app', 'https://evil.example/conversations/conv_x']]) {
+    for (const argv of [
+      ['app'],
+      ['app', 'frontdesk://settings'],
+      ['app', 'frontdesk://conversations/../../etc'],
+      ['app', '--open-conversation=gst_x'],
+      ['app', 'https://evil.example/conversations/conv_x'],
+    ]) {
       assert.equal(conversationToOpen(argv), null, argv.join(' '))
       assert.equal(launchPath(argv), '/')
     }
@@ -318,8 +375,15 @@ describe('launch arguments', () => {
 
 describe('automatic updates', () => {
   it('follow the configured generic feed, in packaged apps only, over https', () => {
-    assert.deepEqual(updateFeed({ settingsUrl: 'https://updates.example.com/fd', env: {}, isPackaged: true }), { provider: 'generic', url: 'https://updates.example.com/fd', channel: 'latest' })
-    assert.deepEqual(updateFeed({ settingsUrl: null, env: { FRONTDESK_UPDATE_URL: 'https://hq.example.com/u', FRONTDESK_UPDATE_CHANNEL: 'beta' }, isPackaged: true }), { provider: 'generic', url: 'https://hq.example.com/u', channel: 'beta' })
+    assert.deepEqual(updateFeed({ settingsUrl: 'https://updates.example.com/fd', env: {}, isPackaged: true }), {
+      provider: 'generic',
+      url: 'https://updates.example.com/fd',
+      channel: 'latest',
+    })
+    assert.deepEqual(
+      updateFeed({ settingsUrl: null, env: { FRONTDESK_UPDATE_URL: 'https://hq.example.com/u', FRONTDESK_UPDATE_CHANNEL: 'beta' }, isPackaged: true }),
+      { provider: 'generic', url: 'https://hq.example.com/u', channel: 'beta' },
+    )
     assert.equal(updateFeed({ settingsUrl: 'https://updates.example.com/fd', env: {}, isPackaged: false }), null, 'not in development')
     assert.equal(updateFeed({ settingsUrl: null, env: {}, isPackaged: true }), null)
     assert.equal(updateFeed({ settingsUrl: 'http://updates.example.com/fd', env: {}, isPackaged: true }), null, 'never plain http off this machine')

@@ -7,7 +7,7 @@ const HOUR = 3600_000
 const T = Date.parse('2026-11-29T12:00:00Z')
 
 describe('the hybrid logical clock', () => {
-  it('encodes to strings whose order is the clock\'s order', () => {
+  it("encodes to strings whose order is the clock's order", () => {
     fc.assert(
       fc.property(
         fc.record({ wallMs: fc.integer({ min: 0, max: 9e14 }), counter: fc.integer({ min: 0, max: 0xffff }), node: fc.stringMatching(/^[0-9a-z]{1,8}$/) }),

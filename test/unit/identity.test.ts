@@ -17,7 +17,7 @@ describe('phone numbers', () => {
     assert.deepEqual(normalizePhone('0041 79 123 45 67', 'US'), ok('+41791234567'))
   })
 
-  it('reads a national number in the property\'s default country', () => {
+  it("reads a national number in the property's default country", () => {
     assert.deepEqual(normalizePhone('079 123 45 67', 'CH'), ok('+41791234567'))
     assert.deepEqual(normalizePhone('(201) 555-0123', 'US'), ok('+12015550123'))
   })
@@ -29,11 +29,13 @@ describe('phone numbers', () => {
 
   it('gives the same E.164 for every way of writing one number', () => {
     const inputs = ['+41791234567', '+41 79 123 45 67', '0041791234567', '079 123 45 67', '41791234567']
-    const values = new Set(inputs.map((input) => {
-      const result = normalizePhone(input, 'CH')
-      assert.ok(result.ok, input)
-      return result.value
-    }))
+    const values = new Set(
+      inputs.map((input) => {
+        const result = normalizePhone(input, 'CH')
+        assert.ok(result.ok, input)
+        return result.value
+      }),
+    )
     assert.deepEqual([...values], ['+41791234567'])
   })
 

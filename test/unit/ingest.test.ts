@@ -107,7 +107,11 @@ describe('ingest', () => {
       message({ createdAt: NOW + 3 * 24 * 3600_000 }),
     ])
     assert.equal(outcome.ok, false)
-    assert.deepEqual(!outcome.ok && outcome.problems.map((p) => [p.index, p.field]), [[1, 'identity'], [2, 'identity'], [3, 'createdAt']])
+    assert.deepEqual(!outcome.ok && outcome.problems.map((p) => [p.index, p.field]), [
+      [1, 'identity'],
+      [2, 'identity'],
+      [3, 'createdAt'],
+    ])
     assert.equal(store.conversations.list({ limit: 10, now: NOW }).length, 0)
     assert.equal(store.changeLog.readAfter(0).filter((c) => c.entity !== 'property').length, 0)
     assert.equal(published.length, 0)
@@ -116,12 +120,15 @@ describe('ingest', () => {
   it('appends every change to the change log in the same transaction', () => {
     const [result] = accepted([message()])
     const entries = store.changeLog.readAfter(0).filter((c) => c.entity !== 'property')
-    assert.deepEqual(entries.map((e) => [e.entity, e.op]), [
-      ['guest_identity', 'insert'],
-      ['conversation', 'insert'],
-      ['message', 'insert'],
-      ['conversation', 'update'],
-    ])
+    assert.deepEqual(
+      entries.map((e) => [e.entity, e.op]),
+      [
+        ['guest_identity', 'insert'],
+        ['conversation', 'insert'],
+        ['message', 'insert'],
+        ['conversation', 'update'],
+      ],
+    )
     assert.equal(entries[2]!.entityId, result!.messageId)
     // A message never changes and a summary derives from messages: their rows are the payload.
     assert.equal(entries[2]!.fields, null)
@@ -140,7 +147,10 @@ describe('ingest', () => {
     assert.ok(result)
     assert.ok(seenInStore)
     accepted([message({ identity: { kind: 'email', value: 'new@example.com' } })])
-    assert.deepEqual(published.map((e) => e.type), ['conversation.created', 'message.created', 'conversation.updated'])
+    assert.deepEqual(
+      published.map((e) => e.type),
+      ['conversation.created', 'message.created', 'conversation.updated'],
+    )
   })
 
   it('writes the batches submitted at one turn of the event loop in one commit, answering each after it', async () => {

@@ -6,7 +6,11 @@ import { buyerPersona, conversationKind, intentLevel } from '../../local-api/dom
 
 describe('contact data in what guests write', () => {
   const cases: [string, string, { emails: string[]; phones: string[]; name: string | null }][] = [
-    ['en', 'Please write to Anna.Muster@Example.com or call 079 123 45 67, my name is Anna Muster', { emails: ['anna.muster@example.com'], phones: ['+41791234567'], name: 'Anna Muster' }],
+    [
+      'en',
+      'Please write to Anna.Muster@Example.com or call 079 123 45 67, my name is Anna Muster',
+      { emails: ['anna.muster@example.com'], phones: ['+41791234567'], name: 'Anna Muster' },
+    ],
     ['de', 'Ich heiße Jonas. Erreichbar unter +49 151 23456789', { emails: [], phones: ['+4915123456789'], name: 'Jonas' }],
     ['fr', "Je m'appelle Camille Dubois, mon numéro: +33 6 12 34 56 78", { emails: [], phones: ['+33612345678'], name: 'Camille Dubois' }],
     ['it', 'Mi chiamo Giulia, email giulia.rossi@libero.it', { emails: ['giulia.rossi@libero.it'], phones: [], name: 'Giulia' }],
@@ -36,18 +40,27 @@ describe('dates of interest', () => {
   ]
   for (const [text, expected] of cases) {
     it(`reads "${text}"`, () => {
-      assert.deepEqual(datesOfInterest(text, sunday).map(({ start, end }) => ({ start, end })), expected)
+      assert.deepEqual(
+        datesOfInterest(text, sunday).map(({ start, end }) => ({ start, end })),
+        expected,
+      )
     })
   }
 
-  it('reads relative dates from the message\'s own time, not today', () => {
-    assert.deepEqual(datesOfInterest('Any room tomorrow?', new Date('2026-03-01T09:00:00Z')).map((d) => d.start), ['2026-03-02'])
+  it("reads relative dates from the message's own time, not today", () => {
+    assert.deepEqual(
+      datesOfInterest('Any room tomorrow?', new Date('2026-03-01T09:00:00Z')).map((d) => d.start),
+      ['2026-03-02'],
+    )
   })
 })
 
 describe('persona and intent', () => {
   it('name the persona with its evidence', () => {
-    assert.deepEqual(buyerPersona(['We are two adults with two children, do you have a family room?']), { persona: 'family', evidence: 'mentions "children", "family room"' })
+    assert.deepEqual(buyerPersona(['We are two adults with two children, do you have a family room?']), {
+      persona: 'family',
+      evidence: 'mentions "children", "family room"',
+    })
     assert.equal(buyerPersona(['I need an invoice for my company, I am here for a conference'])?.persona, 'business')
     assert.equal(buyerPersona(['It is our honeymoon!'])?.persona, 'couple')
     assert.equal(buyerPersona(['We are a group of 25 people for a wedding'])?.persona, 'group')

@@ -21,13 +21,13 @@ function plan(filter: Partial<ConversationFilter>): string {
 describe('the conversation list query', () => {
   const cases: [string, Partial<ConversationFilter>, RegExp][] = [
     ['walks the activity index when unfiltered', {}, /SCAN c USING INDEX conversations_by_activity/],
-    ['seeks the property\'s activity index', { propertyId: 'prop_1' }, /SEARCH c USING INDEX conversations_by_property_activity \(property_id=\?\)/],
-    ['seeks the channel\'s activity index', { channel: 'phone' }, /SEARCH c USING INDEX conversations_by_channel_activity \(channel=\?\)/],
+    ["seeks the property's activity index", { propertyId: 'prop_1' }, /SEARCH c USING INDEX conversations_by_property_activity \(property_id=\?\)/],
+    ["seeks the channel's activity index", { channel: 'phone' }, /SEARCH c USING INDEX conversations_by_channel_activity \(channel=\?\)/],
     ['bounds the activity index for active conversations', { status: 'active' }, /conversations_by_activity \(last_message_at>\?\)/],
     ['bounds the activity index by a date range', { from: 1, to: 2 }, /conversations_by_activity \(last_message_at>\? AND last_message_at<\?\)/],
     ['seeks straight to the cursor position', { before: { lastMessageAt: 1, id: 'conv_x' } }, /conversations_by_activity \(\(last_message_at,id\)<\(\?,\?\)\)/],
     ['finds guests by name through the trigram index', { query: 'muster' }, /conversation_search VIRTUAL TABLE INDEX 0:M/],
-    ['seeks the department\'s activity index', { outletId: 'out_1' }, /SEARCH c USING INDEX conversations_by_outlet_activity \(outlet_id=\?\)/],
+    ["seeks the department's activity index", { outletId: 'out_1' }, /SEARCH c USING INDEX conversations_by_outlet_activity \(outlet_id=\?\)/],
   ]
   for (const [name, filter, expected] of cases) {
     it(name, () => {
@@ -39,8 +39,12 @@ describe('the conversation list query', () => {
 })
 
 describe('the message page query', () => {
-  it('reads a conversation\'s messages in order from its index', () => {
-    const detail = (db.prepare('EXPLAIN QUERY PLAN SELECT id FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid LIMIT 20').all('conv_1') as { detail: string }[])
+  it("reads a conversation's messages in order from its index", () => {
+    const detail = (
+      db.prepare('EXPLAIN QUERY PLAN SELECT id FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid LIMIT 20').all('conv_1') as {
+        detail: string
+      }[]
+    )
       .map((row) => row.detail)
       .join('\n')
     assert.match(detail, /messages_by_conversation_time \(conversation_id=\?\)/)
@@ -48,15 +52,15 @@ describe('the message page query', () => {
   })
 })
 
-describe('the write path\'s lookups', () => {
+describe("the write path's lookups", () => {
   const planOf = (sql: string, ...params: unknown[]) =>
     (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join('\n')
 
-  it('finds a guest\'s conversation on a property and channel through one index seek', () => {
+  it("finds a guest's conversation on a property and channel through one index seek", () => {
     assert.match(planOf(FIND_BY_IDENTITY_SQL, 'prop_1', 'phone', 1), /conversations_by_identity \(identity_rowid=\? AND property_id=\? AND channel=\?\)/)
   })
 
-  it('links a reservation\'s identity to its conversations without scanning them all', () => {
+  it("links a reservation's identity to its conversations without scanning them all", () => {
     assert.match(planOf(LINK_BY_IDENTITY_SQL, 'gst_1', 1), /SEARCH conversations USING INDEX conversations_by_identity \(identity_rowid=\?\)/)
   })
 })

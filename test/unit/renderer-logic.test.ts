@@ -38,7 +38,13 @@ describe('session dividers in the chat', () => {
 
   it('place timeline events where they happened, holding back older ones while older messages are unloaded', () => {
     const t0 = Date.parse('2026-03-01T10:00:00Z')
-    const event = (id: string, at: number): ConversationEvent => ({ id, type: 'mode_changed', agent: null, data: { mode: 'human' }, createdAt: new Date(at).toISOString() })
+    const event = (id: string, at: number): ConversationEvent => ({
+      id,
+      type: 'mode_changed',
+      agent: null,
+      data: { mode: 'human' },
+      createdAt: new Date(at).toISOString(),
+    })
     const messages = [message('a', 'in', t0), message('b', 'out', t0 + 2 * HOUR)]
     const events = [event('before', t0 - HOUR), event('between', t0 + HOUR), event('after', t0 + 3 * HOUR)]
     assert.deepEqual(withSessionDividers(messages, events).map(label), ['@before', '|', 'a', '@between', 'b', '@after'])
@@ -51,7 +57,18 @@ function label(item: ChatItem): string {
 }
 
 describe('the list filters as API filters', () => {
-  const none: ChosenFilters = { channel: 'all', status: 'all', date: 'all', customFrom: '', customTo: '', propertyId: 'all', outletId: 'all', assigned: 'anyone', type: 'any', searchMessages: false }
+  const none: ChosenFilters = {
+    channel: 'all',
+    status: 'all',
+    date: 'all',
+    customFrom: '',
+    customTo: '',
+    propertyId: 'all',
+    outletId: 'all',
+    assigned: 'anyone',
+    type: 'any',
+    searchMessages: false,
+  }
   const now = new Date(2026, 2, 11, 15, 30) // Wednesday 11 March 2026, 15:30 local time
 
   it('send nothing for "all"', () => {
@@ -95,32 +112,53 @@ describe('relative times in the list', () => {
   })
 })
 
-describe('the composer\'s reply window', () => {
+describe("the composer's reply window", () => {
   const now = Date.parse('2026-03-10T12:00:00Z')
   const open: ReplyRule = { canReply: true, templatesOnly: false, reason: 'window-open' }
   const templatesOnly: ReplyRule = { canReply: true, templatesOnly: true, reason: 'window-closed-templates-only' }
   const closed: ReplyRule = { canReply: false, templatesOnly: false, reason: 'window-closed' }
   const whatsapp = (windowEndsAt: number): ReplyPolicy => ({ ...open, windowEndsAt: new Date(windowEndsAt).toISOString(), afterWindow: templatesOnly })
 
-  it('follows the server\'s answer until its window ends, then what the server said holds after', () => {
+  it("follows the server's answer until its window ends, then what the server said holds after", () => {
     assert.deepEqual(replyRuleAt(whatsapp(now + 60_000), now), { ...open, windowEndsAt: new Date(now + 60_000).toISOString(), afterWindow: templatesOnly })
     assert.equal(windowLeft(whatsapp(now + 60_000), now), 60_000)
     assert.deepEqual(replyRuleAt(whatsapp(now + 60_000), now + 60_000), templatesOnly)
     assert.equal(windowLeft(whatsapp(now + 60_000), now + 60_000), null)
   })
 
-  it('keeps a closed window\'s rule', () => {
+  it("keeps a closed window's rule", () => {
     const expired: ReplyPolicy = { ...closed, windowEndsAt: null, afterWindow: closed }
     assert.equal(replyRuleAt(expired, now), expired)
     assert.equal(windowLeft(expired, now), null)
   })
 
   it('offers only approved templates for the channel where the rule says so, and none where nothing may be sent', () => {
-    const template = (id: string, channel: Template['channel'], approval: Template['approval']): Template =>
-      ({ id, propertyId: 'p', name: id, shortcut: id, body: id, variables: [], language: 'en', channel, approval, updatedAt: '' })
-    const all = [template('any', null, null), template('wa-ok', 'whatsapp', 'approved'), template('wa-wait', 'whatsapp', 'pending'), template('ig', 'instagram', null)]
-    assert.deepEqual(offeredTemplates(all, 'whatsapp', open).map((t) => t.id), ['any', 'wa-ok', 'wa-wait'])
-    assert.deepEqual(offeredTemplates(all, 'whatsapp', templatesOnly).map((t) => t.id), ['wa-ok'])
+    const template = (id: string, channel: Template['channel'], approval: Template['approval']): Template => ({
+      id,
+      propertyId: 'p',
+      name: id,
+      shortcut: id,
+      body: id,
+      variables: [],
+      language: 'en',
+      channel,
+      approval,
+      updatedAt: '',
+    })
+    const all = [
+      template('any', null, null),
+      template('wa-ok', 'whatsapp', 'approved'),
+      template('wa-wait', 'whatsapp', 'pending'),
+      template('ig', 'instagram', null),
+    ]
+    assert.deepEqual(
+      offeredTemplates(all, 'whatsapp', open).map((t) => t.id),
+      ['any', 'wa-ok', 'wa-wait'],
+    )
+    assert.deepEqual(
+      offeredTemplates(all, 'whatsapp', templatesOnly).map((t) => t.id),
+      ['wa-ok'],
+    )
     assert.deepEqual(offeredTemplates(all, 'instagram', closed), [])
   })
 })

@@ -9,7 +9,7 @@ const policy = (channel: string, lastGuestMessageAt: number | null) => replyPoli
 const rule = (reason: string, canReply: boolean, templatesOnly = false) => ({ canReply, templatesOnly, reason })
 
 describe('the reply policy', () => {
-  it('lets anything be sent within 24 h of the guest\'s last message, and says when that ends and what follows', () => {
+  it("lets anything be sent within 24 h of the guest's last message, and says when that ends and what follows", () => {
     assert.deepEqual(policy('whatsapp', NOW - 2 * HOUR), {
       ...rule('window-open', true),
       windowEndsAt: NOW + 22 * HOUR,
@@ -33,7 +33,10 @@ describe('the reply policy', () => {
       windowEndsAt: null,
       afterWindow: rule('window-closed-templates-only', true, true),
     })
-    assert.deepEqual({ ...policy('instagram', NOW - 30 * HOUR), afterWindow: undefined }, { ...rule('window-closed', false), windowEndsAt: null, afterWindow: undefined })
+    assert.deepEqual(
+      { ...policy('instagram', NOW - 30 * HOUR), afterWindow: undefined },
+      { ...rule('window-closed', false), windowEndsAt: null, afterWindow: undefined },
+    )
     assert.equal(policy('facebook', NOW - 30 * HOUR).canReply, false)
     assert.equal(policy('web_chat', NOW - 30 * HOUR).reason, 'window-closed-with-warning')
     assert.equal(policy('email', null).reason, 'window-closed-with-warning')
@@ -45,7 +48,7 @@ describe('the reply policy', () => {
     assert.equal(policy('phone', NOW - 30 * HOUR).reason, 'no-reply-channel')
   })
 
-  it('opens no longer window for a message stamped ahead of this desk\'s clock', () => {
+  it("opens no longer window for a message stamped ahead of this desk's clock", () => {
     assert.equal(policy('web_chat', NOW + 3 * HOUR).windowEndsAt, NOW + 24 * HOUR)
   })
 })
@@ -62,20 +65,23 @@ describe('a reply under the policy', () => {
     assert.equal(refusal('instagram', 1, pending), null)
   })
 
-  it('is refused after WhatsApp\'s window unless it is an approved template', () => {
+  it("is refused after WhatsApp's window unless it is an approved template", () => {
     assert.equal(refusal('whatsapp', 30, approved), null)
     assert.match(refusal('whatsapp', 30, free)!.message, /24 h window of this whatsapp conversation has closed/)
     assert.match(refusal('whatsapp', 30, pending)!.message, /only approved templates/)
   })
 
-  it('is refused after Messenger\'s and Instagram\'s window, and taken elsewhere', () => {
+  it("is refused after Messenger's and Instagram's window, and taken elsewhere", () => {
     assert.equal(refusal('facebook', 30, approved)!.reason, 'window-closed')
     assert.equal(refusal('instagram', 30, free)!.reason, 'window-closed')
     assert.equal(refusal('web_chat', 30, free), null)
   })
 
   it('is refused on a phone-call transcript, which has no reply channel', () => {
-    assert.deepEqual(refusal('phone', 1, free), { reason: 'no-reply-channel', message: 'a phone-call transcript has no reply channel; call the guest back instead' })
+    assert.deepEqual(refusal('phone', 1, free), {
+      reason: 'no-reply-channel',
+      message: 'a phone-call transcript has no reply channel; call the guest back instead',
+    })
   })
 
   it('once stored, cannot be delivered without a reply channel or a webhook', () => {

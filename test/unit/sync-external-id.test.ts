@@ -26,7 +26,14 @@ describe('sync: an integrator message is the same message by (property, external
   const hotelB = createProperty(store, { name: 'B', defaultCountry: 'CH' }, NOW)
   const push = (property: typeof hotelA, phone: string) => {
     const outcome = services.ingest.ingest(property, [
-      { channel: 'web_chat', identity: { kind: 'phone', value: phone }, direction: 'in', content: { type: 'text', text: 'here' }, createdAt: NOW - 1000, externalId: 'chat-1' },
+      {
+        channel: 'web_chat',
+        identity: { kind: 'phone', value: phone },
+        direction: 'in',
+        content: { type: 'text', text: 'here' },
+        createdAt: NOW - 1000,
+        externalId: 'chat-1',
+      },
     ])
     assert.ok(outcome.ok)
     return outcome.value[0]!
@@ -50,16 +57,16 @@ describe('sync: an integrator message is the same message by (property, external
     return published
   }
 
-  it('keeps another property\'s message with the same externalId', () => {
+  it("keeps another property's message with the same externalId", () => {
     // B's own message is already there with this key; a copy from another desk with a smaller id
     // replaces it (same property), while A's message is never touched.
     apply(conversationB, 'msg_00000000000000000000000001')
-    assert.ok(store.messages.get(local.messageId), 'property A\'s message stays')
+    assert.ok(store.messages.get(local.messageId), "property A's message stays")
     assert.equal(store.messages.byExternalId(hotelB.id, 'chat-1')?.id, 'msg_00000000000000000000000001')
     assert.equal(store.messages.byExternalId(hotelA.id, 'chat-1')?.id, local.messageId)
   })
 
-  it('still merges the same property\'s copies into the smaller id', () => {
+  it("still merges the same property's copies into the smaller id", () => {
     apply(local.conversationId, 'msg_00000000000000000000000000')
     assert.equal(store.messages.get(local.messageId), undefined)
     assert.equal(store.messages.byExternalId(hotelA.id, 'chat-1')?.id, 'msg_00000000000000000000000000')

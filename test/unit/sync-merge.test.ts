@@ -30,7 +30,9 @@ describe('merging fields', () => {
           }
           return Object.fromEntries([...states].sort(([a], [b]) => a.localeCompare(b)))
         }
-        const shuffled = [...ops, ...ops.filter((_, i) => (i + seed) % 3 === 0)].sort((x, y) => ((x.wallMs * 7919 + seed) % 31) - ((y.wallMs * 7919 + seed) % 31))
+        const shuffled = [...ops, ...ops.filter((_, i) => (i + seed) % 3 === 0)].sort(
+          (x, y) => ((x.wallMs * 7919 + seed) % 31) - ((y.wallMs * 7919 + seed) % 31),
+        )
         assert.deepEqual(applyAll(shuffled), applyAll(ops))
       }),
     )
@@ -43,7 +45,11 @@ describe('merging fields', () => {
   })
 
   it('keeps a guest merge undone once undone, whatever the clocks; its profiles as first written', () => {
-    assert.equal(wins('guest_merge', 'undone', { value: false, hlc: at(10) }, { value: true, hlc: at(5) }), true, 'an undo made on a desk whose clock is behind')
+    assert.equal(
+      wins('guest_merge', 'undone', { value: false, hlc: at(10) }, { value: true, hlc: at(5) }),
+      true,
+      'an undo made on a desk whose clock is behind',
+    )
     assert.equal(wins('guest_merge', 'undone', { value: true, hlc: at(5) }, { value: false, hlc: at(20) }), false, 'a later merge op does not redo it')
     assert.equal(wins('guest_merge', 'undone', { value: true, hlc: at(5) }, { value: true, hlc: at(6) }), true)
     assert.equal(wins('guest_merge', 'sourceId', { value: 'gst_a', hlc: at(5) }, { value: 'gst_b', hlc: at(6) }), false)

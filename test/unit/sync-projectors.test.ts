@@ -53,7 +53,11 @@ describe('sync projectors', () => {
   it('property: waits (parked) while incomplete; complete, its row', () => {
     assert.deepEqual(project('property', PROPERTY, { name: 'Seehotel' }), { waiting: 'incomplete property' })
     assert.equal(project('property', PROPERTY, { name: 'Seehotel', defaultCountry: 'CH', createdAt: NOW }).id, PROPERTY)
-    assert.deepEqual(get('SELECT name, default_country, time_zone FROM properties WHERE id = ?', PROPERTY), { name: 'Seehotel', default_country: 'CH', time_zone: 'UTC' })
+    assert.deepEqual(get('SELECT name, default_country, time_zone FROM properties WHERE id = ?', PROPERTY), {
+      name: 'Seehotel',
+      default_country: 'CH',
+      time_zone: 'UTC',
+    })
   })
 
   it('guest and guest identity: rows, the identity linked to its profile', () => {
@@ -67,7 +71,7 @@ describe('sync projectors', () => {
   it('agent: one per e-mail address, merged into the smaller id whichever came first', () => {
     const agent = (id: string, name: string) => project('agent', id, { name, email: 'sara@seehotel.ch', role: 'agent', createdAt: NOW })
     assert.equal(agent('agt_2', 'Sara on desk 2').id, 'agt_2')
-    assert.equal(agent('agt_1', 'Sara on desk 1').id, 'agt_1', 'the smaller id takes the larger one\'s place')
+    assert.equal(agent('agt_1', 'Sara on desk 1').id, 'agt_1', "the smaller id takes the larger one's place")
     assert.equal(agent('agt_3', 'Sara on desk 3').id, 'agt_1', 'a larger id merges into the smaller one')
     assert.deepEqual(all("SELECT id FROM agents WHERE email LIKE 'sara@%'"), [{ id: 'agt_1' }])
     assert.equal(sync.resolve('agent', 'agt_2'), 'agt_1')
@@ -76,23 +80,47 @@ describe('sync projectors', () => {
   })
 
   const conversation = (id: string) =>
-    project('conversation', id, { propertyId: PROPERTY, channel: 'whatsapp', identity: { kind: 'phone', value: '+41795550001' }, guestId: GUEST, mode: 'human', createdAt: NOW })
+    project('conversation', id, {
+      propertyId: PROPERTY,
+      channel: 'whatsapp',
+      identity: { kind: 'phone', value: '+41795550001' },
+      guestId: GUEST,
+      mode: 'human',
+      createdAt: NOW,
+    })
   const CONV = 'cnv_00000000000000000000000002'
   const SMALLER_CONV = 'cnv_00000000000000000000000001'
 
   it('conversation: its row, waiting for its property', () => {
-    assert.deepEqual(project('conversation', 'cnv_9', { channel: 'sms', createdAt: NOW, propertyId: 'prp_elsewhere' }), { waiting: 'waits for property prp_elsewhere' })
+    assert.deepEqual(project('conversation', 'cnv_9', { channel: 'sms', createdAt: NOW, propertyId: 'prp_elsewhere' }), {
+      waiting: 'waits for property prp_elsewhere',
+    })
     const outcome = conversation(CONV)
     assert.equal(outcome.id, CONV)
     assert.ok(outcome.touched?.has(CONV))
-    assert.deepEqual(get('SELECT property_id, channel, guest_id, mode FROM conversations WHERE id = ?', CONV), { property_id: PROPERTY, channel: 'whatsapp', guest_id: GUEST, mode: 'human' })
+    assert.deepEqual(get('SELECT property_id, channel, guest_id, mode FROM conversations WHERE id = ?', CONV), {
+      property_id: PROPERTY,
+      channel: 'whatsapp',
+      guest_id: GUEST,
+      mode: 'human',
+    })
   })
 
   it('conversation: one per guest identity and channel, merged into the smaller id with its messages, summed up as ingest does', () => {
     const long = `Good morning! ${'We would like to know whether late check-out is possible. '.repeat(5)}`
     store.messages.insert({
-      id: 'msg_00000000000000000000000001', conversationId: CONV, externalId: null, direction: 'in', content: { type: 'text', text: long }, text: long,
-      status: 'delivered', senderAgentId: null, author: null, meta: null, createdAt: NOW + 1000, receivedAt: NOW + 1000,
+      id: 'msg_00000000000000000000000001',
+      conversationId: CONV,
+      externalId: null,
+      direction: 'in',
+      content: { type: 'text', text: long },
+      text: long,
+      status: 'delivered',
+      senderAgentId: null,
+      author: null,
+      meta: null,
+      createdAt: NOW + 1000,
+      receivedAt: NOW + 1000,
     })
     assert.equal(conversation(SMALLER_CONV).id, SMALLER_CONV)
     assert.equal(get('SELECT 1 AS here FROM conversations WHERE id = ?', CONV), undefined)
@@ -107,7 +135,15 @@ describe('sync projectors', () => {
 
   it('reservation: one per confirmation number, merged into the smaller id', () => {
     const reservation = (id: string, room: string) =>
-      project('reservation', id, { propertyId: PROPERTY, guestId: GUEST, confirmationNumber: 'B-1001', arrival: '2026-12-01', departure: '2026-12-03', room, createdAt: NOW })
+      project('reservation', id, {
+        propertyId: PROPERTY,
+        guestId: GUEST,
+        confirmationNumber: 'B-1001',
+        arrival: '2026-12-01',
+        departure: '2026-12-03',
+        room,
+        createdAt: NOW,
+      })
     assert.equal(reservation('rsv_2', '12').id, 'rsv_2')
     assert.equal(reservation('rsv_1', '14').id, 'rsv_1')
     assert.equal(reservation('rsv_3', '16').id, 'rsv_1')
@@ -116,16 +152,22 @@ describe('sync projectors', () => {
   })
 
   it('lead: one per conversation, merged into the smaller id', () => {
-    const lead = (id: string, notes: string) => project('lead', id, { conversationId: CONV, guestId: GUEST, reservationId: 'rsv_2', status: 'new', notes, createdAt: NOW })
+    const lead = (id: string, notes: string) =>
+      project('lead', id, { conversationId: CONV, guestId: GUEST, reservationId: 'rsv_2', status: 'new', notes, createdAt: NOW })
     assert.equal(lead('led_2', 'two nights').id, 'led_2')
     assert.equal(lead('led_1', 'a dog').id, 'led_1')
     assert.equal(lead('led_3', 'late check-out').id, 'led_1')
-    assert.deepEqual(all('SELECT id, conversation_id, reservation_id FROM leads'), [{ id: 'led_1', conversation_id: SMALLER_CONV, reservation_id: 'rsv_1' }], 'references resolved through aliases')
+    assert.deepEqual(
+      all('SELECT id, conversation_id, reservation_id FROM leads'),
+      [{ id: 'led_1', conversation_id: SMALLER_CONV, reservation_id: 'rsv_1' }],
+      'references resolved through aliases',
+    )
     assert.equal(sync.resolve('lead', 'led_3'), 'led_1')
   })
 
   it('template: two with one shortcut, the smaller id keeps it; a deleted one is gone', () => {
-    const template = (id: string) => project('template', id, { propertyId: PROPERTY, name: 'Parking', shortcut: 'parking', body: 'Free for guests.', createdAt: NOW })
+    const template = (id: string) =>
+      project('template', id, { propertyId: PROPERTY, name: 'Parking', shortcut: 'parking', body: 'Free for guests.', createdAt: NOW })
     template('tpl_0000000000000000000000000B')
     template('tpl_0000000000000000000000000A')
     assert.deepEqual(all('SELECT id, shortcut FROM templates ORDER BY id'), [
@@ -144,17 +186,38 @@ describe('sync projectors', () => {
   })
 
   it('conversation event: its row, on the conversation the id resolves to', () => {
-    const outcome = project('conversation_event', 'cev_1', { conversationId: CONV, type: 'mode_changed', agentId: 'agt_3', data: { to: 'human' }, createdAt: NOW })
+    const outcome = project('conversation_event', 'cev_1', {
+      conversationId: CONV,
+      type: 'mode_changed',
+      agentId: 'agt_3',
+      data: { to: 'human' },
+      createdAt: NOW,
+    })
     assert.ok(outcome.touched?.has(SMALLER_CONV))
     assert.deepEqual(get('SELECT conversation_id, type, agent_id, data FROM conversation_events WHERE id = ?', 'cev_1'), {
-      conversation_id: SMALLER_CONV, type: 'mode_changed', agent_id: 'agt_1', data: '{"to":"human"}',
+      conversation_id: SMALLER_CONV,
+      type: 'mode_changed',
+      agent_id: 'agt_1',
+      data: '{"to":"human"}',
     })
   })
 
   it('contact suggestion: its row', () => {
-    project('contact_suggestion', 'csg_1', { conversationId: SMALLER_CONV, kind: 'email', value: 'eva@example.com', foundAt: NOW, status: 'dismissed', decidedBy: 'agt_1', decidedAt: NOW })
+    project('contact_suggestion', 'csg_1', {
+      conversationId: SMALLER_CONV,
+      kind: 'email',
+      value: 'eva@example.com',
+      foundAt: NOW,
+      status: 'dismissed',
+      decidedBy: 'agt_1',
+      decidedAt: NOW,
+    })
     assert.deepEqual(get('SELECT conversation_id, kind, value, status, decided_by FROM contact_suggestions WHERE id = ?', 'csg_1'), {
-      conversation_id: SMALLER_CONV, kind: 'email', value: 'eva@example.com', status: 'dismissed', decided_by: 'agt_1',
+      conversation_id: SMALLER_CONV,
+      kind: 'email',
+      value: 'eva@example.com',
+      status: 'dismissed',
+      decided_by: 'agt_1',
     })
   })
 
@@ -162,7 +225,14 @@ describe('sync projectors', () => {
     const messages = messageProjector({ store, sync, resolve }, createServices(store, { clock: () => NOW }).ingest)
     const published: DomainEvent[] = []
     const reply = (id: string, status: string) =>
-      messages.apply('otherdesk', id, { conversationId: CONV, direction: 'out', content: { type: 'text', text: 'See you soon' }, createdAt: NOW + 2000, externalId: 'ext-1', status }, new Set(), NOW, published)
+      messages.apply(
+        'otherdesk',
+        id,
+        { conversationId: CONV, direction: 'out', content: { type: 'text', text: 'See you soon' }, createdAt: NOW + 2000, externalId: 'ext-1', status },
+        new Set(),
+        NOW,
+        published,
+      )
     assert.deepEqual(reply('msg_00000000000000000000000003', 'sent'), { applied: true })
     assert.equal(store.messages.get('msg_00000000000000000000000003'), undefined, 'held in the run')
     messages.finish(published)
@@ -184,6 +254,6 @@ describe('sync projectors', () => {
     assert.deepEqual(guestMergeProjector({ store, sync, resolve }).applyLegacy(OTHER_GUEST, GUEST, clock.now(), touched), { applied: true })
     assert.equal(get('SELECT 1 AS here FROM guests WHERE id = ?', OTHER_GUEST), undefined)
     assert.equal(sync.resolve('guest', OTHER_GUEST), GUEST)
-    assert.ok(touched.has(SMALLER_CONV), 'the kept profile\'s conversations are refreshed')
+    assert.ok(touched.has(SMALLER_CONV), "the kept profile's conversations are refreshed")
   })
 })

@@ -26,10 +26,13 @@ describe('template variables', () => {
   })
 
   it('use a fallback after |', () => {
-    assert.deepEqual(fillTemplate('Hi {{guest.firstName|there}}, room {{reservation.room|to be assigned}}.', { ...context, guest: { ...context.guest, firstName: null } }), {
-      text: 'Hi there, room to be assigned.',
-      missing: [],
-    })
+    assert.deepEqual(
+      fillTemplate('Hi {{guest.firstName|there}}, room {{reservation.room|to be assigned}}.', { ...context, guest: { ...context.guest, firstName: null } }),
+      {
+        text: 'Hi there, room to be assigned.',
+        missing: [],
+      },
+    )
   })
 
   it('list the variables a body uses, once each', () => {

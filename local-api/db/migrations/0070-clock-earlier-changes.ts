@@ -15,7 +15,9 @@ export const clockEarlierChanges: Migration = {
   name: 'clock-earlier-changes',
   up(db) {
     const node = db.prepare('SELECT client_id FROM sync_config WHERE id = 1').pluck().get() as string
-    const unclocked = db.prepare('SELECT seq, created_at AS createdAt FROM change_log WHERE seq > ? AND hlc IS NULL AND origin IS NULL ORDER BY seq LIMIT 10000')
+    const unclocked = db.prepare(
+      'SELECT seq, created_at AS createdAt FROM change_log WHERE seq > ? AND hlc IS NULL AND origin IS NULL ORDER BY seq LIMIT 10000',
+    )
     const setClock = db.prepare('UPDATE change_log SET hlc = ? WHERE seq = ?')
     let wallMs = 0
     let counter = 0

@@ -120,7 +120,10 @@ export const contactSuggestions: Migration = {
       }
     }
     for (const conversation of read) {
-      for (const [kind, list] of [['email', conversation.emails], ['phone', conversation.phones]] as const) {
+      for (const [kind, list] of [
+        ['email', conversation.emails],
+        ['phone', conversation.phones],
+      ] as const) {
         for (const value of values(list)) {
           addSuggestion.run(idOf(conversation.id, kind, value), conversation.id, kind, value, foundAt.get(`${kind}:${value}`) ?? conversation.at)
           covered.add(`${kind}:${value}`)
@@ -136,10 +139,12 @@ export const contactSuggestions: Migration = {
     }
 
     // 2. Unverified identities leave, unless something verified vouches for them.
-    const reservationNaming = db.prepare(
-      "SELECT guest_id FROM reservations WHERE (? = 'phone' AND phone = ?) OR (? = 'email' AND email = ?) ORDER BY updated_at DESC, id LIMIT 1",
-    ).pluck()
-    const usedByConversation = db.prepare('SELECT 1 FROM conversations WHERE identity_rowid = ? UNION ALL SELECT 1 FROM onsite_contacts WHERE identity_rowid = ? LIMIT 1').pluck()
+    const reservationNaming = db
+      .prepare("SELECT guest_id FROM reservations WHERE (? = 'phone' AND phone = ?) OR (? = 'email' AND email = ?) ORDER BY updated_at DESC, id LIMIT 1")
+      .pluck()
+    const usedByConversation = db
+      .prepare('SELECT 1 FROM conversations WHERE identity_rowid = ? UNION ALL SELECT 1 FROM onsite_contacts WHERE identity_rowid = ? LIMIT 1')
+      .pluck()
     const setIdentity = db.prepare('UPDATE guest_identities SET verified = 1, guest_id = ? WHERE rowid = ?')
     const deleteIdentity = db.prepare('DELETE FROM guest_identities WHERE rowid = ?')
     for (const identity of unverified) {

@@ -31,7 +31,10 @@ export const propertyScopedIds: Migration = {
     db.exec(rebuilt)
     db.exec(`
       INSERT INTO messages_rebuilt (${columns}, property_id)
-        SELECT ${columns.split(', ').map((column) => `m.${column}`).join(', ')}, c.property_id
+        SELECT ${columns
+          .split(', ')
+          .map((column) => `m.${column}`)
+          .join(', ')}, c.property_id
         FROM messages m JOIN conversations c ON c.id = m.conversation_id ORDER BY m.rowid;
       DROP TABLE messages;
       ALTER TABLE messages_rebuilt RENAME TO messages;

@@ -13,4 +13,17 @@ import { propertyScopedIds } from './0110-property-scoped-ids.js'
 import { outboxLeasesAndHealth } from './0120-outbox-leases-and-health.js'
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initialSchema, agentsSessionsLeads, sourcesAndServiceRecords, agentTemplatesDelivery, insight, sync, clockEarlierChanges, guestMerges, contactSuggestions, signInThrottling, propertyScopedIds, outboxLeasesAndHealth]
+export const migrations: readonly Migration[] = [
+  initialSchema,
+  agentsSessionsLeads,
+  sourcesAndServiceRecords,
+  agentTemplatesDelivery,
+  insight,
+  sync,
+  clockEarlierChanges,
+  guestMerges,
+  contactSuggestions,
+  signInThrottling,
+  propertyScopedIds,
+  outboxLeasesAndHealth,
+]

@@ -18,11 +18,35 @@ const NAME = new RegExp(
   'iu',
 )
 // Words that follow "I am" without being names.
-const NOT_NAMES = new Set(['interested', 'looking', 'coming', 'arriving', 'here', 'writing', 'travelling', 'traveling', 'not', 'a', 'an', 'the', 'very', 'so', 'happy', 'sorry'])
+const NOT_NAMES = new Set([
+  'interested',
+  'looking',
+  'coming',
+  'arriving',
+  'here',
+  'writing',
+  'travelling',
+  'traveling',
+  'not',
+  'a',
+  'an',
+  'the',
+  'very',
+  'so',
+  'happy',
+  'sorry',
+])
 
 /** Email addresses, phone numbers (read in the property's country when written nationally) and a stated name. */
 export function extractContacts(text: string, defaultCountry: string): CapturedContacts {
-  const emails = [...new Set((text.match(EMAIL) ?? []).map((raw) => normalizeEmail(raw)).filter((e) => e.ok).map((e) => e.value))]
+  const emails = [
+    ...new Set(
+      (text.match(EMAIL) ?? [])
+        .map((raw) => normalizeEmail(raw))
+        .filter((e) => e.ok)
+        .map((e) => e.value),
+    ),
+  ]
   const country = isSupportedCountry(defaultCountry) ? (defaultCountry as CountryCode) : undefined
   const phones = [
     ...new Set(
@@ -33,8 +57,9 @@ export function extractContacts(text: string, defaultCountry: string): CapturedC
   ]
   const match = NAME.exec(text)
   const first = match?.[1]
-  const name = first && !NOT_NAMES.has(first.toLowerCase()) && first[0] === first[0]!.toUpperCase()
-    ? { firstName: first, lastName: match![2] && !NOT_NAMES.has(match![2].toLowerCase()) ? match![2] : null }
-    : null
+  const name =
+    first && !NOT_NAMES.has(first.toLowerCase()) && first[0] === first[0]!.toUpperCase()
+      ? { firstName: first, lastName: match![2] && !NOT_NAMES.has(match![2].toLowerCase()) ? match![2] : null }
+      : null
   return { emails, phones, name }
 }

@@ -11,11 +11,31 @@ interface Cue {
 
 // Each cue's match becomes part of the explanation, so staff see why.
 const CUES: readonly Cue[] = [
-  { persona: 'family', pattern: /\b(children|child|kids?|baby|babies|toddler|son|daughter|family room|family|cot|crib|extra bed|kinder|kind|familienzimmer|familie|enfants?|bébé|famille|bambini|bambino|famiglia|niños|niño|familia|bebé)\b/giu },
-  { persona: 'business', pattern: /\b(business|meeting|conference|congress|company|invoice|corporate|colleagues?|work trip|client|firma|geschäftsreise|rechnung|konferenz|entreprise|facture|réunion|azienda|fattura|riunione|empresa|factura|reunión)\b/giu },
-  { persona: 'couple', pattern: /\b(honeymoon|anniversary|romantic|my (?:wife|husband|partner|girlfriend|boyfriend|fiancée?)|two adults|for two|flitterwochen|hochzeitstag|meine frau|mein mann|lune de miel|ma femme|mon mari|luna di miele|mia moglie|mio marito|luna de miel|mi esposa|mi marido)\b/giu },
-  { persona: 'group', pattern: /\b(group|wedding|event|seminar|team|tour|\d{2,} (?:people|guests|persons|rooms)|gruppe|hochzeit|veranstaltung|groupe|mariage|événement|gruppo|matrimonio|evento|grupo|boda)\b/giu },
-  { persona: 'long_stay', pattern: /\b(long stay|extended stay|(?:several|two|three|four|\d+) (?:weeks|months)|a month|monthly|for weeks|langzeit|mehrere wochen|un mois|plusieurs semaines|un mese|diverse settimane|un mes|varias semanas)\b/giu },
+  {
+    persona: 'family',
+    pattern:
+      /\b(children|child|kids?|baby|babies|toddler|son|daughter|family room|family|cot|crib|extra bed|kinder|kind|familienzimmer|familie|enfants?|bébé|famille|bambini|bambino|famiglia|niños|niño|familia|bebé)\b/giu,
+  },
+  {
+    persona: 'business',
+    pattern:
+      /\b(business|meeting|conference|congress|company|invoice|corporate|colleagues?|work trip|client|firma|geschäftsreise|rechnung|konferenz|entreprise|facture|réunion|azienda|fattura|riunione|empresa|factura|reunión)\b/giu,
+  },
+  {
+    persona: 'couple',
+    pattern:
+      /\b(honeymoon|anniversary|romantic|my (?:wife|husband|partner|girlfriend|boyfriend|fiancée?)|two adults|for two|flitterwochen|hochzeitstag|meine frau|mein mann|lune de miel|ma femme|mon mari|luna di miele|mia moglie|mio marito|luna de miel|mi esposa|mi marido)\b/giu,
+  },
+  {
+    persona: 'group',
+    pattern:
+      /\b(group|wedding|event|seminar|team|tour|\d{2,} (?:people|guests|persons|rooms)|gruppe|hochzeit|veranstaltung|groupe|mariage|événement|gruppo|matrimonio|evento|grupo|boda)\b/giu,
+  },
+  {
+    persona: 'long_stay',
+    pattern:
+      /\b(long stay|extended stay|(?:several|two|three|four|\d+) (?:weeks|months)|a month|monthly|for weeks|langzeit|mehrere wochen|un mois|plusieurs semaines|un mese|diverse settimane|un mes|varias semanas)\b/giu,
+  },
 ]
 
 /** The persona with the most evidence, and a one-line explanation quoting it; undefined without evidence. */
@@ -26,14 +46,25 @@ export function buyerPersona(texts: readonly string[]): { persona: Persona; evid
     const hits = [...new Set([...all.matchAll(cue.pattern)].map((match) => match[0].toLowerCase()))]
     if (hits.length && (!best || hits.length > best.hits.length)) best = { persona: cue.persona, hits }
   }
-  return best && { persona: best.persona, evidence: `mentions ${best.hits.slice(0, 3).map((hit) => `"${hit}"`).join(', ')}` }
+  return (
+    best && {
+      persona: best.persona,
+      evidence: `mentions ${best.hits
+        .slice(0, 3)
+        .map((hit) => `"${hit}"`)
+        .join(', ')}`,
+    }
+  )
 }
 
 /**
  * How ready to book the guest seems. High: booking intent with dates, or with party or room details;
  * medium: booking intent, or dates of interest; low: questions only.
  */
-export function intentLevel(input: { bookingIntent: boolean; dates: number; details: boolean; hasReservation: boolean }): { level: IntentLevel; reason: string } {
+export function intentLevel(input: { bookingIntent: boolean; dates: number; details: boolean; hasReservation: boolean }): {
+  level: IntentLevel
+  reason: string
+} {
   if (input.hasReservation) return { level: 'high', reason: 'has a reservation' }
   if (input.bookingIntent && input.dates > 0) return { level: 'high', reason: 'wants to book and names dates' }
   if (input.bookingIntent && input.details) return { level: 'high', reason: 'wants to book and gives party or room details' }
@@ -42,7 +73,8 @@ export function intentLevel(input: { bookingIntent: boolean; dates: number; deta
   return { level: 'low', reason: 'asks questions only' }
 }
 
-const DETAILS = /\b(\d+|two|three|four|five|six)\s+(adults?|people|persons|guests|rooms?|nights?|children|kids)\b|\b(double|twin|single|suite|sea view|lake view)\b/i
+const DETAILS =
+  /\b(\d+|two|three|four|five|six)\s+(adults?|people|persons|guests|rooms?|nights?|children|kids)\b|\b(double|twin|single|suite|sea view|lake view)\b/i
 export const givesStayDetails = (text: string) => DETAILS.test(text)
 
 /** What the conversation is: about booking, a captured lead, questions the AI agent answered — or several. */

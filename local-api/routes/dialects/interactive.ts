@@ -13,7 +13,7 @@ const RESPONSE = 'createConversationResponse' as const
 const Body = Type.Object({
   message: NonBlankString(5000),
   conversationType: Type.Optional(Type.Enum(['', 'guest'], { description: '"guest": the guest writes; "": staff start the conversation.' })),
-  outletCode: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()], { description: 'Empty: the property\'s first available outlet.' })),
+  outletCode: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()], { description: "Empty: the property's first available outlet." })),
   orderCode: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
   sessionToken: Type.String({ description: 'A guest session token (POST /v1/reservations/{id}/guest-sessions).' }),
 })
@@ -82,7 +82,13 @@ export const interactiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const normalized = normalizeError(error, request, deskErrorAnswer)
     const sessionToken = normalized.status < 500 ? (liveSessionOf.get(request) ?? null) : null
-    return reply.code(normalized.status).send(failure(normalized.detail, normalized.errors?.map(({ field, message }) => ({ field, message })), sessionToken))
+    return reply.code(normalized.status).send(
+      failure(
+        normalized.detail,
+        normalized.errors?.map(({ field, message }) => ({ field, message })),
+        sessionToken,
+      ),
+    )
   })
 
   app.post(

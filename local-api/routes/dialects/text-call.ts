@@ -24,7 +24,7 @@ const TextCallBody = Type.Object(
             Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }), value: Type.String({ maxLength: 2000 }) }), { maxItems: 200 }),
           ),
         },
-        { description: 'The conversation\'s service record: a memo and values of the property\'s custom fields (cf_…).' },
+        { description: "The conversation's service record: a memo and values of the property's custom fields (cf_…)." },
       ),
     ),
   },
@@ -77,7 +77,7 @@ export const textCallRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'profile): its onsite contact on this account, created if missing. Unknown contact_id or onsite_contact_id, an ' +
           'assignee_id that names no agent, or an unknown custom field id: 422. should_enter_queue true puts the conversation ' +
           'in the transfer queue (routed to assignee_id if given); false/null leaves it for manual pickup.',
-        params: Type.Object({ onsite_account: Type.String({ minLength: 1, maxLength: 100, description: 'The channel account\'s id or code.' }) }),
+        params: Type.Object({ onsite_account: Type.String({ minLength: 1, maxLength: 100, description: "The channel account's id or code." }) }),
         body: TextCallBody,
         response: { 200: Accepted, 400: Failure, 401: Failure, 403: Failure, 404: Failure, 422: Failure },
       },

@@ -42,13 +42,19 @@ function vendorContent(message: Message): { type: VendorType; content: Record<st
     case 'quick_reply':
       return { type: 'quick_reply', content: { text: content.text, payload: content.payload ?? null } }
     case 'response':
-      return { type: 'response', content: { text: content.text, quick_replies: content.quickReplies.map((o) => ({ title: o.title, payload: o.payload ?? null })) } }
+      return {
+        type: 'response',
+        content: { text: content.text, quick_replies: content.quickReplies.map((o) => ({ title: o.title, payload: o.payload ?? null })) },
+      }
     case 'image':
       return { type: 'image', content: { url: content.url, caption: content.caption ?? null, mime_type: content.mimeType ?? null, size: content.size ?? null } }
     case 'file':
       return { type: 'file', content: { url: content.url, name: content.name, mime_type: content.mimeType ?? null, size: content.size ?? null } }
     case 'location':
-      return { type: 'location', content: { latitude: content.latitude, longitude: content.longitude, name: content.name ?? null, address: content.address ?? null } }
+      return {
+        type: 'location',
+        content: { latitude: content.latitude, longitude: content.longitude, name: content.name ?? null, address: content.address ?? null },
+      }
     case 'contact':
       return { type: 'contact', content: { name: content.name, phone: content.phone ?? null, email: content.email ?? null } }
   }
@@ -67,7 +73,7 @@ export const thirdPartyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireScope('guest.conversation.read'),
       schema: {
         tags: ['third-party'],
-        summary: 'A conversation\'s messages, newest first',
+        summary: "A conversation's messages, newest first",
         description: '`count`: messages in the conversation; `total`: items in this page; `has_more`: older messages remain.',
         params: Type.Object({ conversation_id: Type.String({ minLength: 1, maxLength: 100 }) }),
         querystring: Type.Object({
@@ -106,7 +112,7 @@ export const thirdPartyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireScope('guest.conversation.read'),
       schema: {
         tags: ['third-party'],
-        summary: 'Links that open each phone number\'s conversations (and its guest profile\'s) in the inbox, newest first',
+        summary: "Links that open each phone number's conversations (and its guest profile's) in the inbox, newest first",
         description: 'One entry per number asked, in order. 404 only when none of the numbers has a conversation.',
         querystring: Type.Object({
           phone_numbers: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 100 })),
@@ -146,10 +152,12 @@ export const thirdPartyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const conversations = [...byId.values()]
         return {
           phone_number: asked,
-          conversation_links: [...conversations].sort((a, b) => b.createdAt - a.createdAt).map((conversation) => ({
-            link: `${origin}/conversations/${conversation.id}`,
-            created_at: new Date(conversation.createdAt).toISOString(),
-          })),
+          conversation_links: [...conversations]
+            .sort((a, b) => b.createdAt - a.createdAt)
+            .map((conversation) => ({
+              link: `${origin}/conversations/${conversation.id}`,
+              created_at: new Date(conversation.createdAt).toISOString(),
+            })),
         }
       })
       if (entries.every((entry) => entry.conversation_links.length === 0)) {

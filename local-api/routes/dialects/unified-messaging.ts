@@ -44,14 +44,10 @@ const PushedMessage = Type.Object({
   content: Type.Object({
     type: Type.Enum(['text', 'email']),
     text: Type.Optional(Type.Object({ text: NonBlankString(20_000) })),
-    email: Type.Optional(
-      Type.Object({ subject: Type.String({ maxLength: 1_000 }), body: Type.String({ maxLength: 100_000 }) }),
-    ),
+    email: Type.Optional(Type.Object({ subject: Type.String({ maxLength: 1_000 }), body: Type.String({ maxLength: 100_000 }) })),
   }),
   messageCreatedAt: Timestamp(),
-  externalId: Type.Optional(
-    Type.String({ minLength: 1, maxLength: 200, description: 'Idempotency key: a retry with it stores nothing new.' }),
-  ),
+  externalId: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Idempotency key: a retry with it stores nothing new.' })),
 })
 
 const ContentOut = Type.Object({
@@ -166,7 +162,6 @@ export const unifiedMessagingRoutes: FastifyPluginAsyncTypebox = async (app) => 
     })
   })
 
-
   app.post(
     '/guest-conversations/messages',
     {
@@ -268,7 +263,7 @@ export const unifiedMessagingRoutes: FastifyPluginAsyncTypebox = async (app) => 
       preHandler: app.requireScope('guest.conversation.read'),
       schema: {
         tags: ['unified-messaging'],
-        summary: 'A page of a conversation\'s messages, oldest first',
+        summary: "A page of a conversation's messages, oldest first",
         params: Type.Object({ conversationId: Id }),
         querystring: Type.Object({
           page: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
@@ -290,9 +285,7 @@ export const unifiedMessagingRoutes: FastifyPluginAsyncTypebox = async (app) => 
       const conversation = app.conversationFor(request, request.params.conversationId)
       const { page, size } = request.query
       const totalElements = app.store.messages.count(conversation.id)
-      const content = app.store.messages
-        .pageOldestFirst(conversation.id, size, page * size)
-        .map((message) => messageOut(message, conversation.channel))
+      const content = app.store.messages.pageOldestFirst(conversation.id, size, page * size).map((message) => messageOut(message, conversation.channel))
       return { content, page, size, totalElements, totalPages: Math.ceil(totalElements / size) }
     },
   )

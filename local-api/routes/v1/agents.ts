@@ -42,11 +42,11 @@ export const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/agents/:id/unlock',
     {
       // Staff sign in on every property: a token bound to one may not make or change them.
-      onRequest: deskWideOnly(app, 'change the desk\'s staff'),
+      onRequest: deskWideOnly(app, "change the desk's staff"),
       preHandler: app.requireScope('admin'),
       schema: {
         tags: ['native'],
-        summary: 'Lift an agent\'s sign-in lockout and forget its failed sign-ins (admin)',
+        summary: "Lift an agent's sign-in lockout and forget its failed sign-ins (admin)",
         params: IdParams,
         response: { 200: AgentWithSignInSchema, ...problemResponses },
       },
@@ -63,7 +63,7 @@ export const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/agents',
     {
       // Staff sign in on every property: a token bound to one may not make or change them.
-      onRequest: deskWideOnly(app, 'change the desk\'s staff'),
+      onRequest: deskWideOnly(app, "change the desk's staff"),
       preHandler: app.requireScope('admin'),
       schema: {
         tags: ['native'],
@@ -83,7 +83,7 @@ export const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/agents/:id',
     {
       // Staff sign in on every property: a token bound to one may not make or change them.
-      onRequest: deskWideOnly(app, 'change the desk\'s staff'),
+      onRequest: deskWideOnly(app, "change the desk's staff"),
       preHandler: app.requireScope('admin'),
       schema: {
         tags: ['native'],

@@ -32,7 +32,8 @@ export const arrivalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const asked = request.query.day ?? 'today'
       const now = app.clock()
       const day = asked === 'today' ? localDay(now, property.timeZone) : asked === 'tomorrow' ? localDay(now, property.timeZone, 1) : asked
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) throw new HttpError(400, 'Bad Request', 'day must be today, tomorrow or YYYY-MM-DD')
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day)))
+        throw new HttpError(400, 'Bad Request', 'day must be today, tomorrow or YYYY-MM-DD')
       const arrivals = app.store.reservations.arriving(property.id, day).map((reservation) => {
         const conversations = app.store.conversations.byGuest(reservation.guestId).filter((c) => c.propertyId === property.id)
         const guest = app.store.guests.get(reservation.guestId)

@@ -9,7 +9,7 @@ const INLINE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/web
 
 const AttachmentSchema = Type.Object({
   id: Type.String(),
-  url: Type.String({ description: 'Use it as an image or file message\'s url.' }),
+  url: Type.String({ description: "Use it as an image or file message's url." }),
   name: Type.String(),
   mimeType: Type.String(),
   size: Type.Integer(),
@@ -46,7 +46,11 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/attachments/:id',
     {
       preHandler: app.requireScope('guest.conversation.read'),
-      schema: { tags: ['native'], summary: 'A stored file (images inline, everything else as a download); a property-bound token gets only its property\'s files', params: IdParams },
+      schema: {
+        tags: ['native'],
+        summary: "A stored file (images inline, everything else as a download); a property-bound token gets only its property's files",
+        params: IdParams,
+      },
     },
     async (request, reply) => {
       // A property-bound token finds only its own property's files; another's are not there (404).

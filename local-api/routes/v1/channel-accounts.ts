@@ -22,7 +22,10 @@ export const channelAccountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const tokenProperty = request.apiToken?.propertyId
-      return app.store.channelAccounts.list().filter((a) => !tokenProperty || a.propertyId === tokenProperty).map(view)
+      return app.store.channelAccounts
+        .list()
+        .filter((a) => !tokenProperty || a.propertyId === tokenProperty)
+        .map(view)
     },
   )
 

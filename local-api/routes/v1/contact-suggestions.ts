@@ -47,7 +47,8 @@ export const contactSuggestionRoutes: FastifyPluginAsyncTypebox = async (app) =>
       },
       schema: {
         tags: ['native'],
-        summary: 'Link a suggestion: a recorded, undoable guest merge with the profile that owns the value (not with a property-bound token: 403), or (nobody owns it) a staff-confirmed identity of this guest',
+        summary:
+          'Link a suggestion: a recorded, undoable guest merge with the profile that owns the value (not with a property-bound token: 403), or (nobody owns it) a staff-confirmed identity of this guest',
         params: SuggestionParams,
         body: Type.Object({ reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' })) }, { additionalProperties: false }),
         response: { 200: SuggestionDecisionSchema, ...problemResponses },

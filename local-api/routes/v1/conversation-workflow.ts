@@ -61,7 +61,7 @@ export const conversationWorkflowRoutes: FastifyPluginAsyncTypebox = async (app)
       preHandler: app.requireScope('guest.conversation.read'),
       schema: {
         tags: ['native'],
-        summary: 'The conversation\'s timeline besides its messages: takeovers, handovers, assignments, lead changes',
+        summary: "The conversation's timeline besides its messages: takeovers, handovers, assignments, lead changes",
         params: IdParams,
         response: { 200: Type.Array(ConversationEventSchema), ...problemResponses },
       },

@@ -5,7 +5,15 @@ import type { ReplyKind } from '../../domain/reply-policy.js'
 import { fillTemplate } from '../../domain/template-variables.js'
 import { HttpError, invalidInput } from '../../../sync-core/http/http-error.js'
 import { templateContext } from '../../services/template-context.js'
-import { ConversationFilterFields, ConversationPageSchema, ConversationSchema, GuestPanelSchema, MessagePageSchema, MessageSchema, ReplyBody } from '../../../api-contract/index.js'
+import {
+  ConversationFilterFields,
+  ConversationPageSchema,
+  ConversationSchema,
+  GuestPanelSchema,
+  MessagePageSchema,
+  MessageSchema,
+  ReplyBody,
+} from '../../../api-contract/index.js'
 import { conversationFilter } from './conversation-filters.js'
 import { checkedContent } from './message-content.js'
 import { IdParams, problemResponses } from './schemas.js'
@@ -69,7 +77,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireScope('guest.conversation.read'),
       schema: {
         tags: ['native'],
-        summary: 'A conversation\'s messages, newest first, in pages going back in time',
+        summary: "A conversation's messages, newest first, in pages going back in time",
         params: IdParams,
         querystring: MessagesQuery,
         response: { 200: MessagePageSchema, ...problemResponses },
@@ -98,11 +106,11 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireScope('guest.conversation.write'),
       schema: {
         tags: ['native'],
-        summary: 'Reply to the guest: stored through the one ingest path and queued for the channel\'s webhook',
+        summary: "Reply to the guest: stored through the one ingest path and queued for the channel's webhook",
         description:
           'Send `text`, any `content`, or a `templateId` (its variables filled for this guest). On WhatsApp only approved ' +
           'templates may be sent once the 24 h window has closed; on Messenger and Instagram nothing may (409). A phone-call ' +
-          'transcript has no reply channel (409). The conversation\'s `replyPolicy` says what may be sent. The reply\'s `delivery` says whether it was queued or why it cannot be delivered.',
+          "transcript has no reply channel (409). The conversation's `replyPolicy` says what may be sent. The reply's `delivery` says whether it was queued or why it cannot be delivered.",
         params: IdParams,
         body: ReplyBody,
         response: { 201: MessageSchema, ...problemResponses },
@@ -119,7 +127,8 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       let kind: ReplyKind = { template: null }
       if ('templateId' in request.body) {
         const template = app.store.templates.get(request.body.templateId)
-        if (!template || template.propertyId !== conversation.propertyId) throw new HttpError(400, 'Bad Request', `templateId names no template of this property`)
+        if (!template || template.propertyId !== conversation.propertyId)
+          throw new HttpError(400, 'Bad Request', `templateId names no template of this property`)
         kind = { template: { approval: template.approval } }
         refuseUnlessAllowed(kind)
         const filled = fillTemplate(template.body, templateContext(app.store, conversation, request.agent?.name ?? null))
@@ -161,7 +170,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['native'],
         summary: 'The guest behind a conversation: profile, reservations (with reservation.read) and every other conversation',
         description:
-          'With a guest profile (linked by a reservation) the other conversations are the profile\'s; without one, those ' +
+          "With a guest profile (linked by a reservation) the other conversations are the profile's; without one, those " +
           'from the same phone number or email address.',
         params: IdParams,
         response: { 200: GuestPanelSchema, ...problemResponses },

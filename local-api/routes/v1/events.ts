@@ -50,7 +50,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['native'],
         summary:
           'Live domain events (text/event-stream): conversation.created/updated/event, message.created/updated, reservation.upserted, ' +
-          'notification.created; each carries its propertyId. A property-bound token gets only its property\'s events, a notification ' +
+          "notification.created; each carries its propertyId. A property-bound token gets only its property's events, a notification " +
           'goes only to the signed-in agent it is for, and the stream ends as soon as its credential is revoked or signed out',
         produces: ['text/event-stream'],
       },

@@ -9,7 +9,12 @@ import { IdParams, problemResponses } from './schemas.js'
 import { deskWideOnly } from './property-scope.js'
 
 const GuestId = Type.String({ minLength: 1, maxLength: 100 })
-const Reason = Type.String({ minLength: 1, maxLength: 500, pattern: '\\S', description: 'Why the profiles are one person, in a few words (shown in the timeline).' })
+const Reason = Type.String({
+  minLength: 1,
+  maxLength: 500,
+  pattern: '\\S',
+  description: 'Why the profiles are one person, in a few words (shown in the timeline).',
+})
 
 const ActorSchema = Type.Object({
   agent: Type.Union([Type.Object({ id: Type.String(), name: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
@@ -21,12 +26,15 @@ const GuestMergeSchema = Type.Object({
   keptGuestId: Type.String(),
   goneGuestId: Type.String({ description: 'The profile merged away (back again once undone).' }),
   goneName: Type.Union([Type.String(), Type.Null()]),
-  moved: Type.Object({
-    conversationIds: Type.Array(Type.String()),
-    reservationIds: Type.Array(Type.String()),
-    leadIds: Type.Array(Type.String()),
-    identities: Type.Integer({ description: 'How many phone numbers, addresses and issued identities moved.' }),
-  }, { description: 'What moved to the kept profile on this desk.' }),
+  moved: Type.Object(
+    {
+      conversationIds: Type.Array(Type.String()),
+      reservationIds: Type.Array(Type.String()),
+      leadIds: Type.Array(Type.String()),
+      identities: Type.Integer({ description: 'How many phone numbers, addresses and issued identities moved.' }),
+    },
+    { description: 'What moved to the kept profile on this desk.' },
+  ),
   mergedBy: Type.Union([ActorSchema, Type.Null()], { description: 'null: the desk itself (no agent or token), or a desk of an earlier version.' }),
   reason: Type.Union([Type.String(), Type.Null()]),
   fromOtherDesk: Type.Boolean(),
@@ -63,7 +71,10 @@ function mergeView(merge: GuestMerge) {
 }
 
 /** Who acts: the signed-in agent, or the API token by name. */
-const actorOf = (request: FastifyRequest): MergeActor => ({ agentId: request.agent?.id ?? null, tokenName: request.agent ? null : (request.apiToken?.name ?? null) })
+const actorOf = (request: FastifyRequest): MergeActor => ({
+  agentId: request.agent?.id ?? null,
+  tokenName: request.agent ? null : (request.apiToken?.name ?? null),
+})
 
 /**
  * Guest profiles belong to the whole group (every property and desk shares them): a merge moves
@@ -91,7 +102,11 @@ export const guestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: IdParams,
         body: Type.Object({ intoGuestId: GuestId, reason: Type.Optional(Type.Union([Reason, Type.Null()])) }, { additionalProperties: false }),
         response: {
-          200: Type.Object({ mergeId: Type.String(), guestId: Type.String({ description: 'The profile kept.' }), conversationIds: Type.Array(Type.String(), { description: 'The conversations that moved.' }) }),
+          200: Type.Object({
+            mergeId: Type.String(),
+            guestId: Type.String({ description: 'The profile kept.' }),
+            conversationIds: Type.Array(Type.String(), { description: 'The conversations that moved.' }),
+          }),
           ...problemResponses,
         },
       },

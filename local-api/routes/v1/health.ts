@@ -10,13 +10,13 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['native'],
-        summary: 'Liveness, the store\'s schema version, and whether the desk is degraded (and why) (no token needed)',
+        summary: "Liveness, the store's schema version, and whether the desk is degraded (and why) (no token needed)",
         description:
           '`status` is `degraded` when the store is damaged (served read-only), the disk is full, the storage is read-only ' +
           'or failing, the outbox is stuck (a reply waiting over 15 minutes or tried 5 times) or failing, or the last backup failed; ' +
           '`reasons` says which; its `detail` (file paths, webhook errors) only to a request with a token or session. ' +
           '`background` lists the work done in the background (the AI agent, delivery, insight, sync) that failed in the last 24 hours: ' +
-          'each worker\'s latest failure and how often it failed, its `detail` likewise only with a token or session. ' +
+          "each worker's latest failure and how often it failed, its `detail` likewise only with a token or session. " +
           'Always 200 while the server answers.',
         security: [],
         response: { 200: HealthSchema },

@@ -25,7 +25,10 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['native'],
         summary: 'The knowledge base of a property (default: the first), or the entries matching a question',
-        querystring: Type.Object({ propertyId: Type.Optional(Type.String({ maxLength: 100 })), q: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) }),
+        querystring: Type.Object({
+          propertyId: Type.Optional(Type.String({ maxLength: 100 })),
+          q: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+        }),
         response: { 200: Type.Array(KnowledgeEntrySchema), ...problemResponses },
       },
     },

@@ -36,7 +36,9 @@ export const leadRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      app.store.leads.list({ status: request.query.status, propertyId: request.apiToken?.propertyId ?? undefined, limit: request.query.limit }).map((lead) => leadView(lead, app.store)),
+      app.store.leads
+        .list({ status: request.query.status, propertyId: request.apiToken?.propertyId ?? undefined, limit: request.query.limit })
+        .map((lead) => leadView(lead, app.store)),
   )
 
   app.patch(

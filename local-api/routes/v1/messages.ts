@@ -12,7 +12,7 @@ const PushedMessage = Type.Object(
     channel: ChannelSchema,
     guest: Type.Object(
       { phone: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })), email: Type.Optional(Type.String({ minLength: 1, maxLength: 254 })) },
-      { additionalProperties: false, minProperties: 1, maxProperties: 1, description: 'The guest\'s phone or email (one of them).' },
+      { additionalProperties: false, minProperties: 1, maxProperties: 1, description: "The guest's phone or email (one of them)." },
     ),
     direction: Type.Enum(['in', 'out'], { description: 'in: from the guest; out: from the property.' }),
     content: MessageContentSchema,
@@ -31,11 +31,17 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['native'],
         summary: 'Push guest messages on any channel (WhatsApp, Messenger, Instagram, SMS, email…), every message type',
-        description: 'One conversation per property, channel and guest; a rejected batch stores nothing. Goes to the token\'s property, else the first.',
+        description: "One conversation per property, channel and guest; a rejected batch stores nothing. Goes to the token's property, else the first.",
         body: Type.Object({ messages: Type.Array(PushedMessage, { minItems: 1, maxItems: 100 }) }, { additionalProperties: false }),
         response: {
           201: Type.Object({
-            items: Type.Array(Type.Object({ conversationId: Type.String(), messageId: Type.String(), created: Type.Boolean({ description: 'false: an earlier push with this externalId' }) })),
+            items: Type.Array(
+              Type.Object({
+                conversationId: Type.String(),
+                messageId: Type.String(),
+                created: Type.Boolean({ description: 'false: an earlier push with this externalId' }),
+              }),
+            ),
           }),
           ...problemResponses,
         },

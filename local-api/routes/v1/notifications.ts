@@ -17,7 +17,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireScope('guest.conversation.read'),
       schema: {
         tags: ['native'],
-        summary: 'The signed-in agent\'s notifications, newest first, and how many are unread',
+        summary: "The signed-in agent's notifications, newest first, and how many are unread",
         response: { 200: NotificationsSchema, ...problemResponses },
       },
     },
@@ -41,7 +41,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/notifications/read',
     {
       preHandler: app.requireScope('guest.conversation.write'),
-      schema: { tags: ['native'], summary: 'Mark all of the signed-in agent\'s notifications read', response: { 204: Type.Null(), ...problemResponses } },
+      schema: { tags: ['native'], summary: "Mark all of the signed-in agent's notifications read", response: { 204: Type.Null(), ...problemResponses } },
     },
     async (request, reply) => {
       app.store.notifications.markAllRead(agentOf(request.agent), app.clock())

@@ -9,7 +9,6 @@ import { ownEntity, targetProperty } from './property-scope.js'
 const view = ({ createdAt: _createdAt, ...outlet }: Outlet) => outlet
 const Code = Type.String({ minLength: 1, maxLength: 50, pattern: '^[A-Za-z0-9_.-]+$' })
 
-
 /** Outlets (departments) of the properties: the guest app writes to them; the inbox filters by them. */
 export const outletRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

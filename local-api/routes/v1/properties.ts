@@ -16,11 +16,18 @@ export const propertyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/properties',
     {
       preHandler: app.requireScope('guest.conversation.read'),
-      schema: { tags: ['native'], summary: 'Every property of this desk (a property-bound token: its own)', response: { 200: Type.Array(PropertySchema), ...problemResponses } },
+      schema: {
+        tags: ['native'],
+        summary: 'Every property of this desk (a property-bound token: its own)',
+        response: { 200: Type.Array(PropertySchema), ...problemResponses },
+      },
     },
     async (request) => {
       const bound = boundProperty(request)
-      return app.store.properties.list().filter((property) => !bound || property.id === bound).map(view)
+      return app.store.properties
+        .list()
+        .filter((property) => !bound || property.id === bound)
+        .map(view)
     },
   )
 

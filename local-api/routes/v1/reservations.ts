@@ -12,8 +12,8 @@ const OptionalName = (maxLength: number) => Type.Optional(Type.Union([Name(maxLe
 
 const ReservationBody = Type.Object(
   {
-    confirmationNumber: Name(100, { description: 'The PMS\'s booking reference; leading and trailing spaces are removed.' }),
-    propertyId: Type.Optional(Type.String({ description: 'Defaults to the token\'s property, else the first one.' })),
+    confirmationNumber: Name(100, { description: "The PMS's booking reference; leading and trailing spaces are removed." }),
+    propertyId: Type.Optional(Type.String({ description: "Defaults to the token's property, else the first one." })),
     guest: Type.Object(
       {
         firstName: OptionalName(200),
@@ -32,7 +32,6 @@ const ReservationBody = Type.Object(
   { additionalProperties: false },
 )
 
-
 export const reservationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/reservations',
@@ -40,7 +39,7 @@ export const reservationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireScope('reservation.write'),
       schema: {
         tags: ['native'],
-        summary: 'Create or update a reservation (upsert by confirmation number); links the guest\'s conversations',
+        summary: "Create or update a reservation (upsert by confirmation number); links the guest's conversations",
         body: ReservationBody,
         response: {
           200: Type.Object({ reservation: ReservationSchema, linkedConversationIds: Type.Array(Type.String()) }),
@@ -65,7 +64,8 @@ export const reservationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         room: body.room,
         status: body.status,
       })
-      if (!outcome.ok) throw invalidInput(outcome.problems, (p) => (['arrival', 'departure', 'confirmationNumber'].includes(p.field) ? p.field : `guest.${p.field}`))
+      if (!outcome.ok)
+        throw invalidInput(outcome.problems, (p) => (['arrival', 'departure', 'confirmationNumber'].includes(p.field) ? p.field : `guest.${p.field}`))
       const { reservation, created, linkedConversationIds } = outcome.value
       return reply.code(created ? 201 : 200).send({ reservation: reservationView(reservation), linkedConversationIds })
     },
@@ -94,7 +94,7 @@ export const reservationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['native'],
         summary: 'Issue a guest-app session token for a reservation (shown once)',
-        description: 'The guest app sends it as `sessionToken` to the Interactive dialect; conversations then carry the guest\'s name, language and room.',
+        description: "The guest app sends it as `sessionToken` to the Interactive dialect; conversations then carry the guest's name, language and room.",
         params: IdParams,
         response: {
           201: Type.Object({ token: Type.String(), reservationId: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }),

@@ -9,7 +9,12 @@ import { EARLIEST_DAY, EARLIEST_TIMESTAMP_ISO } from '../../domain/timestamps.js
  * a zone, from 2000-01-01 on. The domain check (domain/timestamps.ts) also refuses far-future ones.
  */
 export const Timestamp = (options: { description?: string } = {}) =>
-  Type.String({ format: 'date-time', formatMinimum: EARLIEST_TIMESTAMP_ISO, ...options, description: options.description ?? 'RFC 3339 with a zone, e.g. 2026-02-10T10:30:00Z; from 2000-01-01, at most a day ahead.' })
+  Type.String({
+    format: 'date-time',
+    formatMinimum: EARLIEST_TIMESTAMP_ISO,
+    ...options,
+    description: options.description ?? 'RFC 3339 with a zone, e.g. 2026-02-10T10:30:00Z; from 2000-01-01, at most a day ahead.',
+  })
 
 /** A calendar day a client gives (a stay's arrival or departure): YYYY-MM-DD, from 2000-01-01 on. */
 export const Day = (options: { description?: string } = {}) =>

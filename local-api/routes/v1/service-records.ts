@@ -10,7 +10,6 @@ const CustomFieldSchema = Type.Object({ id: Type.String(), propertyId: Type.Stri
 
 /** Custom fields per property, and each conversation's service record (a memo and their values). */
 export const serviceRecordRoutes: FastifyPluginAsyncTypebox = async (app) => {
-
   function recordView(propertyId: string, conversationId: string, record: ServiceRecord | undefined) {
     return {
       conversationId,
@@ -26,7 +25,7 @@ export const serviceRecordRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireScope('guest.conversation.read'),
       schema: {
         tags: ['native'],
-        summary: 'The custom fields of a property\'s service records',
+        summary: "The custom fields of a property's service records",
         querystring: Type.Object({ propertyId: Type.Optional(Type.String({ maxLength: 100 })) }),
         response: { 200: Type.Array(CustomFieldSchema), ...problemResponses },
       },
@@ -43,11 +42,8 @@ export const serviceRecordRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireScope('admin'),
       schema: {
         tags: ['native'],
-        summary: 'Add a custom field to a property\'s service records (admin)',
-        body: Type.Object(
-          { propertyId: Type.Optional(Type.String({ maxLength: 100 })), name: Name(100) },
-          { additionalProperties: false },
-        ),
+        summary: "Add a custom field to a property's service records (admin)",
+        body: Type.Object({ propertyId: Type.Optional(Type.String({ maxLength: 100 })), name: Name(100) }, { additionalProperties: false }),
         response: { 201: CustomFieldSchema, ...problemResponses },
       },
     },
@@ -82,7 +78,7 @@ export const serviceRecordRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/conversations/:id/service-record',
     {
       preHandler: app.requireScope('guest.conversation.read'),
-      schema: { tags: ['native'], summary: 'A conversation\'s service record', params: IdParams, response: { 200: ServiceRecordSchema, ...problemResponses } },
+      schema: { tags: ['native'], summary: "A conversation's service record", params: IdParams, response: { 200: ServiceRecordSchema, ...problemResponses } },
     },
     async (request) => {
       const conversation = app.conversationFor(request, request.params.id)
@@ -96,7 +92,7 @@ export const serviceRecordRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireScope('guest.conversation.write'),
       schema: {
         tags: ['native'],
-        summary: 'Edit a conversation\'s service record: the memo, and values of custom fields (by id)',
+        summary: "Edit a conversation's service record: the memo, and values of custom fields (by id)",
         params: IdParams,
         body: ServiceRecordBody,
         response: { 200: ServiceRecordSchema, ...problemResponses },

@@ -8,14 +8,19 @@ import { deskWideOnly } from './property-scope.js'
 
 /** Desk settings: the optional LLM provider the AI agent words its replies with. */
 export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const view = (provider: LlmProvider | undefined) => (provider ? { baseUrl: provider.baseUrl, model: provider.model, hasApiKey: Boolean(provider.apiKey) } : null)
+  const view = (provider: LlmProvider | undefined) =>
+    provider ? { baseUrl: provider.baseUrl, model: provider.model, hasApiKey: Boolean(provider.apiKey) } : null
 
   app.get(
     '/settings/llm',
     {
-      onRequest: deskWideOnly(app, 'read or change the desk\'s settings'),
+      onRequest: deskWideOnly(app, "read or change the desk's settings"),
       preHandler: app.requireScope('admin'),
-      schema: { tags: ['native'], summary: 'The LLM provider (OpenAI-compatible), or null: the built-in agent answers (admin; not a property-bound token)', response: { 200: LlmProviderSchema, ...problemResponses } },
+      schema: {
+        tags: ['native'],
+        summary: 'The LLM provider (OpenAI-compatible), or null: the built-in agent answers (admin; not a property-bound token)',
+        response: { 200: LlmProviderSchema, ...problemResponses },
+      },
     },
     async () => view(app.store.settings.get<LlmProvider>(LLM_SETTING)),
   )
@@ -23,7 +28,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/settings/llm',
     {
-      onRequest: deskWideOnly(app, 'read or change the desk\'s settings'),
+      onRequest: deskWideOnly(app, "read or change the desk's settings"),
       preHandler: app.requireScope('admin'),
       schema: {
         tags: ['native'],
@@ -44,9 +49,13 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/settings/llm',
     {
-      onRequest: deskWideOnly(app, 'read or change the desk\'s settings'),
+      onRequest: deskWideOnly(app, "read or change the desk's settings"),
       preHandler: app.requireScope('admin'),
-      schema: { tags: ['native'], summary: 'Forget the LLM provider: the built-in agent answers alone (admin; not a property-bound token)', response: { 204: Type.Null(), ...problemResponses } },
+      schema: {
+        tags: ['native'],
+        summary: 'Forget the LLM provider: the built-in agent answers alone (admin; not a property-bound token)',
+        response: { 204: Type.Null(), ...problemResponses },
+      },
     },
     async (_request, reply) => {
       app.store.settings.remove(LLM_SETTING)

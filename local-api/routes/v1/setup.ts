@@ -41,7 +41,8 @@ export const setupRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       if (!needsSetup()) throw new HttpError(409, 'Conflict', 'this desk is already set up; sign in instead')
-      if (app.sync.status().joining) throw new HttpError(409, 'Conflict', 'this desk is joining its central server; sign in with your account once it has synced')
+      if (app.sync.status().joining)
+        throw new HttpError(409, 'Conflict', 'this desk is joining its central server; sign in with your account once it has synced')
       const { property: settings, admin, sampleData } = request.body
       const property = app.store.properties.first()
       if (!property) throw new HttpError(409, 'Conflict', 'no property exists to set up')

@@ -51,7 +51,8 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // Not given: the caller's own property (none for an unbound caller); null: every property.
       const propertyId = request.body.propertyId === undefined ? callerProperty : request.body.propertyId
       // A property-bound caller cannot mint a token for every property, nor for another one.
-      if (callerProperty && propertyId !== callerProperty) throw new HttpError(403, 'Forbidden', `this token is bound to ${callerProperty} and may only create tokens for it`)
+      if (callerProperty && propertyId !== callerProperty)
+        throw new HttpError(403, 'Forbidden', `this token is bound to ${callerProperty} and may only create tokens for it`)
       if (propertyId && !app.store.properties.get(propertyId)) {
         throw new HttpError(400, 'Bad Request', `propertyId names no property: ${propertyId}`, [{ field: 'propertyId', message: 'names no property' }])
       }

@@ -62,66 +62,171 @@ interface Nationality {
 }
 
 const NATIONALITIES: readonly Nationality[] = [
-  { country: 'CH', language: 'de', callingCode: '41', mobilePrefixes: ['75', '76', '77', '78', '79'], subscriberDigits: 7, weight: 6,
+  {
+    country: 'CH',
+    language: 'de',
+    callingCode: '41',
+    mobilePrefixes: ['75', '76', '77', '78', '79'],
+    subscriberDigits: 7,
+    weight: 6,
     firstNames: ['Luca', 'Noah', 'Lena', 'Mia', 'Elias', 'Laura', 'Reto', 'Ursula', 'Beat', 'Céline', 'Jürg', 'Nadia'],
     lastNames: ['Müller', 'Meier', 'Schmid', 'Keller', 'Weber', 'Huber', 'Brunner', 'Frei', 'Zürcher', 'Gerber', 'Baumann', 'Rochat'],
-    mailDomains: ['bluewin.ch', 'gmx.ch', 'sunrise.ch', 'gmail.com'] },
-  { country: 'DE', language: 'de', callingCode: '49', mobilePrefixes: ['151', '152', '157', '160', '170', '171', '176'], subscriberDigits: 8, weight: 6,
+    mailDomains: ['bluewin.ch', 'gmx.ch', 'sunrise.ch', 'gmail.com'],
+  },
+  {
+    country: 'DE',
+    language: 'de',
+    callingCode: '49',
+    mobilePrefixes: ['151', '152', '157', '160', '170', '171', '176'],
+    subscriberDigits: 8,
+    weight: 6,
     firstNames: ['Jonas', 'Leonie', 'Felix', 'Hannah', 'Maximilian', 'Sophie', 'Björn', 'Katrin', 'Jörg', 'Anja'],
     lastNames: ['Schneider', 'Fischer', 'Wagner', 'Becker', 'Schäfer', 'Hoffmann', 'Koch', 'Richter', 'Klein', 'Wolf', 'Groß'],
-    mailDomains: ['web.de', 'gmx.de', 't-online.de', 'gmail.com'] },
-  { country: 'FR', language: 'fr', callingCode: '33', mobilePrefixes: ['6', '7'], subscriberDigits: 8, weight: 5,
+    mailDomains: ['web.de', 'gmx.de', 't-online.de', 'gmail.com'],
+  },
+  {
+    country: 'FR',
+    language: 'fr',
+    callingCode: '33',
+    mobilePrefixes: ['6', '7'],
+    subscriberDigits: 8,
+    weight: 5,
     firstNames: ['Camille', 'Louis', 'Chloé', 'Hugo', 'Élodie', 'Théo', 'Margaux', 'Antoine', 'Inès', 'Gaëlle'],
     lastNames: ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Petit', 'Durand', 'Lefèvre', 'Moreau', 'Girard'],
-    mailDomains: ['orange.fr', 'free.fr', 'laposte.net', 'gmail.com'] },
-  { country: 'IT', language: 'it', callingCode: '39', mobilePrefixes: ['320', '328', '333', '338', '340', '347', '349', '366'], subscriberDigits: 7, weight: 4,
+    mailDomains: ['orange.fr', 'free.fr', 'laposte.net', 'gmail.com'],
+  },
+  {
+    country: 'IT',
+    language: 'it',
+    callingCode: '39',
+    mobilePrefixes: ['320', '328', '333', '338', '340', '347', '349', '366'],
+    subscriberDigits: 7,
+    weight: 4,
     firstNames: ['Giulia', 'Marco', 'Francesca', 'Alessandro', 'Chiara', 'Lorenzo', 'Niccolò', 'Federica'],
     lastNames: ['Rossi', 'Russo', 'Ferrari', 'Esposito', 'Bianchi', 'Romano', 'Colombo', 'Ricci', 'Marino', 'Greco'],
-    mailDomains: ['libero.it', 'alice.it', 'tiscali.it', 'gmail.com'] },
-  { country: 'ES', language: 'es', callingCode: '34', mobilePrefixes: ['6', '7'], subscriberDigits: 8, weight: 3,
+    mailDomains: ['libero.it', 'alice.it', 'tiscali.it', 'gmail.com'],
+  },
+  {
+    country: 'ES',
+    language: 'es',
+    callingCode: '34',
+    mobilePrefixes: ['6', '7'],
+    subscriberDigits: 8,
+    weight: 3,
     firstNames: ['Lucía', 'Pablo', 'Martina', 'Álvaro', 'Carmen', 'Javier', 'Sofía', 'Íñigo'],
     lastNames: ['García', 'Fernández', 'González', 'Rodríguez', 'López', 'Martínez', 'Sánchez', 'Pérez', 'Núñez'],
-    mailDomains: ['telefonica.net', 'hotmail.es', 'gmail.com'] },
-  { country: 'GB', language: 'en', callingCode: '44', mobilePrefixes: ['73', '74', '75', '77', '78', '79'], subscriberDigits: 8, weight: 5,
+    mailDomains: ['telefonica.net', 'hotmail.es', 'gmail.com'],
+  },
+  {
+    country: 'GB',
+    language: 'en',
+    callingCode: '44',
+    mobilePrefixes: ['73', '74', '75', '77', '78', '79'],
+    subscriberDigits: 8,
+    weight: 5,
     firstNames: ['Oliver', 'Amelia', 'Harry', 'Isla', 'George', 'Ava', 'Siobhan', 'Rhys', 'Eleanor', 'Callum'],
     lastNames: ['Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Evans', "O'Brien", 'Davies', 'Hughes'],
-    mailDomains: ['btinternet.com', 'outlook.com', 'yahoo.co.uk', 'gmail.com'] },
-  { country: 'US', language: 'en', callingCode: '1', mobilePrefixes: ['212', '310', '312', '415', '617', '646', '305', '512'], subscriberDigits: 7, weight: 5,
+    mailDomains: ['btinternet.com', 'outlook.com', 'yahoo.co.uk', 'gmail.com'],
+  },
+  {
+    country: 'US',
+    language: 'en',
+    callingCode: '1',
+    mobilePrefixes: ['212', '310', '312', '415', '617', '646', '305', '512'],
+    subscriberDigits: 7,
+    weight: 5,
     firstNames: ['James', 'Emily', 'Michael', 'Madison', 'Tyler', 'Ashley', 'DeShawn', 'Brittany', 'Connor', 'Olivia'],
     lastNames: ['Johnson', 'Miller', 'Davis', 'Garcia', 'Anderson', 'Jackson', 'Thompson', 'White', 'Harris', 'Clark'],
-    mailDomains: ['gmail.com', 'yahoo.com', 'icloud.com', 'outlook.com'] },
-  { country: 'NL', language: 'nl', callingCode: '31', mobilePrefixes: ['6'], subscriberDigits: 8, weight: 2,
+    mailDomains: ['gmail.com', 'yahoo.com', 'icloud.com', 'outlook.com'],
+  },
+  {
+    country: 'NL',
+    language: 'nl',
+    callingCode: '31',
+    mobilePrefixes: ['6'],
+    subscriberDigits: 8,
+    weight: 2,
     firstNames: ['Daan', 'Sanne', 'Bram', 'Fleur', 'Joris', 'Anouk'],
     lastNames: ['de Jong', 'Jansen', 'de Vries', 'van den Berg', 'Bakker', 'Visser', 'Smit'],
-    mailDomains: ['ziggo.nl', 'kpnmail.nl', 'gmail.com'] },
-  { country: 'JP', language: 'ja', callingCode: '81', mobilePrefixes: ['70', '80', '90'], subscriberDigits: 8, weight: 3,
+    mailDomains: ['ziggo.nl', 'kpnmail.nl', 'gmail.com'],
+  },
+  {
+    country: 'JP',
+    language: 'ja',
+    callingCode: '81',
+    mobilePrefixes: ['70', '80', '90'],
+    subscriberDigits: 8,
+    weight: 3,
     firstNames: ['Haruto', 'Yui', 'Sota', 'Aoi', 'Ren', 'Hina', 'Kenji', 'Yuki'],
     lastNames: ['Sato', 'Suzuki', 'Takahashi', 'Tanaka', 'Watanabe', 'Ito', 'Yamamoto', 'Nakamura'],
-    mailDomains: ['docomo.ne.jp', 'yahoo.co.jp', 'gmail.com'] },
-  { country: 'CN', language: 'zh', callingCode: '86', mobilePrefixes: ['135', '138', '139', '150', '158', '186', '188'], subscriberDigits: 8, weight: 3,
+    mailDomains: ['docomo.ne.jp', 'yahoo.co.jp', 'gmail.com'],
+  },
+  {
+    country: 'CN',
+    language: 'zh',
+    callingCode: '86',
+    mobilePrefixes: ['135', '138', '139', '150', '158', '186', '188'],
+    subscriberDigits: 8,
+    weight: 3,
     firstNames: ['Wei', 'Fang', 'Jing', 'Lei', 'Xiaoming', 'Yan', 'Hao', 'Mei'],
     lastNames: ['Wang', 'Li', 'Zhang', 'Liu', 'Chen', 'Yang', 'Huang', 'Zhao', 'Zhou'],
-    mailDomains: ['qq.com', '163.com', '126.com'] },
-  { country: 'TW', language: 'zh', callingCode: '886', mobilePrefixes: ['91', '93', '95', '97', '98'], subscriberDigits: 7, weight: 2,
+    mailDomains: ['qq.com', '163.com', '126.com'],
+  },
+  {
+    country: 'TW',
+    language: 'zh',
+    callingCode: '886',
+    mobilePrefixes: ['91', '93', '95', '97', '98'],
+    subscriberDigits: 7,
+    weight: 2,
     firstNames: ['Yi-Ting', 'Chia-Hao', 'Hsin-Yi', 'Chun-Chieh', 'Ya-Wen'],
     lastNames: ['Chen', 'Lin', 'Huang', 'Chang', 'Lee', 'Wang', 'Wu'],
-    mailDomains: ['gmail.com', 'yahoo.com.tw', 'hotmail.com'] },
-  { country: 'BR', language: 'pt', callingCode: '55', mobilePrefixes: ['119', '219', '319', '419'], subscriberDigits: 8, weight: 2,
+    mailDomains: ['gmail.com', 'yahoo.com.tw', 'hotmail.com'],
+  },
+  {
+    country: 'BR',
+    language: 'pt',
+    callingCode: '55',
+    mobilePrefixes: ['119', '219', '319', '419'],
+    subscriberDigits: 8,
+    weight: 2,
     firstNames: ['João', 'Ana', 'Gabriel', 'Beatriz', 'Thiago', 'Larissa'],
     lastNames: ['Silva', 'Santos', 'Oliveira', 'Souza', 'Conceição', 'Araújo', 'Gonçalves'],
-    mailDomains: ['uol.com.br', 'bol.com.br', 'gmail.com'] },
-  { country: 'IN', language: 'en', callingCode: '91', mobilePrefixes: ['70', '81', '90', '91', '98', '99'], subscriberDigits: 8, weight: 2,
+    mailDomains: ['uol.com.br', 'bol.com.br', 'gmail.com'],
+  },
+  {
+    country: 'IN',
+    language: 'en',
+    callingCode: '91',
+    mobilePrefixes: ['70', '81', '90', '91', '98', '99'],
+    subscriberDigits: 8,
+    weight: 2,
     firstNames: ['Aarav', 'Priya', 'Rohan', 'Ananya', 'Vikram', 'Kavya'],
     lastNames: ['Sharma', 'Patel', 'Gupta', 'Iyer', 'Reddy', 'Nair', 'Singh'],
-    mailDomains: ['rediffmail.com', 'gmail.com', 'yahoo.in'] },
-  { country: 'AU', language: 'en', callingCode: '61', mobilePrefixes: ['4'], subscriberDigits: 8, weight: 1,
+    mailDomains: ['rediffmail.com', 'gmail.com', 'yahoo.in'],
+  },
+  {
+    country: 'AU',
+    language: 'en',
+    callingCode: '61',
+    mobilePrefixes: ['4'],
+    subscriberDigits: 8,
+    weight: 1,
     firstNames: ['Charlotte', 'Jack', 'Matilda', 'Lachlan', 'Ruby'],
     lastNames: ['Nguyen', 'Kelly', 'Ryan', 'Walker', 'Mitchell'],
-    mailDomains: ['bigpond.com', 'optusnet.com.au', 'gmail.com'] },
-  { country: 'SE', language: 'sv', callingCode: '46', mobilePrefixes: ['70', '72', '73', '76'], subscriberDigits: 7, weight: 1,
+    mailDomains: ['bigpond.com', 'optusnet.com.au', 'gmail.com'],
+  },
+  {
+    country: 'SE',
+    language: 'sv',
+    callingCode: '46',
+    mobilePrefixes: ['70', '72', '73', '76'],
+    subscriberDigits: 7,
+    weight: 1,
     firstNames: ['Astrid', 'Oskar', 'Linnéa', 'Måns', 'Elsa'],
     lastNames: ['Andersson', 'Johansson', 'Karlsson', 'Nilsson', 'Löfgren', 'Åberg'],
-    mailDomains: ['telia.com', 'gmail.com'] },
+    mailDomains: ['telia.com', 'gmail.com'],
+  },
 ]
 
 const TOTAL_WEIGHT = NATIONALITIES.reduce((sum, n) => sum + n.weight, 0)
@@ -148,7 +253,13 @@ export function generatePhone(rng: Rng, country: string): string {
 
 /** Lower-case ASCII for the local part of an email address. */
 const asciiSlug = (text: string) =>
-  text.replace(/ß/g, 'ss').replace(/[øØ]/g, 'o').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '')
+  text
+    .replace(/ß/g, 'ss')
+    .replace(/[øØ]/g, 'o')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '')
 
 // ---------------------------------------------------------------------------------------------
 // Properties and guests
@@ -242,12 +353,21 @@ const slots: Record<string, Fill> = {
 /** Each topic is an exchange: guest lines (RECEIVED) and staff lines (SENT), alternating. */
 const TOPICS: readonly (readonly [guest: string, staff: string][])[] = [
   [
-    ['Hi, I would like to book a {room} for {nights} nights from {date}.', 'Hello {first}, thank you for your request! A {room} is available from {date} at {price} per night, breakfast included. Shall I reserve it for you?'],
-    ['Yes please, book it under the name {last}. Is the rate refundable?', 'Done, your confirmation number is {conf}. You can cancel free of charge until 48 hours before arrival.'],
+    [
+      'Hi, I would like to book a {room} for {nights} nights from {date}.',
+      'Hello {first}, thank you for your request! A {room} is available from {date} at {price} per night, breakfast included. Shall I reserve it for you?',
+    ],
+    [
+      'Yes please, book it under the name {last}. Is the rate refundable?',
+      'Done, your confirmation number is {conf}. You can cancel free of charge until 48 hours before arrival.',
+    ],
     ['Perfect, thank you!', 'You are welcome, we look forward to welcoming you!'],
   ],
   [
-    ['Do you have availability for {adults} adults from {date} to {date}?', 'Good morning! We have a {room} left for those dates at {price} per night. Would you like me to hold it?'],
+    [
+      'Do you have availability for {adults} adults from {date} to {date}?',
+      'Good morning! We have a {room} left for those dates at {price} per night. Would you like me to hold it?',
+    ],
     ['Could we get a baby cot in the room?', 'Of course, a cot is free of charge. I have added it to your booking {conf}.'],
   ],
   [
@@ -259,32 +379,40 @@ const TOPICS: readonly (readonly [guest: string, staff: string][])[] = [
     ['Do you have gluten-free options?', 'Yes, there is a gluten-free corner at the buffet, and the kitchen can prepare eggs to order.'],
   ],
   [
-    ['Hello, what time can we check in? Our flight lands at {time}.', 'Check-in is from 3 pm. If your room is ready earlier we will let you know, and you can leave your luggage with us at any time.'],
+    [
+      'Hello, what time can we check in? Our flight lands at {time}.',
+      'Check-in is from 3 pm. If your room is ready earlier we will let you know, and you can leave your luggage with us at any time.',
+    ],
     ['And until when is check-out?', 'Check-out is at 11 am; a late check-out until 2 pm costs {price} and depends on availability.'],
   ],
-  [
-    ['Could we have a late check-out tomorrow? We are in room {room_no}.', 'Certainly, {first}: your room is yours until 1 pm at no extra charge.'],
-  ],
+  [['Could we have a late check-out tomorrow? We are in room {room_no}.', 'Certainly, {first}: your room is yours until 1 pm at no extra charge.']],
   [
     ['The air conditioning in room {room_no} is not working and it is very hot.', 'We are very sorry! A technician is on his way to room {room_no} now.'],
     ['It is still not fixed after an hour.', 'Our apologies, {first}. We have prepared another room for you; a colleague will help you move right away.'],
   ],
   [
-    ['There is a lot of noise from the street, we could not sleep last night.', 'I am sorry to hear that. We can move you to a quiet room facing the courtyard from tonight.'],
+    [
+      'There is a lot of noise from the street, we could not sleep last night.',
+      'I am sorry to hear that. We can move you to a quiet room facing the courtyard from tonight.',
+    ],
     ['Yes please, that would be great.', 'All set: your new room is {room_no}. The key is ready at reception.'],
   ],
   [
-    ['The wifi keeps disconnecting in our room.', 'Sorry for the trouble. Please use the network "Guest-Premium", password on your key card sleeve. It is more stable on upper floors.'],
+    [
+      'The wifi keeps disconnecting in our room.',
+      'Sorry for the trouble. Please use the network "Guest-Premium", password on your key card sleeve. It is more stable on upper floors.',
+    ],
   ],
   [
     ['Do you offer an airport transfer? We land on {date} at {time}.', 'Yes, our driver can pick you up for {price}. Please send us your flight number.'],
     ['It is LX {room_no}.', 'Thank you, the transfer is booked. The driver will wait at arrivals with a sign with your name.'],
   ],
+  [['Are dogs allowed? We would travel with our small dog.', 'Dogs are welcome! We charge {price} per night, bowls and a blanket are provided.']],
   [
-    ['Are dogs allowed? We would travel with our small dog.', 'Dogs are welcome! We charge {price} per night, bowls and a blanket are provided.'],
-  ],
-  [
-    ['Could you reserve a table for {adults} at the restaurant tonight at {time}?', 'With pleasure, your table for {adults} is booked at {time}. Enjoy your dinner!'],
+    [
+      'Could you reserve a table for {adults} at the restaurant tonight at {time}?',
+      'With pleasure, your table for {adults} is booked at {time}. Enjoy your dinner!',
+    ],
   ],
   [
     ['Can you send me the invoice for my stay? Booking {conf}.', 'Of course, the invoice has been sent to {email}.'],
@@ -393,15 +521,18 @@ export function* generateConversations(options: GenerateOptions): Generator<Gene
   for (let index = 0; index < conversations; index++) {
     // Some guests who wrote by phone call as well (or the other way round): same number, other platform.
     // Only one sibling each, so every (guest identifier, platform) pair stays unique.
-    const sibling: GeneratedConversation | undefined = !previousWasSibling && previous?.guestIdentifier.type === 'PHONENUMBER' && rng.chance(0.15) ? previous : undefined
+    const sibling: GeneratedConversation | undefined =
+      !previousWasSibling && previous?.guestIdentifier.type === 'PHONENUMBER' && rng.chance(0.15) ? previous : undefined
     const guest = sibling?.guest ?? nextGuest()
     const platform: PushMessage['platform'] = sibling
-      ? sibling.platform === 'PHONE_CALL' ? 'WEBSITE_CHAT' : 'PHONE_CALL'
-      : rng.chance(0.3) ? 'PHONE_CALL' : 'WEBSITE_CHAT'
+      ? sibling.platform === 'PHONE_CALL'
+        ? 'WEBSITE_CHAT'
+        : 'PHONE_CALL'
+      : rng.chance(0.3)
+        ? 'PHONE_CALL'
+        : 'WEBSITE_CHAT'
     const guestIdentifier: PushMessage['guestIdentifier'] =
-      platform === 'PHONE_CALL' || sibling || rng.chance(0.35)
-        ? { type: 'PHONENUMBER', value: guest.phone }
-        : { type: 'EMAILADDRESS', value: guest.email }
+      platform === 'PHONE_CALL' || sibling || rng.chance(0.35) ? { type: 'PHONENUMBER', value: guest.phone } : { type: 'EMAILADDRESS', value: guest.email }
 
     // Pick the time of the last message first, then lay the messages out before it.
     const count = counts[index]!
@@ -434,9 +565,7 @@ export function* generateConversations(options: GenerateOptions): Generator<Gene
         guestIdentifier,
         platform,
         direction,
-        content: useEmailContent
-          ? { type: 'email', email: { subject: j === 0 ? 'Enquiry' : 'Re: Enquiry', body: text } }
-          : { type: 'text', text: { text } },
+        content: useEmailContent ? { type: 'email', email: { subject: j === 0 ? 'Enquiry' : 'Re: Enquiry', body: text } } : { type: 'text', text: { text } },
         messageCreatedAt: new Date(times[j]!).toISOString(),
         externalId: `${prefix}-${index}-${j}`,
       })),

@@ -40,7 +40,16 @@ export function createOpApplier(store: Store, sync: SyncRepository, ingest: Inge
     return APPLIED
   }
 
-  function applyOne(origin: string, entity: SyncEntity, entityId: string, fields: Fields, clockOf: (field: string) => string, touched: Set<string>, now: number, published: DomainEvent[]): ApplyOutcome {
+  function applyOne(
+    origin: string,
+    entity: SyncEntity,
+    entityId: string,
+    fields: Fields,
+    clockOf: (field: string) => string,
+    touched: Set<string>,
+    now: number,
+    published: DomainEvent[],
+  ): ApplyOutcome {
     if (entity === 'message') return messages.apply(origin, entityId, fields, touched, now, published)
     // Anything else may read what the run holds (a conversation's summary, a message to delete).
     messages.finish(published)
@@ -74,7 +83,9 @@ export function createOpApplier(store: Store, sync: SyncRepository, ingest: Inge
       }
       const touched = new Set<string>()
       const clockOf = (field: string) => op.clocks?.[field] ?? op.hlc
-      const outcome = store.changeLog.replicating(op.clientId, () => applyOne(op.clientId, op.entity as SyncEntity, op.entityId, op.fields, clockOf, touched, now, published))
+      const outcome = store.changeLog.replicating(op.clientId, () =>
+        applyOne(op.clientId, op.entity as SyncEntity, op.entityId, op.fields, clockOf, touched, now, published),
+      )
       if ('waiting' in outcome) sync.park(op, outcome.waiting, now)
       else sync.unpark(op.opId)
       publishTouched(touched, published)

@@ -90,7 +90,11 @@ export function reprojectGuestRefs(store: Store, sync: SyncRepository, guestIds:
       const to = target('guest_identity', `${kind}:${value}`)
       if (to && to !== guestId) store.guestMerges.setGuestOf('identities', rowid, to)
     }
-    for (const [table, entity] of [['conversations', 'conversation'], ['reservations', 'reservation'], ['leads', 'lead']] as const) {
+    for (const [table, entity] of [
+      ['conversations', 'conversation'],
+      ['reservations', 'reservation'],
+      ['leads', 'lead'],
+    ] as const) {
       for (const id of refs[table]) {
         const to = target(entity, id)
         if (to && to !== guestId) store.guestMerges.setGuestOf(table, id, to)
@@ -192,13 +196,17 @@ export function createLocalOps(store: Store, sync: SyncRepository, settleShortcu
         // merge of the two in force then: the split is always due.)
         if (record) {
           const split = splitGuest(sync, record.goneGuestId, record.keptGuestId)
-          for (const [id, state] of [[record.goneGuestId, split.gone], [split.kept.id, split.kept.state]] as const) {
+          for (const [id, state] of [
+            [record.goneGuestId, split.gone],
+            [split.kept.id, split.kept.state],
+          ] as const) {
             const guest = store.guests.get(id)
             if (guest && Object.keys(state.fields).length) store.guests.update({ ...guest, ...pickGuest(state.fields) })
           }
           if (store.guests.get(record.goneGuestId)) {
             reprojectGuestRefs(store, sync, [record.goneGuestId, split.kept.id])
-            for (const id of [record.goneGuestId, split.kept.id]) for (const conversation of store.conversations.byGuest(id)) store.conversations.refreshSearchText(conversation)
+            for (const id of [record.goneGuestId, split.kept.id])
+              for (const conversation of store.conversations.byGuest(id)) store.conversations.refreshSearchText(conversation)
           }
         }
       } else if (body.fields.sourceId !== undefined) {

@@ -107,7 +107,10 @@ export function createSyncClient(
       const response = await transport.push({ clientId, schemaVersion: SYNC_SCHEMA_VERSION, ops })
       receiveClock(response.serverHlc)
       if ('error' in response) {
-        if (response.ackedSeq < ackedSeq) throw new Error(`the central server has this desk's changes only up to ${response.ackedSeq}, but ${ackedSeq} were acknowledged; it may have been restored from a backup`)
+        if (response.ackedSeq < ackedSeq)
+          throw new Error(
+            `the central server has this desk's changes only up to ${response.ackedSeq}, but ${ackedSeq} were acknowledged; it may have been restored from a backup`,
+          )
         // The server is further along than we knew (an acknowledgement got lost): skip ahead.
         store.transaction(() => acknowledge(response.ackedSeq))
         continue
@@ -115,7 +118,12 @@ export function createSyncClient(
       store.transaction(() => {
         acknowledge(response.ackedSeq)
         if (response.rejected.length) {
-          sync.updateConfig({ lastError: `the central server refused ${response.rejected.length} change(s): ${response.rejected.map((r) => r.reason).join('; ').slice(0, 500)}` })
+          sync.updateConfig({
+            lastError: `the central server refused ${response.rejected.length} change(s): ${response.rejected
+              .map((r) => r.reason)
+              .join('; ')
+              .slice(0, 500)}`,
+          })
         }
       })
     }
@@ -214,7 +222,9 @@ export function createSyncClient(
       // What arrived may have waited for what came in the other space.
       transaction((published) => applier.retryParked(clock(), published))
       if (centralTooOld) {
-        throw new Error(`the central server runs sync version ${hello.schemaVersion}, older than this desk's ${SYNC_SCHEMA_VERSION}: upgrade it; this desk's changes wait until then`)
+        throw new Error(
+          `the central server runs sync version ${hello.schemaVersion}, older than this desk's ${SYNC_SCHEMA_VERSION}: upgrade it; this desk's changes wait until then`,
+        )
       }
       store.transaction(() => sync.updateConfig({ lastSyncAt: clock(), lastError: null }))
       progress = null

@@ -114,7 +114,8 @@ export function createDeskSyncService(
      * is, checks the desk may join that property, and keeps the connection for every later start.
      */
     async connect(centralUrl: string, credential: string): Promise<{ deviceId: string; deviceName: string; propertyId: string }> {
-      if (!/^https?:\/\/[^\s/]+/.test(centralUrl)) throw new SyncConnectError('invalid', `the central server's address must be an http(s) URL, not "${centralUrl}"`)
+      if (!/^https?:\/\/[^\s/]+/.test(centralUrl))
+        throw new SyncConnectError('invalid', `the central server's address must be an http(s) URL, not "${centralUrl}"`)
       const hello = await makeTransport(centralUrl, credential)
         .hello({ clientId: repository.config().clientId, schemaVersion: SYNC_SCHEMA_VERSION })
         .catch((error: Error) => {
@@ -132,7 +133,7 @@ export function createDeskSyncService(
             throw new SyncConnectError(
               'conflict',
               `this desk already holds ${names} with data of its own, but the credential is for ${propertyId}; ` +
-                'issue the device for this desk\'s property, or connect a new data dir',
+                "issue the device for this desk's property, or connect a new data dir",
             )
           }
           repository.forgetPlaceholderProperties()

@@ -21,5 +21,7 @@ export function replyRuleAt(policy: ReplyPolicy, now: number): ReplyRule {
 /** The templates the picker offers for this conversation under this rule. */
 export function offeredTemplates(templates: readonly Template[], channel: Conversation['channel'], rule: ReplyRule): Template[] {
   if (!rule.canReply) return []
-  return templates.filter((template) => (template.channel === null || template.channel === channel) && (!rule.templatesOnly || template.approval === 'approved'))
+  return templates.filter(
+    (template) => (template.channel === null || template.channel === channel) && (!rule.templatesOnly || template.approval === 'approved'),
+  )
 }

@@ -25,11 +25,7 @@ export interface ChosenFilters {
 export type AssignedFilter = 'anyone' | 'mine' | 'queue'
 
 /** The API filters for the chosen UI filters, the date ranges taken in local time at `now`. */
-export function toApiFilters(
-  state: ChosenFilters,
-  search: string,
-  now: Date,
-): ConversationFilters {
+export function toApiFilters(state: ChosenFilters, search: string, now: Date): ConversationFilters {
   const filters: ConversationFilters = {}
   if (state.channel !== 'all') filters.channel = state.channel
   if (state.status === 'active' || state.status === 'expired') filters.status = state.status
@@ -39,11 +35,15 @@ export function toApiFilters(
   if (state.assigned === 'mine') filters.assignee = 'me'
   if (state.assigned === 'queue') filters.queued = true
   const from =
-    state.date === 'today' ? startOfDay(now)
-    : state.date === 'week' ? startOfWeek(now)
-    : state.date === 'month' ? startOfMonth(now)
-    : state.date === 'custom' ? parseDateInput(state.customFrom)
-    : undefined
+    state.date === 'today'
+      ? startOfDay(now)
+      : state.date === 'week'
+        ? startOfWeek(now)
+        : state.date === 'month'
+          ? startOfMonth(now)
+          : state.date === 'custom'
+            ? parseDateInput(state.customFrom)
+            : undefined
   const to = state.date === 'custom' ? parseDateInput(state.customTo, { dayAfter: true }) : undefined
   if (from) filters.from = from.toISOString()
   if (to) filters.to = to.toISOString()
@@ -53,4 +53,3 @@ export function toApiFilters(
   else if (q) filters.q = q
   return filters
 }
-

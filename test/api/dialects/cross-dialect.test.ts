@@ -35,10 +35,15 @@ before(async () => {
   guestId = booked.reservation.guestId
   assert.deepEqual(booked.linkedConversationIds, [chat.conversationId])
 
-  const call = (await post('/api/onsite-account/jp-web/text-call', { identifier_type: 'contact_id', identifier: guestId, message: 'Hello from the phone bot' })).data
+  const call = (await post('/api/onsite-account/jp-web/text-call', { identifier_type: 'contact_id', identifier: guestId, message: 'Hello from the phone bot' }))
+    .data
   ids.textCall = { conversationId: call.conversation_id, messageId: call.message_id }
   const { token } = await post(`/v1/reservations/${booked.reservation.id}/guest-sessions`, {})
-  const app = await t.app.inject({ method: 'POST', url: '/API/V40/Interactive/Messages/Conversations', payload: { message: 'Hello from the guest app', conversationType: 'guest', sessionToken: token } })
+  const app = await t.app.inject({
+    method: 'POST',
+    url: '/API/V40/Interactive/Messages/Conversations',
+    payload: { message: 'Hello from the guest app', conversationType: 'guest', sessionToken: token },
+  })
   const conversation = app.json().responses[0].createConversationResponse.content.conversation
   ids.guestApp = { conversationId: conversation.code, messageId: conversation.messages[0].code }
 })
@@ -47,9 +52,16 @@ after(() => t.close())
 describe('one guest through every dialect', () => {
   const TEXTS = { chat: 'Hello from the website chat', textCall: 'Hello from the phone bot', guestApp: 'Hello from the guest app' }
 
-  it('is linked to one guest profile, found by dialect 1\'s by-user-profile-id', async () => {
-    const linked = (await t.app.inject({ url: `/api/unified-messaging-service/guest-conversations/by-user-profile-id/${guestId}`, headers: bearer(admin) })).json()
-    assert.deepEqual(linked.map((c: { conversationId: string }) => c.conversationId).sort(), Object.values(ids).map((i) => i.conversationId).sort())
+  it("is linked to one guest profile, found by dialect 1's by-user-profile-id", async () => {
+    const linked = (
+      await t.app.inject({ url: `/api/unified-messaging-service/guest-conversations/by-user-profile-id/${guestId}`, headers: bearer(admin) })
+    ).json()
+    assert.deepEqual(
+      linked.map((c: { conversationId: string }) => c.conversationId).sort(),
+      Object.values(ids)
+        .map((i) => i.conversationId)
+        .sort(),
+    )
     assert.ok(linked.every((c: { userProfileId: string }) => c.userProfileId === guestId))
   })
 
@@ -81,10 +93,17 @@ describe('one guest through every dialect', () => {
     assert.equal(panel.reservations[0].room, '101')
   })
 
-  it('finds every conversation of the guest by her phone through dialect 4\'s links', async () => {
+  it("finds every conversation of the guest by her phone through dialect 4's links", async () => {
     const propertyId = t.app.store.properties.first()!.id
-    const [entry] = (await t.app.inject({ url: `/3rd/conversations/links?phone_numbers=%2B41794445566&organization_id=${propertyId}`, headers: { 'x-access-token': admin } })).json()
+    const [entry] = (
+      await t.app.inject({ url: `/3rd/conversations/links?phone_numbers=%2B41794445566&organization_id=${propertyId}`, headers: { 'x-access-token': admin } })
+    ).json()
     const linked = entry.conversation_links.map((l: { link: string }) => l.link.split('/conversations/')[1])
-    assert.deepEqual(linked.sort(), Object.values(ids).map((i) => i.conversationId).sort())
+    assert.deepEqual(
+      linked.sort(),
+      Object.values(ids)
+        .map((i) => i.conversationId)
+        .sort(),
+    )
   })
 })

@@ -43,7 +43,11 @@ after(() => t.close())
 
 describe('POST /v1/reservations/:id/guest-sessions', () => {
   it('issues a session token for a reservation, with reservation.write', async () => {
-    const response = await t.app.inject({ method: 'POST', url: `/v1/reservations/${reservationId}/guest-sessions`, headers: bearer(t.token(['reservation.write'])) })
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/v1/reservations/${reservationId}/guest-sessions`,
+      headers: bearer(t.token(['reservation.write'])),
+    })
     assert.equal(response.statusCode, 201)
     assert.match(response.json().token, /^gs_/)
     assert.ok(Date.parse(response.json().expiresAt) > Date.now())
@@ -51,14 +55,18 @@ describe('POST /v1/reservations/:id/guest-sessions', () => {
 
   it('answers an unknown reservation with 404 and a token without the scope with 403', async () => {
     assert.equal((await t.app.inject({ method: 'POST', url: '/v1/reservations/res_nope/guest-sessions', headers: bearer(admin) })).statusCode, 404)
-    assert.equal((await t.app.inject({ method: 'POST', url: `/v1/reservations/${reservationId}/guest-sessions`, headers: bearer(t.token(['guest.conversation.write'])) })).statusCode, 403)
+    assert.equal(
+      (await t.app.inject({ method: 'POST', url: `/v1/reservations/${reservationId}/guest-sessions`, headers: bearer(t.token(['guest.conversation.write'])) }))
+        .statusCode,
+      403,
+    )
   })
 })
 
 describe('POST /API/V40/Interactive/Messages/Conversations', () => {
   let frontDesk: string
 
-  it('opens a conversation with the first available outlet, carrying the guest\'s name, language and room', async () => {
+  it("opens a conversation with the first available outlet, carrying the guest's name, language and room", async () => {
     const response = await post({ message: 'Could I get extra towels?', conversationType: 'guest', outletCode: '', sessionToken })
     assert.equal(response.statusCode, 200, response.body)
     const body = response.json()
@@ -70,7 +78,14 @@ describe('POST /API/V40/Interactive/Messages/Conversations', () => {
     frontDesk = conversation.code
     assert.match(conversation.code, /^conv_/)
     assert.deepEqual(
-      [conversation.outletCode, conversation.outletName, conversation.roomNumber, conversation.guestFirstName, conversation.guestLastName, conversation.guestLanguageCode],
+      [
+        conversation.outletCode,
+        conversation.outletName,
+        conversation.roomNumber,
+        conversation.guestFirstName,
+        conversation.guestLastName,
+        conversation.guestLanguageCode,
+      ],
       ['FD', 'Front desk', '412', 'Elena', 'Rossi', 'it'],
     )
     assert.equal(conversation.conversationStatus, 'Open')
@@ -95,7 +110,9 @@ describe('POST /API/V40/Interactive/Messages/Conversations', () => {
     const again = conversationOf((await post({ message: 'And a bathrobe', conversationType: 'guest', sessionToken })).json())
     assert.equal(again.code, frontDesk)
     assert.equal(again.messages.length, 2)
-    const dinner = conversationOf((await post({ message: 'Table for two at 8?', conversationType: 'guest', outletCode: 'RS', orderCode: 'ORD-9', sessionToken })).json())
+    const dinner = conversationOf(
+      (await post({ message: 'Table for two at 8?', conversationType: 'guest', outletCode: 'RS', orderCode: 'ORD-9', sessionToken })).json(),
+    )
     assert.notEqual(dinner.code, frontDesk)
     assert.deepEqual([dinner.outletCode, dinner.orderCode, dinner.subject], ['RS', 'ORD-9', 'Restaurant · ORD-9'])
   })
@@ -112,7 +129,10 @@ describe('POST /API/V40/Interactive/Messages/Conversations', () => {
     assert.ok(list.length >= 1)
     assert.ok(list.every((c: { source: { outlet: { code: string } } }) => c.source.outlet.code === 'RS'))
     const outletList = (await t.app.inject({ url: '/v1/outlets', headers: bearer(admin) })).json()
-    assert.deepEqual(outletList.map((o: { code: string }) => o.code), ['FD', 'RS', 'SPA'])
+    assert.deepEqual(
+      outletList.map((o: { code: string }) => o.code),
+      ['FD', 'RS', 'SPA'],
+    )
   })
 
   it('refuses an unknown or unavailable outlet with the Error container', async () => {
@@ -125,7 +145,10 @@ describe('POST /API/V40/Interactive/Messages/Conversations', () => {
   })
 
   it('answers a missing, unknown or API token with 401 and status "Error"', async () => {
-    for (const payload of [{ message: 'Hi', sessionToken: 'gs_forged' }, { message: 'Hi', sessionToken: t.token(['admin']) }]) {
+    for (const payload of [
+      { message: 'Hi', sessionToken: 'gs_forged' },
+      { message: 'Hi', sessionToken: t.token(['admin']) },
+    ]) {
       const response = await post(payload)
       assert.equal(response.statusCode, 401)
       assert.equal(response.json().status, 'Error')
@@ -137,7 +160,11 @@ describe('POST /API/V40/Interactive/Messages/Conversations', () => {
 
   it('answers bad bodies with 400 and the Error container, storing nothing', async () => {
     const before = (t.db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n
-    for (const payload of [{ message: '', sessionToken }, { message: 'x'.repeat(5001), sessionToken }, { message: 'x', conversationType: 'staff', sessionToken }]) {
+    for (const payload of [
+      { message: '', sessionToken },
+      { message: 'x'.repeat(5001), sessionToken },
+      { message: 'x', conversationType: 'staff', sessionToken },
+    ]) {
       const response = await post(payload)
       assert.equal(response.statusCode, 400, JSON.stringify(payload))
       assert.equal(response.json().status, 'Error')

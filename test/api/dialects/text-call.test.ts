@@ -27,7 +27,14 @@ before(async () => {
   await post('/v1/channel-accounts', { channel: 'web_chat', code: 'ch-web', name: 'Swiss website' })
   agentId = (await post('/v1/agents', { name: 'Yuki Tanaka', email: 'yuki@hotel.jp', password: 'sakura season', role: 'agent' })).id
   fieldId = (await post('/v1/custom-fields', { name: 'Room type wanted' })).id
-  guestId = (await post('/v1/reservations', { confirmationNumber: 'JP-1', guest: { firstName: 'Hana', lastName: 'Sato', email: 'hana@example.jp' }, arrival: '2026-12-01', departure: '2026-12-03' })).reservation.guestId
+  guestId = (
+    await post('/v1/reservations', {
+      confirmationNumber: 'JP-1',
+      guest: { firstName: 'Hana', lastName: 'Sato', email: 'hana@example.jp' },
+      arrival: '2026-12-01',
+      departure: '2026-12-03',
+    })
+  ).reservation.guestId
   otherAccountContact = (await call('ch-web', { message: 'Hallo' })).json().data.onsite_contact_id
 })
 after(() => t.close())
@@ -82,11 +89,20 @@ describe('POST /api/onsite-account/{onsite_account}/text-call', () => {
   })
 
   it('puts the conversation in the transfer queue, routed to the assignee, or leaves it for manual pickup', async () => {
-    const queued = (await call('jp-web', { identifier_type: 'onsite_contact_sn', identifier: 'Q-1', message: 'Please call me', should_enter_queue: true, assignee_id: agentId })).json().data
+    const queued = (
+      await call('jp-web', {
+        identifier_type: 'onsite_contact_sn',
+        identifier: 'Q-1',
+        message: 'Please call me',
+        should_enter_queue: true,
+        assignee_id: agentId,
+      })
+    ).json().data
     assert.equal(queued.status, 'queued')
     let routing = (await t.app.inject({ url: `/v1/conversations/${queued.conversation_id}`, headers: bearer(admin) })).json().routing
     assert.deepEqual(routing, { queueState: 'queued', assignedAgentId: agentId })
-    const manual = (await call('jp-web', { identifier_type: 'onsite_contact_sn', identifier: 'Q-1', message: 'Never mind', should_enter_queue: null })).json().data
+    const manual = (await call('jp-web', { identifier_type: 'onsite_contact_sn', identifier: 'Q-1', message: 'Never mind', should_enter_queue: null })).json()
+      .data
     assert.equal(manual.status, 'manual')
     routing = (await t.app.inject({ url: `/v1/conversations/${queued.conversation_id}`, headers: bearer(admin) })).json().routing
     assert.deepEqual(routing, { queueState: 'manual', assignedAgentId: agentId })
@@ -96,12 +112,17 @@ describe('POST /api/onsite-account/{onsite_account}/text-call', () => {
     const from = new Date(Date.now() - 60_000).toISOString()
     const to = new Date(Date.now() + 3600_000).toISOString()
     const humanTransfers = async () => {
-      const metrics = (await t.app.inject({ url: `/v1/stats?from=${from}&to=${to}`, headers: bearer(admin) })).json().metrics as { key: string; value: number }[]
+      const metrics = (await t.app.inject({ url: `/v1/stats?from=${from}&to=${to}`, headers: bearer(admin) })).json().metrics as {
+        key: string
+        value: number
+      }[]
       return metrics.find((metric) => metric.key === 'humanTransfers')!.value
     }
     await t.app.aiAgent.idle()
     const before = await humanTransfers()
-    const queued = (await call('jp-web', { identifier_type: 'onsite_contact_sn', identifier: 'Q-2', message: 'Please call me', should_enter_queue: true })).json().data
+    const queued = (
+      await call('jp-web', { identifier_type: 'onsite_contact_sn', identifier: 'Q-2', message: 'Please call me', should_enter_queue: true })
+    ).json().data
     // The switch is in the call's own transaction: the AI agent finds the conversation with staff already.
     await t.app.aiAgent.idle()
     assert.equal((await t.app.inject({ url: `/v1/conversations/${queued.conversation_id}`, headers: bearer(admin) })).json().mode, 'human')
@@ -116,13 +137,15 @@ describe('POST /api/onsite-account/{onsite_account}/text-call', () => {
     assert.equal(await humanTransfers(), before + 1, 'already with staff: no second transfer')
   })
 
-  it('stores interact_collection_data as the conversation\'s service record', async () => {
-    const { data } = (await call('jp-web', {
-      identifier_type: 'onsite_contact_sn',
-      identifier: 'SR-1',
-      message: 'Twin room please',
-      interact_collection_data: { memo: 'Asked for a twin', cz_cols: [{ id: fieldId, value: 'Twin' }] },
-    })).json()
+  it("stores interact_collection_data as the conversation's service record", async () => {
+    const { data } = (
+      await call('jp-web', {
+        identifier_type: 'onsite_contact_sn',
+        identifier: 'SR-1',
+        message: 'Twin room please',
+        interact_collection_data: { memo: 'Asked for a twin', cz_cols: [{ id: fieldId, value: 'Twin' }] },
+      })
+    ).json()
     const record = (await t.app.inject({ url: `/v1/conversations/${data.conversation_id}/service-record`, headers: bearer(admin) })).json()
     assert.equal(record.memo, 'Asked for a twin')
     assert.deepEqual(record.values, [{ id: fieldId, name: 'Room type wanted', value: 'Twin' }])
@@ -149,14 +172,25 @@ describe('POST /api/onsite-account/{onsite_account}/text-call', () => {
     assert.equal(messageCount(), before)
   })
 
-  it('takes 1 to 5000 characters of message, and answers bad bodies with 422 in this vendor\'s shape', async () => {
+  it("takes 1 to 5000 characters of message, and answers bad bodies with 422 in this vendor's shape", async () => {
     assert.equal((await call('jp-web', { message: 'x'.repeat(5000) })).statusCode, 200)
-    for (const payload of [{ message: '' }, { message: 'x'.repeat(5001) }, {}, { message: 'x', should_enter_queue: 'yes' }, { message: 'x', identifier_type: 'passport' }]) {
+    for (const payload of [
+      { message: '' },
+      { message: 'x'.repeat(5001) },
+      {},
+      { message: 'x', should_enter_queue: 'yes' },
+      { message: 'x', identifier_type: 'passport' },
+    ]) {
       const response = await call('jp-web', payload)
       assert.equal(response.statusCode, 422, JSON.stringify(payload))
       assert.equal(typeof response.json().errors, 'object')
     }
-    const malformed = await t.app.inject({ method: 'POST', url: '/api/onsite-account/jp-web/text-call', headers: { ...bearer(writer), 'content-type': 'application/json' }, payload: '{"message":' })
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: '/api/onsite-account/jp-web/text-call',
+      headers: { ...bearer(writer), 'content-type': 'application/json' },
+      payload: '{"message":',
+    })
     assert.equal(malformed.statusCode, 400)
     assert.equal(typeof malformed.json().message, 'string')
   })

@@ -32,8 +32,7 @@ describe('a desk connected to a central server', () => {
     desks.push(started)
     return started
   }
-  const connect = (app: TestApp, body: object) =>
-    app.app.inject({ method: 'PUT', url: '/v1/sync', headers: bearer(app.token(['admin'])), payload: body })
+  const connect = (app: TestApp, body: object) => app.app.inject({ method: 'PUT', url: '/v1/sync', headers: bearer(app.token(['admin'])), payload: body })
   const statusOf = async (app: TestApp) => (await app.app.inject({ url: '/v1/sync', headers: bearer(app.token()) })).json()
 
   before(async () => {
@@ -61,7 +60,12 @@ describe('a desk connected to a central server', () => {
     // The credential is never shown back.
     assert.doesNotMatch(connected.body, /fdd_/)
 
-    const pushed = await a.app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(a.token()), payload: { messages: [pushedMessage({ text: 'Late check-out?', externalId: 'sync-1' })] } })
+    const pushed = await a.app.inject({
+      method: 'POST',
+      url: PUSH_URL,
+      headers: bearer(a.token()),
+      payload: { messages: [pushedMessage({ text: 'Late check-out?', externalId: 'sync-1' })] },
+    })
     assert.equal(pushed.statusCode, 201)
     const conversationId = pushed.json()[0].conversationId
 
@@ -76,7 +80,10 @@ describe('a desk connected to a central server', () => {
       return response.json().items
     })
     assert.equal(messages[0].content.text, 'Late check-out?')
-    assert.deepEqual(b.app.store.properties.list().map((p) => p.id), [property.id])
+    assert.deepEqual(
+      b.app.store.properties.list().map((p) => p.id),
+      [property.id],
+    )
     const statusB = await eventually('desk B idle', async () => {
       const status = await statusOf(b)
       assert.equal(status.state, 'idle')
@@ -94,7 +101,10 @@ describe('a desk connected to a central server', () => {
     const a = await desk()
     const b = await desk()
     const property = a.app.store.properties.first()!
-    for (const [app, name] of [[a, 'A'], [b, 'B']] as const) {
+    for (const [app, name] of [
+      [a, 'A'],
+      [b, 'B'],
+    ] as const) {
       const { credential } = await central.centralSync.addDevice({ name: `Desk ${name}`, propertyId: property.id })
       assert.equal((await connect(app, { centralUrl, credential })).statusCode, 200)
     }
@@ -102,7 +112,12 @@ describe('a desk connected to a central server', () => {
 
     const port = Number(new URL(centralUrl).port)
     await central.close()
-    const pushed = await a.app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(a.token()), payload: { messages: [pushedMessage({ text: 'Sent while central was down', externalId: 'sync-down' })] } })
+    const pushed = await a.app.inject({
+      method: 'POST',
+      url: PUSH_URL,
+      headers: bearer(a.token()),
+      payload: { messages: [pushedMessage({ text: 'Sent while central was down', externalId: 'sync-down' })] },
+    })
     const conversationId = pushed.json()[0].conversationId
     // A round in flight as the server closed may first say ECONNRESET; the next ones find it gone.
     const offline = await eventually('desk A offline, the server refusing connections', async () => {
@@ -163,7 +178,10 @@ describe('a desk connected to a central server', () => {
     const { credential } = await central.centralSync.addDevice({ name: 'New hotel desk', propertyId: 'prop_newhotel' })
     assert.equal((await connect(a, { centralUrl, credential })).statusCode, 200)
     await eventually('the property', () => assert.ok(a.app.store.properties.get('prop_newhotel')))
-    assert.deepEqual(a.app.store.properties.list().map((p) => p.id), ['prop_newhotel'])
+    assert.deepEqual(
+      a.app.store.properties.list().map((p) => p.id),
+      ['prop_newhotel'],
+    )
     const setup = (await a.app.inject({ url: '/v1/setup' })).json()
     assert.deepEqual(setup, { needsSetup: true, joining: false, progress: null })
     // …and sends it at once, so the next desk of that property finds it on the central server.
@@ -174,7 +192,13 @@ describe('a desk connected to a central server', () => {
   it('a joining desk says so instead of asking for setup, and refuses setup until it has synced', async () => {
     // A central server that knows the device but is gone before the first round.
     const transport = () => ({
-      hello: async () => ({ schemaVersion: 1, serverHlc: '000000000000001-0000-central', device: { id: 'dev_1', name: 'Desk', propertyId: 'prop_elsewhere' }, spaces: ['group', 'prop_elsewhere'], ackedSeq: 0 }),
+      hello: async () => ({
+        schemaVersion: 1,
+        serverHlc: '000000000000001-0000-central',
+        device: { id: 'dev_1', name: 'Desk', propertyId: 'prop_elsewhere' },
+        spaces: ['group', 'prop_elsewhere'],
+        ackedSeq: 0,
+      }),
       push: () => Promise.reject(new Error('cannot reach the central server')),
       pull: () => Promise.reject(new Error('cannot reach the central server')),
       snapshot: () => Promise.reject(new Error('cannot reach the central server')),
@@ -186,7 +210,10 @@ describe('a desk connected to a central server', () => {
     const setup = await joining.app.inject({
       method: 'POST',
       url: '/v1/setup',
-      payload: { property: { name: 'X', defaultCountry: 'CH', timeZone: 'UTC' }, admin: { name: 'A', email: 'a@example.com', password: 'long enough password' } },
+      payload: {
+        property: { name: 'X', defaultCountry: 'CH', timeZone: 'UTC' },
+        admin: { name: 'A', email: 'a@example.com', password: 'long enough password' },
+      },
     })
     assert.equal(setup.statusCode, 409)
     assert.match(setup.json().detail, /joining its central server/)
@@ -197,13 +224,29 @@ describe('a desk connected to a central server', () => {
     const other = await central.centralSync.addDevice({ name: 'Other', propertyId: 'prop_pokes' })
     const heard: Record<string, string[]> = { pusher: [], other: [] }
     const stops = [
-      httpTransport(centralUrl, pusher.credential).listen!((space) => heard.pusher!.push(space), () => undefined),
-      httpTransport(centralUrl, other.credential).listen!((space) => heard.other!.push(space), () => undefined),
+      httpTransport(centralUrl, pusher.credential).listen!(
+        (space) => heard.pusher!.push(space),
+        () => undefined,
+      ),
+      httpTransport(centralUrl, other.credential).listen!(
+        (space) => heard.other!.push(space),
+        () => undefined,
+      ),
     ]
     try {
       // Each stream says once that it is open ('').
       await eventually('both streams open', () => assert.ok(heard.pusher!.length && heard.other!.length))
-      const op = { opId: uuidv7(), clientId: 'pokepusher1', clientSeq: 1, hlc: encodeHlc({ wallMs: Date.now(), counter: 0, node: 'pokepusher1' }), space: 'prop_pokes', entity: 'knowledge_entry', entityId: 'kb_1', fields: { question: 'Parking?', answer: 'Free', propertyId: 'prop_pokes' }, schemaVersion: SYNC_SCHEMA_VERSION }
+      const op = {
+        opId: uuidv7(),
+        clientId: 'pokepusher1',
+        clientSeq: 1,
+        hlc: encodeHlc({ wallMs: Date.now(), counter: 0, node: 'pokepusher1' }),
+        space: 'prop_pokes',
+        entity: 'knowledge_entry',
+        entityId: 'kb_1',
+        fields: { question: 'Parking?', answer: 'Free', propertyId: 'prop_pokes' },
+        schemaVersion: SYNC_SCHEMA_VERSION,
+      }
       const pushed = await httpTransport(centralUrl, pusher.credential).push({ clientId: 'pokepusher1', schemaVersion: SYNC_SCHEMA_VERSION, ops: [op] })
       assert.equal(pushed.ackedSeq, 1)
       await eventually('the poke on the other desk', () => assert.ok(heard.other!.includes('prop_pokes')))

@@ -16,7 +16,9 @@ describe('agents', () => {
   let adminCookie: string
   let agentId: string
   before(async () => {
-    adminCookie = sessionCookie(await t.app.inject({ method: 'POST', url: '/v1/session', payload: { email: 'anna@alpenblick.ch', password: 'correct horse battery' } }))
+    adminCookie = sessionCookie(
+      await t.app.inject({ method: 'POST', url: '/v1/session', payload: { email: 'anna@alpenblick.ch', password: 'correct horse battery' } }),
+    )
   })
 
   it('are added by an admin', async () => {
@@ -45,13 +47,17 @@ describe('agents', () => {
   })
 
   it('cannot be managed by an agent', async () => {
-    const cookie = sessionCookie(await t.app.inject({ method: 'POST', url: '/v1/session', payload: { email: 'luca@alpenblick.ch', password: 'night shift 2026' } }))
+    const cookie = sessionCookie(
+      await t.app.inject({ method: 'POST', url: '/v1/session', payload: { email: 'luca@alpenblick.ch', password: 'night shift 2026' } }),
+    )
     const response = await t.app.inject({ method: 'PATCH', url: `/v1/agents/${agentId}`, headers: { cookie }, payload: { role: 'admin' } })
     assert.equal(response.statusCode, 403)
   })
 
   it('once deactivated, lose their sessions and cannot sign in', async () => {
-    const cookie = sessionCookie(await t.app.inject({ method: 'POST', url: '/v1/session', payload: { email: 'luca@alpenblick.ch', password: 'night shift 2026' } }))
+    const cookie = sessionCookie(
+      await t.app.inject({ method: 'POST', url: '/v1/session', payload: { email: 'luca@alpenblick.ch', password: 'night shift 2026' } }),
+    )
     const response = await t.app.inject({ method: 'PATCH', url: `/v1/agents/${agentId}`, headers: { cookie: adminCookie }, payload: { active: false } })
     assert.equal(response.json().active, false)
     assert.equal((await t.app.inject({ url: '/v1/conversations', headers: { cookie } })).statusCode, 401)
@@ -67,9 +73,15 @@ describe('agents', () => {
   })
 
   it('answer an unknown id with 404 and a bad body with 400', async () => {
-    assert.equal((await t.app.inject({ method: 'PATCH', url: '/v1/agents/agt_nope', headers: { cookie: adminCookie }, payload: { name: 'X' } })).statusCode, 404)
+    assert.equal(
+      (await t.app.inject({ method: 'PATCH', url: '/v1/agents/agt_nope', headers: { cookie: adminCookie }, payload: { name: 'X' } })).statusCode,
+      404,
+    )
     assert.equal((await t.app.inject({ method: 'PATCH', url: `/v1/agents/${agentId}`, headers: { cookie: adminCookie }, payload: {} })).statusCode, 400)
-    assert.equal((await t.app.inject({ method: 'PATCH', url: `/v1/agents/${agentId}`, headers: { cookie: adminCookie }, payload: { role: 'boss' } })).statusCode, 400)
+    assert.equal(
+      (await t.app.inject({ method: 'PATCH', url: `/v1/agents/${agentId}`, headers: { cookie: adminCookie }, payload: { role: 'boss' } })).statusCode,
+      400,
+    )
   })
 
   it('can also be listed with an API token', async () => {

@@ -14,9 +14,21 @@ before(async () => {
   const property = t.app.store.properties.first()!
   await t.app.inject({ method: 'PATCH', url: `/v1/properties/${property.id}`, headers: bearer(token), payload: { timeZone: 'Europe/Zurich' } })
   const book = (number: string, guest: object, arrival: string, status = 'confirmed') =>
-    t.app.inject({ method: 'POST', url: '/v1/reservations', headers: bearer(token), payload: { confirmationNumber: number, guest, arrival, departure: '2026-03-20', status } })
+    t.app.inject({
+      method: 'POST',
+      url: '/v1/reservations',
+      headers: bearer(token),
+      payload: { confirmationNumber: number, guest, arrival, departure: '2026-03-20', status },
+    })
   const say = (phone: string, text: string, direction: 'in' | 'out' = 'in') =>
-    t.app.inject({ method: 'POST', url: '/v1/messages', headers: bearer(token), payload: { messages: [{ channel: 'whatsapp', guest: { phone }, direction, content: { type: 'text', text }, createdAt: new Date(NOW - 3600_000).toISOString() }] } })
+    t.app.inject({
+      method: 'POST',
+      url: '/v1/messages',
+      headers: bearer(token),
+      payload: {
+        messages: [{ channel: 'whatsapp', guest: { phone }, direction, content: { type: 'text', text }, createdAt: new Date(NOW - 3600_000).toISOString() }],
+      },
+    })
   await book('A-1', { firstName: 'Quiet', lastName: 'Arrival', phone: '+41795590001' }, '2026-03-10')
   await book('A-2', { firstName: 'Asking', lastName: 'Guest', phone: '+41795590002' }, '2026-03-10')
   await book('A-3', { firstName: 'Cancelled', lastName: 'Guest', phone: '+41795590003' }, '2026-03-10', 'cancelled')
@@ -28,16 +40,19 @@ before(async () => {
 after(() => t.close())
 
 describe('GET /v1/arrivals', () => {
-  it('lists today\'s arrivals in the property\'s time zone, open questions first, without cancellations', async () => {
+  it("lists today's arrivals in the property's time zone, open questions first, without cancellations", async () => {
     const response = (await t.app.inject({ url: '/v1/arrivals', headers: bearer(token) })).json()
     assert.equal(response.day, '2026-03-10')
-    assert.deepEqual(response.arrivals.map((a: { reservation: { confirmationNumber: string } }) => a.reservation.confirmationNumber), ['A-2', 'A-1'])
+    assert.deepEqual(
+      response.arrivals.map((a: { reservation: { confirmationNumber: string } }) => a.reservation.confirmationNumber),
+      ['A-2', 'A-1'],
+    )
     const [asking] = response.arrivals
     assert.deepEqual([asking.guestName, asking.openQuestions, asking.unread], ['Asking Guest', 1, 1])
     assert.equal(asking.conversations[0].lastMessagePreview, 'Can we check in early, around 11?')
   })
 
-  it('shows tomorrow\'s, or a given day\'s', async () => {
+  it("shows tomorrow's, or a given day's", async () => {
     const tomorrow = (await t.app.inject({ url: '/v1/arrivals?day=tomorrow', headers: bearer(token) })).json()
     assert.deepEqual([tomorrow.day, tomorrow.arrivals.length, tomorrow.arrivals[0].guestName], ['2026-03-11', 1, 'Tomorrow Guest'])
     assert.equal((await t.app.inject({ url: '/v1/arrivals?day=2026-03-12', headers: bearer(token) })).json().arrivals.length, 0)

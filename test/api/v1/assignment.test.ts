@@ -29,7 +29,10 @@ describe('assignment, the queue and notifications', () => {
     conversation = await push(pushedMessage({ phone: '+41795552222', at: new Date(Date.now() - HOUR).toISOString() }))
     assert.equal((await api('PUT', `/v1/conversations/${conversation}/assignee`, { agentId: agents.luca.id })).statusCode, 204)
     const mine = (await api('GET', '/v1/conversations?assignee=me', undefined, { cookie: agents.luca.cookie })).json().items
-    assert.deepEqual(mine.map((c: { id: string }) => c.id), [conversation])
+    assert.deepEqual(
+      mine.map((c: { id: string }) => c.id),
+      [conversation],
+    )
     const notifications = (await api('GET', '/v1/notifications', undefined, { cookie: agents.luca.cookie })).json()
     assert.equal(notifications.unread, 1)
     assert.equal(notifications.items[0].kind, 'assigned')
@@ -46,7 +49,15 @@ describe('assignment, the queue and notifications', () => {
 
   it('routes queued conversations round-robin to signed-in agents, and holds them while nobody is', async () => {
     await api('POST', '/v1/channel-accounts', { channel: 'web_chat', code: 'site', name: 'Website' })
-    const call = async (sn: string) => (await api('POST', '/api/onsite-account/site/text-call', { identifier_type: 'onsite_contact_sn', identifier: sn, message: 'Please call me back', should_enter_queue: true })).json().data.conversation_id as string
+    const call = async (sn: string) =>
+      (
+        await api('POST', '/api/onsite-account/site/text-call', {
+          identifier_type: 'onsite_contact_sn',
+          identifier: sn,
+          message: 'Please call me back',
+          should_enter_queue: true,
+        })
+      ).json().data.conversation_id as string
     // Only Luca is signed in.
     const first = await call('Q-1')
     const second = await call('Q-2')

@@ -17,7 +17,12 @@ after(() => t.close())
 describe('attachments', () => {
   it('stores an uploaded file in the data dir and serves it back: images inline, the rest as a download', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')
-    const upload = await t.app.inject({ method: 'POST', url: '/v1/attachments?name=room%20204.png', headers: { ...bearer(token), 'content-type': 'image/png' }, payload: png })
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: '/v1/attachments?name=room%20204.png',
+      headers: { ...bearer(token), 'content-type': 'image/png' },
+      payload: png,
+    })
     assert.equal(upload.statusCode, 201, upload.body)
     const { id, url, size } = upload.json()
     assert.equal(url, `/v1/attachments/${id}`)
@@ -29,7 +34,12 @@ describe('attachments', () => {
     assert.match(String(download.headers['content-disposition']), /^inline/)
     assert.match(String(download.headers['content-security-policy']), /sandbox/)
 
-    const html = await t.app.inject({ method: 'POST', url: '/v1/attachments?name=x.html', headers: { ...bearer(token), 'content-type': 'text/html' }, payload: '<script>alert(1)</script>' })
+    const html = await t.app.inject({
+      method: 'POST',
+      url: '/v1/attachments?name=x.html',
+      headers: { ...bearer(token), 'content-type': 'text/html' },
+      payload: '<script>alert(1)</script>',
+    })
     const served = await t.app.inject({ url: html.json().url, headers: bearer(token) })
     assert.equal(served.headers['content-type'], 'application/octet-stream')
     assert.match(String(served.headers['content-disposition']), /^attachment/)
@@ -39,8 +49,28 @@ describe('attachments', () => {
   })
 
   it('refuses an empty upload and answers unknown ids with 404; reading needs a token', async () => {
-    assert.equal((await t.app.inject({ method: 'POST', url: '/v1/attachments?name=a.bin', headers: { ...bearer(token), 'content-type': 'application/octet-stream' }, payload: Buffer.alloc(0) })).statusCode, 400)
-    assert.equal((await t.app.inject({ method: 'POST', url: '/v1/attachments', headers: { ...bearer(token), 'content-type': 'application/octet-stream' }, payload: Buffer.from('x') })).statusCode, 400)
+    assert.equal(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/v1/attachments?name=a.bin',
+          headers: { ...bearer(token), 'content-type': 'application/octet-stream' },
+          payload: Buffer.alloc(0),
+        })
+      ).statusCode,
+      400,
+    )
+    assert.equal(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/v1/attachments',
+          headers: { ...bearer(token), 'content-type': 'application/octet-stream' },
+          payload: Buffer.from('x'),
+        })
+      ).statusCode,
+      400,
+    )
     assert.equal((await t.app.inject({ url: '/v1/attachments/att_01M8K6B9DJ904MNCC136K42GN7', headers: bearer(token) })).statusCode, 404)
     assert.equal((await t.app.inject({ url: '/v1/attachments/att_01M8K6B9DJ904MNCC136K42GN7' })).statusCode, 401)
   })

@@ -23,7 +23,10 @@ describe('admin: channel accounts', () => {
     const renamed = await send('PATCH', `/v1/channel-accounts/${created.json().id}`, { name: 'Japanese website' })
     assert.equal(renamed.json().name, 'Japanese website')
     const list = (await t.app.inject({ url: '/v1/channel-accounts', headers: bearer(reader) })).json()
-    assert.deepEqual(list.map((a: { code: string }) => a.code), ['jp-web'])
+    assert.deepEqual(
+      list.map((a: { code: string }) => a.code),
+      ['jp-web'],
+    )
   })
 
   it('refuse a duplicate code, an unknown channel and non-admins', async () => {

@@ -38,7 +38,9 @@ const toAi = async (id: string) => {
 const get = async (url: string, token = admin) => (await t.app.inject({ url, headers: bearer(token) })).json()
 const suggestions = (id: string) => get(`/v1/conversations/${id}/suggestions`)
 const outgoing = async (id: string) =>
-  ((await get(`/v1/conversations/${id}/messages?limit=100`)).items as { direction: string; content: { text?: string } }[]).filter((m) => m.direction === 'out').map((m) => m.content.text ?? '')
+  ((await get(`/v1/conversations/${id}/messages?limit=100`)).items as { direction: string; content: { text?: string } }[])
+    .filter((m) => m.direction === 'out')
+    .map((m) => m.content.text ?? '')
 const post = (url: string, token = admin, payload?: object) => t.app.inject({ method: 'POST', url, headers: bearer(token), ...(payload ? { payload } : {}) })
 
 /** Nothing of Anna's reaches the stranger's conversation: no profile, name, reservation, or agent answer with her stay. */
@@ -61,7 +63,13 @@ before(async () => {
     method: 'POST',
     url: '/v1/reservations',
     headers: bearer(admin),
-    payload: { confirmationNumber: 'AB-7001', guest: { firstName: 'Anna', lastName: 'Muster', email: ANNA_EMAIL, phone: ANNA_PHONE }, arrival: '2030-03-01', departure: '2030-03-04', room: '204' },
+    payload: {
+      confirmationNumber: 'AB-7001',
+      guest: { firstName: 'Anna', lastName: 'Muster', email: ANNA_EMAIL, phone: ANNA_PHONE },
+      arrival: '2030-03-01',
+      departure: '2030-03-04',
+      room: '204',
+    },
   })
   assert.equal(booked.statusCode, 201, booked.body)
   anna = { guestId: booked.json().reservation.guestId, conversationId: await push(ANNA_PHONE, 'Hello, thank you!') }
@@ -78,20 +86,23 @@ describe('a contact a guest writes is a suggestion, never identity', () => {
     await push('+41795559001', 'What is my room number? Please send my reservation details')
     await assertNothingLeaks(emailChat)
     const texts = await outgoing(emailChat)
-    assert.ok(texts.includes('I\'ll ask a colleague to check your booking.'), texts.join(' | '))
+    assert.ok(texts.includes("I'll ask a colleague to check your booking."), texts.join(' | '))
     assert.equal((await get(`/v1/conversations/${emailChat}`)).mode, 'human', 'handed over to staff')
     const events = await get(`/v1/conversations/${emailChat}/events`)
     assert.deepEqual(events.at(-1).data, { mode: 'human', reason: 'booking not verified' })
     const [suggestion] = await suggestions(emailChat)
-    assert.deepEqual({ ...suggestion, id: undefined, foundAt: undefined }, {
-      id: undefined,
-      kind: 'email',
-      value: ANNA_EMAIL,
-      status: 'new',
-      matchedGuest: { id: anna.guestId, name: 'Anna Muster', confirmationNumbers: ['AB-7001'] },
-      otherConversation: false,
-      foundAt: undefined,
-    })
+    assert.deepEqual(
+      { ...suggestion, id: undefined, foundAt: undefined },
+      {
+        id: undefined,
+        kind: 'email',
+        value: ANNA_EMAIL,
+        status: 'new',
+        matchedGuest: { id: anna.guestId, name: 'Anna Muster', confirmationNumbers: ['AB-7001'] },
+        otherConversation: false,
+        foundAt: undefined,
+      },
+    )
     assert.match(suggestion.id, /^sug_[0-9a-f]{24}$/)
     assert.ok(!Number.isNaN(Date.parse(suggestion.foundAt)))
   })
@@ -101,14 +112,14 @@ describe('a contact a guest writes is a suggestion, never identity', () => {
     await toAi(card)
     await whatsapp('+41795559002', { type: 'text', text: 'When is my check-in? My booking please' })
     await assertNothingLeaks(card)
-    assert.ok((await outgoing(card)).includes('I\'ll ask a colleague to check your booking.'))
+    assert.ok((await outgoing(card)).includes("I'll ask a colleague to check your booking."))
     const [suggestion] = await suggestions(card)
     assert.equal(suggestion.kind, 'phone')
     assert.equal(suggestion.value, ANNA_PHONE)
     assert.equal(suggestion.matchedGuest.id, anna.guestId)
   })
 
-  it('a phone number in text: the same; the real guest\'s own conversation is untouched', async () => {
+  it("a phone number in text: the same; the real guest's own conversation is untouched", async () => {
     const chat = await push('+41795559003', 'My name is Anna Muster, my number is 079 555 11 11. Which room do I have? my room please')
     await assertNothingLeaks(chat)
     assert.equal((await suggestions(chat))[0].value, ANNA_PHONE)
@@ -126,11 +137,14 @@ describe('a contact a guest writes is a suggestion, never identity', () => {
     mergeId = linked.json().mergeId
     assert.match(mergeId, /\S/)
     assert.equal(linked.json().suggestion.status, 'linked')
-    assert.equal(linked.json().suggestion.matchedGuest, null, 'the value is this guest\'s own now')
+    assert.equal(linked.json().suggestion.matchedGuest, null, "the value is this guest's own now")
     const conversation = await get(`/v1/conversations/${emailChat}`)
     assert.equal(conversation.guest.name, 'Anna Muster')
     assert.equal(conversation.guest.id, linked.json().guestId)
-    assert.deepEqual((await get(`/v1/conversations/${emailChat}/guest`)).reservations.map((r: { confirmationNumber: string }) => r.confirmationNumber), ['AB-7001'])
+    assert.deepEqual(
+      (await get(`/v1/conversations/${emailChat}/guest`)).reservations.map((r: { confirmationNumber: string }) => r.confirmationNumber),
+      ['AB-7001'],
+    )
     const merges = (await get(`/v1/guest-merges?guestId=${linked.json().guestId}`)).merges
     assert.ok(merges.some((merge: { id: string; reason: string | null }) => merge.id === mergeId && merge.reason === 'called the guest back'))
     // Staff made the link: the AI agent may now answer from the reservation.
@@ -142,7 +156,7 @@ describe('a contact a guest writes is a suggestion, never identity', () => {
     assert.equal((await post(`/v1/conversations/${emailChat}/suggestions/${suggestion.id}/link`)).statusCode, 409, 'linked already')
   })
 
-  it('undo (guest merges endpoint): everything back — no name, no reservation, the suggestion new again, Anna\'s profile whole', async () => {
+  it("undo (guest merges endpoint): everything back — no name, no reservation, the suggestion new again, Anna's profile whole", async () => {
     const undone = await post(`/v1/guest-merges/${mergeId}/undo`)
     assert.equal(undone.statusCode, 200, undone.body)
     const conversation = await get(`/v1/conversations/${emailChat}`)
@@ -157,7 +171,11 @@ describe('a contact a guest writes is a suggestion, never identity', () => {
     assert.equal(own.guest.name, 'Anna Muster')
     const current = t.app.store.conversations.get(emailChat)!
     const [question] = t.app.store.messages.pageNewestFirst(emailChat, 10).filter((m) => m.direction === 'in')
-    assert.deepEqual(await t.app.aiAgent.decide(current, question!), { kind: 'handover', reason: 'booking not verified', say: 'I\'ll ask a colleague to check your booking.' })
+    assert.deepEqual(await t.app.aiAgent.decide(current, question!), {
+      kind: 'handover',
+      reason: 'booking not verified',
+      say: "I'll ask a colleague to check your booking.",
+    })
   })
 
   it('a value nobody owns is added to the profile as a staff-confirmed identity; dismiss is recorded', async () => {
@@ -171,17 +189,29 @@ describe('a contact a guest writes is a suggestion, never identity', () => {
     assert.equal(added.json().mergeId, null)
     assert.equal(added.json().suggestion.status, 'linked')
     const panel = await get(`/v1/conversations/${chat}/guest`)
-    assert.deepEqual(panel.profile.identities.map((i: { type: string; value: string }) => `${i.type}:${i.value}`).sort(), ['email:lena.new@example.ch', 'phone:+41795559004'])
+    assert.deepEqual(panel.profile.identities.map((i: { type: string; value: string }) => `${i.type}:${i.value}`).sort(), [
+      'email:lena.new@example.ch',
+      'phone:+41795559004',
+    ])
     assert.equal(t.app.store.contactSuggestions.get(email.id)!.decidedBy, 'token:test')
     const dismissed = await post(`/v1/conversations/${chat}/suggestions/${phone.id}/dismiss`)
     assert.equal(dismissed.statusCode, 200, dismissed.body)
     assert.equal(dismissed.json().suggestion.status, 'dismissed')
     assert.equal((await suggestions(chat)).find((s: { id: string }) => s.id === phone.id).status, 'dismissed')
-    assert.equal(t.db.prepare("SELECT count(*) FROM change_log WHERE entity = 'contact_suggestion' AND entity_id = ?").pluck().get(phone.id), 2, 'found and dismissed: both synced')
+    assert.equal(
+      t.db.prepare("SELECT count(*) FROM change_log WHERE entity = 'contact_suggestion' AND entity_id = ?").pluck().get(phone.id),
+      2,
+      'found and dismissed: both synced',
+    )
   })
 
-  it('a value that is another conversation\'s own address (no profile yet): both get a profile and the link is an undoable merge', async () => {
-    const bea = await t.app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(admin), payload: { messages: [pushedMessage({ email: 'bea@example.ch', text: 'Hello from my mail' })] } })
+  it("a value that is another conversation's own address (no profile yet): both get a profile and the link is an undoable merge", async () => {
+    const bea = await t.app.inject({
+      method: 'POST',
+      url: PUSH_URL,
+      headers: bearer(admin),
+      payload: { messages: [pushedMessage({ email: 'bea@example.ch', text: 'Hello from my mail' })] },
+    })
     const beaChat = bea.json()[0].conversationId as string
     const chat = await push('+41795559006', 'I also write from bea@example.ch')
     const [suggestion] = await suggestions(chat)
@@ -197,7 +227,7 @@ describe('a contact a guest writes is a suggestion, never identity', () => {
     assert.equal((await suggestions(chat))[0].status, 'new')
   })
 
-  it('answers 404 for an unknown conversation or suggestion, or another conversation\'s suggestion', async () => {
+  it("answers 404 for an unknown conversation or suggestion, or another conversation's suggestion", async () => {
     assert.equal((await t.app.inject({ url: '/v1/conversations/cnv_nope/suggestions', headers: bearer(admin) })).statusCode, 404)
     assert.equal((await post(`/v1/conversations/${emailChat}/suggestions/sug_nope/link`)).statusCode, 404)
     const [suggestion] = await suggestions(emailChat)
@@ -212,7 +242,11 @@ describe('a contact a guest writes is a suggestion, never identity', () => {
     assert.equal((await post(url, admin, { reason: 'x', mergeInto: anna.guestId })).statusCode, 400)
     assert.equal((await t.app.inject({ method: 'POST', url })).statusCode, 401)
     const reader = t.token(['guest.conversation.read', 'reservation.read'])
-    assert.equal((await t.app.inject({ url: `/v1/conversations/${emailChat}/suggestions`, headers: bearer(reader) })).statusCode, 403, 'other guests\' data is for staff who act on conversations')
+    assert.equal(
+      (await t.app.inject({ url: `/v1/conversations/${emailChat}/suggestions`, headers: bearer(reader) })).statusCode,
+      403,
+      "other guests' data is for staff who act on conversations",
+    )
     assert.equal((await post(url, reader)).statusCode, 403)
     const other = await t.app.inject({ method: 'POST', url: '/v1/properties', headers: bearer(admin), payload: { name: 'Other House', defaultCountry: 'CH' } })
     assert.equal(other.statusCode, 201, other.body)

@@ -36,14 +36,26 @@ before(async () => {
     method: 'POST',
     url: '/v1/reservations',
     headers: bearer(token),
-    payload: { confirmationNumber: 'LG-77', guest: { firstName: 'Marco', lastName: 'Bianchi', phone: '079 555 00 01', language: 'it' }, arrival: '2026-03-12', departure: '2026-03-15', room: '31', status: 'confirmed' },
+    payload: {
+      confirmationNumber: 'LG-77',
+      guest: { firstName: 'Marco', lastName: 'Bianchi', phone: '079 555 00 01', language: 'it' },
+      arrival: '2026-03-12',
+      departure: '2026-03-15',
+      room: '31',
+      status: 'confirmed',
+    },
   })
 })
 after(() => t.close())
 
 describe('POST /v1/conversations/:id/messages (a reply)', () => {
   it('stores the reply as sent by the signed-in agent, through the one ingest path', async () => {
-    const response = await t.app.inject({ method: 'POST', url: `/v1/conversations/${chat}/messages`, headers: { cookie }, payload: { text: 'Yes, breakfast is included.' } })
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/v1/conversations/${chat}/messages`,
+      headers: { cookie },
+      payload: { text: 'Yes, breakfast is included.' },
+    })
     assert.equal(response.statusCode, 201, response.body)
     const message = response.json()
     assert.equal(message.direction, 'out')
@@ -56,7 +68,10 @@ describe('POST /v1/conversations/:id/messages (a reply)', () => {
     assert.equal(conversation.messageCount, 3)
 
     const vendor = (await t.app.inject({ url: `/api/unified-messaging-service/guest-conversations/${chat}/messages?size=10`, headers: bearer(token) })).json()
-    assert.deepEqual(vendor.content.map((m: { direction: string }) => m.direction), ['RECEIVED', 'RECEIVED', 'SENT'])
+    assert.deepEqual(
+      vendor.content.map((m: { direction: string }) => m.direction),
+      ['RECEIVED', 'RECEIVED', 'SENT'],
+    )
   })
 
   it('is refused on a phone-call transcript, which has no reply channel', async () => {
@@ -78,7 +93,10 @@ describe('POST /v1/conversations/:id/messages (a reply)', () => {
   it('needs a credential with guest.conversation.write', async () => {
     const read = t.token(['guest.conversation.read'])
     assert.equal((await t.app.inject({ method: 'POST', url: `/v1/conversations/${chat}/messages`, payload: { text: 'Hi' } })).statusCode, 401)
-    assert.equal((await t.app.inject({ method: 'POST', url: `/v1/conversations/${chat}/messages`, headers: bearer(read), payload: { text: 'Hi' } })).statusCode, 403)
+    assert.equal(
+      (await t.app.inject({ method: 'POST', url: `/v1/conversations/${chat}/messages`, headers: bearer(read), payload: { text: 'Hi' } })).statusCode,
+      403,
+    )
   })
 })
 
@@ -103,14 +121,20 @@ describe('POST /v1/conversations/:id/read', () => {
 })
 
 describe('GET /v1/conversations/:id/guest (the side panel)', () => {
-  it('shows the profile, its reservation and the guest\'s other conversations', async () => {
+  it("shows the profile, its reservation and the guest's other conversations", async () => {
     const response = await t.app.inject({ url: `/v1/conversations/${chat}/guest`, headers: { cookie } })
     assert.equal(response.statusCode, 200, response.body)
     const panel = response.json()
     assert.deepEqual([panel.profile.firstName, panel.profile.lastName, panel.profile.language], ['Marco', 'Bianchi', 'it'])
     assert.deepEqual(panel.profile.identities, [{ type: 'phone', value: '+41795550001' }])
-    assert.deepEqual(panel.reservations.map((r: { confirmationNumber: string; room: string }) => [r.confirmationNumber, r.room]), [['LG-77', '31']])
-    assert.deepEqual(panel.otherConversations.map((c: { id: string }) => c.id), [call])
+    assert.deepEqual(
+      panel.reservations.map((r: { confirmationNumber: string; room: string }) => [r.confirmationNumber, r.room]),
+      [['LG-77', '31']],
+    )
+    assert.deepEqual(
+      panel.otherConversations.map((c: { id: string }) => c.id),
+      [call],
+    )
   })
 
   it('without a profile, shows the identity and nothing booked', async () => {
@@ -136,7 +160,10 @@ describe('GET /v1/conversations?lead=true', () => {
   it('lists only conversations with a captured lead', async () => {
     t.app.leads.capture(t.app.store.conversations.get(stranger)!)
     const withLead = (await t.app.inject({ url: '/v1/conversations?lead=true', headers: { cookie } })).json().items
-    assert.deepEqual(withLead.map((c: { id: string }) => c.id), [stranger])
+    assert.deepEqual(
+      withLead.map((c: { id: string }) => c.id),
+      [stranger],
+    )
     assert.equal(withLead[0].lead.status, 'new')
     const without = (await t.app.inject({ url: '/v1/conversations?lead=false', headers: { cookie } })).json().items
     assert.ok(!without.some((c: { id: string }) => c.id === stranger))
@@ -158,7 +185,8 @@ describe('the inbox UI at /', () => {
         assert.match(page.body, /Frontdesk Inbox/)
         assert.equal(page.headers['cache-control'], 'no-cache')
         const csp = String(page.headers['content-security-policy'])
-        for (const directive of ["default-src 'self'", "script-src 'self';", "connect-src 'self'", "object-src 'none'", "frame-ancestors 'none'"]) assert.ok(csp.includes(directive), directive)
+        for (const directive of ["default-src 'self'", "script-src 'self';", "connect-src 'self'", "object-src 'none'", "frame-ancestors 'none'"])
+          assert.ok(csp.includes(directive), directive)
         assert.doesNotMatch(csp, /unsafe-eval|script-src[^;]*unsafe-inline/)
       }
       const asset = await ui.app.inject({ url: '/assets/app-1.js' })

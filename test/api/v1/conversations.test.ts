@@ -25,7 +25,13 @@ before(async () => {
     method: 'POST',
     url: '/v1/reservations',
     headers: bearer(token),
-    payload: { confirmationNumber: 'R-1', guest: { firstName: 'Maria', lastName: 'Rossi', phone: '+41794440002' }, arrival: '2026-03-11', departure: '2026-03-12', status: 'confirmed' },
+    payload: {
+      confirmationNumber: 'R-1',
+      guest: { firstName: 'Maria', lastName: 'Rossi', phone: '+41794440002' },
+      arrival: '2026-03-11',
+      departure: '2026-03-12',
+      status: 'confirmed',
+    },
   })
 })
 after(() => t.close())
@@ -47,7 +53,7 @@ describe('GET /v1/conversations', () => {
     assert.equal((await t.app.inject({ url: '/v1/conversations?channel=pigeon', headers: bearer(token) })).statusCode, 400)
   })
 
-  it('filters by status: active for 24 h after the guest\'s last message, then expired', async () => {
+  it("filters by status: active for 24 h after the guest's last message, then expired", async () => {
     assert.deepEqual(await listIds('?status=active'), [ids.fresh, ids.phoneCall])
     assert.deepEqual(await listIds('?status=expired'), [ids.staffOnly, ids.oldGuest, ids.lastMonth])
     const items = (await list()).items
@@ -66,7 +72,7 @@ describe('GET /v1/conversations', () => {
     assert.deepEqual(await listIds('?propertyId=prop_other'), [])
   })
 
-  it('searches the guest\'s name, email and phone', async () => {
+  it("searches the guest's name, email and phone", async () => {
     assert.deepEqual(await listIds('?q=rossi'), [ids.phoneCall])
     assert.deepEqual(await listIds('?q=Maria%20Rossi'), [ids.phoneCall])
     assert.deepEqual(await listIds('?q=old.guest'), [ids.oldGuest])
@@ -121,9 +127,15 @@ describe('GET /v1/conversations/:id and its messages', () => {
     const messages = Array.from({ length: 5 }, (_, i) => pushedMessage({ phone: '+41794440001', text: `later ${i}`, at: hoursAgo(0.5 - i * 0.01) }))
     await t.app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(token), payload: { messages } })
     const first = (await t.app.inject({ url: `/v1/conversations/${ids.fresh}/messages?limit=4`, headers: bearer(token) })).json()
-    assert.deepEqual(first.items.map((m: { content: { text: string } }) => m.content.text), ['later 4', 'later 3', 'later 2', 'later 1'])
+    assert.deepEqual(
+      first.items.map((m: { content: { text: string } }) => m.content.text),
+      ['later 4', 'later 3', 'later 2', 'later 1'],
+    )
     const second = (await t.app.inject({ url: `/v1/conversations/${ids.fresh}/messages?limit=4&before=${first.nextCursor}`, headers: bearer(token) })).json()
-    assert.deepEqual(second.items.map((m: { content: { text: string } }) => m.content.text), ['later 0', 'Do you have parking?'])
+    assert.deepEqual(
+      second.items.map((m: { content: { text: string } }) => m.content.text),
+      ['later 0', 'Do you have parking?'],
+    )
     assert.equal(second.nextCursor, null)
   })
 

@@ -60,7 +60,10 @@ describe('GET /v1/events', () => {
     })
     const [item] = (await pushed.json()) as { messageId: string; conversationId: string }[]
     const events = await stream.events
-    assert.deepEqual(events.map((e) => e.type), ['conversation.created', 'message.created', 'conversation.updated'])
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['conversation.created', 'message.created', 'conversation.updated'],
+    )
     assert.equal(events[1]!.data.messageId, item!.messageId)
     assert.equal(events[1]!.data.conversationId, item!.conversationId)
   })
@@ -156,7 +159,7 @@ describe('GET /v1/events for a property-bound credential, per recipient, and aft
     return ((await response.json()) as { conversationId: string; messageId: string }[])[0]!
   }
 
-  it('gives a token bound to property B only property B\'s events; every event names its property', async () => {
+  it("gives a token bound to property B only property B's events; every event names its property", async () => {
     const tokenA = t.token(undefined, propertyA)
     const tokenB = t.token(undefined, propertyB)
     const streamB = openStream(bearer(tokenB))
@@ -173,19 +176,37 @@ describe('GET /v1/events for a property-bound credential, per recipient, and aft
     assert.ok(!streamB.events.some((e) => e.data.conversationId === a.conversationId))
     // A credential bound to no property sees both, each event with its property.
     const seen = unbound.events.filter((e) => e.type === 'message.created').map((e) => [e.data.messageId, e.data.propertyId])
-    assert.deepEqual(seen, [[a.messageId, propertyA], [b.messageId, propertyB]])
+    assert.deepEqual(seen, [
+      [a.messageId, propertyA],
+      [b.messageId, propertyB],
+    ])
   })
 
   it('sends a notification only to the signed-in agent it is for, never to a token', async () => {
-    const agent = await t.app.inject({ method: 'POST', url: '/v1/agents', headers: bearer(admin), payload: { name: 'Nina', email: 'nina@hotel.test', password: PASSWORD, role: 'agent' } })
+    const agent = await t.app.inject({
+      method: 'POST',
+      url: '/v1/agents',
+      headers: bearer(admin),
+      payload: { name: 'Nina', email: 'nina@hotel.test', password: PASSWORD, role: 'agent' },
+    })
     assert.equal(agent.statusCode, 201, agent.body)
-    const ottoAgent = await t.app.inject({ method: 'POST', url: '/v1/agents', headers: bearer(admin), payload: { name: 'Otto', email: 'otto@hotel.test', password: PASSWORD, role: 'agent' } })
+    const ottoAgent = await t.app.inject({
+      method: 'POST',
+      url: '/v1/agents',
+      headers: bearer(admin),
+      payload: { name: 'Otto', email: 'otto@hotel.test', password: PASSWORD, role: 'agent' },
+    })
     const nina = openStream({ cookie: await cookieOf('nina@hotel.test') })
     const otto = openStream({ cookie: await cookieOf('otto@hotel.test') })
     const token = openStream(bearer(admin))
     await Promise.all([nina.ready, otto.ready, token.ready])
     const { conversationId } = await push(t.token(undefined, propertyA), '+41796660103')
-    const assigned = await t.app.inject({ method: 'PUT', url: `/v1/conversations/${conversationId}/assignee`, headers: bearer(admin), payload: { agentId: agent.json().id } })
+    const assigned = await t.app.inject({
+      method: 'PUT',
+      url: `/v1/conversations/${conversationId}/assignee`,
+      headers: bearer(admin),
+      payload: { agentId: agent.json().id },
+    })
     assert.equal(assigned.statusCode, 204, assigned.body)
     await nina.waitFor((e) => e.type === 'notification.created')
     // Later events reach the others, so anything for them before has arrived too.
@@ -209,7 +230,7 @@ describe('GET /v1/events for a property-bound credential, per recipient, and aft
     assert.equal(revoked.statusCode, 204, revoked.body)
     // The next event is not written: the credential is checked first, and the stream ends.
     const after = await push(t.token(), '+41796660105')
-    await within(stream.ended, CREDENTIAL_RECHECK_MS + 1000, 'the revoked token\'s stream ends')
+    await within(stream.ended, CREDENTIAL_RECHECK_MS + 1000, "the revoked token's stream ends")
     assert.ok(!stream.events.some((e) => e.data.messageId === after.messageId))
     assert.equal((await fetch(`${base}/v1/events`, { headers: bearer(token) })).status, 401)
   })
@@ -219,22 +240,27 @@ describe('GET /v1/events for a property-bound credential, per recipient, and aft
     const stream = openStream(bearer(token))
     await stream.ready
     await t.app.inject({ method: 'DELETE', url: `/v1/tokens/${id}`, headers: bearer(admin) })
-    await within(stream.ended, CREDENTIAL_RECHECK_MS + 1000, 'the revoked token\'s quiet stream ends')
+    await within(stream.ended, CREDENTIAL_RECHECK_MS + 1000, "the revoked token's quiet stream ends")
   })
 
-  it('ends a session\'s stream when the agent signs out, and when the agent is deactivated', async () => {
-    const created = await t.app.inject({ method: 'POST', url: '/v1/agents', headers: bearer(admin), payload: { name: 'Pia', email: 'pia@hotel.test', password: PASSWORD, role: 'agent' } })
+  it("ends a session's stream when the agent signs out, and when the agent is deactivated", async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/v1/agents',
+      headers: bearer(admin),
+      payload: { name: 'Pia', email: 'pia@hotel.test', password: PASSWORD, role: 'agent' },
+    })
     const cookie = await cookieOf('pia@hotel.test')
     const signedOut = openStream({ cookie })
     await signedOut.ready
     assert.equal((await t.app.inject({ method: 'DELETE', url: '/v1/session', headers: { cookie } })).statusCode, 204)
-    await within(signedOut.ended, CREDENTIAL_RECHECK_MS + 1000, 'the signed-out session\'s stream ends')
+    await within(signedOut.ended, CREDENTIAL_RECHECK_MS + 1000, "the signed-out session's stream ends")
 
     const deactivated = openStream({ cookie: await cookieOf('pia@hotel.test') })
     await deactivated.ready
     const patched = await t.app.inject({ method: 'PATCH', url: `/v1/agents/${created.json().id}`, headers: bearer(admin), payload: { active: false } })
     assert.equal(patched.statusCode, 200, patched.body)
     await push(t.token(), '+41796660106')
-    await within(deactivated.ended, CREDENTIAL_RECHECK_MS + 1000, 'the deactivated agent\'s stream ends')
+    await within(deactivated.ended, CREDENTIAL_RECHECK_MS + 1000, "the deactivated agent's stream ends")
   })
 })

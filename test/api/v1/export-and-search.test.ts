@@ -39,8 +39,20 @@ before(async () => {
     headers: bearer(token),
     payload: {
       messages: [
-        { channel: 'whatsapp', guest: { phone: '+41795580001' }, direction: 'in', content: { type: 'text', text: '=HYPERLINK("http://evil.example","click"), and "quotes"\nnext line' }, createdAt: new Date().toISOString() },
-        { channel: 'whatsapp', guest: { phone: '+41795580001' }, direction: 'in', content: { type: 'text', text: 'Do you rent kayaks by the lakeside?' }, createdAt: new Date().toISOString() },
+        {
+          channel: 'whatsapp',
+          guest: { phone: '+41795580001' },
+          direction: 'in',
+          content: { type: 'text', text: '=HYPERLINK("http://evil.example","click"), and "quotes"\nnext line' },
+          createdAt: new Date().toISOString(),
+        },
+        {
+          channel: 'whatsapp',
+          guest: { phone: '+41795580001' },
+          direction: 'in',
+          content: { type: 'text', text: 'Do you rent kayaks by the lakeside?' },
+          createdAt: new Date().toISOString(),
+        },
       ],
     },
   })
@@ -69,7 +81,9 @@ function streamed(path: string): Promise<{ status: number; headers: Record<strin
           setTimeout(() => response.resume(), 1)
         }
       })
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(parts).toString('utf8'), peakHeapGrowth: peak }))
+      response.on('end', () =>
+        resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(parts).toString('utf8'), peakHeapGrowth: peak }),
+      )
       response.on('error', reject)
     }).on('error', reject)
   })
@@ -84,9 +98,28 @@ describe('GET /v1/export.csv', () => {
     assert.equal(Number(response.headers['x-export-rows']), GENERATED + 2)
     const rows = parse(response.body, { columns: true, bom: true }) as Record<string, string>[]
     assert.equal(rows.length, GENERATED + 2)
-    assert.deepEqual(Object.keys(rows[0]!), ['conversation_id', 'message_id', 'channel', 'guest', 'guest_phone_or_email', 'direction', 'sender', 'created_at', 'received_at', 'type', 'lead', 'reservation', 'message_type', 'text', 'property_id'])
+    assert.deepEqual(Object.keys(rows[0]!), [
+      'conversation_id',
+      'message_id',
+      'channel',
+      'guest',
+      'guest_phone_or_email',
+      'direction',
+      'sender',
+      'created_at',
+      'received_at',
+      'type',
+      'lead',
+      'reservation',
+      'message_type',
+      'text',
+      'property_id',
+    ])
     // The server held a chunk at a time, not the export (which the test itself holds, and subtracts).
-    assert.ok(response.peakHeapGrowth < 40 * 1024 * 1024, `heap grew ${Math.round(response.peakHeapGrowth / 1024 / 1024)} MiB while streaming ${Math.round(response.body.length / 1024 / 1024)} MiB`)
+    assert.ok(
+      response.peakHeapGrowth < 40 * 1024 * 1024,
+      `heap grew ${Math.round(response.peakHeapGrowth / 1024 / 1024)} MiB while streaming ${Math.round(response.body.length / 1024 / 1024)} MiB`,
+    )
   })
 
   it('keeps quotes, commas and line breaks intact and defuses spreadsheet formulas', async () => {
@@ -94,8 +127,11 @@ describe('GET /v1/export.csv', () => {
     const rows = parse(response.body, { columns: true, bom: true }) as Record<string, string>[]
     assert.equal(rows.length, 2)
     assert.equal(rows[0]!.text, '\'=HYPERLINK("http://evil.example","click"), and "quotes"\nnext line')
-    assert.deepEqual([rows[0]!.conversation_id, rows[0]!.guest, rows[0]!.guest_phone_or_email, rows[0]!.direction, rows[0]!.sender], [tricky, '+41795580001', '+41795580001', 'received', 'guest'])
-    for (const value of ['=1+1', '+41', '-2', '@SUM(A1)', '\tx']) assert.equal(defuseFormula(value)[0], '\'')
+    assert.deepEqual(
+      [rows[0]!.conversation_id, rows[0]!.guest, rows[0]!.guest_phone_or_email, rows[0]!.direction, rows[0]!.sender],
+      [tricky, '+41795580001', '+41795580001', 'received', 'guest'],
+    )
+    for (const value of ['=1+1', '+41', '-2', '@SUM(A1)', '\tx']) assert.equal(defuseFormula(value)[0], "'")
     assert.equal(defuseFormula('Hello =1'), 'Hello =1')
   })
 

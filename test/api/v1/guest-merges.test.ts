@@ -27,7 +27,12 @@ function rows() {
 }
 
 const push = async (message: object) => {
-  const response = await t.app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(admin), payload: { messages: [{ ...message, messageCreatedAt: new Date(clock).toISOString() }] } })
+  const response = await t.app.inject({
+    method: 'POST',
+    url: PUSH_URL,
+    headers: bearer(admin),
+    payload: { messages: [{ ...message, messageCreatedAt: new Date(clock).toISOString() }] },
+  })
   assert.ok(response.statusCode < 300, response.body)
   return response.json()[0].conversationId as string
 }
@@ -42,7 +47,11 @@ const reserve = async (confirmationNumber: string, guest: object) => {
   return response.json().reservation as { id: string; guestId: string }
 }
 const events = async (conversationId: string) =>
-  (await t.app.inject({ url: `/v1/conversations/${conversationId}/events`, headers: { cookie } })).json() as { type: string; agent: { name: string } | null; data: Record<string, unknown> }[]
+  (await t.app.inject({ url: `/v1/conversations/${conversationId}/events`, headers: { cookie } })).json() as {
+    type: string
+    agent: { name: string } | null
+    data: Record<string, unknown>
+  }[]
 const mergeRequest = (guestId: string, payload: object, headers: Record<string, string>) =>
   t.app.inject({ method: 'POST', url: `/v1/guests/${guestId}/merge`, headers, payload })
 const undoRequest = (mergeId: string, headers: Record<string, string>) => t.app.inject({ method: 'POST', url: `/v1/guest-merges/${mergeId}/undo`, headers })
@@ -65,16 +74,30 @@ before(async () => {
   const marcoReservation = await reserve('LG-1', { firstName: 'Marco', lastName: 'Rossi', phone: '+41795550001', language: 'it' })
   clock += 60_000
   const saraReservation = await reserve('LG-2', { firstName: 'Sara', lastName: 'Keller', phone: '+41795550002', email: 'sara@example.ch', language: 'de' })
-  marco = { guestId: marcoReservation.guestId, reservationId: marcoReservation.id, conversationId: await push(pushedMessage({ phone: '+41795550001', text: 'Hello' })) }
+  marco = {
+    guestId: marcoReservation.guestId,
+    reservationId: marcoReservation.id,
+    conversationId: await push(pushedMessage({ phone: '+41795550001', text: 'Hello' })),
+  }
   sara = {
     guestId: saraReservation.guestId,
     reservationId: saraReservation.id,
-    conversationIds: [await push(pushedMessage({ phone: '+41795550002', text: 'Is parking free?' })), await push(pushedMessage({ email: 'sara@example.ch', text: 'Hi' }))],
+    conversationIds: [
+      await push(pushedMessage({ phone: '+41795550002', text: 'Is parking free?' })),
+      await push(pushedMessage({ email: 'sara@example.ch', text: 'Hi' })),
+    ],
   }
   assert.ok(marco.guestId < sara.guestId, 'the older profile has the smaller id')
   const lead = await t.app.inject({ method: 'POST', url: `/v1/conversations/${sara.conversationIds[0]}/lead`, headers: { cookie } })
   assert.ok(lead.statusCode < 300, lead.body)
-  otherPropertyId = (await t.app.inject({ method: 'POST', url: '/v1/properties', headers: bearer(admin), payload: { name: 'Hotel Monte', defaultCountry: 'CH', timeZone: 'Europe/Zurich' } })).json().id
+  otherPropertyId = (
+    await t.app.inject({
+      method: 'POST',
+      url: '/v1/properties',
+      headers: bearer(admin),
+      payload: { name: 'Hotel Monte', defaultCountry: 'CH', timeZone: 'Europe/Zurich' },
+    })
+  ).json().id
 })
 after(() => t.close())
 
@@ -85,7 +108,7 @@ describe('guest merges', () => {
   it('POST /v1/guests/:id/merge by a signed-in agent: recorded with who and why, shown in every affected timeline', async () => {
     before = rows()
     clock += 60_000
-    const response = await mergeRequest(sara.guestId, { intoGuestId: marco.guestId, reason: 'wrote sara@example.ch from Marco\'s phone' }, { cookie })
+    const response = await mergeRequest(sara.guestId, { intoGuestId: marco.guestId, reason: "wrote sara@example.ch from Marco's phone" }, { cookie })
     assert.equal(response.statusCode, 200, response.body)
     const body = response.json()
     mergeId = body.mergeId
@@ -94,7 +117,10 @@ describe('guest merges', () => {
     assert.deepEqual(body.conversationIds.sort(), [...sara.conversationIds].sort())
 
     const after = rows()
-    assert.deepEqual((after.guests as { id: string }[]).map((g) => g.id), [marco.guestId])
+    assert.deepEqual(
+      (after.guests as { id: string }[]).map((g) => g.id),
+      [marco.guestId],
+    )
     assert.ok((after.conversations as { guest_id: string }[]).every((c) => c.guest_id === marco.guestId))
     assert.ok((after.reservations as { guest_id: string }[]).every((r) => r.guest_id === marco.guestId))
     assert.ok((after.leads as { guest_id: string }[]).every((l) => l.guest_id === marco.guestId))
@@ -104,7 +130,7 @@ describe('guest merges', () => {
       assert.equal(merged.length, 1, conversationId)
       assert.equal(merged[0]!.agent?.name, 'Sara Brunner')
       assert.equal(merged[0]!.data.mergeId, mergeId)
-      assert.equal(merged[0]!.data.reason, 'wrote sara@example.ch from Marco\'s phone')
+      assert.equal(merged[0]!.data.reason, "wrote sara@example.ch from Marco's phone")
       assert.equal(merged[0]!.data.otherName, conversationId === marco.conversationId ? 'Sara Keller' : 'Marco Rossi')
     }
 
@@ -178,7 +204,10 @@ describe('guest merges', () => {
     const { mergeId: second } = response.json()
     assert.notEqual(second, mergeId)
     const merges = (await t.app.inject({ url: '/v1/guest-merges', headers: bearer(writer) })).json().merges
-    assert.deepEqual(merges.map((m: { id: string }) => m.id), [second, mergeId])
+    assert.deepEqual(
+      merges.map((m: { id: string }) => m.id),
+      [second, mergeId],
+    )
     assert.equal(merges[0].mergedBy.tokenName, 'test')
     assert.equal(merges[0].reason, null)
     assert.equal((await undoRequest(second, bearer(writer))).statusCode, 200)
@@ -186,10 +215,18 @@ describe('guest merges', () => {
   })
 
   it('two profiles with an onsite contact on one channel account merge (the merged-away one set aside) and split back exactly', async () => {
-    const account = await t.app.inject({ method: 'POST', url: '/v1/channel-accounts', headers: bearer(admin), payload: { channel: 'web_chat', code: 'lobby', name: 'Lobby tablet' } })
+    const account = await t.app.inject({
+      method: 'POST',
+      url: '/v1/channel-accounts',
+      headers: bearer(admin),
+      payload: { channel: 'web_chat', code: 'lobby', name: 'Lobby tablet' },
+    })
     assert.equal(account.statusCode, 201, account.body)
     const channelAccountId = account.json().id as string
-    for (const [n, guestId] of [[1, marco.guestId], [2, sara.guestId]] as const) {
+    for (const [n, guestId] of [
+      [1, marco.guestId],
+      [2, sara.guestId],
+    ] as const) {
       const identity = t.app.store.guests.insertIdentity('onsite_contact', `lobby:${n}`, guestId, clock)
       t.app.store.onsiteContacts.insert({ id: `oc_test${n}`, channelAccountId, sn: `SN-${n}`, guestId, identityRowid: identity.rowid, createdAt: clock })
     }
@@ -198,7 +235,14 @@ describe('guest merges', () => {
     const beforeContacts = contacts()
     const response = await mergeRequest(sara.guestId, { intoGuestId: marco.guestId }, { cookie })
     assert.equal(response.statusCode, 200, response.body)
-    assert.deepEqual(contacts(), [['oc_test1', marco.guestId], ['oc_test2', null]], 'one contact per account and profile: the other is set aside')
+    assert.deepEqual(
+      contacts(),
+      [
+        ['oc_test1', marco.guestId],
+        ['oc_test2', null],
+      ],
+      'one contact per account and profile: the other is set aside',
+    )
     assert.equal((await undoRequest(response.json().mergeId, { cookie })).statusCode, 200)
     assert.deepEqual(contacts(), beforeContacts)
     assert.deepEqual(rows(), before)

@@ -16,10 +16,17 @@ after(() => desk.t.close())
 
 describe('the knowledge base', () => {
   it('is edited by admins and searched as the AI agent does', async () => {
-    const created = await api('POST', '/v1/knowledge', { question: 'Do you allow pets?', answer: 'Dogs are welcome for CHF 20 a night.', tags: 'dog cat pet animals' })
+    const created = await api('POST', '/v1/knowledge', {
+      question: 'Do you allow pets?',
+      answer: 'Dogs are welcome for CHF 20 a night.',
+      tags: 'dog cat pet animals',
+    })
     assert.equal(created.statusCode, 201)
     const id = created.json().id
-    assert.deepEqual((await api('GET', '/v1/knowledge?q=can%20I%20bring%20my%20dogs')).json().map((e: { id: string }) => e.id), [id])
+    assert.deepEqual(
+      (await api('GET', '/v1/knowledge?q=can%20I%20bring%20my%20dogs')).json().map((e: { id: string }) => e.id),
+      [id],
+    )
     assert.deepEqual((await api('GET', '/v1/knowledge?q=swimming%20pool')).json(), [])
     await api('PATCH', `/v1/knowledge/${id}`, { tags: 'dog pet' })
     assert.equal((await api('GET', '/v1/knowledge')).json()[0].tags, 'dog pet')

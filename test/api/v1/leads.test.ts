@@ -23,7 +23,9 @@ describe('leads', () => {
   let leadId: string
 
   it('are marked from a conversation once, shown on it, and listed', async () => {
-    conversation = await push(pushedMessage({ email: 'future.guest@example.com', text: 'What would a week in July cost?', at: new Date(Date.now() - HOUR).toISOString() }))
+    conversation = await push(
+      pushedMessage({ email: 'future.guest@example.com', text: 'What would a week in July cost?', at: new Date(Date.now() - HOUR).toISOString() }),
+    )
     const marked = await api('POST', `/v1/conversations/${conversation}/lead`, undefined, { cookie: agents.mia.cookie })
     assert.equal(marked.statusCode, 201)
     leadId = marked.json().id
@@ -41,7 +43,8 @@ describe('leads', () => {
   it('are captured, or move along, together with their timeline event or not at all', async () => {
     const other = await push(pushedMessage({ email: 'undecided@example.com', text: 'Any offers in May?', at: new Date(Date.now() - HOUR).toISOString() }))
     const db = desk.t.db
-    const count = (table: 'leads' | 'conversation_events') => (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE conversation_id = ?`).get(other) as { n: number }).n
+    const count = (table: 'leads' | 'conversation_events') =>
+      (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE conversation_id = ?`).get(other) as { n: number }).n
     // The database refuses the timeline event, after the lead is written in the same transaction (a trigger made
     // on a connection of the test's own: not TEMP, so the server's connection sees it).
     db.exec(`CREATE TRIGGER refuse_timeline BEFORE INSERT ON conversation_events BEGIN SELECT RAISE(ABORT, 'timeline refused'); END`)
@@ -65,22 +68,28 @@ describe('leads', () => {
     assert.equal(count('conversation_events'), 1)
     assert.equal((await api('PATCH', `/v1/leads/${lead.id}`, { notes: 'Only notes' })).statusCode, 200)
     assert.equal((await api('PATCH', `/v1/leads/${lead.id}`, { status: 'contacted' })).statusCode, 200)
-    assert.deepEqual((await api('GET', `/v1/conversations/${other}/events`)).json().map((event: { type: string; data: unknown }) => [event.type, event.data]), [
-      ['lead_captured', { leadId: lead.id }],
-      ['lead_status', { status: 'contacted' }],
-    ])
+    assert.deepEqual(
+      (await api('GET', `/v1/conversations/${other}/events`)).json().map((event: { type: string; data: unknown }) => [event.type, event.data]),
+      [
+        ['lead_captured', { leadId: lead.id }],
+        ['lead_status', { status: 'contacted' }],
+      ],
+    )
   })
 
   it('move through their pipeline with notes, filterable by status', async () => {
     const updated = await api('PATCH', `/v1/leads/${leadId}`, { status: 'follow_up', notes: 'Call back on Monday' })
     assert.deepEqual([updated.json().status, updated.json().notes], ['follow_up', 'Call back on Monday'])
-    assert.deepEqual((await api('GET', '/v1/leads?status=follow_up')).json().map((l: { id: string }) => l.id), [leadId])
+    assert.deepEqual(
+      (await api('GET', '/v1/leads?status=follow_up')).json().map((l: { id: string }) => l.id),
+      [leadId],
+    )
     assert.deepEqual((await api('GET', '/v1/leads?status=new')).json(), [])
     assert.equal((await api('PATCH', `/v1/leads/${leadId}`, { status: 'maybe' })).statusCode, 400)
     assert.equal((await api('PATCH', '/v1/leads/lead_nope', { status: 'lost' })).statusCode, 404)
   })
 
-  it('convert when a reservation links to the lead\'s guest, recording the reservation', async () => {
+  it("convert when a reservation links to the lead's guest, recording the reservation", async () => {
     const booked = await api('POST', '/v1/reservations', {
       confirmationNumber: 'JUL-7',
       guest: { firstName: 'Future', lastName: 'Guest', email: 'future.guest@example.com' },

@@ -26,7 +26,9 @@ describe('POST /v1/messages (native push)', () => {
   })
 
   it('is idempotent on externalId', async () => {
-    const again = await push([{ channel: 'whatsapp', guest: { phone: '079 555 01 01' }, direction: 'in', content: EVERY_CONTENT_TYPE[0], createdAt: at(100), externalId: 'wa-0' }])
+    const again = await push([
+      { channel: 'whatsapp', guest: { phone: '079 555 01 01' }, direction: 'in', content: EVERY_CONTENT_TYPE[0], createdAt: at(100), externalId: 'wa-0' },
+    ])
     assert.equal(again.statusCode, 201)
     assert.equal(again.json().items[0].created, false)
     assert.equal((await t.app.inject({ url: `/v1/conversations/${whatsapp}`, headers: bearer(token) })).json().messageCount, EVERY_CONTENT_TYPE.length)
@@ -55,7 +57,14 @@ describe('POST /v1/messages (native push)', () => {
 })
 
 describe('POST /v1/messages: times and blank texts', () => {
-  const message = (over: object) => ({ channel: 'sms', guest: { phone: '+41795550199' }, direction: 'in', content: { type: 'text', text: 'Late check-in?' }, createdAt: at(5), ...over })
+  const message = (over: object) => ({
+    channel: 'sms',
+    guest: { phone: '+41795550199' },
+    direction: 'in',
+    content: { type: 'text', text: 'Late check-in?' },
+    createdAt: at(5),
+    ...over,
+  })
   const problems = async (messages: object[]) => {
     const response = await push(messages)
     assert.equal(response.statusCode, 400, response.body)
@@ -69,7 +78,9 @@ describe('POST /v1/messages: times and blank texts', () => {
       'messages.2.createdAt must not be before 2000-01-01T00:00:00Z',
     ])
     assert.deepEqual(await problems([message({ createdAt: '1970-01-01T00:00:00Z' })]), ['messages.0.createdAt must not be before 2000-01-01T00:00:00Z'])
-    assert.deepEqual(await problems([message({ createdAt: new Date(NOW + 25 * 3_600_000).toISOString() })]), ['messages.0.createdAt is more than a day in the future'])
+    assert.deepEqual(await problems([message({ createdAt: new Date(NOW + 25 * 3_600_000).toISOString() })]), [
+      'messages.0.createdAt is more than a day in the future',
+    ])
     const list = (await t.app.inject({ url: '/v1/conversations?channel=sms', headers: bearer(token) })).json()
     assert.equal(list.items.length, 0)
   })
@@ -90,7 +101,8 @@ describe('POST /v1/messages: times and blank texts', () => {
       'messages.2.content.quickReplies.0.title must not be blank',
       'messages.3.content.name must not be blank',
       'messages.4.content.name must not be blank',
-    ]) assert.ok(found.includes(expected), expected)
+    ])
+      assert.ok(found.includes(expected), expected)
     assert.deepEqual(await problems([message({ content: { type: 'email', subject: ' ', body: blank } })]), ['messages.0.content must not be blank'])
   })
 

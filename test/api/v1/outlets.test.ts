@@ -23,7 +23,10 @@ describe('admin: outlets', () => {
     const moved = await send('PATCH', `/v1/outlets/${bar.id}`, { position: 0, available: true, name: 'Lobby bar' })
     assert.equal(moved.statusCode, 200)
     const list = (await t.app.inject({ url: '/v1/outlets', headers: bearer(reader) })).json()
-    assert.deepEqual(list.map((o: { name: string }) => o.name), ['Lobby bar', 'Spa'])
+    assert.deepEqual(
+      list.map((o: { name: string }) => o.name),
+      ['Lobby bar', 'Spa'],
+    )
   })
 
   it('refuse a duplicate code, a bad code, unknown ids and non-admins', async () => {

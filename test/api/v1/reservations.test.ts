@@ -21,10 +21,8 @@ const reservation = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 })
 
-const postReservation = (body: object, auth = token) =>
-  t.app.inject({ method: 'POST', url: '/v1/reservations', headers: bearer(auth), payload: body })
-const push = async (messages: object[]) =>
-  (await t.app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(token), payload: { messages } })).json()
+const postReservation = (body: object, auth = token) => t.app.inject({ method: 'POST', url: '/v1/reservations', headers: bearer(auth), payload: body })
+const push = async (messages: object[]) => (await t.app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(token), payload: { messages } })).json()
 const conversation = async (id: string) =>
   (await t.app.inject({ url: `/api/unified-messaging-service/guest-conversations/${id}`, headers: bearer(token) })).json()
 
@@ -47,16 +45,23 @@ describe('POST /v1/reservations', () => {
   })
 
   it('a guest who writes after their reservation exists is linked at once', async () => {
-    const made = (await postReservation(reservation({ confirmationNumber: 'CONF-2002', guest: { firstName: 'Li', lastName: 'Wei', phone: '886911425977' } }))).json()
+    const made = (
+      await postReservation(reservation({ confirmationNumber: 'CONF-2002', guest: { firstName: 'Li', lastName: 'Wei', phone: '886911425977' } }))
+    ).json()
     const [message] = await push([pushedMessage({ phone: '+886 911 425 977', platform: 'PHONE_CALL' })])
     assert.equal((await conversation(message.conversationId)).userProfileId, made.reservation.guestId)
     const linked = (await t.app.inject({ url: `${BY_PROFILE}/${made.reservation.guestId}`, headers: bearer(token) })).json()
-    assert.deepEqual(linked.map((c: { conversationId: string }) => c.conversationId), [message.conversationId])
+    assert.deepEqual(
+      linked.map((c: { conversationId: string }) => c.conversationId),
+      [message.conversationId],
+    )
   })
 
   it('upserts by confirmation number: a second post updates and keeps the id', async () => {
     const first = (await postReservation(reservation({ confirmationNumber: 'CONF-3003', guest: { email: 'upsert@example.com' } }))).json()
-    const second = await postReservation(reservation({ confirmationNumber: 'CONF-3003', room: '512', status: 'checked_in', guest: { email: 'upsert@example.com' } }))
+    const second = await postReservation(
+      reservation({ confirmationNumber: 'CONF-3003', room: '512', status: 'checked_in', guest: { email: 'upsert@example.com' } }),
+    )
     assert.equal(second.statusCode, 200)
     assert.equal(second.json().reservation.id, first.reservation.id)
     assert.equal(second.json().reservation.room, '512')
@@ -85,7 +90,10 @@ describe('POST /v1/reservations', () => {
     const bad = await postReservation(reservation({ confirmationNumber: 'CONF-BAD', guest: { phone: 'abc', email: 'nope@' } }))
     assert.equal(bad.statusCode, 400)
     assert.equal(bad.headers['content-type'], 'application/problem+json; charset=utf-8')
-    assert.deepEqual(bad.json().errors.map((e: { field: string }) => e.field), ['guest.phone', 'guest.email'])
+    assert.deepEqual(
+      bad.json().errors.map((e: { field: string }) => e.field),
+      ['guest.phone', 'guest.email'],
+    )
     const dates = await postReservation(reservation({ arrival: '2026-03-05', departure: '2026-03-01' }))
     assert.equal(dates.statusCode, 400)
     assert.equal((await postReservation(reservation({ arrival: 'soon' }))).statusCode, 400)
@@ -129,12 +137,16 @@ describe('POST /v1/reservations', () => {
     assert.ok(names.includes('guest.lastName must not be blank'), names.join('; '))
     assert.equal(t.app.store.reservations.byConfirmation(t.app.store.properties.first()!.id, 'CONF-BLANK'), undefined)
 
-    const made = await postReservation(reservation({ confirmationNumber: '  CONF-7007 ', guest: { firstName: ' Lea ', lastName: 'Keller  ', email: 'lea@example.com' } }))
+    const made = await postReservation(
+      reservation({ confirmationNumber: '  CONF-7007 ', guest: { firstName: ' Lea ', lastName: 'Keller  ', email: 'lea@example.com' } }),
+    )
     assert.equal(made.statusCode, 201, made.body)
     const { reservation: stored } = made.json()
     assert.deepEqual([stored.confirmationNumber, stored.firstName, stored.lastName], ['CONF-7007', 'Lea', 'Keller'])
     // The same booking pushed again without the spaces is the same reservation (upsert by the trimmed number).
-    const again = await postReservation(reservation({ confirmationNumber: 'CONF-7007', guest: { firstName: 'Lea', lastName: 'Keller', email: 'lea@example.com' } }))
+    const again = await postReservation(
+      reservation({ confirmationNumber: 'CONF-7007', guest: { firstName: 'Lea', lastName: 'Keller', email: 'lea@example.com' } }),
+    )
     assert.equal(again.statusCode, 200, again.body)
     assert.equal(again.json().reservation.id, stored.id)
     // No name at all is said with null.

@@ -27,7 +27,17 @@ describe('admin: custom fields and service records', () => {
       method: 'POST',
       url: '/v1/messages',
       headers: bearer(reader),
-      payload: { messages: [{ channel: 'whatsapp', guest: { phone: '+39 333 123 4567' }, direction: 'in', content: { type: 'text', text: 'Ciao' }, createdAt: new Date().toISOString() }] },
+      payload: {
+        messages: [
+          {
+            channel: 'whatsapp',
+            guest: { phone: '+39 333 123 4567' },
+            direction: 'in',
+            content: { type: 'text', text: 'Ciao' },
+            createdAt: new Date().toISOString(),
+          },
+        ],
+      },
     })
     const conversationId = pushed.json().items[0].conversationId
     const saved = await t.app.inject({

@@ -13,8 +13,7 @@ before(async () => {
 after(() => t.close())
 
 describe('signing in and out', () => {
-  const signIn = (email: string, password: string) =>
-    t.app.inject({ method: 'POST', url: '/v1/session', payload: { email, password } })
+  const signIn = (email: string, password: string) => t.app.inject({ method: 'POST', url: '/v1/session', payload: { email, password } })
 
   it('refuses a wrong password with 401 and no cookie', async () => {
     const response = await signIn('anna@alpenblick.ch', 'wrong password!')
@@ -22,7 +21,7 @@ describe('signing in and out', () => {
     assert.equal(response.headers['set-cookie'], undefined)
   })
 
-  it('accepts the right password, whatever the email\'s case', async () => {
+  it("accepts the right password, whatever the email's case", async () => {
     const response = await signIn('ANNA@alpenblick.ch', 'correct horse battery')
     assert.equal(response.statusCode, 200)
     assert.equal(response.json().agent.email, 'anna@alpenblick.ch')

@@ -38,7 +38,19 @@ before(async () => {
   }
   const botReply = (conversationId: string, at: number, latencyMs: number, tools: ('rag' | 'pms')[]) => {
     now = at
-    assert.ok(services.ingest.ingest(property, [{ channel: 'web_chat', conversationId, direction: 'out', author: 'bot', meta: { tools, latencyMs }, content: { type: 'text', text: 'Answer' }, createdAt: at }]).ok)
+    assert.ok(
+      services.ingest.ingest(property, [
+        {
+          channel: 'web_chat',
+          conversationId,
+          direction: 'out',
+          author: 'bot',
+          meta: { tools, latencyMs },
+          content: { type: 'text', text: 'Answer' },
+          createdAt: at,
+        },
+      ]).ok,
+    )
   }
   const phone = (value: string) => ({ kind: 'phone' as const, value })
 
@@ -57,7 +69,11 @@ before(async () => {
   guest({ kind: 'onsite_contact', value: 'oc_c' }, 'First visit', T0 - 30 * HOUR)
   const c = guest({ kind: 'onsite_contact', value: 'oc_c' }, 'Back again', T0 + 5 * HOUR)
   now = T0 + 5 * HOUR + 3000
-  assert.ok(services.ingest.ingest(property, [{ channel: 'web_chat', conversationId: c, direction: 'out', content: { type: 'text', text: 'Welcome back!' }, createdAt: now }]).ok)
+  assert.ok(
+    services.ingest.ingest(property, [
+      { channel: 'web_chat', conversationId: c, direction: 'out', content: { type: 'text', text: 'Welcome back!' }, createdAt: now },
+    ]).ok,
+  )
 
   const d = guest(phone('+41795570004'), 'Last week', T0 - 5 * 24 * HOUR)
   now = T0 - 5 * 24 * HOUR
@@ -65,7 +81,15 @@ before(async () => {
 
   // A's lead books.
   now = T0 + 20 * HOUR
-  assert.ok(services.reservations.upsert(property, { confirmationNumber: 'A-1', phone: '+41795570001', arrival: '2026-04-01', departure: '2026-04-02', status: 'confirmed' }).ok)
+  assert.ok(
+    services.reservations.upsert(property, {
+      confirmationNumber: 'A-1',
+      phone: '+41795570001',
+      arrival: '2026-04-01',
+      departure: '2026-04-02',
+      status: 'confirmed',
+    }).ok,
+  )
 
   app = await buildServer({ store, clock: () => T0 + 30 * HOUR })
   await app.ready()
@@ -88,7 +112,11 @@ describe('GET /v1/stats', () => {
   it('computes each metric by its definition over the constructed day', async () => {
     const m = await stats(`from=${PERIOD.from}&to=${PERIOD.to}`)
     assert.equal(m.activeConversations!.value, 2, 'A (first message) and C (after 35 h); not B (12 h after its last)')
-    assert.deepEqual([m.responseRate!.value, m.responseRate!.numerator, m.responseRate!.denominator], [66.7, 2, 3], 'A (the AI agent, 2 s) and C (staff, 3 s); not B (8 s)')
+    assert.deepEqual(
+      [m.responseRate!.value, m.responseRate!.numerator, m.responseRate!.denominator],
+      [66.7, 2, 3],
+      'A (the AI agent, 2 s) and C (staff, 3 s); not B (8 s)',
+    )
     assert.equal(m.faqResolved!.value, 1, 'A; B was answered from the knowledge base but handed to a human')
     assert.equal(m.humanTransfers!.value, 1)
     assert.equal(m.capturedLeads!.value, 2, 'A (phone) and B (email); not C (a visitor)')
@@ -113,12 +141,21 @@ describe('GET /v1/stats/series', () => {
     const from = new Date(T0 - 24 * HOUR).toISOString()
     const to = new Date(T0 + 24 * HOUR).toISOString()
     const series = (await app.inject({ url: `/v1/stats/series?from=${from}&to=${to}&bucket=day`, headers: bearer(token) })).json()
-    assert.deepEqual(series.points.map((p: { from: string }) => p.from), [from, PERIOD.from])
-    assert.deepEqual(series.points.map((p: { values: { activeConversations: number } }) => p.values.activeConversations), [1, 2])
+    assert.deepEqual(
+      series.points.map((p: { from: string }) => p.from),
+      [from, PERIOD.from],
+    )
+    assert.deepEqual(
+      series.points.map((p: { values: { activeConversations: number } }) => p.values.activeConversations),
+      [1, 2],
+    )
   })
 
   it('gives them per ISO week, Monday first', async () => {
     const series = (await app.inject({ url: `/v1/stats/series?from=2026-03-01T00:00:00Z&to=2026-03-20T00:00:00Z&bucket=week`, headers: bearer(token) })).json()
-    assert.deepEqual(series.points.map((p: { from: string }) => p.from.slice(0, 10)), ['2026-03-01', '2026-03-02', '2026-03-09', '2026-03-16'])
+    assert.deepEqual(
+      series.points.map((p: { from: string }) => p.from.slice(0, 10)),
+      ['2026-03-01', '2026-03-02', '2026-03-09', '2026-03-16'],
+    )
   })
 })

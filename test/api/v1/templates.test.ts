@@ -26,14 +26,33 @@ describe('templates', () => {
   let pending: string
 
   before(async () => {
-    welcome = (await api('POST', '/v1/templates', { name: 'Welcome', shortcut: 'welcome', body: 'Hi {{guest.firstName|there}}, welcome to {{property.name}}! You arrive on {{reservation.arrival}}.' })).json().id
-    approved = (await api('POST', '/v1/templates', { name: 'Follow-up', shortcut: 'followup', body: 'Hello again from {{property.name}}.', channel: 'whatsapp', approval: 'approved' })).json().id
-    pending = (await api('POST', '/v1/templates', { name: 'Promo', shortcut: 'promo', body: 'A spa offer for you.', channel: 'whatsapp', approval: 'pending' })).json().id
+    welcome = (
+      await api('POST', '/v1/templates', {
+        name: 'Welcome',
+        shortcut: 'welcome',
+        body: 'Hi {{guest.firstName|there}}, welcome to {{property.name}}! You arrive on {{reservation.arrival}}.',
+      })
+    ).json().id
+    approved = (
+      await api('POST', '/v1/templates', {
+        name: 'Follow-up',
+        shortcut: 'followup',
+        body: 'Hello again from {{property.name}}.',
+        channel: 'whatsapp',
+        approval: 'approved',
+      })
+    ).json().id
+    pending = (
+      await api('POST', '/v1/templates', { name: 'Promo', shortcut: 'promo', body: 'A spa offer for you.', channel: 'whatsapp', approval: 'pending' })
+    ).json().id
   })
 
   it('are managed by admins, with unique shortcuts, and list the variables they use', async () => {
     const list = (await api('GET', '/v1/templates')).json()
-    assert.deepEqual(list.map((tpl: { shortcut: string }) => tpl.shortcut), ['followup', 'promo', 'welcome'])
+    assert.deepEqual(
+      list.map((tpl: { shortcut: string }) => tpl.shortcut),
+      ['followup', 'promo', 'welcome'],
+    )
     assert.deepEqual(list.find((tpl: { id: string }) => tpl.id === welcome).variables, ['guest.firstName', 'property.name', 'reservation.arrival'])
     assert.equal((await api('POST', '/v1/templates', { name: 'Again', shortcut: 'welcome', body: 'x' })).statusCode, 400)
     assert.equal((await api('POST', '/v1/templates', { name: 'Bad', shortcut: 'Has Space', body: 'x' })).statusCode, 400)
@@ -43,7 +62,12 @@ describe('templates', () => {
 
   it('fill in for a conversation, reporting what it lacks', async () => {
     const id = await push(pushedMessage({ phone: '+41795553333', at: new Date(Date.now() - HOUR).toISOString() }))
-    await api('POST', '/v1/reservations', { confirmationNumber: 'T-1', guest: { firstName: 'Eva', phone: '+41795553333' }, arrival: '2030-05-01', departure: '2030-05-02' })
+    await api('POST', '/v1/reservations', {
+      confirmationNumber: 'T-1',
+      guest: { firstName: 'Eva', phone: '+41795553333' },
+      arrival: '2030-05-01',
+      departure: '2030-05-02',
+    })
     const filled = (await api('GET', `/v1/conversations/${id}/templates/${welcome}`)).json()
     assert.deepEqual(filled, { text: 'Hi Eva, welcome to My hotel! You arrive on 2030-05-01.', missing: [] })
     const other = await push(pushedMessage({ phone: '+41795554444', at: new Date(Date.now() - HOUR).toISOString() }))
@@ -79,8 +103,17 @@ describe('templates', () => {
     assert.deepEqual(listed.replyPolicy, fetched.replyPolicy)
     const expired = await native('instagram', '+41795550002', Date.now() - 30 * HOUR)
     const closed = (await api('GET', `/v1/conversations/${expired}`)).json().replyPolicy
-    assert.deepEqual(closed, { canReply: false, templatesOnly: false, reason: 'window-closed', windowEndsAt: null, afterWindow: { canReply: false, templatesOnly: false, reason: 'window-closed' } })
-    assert.equal((await api('POST', `/v1/conversations/${expired}/messages`, { text: 'Hello?' })).json().detail, 'the 24 h window of this instagram conversation has closed: the guest must write first')
+    assert.deepEqual(closed, {
+      canReply: false,
+      templatesOnly: false,
+      reason: 'window-closed',
+      windowEndsAt: null,
+      afterWindow: { canReply: false, templatesOnly: false, reason: 'window-closed' },
+    })
+    assert.equal(
+      (await api('POST', `/v1/conversations/${expired}/messages`, { text: 'Hello?' })).json().detail,
+      'the 24 h window of this instagram conversation has closed: the guest must write first',
+    )
   })
 
   it('close nothing on web chat, and everything on Messenger and Instagram after the window', async () => {

@@ -23,14 +23,18 @@ before(async () => {
   })
   assert.equal(setup.statusCode, 201, setup.body)
   adminCookie = String([setup.headers['set-cookie']].flat().find((c) => String(c).startsWith('frontdesk_session='))).split(';')[0]!
-  const property = await t.app.inject({ method: 'POST', url: '/v1/properties', headers: bearer(admin), payload: { name: 'Hotel Monte', defaultCountry: 'IT', timeZone: 'Europe/Rome' } })
+  const property = await t.app.inject({
+    method: 'POST',
+    url: '/v1/properties',
+    headers: bearer(admin),
+    payload: { name: 'Hotel Monte', defaultCountry: 'IT', timeZone: 'Europe/Rome' },
+  })
   assert.equal(property.statusCode, 201, property.body)
   otherProperty = property.json().id
 })
 after(() => t.close())
 
-const create = (body: object, headers: Record<string, string> = bearer(admin)) =>
-  t.app.inject({ method: 'POST', url: '/v1/tokens', headers, payload: body })
+const create = (body: object, headers: Record<string, string> = bearer(admin)) => t.app.inject({ method: 'POST', url: '/v1/tokens', headers, payload: body })
 const list = (headers: Record<string, string> = bearer(admin)) => t.app.inject({ url: '/v1/tokens', headers })
 
 describe('API tokens', () => {
@@ -44,7 +48,16 @@ describe('API tokens', () => {
     assert.match(body.id, /^tok_/)
     assert.deepEqual(
       { ...body, id: undefined, token: undefined },
-      { id: undefined, token: undefined, name: 'website chat', scopes: ['guest.conversation.write', 'guest.conversation.read'], propertyId: null, createdAt: new Date(now).toISOString(), lastUsedAt: null, revokedAt: null },
+      {
+        id: undefined,
+        token: undefined,
+        name: 'website chat',
+        scopes: ['guest.conversation.write', 'guest.conversation.read'],
+        propertyId: null,
+        createdAt: new Date(now).toISOString(),
+        lastUsedAt: null,
+        revokedAt: null,
+      },
     )
     chat = body
     const pushed = await t.app.inject({ url: '/v1/conversations', headers: bearer(chat.token) })
@@ -105,7 +118,12 @@ describe('API tokens', () => {
     assert.equal((await t.app.inject({ method: 'DELETE', url: `/v1/tokens/${chat.id}`, headers: bearer(writer) })).statusCode, 403)
     assert.equal((await list({})).statusCode, 401)
     assert.equal((await list(bearer('fdk_junk'))).statusCode, 401)
-    const agent = await t.app.inject({ method: 'POST', url: '/v1/agents', headers: bearer(admin), payload: { name: 'Luca Meier', email: 'luca@hotel-lago.ch', password: 'night shift 2026', role: 'agent' } })
+    const agent = await t.app.inject({
+      method: 'POST',
+      url: '/v1/agents',
+      headers: bearer(admin),
+      payload: { name: 'Luca Meier', email: 'luca@hotel-lago.ch', password: 'night shift 2026', role: 'agent' },
+    })
     assert.equal(agent.statusCode, 201, agent.body)
     const signedIn = await t.app.inject({ method: 'POST', url: '/v1/session', payload: { email: 'luca@hotel-lago.ch', password: 'night shift 2026' } })
     const agentCookie = String([signedIn.headers['set-cookie']].flat()[0]).split(';')[0]!
@@ -113,7 +131,14 @@ describe('API tokens', () => {
   })
 
   it('refuse bad input with 400', async () => {
-    for (const body of [{ name: 'x', scopes: [] }, { name: 'x', scopes: ['root'] }, { name: '   ', scopes: ['admin'] }, { name: 'x' }, { name: 'x', scopes: ['admin'], extra: 1 }, { name: 'x', scopes: ['admin', 'admin'] }]) {
+    for (const body of [
+      { name: 'x', scopes: [] },
+      { name: 'x', scopes: ['root'] },
+      { name: '   ', scopes: ['admin'] },
+      { name: 'x' },
+      { name: 'x', scopes: ['admin'], extra: 1 },
+      { name: 'x', scopes: ['admin', 'admin'] },
+    ]) {
       const response = await create(body)
       assert.equal(response.statusCode, 400, JSON.stringify(body))
     }
@@ -122,18 +147,21 @@ describe('API tokens', () => {
     assert.match(noProperty.json().detail, /names no property/)
   })
 
-  it('bound to a property see, make and revoke only that property\'s tokens', async () => {
+  it("bound to a property see, make and revoke only that property's tokens", async () => {
     const bound = await create({ name: 'Monte admin', scopes: ['admin'], propertyId: otherProperty })
     assert.equal(bound.statusCode, 201)
     const boundToken = bound.json().token
     const lagoToken = await create({ name: 'Lago PMS', scopes: ['reservation.write'], propertyId: firstProperty() })
     const seen = (await list(bearer(boundToken))).json()
-    assert.deepEqual(seen.map((token: { name: string }) => token.name), ['Monte admin'])
+    assert.deepEqual(
+      seen.map((token: { name: string }) => token.name),
+      ['Monte admin'],
+    )
     assert.equal((await t.app.inject({ method: 'DELETE', url: `/v1/tokens/${lagoToken.json().id}`, headers: bearer(boundToken) })).statusCode, 404)
     assert.equal((await create({ name: 'every property', scopes: ['admin'], propertyId: null }, bearer(boundToken))).statusCode, 403)
     assert.equal((await create({ name: 'Lago', scopes: ['admin'], propertyId: firstProperty() }, bearer(boundToken))).statusCode, 403)
     const own = await create({ name: 'Monte chat', scopes: ['guest.conversation.write'] }, bearer(boundToken))
     assert.equal(own.statusCode, 201)
-    assert.equal(own.json().propertyId, otherProperty, 'a bound caller\'s new token is bound to its property')
+    assert.equal(own.json().propertyId, otherProperty, "a bound caller's new token is bound to its property")
   })
 })

@@ -18,7 +18,7 @@ if (POSTGRES_UNAVAILABLE) console.log(`# the central's PostgreSQL migrations: ${
 const root = tempDir('frontdesk-central-migrate-')
 after(() => rmSync(root, { recursive: true, force: true }))
 
-describe('the central stores\' migrations', () => {
+describe("the central stores' migrations", () => {
   it('are listed in strictly increasing version order, in steps of 10, the same versions for both stores', () => {
     for (const list of [sqliteMigrations, postgresMigrations]) {
       list.forEach((migration, index) => {
@@ -26,7 +26,10 @@ describe('the central stores\' migrations', () => {
         if (index > 0) assert.ok(migration.version > list[index - 1]!.version, migration.name)
       })
     }
-    assert.deepEqual(postgresMigrations.map(({ version, name }) => ({ version, name })), sqliteMigrations.map(({ version, name }) => ({ version, name })))
+    assert.deepEqual(
+      postgresMigrations.map(({ version, name }) => ({ version, name })),
+      sqliteMigrations.map(({ version, name }) => ({ version, name })),
+    )
   })
 
   it('on SQLite: reopening an up-to-date file runs nothing; a file from a newer central is refused and left alone', async () => {
@@ -39,13 +42,16 @@ describe('the central stores\' migrations', () => {
     assert.equal(db.pragma('user_version', { simple: true }), sqliteMigrations.at(-1)!.version)
     db.pragma('user_version = 9990')
     db.close()
-    assert.throws(() => openSqliteCentralStore(dir), (error: unknown) => error instanceof DatabaseTooNewError && /newer than this app understands/.test(error.message))
+    assert.throws(
+      () => openSqliteCentralStore(dir),
+      (error: unknown) => error instanceof DatabaseTooNewError && /newer than this app understands/.test(error.message),
+    )
     assert.ok(existsSync(file))
     rmSync(dir, { recursive: true })
   })
 })
 
-describe('the central\'s PostgreSQL migrations', { skip: POSTGRES_UNAVAILABLE ?? false }, () => {
+describe("the central's PostgreSQL migrations", { skip: POSTGRES_UNAVAILABLE ?? false }, () => {
   const schemas: ReturnType<typeof testSchema>[] = []
   after(async () => {
     for (const schema of schemas) await schema.drop()
@@ -90,7 +96,10 @@ describe('the central\'s PostgreSQL migrations', { skip: POSTGRES_UNAVAILABLE ??
     try {
       await migratePostgres(client, postgresMigrations)
       await client.query("INSERT INTO schema_migrations (version, name) VALUES (9990, 'from-the-future')")
-      await assert.rejects(openPostgresCentralStore(TEST_DATABASE_URL!, { schema }), (error: unknown) => error instanceof DatabaseTooNewError && /newer than this app understands/.test(error.message))
+      await assert.rejects(
+        openPostgresCentralStore(TEST_DATABASE_URL!, { schema }),
+        (error: unknown) => error instanceof DatabaseTooNewError && /newer than this app understands/.test(error.message),
+      )
     } finally {
       await client.end()
     }
@@ -101,7 +110,10 @@ describe('the central\'s PostgreSQL migrations', { skip: POSTGRES_UNAVAILABLE ??
     try {
       const stores = await Promise.all([1, 2, 3].map(() => openPostgresCentralStore(TEST_DATABASE_URL!, { schema })))
       for (const store of stores) await store.close()
-      assert.deepEqual((await client.query('SELECT version FROM schema_migrations ORDER BY version')).rows.map((row) => row.version), postgresMigrations.map((m) => m.version))
+      assert.deepEqual(
+        (await client.query('SELECT version FROM schema_migrations ORDER BY version')).rows.map((row) => row.version),
+        postgresMigrations.map((m) => m.version),
+      )
     } finally {
       await client.end()
     }

@@ -50,7 +50,10 @@ describe('central PostgreSQL 0010 initial schema', { skip: POSTGRES_UNAVAILABLE 
     try {
       await (await openPostgresCentralStore(TEST_DATABASE_URL!, { schema })).close()
       const tables = await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`, [schema])
-      assert.deepEqual(tables.rows.map((row) => row.table_name), ['clients', 'devices', 'ops', 'rejected_ops', 'schema_migrations', 'spaces', 'state'])
+      assert.deepEqual(
+        tables.rows.map((row) => row.table_name),
+        ['clients', 'devices', 'ops', 'rejected_ops', 'schema_migrations', 'spaces', 'state'],
+      )
       const recorded = await client.query('SELECT version, name FROM schema_migrations ORDER BY version')
       assert.deepEqual(recorded.rows, [{ version: 10, name: 'initial-schema' }])
     } finally {
@@ -79,18 +82,42 @@ describe('central PostgreSQL 0010 initial schema', { skip: POSTGRES_UNAVAILABLE 
       await client.query(PRE_MIGRATION_POSTGRES_SCHEMA)
       const { device, op, rejected } = content
       await client.query('INSERT INTO devices (id, name, property_id, credential_hash, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6)', [
-        device.id, device.name, device.propertyId, content.credentialHash, device.createdAt, device.revokedAt,
+        device.id,
+        device.name,
+        device.propertyId,
+        content.credentialHash,
+        device.createdAt,
+        device.revokedAt,
       ])
-      await client.query('INSERT INTO clients (client_id, device_id, acked_seq, updated_at) VALUES ($1, $2, 2, $3)', [content.clientId, device.id, content.receivedAt])
+      await client.query('INSERT INTO clients (client_id, device_id, acked_seq, updated_at) VALUES ($1, $2, 2, $3)', [
+        content.clientId,
+        device.id,
+        content.receivedAt,
+      ])
       await client.query('INSERT INTO spaces (space, last_seq, floor) VALUES ($1, 1, 1)', [content.propertyId])
       await client.query('INSERT INTO ops (space, server_seq, op_id, client_id, client_seq, op, received_at) VALUES ($1, 1, $2, $3, $4, $5, $6)', [
-        content.propertyId, op.opId, op.clientId, op.clientSeq, JSON.stringify(op), content.receivedAt,
+        content.propertyId,
+        op.opId,
+        op.clientId,
+        op.clientSeq,
+        JSON.stringify(op),
+        content.receivedAt,
       ])
       await client.query('INSERT INTO state (space, rank, entity, entity_id, fields, clocks, server_seq) VALUES ($1, $2, $3, $4, $5, $6, 1)', [
-        content.propertyId, content.rank, op.entity, op.entityId, JSON.stringify(op.fields), JSON.stringify({ mode: op.hlc }),
+        content.propertyId,
+        content.rank,
+        op.entity,
+        op.entityId,
+        JSON.stringify(op.fields),
+        JSON.stringify({ mode: op.hlc }),
       ])
       await client.query('INSERT INTO rejected_ops (op_id, client_id, client_seq, reason, op, at) VALUES ($1, $2, $3, $4, $5, $6)', [
-        rejected.opId, rejected.clientId, rejected.clientSeq, content.rejectedReason, JSON.stringify(rejected), content.receivedAt,
+        rejected.opId,
+        rejected.clientId,
+        rejected.clientSeq,
+        content.rejectedReason,
+        JSON.stringify(rejected),
+        content.receivedAt,
       ])
       const before = await describeSchema(client, schema)
 

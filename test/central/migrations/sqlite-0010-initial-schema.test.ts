@@ -25,7 +25,11 @@ function schemaOf(file: string) {
   try {
     return (db.prepare('SELECT type, name, tbl_name AS tableName, sql FROM sqlite_master ORDER BY name').all() as { sql: string | null }[]).map((row) => ({
       ...row,
-      sql: row.sql?.replace(/\s+/g, ' ').replace(/ IF NOT EXISTS /g, ' ').trim() ?? null,
+      sql:
+        row.sql
+          ?.replace(/\s+/g, ' ')
+          .replace(/ IF NOT EXISTS /g, ' ')
+          .trim() ?? null,
     }))
   } finally {
     db.close()
@@ -38,18 +42,38 @@ function preMigrationFile(file: string): void {
   db.exec(PRE_MIGRATION_SQLITE_SCHEMA)
   const { device, op, rejected } = content
   db.prepare('INSERT INTO devices (id, name, property_id, credential_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    device.id, device.name, device.propertyId, content.credentialHash, device.createdAt, device.revokedAt,
+    device.id,
+    device.name,
+    device.propertyId,
+    content.credentialHash,
+    device.createdAt,
+    device.revokedAt,
   )
   db.prepare('INSERT INTO clients (client_id, device_id, acked_seq, updated_at) VALUES (?, ?, ?, ?)').run(content.clientId, device.id, 2, content.receivedAt)
   db.prepare('INSERT INTO spaces (space, last_seq, floor) VALUES (?, 1, 1)').run(content.propertyId)
   db.prepare('INSERT INTO ops (space, server_seq, op_id, client_id, client_seq, op, received_at) VALUES (?, 1, ?, ?, ?, ?, ?)').run(
-    content.propertyId, op.opId, op.clientId, op.clientSeq, JSON.stringify(op), content.receivedAt,
+    content.propertyId,
+    op.opId,
+    op.clientId,
+    op.clientSeq,
+    JSON.stringify(op),
+    content.receivedAt,
   )
   db.prepare('INSERT INTO state (space, rank, entity, entity_id, fields, clocks, server_seq) VALUES (?, ?, ?, ?, ?, ?, 1)').run(
-    content.propertyId, content.rank, op.entity, op.entityId, JSON.stringify(op.fields), JSON.stringify({ mode: op.hlc }),
+    content.propertyId,
+    content.rank,
+    op.entity,
+    op.entityId,
+    JSON.stringify(op.fields),
+    JSON.stringify({ mode: op.hlc }),
   )
   db.prepare('INSERT INTO rejected_ops (op_id, client_id, client_seq, reason, op, at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    rejected.opId, rejected.clientId, rejected.clientSeq, content.rejectedReason, JSON.stringify(rejected), content.receivedAt,
+    rejected.opId,
+    rejected.clientId,
+    rejected.clientSeq,
+    content.rejectedReason,
+    JSON.stringify(rejected),
+    content.receivedAt,
   )
   db.close()
 }
@@ -60,7 +84,7 @@ describe('central SQLite 0010 initial schema', () => {
     await openSqliteCentralStore(dir).close()
     const db = new Database(file, { readonly: true })
     assert.equal(schemaVersion(db), 10)
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[])
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]
     assert.deepEqual(tables, ['clients', 'devices', 'ops', 'rejected_ops', 'spaces', 'state'])
     db.close()
   })

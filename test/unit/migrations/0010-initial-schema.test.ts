@@ -14,7 +14,19 @@ describe('0010 initial schema', () => {
 
   it('creates every table the product stores', () => {
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name)
-    for (const table of ['properties', 'channel_accounts', 'guests', 'guest_identities', 'conversations', 'messages', 'reservations', 'api_tokens', 'change_log', 'message_search', 'conversation_search']) {
+    for (const table of [
+      'properties',
+      'channel_accounts',
+      'guests',
+      'guest_identities',
+      'conversations',
+      'messages',
+      'reservations',
+      'api_tokens',
+      'change_log',
+      'message_search',
+      'conversation_search',
+    ]) {
       assert.ok(tables.includes(table), table)
     }
   })
@@ -30,14 +42,20 @@ describe('0010 initial schema', () => {
   })
 
   it('enforces foreign keys', () => {
-    assert.throws(() =>
-      db.prepare("INSERT INTO messages (id, conversation_id, direction, content_type, content, text, status, created_at, received_at, property_id) VALUES ('msg_x', 'conv_missing', 'in', 'text', '{}', '', 'delivered', 0, 0, 'prop_1')").run(),
-    /FOREIGN KEY/)
+    assert.throws(
+      () =>
+        db
+          .prepare(
+            "INSERT INTO messages (id, conversation_id, direction, content_type, content, text, status, created_at, received_at, property_id) VALUES ('msg_x', 'conv_missing', 'in', 'text', '{}', '', 'delivered', 0, 0, 'prop_1')",
+          )
+          .run(),
+      /FOREIGN KEY/,
+    )
   })
 
   it('keeps the change log append-only', () => {
     db.prepare("INSERT INTO change_log (entity, entity_id, op, fields, created_at) VALUES ('message', 'msg_1', 'insert', '{}', 0)").run()
-    assert.throws(() => db.prepare("UPDATE change_log SET fields = '{\"x\":1}'").run(), /append-only/)
+    assert.throws(() => db.prepare('UPDATE change_log SET fields = \'{"x":1}\'').run(), /append-only/)
     assert.throws(() => db.prepare('DELETE FROM change_log').run(), /append-only/)
   })
 })

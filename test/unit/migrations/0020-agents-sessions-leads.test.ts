@@ -16,9 +16,19 @@ describe('0020 agents, sessions and leads', () => {
     INSERT INTO conversations (id, property_id, channel, created_at, last_message_at) VALUES ('conv_1', 'prop_1', 'web_chat', 0, 0);
     INSERT INTO agents (id, name, email, role, password_hash, created_at, updated_at) VALUES ('agt_1', 'Anna', 'anna@example.com', 'admin', 'x', 0, 0);`)
 
-  it('keeps agents\' emails unique and roles to agent or admin', () => {
-    assert.throws(() => db.exec("INSERT INTO agents (id, name, email, role, password_hash, created_at, updated_at) VALUES ('agt_2', 'B', 'anna@example.com', 'agent', 'x', 0, 0)"), /UNIQUE/)
-    assert.throws(() => db.exec("INSERT INTO agents (id, name, email, role, password_hash, created_at, updated_at) VALUES ('agt_3', 'C', 'c@example.com', 'boss', 'x', 0, 0)"), /CHECK/)
+  it("keeps agents' emails unique and roles to agent or admin", () => {
+    assert.throws(
+      () =>
+        db.exec(
+          "INSERT INTO agents (id, name, email, role, password_hash, created_at, updated_at) VALUES ('agt_2', 'B', 'anna@example.com', 'agent', 'x', 0, 0)",
+        ),
+      /UNIQUE/,
+    )
+    assert.throws(
+      () =>
+        db.exec("INSERT INTO agents (id, name, email, role, password_hash, created_at, updated_at) VALUES ('agt_3', 'C', 'c@example.com', 'boss', 'x', 0, 0)"),
+      /CHECK/,
+    )
   })
 
   it('ties sessions to agents and stores only a hash as their key', () => {

@@ -18,7 +18,10 @@ describe('0030 sources and service records', () => {
 
   it('keeps one onsite contact per serial number and account', () => {
     db.exec("INSERT INTO onsite_contacts (id, channel_account_id, sn, identity_rowid, created_at) VALUES ('oc_1', 'chn_1', 'WEB-1', 1, 0)")
-    assert.throws(() => db.exec("INSERT INTO onsite_contacts (id, channel_account_id, sn, identity_rowid, created_at) VALUES ('oc_2', 'chn_1', 'WEB-1', 2, 0)"), /UNIQUE/)
+    assert.throws(
+      () => db.exec("INSERT INTO onsite_contacts (id, channel_account_id, sn, identity_rowid, created_at) VALUES ('oc_2', 'chn_1', 'WEB-1', 2, 0)"),
+      /UNIQUE/,
+    )
   })
 
   it('accepts identities issued by dialects, and no other kinds', () => {
@@ -26,9 +29,18 @@ describe('0030 sources and service records', () => {
     assert.throws(() => db.exec("INSERT INTO guest_identities (kind, value, created_at) VALUES ('fax', '1', 0)"), /CHECK/)
   })
 
-  it('keeps outlet codes unique per property and conversations\' queue states to queued or manual', () => {
+  it("keeps outlet codes unique per property and conversations' queue states to queued or manual", () => {
     db.exec("INSERT INTO outlets (id, property_id, code, name, position, created_at) VALUES ('out_1', 'prop_1', 'FD', 'Front desk', 1, 0)")
-    assert.throws(() => db.exec("INSERT INTO outlets (id, property_id, code, name, position, created_at) VALUES ('out_2', 'prop_1', 'FD', 'Again', 2, 0)"), /UNIQUE/)
-    assert.throws(() => db.exec("INSERT INTO conversations (id, property_id, channel, created_at, last_message_at, queue_state) VALUES ('conv_1', 'prop_1', 'guest_app', 0, 0, 'lost')"), /CHECK/)
+    assert.throws(
+      () => db.exec("INSERT INTO outlets (id, property_id, code, name, position, created_at) VALUES ('out_2', 'prop_1', 'FD', 'Again', 2, 0)"),
+      /UNIQUE/,
+    )
+    assert.throws(
+      () =>
+        db.exec(
+          "INSERT INTO conversations (id, property_id, channel, created_at, last_message_at, queue_state) VALUES ('conv_1', 'prop_1', 'guest_app', 0, 0, 'lost')",
+        ),
+      /CHECK/,
+    )
   })
 })

@@ -15,7 +15,10 @@ describe('0040 the AI agent, templates and delivery', () => {
   const db = new Database(join(dir, 'before.sqlite'))
   after(() => db.close())
   db.pragma('foreign_keys = ON')
-  migrate(db, migrations.filter((migration) => migration.version <= 30))
+  migrate(
+    db,
+    migrations.filter((migration) => migration.version <= 30),
+  )
   db.exec(`
     INSERT INTO properties (id, name, default_country, time_zone, created_at) VALUES ('prop_1', 'H', 'CH', 'UTC', 0);
     INSERT INTO agents (id, name, email, role, password_hash, created_at, updated_at) VALUES ('agt_1', 'Anna', 'anna@example.com', 'admin', 'x', 0, 0);
@@ -25,42 +28,63 @@ describe('0040 the AI agent, templates and delivery', () => {
       VALUES ('msg_1', 'conv_1', 'in', 'text', '{}', 'Do you allow dogs?', 'delivered', 1, 1),
              ('msg_2', 'conv_1', 'out', 'text', '{}', 'Yes, they are welcome', 'sent', 2, 2);
     INSERT INTO leads (id, conversation_id, status, notes, created_at, updated_at) VALUES ('lead_1', 'conv_1', 'new', 'Wants July', 0, 0);`)
-  migrate(db, migrations.filter((migration) => migration.version <= 40))
+  migrate(
+    db,
+    migrations.filter((migration) => migration.version <= 40),
+  )
 
   it('leaves what the desk held as it was: conversations answered by the AI agent, messages by no bot', () => {
     assert.equal(schemaVersion(db), 40)
-    assert.deepEqual(db.prepare('SELECT id, mode, assigned_agent_id AS assignedAgentId FROM conversations').all(), [{ id: 'conv_1', mode: 'ai', assignedAgentId: 'agt_1' }])
+    assert.deepEqual(db.prepare('SELECT id, mode, assigned_agent_id AS assignedAgentId FROM conversations').all(), [
+      { id: 'conv_1', mode: 'ai', assignedAgentId: 'agt_1' },
+    ])
     assert.deepEqual(db.prepare('SELECT id, text, author, meta FROM messages ORDER BY rowid').all(), [
       { id: 'msg_1', text: 'Do you allow dogs?', author: null, meta: null },
       { id: 'msg_2', text: 'Yes, they are welcome', author: null, meta: null },
     ])
-    assert.deepEqual(db.prepare('SELECT id, status, notes, reservation_id AS reservationId FROM leads').all(), [{ id: 'lead_1', status: 'new', notes: 'Wants July', reservationId: null }])
-    assert.deepEqual(db.prepare('SELECT id, webhook_url AS webhookUrl, webhook_secret AS webhookSecret FROM channel_accounts').all(), [{ id: 'chn_1', webhookUrl: null, webhookSecret: null }])
+    assert.deepEqual(db.prepare('SELECT id, status, notes, reservation_id AS reservationId FROM leads').all(), [
+      { id: 'lead_1', status: 'new', notes: 'Wants July', reservationId: null },
+    ])
+    assert.deepEqual(db.prepare('SELECT id, webhook_url AS webhookUrl, webhook_secret AS webhookSecret FROM channel_accounts').all(), [
+      { id: 'chn_1', webhookUrl: null, webhookSecret: null },
+    ])
   })
 
-  it('keeps a conversation\'s mode to ai or human, and a message\'s author to the bot', () => {
+  it("keeps a conversation's mode to ai or human, and a message's author to the bot", () => {
     db.exec("UPDATE conversations SET mode = 'human' WHERE id = 'conv_1'")
     assert.throws(() => db.exec("UPDATE conversations SET mode = 'robot' WHERE id = 'conv_1'"), /CHECK/)
     db.exec("UPDATE messages SET author = 'bot', meta = '{\"latencyMs\":900}' WHERE id = 'msg_2'")
     assert.throws(() => db.exec("UPDATE messages SET author = 'agent' WHERE id = 'msg_2'"), /CHECK/)
   })
 
-  it('finds an agent\'s conversations by activity through their own index', () => {
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM conversations WHERE assigned_agent_id = 'agt_1' ORDER BY last_message_at DESC, id DESC").all() as { detail: string }[]
+  it("finds an agent's conversations by activity through their own index", () => {
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT id FROM conversations WHERE assigned_agent_id = 'agt_1' ORDER BY last_message_at DESC, id DESC")
+      .all() as { detail: string }[]
     assert.match(plan.map((step) => step.detail).join('\n'), /conversations_by_assignee_activity/)
   })
 
   it('ties timeline events to their conversation and notifications to their agent', () => {
     db.exec("INSERT INTO conversation_events (id, conversation_id, type, agent_id, created_at) VALUES ('evt_1', 'conv_1', 'mode_changed', 'agt_1', 3)")
     assert.equal(db.prepare("SELECT data FROM conversation_events WHERE id = 'evt_1'").pluck().get(), '{}')
-    assert.throws(() => db.exec("INSERT INTO conversation_events (id, conversation_id, type, created_at) VALUES ('evt_2', 'conv_nope', 'assigned', 3)"), /FOREIGN KEY/)
-    db.exec("INSERT INTO notifications (id, agent_id, kind, conversation_id, text, created_at) VALUES ('ntf_1', 'agt_1', 'assigned', 'conv_1', 'A conversation for you', 3)")
-    assert.throws(() => db.exec("INSERT INTO notifications (id, agent_id, kind, text, created_at) VALUES ('ntf_2', 'agt_nope', 'assigned', 'x', 3)"), /FOREIGN KEY/)
+    assert.throws(
+      () => db.exec("INSERT INTO conversation_events (id, conversation_id, type, created_at) VALUES ('evt_2', 'conv_nope', 'assigned', 3)"),
+      /FOREIGN KEY/,
+    )
+    db.exec(
+      "INSERT INTO notifications (id, agent_id, kind, conversation_id, text, created_at) VALUES ('ntf_1', 'agt_1', 'assigned', 'conv_1', 'A conversation for you', 3)",
+    )
+    assert.throws(
+      () => db.exec("INSERT INTO notifications (id, agent_id, kind, text, created_at) VALUES ('ntf_2', 'agt_nope', 'assigned', 'x', 3)"),
+      /FOREIGN KEY/,
+    )
   })
 
   it('indexes the knowledge base for full-text search, kept current on insert, update and delete', () => {
     const search = (query: string) => db.prepare('SELECT rowid FROM knowledge_search WHERE knowledge_search MATCH ?').pluck().all(query)
-    db.exec("INSERT INTO knowledge_entries (rowid, id, property_id, question, answer, tags, created_at, updated_at) VALUES (5, 'kb_1', 'prop_1', 'Do you allow pets?', 'Dogs are welcome.', 'dog pet', 0, 0)")
+    db.exec(
+      "INSERT INTO knowledge_entries (rowid, id, property_id, question, answer, tags, created_at, updated_at) VALUES (5, 'kb_1', 'prop_1', 'Do you allow pets?', 'Dogs are welcome.', 'dog pet', 0, 0)",
+    )
     // Stemmed (porter): "allowed" finds "allow".
     assert.deepEqual(search('allowed'), [5])
     db.exec("UPDATE knowledge_entries SET tags = 'animals' WHERE id = 'kb_1'")
@@ -72,7 +96,9 @@ describe('0040 the AI agent, templates and delivery', () => {
   })
 
   it('keeps template shortcuts unique per property and approvals to what Meta answers', () => {
-    const insert = db.prepare("INSERT INTO templates (id, property_id, name, shortcut, body, channel, approval, created_at, updated_at) VALUES (?, 'prop_1', 'Welcome', ?, 'Hi', ?, ?, 0, 0)")
+    const insert = db.prepare(
+      "INSERT INTO templates (id, property_id, name, shortcut, body, channel, approval, created_at, updated_at) VALUES (?, 'prop_1', 'Welcome', ?, 'Hi', ?, ?, 0, 0)",
+    )
     insert.run('tpl_1', 'welcome', null, null)
     assert.throws(() => insert.run('tpl_2', 'welcome', null, null), /UNIQUE/)
     insert.run('tpl_3', 'promo', 'whatsapp', 'pending')
@@ -81,7 +107,9 @@ describe('0040 the AI agent, templates and delivery', () => {
   })
 
   it('queues a reply once in the outbox, in a known state, and finds the due ones by index', () => {
-    const insert = db.prepare("INSERT INTO outbox (message_id, channel_account_id, state, next_attempt_at, created_at, updated_at) VALUES (?, 'chn_1', ?, 5, 0, 0)")
+    const insert = db.prepare(
+      "INSERT INTO outbox (message_id, channel_account_id, state, next_attempt_at, created_at, updated_at) VALUES (?, 'chn_1', ?, 5, 0, 0)",
+    )
     insert.run('msg_2', 'queued')
     assert.equal(db.prepare("SELECT attempts FROM outbox WHERE message_id = 'msg_2'").pluck().get(), 0)
     assert.throws(() => insert.run('msg_2', 'queued'), /UNIQUE/)

@@ -15,7 +15,10 @@ describe('0050 insight', () => {
   const db = new Database(join(dir, 'before.sqlite'))
   after(() => db.close())
   db.pragma('foreign_keys = ON')
-  migrate(db, migrations.filter((migration) => migration.version <= 40))
+  migrate(
+    db,
+    migrations.filter((migration) => migration.version <= 40),
+  )
   db.exec(`
     INSERT INTO properties (id, name, default_country, time_zone, created_at) VALUES ('prop_1', 'H', 'CH', 'UTC', 0);
     INSERT INTO guests (id, first_name, created_at, updated_at) VALUES ('gst_1', 'Eva', 0, 0);
@@ -24,7 +27,10 @@ describe('0050 insight', () => {
       VALUES ('conv_1', 'prop_1', 'whatsapp', 1, 'gst_1', 0, 5, 'Could we book for March?');
     INSERT INTO reservations (id, property_id, confirmation_number, guest_id, arrival, departure, status, created_at, updated_at)
       VALUES ('res_1', 'prop_1', 'R-1', 'gst_1', '2030-03-03', '2030-03-05', 'confirmed', 0, 0);`)
-  migrate(db, migrations.filter((migration) => migration.version <= 50))
+  migrate(
+    db,
+    migrations.filter((migration) => migration.version <= 50),
+  )
 
   it('keeps the conversations, with nothing to tell about them yet', () => {
     assert.equal(schemaVersion(db), 50)
@@ -42,15 +48,19 @@ describe('0050 insight', () => {
     assert.throws(() => db.exec("INSERT INTO guest_identities (kind, value, verified, created_at) VALUES ('email', 'maybe@example.com', 2, 1)"), /CHECK/)
   })
 
-  it('keeps a conversation\'s type to booking, lead, faq or mixed, and lists each type by activity through its index', () => {
+  it("keeps a conversation's type to booking, lead, faq or mixed, and lists each type by activity through its index", () => {
     db.exec("UPDATE conversations SET kind = 'booking', persona = 'family', insight = '{\"intent\":{\"level\":\"high\"}}' WHERE id = 'conv_1'")
     assert.throws(() => db.exec("UPDATE conversations SET kind = 'spam' WHERE id = 'conv_1'"), /CHECK/)
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM conversations WHERE kind = 'booking' ORDER BY last_message_at DESC, id DESC").all() as { detail: string }[]
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM conversations WHERE kind = 'booking' ORDER BY last_message_at DESC, id DESC").all() as {
+      detail: string
+    }[]
     assert.match(plan.map((step) => step.detail).join('\n'), /conversations_by_kind_activity/)
   })
 
-  it('finds a property\'s arrivals of a day through an index', () => {
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM reservations WHERE property_id = 'prop_1' AND arrival = '2030-03-03'").all() as { detail: string }[]
+  it("finds a property's arrivals of a day through an index", () => {
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM reservations WHERE property_id = 'prop_1' AND arrival = '2030-03-03'").all() as {
+      detail: string
+    }[]
     assert.match(plan.map((step) => step.detail).join('\n'), /reservations_by_arrival/)
   })
 })

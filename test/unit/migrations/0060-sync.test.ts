@@ -13,11 +13,17 @@ after(() => rmSync(dir, { recursive: true, force: true }))
 /** A desk of 0050 with two changes in its log, migrated to 0060. */
 function deskMigratedFrom0050(file: string) {
   const db = new Database(join(dir, file))
-  migrate(db, migrations.filter((migration) => migration.version <= 50))
+  migrate(
+    db,
+    migrations.filter((migration) => migration.version <= 50),
+  )
   const log = db.prepare("INSERT INTO change_log (entity, entity_id, op, fields, created_at) VALUES ('guest', ?, ?, ?, ?)")
   log.run('gst_1', 'insert', '{"firstName":"Eva"}', 1_700_000_000_000)
   log.run('gst_1', 'update', '{"lastName":"Keller"}', 1_700_000_001_000)
-  migrate(db, migrations.filter((migration) => migration.version <= 60))
+  migrate(
+    db,
+    migrations.filter((migration) => migration.version <= 60),
+  )
   return db
 }
 

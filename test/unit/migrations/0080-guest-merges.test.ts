@@ -13,13 +13,32 @@ after(() => rmSync(dir, { recursive: true, force: true }))
 describe('0080 guest merges', () => {
   it('adds guest_merges to a desk of 0070, keeping what it holds', () => {
     const db = new Database(join(dir, 'before.sqlite'))
-    migrate(db, migrations.filter((migration) => migration.version <= 70))
+    migrate(
+      db,
+      migrations.filter((migration) => migration.version <= 70),
+    )
     db.prepare("INSERT INTO guests (id, first_name, created_at, updated_at) VALUES ('gst_1', 'Eva', 1, 1)").run()
-    migrate(db, migrations.filter((migration) => migration.version <= 80))
+    migrate(
+      db,
+      migrations.filter((migration) => migration.version <= 80),
+    )
     assert.equal(schemaVersion(db), 80)
     assert.equal(db.prepare('SELECT first_name FROM guests').pluck().get(), 'Eva')
     const columns = (db.prepare('PRAGMA table_info(guest_merges)').all() as { name: string }[]).map((column) => column.name)
-    for (const column of ['id', 'kept_guest_id', 'gone_guest_id', 'gone_first_name', 'gone_created_at', 'moved', 'merged_by_agent_id', 'merged_by_token', 'reason', 'created_at', 'undone_at', 'undone_by_agent_id']) {
+    for (const column of [
+      'id',
+      'kept_guest_id',
+      'gone_guest_id',
+      'gone_first_name',
+      'gone_created_at',
+      'moved',
+      'merged_by_agent_id',
+      'merged_by_token',
+      'reason',
+      'created_at',
+      'undone_at',
+      'undone_by_agent_id',
+    ]) {
       assert.ok(columns.includes(column), column)
     }
     db.close()
@@ -27,7 +46,10 @@ describe('0080 guest merges', () => {
 
   it('keeps merge ids unique, a merge between two profiles, and what moved as JSON', () => {
     const db = new Database(join(dir, 'checks.sqlite'))
-    migrate(db, migrations.filter((migration) => migration.version <= 80))
+    migrate(
+      db,
+      migrations.filter((migration) => migration.version <= 80),
+    )
     const insert = db.prepare(`INSERT INTO guest_merges (id, kept_guest_id, gone_guest_id, gone_created_at, gone_updated_at, moved, created_at)
       VALUES (?, ?, ?, 0, 0, ?, 0)`)
     const moved = JSON.stringify({ identities: [1], conversations: ['conv_1'], reservations: [], leads: [], onsiteContacts: [] })

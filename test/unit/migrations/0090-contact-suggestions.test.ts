@@ -13,26 +13,44 @@ after(() => rmSync(dir, { recursive: true, force: true }))
 
 const T = 1_700_000_000_000
 const insight = (emails: string[], phones: string[] = [], name: string | null = null) =>
-  JSON.stringify({ readUpTo: 1, kind: 'lead', persona: null, intent: { level: 'low', reason: '' }, dates: [], captured: { emails, phones, name }, cues: { bookingIntent: false, details: false, personaTexts: [] } })
+  JSON.stringify({
+    readUpTo: 1,
+    kind: 'lead',
+    persona: null,
+    intent: { level: 'low', reason: '' },
+    dates: [],
+    captured: { emails, phones, name },
+    cues: { bookingIntent: false, details: false, personaTexts: [] },
+  })
 
 describe('0090 contact suggestions', () => {
   it('moves contacts found in text out of the identities and undoes the links they made, keeping what a reservation vouches for', () => {
     const db = new Database(join(dir, 'before-suggestions.sqlite'))
-    migrate(db, migrations.filter((migration) => migration.version < 90))
+    migrate(
+      db,
+      migrations.filter((migration) => migration.version < 90),
+    )
     db.prepare("INSERT INTO properties (id, name, default_country, time_zone, created_at) VALUES ('prp_1', 'Hotel', 'CH', 'Europe/Zurich', ?)").run(T)
     const guest = db.prepare('INSERT INTO guests (id, first_name, last_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
     const identity = (kind: string, value: string, guestId: string | null, verified = 1) =>
-      db.prepare('INSERT INTO guest_identities (kind, value, guest_id, created_at, verified) VALUES (?, ?, ?, ?, ?) RETURNING rowid').pluck().get(kind, value, guestId, T, verified) as number
+      db
+        .prepare('INSERT INTO guest_identities (kind, value, guest_id, created_at, verified) VALUES (?, ?, ?, ?, ?) RETURNING rowid')
+        .pluck()
+        .get(kind, value, guestId, T, verified) as number
     const conversation = (id: string, identityRowid: number, guestId: string | null, captured: string | null, searchText: string) => {
       const rowid = db
-        .prepare("INSERT INTO conversations (id, property_id, channel, identity_rowid, guest_id, created_at, last_message_at, insight) VALUES (?, 'prp_1', 'whatsapp', ?, ?, ?, ?, ?) RETURNING rowid")
+        .prepare(
+          "INSERT INTO conversations (id, property_id, channel, identity_rowid, guest_id, created_at, last_message_at, insight) VALUES (?, 'prp_1', 'whatsapp', ?, ?, ?, ?, ?) RETURNING rowid",
+        )
         .pluck()
         .get(id, identityRowid, guestId, T, T, captured) as number
       db.prepare('INSERT INTO conversation_search (rowid, guest_text) VALUES (?, ?)').run(rowid, searchText)
     }
     const reservation = (id: string, guestId: string, phone: string | null, email: string | null) =>
       db
-        .prepare("INSERT INTO reservations (id, property_id, confirmation_number, guest_id, phone, email, arrival, departure, status, created_at, updated_at) VALUES (?, 'prp_1', ?, ?, ?, ?, '2030-01-01', '2030-01-02', 'confirmed', ?, ?)")
+        .prepare(
+          "INSERT INTO reservations (id, property_id, confirmation_number, guest_id, phone, email, arrival, departure, status, created_at, updated_at) VALUES (?, 'prp_1', ?, ?, ?, ?, '2030-01-01', '2030-01-02', 'confirmed', ?, ?)",
+        )
         .run(id, `C-${id}`, guestId, phone, email, T, T)
 
     // Anna: a reservation, her identities, her own conversation.
@@ -69,34 +87,52 @@ describe('0090 contact suggestions', () => {
       { id: suggestionId('cnv_s3', 'email', 'carla@example.ch'), c: 'cnv_s3', kind: 'email', value: 'carla@example.ch', status: 'new' },
     ])
     const identities = Object.fromEntries(
-      (db.prepare('SELECT kind, value, guest_id AS g, verified AS v FROM guest_identities').all() as { kind: string; value: string; g: string | null; v: number }[]).map((i) => [`${i.kind}:${i.value}`, [i.g, i.v]]),
+      (
+        db.prepare('SELECT kind, value, guest_id AS g, verified AS v FROM guest_identities').all() as {
+          kind: string
+          value: string
+          g: string | null
+          v: number
+        }[]
+      ).map((i) => [`${i.kind}:${i.value}`, [i.g, i.v]]),
     )
-    assert.deepEqual(identities, {
-      'email:anna@example.ch': ['gst_anna', 1],
-      'phone:+41791111111': ['gst_anna', 1],
-      'phone:+41792222222': [null, 1],
-      'phone:+41793333333': [null, 1],
-      'email:carla@example.ch': ['gst_s3', 1],
-      'phone:+41794444444': [null, 1],
-      'phone:+41796666666': [null, 1],
-      'phone:+41797777777': [null, 1],
-      'guest_app:thread-1': ['gst_anna', 1],
-    }, 'bob@ and the stray phone are gone; carla@ is vouched for by her reservation; the strangers\' phones are on no profile')
-    const guests = Object.fromEntries((db.prepare('SELECT id, guest_id AS g FROM conversations').all() as { id: string; g: string | null }[]).map((c) => [c.id, c.g]))
+    assert.deepEqual(
+      identities,
+      {
+        'email:anna@example.ch': ['gst_anna', 1],
+        'phone:+41791111111': ['gst_anna', 1],
+        'phone:+41792222222': [null, 1],
+        'phone:+41793333333': [null, 1],
+        'email:carla@example.ch': ['gst_s3', 1],
+        'phone:+41794444444': [null, 1],
+        'phone:+41796666666': [null, 1],
+        'phone:+41797777777': [null, 1],
+        'guest_app:thread-1': ['gst_anna', 1],
+      },
+      "bob@ and the stray phone are gone; carla@ is vouched for by her reservation; the strangers' phones are on no profile",
+    )
+    const guests = Object.fromEntries(
+      (db.prepare('SELECT id, guest_id AS g FROM conversations').all() as { id: string; g: string | null }[]).map((c) => [c.id, c.g]),
+    )
     assert.deepEqual(guests, { cnv_anna: 'gst_anna', cnv_s1: null, cnv_s2: null, cnv_s3: null, cnv_quiet: null, cnv_broken: null, cnv_app: 'gst_anna' })
     const search = db.prepare('SELECT s.guest_text FROM conversation_search s JOIN conversations c ON c.rowid = s.rowid WHERE c.id = ?').pluck()
-    assert.equal(search.get('cnv_s1'), '+41792222222 41792222222', 'no longer found by Anna\'s name')
+    assert.equal(search.get('cnv_s1'), '+41792222222 41792222222', "no longer found by Anna's name")
     assert.equal(search.get('cnv_anna'), 'anna muster +41791111111 41791111111')
     // The undone links are changes to send: clocked, after every earlier clock, in order.
-    const logged = db.prepare("SELECT entity, entity_id AS id, fields, hlc FROM change_log WHERE entity IN ('conversation', 'guest_identity') ORDER BY seq").all() as { entity: string; id: string; fields: string; hlc: string }[]
-    assert.deepEqual(logged.map((l) => [l.entity, l.id, JSON.parse(l.fields)]), [
-      ['guest_identity', 'phone:+41792222222', { guestId: null }],
-      ['guest_identity', 'phone:+41793333333', { guestId: null }],
-      ['guest_identity', 'phone:+41794444444', { guestId: null }],
-      ['conversation', 'cnv_s1', { guestId: null }],
-      ['conversation', 'cnv_s2', { guestId: null }],
-      ['conversation', 'cnv_s3', { guestId: null }],
-    ])
+    const logged = db
+      .prepare("SELECT entity, entity_id AS id, fields, hlc FROM change_log WHERE entity IN ('conversation', 'guest_identity') ORDER BY seq")
+      .all() as { entity: string; id: string; fields: string; hlc: string }[]
+    assert.deepEqual(
+      logged.map((l) => [l.entity, l.id, JSON.parse(l.fields)]),
+      [
+        ['guest_identity', 'phone:+41792222222', { guestId: null }],
+        ['guest_identity', 'phone:+41793333333', { guestId: null }],
+        ['guest_identity', 'phone:+41794444444', { guestId: null }],
+        ['conversation', 'cnv_s1', { guestId: null }],
+        ['conversation', 'cnv_s2', { guestId: null }],
+        ['conversation', 'cnv_s3', { guestId: null }],
+      ],
+    )
     const clocks = logged.map((l) => l.hlc)
     assert.ok(clocks.every(Boolean) && [...clocks].sort().join() === clocks.join() && new Set(clocks).size === clocks.length)
     db.close()

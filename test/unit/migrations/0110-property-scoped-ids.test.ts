@@ -18,7 +18,10 @@ describe('0110 property-scoped ids', () => {
   const db = new Database(join(dir, 'before.sqlite'))
   after(() => db.close())
   db.pragma('foreign_keys = ON')
-  migrate(db, migrations.filter((migration) => migration.version < 110))
+  migrate(
+    db,
+    migrations.filter((migration) => migration.version < 110),
+  )
   db.exec(`
     INSERT INTO properties (id, name, default_country, time_zone, created_at) VALUES ('prop_a', 'A', 'CH', 'UTC', 0), ('prop_b', 'B', 'CH', 'UTC', 0);
     INSERT INTO conversations (id, property_id, channel, created_at, last_message_at) VALUES ('conv_a', 'prop_a', 'web_chat', 0, 0), ('conv_b', 'prop_b', 'web_chat', 0, 0);
@@ -41,26 +44,42 @@ describe('0110 property-scoped ids', () => {
     ])
     assert.deepEqual(db.prepare("SELECT rowid FROM message_search WHERE message_search MATCH 'breakfast'").pluck().all(), [7])
     // The search triggers came back with the table.
-    db.exec("INSERT INTO messages (id, conversation_id, direction, content_type, content, text, status, created_at, received_at, property_id) VALUES ('msg_a3', 'conv_a', 'in', 'text', '{}', 'late checkout please', 'delivered', 3, 3, 'prop_a')")
+    db.exec(
+      "INSERT INTO messages (id, conversation_id, direction, content_type, content, text, status, created_at, received_at, property_id) VALUES ('msg_a3', 'conv_a', 'in', 'text', '{}', 'late checkout please', 'delivered', 3, 3, 'prop_a')",
+    )
     assert.equal(db.prepare("SELECT count(*) FROM message_search WHERE message_search MATCH 'checkout'").pluck().get(), 1)
   })
 
   it('keeps what refers to messages (the outbox) and keeps foreign keys enforced', () => {
-    assert.equal(db.prepare("SELECT message_id FROM outbox").pluck().get(), 'msg_a2')
+    assert.equal(db.prepare('SELECT message_id FROM outbox').pluck().get(), 'msg_a2')
     assert.equal(db.pragma('foreign_keys', { simple: true }), 1)
-    assert.throws(() => db.exec("INSERT INTO outbox (message_id, channel_account_id, state, next_attempt_at, created_at, updated_at) VALUES ('msg_nope', 'chn_a', 'queued', 0, 0, 0)"), /FOREIGN KEY/)
-    assert.throws(() => db.exec("INSERT INTO messages (id, conversation_id, direction, content_type, content, text, status, created_at, received_at, property_id) VALUES ('msg_x', 'conv_a', 'in', 'text', '{}', '', 'delivered', 0, 0, 'prop_nope')"), /FOREIGN KEY/)
+    assert.throws(
+      () =>
+        db.exec(
+          "INSERT INTO outbox (message_id, channel_account_id, state, next_attempt_at, created_at, updated_at) VALUES ('msg_nope', 'chn_a', 'queued', 0, 0, 0)",
+        ),
+      /FOREIGN KEY/,
+    )
+    assert.throws(
+      () =>
+        db.exec(
+          "INSERT INTO messages (id, conversation_id, direction, content_type, content, text, status, created_at, received_at, property_id) VALUES ('msg_x', 'conv_a', 'in', 'text', '{}', '', 'delivered', 0, 0, 'prop_nope')",
+        ),
+      /FOREIGN KEY/,
+    )
   })
 
   it('makes external ids unique per property, not across properties', () => {
-    const insert = db.prepare("INSERT INTO messages (id, conversation_id, external_id, direction, content_type, content, text, status, created_at, received_at, property_id) VALUES (?, ?, 'chat-1', 'in', 'text', '{}', '', 'delivered', 0, 0, ?)")
+    const insert = db.prepare(
+      "INSERT INTO messages (id, conversation_id, external_id, direction, content_type, content, text, status, created_at, received_at, property_id) VALUES (?, ?, 'chat-1', 'in', 'text', '{}', '', 'delivered', 0, 0, ?)",
+    )
     insert.run('msg_b2', 'conv_b', 'prop_b')
     assert.throws(() => insert.run('msg_a4', 'conv_a', 'prop_a'), /UNIQUE/)
     const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM messages WHERE property_id = 'prop_a' AND external_id = 'chat-1'").all() as { detail: string }[]
     assert.match(plan.map((step) => step.detail).join('\n'), /messages_by_property_external_id/)
   })
 
-  it('ties files already shown in a message to that message\'s conversation and property', () => {
+  it("ties files already shown in a message to that message's conversation and property", () => {
     const bound = db.prepare('SELECT id, property_id AS propertyId, conversation_id AS conversationId FROM attachments ORDER BY id').all()
     assert.deepEqual(bound, [
       { id: ATT, propertyId: 'prop_b', conversationId: 'conv_b' },

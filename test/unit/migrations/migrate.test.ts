@@ -19,7 +19,14 @@ describe('migrations', () => {
   })
 
   it('refuse a list that goes backwards', () => {
-    assert.throws(() => assertMonotonic([{ version: 20, name: 'b' }, { version: 10, name: 'a' }]), /does not follow/)
+    assert.throws(
+      () =>
+        assertMonotonic([
+          { version: 20, name: 'b' },
+          { version: 10, name: 'a' },
+        ]),
+      /does not follow/,
+    )
   })
 
   it('bring a new file to the latest version and record it in user_version', () => {
@@ -40,7 +47,13 @@ describe('migrations', () => {
 
   it('roll back entirely when one step fails', () => {
     const db = new Database(join(dir, 'failing.sqlite'))
-    const failing = { version: 20, name: 'boom', up: () => { throw new Error('boom') } }
+    const failing = {
+      version: 20,
+      name: 'boom',
+      up: () => {
+        throw new Error('boom')
+      },
+    }
     assert.throws(() => migrate(db, [...migrations, failing]), /boom/)
     assert.equal(schemaVersion(db), 0)
     assert.equal((db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'messages'").get() as { n: number }).n, 0)
@@ -52,10 +65,13 @@ describe('migrations', () => {
     const db = new Database(file)
     db.pragma('user_version = 9990')
     db.close()
-    assert.throws(() => openDatabaseFile(file), (error: unknown) => {
-      assert.ok(error instanceof DatabaseTooNewError)
-      assert.match(error.message, /newer than this app understands/)
-      return true
-    })
+    assert.throws(
+      () => openDatabaseFile(file),
+      (error: unknown) => {
+        assert.ok(error instanceof DatabaseTooNewError)
+        assert.match(error.message, /newer than this app understands/)
+        return true
+      },
+    )
   })
 })

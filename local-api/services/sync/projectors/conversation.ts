@@ -10,10 +10,19 @@ import { conversationFields, newConversation } from './rows.js'
 
 export function conversationProjector(ctx: ProjectorContext): Projector {
   const { store, sync, resolve } = ctx
-  const withRefs = (fields: Fields) => ({ ...fields, guestId: resolve('guest', fields.guestId) ?? null, assignedAgentId: resolve('agent', fields.assignedAgentId) ?? null })
+  const withRefs = (fields: Fields) => ({
+    ...fields,
+    guestId: resolve('guest', fields.guestId) ?? null,
+    assignedAgentId: resolve('agent', fields.assignedAgentId) ?? null,
+  })
   return {
     missing: (f) =>
-      first(lacks(f, 'channel', 'createdAt') ? 'incomplete conversation' : null, need(ctx, 'property', f.propertyId, false), need(ctx, 'guest', f.guestId), need(ctx, 'agent', f.assignedAgentId)),
+      first(
+        lacks(f, 'channel', 'createdAt') ? 'incomplete conversation' : null,
+        need(ctx, 'property', f.propertyId, false),
+        need(ctx, 'guest', f.guestId),
+        need(ctx, 'agent', f.assignedAgentId),
+      ),
     project(id, state, touched) {
       const f = state.fields
       const identity = f.identity as { kind: IdentityKind; value: string } | undefined

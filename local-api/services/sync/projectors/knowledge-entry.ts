@@ -4,7 +4,8 @@ import { knowledgeEntryRow } from './rows.js'
 export function knowledgeEntryProjector(ctx: ProjectorContext): Projector {
   const { store } = ctx
   return {
-    missing: (f) => (f.deleted ? null : first(lacks(f, 'question', 'answer') ? 'incomplete knowledge entry' : null, need(ctx, 'property', f.propertyId, false))),
+    missing: (f) =>
+      f.deleted ? null : first(lacks(f, 'question', 'answer') ? 'incomplete knowledge entry' : null, need(ctx, 'property', f.propertyId, false)),
     project(id, state) {
       if (state.fields.deleted) store.knowledge.remove(id)
       else store.knowledge.fromSync(knowledgeEntryRow(id, state.fields))

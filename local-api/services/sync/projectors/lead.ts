@@ -14,7 +14,12 @@ export function leadProjector(ctx: ProjectorContext): Projector {
   })
   return {
     missing: (f) =>
-      first(need(ctx, 'conversation', f.conversationId, false), need(ctx, 'guest', f.guestId), need(ctx, 'reservation', f.reservationId), need(ctx, 'agent', f.createdByAgentId)),
+      first(
+        need(ctx, 'conversation', f.conversationId, false),
+        need(ctx, 'guest', f.guestId),
+        need(ctx, 'reservation', f.reservationId),
+        need(ctx, 'agent', f.createdByAgentId),
+      ),
     project(id, state, touched) {
       const conversationId = resolve('conversation', state.fields.conversationId)!
       const holder = store.leads.byConversation(conversationId)

@@ -8,7 +8,11 @@ export function reservationProjector(ctx: ProjectorContext): Projector {
   const withRefs = (fields: Fields) => ({ ...fields, guestId: resolve('guest', fields.guestId) })
   return {
     missing: (f) =>
-      first(lacks(f, 'confirmationNumber', 'arrival', 'departure') ? 'incomplete reservation' : null, need(ctx, 'property', f.propertyId, false), need(ctx, 'guest', f.guestId, false)),
+      first(
+        lacks(f, 'confirmationNumber', 'arrival', 'departure') ? 'incomplete reservation' : null,
+        need(ctx, 'property', f.propertyId, false),
+        need(ctx, 'guest', f.guestId, false),
+      ),
     project(id, state) {
       const f = state.fields
       const holder = store.reservations.byConfirmation(String(f.propertyId), String(f.confirmationNumber))

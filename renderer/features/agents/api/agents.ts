@@ -6,8 +6,7 @@ import { agentKeys } from '@/api/query-keys'
 export function useAddAgent() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (agent: NewAgent) =>
-      apiFetch<Agent>('/v1/agents', { method: 'POST', body: agent }),
+    mutationFn: (agent: NewAgent) => apiFetch<Agent>('/v1/agents', { method: 'POST', body: agent }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: agentKeys.all }),
   })
 }

@@ -20,8 +20,16 @@ export function AgentsScreen({ currentAgentId }: { currentAgentId: string }) {
     <main className="page" aria-labelledby="agents-title">
       <h1 id="agents-title">{t('agents.title')}</h1>
       <p className="muted">{t('agents.intro')}</p>
-      {update.isError && <p className="form-error" role="alert">{update.error.message}</p>}
-      {unlock.isError && <p className="form-error" role="alert">{unlock.error.message}</p>}
+      {update.isError && (
+        <p className="form-error" role="alert">
+          {update.error.message}
+        </p>
+      )}
+      {unlock.isError && (
+        <p className="form-error" role="alert">
+          {unlock.error.message}
+        </p>
+      )}
       <table className="agents">
         <thead>
           <tr>
@@ -29,7 +37,9 @@ export function AgentsScreen({ currentAgentId }: { currentAgentId: string }) {
             <th scope="col">{t('agents.email')}</th>
             <th scope="col">{t('agents.role')}</th>
             <th scope="col">{t('agents.status')}</th>
-            <th scope="col"><span className="visually-hidden">{t('agents.status')}</span></th>
+            <th scope="col">
+              <span className="visually-hidden">{t('agents.status')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -80,7 +90,9 @@ function AgentRow({
             }}
           >
             <input aria-label={t('agents.newName', { name: agent.name })} value={renaming} onChange={(e) => setRenaming(e.target.value)} autoFocus required />
-            <button type="submit" className="button">{t('agents.save')}</button>
+            <button type="submit" className="button">
+              {t('agents.save')}
+            </button>
           </form>
         )}
       </td>
@@ -88,31 +100,29 @@ function AgentRow({
       <td>{t(`agents.${agent.role}`)}</td>
       <td>
         {agent.active ? t('agents.active') : t('agents.inactive')}
-        {agent.lockedUntil && (
-          <div className="locked">{t('agents.lockedUntil', { time: messageTime(agent.lockedUntil, now, i18n.language) })}</div>
-        )}
+        {agent.lockedUntil && <div className="locked">{t('agents.lockedUntil', { time: messageTime(agent.lockedUntil, now, i18n.language) })}</div>}
         {!agent.lockedUntil && agent.failedSignIns ? <div className="muted">{t('agents.failedSignIns', { count: agent.failedSignIns })}</div> : null}
       </td>
       <td>
         <div className="row-actions">
-        {agent.lockedUntil && (
-          <button type="button" className="button" onClick={onUnlock} aria-label={t('agents.unlockNamed', { name: agent.name })}>
-            {t('agents.unlock')}
+          {agent.lockedUntil && (
+            <button type="button" className="button" onClick={onUnlock} aria-label={t('agents.unlockNamed', { name: agent.name })}>
+              {t('agents.unlock')}
+            </button>
+          )}
+          {renaming === null && (
+            <button type="button" className="button" onClick={() => setRenaming(agent.name)}>
+              {t('agents.rename')}
+            </button>
+          )}
+          <button type="button" className="button" onClick={() => onChange({ role: agent.role === 'admin' ? 'agent' : 'admin' })}>
+            {agent.role === 'admin' ? t('agents.makeAgent') : t('agents.makeAdmin')}
           </button>
-        )}
-        {renaming === null && (
-          <button type="button" className="button" onClick={() => setRenaming(agent.name)}>
-            {t('agents.rename')}
-          </button>
-        )}
-        <button type="button" className="button" onClick={() => onChange({ role: agent.role === 'admin' ? 'agent' : 'admin' })}>
-          {agent.role === 'admin' ? t('agents.makeAgent') : t('agents.makeAdmin')}
-        </button>
-        {!isYou && (
-          <button type="button" className="button" onClick={() => onChange({ active: !agent.active })}>
-            {agent.active ? t('agents.deactivate') : t('agents.reactivate')}
-          </button>
-        )}
+          {!isYou && (
+            <button type="button" className="button" onClick={() => onChange({ active: !agent.active })}>
+              {agent.active ? t('agents.deactivate') : t('agents.reactivate')}
+            </button>
+          )}
         </div>
       </td>
     </tr>
@@ -149,7 +159,14 @@ function AddAgentForm() {
       </label>
       <label>
         {t('agents.password')}
-        <input required type="password" minLength={MIN_PASSWORD} value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} autoComplete="new-password" />
+        <input
+          required
+          type="password"
+          minLength={MIN_PASSWORD}
+          value={form.password}
+          onChange={(e) => setForm({ ...form, password: e.target.value })}
+          autoComplete="new-password"
+        />
       </label>
       <label>
         {t('agents.role')}
@@ -161,7 +178,11 @@ function AddAgentForm() {
       <button type="submit" className="button primary" disabled={add.isPending}>
         {add.isPending ? t('agents.adding') : t('agents.add')}
       </button>
-      {add.isError && <p className="form-error" role="alert">{add.error.message}</p>}
+      {add.isError && (
+        <p className="form-error" role="alert">
+          {add.error.message}
+        </p>
+      )}
       {added && <p role="status">{t('agents.added', { name: added })}</p>}
     </form>
   )

@@ -21,7 +21,9 @@ export function ArrivalsScreen() {
         ))}
       </div>
       {arrivals.data && arrivals.data.arrivals.length === 0 && (
-        <p className="muted">{t('arrivals.none', { day: new Date(`${arrivals.data.day}T12:00:00Z`).toLocaleDateString(i18n.language, { dateStyle: 'full' }) })}</p>
+        <p className="muted">
+          {t('arrivals.none', { day: new Date(`${arrivals.data.day}T12:00:00Z`).toLocaleDateString(i18n.language, { dateStyle: 'full' }) })}
+        </p>
       )}
       {(arrivals.data?.arrivals ?? []).map((arrival) => (
         <section key={arrival.reservation.id} className="card arrival" aria-label={arrival.guestName ?? arrival.reservation.confirmationNumber}>

@@ -6,10 +6,7 @@ import { conversationKeys } from '@/api/query-keys'
 const MESSAGE_PAGE = 50
 
 export const fetchMessagePage = (conversationId: string, before: string | null, signal?: AbortSignal) =>
-  apiFetch<MessagePage>(
-    `/v1/conversations/${encodeURIComponent(conversationId)}/messages${queryString({ limit: MESSAGE_PAGE, before })}`,
-    { signal },
-  )
+  apiFetch<MessagePage>(`/v1/conversations/${encodeURIComponent(conversationId)}/messages${queryString({ limit: MESSAGE_PAGE, before })}`, { signal })
 
 /** A conversation's messages, newest page first; older pages load as the chat scrolls up. */
 export const messagesOptions = (conversationId: string) =>
@@ -26,8 +23,7 @@ export const useMessages = (conversationId: string) => useInfiniteQuery(messages
 export function useSendReply(conversationId: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (reply: Reply) =>
-      apiFetch<Message>(`/v1/conversations/${encodeURIComponent(conversationId)}/messages`, { method: 'POST', body: reply }),
+    mutationFn: (reply: Reply) => apiFetch<Message>(`/v1/conversations/${encodeURIComponent(conversationId)}/messages`, { method: 'POST', body: reply }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: conversationKeys.messages(conversationId) }),
   })
 }
@@ -35,8 +31,7 @@ export function useSendReply(conversationId: string) {
 export function useMarkRead() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (conversationId: string) =>
-      apiFetch<void>(`/v1/conversations/${encodeURIComponent(conversationId)}/read`, { method: 'POST' }),
+    mutationFn: (conversationId: string) => apiFetch<void>(`/v1/conversations/${encodeURIComponent(conversationId)}/read`, { method: 'POST' }),
     onSuccess: (_result, conversationId) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: conversationKeys.detail(conversationId) }),

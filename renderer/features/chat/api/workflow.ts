@@ -6,7 +6,10 @@ import { conversationKeys, guestKeys, leadKeys } from '@/api/query-keys'
 const base = (id: string) => `/v1/conversations/${encodeURIComponent(id)}`
 
 export const eventsOptions = (conversationId: string) =>
-  queryOptions({ queryKey: conversationKeys.events(conversationId), queryFn: ({ signal }) => apiFetch<ConversationEvent[]>(`${base(conversationId)}/events`, { signal }) })
+  queryOptions({
+    queryKey: conversationKeys.events(conversationId),
+    queryFn: ({ signal }) => apiFetch<ConversationEvent[]>(`${base(conversationId)}/events`, { signal }),
+  })
 
 /** The conversation's timeline besides its messages: takeovers, handovers, assignments, leads. */
 export const useConversationEvents = (conversationId: string) => useQuery(eventsOptions(conversationId))
@@ -80,8 +83,8 @@ export const fetchFilledTemplate = (conversationId: string, templateId: string) 
 export function useUndoGuestMerge() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (mergeId: string) =>
-      apiFetch<UndoneGuestMerge>(`/v1/guest-merges/${encodeURIComponent(mergeId)}/undo`, { method: 'POST' }),
-    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: conversationKeys.all }), queryClient.invalidateQueries({ queryKey: guestKeys.all })]),
+    mutationFn: (mergeId: string) => apiFetch<UndoneGuestMerge>(`/v1/guest-merges/${encodeURIComponent(mergeId)}/undo`, { method: 'POST' }),
+    onSettled: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: conversationKeys.all }), queryClient.invalidateQueries({ queryKey: guestKeys.all })]),
   })
 }

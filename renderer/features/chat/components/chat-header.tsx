@@ -92,7 +92,11 @@ function LeadControl({ conversation }: { conversation: Conversation }) {
     <label className="lead-control">
       <span className="lead-badge">{t('leads.lead')}</span>
       <span className="visually-hidden">{t('leads.status')}</span>
-      <select value={conversation.lead.status} onChange={(event) => update.mutate({ leadId, status: event.target.value as LeadStatus })} disabled={update.isPending}>
+      <select
+        value={conversation.lead.status}
+        onChange={(event) => update.mutate({ leadId, status: event.target.value as LeadStatus })}
+        disabled={update.isPending}
+      >
         {LEAD_STATUSES.map((status) => (
           <option key={status} value={status}>
             {t(`leads.statuses.${status}`)}

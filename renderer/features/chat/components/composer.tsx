@@ -53,7 +53,11 @@ function TemplatesOnly({ conversation, rule }: { conversation: Conversation; rul
     <div className="composer composer-templates" role="note">
       <p>{t('composer.whatsappWindow')}</p>
       <TemplatePicker templates={templates} action="send" onChoose={(template) => send.mutate({ templateId: template.id })} onClose={() => undefined} />
-      {send.isError && <p className="form-error" role="alert">{t('composer.failed', { reason: send.error.message })}</p>}
+      {send.isError && (
+        <p className="form-error" role="alert">
+          {t('composer.failed', { reason: send.error.message })}
+        </p>
+      )}
     </div>
   )
 }
@@ -105,9 +109,27 @@ function ReplyBox({ conversation, rule }: { conversation: Conversation; rule: Re
         submit()
       }}
     >
-      {rule.reason === 'window-closed-with-warning' && <p className="composer-warning" role="status">{t('composer.expiredWarning')}</p>}
-      {picker && <TemplatePicker templates={templates} initialSearch={picker.search} action="use" onChoose={(tpl) => void applyTemplate(tpl)} onClose={() => setPicker(null)} />}
-      <button type="button" className="button" aria-label={t('templates.open')} title={t('templates.open')} onClick={() => setPicker(picker ? null : { search: '' })}>
+      {rule.reason === 'window-closed-with-warning' && (
+        <p className="composer-warning" role="status">
+          {t('composer.expiredWarning')}
+        </p>
+      )}
+      {picker && (
+        <TemplatePicker
+          templates={templates}
+          initialSearch={picker.search}
+          action="use"
+          onChoose={(tpl) => void applyTemplate(tpl)}
+          onClose={() => setPicker(null)}
+        />
+      )}
+      <button
+        type="button"
+        className="button"
+        aria-label={t('templates.open')}
+        title={t('templates.open')}
+        onClick={() => setPicker(picker ? null : { search: '' })}
+      >
         ⚡
       </button>
       <label className="visually-hidden" htmlFor={COMPOSER_ID}>

@@ -9,13 +9,13 @@ import { MessageContent } from './message-content'
 export const MessageBubble = memo(function MessageBubble({ message, now, find }: { message: Message; now: number; find?: readonly string[] }) {
   const { t, i18n } = useTranslation()
   const fromGuest = message.direction === 'in'
-  const author = fromGuest
-    ? t('chat.fromGuest')
-    : message.sender.type === 'bot'
-      ? t('chat.aiAgent')
-      : (message.sender.name ?? t('chat.fromProperty'))
+  const author = fromGuest ? t('chat.fromGuest') : message.sender.type === 'bot' ? t('chat.aiAgent') : (message.sender.name ?? t('chat.fromProperty'))
   return (
-    <article className={`bubble ${fromGuest ? 'bubble-in' : 'bubble-out'}${message.sender.type === 'bot' ? ' bubble-bot' : ''}`} data-message-id={message.id} aria-label={author}>
+    <article
+      className={`bubble ${fromGuest ? 'bubble-in' : 'bubble-out'}${message.sender.type === 'bot' ? ' bubble-bot' : ''}`}
+      data-message-id={message.id}
+      aria-label={author}
+    >
       {!fromGuest && (
         <span className="bubble-author">
           {author}
@@ -43,7 +43,11 @@ function DeliveryState({ message }: { message: Message }) {
   const retry = useRetryDelivery(message.conversationId)
   const delivery = message.delivery!
   if (delivery.state === 'not_deliverable') {
-    return <span className="delivery delivery-not">{t('delivery.notDeliverable', { reason: t(`delivery.reasons.${delivery.notDeliverable ?? 'no channel webhook'}`) })}</span>
+    return (
+      <span className="delivery delivery-not">
+        {t('delivery.notDeliverable', { reason: t(`delivery.reasons.${delivery.notDeliverable ?? 'no channel webhook'}`) })}
+      </span>
+    )
   }
   return (
     <span className={`delivery delivery-${delivery.state}`} title={delivery.lastError ?? undefined}>

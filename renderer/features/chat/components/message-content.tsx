@@ -69,7 +69,9 @@ export function MessageContent({ content, find = [] }: { content: Content; find?
       const url = safeUrl(content.url)
       const label = (
         <>
-          <span className="file-ext" aria-hidden="true">{fileExtension(content.name)}</span>
+          <span className="file-ext" aria-hidden="true">
+            {fileExtension(content.name)}
+          </span>
           <span className="file-name">{content.name}</span>
           {content.size !== undefined && <span className="file-size">{fileSize(content.size, t)}</span>}
         </>
@@ -121,7 +123,8 @@ function fileSize(bytes: number, t: (key: string, options: { size: string }) => 
     [1024, 'kilobyte'],
   ] as const
   for (const [size, unit] of units) {
-    if (bytes >= size) return t('content.size', { size: new Intl.NumberFormat(undefined, { style: 'unit', unit, maximumFractionDigits: 1 }).format(bytes / size) })
+    if (bytes >= size)
+      return t('content.size', { size: new Intl.NumberFormat(undefined, { style: 'unit', unit, maximumFractionDigits: 1 }).format(bytes / size) })
   }
   return t('content.size', { size: new Intl.NumberFormat(undefined, { style: 'unit', unit: 'byte' }).format(bytes) })
 }

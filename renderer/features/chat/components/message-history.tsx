@@ -47,7 +47,12 @@ export function MessageHistory({ conversationId }: { conversationId: string }) {
     return () => observer.disconnect()
   }, [hasNextPage, isFetchingNextPage, fetchNextPage])
 
-  if (messages.isError) return <p className="chat-message" role="alert">{messages.error.message}</p>
+  if (messages.isError)
+    return (
+      <p className="chat-message" role="alert">
+        {messages.error.message}
+      </p>
+    )
   return (
     <div className="history" role="log" aria-label={t('chat.history')} aria-busy={messages.isPending} tabIndex={0}>
       {items.map((item) =>

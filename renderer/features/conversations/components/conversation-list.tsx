@@ -48,27 +48,18 @@ export function ConversationListPanel({ selectedId }: { selectedId: string | nul
     <section className="list-panel" aria-label={t('list.label')}>
       <ConversationFilters />
       <ExportButton filters={filters} />
-      <div
-        id={CONVERSATION_LIST_ID}
-        ref={scrollRef}
-        className="list-scroll"
-        tabIndex={-1}
-        aria-busy={list.isPending}
-      >
-        {list.isError && <p className="list-message" role="alert">{list.error.message}</p>}
-        {list.isSuccess && conversations.length === 0 && (
-          <p className="list-message">{Object.keys(filters).length ? t('list.empty') : t('list.emptyInbox')}</p>
+      <div id={CONVERSATION_LIST_ID} ref={scrollRef} className="list-scroll" tabIndex={-1} aria-busy={list.isPending}>
+        {list.isError && (
+          <p className="list-message" role="alert">
+            {list.error.message}
+          </p>
         )}
+        {list.isSuccess && conversations.length === 0 && <p className="list-message">{Object.keys(filters).length ? t('list.empty') : t('list.emptyInbox')}</p>}
         <div role="list" aria-label={t('list.label')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualRows.map((row) => {
             const conversation = conversations[row.index]
             return (
-              <div
-                key={row.key}
-                role="listitem"
-                className="virtual-row"
-                style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
-              >
+              <div key={row.key} role="listitem" className="virtual-row" style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}>
                 {conversation ? (
                   <ConversationRow
                     conversation={conversation}

@@ -37,7 +37,11 @@ export function ExportButton({ filters }: { filters: ConversationFilters }) {
         </label>
       )}
       {progress.state === 'done' && <span role="status">{t('export.done', { total: progress.total })}</span>}
-      {progress.state === 'failed' && <span className="form-error" role="alert">{t('export.failed', { reason: progress.reason })}</span>}
+      {progress.state === 'failed' && (
+        <span className="form-error" role="alert">
+          {t('export.failed', { reason: progress.reason })}
+        </span>
+      )}
     </div>
   )
 }

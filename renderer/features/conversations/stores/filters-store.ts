@@ -43,8 +43,7 @@ const useFiltersStore = create<FiltersState>()((set) => ({
     channelChosen: (channel) => set({ channel }),
     statusChosen: (status) => set({ status }),
     dateRangeChosen: (date) => set({ date }),
-    customRangeChanged: ({ from, to }) =>
-      set((state) => ({ customFrom: from ?? state.customFrom, customTo: to ?? state.customTo })),
+    customRangeChanged: ({ from, to }) => set((state) => ({ customFrom: from ?? state.customFrom, customTo: to ?? state.customTo })),
     propertyChosen: (propertyId) => set({ propertyId }),
     departmentChosen: (outletId) => set({ outletId }),
     assignedChosen: (assigned) => set({ assigned }),

@@ -15,8 +15,7 @@ export const useServiceRecord = (conversationId: string) => useQuery(serviceReco
 export function useSaveServiceRecord(conversationId: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (record: ServiceRecordChanges) =>
-      apiFetch<ServiceRecord>(path(conversationId), { method: 'PUT', body: record }),
+    mutationFn: (record: ServiceRecordChanges) => apiFetch<ServiceRecord>(path(conversationId), { method: 'PUT', body: record }),
     onSuccess: (saved) => queryClient.setQueryData(serviceRecordKeys.detail(conversationId), saved),
   })
 }

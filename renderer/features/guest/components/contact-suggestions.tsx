@@ -32,7 +32,12 @@ export function ContactSuggestions({ conversationId }: { conversationId: string 
                 >
                   {suggestion.matchedGuest || suggestion.otherConversation ? t('suggestions.link') : t('suggestions.add')}
                 </button>
-                <button type="button" className="button" disabled={decide.isPending} onClick={() => decide.mutate({ suggestionId: suggestion.id, decision: 'dismiss' })}>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={decide.isPending}
+                  onClick={() => decide.mutate({ suggestionId: suggestion.id, decision: 'dismiss' })}
+                >
                   {t('suggestions.dismiss')}
                 </button>
               </div>
@@ -49,10 +54,30 @@ export function ContactSuggestions({ conversationId }: { conversationId: string 
 function SuggestionText({ suggestion }: { suggestion: ContactSuggestion }) {
   const { t } = useTranslation()
   const value = <strong className="mono">{suggestion.value}</strong>
-  if (suggestion.status === 'linked') return <>{t('suggestions.linkedBefore')}{value}{t('suggestions.linkedAfter')}</>
+  if (suggestion.status === 'linked')
+    return (
+      <>
+        {t('suggestions.linkedBefore')}
+        {value}
+        {t('suggestions.linkedAfter')}
+      </>
+    )
   const owner = suggestion.matchedGuest
-  if (!owner && suggestion.otherConversation) return <>{t('suggestions.wrote')}{value}{t('suggestions.otherConversation')}</>
-  if (!owner) return <>{t('suggestions.wrote')}{value}.</>
+  if (!owner && suggestion.otherConversation)
+    return (
+      <>
+        {t('suggestions.wrote')}
+        {value}
+        {t('suggestions.otherConversation')}
+      </>
+    )
+  if (!owner)
+    return (
+      <>
+        {t('suggestions.wrote')}
+        {value}.
+      </>
+    )
   const name = owner.name ?? t('suggestions.unnamed')
   const booking = owner.confirmationNumbers.length ? ` (${owner.confirmationNumbers.join(', ')})` : ''
   return (

@@ -66,7 +66,8 @@ function GuestDetails({ conversationId }: { conversationId: string }) {
 
 function ReservationCard({ reservation }: { reservation: Reservation }) {
   const { t, i18n } = useTranslation()
-  const day = (date: string) => new Date(`${date}T12:00:00`).toLocaleDateString(i18n.language, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })
+  const day = (date: string) =>
+    new Date(`${date}T12:00:00`).toLocaleDateString(i18n.language, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })
   return (
     <section className="reservation" aria-label={`${t('guest.confirmation')} ${reservation.confirmationNumber}`}>
       <dl className="facts">

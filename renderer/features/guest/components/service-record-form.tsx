@@ -42,18 +42,26 @@ function ServiceRecordForm({ conversationId, record }: { conversationId: string;
     <form className="service-record" onSubmit={submit}>
       <label>
         {t('guest.memo')}
-        <textarea value={memo} maxLength={10_000} onChange={(event) => {
+        <textarea
+          value={memo}
+          maxLength={10_000}
+          onChange={(event) => {
             setMemo(event.target.value)
             setDirty(true)
-          }} />
+          }}
+        />
       </label>
       {record.values.map((field) => (
         <label key={field.id}>
           {field.name}
-          <input value={values[field.id] ?? ''} maxLength={2000} onChange={(event) => {
+          <input
+            value={values[field.id] ?? ''}
+            maxLength={2000}
+            onChange={(event) => {
               setValues({ ...values, [field.id]: event.target.value })
               setDirty(true)
-            }} />
+            }}
+          />
         </label>
       ))}
       <div className="actions">
@@ -61,7 +69,11 @@ function ServiceRecordForm({ conversationId, record }: { conversationId: string;
           {save.isPending ? t('guest.saving') : t('guest.save')}
         </button>
         {save.isSuccess && !dirty && <span role="status">{t('guest.saved')}</span>}
-        {save.isError && <span className="form-error" role="alert">{save.error.message}</span>}
+        {save.isError && (
+          <span className="form-error" role="alert">
+            {save.error.message}
+          </span>
+        )}
       </div>
     </form>
   )

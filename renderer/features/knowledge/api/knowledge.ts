@@ -19,12 +19,18 @@ function useRefresh() {
 
 export function useAddKnowledgeEntry() {
   const refresh = useRefresh()
-  return useMutation({ mutationFn: (entry: NewKnowledgeEntry) => apiFetch<KnowledgeEntry>('/v1/knowledge', { method: 'POST', body: entry }), onSuccess: refresh })
+  return useMutation({
+    mutationFn: (entry: NewKnowledgeEntry) => apiFetch<KnowledgeEntry>('/v1/knowledge', { method: 'POST', body: entry }),
+    onSuccess: refresh,
+  })
 }
 
 export function useUpdateKnowledgeEntry(id: string) {
   const refresh = useRefresh()
-  return useMutation({ mutationFn: (changes: KnowledgeEntryChanges) => apiFetch<KnowledgeEntry>(path(id), { method: 'PATCH', body: changes }), onSuccess: refresh })
+  return useMutation({
+    mutationFn: (changes: KnowledgeEntryChanges) => apiFetch<KnowledgeEntry>(path(id), { method: 'PATCH', body: changes }),
+    onSuccess: refresh,
+  })
 }
 
 export function useRemoveKnowledgeEntry(id: string) {

@@ -15,7 +15,14 @@ export function KnowledgeScreen() {
     <main className="page" aria-labelledby="knowledge-title">
       <h1 id="knowledge-title">{t('knowledge.title')}</h1>
       <p className="muted">{t('knowledge.intro')}</p>
-      <EntryForm title={t('knowledge.add')} submitLabel={t('knowledge.add')} initial={EMPTY} pending={add.isPending} error={add.error} onSubmit={(draft, reset) => add.mutate(draft, { onSuccess: reset })} />
+      <EntryForm
+        title={t('knowledge.add')}
+        submitLabel={t('knowledge.add')}
+        initial={EMPTY}
+        pending={add.isPending}
+        error={add.error}
+        onSubmit={(draft, reset) => add.mutate(draft, { onSuccess: reset })}
+      />
       {entries.isSuccess && entries.data.length === 0 && <p className="muted">{t('knowledge.empty')}</p>}
       {(entries.data ?? []).map((entry) => (
         <ExistingEntry key={entry.id} entry={entry} />
@@ -87,7 +94,11 @@ function EntryForm({ title, submitLabel, initial, pending, error, onSubmit, extr
         </button>
         {extra}
       </div>
-      {error && <p className="form-error" role="alert">{error.message}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      )}
     </form>
   )
 }

@@ -6,7 +6,8 @@ import { leadKeys } from '@/api/query-keys'
 export const fetchLeads = (status: LeadStatus | 'all', signal?: AbortSignal) =>
   apiFetch<LeadDetail[]>(`/v1/leads${queryString({ status: status === 'all' ? undefined : status })}`, { signal })
 
-export const leadsOptions = (status: LeadStatus | 'all') => queryOptions({ queryKey: leadKeys.list(status), queryFn: ({ signal }) => fetchLeads(status, signal) })
+export const leadsOptions = (status: LeadStatus | 'all') =>
+  queryOptions({ queryKey: leadKeys.list(status), queryFn: ({ signal }) => fetchLeads(status, signal) })
 
 /** Leads (of one status, or all), most recently changed first. */
 export const useLeads = (status: LeadStatus | 'all') => useQuery(leadsOptions(status))

@@ -64,7 +64,11 @@ function LeadRow({ lead }: { lead: LeadDetail }) {
         <ChannelBadge channel={lead.channel} />
       </td>
       <td>
-        <select aria-label={`${t('leads.status')}: ${name}`} value={lead.status} onChange={(event) => update.mutate({ status: event.target.value as LeadStatus })}>
+        <select
+          aria-label={`${t('leads.status')}: ${name}`}
+          value={lead.status}
+          onChange={(event) => update.mutate({ status: event.target.value as LeadStatus })}
+        >
           {STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`leads.statuses.${s}`)}

@@ -13,8 +13,7 @@ export async function fetchSession(signal?: AbortSignal): Promise<Agent | null> 
   }
 }
 
-export const sessionOptions = () =>
-  queryOptions({ queryKey: sessionKeys.current, queryFn: ({ signal }) => fetchSession(signal), staleTime: Infinity })
+export const sessionOptions = () => queryOptions({ queryKey: sessionKeys.current, queryFn: ({ signal }) => fetchSession(signal), staleTime: Infinity })
 
 export const useSession = (enabled = true) => useQuery({ ...sessionOptions(), enabled })
 

@@ -28,8 +28,7 @@ export function useRemoveLlmProvider() {
 
 export const fetchChannelAccounts = (signal?: AbortSignal) => apiFetch<ChannelAccount[]>('/v1/channel-accounts', { signal })
 
-export const channelAccountsOptions = () =>
-  queryOptions({ queryKey: settingsKeys.channelAccounts(), queryFn: ({ signal }) => fetchChannelAccounts(signal) })
+export const channelAccountsOptions = () => queryOptions({ queryKey: settingsKeys.channelAccounts(), queryFn: ({ signal }) => fetchChannelAccounts(signal) })
 
 /** The sources text calls come from, each with the webhook its replies go to. */
 export const useChannelAccounts = () => useQuery(channelAccountsOptions())

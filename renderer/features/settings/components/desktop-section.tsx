@@ -31,12 +31,24 @@ export function DesktopSection({ bridge }: { bridge: DesktopBridge }) {
       </label>
       <label>
         {t('settings.port')}
-        <input type="number" min={1024} max={65535} placeholder={String(info.data.configuredPort)} value={port} onChange={(event) => setPort(event.target.value)} aria-describedby="port-hint" />
+        <input
+          type="number"
+          min={1024}
+          max={65535}
+          placeholder={String(info.data.configuredPort)}
+          value={port}
+          onChange={(event) => setPort(event.target.value)}
+          aria-describedby="port-hint"
+        />
       </label>
       <p id="port-hint" className="muted">
         {savePort.isSuccess ? t('settings.portSaved', { port: savePort.data }) : t('settings.portHint')}
       </p>
-      {(startAtLogin.error ?? savePort.error) && <p className="wide form-error" role="alert">{(startAtLogin.error ?? savePort.error)!.message}</p>}
+      {(startAtLogin.error ?? savePort.error) && (
+        <p className="wide form-error" role="alert">
+          {(startAtLogin.error ?? savePort.error)!.message}
+        </p>
+      )}
       <p className="muted wide">{t(`settings.updates_${info.data.updates}`)}</p>
       <div className="wide">
         <button type="submit" className="button primary" disabled={savePort.isPending}>

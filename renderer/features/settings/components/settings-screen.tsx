@@ -54,7 +54,13 @@ function LlmForm({ provider }: { provider: LlmProvider | null }) {
       </label>
       <label>
         {t('settings.apiKey')}
-        <input type="password" autoComplete="off" value={apiKey} placeholder={provider?.hasApiKey ? t('settings.apiKeyKept') : ''} onChange={(e) => setApiKey(e.target.value)} />
+        <input
+          type="password"
+          autoComplete="off"
+          value={apiKey}
+          placeholder={provider?.hasApiKey ? t('settings.apiKeyKept') : ''}
+          onChange={(e) => setApiKey(e.target.value)}
+        />
       </label>
       <div className="row-actions">
         <button type="submit" className="button primary" disabled={save.isPending}>
@@ -67,7 +73,11 @@ function LlmForm({ provider }: { provider: LlmProvider | null }) {
         )}
         {save.isSuccess && <span role="status">{t('settings.saved')}</span>}
       </div>
-      {(save.error ?? remove.error) && <p className="form-error" role="alert">{(save.error ?? remove.error)!.message}</p>}
+      {(save.error ?? remove.error) && (
+        <p className="form-error" role="alert">
+          {(save.error ?? remove.error)!.message}
+        </p>
+      )}
     </form>
   )
 }
@@ -87,7 +97,10 @@ function WebhookForm({ account }: { account: ChannelAccount }) {
       }}
     >
       <h3 className="wide">
-        {account.name} <span className="muted">({t(`channel.${account.channel}`)}, {account.code})</span>
+        {account.name}{' '}
+        <span className="muted">
+          ({t(`channel.${account.channel}`)}, {account.code})
+        </span>
       </h3>
       <label>
         {t('settings.webhookUrl')}
@@ -95,7 +108,14 @@ function WebhookForm({ account }: { account: ChannelAccount }) {
       </label>
       <label>
         {t('settings.webhookSecret')}
-        <input type="password" autoComplete="off" minLength={16} value={secret} placeholder={account.hasWebhookSecret ? t('settings.secretKept') : ''} onChange={(e) => setSecret(e.target.value)} />
+        <input
+          type="password"
+          autoComplete="off"
+          minLength={16}
+          value={secret}
+          placeholder={account.hasWebhookSecret ? t('settings.secretKept') : ''}
+          onChange={(e) => setSecret(e.target.value)}
+        />
       </label>
       <div className="row-actions">
         <button type="submit" className="button" disabled={save.isPending}>
@@ -103,7 +123,11 @@ function WebhookForm({ account }: { account: ChannelAccount }) {
         </button>
         {save.isSuccess && <span role="status">{t('settings.saved')}</span>}
       </div>
-      {save.isError && <p className="form-error" role="alert">{save.error.message}</p>}
+      {save.isError && (
+        <p className="form-error" role="alert">
+          {save.error.message}
+        </p>
+      )}
     </form>
   )
 }

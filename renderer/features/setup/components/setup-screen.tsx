@@ -54,7 +54,9 @@ export function SetupScreen() {
               ))}
             </select>
           </label>
-          <p id="country-hint" className="hint">{t('setup.countryHint')}</p>
+          <p id="country-hint" className="hint">
+            {t('setup.countryHint')}
+          </p>
           <label>
             {t('setup.timeZone')}
             <select value={form.timeZone} onChange={(e) => set({ timeZone: e.target.value })}>
@@ -88,14 +90,22 @@ export function SetupScreen() {
               onChange={(e) => set({ password: e.target.value })}
             />
           </label>
-          <p id="password-hint" className="hint">{t('setup.passwordHint', { count: MIN_PASSWORD })}</p>
+          <p id="password-hint" className="hint">
+            {t('setup.passwordHint', { count: MIN_PASSWORD })}
+          </p>
         </fieldset>
         <label className="checkbox">
           <input type="checkbox" checked={form.sampleData} onChange={(e) => set({ sampleData: e.target.checked })} aria-describedby="sample-hint" />
           {t('setup.sampleData')}
         </label>
-        <p id="sample-hint" className="hint">{t('setup.sampleDataHint')}</p>
-        {setup.isError && <p className="form-error" role="alert">{setup.error.message}</p>}
+        <p id="sample-hint" className="hint">
+          {t('setup.sampleDataHint')}
+        </p>
+        {setup.isError && (
+          <p className="form-error" role="alert">
+            {setup.error.message}
+          </p>
+        )}
         <button type="submit" className="button primary" disabled={setup.isPending}>
           {setup.isPending ? t('setup.submitting') : t('setup.submit')}
         </button>

@@ -23,8 +23,7 @@ export function StatsScreen() {
       <h1 id="stats-title">{t('stats.title')}</h1>
       <div className="inline-form">
         <label>
-          {t('stats.period')}{' '}
-          <PeriodSelect value={period} onChange={setPeriod} />
+          {t('stats.period')} <PeriodSelect value={period} onChange={setPeriod} />
         </label>
         <label>
           {t('stats.bucket')}{' '}

@@ -24,7 +24,13 @@ export function SyncSettings() {
       </p>
       <label>
         {t('sync.centralUrl')}
-        <input required={!status.data.configured} type="url" placeholder={status.data.centralUrl ?? 'http://central.hotel.lan:4790'} value={centralUrl} onChange={(e) => setCentralUrl(e.target.value)} />
+        <input
+          required={!status.data.configured}
+          type="url"
+          placeholder={status.data.centralUrl ?? 'http://central.hotel.lan:4790'}
+          value={centralUrl}
+          onChange={(e) => setCentralUrl(e.target.value)}
+        />
       </label>
       <label>
         {t('sync.credential')}

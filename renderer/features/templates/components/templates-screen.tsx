@@ -17,7 +17,14 @@ export function TemplatesScreen() {
     <main className="page" aria-labelledby="templates-title">
       <h1 id="templates-title">{t('templates.title')}</h1>
       <p className="muted">{t('templates.intro', { example: '{{guest.firstName}}' })}</p>
-      <TemplateForm title={t('templates.add')} submitLabel={t('templates.add')} initial={EMPTY} pending={add.isPending} error={add.error} onSubmit={(draft, reset) => add.mutate(draft, { onSuccess: reset })} />
+      <TemplateForm
+        title={t('templates.add')}
+        submitLabel={t('templates.add')}
+        initial={EMPTY}
+        pending={add.isPending}
+        error={add.error}
+        onSubmit={(draft, reset) => add.mutate(draft, { onSuccess: reset })}
+      />
       {(templates.data ?? []).map((template) => (
         <ExistingTemplate key={template.id} template={template} />
       ))}
@@ -58,7 +65,14 @@ interface TemplateFormProps {
 
 function TemplateForm({ title, submitLabel, initial, pending, error, onSubmit, extra }: TemplateFormProps) {
   const { t } = useTranslation()
-  const [draft, setDraft] = useState<Draft>({ name: initial.name, shortcut: initial.shortcut, body: initial.body, language: initial.language, channel: initial.channel, approval: initial.approval })
+  const [draft, setDraft] = useState<Draft>({
+    name: initial.name,
+    shortcut: initial.shortcut,
+    body: initial.body,
+    language: initial.language,
+    channel: initial.channel,
+    approval: initial.approval,
+  })
   const set = (changes: Partial<Draft>) => setDraft((current) => ({ ...current, ...changes }))
   function submit(event: FormEvent) {
     event.preventDefault()
@@ -110,7 +124,11 @@ function TemplateForm({ title, submitLabel, initial, pending, error, onSubmit, e
         </button>
         {extra}
       </div>
-      {error && <p className="form-error" role="alert">{error.message}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      )}
     </form>
   )
 }

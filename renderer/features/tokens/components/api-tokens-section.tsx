@@ -20,7 +20,11 @@ export function ApiTokensSection() {
     <section className="card" aria-labelledby="tokens-title">
       <h2 id="tokens-title">{t('tokens.title')}</h2>
       <p className="muted">{t('tokens.intro')}</p>
-      {tokens.isError && <p className="form-error" role="alert">{tokens.error.message}</p>}
+      {tokens.isError && (
+        <p className="form-error" role="alert">
+          {tokens.error.message}
+        </p>
+      )}
       {tokens.isSuccess && tokens.data.length === 0 && <p className="muted">{t('tokens.none')}</p>}
       {tokens.isSuccess && tokens.data.length > 0 && (
         <table className="agents tokens">
@@ -31,7 +35,9 @@ export function ApiTokensSection() {
               <th scope="col">{t('tokens.property')}</th>
               <th scope="col">{t('tokens.created')}</th>
               <th scope="col">{t('tokens.lastUsed')}</th>
-              <th scope="col"><span className="visually-hidden">{t('tokens.status')}</span></th>
+              <th scope="col">
+                <span className="visually-hidden">{t('tokens.status')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -62,7 +68,11 @@ export function ApiTokensSection() {
           </tbody>
         </table>
       )}
-      {revoke.isError && <p className="form-error" role="alert">{revoke.error.message}</p>}
+      {revoke.isError && (
+        <p className="form-error" role="alert">
+          {revoke.error.message}
+        </p>
+      )}
       <CreateTokenForm />
     </section>
   )
@@ -122,7 +132,9 @@ function CreateTokenForm() {
 
   return (
     <form className="form-grid" onSubmit={submit} aria-labelledby="create-token-title">
-      <h3 id="create-token-title" className="wide">{t('tokens.create')}</h3>
+      <h3 id="create-token-title" className="wide">
+        {t('tokens.create')}
+      </h3>
       <label>
         {t('tokens.name')}
         <input required maxLength={100} value={name} placeholder={t('tokens.namePlaceholder')} onChange={(e) => setName(e.target.value)} autoComplete="off" />
@@ -143,7 +155,11 @@ function CreateTokenForm() {
       <button type="submit" className="button primary" disabled={create.isPending || scopes.length === 0}>
         {t('tokens.create')}
       </button>
-      {create.isError && <p className="form-error wide" role="alert">{create.error.message}</p>}
+      {create.isError && (
+        <p className="form-error wide" role="alert">
+          {create.error.message}
+        </p>
+      )}
       {secret && (
         <div className="wide" role="status">
           <p>{t('tokens.created_once', { name: secret.name })}</p>

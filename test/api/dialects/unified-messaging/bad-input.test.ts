@@ -61,10 +61,11 @@ describe('a push with bad input', () => {
       }),
       400,
     )
-    assert.deepEqual(
-      body.errors.map((e: { index: number; field: string }) => [e.index, e.field]).sort(),
-      [[1, 'platform'], [2, 'direction'], [2, 'messageCreatedAt']],
-    )
+    assert.deepEqual(body.errors.map((e: { index: number; field: string }) => [e.index, e.field]).sort(), [
+      [1, 'platform'],
+      [2, 'direction'],
+      [2, 'messageCreatedAt'],
+    ])
     assert.match(body.errors.find((e: { field: string }) => e.field === 'platform').message, /WEBSITE_CHAT, PHONE_CALL/)
     assert.deepEqual(countRows(), { conversations: 0, messages: 0 })
   })
@@ -81,19 +82,19 @@ describe('a push with bad input', () => {
       }),
       400,
     )
-    assert.deepEqual(body.errors.map((e: { index: number; field: string }) => [e.index, e.field]), [
-      [1, 'guestIdentifier.value'],
-      [2, 'guestIdentifier.value'],
-      [3, 'guestIdentifier.value'],
-    ])
+    assert.deepEqual(
+      body.errors.map((e: { index: number; field: string }) => [e.index, e.field]),
+      [
+        [1, 'guestIdentifier.value'],
+        [2, 'guestIdentifier.value'],
+        [3, 'guestIdentifier.value'],
+      ],
+    )
     assert.deepEqual(countRows(), { conversations: 0, messages: 0 })
   })
 
   it('wrong types are rejected, not coerced', async () => {
-    const body = assertRejected(
-      await send({ messages: [{ ...pushedMessage(), content: { type: 'text', text: { text: 12345 } }, direction: true }] }),
-      400,
-    )
+    const body = assertRejected(await send({ messages: [{ ...pushedMessage(), content: { type: 'text', text: { text: 12345 } }, direction: true }] }), 400)
     assert.deepEqual(body.errors.map((e: { field: string }) => e.field).sort(), ['content.text.text', 'direction'])
   })
 
@@ -107,9 +108,10 @@ describe('a push with bad input', () => {
       }),
       400,
     )
-    assert.deepEqual(body.errors.map((e: { index: number; field: string }) => [e.index, e.field]), [
-      [1, 'guestIdentifier.type'],
-    ])
+    assert.deepEqual(
+      body.errors.map((e: { index: number; field: string }) => [e.index, e.field]),
+      [[1, 'guestIdentifier.type']],
+    )
     // The schema problem comes first; once it is fixed, the missing text is named too.
     const second = assertRejected(await send({ messages: [{ ...pushedMessage(), content: { type: 'text' } }] }), 400)
     assert.deepEqual(second.errors, [{ index: 0, field: 'content.text', message: 'is required when content.type is text' }])
@@ -126,9 +128,15 @@ describe('a push with bad input', () => {
   it('times before 2000-01-01 are refused per index, whatever their zone, and the first second of 2000 is taken', async () => {
     const before2000 = ['1999-12-31T23:59:59Z', '1970-01-01T00:00:00Z', '0001-01-01T00:00:00Z', '2000-01-01T00:30:00+01:00']
     const body = assertRejected(await send({ messages: [pushedMessage(), ...before2000.map((at) => pushedMessage({ at }))] }), 400)
-    assert.deepEqual(body.errors.map((e: { index: number; field: string }) => [e.index, e.field]), [
-      [1, 'messageCreatedAt'], [2, 'messageCreatedAt'], [3, 'messageCreatedAt'], [4, 'messageCreatedAt'],
-    ])
+    assert.deepEqual(
+      body.errors.map((e: { index: number; field: string }) => [e.index, e.field]),
+      [
+        [1, 'messageCreatedAt'],
+        [2, 'messageCreatedAt'],
+        [3, 'messageCreatedAt'],
+        [4, 'messageCreatedAt'],
+      ],
+    )
     for (const error of body.errors) assert.match(error.message, /before 2000-01-01/)
     assert.equal(countRows().messages, 0)
     // (On a desk of its own: this suite's desk stays empty.)
@@ -141,7 +149,10 @@ describe('a push with bad input', () => {
         payload: { messages: [pushedMessage({ at: '2000-01-01T00:00:00Z' }), pushedMessage({ at: '2000-01-01T01:00:00+01:00' })] },
       })
       assert.equal(earliest.statusCode, 201, earliest.body)
-      assert.deepEqual(earliest.json().map((m: { messageCreatedAt: string }) => m.messageCreatedAt), ['2000-01-01T00:00:00.000Z', '2000-01-01T00:00:00.000Z'])
+      assert.deepEqual(
+        earliest.json().map((m: { messageCreatedAt: string }) => m.messageCreatedAt),
+        ['2000-01-01T00:00:00.000Z', '2000-01-01T00:00:00.000Z'],
+      )
     } finally {
       await other.close()
     }
@@ -160,10 +171,13 @@ describe('a push with bad input', () => {
       }),
       400,
     )
-    assert.deepEqual(body.errors.map((e: { index: number; field: string; message: string }) => [e.index, e.field, e.message]), [
-      [1, 'content.text.text', 'must not be blank'],
-      [2, 'content.text.text', 'must not be blank'],
-    ])
+    assert.deepEqual(
+      body.errors.map((e: { index: number; field: string; message: string }) => [e.index, e.field, e.message]),
+      [
+        [1, 'content.text.text', 'must not be blank'],
+        [2, 'content.text.text', 'must not be blank'],
+      ],
+    )
     // Once the texts say something, the blank email is named too (by the domain check every path shares).
     const email = assertRejected(await send({ messages: [{ ...pushedMessage(), content: { type: 'email', email: { subject: ' ', body: '\n' } } }] }), 400)
     assert.deepEqual(email.errors, [{ index: 0, field: 'content', message: 'must not be blank' }])
@@ -194,9 +208,20 @@ describe('a push with bad input', () => {
   })
 
   it('never answers 500 to random junk', async () => {
-    const junk: unknown[] = [null, 1, 'x', [], { messages: null }, { messages: [null] }, { messages: [[]] }, { messages: [{}] },
-      { messages: [{ ...pushedMessage(), guestIdentifier: null }] }, { messages: [{ ...pushedMessage(), content: 'hi' }] },
-      { messages: [{ ...pushedMessage(), externalId: '' }] }, { messages: [{ ...pushedMessage(), messageCreatedAt: 17 }] }]
+    const junk: unknown[] = [
+      null,
+      1,
+      'x',
+      [],
+      { messages: null },
+      { messages: [null] },
+      { messages: [[]] },
+      { messages: [{}] },
+      { messages: [{ ...pushedMessage(), guestIdentifier: null }] },
+      { messages: [{ ...pushedMessage(), content: 'hi' }] },
+      { messages: [{ ...pushedMessage(), externalId: '' }] },
+      { messages: [{ ...pushedMessage(), messageCreatedAt: 17 }] },
+    ]
     for (const payload of junk) {
       const response = await send(JSON.stringify(payload))
       assert.ok(response.statusCode >= 400 && response.statusCode < 500, `${JSON.stringify(payload)} → ${response.statusCode}`)

@@ -10,8 +10,7 @@ before(async () => {
 })
 after(() => t.close())
 
-const push = (messages: unknown[], auth = token) =>
-  t.app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(auth), payload: { messages } })
+const push = (messages: unknown[], auth = token) => t.app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(auth), payload: { messages } })
 
 describe('POST /api/unified-messaging-service/guest-conversations/messages', () => {
   it('pushing a message for an unknown phone creates one conversation and answers 201 in the vendor shape', async () => {
@@ -43,7 +42,10 @@ describe('POST /api/unified-messaging-service/guest-conversations/messages', () 
     ])
     assert.equal(response.statusCode, 201)
     const items = response.json()
-    assert.deepEqual(items.map((i: { content: { text: { text: string } } }) => i.content.text.text), ['a', 'b', 'c', 'd'])
+    assert.deepEqual(
+      items.map((i: { content: { text: { text: string } } }) => i.content.text.text),
+      ['a', 'b', 'c', 'd'],
+    )
     assert.equal(items[0].conversationId, items[2].conversationId)
     assert.notEqual(items[0].conversationId, items[1].conversationId)
     assert.notEqual(items[0].conversationId, items[3].conversationId)
@@ -72,7 +74,10 @@ describe('POST /api/unified-messaging-service/guest-conversations/messages', () 
     const first = (await push(batch)).json()
     const retry = await push(batch)
     assert.equal(retry.statusCode, 201)
-    assert.deepEqual(retry.json().map((i: { messageId: string }) => i.messageId), first.map((i: { messageId: string }) => i.messageId))
+    assert.deepEqual(
+      retry.json().map((i: { messageId: string }) => i.messageId),
+      first.map((i: { messageId: string }) => i.messageId),
+    )
     const page = await t.app.inject({
       url: `/api/unified-messaging-service/guest-conversations/${first[0].conversationId}/messages`,
       headers: bearer(token),
@@ -87,13 +92,16 @@ describe('POST /api/unified-messaging-service/guest-conversations/messages', () 
     assert.equal(response.json().length, 100)
   })
 
-  it('orders a conversation\'s messages by messageCreatedAt, not by arrival', async () => {
+  it("orders a conversation's messages by messageCreatedAt, not by arrival", async () => {
     const late = (await push([pushedMessage({ phone: '+41791110005', text: 'second', at: '2026-02-10T10:31:00Z' })])).json()[0]
     await push([pushedMessage({ phone: '+41791110005', text: 'first', at: '2026-02-10T10:30:00Z' })])
     const page = await t.app.inject({
       url: `/api/unified-messaging-service/guest-conversations/${late.conversationId}/messages`,
       headers: bearer(token),
     })
-    assert.deepEqual(page.json().content.map((m: { content: { text: { text: string } } }) => m.content.text.text), ['first', 'second'])
+    assert.deepEqual(
+      page.json().content.map((m: { content: { text: { text: string } } }) => m.content.text.text),
+      ['first', 'second'],
+    )
   })
 })

@@ -12,7 +12,12 @@ before(async () => {
   t = await startTestApp()
   token = t.token()
   const messages = Array.from({ length: 45 }, (_, i) =>
-    pushedMessage({ phone: '+41792220001', text: `message ${i}`, at: new Date(Date.UTC(2026, 1, 10, 10, i)).toISOString(), direction: i % 3 ? 'RECEIVED' : 'SENT' }),
+    pushedMessage({
+      phone: '+41792220001',
+      text: `message ${i}`,
+      at: new Date(Date.UTC(2026, 1, 10, 10, i)).toISOString(),
+      direction: i % 3 ? 'RECEIVED' : 'SENT',
+    }),
   )
   const pushed = (await t.app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(token), payload: { messages } })).json()
   conversationId = pushed[0].conversationId
@@ -47,7 +52,10 @@ describe('unified-messaging reads', () => {
     assert.equal(first.content[0].direction, 'SENT')
     assert.equal(first.content[1].direction, 'RECEIVED')
     const last = (await get(`${BASE}/${conversationId}/messages?page=2&size=20`)).json()
-    assert.deepEqual(last.content.map((m: { content: { text: { text: string } } }) => m.content.text.text), ['message 40', 'message 41', 'message 42', 'message 43', 'message 44'])
+    assert.deepEqual(
+      last.content.map((m: { content: { text: { text: string } } }) => m.content.text.text),
+      ['message 40', 'message 41', 'message 42', 'message 43', 'message 44'],
+    )
     const beyond = (await get(`${BASE}/${conversationId}/messages?page=9`)).json()
     assert.deepEqual(beyond.content, [])
   })
