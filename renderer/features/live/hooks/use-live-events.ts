@@ -39,8 +39,12 @@ export function useLiveEvents(): { connected: boolean } {
     for (const type of EVENT_TYPES) source.addEventListener(type, onEvent)
     source.onopen = () => {
       setConnected(true)
-      // Whatever happened while we were away: refresh everything shown.
+      // Whatever happened while we were away (or before the stream first opened): refresh everything
+      // events keep fresh, notifications included.
       void queryClient.invalidateQueries({ queryKey: conversationKeys.all })
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.all })
+      void queryClient.invalidateQueries({ queryKey: leadKeys.all })
+      void queryClient.invalidateQueries({ queryKey: guestKeys.panels() })
     }
     source.onerror = () => setConnected(source.readyState === EventSource.OPEN)
     return () => {
