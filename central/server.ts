@@ -10,7 +10,7 @@ import { HttpError } from '../sync-core/http/http-error.js'
 import { useProblemErrors } from '../sync-core/http/problem-errors.js'
 import { installValidators } from '../sync-core/http/validation.js'
 import type { CentralStore, Device } from './store/central-store.js'
-import { BadCursor, createSyncService, SpaceForbidden } from './sync-service.js'
+import { BadCursor, ClientIdTaken, createSyncService, SpaceForbidden } from './sync-service.js'
 
 const HEARTBEAT_MS = 15_000
 
@@ -49,7 +49,7 @@ export async function buildCentralServer(config: CentralConfig) {
     return device
   }
   const known = (error: unknown) => {
-    if (error instanceof SpaceForbidden) return new HttpError(403, 'Forbidden', error.message)
+    if (error instanceof SpaceForbidden || error instanceof ClientIdTaken) return new HttpError(403, 'Forbidden', error.message)
     if (error instanceof BadCursor) return new HttpError(400, 'Bad Request', error.message)
     return error
   }
@@ -57,11 +57,11 @@ export async function buildCentralServer(config: CentralConfig) {
   app.get('/health', async () => ({ status: 'ok', store: config.store.kind, schemaVersion: SYNC_SCHEMA_VERSION }))
 
   app.post('/sync/v1/hello', { schema: { body: Type.Object({ clientId: ClientIdSchema, schemaVersion: Type.Integer({ minimum: 1 }) }) } }, async (request) =>
-    sync.hello(await deviceOf(request), request.body.clientId),
+    sync.hello(await deviceOf(request), request.body.clientId).catch((error) => Promise.reject(known(error))),
   )
 
   app.post('/sync/v1/push', { schema: { body: PushRequestSchema } }, async (request, reply) => {
-    const result = await sync.push(await deviceOf(request), request.body)
+    const result = await sync.push(await deviceOf(request), request.body).catch((error) => Promise.reject(known(error)))
     return 'error' in result ? reply.code(409).send(result) : result
   })
 

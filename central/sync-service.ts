@@ -3,7 +3,7 @@
 // snapshots for a desk whose cursor is older than what is kept.
 import { createHash, randomBytes } from 'node:crypto'
 import { ulid } from 'ulid'
-import { ClockError, createHlcClock, isHlc } from '../sync-core/hlc.js'
+import { ClockError, createHlcClock, decodeHlc, isHlc } from '../sync-core/hlc.js'
 import { mergeFields } from '../sync-core/merge.js'
 import {
   GROUP_SPACE,
@@ -12,15 +12,17 @@ import {
   spaceOf,
   SYNC_SCHEMA_VERSION,
   type HelloResponse,
+  type PulledOp,
   type PullResponse,
   type PushGap,
   type PushRequest,
   type PushResponse,
+  type SnapshotEntity,
   type SnapshotPage,
   type SyncEntity,
   type SyncOp,
 } from '../sync-core/protocol.js'
-import type { CentralStore, Device, SnapshotCursor } from './store/central-store.js'
+import type { CentralStore, CentralTx, ClientRecord, Device, SnapshotCursor } from './store/central-store.js'
 
 export const CREDENTIAL_PREFIX = 'fdd_'
 const hashCredential = (credential: string) => createHash('sha256').update(credential).digest('hex')
@@ -47,6 +49,72 @@ export function createSyncService(store: CentralStore, physicalNow: () => number
     return null
   }
 
+  /**
+   * Makes sure the client id is this device's: a new (or, after the upgrade that brought binding,
+   * not yet bound) id is bound to it; one bound to another device is refused, unless that device
+   * was revoked and this one is of the same property (a desk given a new credential keeps its id).
+   */
+  async function claim(tx: CentralTx, device: Device, clientId: string, now: number): Promise<ClientRecord> {
+    const client = await tx.lockClient(clientId)
+    if (client.boundTo === device.id) return client
+    if (client.boundTo !== null) {
+      const owner = await tx.device(client.boundTo)
+      if (!owner || owner.revokedAt === null || owner.propertyId !== device.propertyId) throw new ClientIdTaken(clientId)
+    }
+    await tx.bindClient(clientId, device.id, now)
+    return { ...client, boundTo: device.id }
+  }
+
+  /**
+   * An agent's password hash goes only to devices of the property whose desk set it: the writer is
+   * the client that pushed the op, or in a snapshot the node of the hash's clock (a desk's clock
+   * node is its client id). Other devices get the agent without it; it signs in there once a
+   * password is set on a desk of their own property.
+   */
+  async function hashesOfItsProperty<T extends { fields: Record<string, unknown> }>(
+    device: Device,
+    items: T[],
+    isAgent: (item: T) => boolean,
+    writerOf: (item: T) => string | undefined,
+  ): Promise<T[]> {
+    const carrying = items.filter((item) => isAgent(item) && 'passwordHash' in item.fields)
+    if (carrying.length === 0) return items
+    const writers = new Set(carrying.map(writerOf).filter((writer) => writer !== undefined))
+    const properties = await store.clientProperties([...writers])
+    return items.map((item) => {
+      if (!carrying.includes(item)) return item
+      const writer = writerOf(item)
+      if (writer !== undefined && properties.get(writer) === device.propertyId) return item
+      const { passwordHash: _hidden, ...fields } = item.fields
+      return { ...item, fields }
+    })
+  }
+
+  /** Pulled ops, each agent's hash left out unless it was set on a desk of this device's property. */
+  async function opsForDevice(device: Device, pulled: PulledOp[]): Promise<PulledOp[]> {
+    const ops = await hashesOfItsProperty(
+      device,
+      pulled.map(({ op }) => op),
+      (op) => op.entity === 'agent',
+      (op) => op.clientId,
+    )
+    return pulled.map((item, index) => (ops[index] === item.op ? item : { ...item, op: ops[index]! }))
+  }
+
+  /** Snapshot entities, each agent's hash (and its clock) left out unless it was set on a desk of this device's property. */
+  async function snapshotForDevice(device: Device, entities: SnapshotEntity[]): Promise<SnapshotEntity[]> {
+    const writerOf = (entity: SnapshotEntity) => {
+      const clock = entity.clocks.passwordHash
+      return clock && isHlc(clock) ? decodeHlc(clock).node : undefined
+    }
+    const kept = await hashesOfItsProperty(device, entities, (entity) => entity.entity === 'agent', writerOf)
+    return kept.map((entity) => {
+      if ('passwordHash' in entity.fields) return entity
+      const { passwordHash: _hidden, ...clocks } = entity.clocks
+      return { ...entity, clocks }
+    })
+  }
+
   return {
     async addDevice(input: { name: string; propertyId: string }): Promise<{ device: Device; credential: string }> {
       const device: Device = { id: `dev_${ulid()}`, name: input.name, propertyId: input.propertyId, createdAt: physicalNow(), revokedAt: null }
@@ -66,19 +134,21 @@ export function createSyncService(store: CentralStore, physicalNow: () => number
     },
 
     async hello(device: Device, clientId: string): Promise<HelloResponse> {
+      const known = await store.client(clientId)
+      const client = known?.boundTo === device.id ? known : await store.transaction((tx) => claim(tx, device, clientId, physicalNow()))
       return {
         schemaVersion: SYNC_SCHEMA_VERSION,
         serverHlc: clock.now(),
         device: { id: device.id, name: device.name, propertyId: device.propertyId },
         spaces: spacesOf(device),
-        ackedSeq: await store.ackedSeq(clientId),
+        ackedSeq: client.ackedSeq,
       }
     },
 
     async push(device: Device, request: PushRequest): Promise<PushResponse | PushGap> {
       const now = physicalNow()
       const outcome = await store.transaction(async (tx) => {
-        let acked = await tx.lockClient(request.clientId)
+        let acked = (await claim(tx, device, request.clientId, now)).ackedSeq
         const accepted: SyncOp[] = []
         const rejected: PushResponse['rejected'] = []
         for (const op of request.ops) {
@@ -116,7 +186,7 @@ export function createSyncService(store: CentralStore, physicalNow: () => number
             serverSeq++
           }
         }
-        await tx.setAckedSeq(request.clientId, device.id, acked, now)
+        await tx.setAckedSeq(request.clientId, acked, now)
         return { gap: false as const, acked, rejected, spaces: [...bySpace.keys()] }
       })
       if (outcome.gap) return { error: 'gap', ackedSeq: outcome.acked, serverHlc: clock.now() }
@@ -128,7 +198,8 @@ export function createSyncService(store: CentralStore, physicalNow: () => number
       if (!spacesOf(device).includes(space)) throw new SpaceForbidden(space)
       const bounds = await store.spaceBounds(space)
       if (after < bounds.floor - 1) return { reset: true, serverHlc: clock.now() }
-      const ops = await store.opsAfter(space, after, limit)
+      const pulled = await store.opsAfter(space, after, limit)
+      const ops = space === GROUP_SPACE ? await opsForDevice(device, pulled) : pulled
       return { ops, lastSeq: ops.at(-1)?.serverSeq ?? after, hasMore: ops.length === limit, headSeq: bounds.lastSeq, serverHlc: clock.now() }
     },
 
@@ -137,9 +208,10 @@ export function createSyncService(store: CentralStore, physicalNow: () => number
       const position = cursor ? decodeCursor(cursor) : { asOfSeq: (await store.spaceBounds(space)).lastSeq, at: null }
       const rows = await store.stateAfter(space, position.at, limit)
       const last = rows.at(-1)
+      const entities = rows.map(({ rank: _rank, ...entity }): SnapshotEntity => entity)
       return {
         asOfSeq: position.asOfSeq,
-        entities: rows.map(({ rank: _rank, ...entity }) => entity),
+        entities: space === GROUP_SPACE ? await snapshotForDevice(device, entities) : entities,
         ...(cursor ? {} : { total: await store.stateCount(space) }),
         next: rows.length === limit && last ? encodeCursor({ asOfSeq: position.asOfSeq, at: { rank: last.rank, entityId: last.entityId } }) : null,
         serverHlc: clock.now(),
@@ -173,6 +245,15 @@ function decodeCursor(cursor: string): { asOfSeq: number; at: SnapshotCursor } {
     // falls through
   }
   throw new BadCursor()
+}
+
+export class ClientIdTaken extends Error {
+  constructor(clientId: string) {
+    super(
+      `sync client id ${clientId} belongs to another device: a desk syncs only under its own client id ` +
+        '(a copied data dir or a borrowed id must take a new one)',
+    )
+  }
 }
 
 export class BadCursor extends Error {

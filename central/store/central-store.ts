@@ -30,11 +30,20 @@ export interface SnapshotCursor {
   entityId: string
 }
 
-/** The writes of one push, all inside one database transaction. */
+/** A sync client id as the central knows it: what it acknowledged, and the device it is bound to (null: not yet). */
+export interface ClientRecord {
+  ackedSeq: number
+  boundTo: string | null
+}
+
+/** The writes of one push (or binding), all inside one database transaction. */
 export interface CentralTx {
-  /** The client's acknowledged sequence, its row locked until the transaction ends (0 when new). */
-  lockClient(clientId: string): Promise<number>
-  setAckedSeq(clientId: string, deviceId: string, seq: number, now: number): Promise<void>
+  /** The client's record, its row made when new (acknowledged 0, unbound) and locked until the transaction ends. */
+  lockClient(clientId: string): Promise<ClientRecord>
+  /** Binds a client id to the device: only this device may say hello or push under it from now on. */
+  bindClient(clientId: string, deviceId: string, now: number): Promise<void>
+  device(id: string): Promise<Device | undefined>
+  setAckedSeq(clientId: string, seq: number, now: number): Promise<void>
   /**
    * Takes the next `count` sequence numbers of a space and returns the first. The space's row stays
    * locked until commit, so sequence order is commit order: a puller never skips a later-committed op.
@@ -51,7 +60,10 @@ export interface CentralStore {
   readonly kind: 'sqlite' | 'postgres'
   transaction<T>(work: (tx: CentralTx) => Promise<T>): Promise<T>
 
-  ackedSeq(clientId: string): Promise<number>
+  /** The client id's record; undefined when it never said hello or pushed. */
+  client(clientId: string): Promise<ClientRecord | undefined>
+  /** The property of the device each of these client ids is bound to (ids bound to none are left out). */
+  clientProperties(clientIds: string[]): Promise<Map<string, string>>
   /** The space's last sequence, and the first one still kept (ops below it are pruned). */
   spaceBounds(space: string): Promise<SpaceBounds>
   opsAfter(space: string, after: number, limit: number): Promise<PulledOp[]>

@@ -3,13 +3,14 @@
 // between instances.
 import pg from 'pg'
 import { rankOf, type SyncEntity, type SyncOp } from '../../sync-core/protocol.js'
-import { NEW_SPACE_BOUNDS, type CentralStore, type CentralTx, type EntityState, type SpaceBounds } from './central-store.js'
+import { NEW_SPACE_BOUNDS, type CentralStore, type CentralTx, type ClientRecord, type EntityState, type SpaceBounds } from './central-store.js'
 import { deviceFromRow } from './device-row.js'
 import { createPokeListeners } from './poke-listeners.js'
 import { migrateCentralPostgres } from './postgres-schema.js'
 import { inTransaction } from './postgres-transaction.js'
 
 const CHANNEL = 'frontdesk_sync_poke'
+const CLIENT_RECORD = `SELECT acked_seq AS "ackedSeq", CASE WHEN bound_at IS NULL THEN NULL ELSE device_id END AS "boundTo" FROM clients WHERE client_id = $1`
 
 // BIGINT comes back as a string by default; every number here fits a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value))
@@ -52,11 +53,17 @@ export async function openPostgresCentralStore(connectionString: string, options
       const tx: CentralTx = {
         async lockClient(clientId) {
           await query('INSERT INTO clients (client_id, device_id, acked_seq, updated_at) VALUES ($1, $2, 0, 0) ON CONFLICT DO NOTHING', [clientId, ''])
-          const [row] = await query<{ acked_seq: number }>('SELECT acked_seq FROM clients WHERE client_id = $1 FOR UPDATE', [clientId])
-          return row!.acked_seq
+          const [row] = await query<ClientRecord>(`${CLIENT_RECORD} FOR UPDATE`, [clientId])
+          return row!
         },
-        setAckedSeq: async (clientId, deviceId, seq, now) =>
-          void (await query('UPDATE clients SET acked_seq = $2, device_id = $3, updated_at = $4 WHERE client_id = $1', [clientId, seq, deviceId, now])),
+        bindClient: async (clientId, deviceId, now) =>
+          void (await query('UPDATE clients SET device_id = $2, bound_at = $3 WHERE client_id = $1', [clientId, deviceId, now])),
+        async device(id) {
+          const [row] = await query<Record<string, unknown>>('SELECT * FROM devices WHERE id = $1', [id])
+          return row && deviceFromRow(row)
+        },
+        setAckedSeq: async (clientId, seq, now) =>
+          void (await query('UPDATE clients SET acked_seq = $2, updated_at = $3 WHERE client_id = $1', [clientId, seq, now])),
         async reserveSeqs(space, count) {
           await query('INSERT INTO spaces (space) VALUES ($1) ON CONFLICT DO NOTHING', [space])
           const [row] = await query<{ last_seq: number }>('UPDATE spaces SET last_seq = last_seq + $2 WHERE space = $1 RETURNING last_seq', [space, count])
@@ -109,7 +116,15 @@ export async function openPostgresCentralStore(connectionString: string, options
         client.release(broken)
       }
     },
-    ackedSeq: async (clientId) => (await one<{ acked_seq: number }>('SELECT acked_seq FROM clients WHERE client_id = $1', [clientId]))?.acked_seq ?? 0,
+    client: (clientId) => one<ClientRecord>(CLIENT_RECORD, [clientId]),
+    async clientProperties(clientIds) {
+      const { rows } = await pool.query<{ clientId: string; propertyId: string }>(
+        `SELECT c.client_id AS "clientId", d.property_id AS "propertyId" FROM clients c JOIN devices d ON d.id = c.device_id
+         WHERE c.bound_at IS NOT NULL AND c.client_id = ANY($1)`,
+        [clientIds],
+      )
+      return new Map(rows.map((row) => [row.clientId, row.propertyId]))
+    },
     spaceBounds: async (space) => (await one<SpaceBounds>('SELECT last_seq AS "lastSeq", floor FROM spaces WHERE space = $1', [space])) ?? NEW_SPACE_BOUNDS,
     opsAfter: async (space, after, limit) =>
       (

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { rankOf, type SyncEntity, type SyncOp } from '../../sync-core/protocol.js'
-import { NEW_SPACE_BOUNDS, type CentralStore, type CentralTx, type EntityState, type SpaceBounds } from './central-store.js'
+import { NEW_SPACE_BOUNDS, type CentralStore, type CentralTx, type ClientRecord, type EntityState, type SpaceBounds } from './central-store.js'
 import { deviceFromRow } from './device-row.js'
 import { createPokeListeners } from './poke-listeners.js'
 import { migrateCentralSqlite } from './sqlite-schema.js'
@@ -26,9 +26,13 @@ export function openSqliteCentralStore(dataDir: string): CentralStore {
   const pokes = createPokeListeners()
 
   const q = {
-    acked: db.prepare('SELECT acked_seq FROM clients WHERE client_id = ?').pluck(),
-    setAcked: db.prepare(`INSERT INTO clients (client_id, device_id, acked_seq, updated_at) VALUES (?, ?, ?, ?)
-      ON CONFLICT (client_id) DO UPDATE SET acked_seq = excluded.acked_seq, device_id = excluded.device_id, updated_at = excluded.updated_at`),
+    client: db.prepare(`SELECT acked_seq AS ackedSeq, CASE WHEN bound_at IS NULL THEN NULL ELSE device_id END AS boundTo
+      FROM clients WHERE client_id = ?`),
+    newClient: db.prepare("INSERT INTO clients (client_id, device_id, acked_seq, updated_at) VALUES (?, '', 0, 0) ON CONFLICT DO NOTHING"),
+    bind: db.prepare('UPDATE clients SET device_id = ?, bound_at = ? WHERE client_id = ?'),
+    setAcked: db.prepare('UPDATE clients SET acked_seq = ?, updated_at = ? WHERE client_id = ?'),
+    clientProperties: db.prepare(`SELECT c.client_id AS clientId, d.property_id AS propertyId FROM clients c JOIN devices d ON d.id = c.device_id
+      WHERE c.bound_at IS NOT NULL AND c.client_id IN (SELECT value FROM json_each(?))`),
     ensureSpace: db.prepare('INSERT INTO spaces (space) VALUES (?) ON CONFLICT DO NOTHING'),
     reserve: db.prepare('UPDATE spaces SET last_seq = last_seq + ? WHERE space = ? RETURNING last_seq').pluck(),
     bounds: db.prepare('SELECT last_seq AS lastSeq, floor FROM spaces WHERE space = ?'),
@@ -50,13 +54,22 @@ export function openSqliteCentralStore(dataDir: string): CentralStore {
     rejected: db.prepare('SELECT op_id AS opId, client_seq AS clientSeq, reason FROM rejected_ops WHERE client_id = ? ORDER BY client_seq'),
     insertDevice: db.prepare('INSERT INTO devices (id, name, property_id, credential_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)'),
     deviceByCredential: db.prepare('SELECT * FROM devices WHERE credential_hash = ?'),
+    device: db.prepare('SELECT * FROM devices WHERE id = ?'),
     devices: db.prepare('SELECT * FROM devices ORDER BY created_at, id'),
     revoke: db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
   }
 
   const tx: CentralTx = {
-    lockClient: async (clientId) => (q.acked.get(clientId) as number | undefined) ?? 0,
-    setAckedSeq: async (clientId, deviceId, seq, now) => void q.setAcked.run(clientId, deviceId, seq, now),
+    async lockClient(clientId) {
+      q.newClient.run(clientId)
+      return q.client.get(clientId) as ClientRecord
+    },
+    bindClient: async (clientId, deviceId, now) => void q.bind.run(deviceId, now, clientId),
+    async device(id) {
+      const row = q.device.get(id) as Record<string, unknown> | undefined
+      return row && deviceFromRow(row)
+    },
+    setAckedSeq: async (clientId, seq, now) => void q.setAcked.run(seq, now, clientId),
     async reserveSeqs(space, count) {
       q.ensureSpace.run(space)
       return (q.reserve.get(count, space) as number) - count + 1
@@ -95,7 +108,11 @@ export function openSqliteCentralStore(dataDir: string): CentralStore {
       queue = run.catch(handledByItsCaller)
       return run
     },
-    ackedSeq: async (clientId) => (q.acked.get(clientId) as number | undefined) ?? 0,
+    client: async (clientId) => q.client.get(clientId) as ClientRecord | undefined,
+    async clientProperties(clientIds) {
+      const rows = q.clientProperties.all(JSON.stringify(clientIds)) as { clientId: string; propertyId: string }[]
+      return new Map(rows.map((row) => [row.clientId, row.propertyId]))
+    },
     spaceBounds: async (space) => (q.bounds.get(space) as SpaceBounds | undefined) ?? NEW_SPACE_BOUNDS,
     opsAfter: async (space, after, limit) =>
       (q.opsAfter.all(space, after, limit) as { serverSeq: number; op: string }[]).map((row) => ({

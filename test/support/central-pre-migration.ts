@@ -11,7 +11,7 @@ import { opMaker } from './sync-ops.js'
  */
 export async function assertServesPreMigrationContent(store: CentralStore): Promise<void> {
   assert.deepEqual(await store.devices(), [content.device])
-  assert.equal(await store.ackedSeq(content.clientId), 2)
+  assert.deepEqual(await store.client(content.clientId), { ackedSeq: 2, boundTo: null }, 'bound to a device only at its first use after the upgrade')
   assert.deepEqual(await store.spaceBounds(content.propertyId), { lastSeq: 1, floor: 1 })
   assert.deepEqual(await store.opsAfter(content.propertyId, 0, 10), [{ serverSeq: 1, op: content.op }])
   assert.deepEqual(await store.stateAfter(content.propertyId, null, 10), [
@@ -25,6 +25,7 @@ export async function assertServesPreMigrationContent(store: CentralStore): Prom
   const next = opMaker(content.clientId, content.propertyId).op('conversation', 'conv_1', { mode: 'human' }, { clientSeq: 3 })
   const pushed = (await sync.push(device!, { clientId: content.clientId, schemaVersion: SYNC_SCHEMA_VERSION, ops: [next] })) as PushResponse
   assert.equal(pushed.ackedSeq, 3)
+  assert.deepEqual(await store.client(content.clientId), { ackedSeq: 3, boundTo: content.device.id })
   assert.deepEqual(await store.opsAfter(content.propertyId, 1, 10), [{ serverSeq: 2, op: next }])
   assert.deepEqual((await store.stateAfter(content.propertyId, null, 10))[0]?.fields, { mode: 'human' })
 }

@@ -1,19 +1,21 @@
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import type { CentralStore, Device } from '../../central/store/central-store.js'
-import { createSyncService } from '../../central/sync-service.js'
+import { ClientIdTaken, createSyncService } from '../../central/sync-service.js'
 import type { Property } from '../../local-api/db/properties.js'
-import type { PushRequest } from '../../sync-core/protocol.js'
+import { SYNC_SCHEMA_VERSION, type PushRequest } from '../../sync-core/protocol.js'
 import { Refusal } from '../../local-api/services/problems.js'
 import { createProperty } from '../../local-api/services/properties.js'
 import { inProcessTransport, openDesk, removeDesk, replicaState, type Desk } from './sync-desks.js'
+import { opMaker } from './sync-ops.js'
 
 /**
  * A deterministic simulation: one central server and three desks with their own SQLite files, on
  * clocks an hour apart, through a transport that drops requests and responses, duplicates and
  * replays them; desks go offline for days and crash between a local commit and its push. Random
  * schedules (fast-check) of guest messages, replies, takeovers, reservations, templates, knowledge
- * entries, guest merges and their undos; after healing every desk must hold the same state.
+ * entries, guest merges and their undos, and another device borrowing a desk's client id (refused);
+ * after healing every desk must hold the same state.
  */
 
 const HOUR = 3600_000
@@ -80,6 +82,7 @@ export const action = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('partition' as const), desk: deskIndex, offline: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('time' as const), ms: fc.integer({ min: 1000, max: 3 * DAY }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('replay' as const), desk: deskIndex }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('hijack' as const), desk: deskIndex }) },
 )
 export type Action = typeof action extends fc.Arbitrary<infer A> ? A : never
 
@@ -144,6 +147,7 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
   try {
     const property: Property = createProperty(desks[0]!.store, { name: 'Hotel Alpenblick', defaultCountry: 'CH', timeZone: 'Europe/Zurich' }, clocks[0]!.ms)
     for (let i = 0; i < 3; i++) devices.push((await central.addDevice({ name: `Desk ${i}`, propertyId: property.id })).device)
+    const borrower = (await central.addDevice({ name: 'Borrower', propertyId: property.id })).device
     for (const desk of desks) await desk.sync.client.syncOnce()
     network.faulty = true
 
@@ -269,6 +273,15 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
           const old = network.pushes.filter((push) => push.desk === step.desk)
           const request = old[Math.floor(next() * old.length)]
           if (request) await central.push(devices[step.desk]!, request.request)
+          break
+        }
+        case 'hijack': {
+          // Another device of the property says hello and pushes under the desk's client id (seen
+          // in any pull), next in its sequence: refused, so the desk's later changes stay in order.
+          const { clientId, ackedSeq } = desk!.sync.repository.config()
+          await assert.rejects(central.hello(borrower, clientId), ClientIdTaken)
+          const forged = opMaker(clientId, property.id, () => T.ms).op('template', `tpl_forged${++counter}`, { name: 'forged' }, { clientSeq: ackedSeq + 1 })
+          await assert.rejects(central.push(borrower, { clientId, schemaVersion: SYNC_SCHEMA_VERSION, ops: [forged] }), ClientIdTaken)
           break
         }
       }

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict'
 import { after, describe, it } from 'node:test'
 import pg from 'pg'
+import { initialSchema } from '../../../central/store/migrations/postgres/0010-initial-schema.js'
+import { migrations } from '../../../central/store/migrations/postgres/index.js'
+import { migratePostgres } from '../../../central/store/postgres-migrate.js'
 import { openPostgresCentralStore } from '../../../central/store/postgres-store.js'
 import { PRE_MIGRATION_CONTENT as content, PRE_MIGRATION_POSTGRES_SCHEMA } from '../../fixtures/central-pre-migration.js'
 import { POSTGRES_UNAVAILABLE, TEST_DATABASE_URL, testSchema } from '../../support/central-stores.js'
@@ -48,7 +51,7 @@ describe('central PostgreSQL 0010 initial schema', { skip: POSTGRES_UNAVAILABLE 
   it('makes the tables the central keeps in a new schema, recorded as version 10', async () => {
     const { schema, client } = await connectToNewSchema()
     try {
-      await (await openPostgresCentralStore(TEST_DATABASE_URL!, { schema })).close()
+      await migratePostgres(client, [initialSchema])
       const tables = await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`, [schema])
       assert.deepEqual(
         tables.rows.map((row) => row.table_name),
@@ -65,7 +68,7 @@ describe('central PostgreSQL 0010 initial schema', { skip: POSTGRES_UNAVAILABLE 
     const migrated = await connectToNewSchema()
     const old = await connectToNewSchema()
     try {
-      await (await openPostgresCentralStore(TEST_DATABASE_URL!, { schema: migrated.schema })).close()
+      await migratePostgres(migrated.client, [initialSchema])
       await old.client.query(PRE_MIGRATION_POSTGRES_SCHEMA)
       const [made, madeBefore] = [await describeSchema(migrated.client, migrated.schema), await describeSchema(old.client, old.schema)]
       assert.ok(made.columns.length > 30 && made.indexes.length > 6, 'the catalog describes the tables')
@@ -76,9 +79,11 @@ describe('central PostgreSQL 0010 initial schema', { skip: POSTGRES_UNAVAILABLE 
     }
   })
 
-  it('opens a schema made before numbered migrations: recorded at version 10, nothing rebuilt, all it held served', async () => {
+  it('opens a schema made before numbered migrations: recorded at version 10 and migrated from there, nothing rebuilt, all it held served', async () => {
     const { schema, client } = await connectToNewSchema()
+    const fresh = await connectToNewSchema()
     try {
+      await (await openPostgresCentralStore(TEST_DATABASE_URL!, { schema: fresh.schema })).close()
       await client.query(PRE_MIGRATION_POSTGRES_SCHEMA)
       const { device, op, rejected } = content
       await client.query('INSERT INTO devices (id, name, property_id, credential_hash, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6)', [
@@ -119,7 +124,6 @@ describe('central PostgreSQL 0010 initial schema', { skip: POSTGRES_UNAVAILABLE 
         JSON.stringify(rejected),
         content.receivedAt,
       ])
-      const before = await describeSchema(client, schema)
 
       const store = await openPostgresCentralStore(TEST_DATABASE_URL!, { schema })
       try {
@@ -127,9 +131,13 @@ describe('central PostgreSQL 0010 initial schema', { skip: POSTGRES_UNAVAILABLE 
       } finally {
         await store.close()
       }
-      assert.deepEqual((await client.query('SELECT version, name FROM schema_migrations')).rows, [{ version: 10, name: 'initial-schema' }])
-      assert.deepEqual(await describeSchema(client, schema), before)
+      assert.deepEqual(
+        (await client.query('SELECT version, name FROM schema_migrations ORDER BY version')).rows,
+        migrations.map(({ version, name }) => ({ version, name })),
+      )
+      assert.deepEqual(await describeSchema(client, schema), await describeSchema(fresh.client, fresh.schema), 'the schema a new central has')
     } finally {
+      await fresh.client.end()
       await client.end()
     }
   })

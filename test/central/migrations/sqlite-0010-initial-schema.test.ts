@@ -4,7 +4,9 @@ import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
 import { openSqliteCentralStore } from '../../../central/store/sqlite-store.js'
-import { schemaVersion } from '../../../sync-core/migrations/sqlite-migrate.js'
+import { initialSchema } from '../../../central/store/migrations/sqlite/0010-initial-schema.js'
+import { migrations } from '../../../central/store/migrations/sqlite/index.js'
+import { migrate, schemaVersion } from '../../../sync-core/migrations/sqlite-migrate.js'
 import { PRE_MIGRATION_CONTENT as content, PRE_MIGRATION_SQLITE_SCHEMA } from '../../fixtures/central-pre-migration.js'
 import { assertServesPreMigrationContent } from '../../support/central-pre-migration.js'
 import { tempDir } from '../../support/test-app.js'
@@ -80,8 +82,10 @@ function preMigrationFile(file: string): void {
 
 describe('central SQLite 0010 initial schema', () => {
   it('makes a new central file at version 10 with the tables the central keeps', async () => {
-    const { dir, file } = centralFile('new')
-    await openSqliteCentralStore(dir).close()
+    const { file } = centralFile('new')
+    const made = new Database(file)
+    assert.deepEqual(migrate(made, [initialSchema]), [10])
+    made.close()
     const db = new Database(file, { readonly: true })
     assert.equal(schemaVersion(db), 10)
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]
@@ -91,16 +95,19 @@ describe('central SQLite 0010 initial schema', () => {
 
   it('makes exactly the schema the store made itself before numbered migrations', async () => {
     const migrated = centralFile('migrated')
-    await openSqliteCentralStore(migrated.dir).close()
+    const made = new Database(migrated.file)
+    migrate(made, [initialSchema])
+    made.close()
     const old = centralFile('old-schema')
     new Database(old.file).exec(PRE_MIGRATION_SQLITE_SCHEMA).close()
     assert.deepEqual(schemaOf(migrated.file), schemaOf(old.file))
   })
 
-  it('opens a file made before numbered migrations: marked at version 10, nothing rebuilt, all it held served', async () => {
+  it('opens a file made before numbered migrations: marked at version 10 and migrated from there, nothing rebuilt, all it held served', async () => {
     const { dir, file } = centralFile('pre-migration')
     preMigrationFile(file)
-    const before = schemaOf(file)
+    const fresh = centralFile('fresh')
+    await openSqliteCentralStore(fresh.dir).close()
     const store = openSqliteCentralStore(dir)
     try {
       await assertServesPreMigrationContent(store)
@@ -108,8 +115,8 @@ describe('central SQLite 0010 initial schema', () => {
       await store.close()
     }
     const db = new Database(file, { readonly: true })
-    assert.equal(schemaVersion(db), 10)
+    assert.equal(schemaVersion(db), migrations.at(-1)!.version)
     db.close()
-    assert.deepEqual(schemaOf(file), before)
+    assert.deepEqual(schemaOf(file), schemaOf(fresh.file), 'the schema a new central file has')
   })
 })
