@@ -162,7 +162,7 @@ for (const kind of STORES) {
         known.id,
         message,
         ...(known.guest_id ? [known.guest_id] : []),
-        'gst_fuzz_marker_1',
+        'gst_fuzz_filler',
         'conv_unknown',
         'agt_unknown',
         'res_unknown',
@@ -215,6 +215,15 @@ for (const kind of STORES) {
         desk.db.prepare("SELECT id, first_name FROM guests WHERE id LIKE 'gst_fuzz_marker_%' ORDER BY id").all() as { id: string; first_name: string }[]
       assert.deepEqual(markers(desks[0]!), markers(desks[1]!))
       assert.equal(markers(desks[0]!).length, marker)
+
+      // A desk joining after the ops are pruned fills from a snapshot of what the central merged: no entity stops it either.
+      for (const space of await store.spaces()) await store.prune(space, (await store.spaceBounds(space)).lastSeq)
+      const { device } = await central.addDevice({ name: 'C', propertyId: property.id })
+      const late = openDesk('poison-C', inProcessTransport(central, device))
+      desks.push(late)
+      await late.sync.client.syncOnce()
+      assert.equal(late.sync.client.status().lastError, null)
+      assert.deepEqual(markers(late), markers(desks[0]!))
     })
   })
 }
