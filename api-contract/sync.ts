@@ -4,12 +4,34 @@ import { IsoDateTime, Nullable } from './common.js'
 export const SyncProgressSchema = Type.Object({ done: Type.Integer(), total: Type.Integer() })
 export type SyncProgress = Static<typeof SyncProgressSchema>
 
+/** Another desk's change this desk could not apply, set aside with why. */
+export const SyncParkedOpSchema = Type.Object({
+  opId: Type.String(),
+  entity: Type.String(),
+  entityId: Type.String(),
+  reason: Type.String(),
+  parkedAt: IsoDateTime,
+})
+export type SyncParkedOp = Static<typeof SyncParkedOpSchema>
+
+/** POST /v1/sync/parked/retry */
+export const SyncParkedRetrySchema = Type.Object({
+  applied: Type.Integer({ description: 'Parked changes that applied this time (they leave the list).' }),
+  stillParked: Type.Integer({ description: 'Parked changes that still cannot apply.' }),
+})
+export type SyncParkedRetry = Static<typeof SyncParkedRetrySchema>
+
 /** GET /v1/sync: this desk's sync with the central server. */
 export const SyncStatusSchema = Type.Object({
   configured: Type.Boolean({ description: 'Connected to a central server.' }),
   state: Type.Enum(['off', 'idle', 'syncing', 'offline'], { description: 'offline: the last round failed (see lastError); it is retried with backoff.' }),
   pendingOps: Type.Integer({ description: 'Changes made here that the central server has not acknowledged yet.' }),
   waitingOps: Type.Integer({ description: "Other desks' changes that cannot apply yet (from a newer version, or waiting for what they refer to)." }),
+  parkedOps: Type.Integer({
+    description:
+      "Other desks' changes this desk could not apply at all (e.g. a value it does not accept): set aside so sync goes on; an admin may retry them after an upgrade (POST /v1/sync/parked/retry).",
+  }),
+  parked: Type.Array(SyncParkedOpSchema, { description: 'The first 50 parked changes, oldest first.' }),
   lastSyncAt: Nullable(IsoDateTime),
   lastError: Nullable(Type.String()),
   progress: Type.Union([SyncProgressSchema, Type.Null()]),

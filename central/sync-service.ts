@@ -3,6 +3,7 @@
 // snapshots for a desk whose cursor is older than what is kept.
 import { createHash, randomBytes } from 'node:crypto'
 import { ulid } from 'ulid'
+import { invalidFields } from '../sync-core/fields.js'
 import { ClockError, createHlcClock, decodeHlc, isHlc } from '../sync-core/hlc.js'
 import { mergeFields } from '../sync-core/merge.js'
 import {
@@ -40,6 +41,10 @@ export function createSyncService(store: CentralStore, physicalNow: () => number
     if (op.space !== spaceOf(op.entity, device.propertyId))
       return `${op.entity} ops of this device belong in space ${spaceOf(op.entity, device.propertyId)}, not ${op.space}`
     if (!isHlc(op.hlc)) return 'malformed clock'
+    // A value no desk can write (a wrong kind, an unknown enum value, a huge string) would stop every
+    // desk that pulls it: refused here, so it never reaches them.
+    const badField = invalidFields(op)
+    if (badField) return badField
     try {
       clock.receive(op.hlc)
     } catch (error) {

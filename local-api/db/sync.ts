@@ -60,6 +60,15 @@ const TABLE_OF = {
 
 export type RowEntity = keyof typeof TABLE_OF
 
+/** Another desk's op this desk could not apply, kept aside with why (see `parkFailed`). */
+export interface ParkedOp {
+  opId: string
+  entity: string
+  entityId: string
+  reason: string
+  parkedAt: number
+}
+
 /** The sync bookkeeping of a desk: its configuration, outbox, cursors, merged entity states, aliases and waiting ops. */
 export function syncRepository(db: Db) {
   const selectConfig = db.prepare(
@@ -96,6 +105,12 @@ export function syncRepository(db: Db) {
   const pending = db.prepare('SELECT op FROM sync_pending ORDER BY since, op_id').pluck()
   const removePending = db.prepare('DELETE FROM sync_pending WHERE op_id = ?')
   const pendingCount = db.prepare('SELECT count(*) FROM sync_pending').pluck()
+  const addFailed = db.prepare(`INSERT INTO sync_parked_ops (op_id, entity, entity_id, op, reason, parked_at) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (op_id) DO UPDATE SET reason = excluded.reason`)
+  const failedOps = db.prepare('SELECT op FROM sync_parked_ops ORDER BY seq').pluck()
+  const failedList = db.prepare('SELECT op_id AS opId, entity, entity_id AS entityId, reason, parked_at AS parkedAt FROM sync_parked_ops ORDER BY seq LIMIT ?')
+  const removeFailed = db.prepare('DELETE FROM sync_parked_ops WHERE op_id = ?')
+  const failedCount = db.prepare('SELECT count(*) FROM sync_parked_ops').pluck()
   const rowExists = Object.fromEntries(
     Object.entries(TABLE_OF).map(([entity, table]) => [entity, db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).pluck()]),
   ) as Record<RowEntity, ReturnType<Db['prepare']>>
@@ -169,6 +184,17 @@ export function syncRepository(db: Db) {
     parked: () => (pending.all() as string[]).map((op) => JSON.parse(op) as SyncOp),
     unpark: (opId: string) => void removePending.run(opId),
     parkedCount: () => pendingCount.get() as number,
+    /**
+     * Keeps aside an op this desk could not apply (its projector failed on it): the rest of its page
+     * goes on. Parked again, it keeps its place and takes the newer reason.
+     */
+    parkFailed: (op: SyncOp, reason: string, now: number) =>
+      void addFailed.run(op.opId, op.entity, op.entityId, JSON.stringify(op), reason.slice(0, 1000), now),
+    /** The ops parked as failed, in the order they were parked. */
+    failedOps: () => (failedOps.all() as string[]).map((op) => JSON.parse(op) as SyncOp),
+    failedList: (limit: number) => failedList.all(limit) as ParkedOp[],
+    failedCount: () => failedCount.get() as number,
+    unparkFailed: (opId: string) => void removeFailed.run(opId),
     /** Whether anyone has worked on this desk: agents, conversations, reservations, templates or knowledge. */
     hasOwnData: () => (workDone.get() as number) > 0,
     /**

@@ -432,6 +432,13 @@ export const en = {
     waitingValue_one: '{{count}} from a newer version or waiting for what it refers to',
     waitingValue_other: '{{count}} from a newer version or waiting for what they refer to',
     now: 'Sync now',
+    parkedLine_one: '{{count}} change from other desks could not be applied — see Settings › Sync',
+    parkedLine_other: '{{count}} changes from other desks could not be applied — see Settings › Sync',
+    parkedTitle: 'Changes from other desks that could not be applied',
+    parkedIntro: 'This desk set these aside and went on syncing. After an upgrade, retry them: those that apply now leave the list.',
+    parkedMore: '… and {{count}} more',
+    parkedRetry: 'Retry them',
+    parkedRetried: '{{applied}} applied, {{stillParked}} still set aside',
     progress: '{{done}} of {{total}}',
     joiningTitle: "Joining your hotel's central server",
     joiningIntro:

@@ -124,6 +124,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /v1/sync': READ,
   'POST /v1/sync/now': WRITE,
   'PUT /v1/sync': DESK_ADMIN,
+  'POST /v1/sync/parked/retry': DESK_ADMIN,
 
   // Dialects.
   'POST /api/unified-messaging-service/guest-conversations/messages': WRITE,

@@ -222,7 +222,9 @@ describe('sync projectors', () => {
   })
 
   it('message: written in a run through ingest; one integrator message is one (the smaller id); its delivery only moves forward', () => {
-    const messages = messageProjector({ store, sync, resolve }, createServices(store, { clock: () => NOW }).ingest)
+    const messages = messageProjector({ store, sync, resolve }, createServices(store, { clock: () => NOW }).ingest, (id, reason) =>
+      assert.fail(`${id}: ${reason}`),
+    )
     const published: DomainEvent[] = []
     const reply = (id: string, status: string) =>
       messages.apply(

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { SyncConnectBody, SyncStatusSchema } from '../../../api-contract/index.js'
+import { SyncConnectBody, SyncParkedRetrySchema, SyncStatusSchema } from '../../../api-contract/index.js'
 import { HttpError } from '../../../sync-core/http/http-error.js'
 import { SyncConnectError, type DeskSyncStatus } from '../../services/sync/sync-service.js'
 import { problemResponses } from './schemas.js'
@@ -8,6 +8,7 @@ import { deskWideOnly } from './property-scope.js'
 export const syncStatusView = (status: DeskSyncStatus) => ({
   ...status,
   lastSyncAt: status.lastSyncAt === null ? null : new Date(status.lastSyncAt).toISOString(),
+  parked: status.parked.map((op) => ({ ...op, parkedAt: new Date(op.parkedAt).toISOString() })),
 })
 
 /** This desk's sync with the central server: its state, a sync on request, connecting. */
@@ -39,6 +40,24 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (_request, reply) => {
       if (!app.sync.now()) throw new HttpError(409, 'Conflict', 'this desk is not connected to a central server (frontdesk sync connect, or PUT /v1/sync)')
       return reply.code(202).send(syncStatusView(app.sync.status()))
+    },
+  )
+
+  app.post(
+    '/sync/parked/retry',
+    {
+      onRequest: deskWideOnly(app, "retry other desks' parked changes"),
+      preHandler: app.requireScope('admin'),
+      schema: {
+        tags: ['native'],
+        summary: "Applies other desks' parked changes again, in order (after an upgrade); those that apply now leave the list (admin)",
+        response: { 200: SyncParkedRetrySchema, ...problemResponses },
+      },
+    },
+    async () => {
+      const result = app.sync.retryParked()
+      if (!result) throw new HttpError(409, 'Conflict', 'this desk is not connected to a central server (frontdesk sync connect, or PUT /v1/sync)')
+      return result
     },
   )
 

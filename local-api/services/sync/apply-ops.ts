@@ -3,9 +3,14 @@
 // desk ends with the same rows. Two rows that turn out to be one thing (two desks created the
 // conversation of one guest, one reservation, one agent) merge into the smaller id, the other id
 // kept as an alias; an op that refers to something not here yet waits (parked) and applies later.
+// An op this desk cannot apply at all (its fields break the entity's schema, or its projector fails,
+// e.g. on a CHECK constraint) is parked as failed, undone to its savepoint, and the page goes on:
+// no op stops sync. An admin retries the failed ones (after an upgrade).
 // This module dispatches: each entity's rules are its projector's (projectors/<entity>.ts).
 import type { Store } from '../../db/store.js'
+import { storageFailureOf } from '../../db/storage-failure.js'
 import type { SyncRepository } from '../../db/sync.js'
+import { invalidFields } from '../../../sync-core/fields.js'
 import { mergeFields } from '../../../sync-core/merge.js'
 import { isSyncEntity, SYNC_SCHEMA_VERSION, type SnapshotEntity, type SyncEntity, type SyncOp } from '../../../sync-core/protocol.js'
 import type { DomainEvent } from '../event-bus.js'
@@ -13,7 +18,7 @@ import type { Ingest } from '../ingest.js'
 import { trackOwnGuest } from './local-ops.js'
 import { guestMergeProjector } from './projectors/guest-merge.js'
 import { messageProjector } from './projectors/message.js'
-import { APPLIED, type ApplyOutcome } from './projectors/context.js'
+import { APPLIED, reasonOf, type ApplyOutcome } from './projectors/context.js'
 import { createProjectors, type Fields, type ProjectedEntity, type Projector } from './projectors/index.js'
 
 export type { ApplyOutcome } from './projectors/context.js'
@@ -24,7 +29,43 @@ export function createOpApplier(store: Store, sync: SyncRepository, ingest: Inge
   const resolve = (entity: SyncEntity, id: unknown) => (typeof id === 'string' ? sync.resolve(entity, id) : undefined)
   const { projectors, settleShortcuts } = createProjectors({ store, sync, resolve })
   const guestMerges = guestMergeProjector({ store, sync, resolve })
-  const messages = messageProjector({ store, sync, resolve }, ingest)
+  // The ops of the message run under way, by message id: those of a message whose write fails are parked.
+  const runOps = new Map<string, ParkableOp[]>()
+  let failedNow = 0
+  const messages = messageProjector({ store, sync, resolve }, ingest, (messageId, reason) => {
+    for (const op of runOps.get(messageId) ?? []) {
+      sync.unpark(op.opId)
+      sync.parkFailed(op, reason, parkedAt)
+      failedNow++
+    }
+  })
+  let parkedAt = 0
+  const finishRun = (published: DomainEvent[]) => {
+    messages.finish(published)
+    runOps.clear()
+  }
+
+  /** Applies in a savepoint: a throw undoes only this op's writes, and parks it as failed. */
+  function guarded(op: ParkableOp, now: number, work: () => ApplyOutcome): ApplyOutcome {
+    parkedAt = now
+    const badField = invalidFields(op)
+    const outcome: ApplyOutcome = badField
+      ? { failed: badField }
+      : (() => {
+          try {
+            return store.savepoint(work)
+          } catch (error) {
+            // The disk, not the op: the round fails and is retried, nothing is parked.
+            if (storageFailureOf(error)) throw error
+            return { failed: reasonOf(error) }
+          }
+        })()
+    if ('failed' in outcome) {
+      sync.unpark(op.opId)
+      sync.parkFailed(op, outcome.failed, now)
+    }
+    return outcome
+  }
 
   /** Merges writes into an entity and writes its row, unless what it needs is missing. */
   function mergeEntity(entity: SyncEntity, entityId: string, writes: Fields, clockOf: (field: string) => string, touched: Set<string>): ApplyOutcome {
@@ -52,7 +93,7 @@ export function createOpApplier(store: Store, sync: SyncRepository, ingest: Inge
   ): ApplyOutcome {
     if (entity === 'message') return messages.apply(origin, entityId, fields, touched, now, published)
     // Anything else may read what the run holds (a conversation's summary, a message to delete).
-    messages.finish(published)
+    finishRun(published)
     // A contact an older desk found in a guest's words and kept as an unverified identity: here it is
     // only a suggestion (made from the conversation's insight), never an identity that links anything.
     if (entity === 'guest_identity' && fields.verified === false) return APPLIED
@@ -83,11 +124,19 @@ export function createOpApplier(store: Store, sync: SyncRepository, ingest: Inge
       }
       const touched = new Set<string>()
       const clockOf = (field: string) => op.clocks?.[field] ?? op.hlc
-      const outcome = store.changeLog.replicating(op.clientId, () =>
-        applyOne(op.clientId, op.entity as SyncEntity, op.entityId, op.fields, clockOf, touched, now, published),
+      // The message run is written before this op's savepoint: its failures are its own ops'.
+      if (op.entity !== 'message') finishRun(published)
+      const outcome = guarded(op, now, () =>
+        store.changeLog.replicating(op.clientId, () =>
+          applyOne(op.clientId, op.entity as SyncEntity, op.entityId, op.fields, clockOf, touched, now, published),
+        ),
       )
       if ('waiting' in outcome) sync.park(op, outcome.waiting, now)
-      else sync.unpark(op.opId)
+      else if ('applied' in outcome) {
+        sync.unpark(op.opId)
+        sync.unparkFailed(op.opId)
+        if (op.entity === 'message') runOps.set(op.entityId, [...(runOps.get(op.entityId) ?? []), op])
+      }
       publishTouched(touched, published)
       return outcome
     },
@@ -95,8 +144,11 @@ export function createOpApplier(store: Store, sync: SyncRepository, ingest: Inge
     /** Applies one entity of a snapshot (its fields with their own clocks). */
     applySnapshot(entity: SnapshotEntity, now: number, published: DomainEvent[]): ApplyOutcome {
       const touched = new Set<string>()
-      const outcome = store.changeLog.replicating('snapshot', () =>
-        applyOne('snapshot', entity.entity, entity.entityId, entity.fields, (field) => entity.clocks[field]!, touched, now, published),
+      if (entity.entity !== 'message') finishRun(published)
+      const outcome = guarded(snapshotOp(entity), now, () =>
+        store.changeLog.replicating('snapshot', () =>
+          applyOne('snapshot', entity.entity, entity.entityId, entity.fields, (field) => entity.clocks[field]!, touched, now, published),
+        ),
       )
       publishTouched(touched, published)
       return outcome
@@ -107,11 +159,35 @@ export function createOpApplier(store: Store, sync: SyncRepository, ingest: Inge
     /** Forgets a run whose transaction rolled back (its ops come again with the next pull). */
     discard(): void {
       messages.discard()
+      runOps.clear()
     },
 
     /** Writes the messages held back for a run; call before the transaction commits. */
     finish(published: DomainEvent[]): void {
-      messages.finish(published)
+      finishRun(published)
+    },
+
+    /**
+     * Applies the ops parked as failed again, in the order they were parked (an admin asks, after
+     * an upgrade): those that apply now, or now only wait for what they refer to, leave the failed
+     * list; the others stay with their newer reason. Returns how many applied and how many stay.
+     */
+    retryFailed(now: number, published: DomainEvent[]): { applied: number; stillParked: number } {
+      this.finish(published)
+      failedNow = 0
+      let applied = 0
+      let failed = 0
+      for (const op of sync.failedOps()) {
+        const outcome = this.apply(op, now, published)
+        if ('failed' in outcome) failed++
+        else {
+          sync.unparkFailed(op.opId)
+          if ('applied' in outcome) applied++
+        }
+      }
+      this.finish(published)
+      applied -= failedNow
+      return { applied, stillParked: failed + failedNow }
     },
 
     /** Tries the parked ops again (what they waited for may have come); returns how many applied. */
@@ -133,3 +209,19 @@ export function createOpApplier(store: Store, sync: SyncRepository, ingest: Inge
 }
 
 export type OpApplier = ReturnType<typeof createOpApplier>
+
+/** A snapshot's entity as an op whose fields carry their own clocks (kept when it waits or fails). */
+export function snapshotOp(entity: { entity: string; entityId: string; fields: Record<string, unknown>; clocks: Record<string, string> }): ParkableOp {
+  return {
+    opId: `snapshot:${entity.entity}:${entity.entityId}`,
+    clientId: 'snapshot',
+    clientSeq: 1,
+    hlc: Object.values(entity.clocks).sort().at(-1) ?? '000000000000000-0000-snapshot',
+    clocks: entity.clocks,
+    space: '',
+    entity: entity.entity,
+    entityId: entity.entityId,
+    fields: entity.fields,
+    schemaVersion: SYNC_SCHEMA_VERSION,
+  }
+}

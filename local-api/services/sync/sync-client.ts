@@ -3,12 +3,12 @@
 // them), take a snapshot when the cursor is older than the server keeps. Runs when something
 // changes here, when the central server pokes, and on a timer, retrying with backoff.
 import type { Store } from '../../db/store.js'
-import type { SyncRepository } from '../../db/sync.js'
+import type { ParkedOp, SyncRepository } from '../../db/sync.js'
 import { ClockError, type HlcClock } from '../../../sync-core/hlc.js'
 import { GROUP_SPACE, SYNC_SCHEMA_VERSION, type PulledOp, type SnapshotPage } from '../../../sync-core/protocol.js'
 import type { WorkerReport } from '../background-failures.js'
 import type { DomainEvent, EventBus } from '../event-bus.js'
-import type { OpApplier, ParkableOp } from './apply-ops.js'
+import { snapshotOp, type OpApplier } from './apply-ops.js'
 import type { LocalOps } from './local-ops.js'
 import type { SyncTransport } from './transport.js'
 
@@ -19,6 +19,10 @@ export interface SyncStatus {
   pendingOps: number
   /** Other desks' ops that cannot apply yet. */
   waitingOps: number
+  /** Other desks' ops this desk could not apply at all, set aside (an admin may retry them). */
+  parkedOps: number
+  /** The first of them, oldest first. */
+  parked: ParkedOp[]
   lastSyncAt: number | null
   lastError: string | null
   /** While a snapshot or a long pull runs: entities or ops applied so far, of about how many. */
@@ -40,6 +44,9 @@ export interface SyncClientOptions {
   /** Where a failed round is reported (logged, and kept for /v1/health) beside the status's lastError. */
   report?: WorkerReport
 }
+
+/** How many parked ops the status lists (it counts them all). */
+export const PARKED_LISTED = 50
 
 export function createSyncClient(
   store: Store,
@@ -329,6 +336,15 @@ export function createSyncClient(
       })
       return running
     },
+    /** Applies the ops parked as failed again (an admin asked); those that apply leave the list. */
+    retryParked(): { applied: number; stillParked: number } {
+      const now = clock()
+      const result = transaction((published) => {
+        localOps.materialize(Number.MAX_SAFE_INTEGER)
+        return applier.retryFailed(now, published)
+      })
+      return result
+    },
     /** Sync right away (a user asked). */
     now: () => schedule(0, true),
     status(): SyncStatus {
@@ -338,6 +354,8 @@ export function createSyncClient(
         state: config.centralUrl ? state : 'off',
         pendingOps: sync.outboxSize() + sync.unmaterializedCount(config.materializedThrough),
         waitingOps: sync.parkedCount(),
+        parkedOps: sync.failedCount(),
+        parked: sync.failedList(PARKED_LISTED),
         lastSyncAt: config.lastSyncAt,
         lastError: config.lastError,
         progress,
@@ -347,23 +365,7 @@ export function createSyncClient(
   return client
 }
 
-/** A snapshot entity that must wait, kept as an op whose fields carry their own clocks. */
 /** A round's failure is reported by the round itself (logged, kept, the status's lastError): who only waits for it ignores it. */
 function reportedByTheRound(): void {}
-
-function snapshotOp(entity: { entity: string; entityId: string; fields: Record<string, unknown>; clocks: Record<string, string> }): ParkableOp {
-  return {
-    opId: `snapshot:${entity.entity}:${entity.entityId}`,
-    clientId: 'snapshot',
-    clientSeq: 1,
-    hlc: Object.values(entity.clocks).sort().at(-1) ?? '000000000000000-0000-snapshot',
-    clocks: entity.clocks,
-    space: '',
-    entity: entity.entity,
-    entityId: entity.entityId,
-    fields: entity.fields,
-    schemaVersion: SYNC_SCHEMA_VERSION,
-  }
-}
 
 export type SyncClient = ReturnType<typeof createSyncClient>

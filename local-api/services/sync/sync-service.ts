@@ -7,7 +7,7 @@ import type { EventBus } from '../event-bus.js'
 import type { Ingest } from '../ingest.js'
 import { createProperty } from '../properties.js'
 import { createDeskSync, type DeskSync } from './index.js'
-import type { SyncClientOptions, SyncStatus } from './sync-client.js'
+import { PARKED_LISTED, type SyncClientOptions, type SyncStatus } from './sync-client.js'
 import { httpTransport, SyncHttpError, type SyncTransport } from './transport.js'
 
 export interface DeskSyncOptions {
@@ -84,6 +84,8 @@ export function createDeskSyncService(
         // Not connected: nothing is waiting to be sent (and counting the whole log would cost a scan).
         pendingOps: 0,
         waitingOps: repository.parkedCount(),
+        parkedOps: repository.failedCount(),
+        parked: repository.failedList(PARKED_LISTED),
         lastSyncAt: config.lastSyncAt,
         lastError: config.lastError,
         progress: null,
@@ -95,6 +97,15 @@ export function createDeskSyncService(
         propertyId: config.propertyId,
         joining: Boolean(config.centralUrl) && config.lastSyncAt === null,
       }
+    },
+    /**
+     * Applies the ops parked as failed again, in order (an admin asks, after an upgrade); those
+     * that apply now leave the list. Undefined when this desk is not connected.
+     */
+    retryParked(): { applied: number; stillParked: number } | undefined {
+      const opened = open()
+      if (!opened) return undefined
+      return opened.client.retryParked()
     },
     /** Syncs right away; false when this desk is not connected. */
     now(): boolean {

@@ -5,7 +5,8 @@ import type { SyncEntity } from '../../../../sync-core/protocol.js'
 
 export type Fields = Record<string, unknown>
 
-export type ApplyOutcome = { applied: true } | { waiting: string }
+/** Applied; waiting for what it refers to (retried by itself); or failed (parked until an admin retries it). */
+export type ApplyOutcome = { applied: true } | { waiting: string } | { failed: string }
 export const APPLIED: ApplyOutcome = { applied: true }
 
 /** Projectors write rows through the store's repositories, and keep synced states in `sync` (the store's). */
@@ -38,3 +39,6 @@ export const lacks = (f: Fields, ...names: string[]) => names.some((name) => f[n
 export const first = (...checks: (string | null)[]) => checks.find((check) => check !== null) ?? null
 
 export const str = (value: unknown) => (typeof value === 'string' && value ? value : undefined)
+
+/** What a failure to apply says, for the parked op's reason. */
+export const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500)

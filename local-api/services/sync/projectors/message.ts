@@ -2,12 +2,14 @@
 // per message), through ingest's replication path; its delivery status only moves forward; one
 // integrator message stored on two desks (by property and externalId) is one, the smaller id.
 import type { MessageContent } from '../../../domain/message-content.js'
+import { storageFailureOf } from '../../../db/storage-failure.js'
 import { deliveryMovesForward } from '../../../../sync-core/merge.js'
 import type { DomainEvent } from '../../event-bus.js'
 import type { Ingest, ReplicatedMessage } from '../../ingest.js'
-import { APPLIED, str, type ApplyOutcome, type Fields, type ProjectorContext } from './context.js'
+import { APPLIED, reasonOf, str, type ApplyOutcome, type Fields, type ProjectorContext } from './context.js'
 
-export function messageProjector({ store, sync, resolve }: ProjectorContext, ingest: Ingest) {
+/** `failed`: told of a message of a run that could not be written (the rest of the run is). */
+export function messageProjector({ store, sync, resolve }: ProjectorContext, ingest: Ingest, failed: (messageId: string, reason: string) => void) {
   // Any other op, another desk's op or the end of a page writes the run first.
   let run: { origin: string; now: number; messages: ReplicatedMessage[]; ids: Set<string>; externalIds: Set<string> } | null = null
   const propertyOfConversation = new Map<string, string>()
@@ -15,7 +17,22 @@ export function messageProjector({ store, sync, resolve }: ProjectorContext, ing
     if (!run) return
     const { origin, now, messages } = run
     run = null
-    published.push(...store.changeLog.replicating(origin, () => ingest.applyReplicated(messages, now)))
+    // In a savepoint of the transaction under way (its own transaction when there is none).
+    const write = (batch: ReplicatedMessage[]) => store.transaction(() => store.changeLog.replicating(origin, () => ingest.applyReplicated(batch, now)))
+    try {
+      published.push(...write(messages))
+    } catch (error) {
+      if (storageFailureOf(error)) throw error
+      // One message no desk could write must not stop the others: each alone, the failing one parked.
+      for (const message of messages) {
+        try {
+          published.push(...write([message]))
+        } catch (single) {
+          if (storageFailureOf(single)) throw single
+          failed(message.id, reasonOf(single ?? error))
+        }
+      }
+    }
   }
   function addToRun(origin: string, now: number, message: ReplicatedMessage, published: DomainEvent[]): void {
     if (run && run.origin !== origin) writeRun(published)

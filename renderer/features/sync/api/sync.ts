@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { apiFetch } from '@/api/client'
-import type { SyncConnect, SyncStatus } from '@api-contract'
+import type { SyncConnect, SyncParkedRetry, SyncStatus } from '@api-contract'
 import { syncKeys } from '@/api/query-keys'
 
 export const syncStatusOptions = () =>
@@ -23,6 +23,15 @@ export function useSyncNow() {
   return useMutation({
     mutationFn: () => apiFetch<SyncStatus>('/v1/sync/now', { method: 'POST' }),
     onSuccess: (status) => queryClient.setQueryData(syncKeys.status, status),
+  })
+}
+
+/** Applies other desks' parked changes again (admins, after an upgrade). */
+export function useRetryParked() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: () => apiFetch<SyncParkedRetry>('/v1/sync/parked/retry', { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: syncKeys.status }),
   })
 }
 

@@ -36,6 +36,11 @@ export function SyncIndicator() {
             </>
           )}
         </dl>
+        {sync.parkedOps > 0 && (
+          <p className="form-error" role="status">
+            {t('sync.parkedLine', { count: sync.parkedOps })}
+          </p>
+        )}
         {sync.lastError && (
           <p className="form-error" role="alert">
             {sync.lastError}

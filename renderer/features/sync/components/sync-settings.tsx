@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useConnectSync, useSyncStatus } from '../api/sync'
+import type { SyncStatus } from '@api-contract'
+import { useConnectSync, useRetryParked, useSyncStatus } from '../api/sync'
 
 /** Settings: connect this desk to the group's central server with the device credential issued there. */
 export function SyncSettings() {
@@ -47,6 +48,41 @@ export function SyncSettings() {
           {connect.error.message}
         </p>
       )}
+      {status.data.parkedOps > 0 && <ParkedOps sync={status.data} />}
     </form>
+  )
+}
+
+/** Other desks' changes this desk set aside, and a retry (after an upgrade). */
+function ParkedOps({ sync }: { sync: SyncStatus }) {
+  const { t } = useTranslation()
+  const retry = useRetryParked()
+  return (
+    <section className="wide" aria-labelledby="sync-parked-title">
+      <h3 id="sync-parked-title">{t('sync.parkedTitle')}</h3>
+      <p className="muted">{t('sync.parkedIntro')}</p>
+      <ul>
+        {sync.parked.map((op) => (
+          <li key={op.opId}>
+            <code>
+              {op.entity} {op.entityId}
+            </code>
+            : {op.reason}
+          </li>
+        ))}
+      </ul>
+      {sync.parkedOps > sync.parked.length && <p className="muted">{t('sync.parkedMore', { count: sync.parkedOps - sync.parked.length })}</p>}
+      <div className="row-actions">
+        <button type="button" className="button" disabled={retry.isPending} onClick={() => retry.mutate()}>
+          {t('sync.parkedRetry')}
+        </button>
+        {retry.data && <span role="status">{t('sync.parkedRetried', retry.data)}</span>}
+      </div>
+      {retry.error && (
+        <p className="form-error" role="alert">
+          {retry.error.message}
+        </p>
+      )}
+    </section>
   )
 }
