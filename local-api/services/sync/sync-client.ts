@@ -61,8 +61,6 @@ export function createSyncClient(
   let running: Promise<void> | null = null
   let again = false
 
-  // Events of what sync itself applied must not start another round.
-  let publishingSynced = false
   const transaction = <T>(work: (published: DomainEvent[]) => T): T => {
     const published: DomainEvent[] = []
     let result: T
@@ -72,12 +70,7 @@ export function createSyncClient(
       applier.discard()
       throw error
     }
-    publishingSynced = true
-    try {
-      events.publish(published)
-    } finally {
-      publishingSynced = false
-    }
+    events.publish(published)
     return result
   }
 
@@ -299,9 +292,11 @@ export function createSyncClient(
     start(): void {
       if (!stopped || !sync.config().centralUrl) return
       stopped = false
+      // Every change the change log records as this desk's (messages, agents, templates, settings…):
+      // the timer it sets fires after the change's transaction has committed.
       stopFns.push(
-        events.subscribe(() => {
-          if (!publishingSynced) schedule(options.pushDelayMs ?? 25)
+        store.changeLog.onLocalChange(() => {
+          schedule(options.pushDelayMs ?? 25)
         }),
       )
       if (transport.listen) listen(transport.listen)
