@@ -109,3 +109,114 @@ describe('leads across desks', () => {
     }
   })
 })
+
+describe('the AI agent across desks', () => {
+  const botRepliesOn = (desk: Desk) =>
+    desk.db.prepare("SELECT id, conversation_id FROM messages WHERE direction = 'out' AND author = 'bot'").all() as { id: string; conversation_id: string }[]
+
+  for (const firstBack of ['a', 'b']) {
+    it(`one guest message that reached two cut-off desks gets one AI reply after they heal (desk ${firstBack} syncs first)`, async () => {
+      await world(['a', 'b'], async ({ desks, property, offline, now }) => {
+        const [a, b] = desks as [Desk, Desk]
+        a.services.knowledge.create({
+          propertyId: property.id,
+          question: 'Is there parking at the hotel?',
+          answer: 'Yes, our garage has 40 spaces.',
+          tags: 'car garage parking',
+        })
+        await syncAll([a, b])
+        for (const desk of desks) desk.services.aiAgent.start()
+        try {
+          offline.add('a').add('b')
+          // The messaging service hands the same guest message to both desks.
+          const ask = (desk: Desk) => {
+            const written = desk.services.ingest.ingest(property, [
+              {
+                channel: 'web_chat',
+                identity: { kind: 'phone', value: '+41795550012' },
+                direction: 'in',
+                content: { type: 'text', text: 'Is there parking for my car?' },
+                createdAt: now.ms,
+                externalId: 'wamid.same-message',
+              },
+            ])
+            assert.ok(written.ok)
+          }
+          ask(a)
+          ask(b)
+          // Cut off, neither knows whether the other has it: neither answers yet.
+          await new Promise((resolve) => setTimeout(resolve, 50))
+          assert.equal(botRepliesOn(a).length + botRepliesOn(b).length, 0)
+
+          offline.clear()
+          const [early, late] = firstBack === 'a' ? [a, b] : [b, a]
+          await early.sync.client.syncOnce()
+          await late.sync.client.syncOnce()
+          for (let round = 0; round < 3; round++) {
+            await Promise.all(desks.map((desk) => desk.services.aiAgent.idle()))
+            await syncAll([a, b])
+          }
+          for (const desk of desks) {
+            assert.equal(desk.db.prepare("SELECT count(*) AS n FROM messages WHERE direction = 'in'").pluck().get(), 1, desk.name)
+            assert.equal(botRepliesOn(desk).length, 1, `${desk.name}: ${JSON.stringify(botRepliesOn(desk))}`)
+          }
+          // The desk whose copy reached the central server first answered it.
+          assert.deepEqual(botRepliesOn(b), botRepliesOn(a))
+          assert.equal(early.db.prepare("SELECT count(*) FROM change_log WHERE entity = 'message' AND origin IS NULL AND op = 'insert'").pluck().get(), 2)
+        } finally {
+          for (const desk of desks) await desk.services.aiAgent.stop()
+        }
+      })
+    })
+  }
+
+  it('a desk in sync answers a guest message as soon as its copy has reached the central server', async () => {
+    await world(['a', 'b'], async ({ desks, property, now }) => {
+      const [a, b] = desks as [Desk, Desk]
+      a.services.knowledge.create({ propertyId: property.id, question: 'When is breakfast served?', answer: 'From 6:30 to 10:30.', tags: 'breakfast' })
+      a.services.aiAgent.start()
+      try {
+        const written = a.services.ingest.ingest(property, [
+          {
+            channel: 'web_chat',
+            identity: { kind: 'phone', value: '+41795550013' },
+            direction: 'in',
+            content: { type: 'text', text: 'When is breakfast?' },
+            createdAt: now.ms,
+          },
+        ])
+        assert.ok(written.ok)
+        await new Promise((resolve) => setTimeout(resolve, 30))
+        assert.equal(botRepliesOn(a).length, 0, 'waits for the round')
+        await a.sync.client.syncOnce()
+        await a.services.aiAgent.idle()
+        assert.equal(botRepliesOn(a).length, 1)
+        await syncAll([a, b])
+        assert.equal(botRepliesOn(b).length, 1)
+      } finally {
+        await a.services.aiAgent.stop()
+      }
+    })
+  })
+
+  it('a desk cut off from the central server holds its answer, and still stops at once', async () => {
+    await world(['a'], async ({ desks: [a], property, offline, now }) => {
+      a!.services.knowledge.create({ propertyId: property.id, question: 'When is breakfast served?', answer: 'From 6:30 to 10:30.', tags: 'breakfast' })
+      a!.services.aiAgent.start()
+      offline.add('a')
+      const written = a!.services.ingest.ingest(property, [
+        {
+          channel: 'web_chat',
+          identity: { kind: 'phone', value: '+41795550014' },
+          direction: 'in',
+          content: { type: 'text', text: 'When is breakfast?' },
+          createdAt: now.ms,
+        },
+      ])
+      assert.ok(written.ok)
+      await assert.rejects(a!.sync.client.syncOnce())
+      await a!.services.aiAgent.stop()
+      assert.equal(botRepliesOn(a!).length, 0)
+    })
+  })
+})

@@ -7,6 +7,7 @@ import type { EventBus } from '../event-bus.js'
 import type { Ingest } from '../ingest.js'
 import { createProperty } from '../properties.js'
 import { createDeskSync, type DeskSync } from './index.js'
+import type { FirstCopies } from './first-copies.js'
 import type { SyncClientOptions, SyncStatus } from './sync-client.js'
 import { httpTransport, SyncHttpError, type SyncTransport } from './transport.js'
 
@@ -14,6 +15,8 @@ export interface DeskSyncOptions {
   /** How to reach the central server (tests may put a faulty one in). */
   transport?: (centralUrl: string, credential: string) => SyncTransport
   client?: SyncClientOptions
+  /** Where the desk's sync says which guest messages' copies it sent first (the AI agent asks). */
+  firstCopies?: FirstCopies
 }
 
 export interface DeskSyncStatus extends SyncStatus {
@@ -62,7 +65,13 @@ export function createDeskSyncService(
   function open(): DeskSync | undefined {
     const { centralUrl, credential } = repository.config()
     if (!centralUrl || !credential) return undefined
-    desk ??= createDeskSync(store, ingest, events, makeTransport(centralUrl, credential), { clock, ...options.client, onSynced: afterSync, report })
+    desk ??= createDeskSync(store, ingest, events, makeTransport(centralUrl, credential), {
+      clock,
+      firstCopies: options.firstCopies,
+      ...options.client,
+      onSynced: afterSync,
+      report,
+    })
     return desk
   }
 
