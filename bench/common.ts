@@ -162,3 +162,37 @@ export function printTable(rows: readonly Row[]): void {
   log(widths.map((w) => '-'.repeat(w)).join('  '))
   for (const row of rows) log(line(row))
 }
+
+/**
+ * The figures of a bench run as they come: each row is printed the moment it is measured (a run
+ * cut short still shows what it had), and kept for the closing table. A part that fails is said
+ * in its place, as a FAILED row with its reason, and the bench goes on with the others (the exit
+ * code then says it failed).
+ */
+export function createReport() {
+  const rows: Row[] = []
+  const add = (...measured: Row[]) => {
+    for (const row of measured) {
+      rows.push(row)
+      log(`   → ${row[0]}: ${row[1]}${row[2] ? ` (${row[2]})` : ''}${row[3] ? ` ${row[3]}` : ''}`)
+    }
+  }
+  return {
+    rows,
+    add,
+    /** Runs one part; its failure becomes a FAILED row, and undefined is returned. */
+    async part<T>(name: string, work: () => Promise<T> | T): Promise<T | undefined> {
+      try {
+        return await work()
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error)
+        process.exitCode = 1
+        add([name, `FAILED: ${reason.split('\n')[0]!.slice(0, 200)}`, '', 'FAILED'])
+        if (error instanceof Error && error.stack) log(error.stack.split('\n').slice(0, 6).join('\n'))
+        return undefined
+      }
+    },
+  }
+}
+
+export type Report = ReturnType<typeof createReport>

@@ -39,7 +39,21 @@ import { startServer } from '../local-api/start-server.js'
 import { coldStartRow, coldStarts, smallStoreColdStart } from './cold-start.js'
 import { syncBench, syncBenchOptions } from './sync.js'
 import { generateConversations, pushBatches, toIncomingMessage, type GenerateOptions } from '../test/fixtures/generate.js'
-import { envInt, printTable, removeDirs, type Row, expectCount, fmt, freshDir, log, percentile, rawInsertBaseline, seconds } from './common.js'
+import {
+  createReport,
+  envInt,
+  printTable,
+  removeDirs,
+  type Report,
+  type Row,
+  expectCount,
+  fmt,
+  freshDir,
+  log,
+  percentile,
+  rawInsertBaseline,
+  seconds,
+} from './common.js'
 
 const PUSH_PATH = '/api/unified-messaging-service/guest-conversations/messages'
 const HOST = '127.0.0.1'
@@ -459,73 +473,95 @@ async function main(): Promise<void> {
       `list store: ${fmt(config.messages)} messages / ${fmt(config.conversations)} conversations`,
   )
 
+  const report = createReport()
+  const pass = (ok: boolean) => (ok ? 'ok' : 'MISSED')
+  try {
+    await parts(config, pushData, report, pass)
+  } finally {
+    report.add(['total wall time', seconds(performance.now() - benchStarted), '', ''])
+    printTable(report.rows)
+  }
+}
+
+/** Parts a–f in order; each figure is reported as soon as it is measured, a failed part as a FAILED row. */
+async function parts(config: Config, pushData: GenerateOptions, report: Report, pass: (ok: boolean) => string): Promise<void> {
   // Disk speed drifts on shared machines: baseline and push alternate, and the median round counts.
   const rounds: { base: ReturnType<typeof rawInsertBaseline>; push: Awaited<ReturnType<typeof httpPush>>; ratio: number }[] = []
   for (let round = 1; round <= config.rounds; round++) {
     log(`\nround ${round} of ${config.rounds}`)
-    log('a. baseline: plain INSERTs, one transaction per 100 messages …')
-    const base = rawInsertBaseline(pushData, { messages: config.pushMessages, conversations: config.pushConversations })
-    log(`   ${fmt(base.rate)} msg/s (${seconds(base.insertMs)} inserting, ${seconds(base.wallMs)} with generation)`)
-    log(`b. HTTP push, ${config.clients} keep-alive clients in a worker thread …`)
-    const push = await httpPush(config, pushData)
-    log(`   ${fmt(push.rate)} msg/s (${fmt(push.requests)} requests in ${seconds(push.ms)}; server event loop busy ${fmt(push.serverLoopBusy * 100)} %)`)
-    rounds.push({ base, push, ratio: push.rate / base.rate })
-    log(`   ratio ${fmt((push.rate / base.rate) * 100, 1)} %`)
+    await report.part(`push round ${round}`, async () => {
+      log('a. baseline: plain INSERTs, one transaction per 100 messages …')
+      const base = rawInsertBaseline(pushData, { messages: config.pushMessages, conversations: config.pushConversations })
+      log(`   ${fmt(base.rate)} msg/s (${seconds(base.insertMs)} inserting, ${seconds(base.wallMs)} with generation)`)
+      log(`b. HTTP push, ${config.clients} keep-alive clients in a worker thread …`)
+      const push = await httpPush(config, pushData)
+      log(`   ${fmt(push.rate)} msg/s (${fmt(push.requests)} requests in ${seconds(push.ms)}; server event loop busy ${fmt(push.serverLoopBusy * 100)} %)`)
+      rounds.push({ base, push, ratio: push.rate / base.rate })
+      log(`   ratio ${fmt((push.rate / base.rate) * 100, 1)} %`)
+    })
   }
-  const median = [...rounds].sort((x, y) => x.ratio - y.ratio)[Math.floor(rounds.length / 2)]!
-  const { base, push } = median
+  if (rounds.length) {
+    const median = [...rounds].sort((x, y) => x.ratio - y.ratio)[Math.floor(rounds.length / 2)]!
+    const { base, push, ratio } = median
+    report.add(
+      ['baseline insert (raw SQLite, 100/tx), median round', `${fmt(base.rate)} msg/s`, '', ''],
+      [`HTTP push (${config.clients} clients, 100/request), median round`, `${fmt(push.rate)} msg/s`, '', ''],
+      [`HTTP / baseline (rounds: ${rounds.map((r) => fmt(r.ratio * 100, 1)).join(', ')} %)`, `${fmt(ratio * 100, 1)} %`, '≥ 50 %', pass(ratio >= 0.5)],
+    )
+  }
 
   log('\nc. building the list store through the ingest service …')
-  const built = buildListStore(config)
-  log(
-    `   built in ${seconds(built.buildMs)}: ingest ${seconds(built.ingestMs)} (${fmt((config.messages / built.ingestMs) * 1000)} msg/s), ` +
-      `reservations ${seconds(built.reservationsMs)}, the rest generating; ${fmt(built.bytes / 2 ** 20)} MiB`,
-  )
-  log('   timing GET /v1/conversations …')
-  const lists = await listLatency(config, built.dataDir, built.phones)
-  log(`\nd. the inbox in Chromium: ${config.uiLoads} page loads, then scrolling ${fmt(config.uiScrollRows)} rows …`)
-  const ui = await inboxUi(built.dataDir, config.uiLoads, config.uiScrollRows)
-
-  log('')
-  const syncRows = await syncBench(syncBenchOptions(config.now, config.seed))
-
-  log('')
-  const coldStartRows = await smallStoreColdStart()
-  log('   … and the list store of part c')
-  coldStartRows.push(coldStartRow(`list store (${fmt(config.conversations)} conversations)`, (await coldStarts(built.dataDir)).times))
-
-  // The table.
-  const ratio = median.ratio
-  const pass = (ok: boolean) => (ok ? 'ok' : 'MISSED')
-  const latencyRow = (label: string, latencies: readonly number[], target = 15): Row => {
-    const sorted = [...latencies].sort((a, b) => a - b)
-    const p95 = percentile(sorted, 95)
-    return [label, `p50 ${fmt(percentile(sorted, 50), 2)} / p95 ${fmt(p95, 2)} ms`, `p95 ≤ ${target} ms`, pass(p95 <= target)]
-  }
-  const mixRow = (mix: ListResult) =>
-    latencyRow(
-      `${mix.edge ? 'edge' : (mix.label ?? 'list')}: ${mix.name}${mix.label === 'stats' ? '' : ` (avg ${fmt(mix.items / Math.max(1, mix.latencies.length), 1)} items)`}`,
-      mix.latencies,
-      mix.target,
+  const built = await report.part('list store build', () => buildListStore(config))
+  if (built) {
+    log(
+      `   built in ${seconds(built.buildMs)}: ingest ${seconds(built.ingestMs)} (${fmt((config.messages / built.ingestMs) * 1000)} msg/s), ` +
+        `reservations ${seconds(built.reservationsMs)}, the rest generating; ${fmt(built.bytes / 2 ** 20)} MiB`,
     )
-  const everyday = lists.filter((mix) => !mix.edge && !mix.target)
-  const everydayLatencies = everyday.flatMap((mix) => mix.latencies)
-  const rows: Row[] = [
-    ['baseline insert (raw SQLite, 100/tx), median round', `${fmt(base.rate)} msg/s`, '', ''],
-    [`HTTP push (${config.clients} clients, 100/request), median round`, `${fmt(push.rate)} msg/s`, '', ''],
-    [`HTTP / baseline (rounds: ${rounds.map((r) => fmt(r.ratio * 100, 1)).join(', ')} %)`, `${fmt(ratio * 100, 1)} %`, '≥ 50 %', pass(ratio >= 0.5)],
-    ['list store build (ingest + reservations)', `${seconds(built.buildMs)} (${seconds(built.ingestMs)} + ${seconds(built.reservationsMs)})`, '', ''],
-    ...everyday.map(mixRow),
-    latencyRow(`list: overall (${fmt(everydayLatencies.length)} requests, edges excluded)`, everydayLatencies),
-    ...lists.filter((mix) => mix.target).map(mixRow),
-    ...lists.filter((mix) => mix.edge).map(mixRow),
-    ...uiRows(ui),
-    ...syncRows,
-    ...coldStartRows,
-    ['total wall time', seconds(performance.now() - benchStarted), '', ''],
-  ]
+    report.add([
+      'list store build (ingest + reservations)',
+      `${seconds(built.buildMs)} (${seconds(built.ingestMs)} + ${seconds(built.reservationsMs)})`,
+      '',
+      '',
+    ])
+    log('   timing GET /v1/conversations …')
+    const lists = await report.part('list and search latency', () => listLatency(config, built.dataDir, built.phones))
+    if (lists) {
+      const latencyRow = (label: string, latencies: readonly number[], target = 15): Row => {
+        const sorted = [...latencies].sort((a, b) => a - b)
+        const p95 = percentile(sorted, 95)
+        return [label, `p50 ${fmt(percentile(sorted, 50), 2)} / p95 ${fmt(p95, 2)} ms`, `p95 ≤ ${target} ms`, pass(p95 <= target)]
+      }
+      const mixRow = (mix: ListResult) =>
+        latencyRow(
+          `${mix.edge ? 'edge' : (mix.label ?? 'list')}: ${mix.name}${mix.label === 'stats' ? '' : ` (avg ${fmt(mix.items / Math.max(1, mix.latencies.length), 1)} items)`}`,
+          mix.latencies,
+          mix.target,
+        )
+      const everyday = lists.filter((mix) => !mix.edge && !mix.target)
+      const everydayLatencies = everyday.flatMap((mix) => mix.latencies)
+      report.add(
+        ...everyday.map(mixRow),
+        latencyRow(`list: overall (${fmt(everydayLatencies.length)} requests, edges excluded)`, everydayLatencies),
+        ...lists.filter((mix) => mix.target).map(mixRow),
+        ...lists.filter((mix) => mix.edge).map(mixRow),
+      )
+    }
+    log(`\nd. the inbox in Chromium: ${config.uiLoads} page loads, then scrolling ${fmt(config.uiScrollRows)} rows …`)
+    const ui = await report.part('inbox UI in Chromium', () => inboxUi(built.dataDir, config.uiLoads, config.uiScrollRows))
+    if (ui) report.add(...uiRows(ui))
+  }
 
-  printTable(rows)
+  log('')
+  await report.part('sync', () => syncBench(syncBenchOptions(config.now, config.seed), report))
+
+  log('')
+  const coldStartRows = await report.part('cold start, small store', () => smallStoreColdStart())
+  if (coldStartRows) report.add(...coldStartRows)
+  if (built) {
+    log('   … and the list store of part c')
+    const times = await report.part('cold start, list store', async () => (await coldStarts(built.dataDir)).times)
+    if (times) report.add(coldStartRow(`list store (${fmt(config.conversations)} conversations)`, times))
+  }
 }
 
 if (isMainThread) {

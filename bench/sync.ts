@@ -24,7 +24,7 @@ import { createServices } from '../local-api/services/index.js'
 import { createProperty } from '../local-api/services/properties.js'
 import { startServer } from '../local-api/start-server.js'
 import { pushBatches, toIncomingMessage, type GenerateOptions } from '../test/fixtures/generate.js'
-import { envInt, expectCount, fmt, freshDir, log, percentile, printTable, rawInsertBaseline, removeDirs, seconds, type Row } from './common.js'
+import { createReport, envInt, expectCount, fmt, freshDir, log, percentile, printTable, rawInsertBaseline, removeDirs, seconds, type Report } from './common.js'
 
 const HOST = '127.0.0.1'
 
@@ -39,7 +39,8 @@ async function startCentral() {
 /** Connects the desk in `dataDir` and runs rounds until it has everything; returns the time taken. */
 async function initialSync(dataDir: string, centralUrl: string, credential: string) {
   const store = openStore(dataDir)
-  const { sync } = createServices(store, { sync: { client: { pullBatch: 2000 } } })
+  // A central server busy taking a large upload may reset a connection: connect and the round try again.
+  const { sync } = createServices(store, { sync: { client: { pullBatch: 2000 }, attempts: 8 } })
   try {
     await sync.connect(centralUrl, credential)
     const started = performance.now()
@@ -51,81 +52,98 @@ async function initialSync(dataDir: string, centralUrl: string, credential: stri
   }
 }
 
-export async function syncBench(options: { messages: number; conversations: number; stream: number; rate: number; seed: number; now: number }): Promise<Row[]> {
+/** Parts e–e4; each figure goes to `report` as soon as it is measured, a failed part as a FAILED row. */
+export async function syncBench(
+  options: { messages: number; conversations: number; stream: number; rate: number; seed: number; now: number },
+  report: Report,
+): Promise<void> {
   const data: GenerateOptions = { messages: options.messages, conversations: options.conversations, seed: options.seed + 7, now: options.now }
   const expected = { messages: options.messages, conversations: options.conversations }
   const central = await startCentral()
+  try {
+    // Desk A: the messages through the ingest service, then everything up to the central server.
+    const uploaded = await report.part('sync: desk A upload to the central server', async () => {
+      log(`e. sync: desk A ingests ${fmt(options.messages)} messages …`)
+      const dirA = freshDir('sync-a')
+      const storeA = openStore(dirA)
+      const property = createProperty(storeA, { name: 'Hotel Alpenblick', defaultCountry: 'CH', timeZone: 'Europe/Zurich' })
+      const servicesA = createServices(storeA, { sync: { client: { pushBatch: 1000 }, attempts: 8 } })
+      try {
+        for (const batch of pushBatches(data)) {
+          const ingested = servicesA.ingest.ingest(property, batch.messages.map(toIncomingMessage))
+          if (!ingested.ok) throw new Error(`ingest refused a batch: ${JSON.stringify(ingested.problems.slice(0, 2))}`)
+        }
+        await servicesA.sync.connect(central.url, (await central.app.centralSync.addDevice({ name: 'Desk A', propertyId: property.id })).credential)
+        log('   … and uploads them to the central server')
+        const started = performance.now()
+        await servicesA.sync.syncOnce()
+        const uploadMs = performance.now() - started
+        const uploadedOps = (await central.store.spaceBounds(property.id)).lastSeq + (await central.store.spaceBounds('group')).lastSeq
+        report.add([
+          `sync: desk A upload to the central server (${fmt(uploadedOps)} ops)`,
+          `${seconds(uploadMs)} (${fmt((uploadedOps / uploadMs) * 1000)} ops/s)`,
+          '',
+          '',
+        ])
+        return { dirA, propertyId: property.id }
+      } finally {
+        await servicesA.sync.stop()
+        storeA.close()
+      }
+    })
 
-  // Desk A: the messages through the ingest service, then everything up to the central server.
-  log(`e. sync: desk A ingests ${fmt(options.messages)} messages …`)
-  const dirA = freshDir('sync-a')
-  const storeA = openStore(dirA)
-  const property = createProperty(storeA, { name: 'Hotel Alpenblick', defaultCountry: 'CH', timeZone: 'Europe/Zurich' })
-  const device = async (name: string) => (await central.app.centralSync.addDevice({ name, propertyId: property.id })).credential
-  const servicesA = createServices(storeA, { sync: { client: { pushBatch: 1000 } } })
-  for (const batch of pushBatches(data)) {
-    const ingested = servicesA.ingest.ingest(property, batch.messages.map(toIncomingMessage))
-    if (!ingested.ok) throw new Error(`ingest refused a batch: ${JSON.stringify(ingested.problems.slice(0, 2))}`)
+    log('e1. baseline: plain INSERTs of the same messages …')
+    const base = await report.part('sync: baseline insert', () => rawInsertBaseline(data, expected))
+    if (base) report.add(['sync: baseline insert (raw SQLite, 100/tx)', `${fmt(base.rate)} msg/s`, '', ''])
+    if (!uploaded) return
+    const device = async (name: string) => (await central.app.centralSync.addDevice({ name, propertyId: uploaded.propertyId })).credential
+    const ofBaseline = (rate: number) => (base ? `${fmt((rate / base.rate) * 100, 1)} % of baseline` : '')
+
+    log('e2. initial sync of an empty desk from the op log …')
+    const dirB = freshDir('sync-b')
+    const pulled = await report.part(`sync: initial sync of ${fmt(options.messages)} messages, op log`, async () => {
+      const pullMs = await initialSync(dirB, central.url, await device('Desk B'))
+      expectCount(dirB, 'messages', options.messages)
+      expectCount(dirB, 'conversations', options.conversations)
+      const pullRate = (options.messages / pullMs) * 1000
+      report.add([`sync: initial sync of ${fmt(options.messages)} messages, op log`, `${seconds(pullMs)}, ${fmt(pullRate)} msg/s`, ofBaseline(pullRate), ''])
+      return true
+    })
+
+    log('e3. initial sync of an empty desk from a snapshot …')
+    await report.part(`sync: initial sync of ${fmt(options.messages)} messages, snapshot`, async () => {
+      await central.app.centralSync.applyRetention(-60_000)
+      const dirC = freshDir('sync-c')
+      const snapshotMs = await initialSync(dirC, central.url, await device('Desk C'))
+      expectCount(dirC, 'messages', options.messages)
+      const snapshotRate = (options.messages / snapshotMs) * 1000
+      report.add([
+        `sync: initial sync of ${fmt(options.messages)} messages, snapshot`,
+        `${seconds(snapshotMs)}, ${fmt(snapshotRate)} msg/s`,
+        ofBaseline(snapshotRate),
+        '',
+      ])
+    })
+
+    if (!pulled) return
+    log(`e4. propagation A → B: ${fmt(options.stream)} pushes at ${options.rate}/s …`)
+    await report.part('sync: propagation desk A → desk B', async () => {
+      const propagation = await propagationLatency(uploaded.dirA, dirB, options.stream, options.rate)
+      const sorted = [...propagation.latencies].sort((a, b) => a - b)
+      const pushSorted = [...propagation.pushLatencies].sort((a, b) => a - b)
+      report.add(
+        [
+          `sync: propagation desk A → desk B (${fmt(sorted.length)} pushes at ${options.rate}/s)`,
+          `p50 ${fmt(percentile(sorted, 50))} / p95 ${fmt(percentile(sorted, 95))} ms`,
+          '',
+          '',
+        ],
+        ['sync: the push to desk A itself (same requests)', `p50 ${fmt(percentile(pushSorted, 50), 1)} / p95 ${fmt(percentile(pushSorted, 95), 1)} ms`, '', ''],
+      )
+    })
+  } finally {
+    await central.app.close()
   }
-  await servicesA.sync.connect(central.url, await device('Desk A'))
-  log('   … and uploads them to the central server')
-  const started = performance.now()
-  await servicesA.sync.syncOnce()
-  const uploadMs = performance.now() - started
-  const uploadedOps = (await central.store.spaceBounds(property.id)).lastSeq + (await central.store.spaceBounds('group')).lastSeq
-  await servicesA.sync.stop()
-  storeA.close()
-  log(`   upload: ${fmt(uploadedOps)} ops in ${seconds(uploadMs)}`)
-
-  log('e1. baseline: plain INSERTs of the same messages …')
-  const base = rawInsertBaseline(data, expected)
-  log(`   ${fmt(base.rate)} msg/s`)
-
-  log('e2. initial sync of an empty desk from the op log …')
-  const dirB = freshDir('sync-b')
-  const pullMs = await initialSync(dirB, central.url, await device('Desk B'))
-  expectCount(dirB, 'messages', options.messages)
-  expectCount(dirB, 'conversations', options.conversations)
-  const pullRate = (options.messages / pullMs) * 1000
-  log(`   ${seconds(pullMs)} (${fmt(pullRate)} msg/s)`)
-
-  log('e3. initial sync of an empty desk from a snapshot …')
-  await central.app.centralSync.applyRetention(-60_000)
-  const dirC = freshDir('sync-c')
-  const snapshotMs = await initialSync(dirC, central.url, await device('Desk C'))
-  expectCount(dirC, 'messages', options.messages)
-  const snapshotRate = (options.messages / snapshotMs) * 1000
-  log(`   ${seconds(snapshotMs)} (${fmt(snapshotRate)} msg/s)`)
-
-  log(`e4. propagation A → B: ${fmt(options.stream)} pushes at ${options.rate}/s …`)
-  const propagation = await propagationLatency(dirA, dirB, options.stream, options.rate)
-  await central.app.close()
-
-  const sorted = [...propagation.latencies].sort((a, b) => a - b)
-  const pushSorted = [...propagation.pushLatencies].sort((a, b) => a - b)
-  return [
-    [`sync: desk A upload to the central server (${fmt(uploadedOps)} ops)`, `${seconds(uploadMs)} (${fmt((uploadedOps / uploadMs) * 1000)} ops/s)`, '', ''],
-    ['sync: baseline insert (raw SQLite, 100/tx)', `${fmt(base.rate)} msg/s`, '', ''],
-    [
-      `sync: initial sync of ${fmt(options.messages)} messages, op log`,
-      `${seconds(pullMs)}, ${fmt(pullRate)} msg/s`,
-      `${fmt((pullRate / base.rate) * 100, 1)} % of baseline`,
-      '',
-    ],
-    [
-      `sync: initial sync of ${fmt(options.messages)} messages, snapshot`,
-      `${seconds(snapshotMs)}, ${fmt(snapshotRate)} msg/s`,
-      `${fmt((snapshotRate / base.rate) * 100, 1)} % of baseline`,
-      '',
-    ],
-    [
-      `sync: propagation desk A → desk B (${fmt(sorted.length)} pushes at ${options.rate}/s)`,
-      `p50 ${fmt(percentile(sorted, 50))} / p95 ${fmt(percentile(sorted, 95))} ms`,
-      '',
-      '',
-    ],
-    ['sync: the push to desk A itself (same requests)', `p50 ${fmt(percentile(pushSorted, 50), 1)} / p95 ${fmt(percentile(pushSorted, 95), 1)} ms`, '', ''],
-  ]
 }
 
 /** Desks A and B as running servers syncing through the central server; A takes a paced stream of pushes. */
@@ -224,10 +242,11 @@ export function syncBenchOptions(now: number, seed: number) {
 
 // `npm run bench:sync`: this part alone.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const report = createReport()
   try {
-    const rows = await syncBench(syncBenchOptions(Date.now(), envInt('BENCH_SEED', 2026)))
-    printTable(rows)
+    await report.part('sync', () => syncBench(syncBenchOptions(Date.now(), envInt('BENCH_SEED', 2026)), report))
   } finally {
+    printTable(report.rows)
     removeDirs()
   }
 }

@@ -2,7 +2,7 @@
 // The central server's own entry point (bin/frontdesk.js hands it every `frontdesk central` command);
 // it shares only sync-core/ with the desk.
 import { parseArgs } from 'node:util'
-import { listenFailure, portOption, runCommand, stopRequested, UsageError } from '../sync-core/cli.js'
+import { helpRequested, listenFailure, portOption, printHelp, runCommand, stopRequested, UsageError } from '../sync-core/cli.js'
 import { buildCentralServer } from './server.js'
 import type { CentralStore } from './store/central-store.js'
 import { openPostgresCentralStore } from './store/postgres-store.js'
@@ -21,10 +21,7 @@ const USAGE = `usage:
 /** Runs `frontdesk central ARGS…` (the arguments after `central`); returns the process exit code. */
 export async function main(args: string[]): Promise<number> {
   return runCommand(USAGE, async () => {
-    if (args[0] === 'help' || args[0] === '--help') {
-      process.stdout.write(`${USAGE}\n`)
-      return 0
-    }
+    if (helpRequested(args)) return printHelp(USAGE)
     if (args[0] === 'device') return await device(args.slice(1))
     return await serve(args)
   })

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { listenFailure, portOption, runCommand, stopRequested, UsageError } from '../sync-core/cli.js'
+import { helpRequested, listenFailure, portOption, printHelp, runCommand, stopRequested, UsageError } from '../sync-core/cli.js'
 import { allowedHostEntry, publicBaseUrl } from './domain/host-names.js'
 import { isScope, SCOPES, type Scope } from './domain/scopes.js'
 import { openStore } from './db/store.js'
@@ -10,9 +10,15 @@ import { STORAGE_USAGE, storageMain } from './storage-cli.js'
 import { SYNC_USAGE, syncMain } from './sync-cli.js'
 import { TOKEN_USAGE, tokenMain } from './token-cli.js'
 
+const SERVE_USAGE = `  frontdesk serve --data-dir DIR [--port N] [--host 127.0.0.1] [--country CC]
+                  [--allowed-host NAME]... [--public-url URL]`
+const TOKENS_USAGE = `  frontdesk token create --data-dir DIR --name NAME --scopes a,b [--property prop_…]
+${TOKEN_USAGE}
+
+scopes: ${SCOPES.join(', ')}`
+
 const USAGE = `usage:
-  frontdesk serve --data-dir DIR [--port N] [--host 127.0.0.1] [--country CC]
-                  [--allowed-host NAME]... [--public-url URL]
+${SERVE_USAGE}
   frontdesk token create --data-dir DIR --name NAME --scopes a,b [--property prop_…]
 ${TOKEN_USAGE}
 ${STORAGE_USAGE}
@@ -21,18 +27,31 @@ ${SYNC_USAGE}
 
 scopes: ${SCOPES.join(', ')}`
 
+/** What `frontdesk COMMAND --help` prints: that command's usage. */
+const COMMAND_USAGE: Record<string, string> = {
+  serve: SERVE_USAGE,
+  token: TOKENS_USAGE,
+  sync: SYNC_USAGE,
+  backup: STORAGE_USAGE,
+  restore: STORAGE_USAGE,
+}
+
 /** Runs the `frontdesk` command; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   return runCommand(USAGE, async () => {
     const [command, ...rest] = argv
+    if (helpRequested(argv)) {
+      const usage = command === undefined || command === 'help' ? undefined : COMMAND_USAGE[command]
+      return printHelp(usage === undefined ? USAGE : `usage:\n${usage}`)
+    }
     if (command === 'serve') return await serve(rest)
     if (command === 'token' && rest[0] === 'create') return createToken(rest.slice(1))
     if (command === 'token') return await tokenMain(rest)
     if (command === 'sync') return await syncMain(rest)
     if (command === 'backup' || command === 'restore') return await storageMain(command, rest)
-    if (command === undefined || command === 'help' || command === '--help') {
+    if (command === undefined) {
       process.stdout.write(`${USAGE}\n`)
-      return command === undefined ? 2 : 0
+      return 2
     }
     throw new UsageError(`unknown command "${argv.join(' ')}"`)
   })

@@ -23,6 +23,25 @@ export async function runCommand(usage: string, command: () => Promise<number>):
   }
 }
 
+/**
+ * Whether the arguments ask for help: `--help` or `-h` anywhere before a `--`, or `help` first. Each
+ * command checks this before anything else and prints its usage on stdout with exit code 0.
+ */
+export function helpRequested(args: readonly string[]): boolean {
+  if (args[0] === 'help') return true
+  for (const arg of args) {
+    if (arg === '--') return false
+    if (arg === '--help' || arg === '-h') return true
+  }
+  return false
+}
+
+/** Prints `usage` on stdout as the answer to a request for help; returns exit code 0. */
+export function printHelp(usage: string): number {
+  process.stdout.write(`${usage}\n`)
+  return 0
+}
+
 /** The --port option: `fallback` when not given, else a whole number from 0 (any free port) to 65535. */
 export function portOption(value: string | undefined, fallback: number): number {
   const port = value === undefined ? fallback : Number(value)

@@ -26,9 +26,19 @@ const WRITE_ONCE: Partial<Record<SyncEntity, readonly string[]>> = {
   contact_suggestion: ['conversationId', 'kind', 'value'],
 }
 
+/**
+ * Fields where the smallest value stays, whatever wrote it when: two desks that captured one lead
+ * (merged into the smaller id) agree it was created when the first of them captured it.
+ */
+const EARLIEST: Partial<Record<SyncEntity, readonly string[]>> = {
+  lead: ['createdAt'],
+}
+
 /** True when `incoming` should replace `current` for this entity's field. */
 export function wins(entity: SyncEntity, field: string, current: FieldWrite | undefined, incoming: FieldWrite): boolean {
   if (!current) return true
+  if (EARLIEST[entity]?.includes(field) && typeof current.value === 'number' && typeof incoming.value === 'number' && incoming.value !== current.value)
+    return incoming.value < current.value
   if (WRITE_ONCE[entity]?.includes(field)) return compareHlc(incoming.hlc, current.hlc) < 0
   // A guest merge once undone stays undone, whatever the clocks say.
   if (entity === 'guest_merge' && field === 'undone' && (current.value === true) !== (incoming.value === true)) return incoming.value === true

@@ -38,6 +38,8 @@ export function changeLogRepository(db: Db, clock: HlcClock) {
   const clientId = db.prepare('SELECT client_id FROM sync_config WHERE id = 1').pluck().get() as string
   /** Set while applying another desk's op: what that writes is theirs, not ours to send. */
   let replicatingFrom: string | null = null
+  /** Told of every local change (inside its transaction): the sync client schedules a round. */
+  const listeners = new Set<() => void>()
 
   return {
     clientId,
@@ -48,6 +50,15 @@ export function changeLogRepository(db: Db, clock: HlcClock) {
         return
       }
       insert.run(entity, entityId, op, fields === null ? null : JSON.stringify(fields), now, clock.now(), null)
+      for (const listener of listeners) listener()
+    },
+    /**
+     * Calls `listener` on every change this desk makes (not on other desks' changes it applies),
+     * inside the change's transaction: it may only schedule work for later. Returns the unsubscribe.
+     */
+    onLocalChange(listener: () => void): () => void {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
     },
     /** Runs `work` as the application of `origin`'s changes: the log records them as theirs. */
     replicating<T>(origin: string, work: () => T): T {

@@ -10,6 +10,7 @@ import type { EventBus } from './event-bus.js'
 import type { KnowledgeService } from './knowledge.js'
 import { composeWithLlm, LLM_SETTING, type LlmProvider } from './llm-client.js'
 import type { ReplyService } from './replies.js'
+import type { FirstCopies } from './sync/first-copies.js'
 import { reservationOf, templateContext } from './template-context.js'
 
 /** Only messages this fresh are answered: a push of yesterday's history gets no replies. */
@@ -44,14 +45,19 @@ export function createAiAgent(deps: {
   clock?: () => number
   /** Where its failures go: the log (with the conversation and message) and /v1/health. */
   report?: WorkerReport
+  /** On a synced desk: whether this desk's copy of a guest message is the one to answer (first at the central server). */
+  firstCopies?: Pick<FirstCopies, 'isFirst'>
 }) {
-  const { store, events, knowledge, conversations, replies, clock = Date.now, report = unreported() } = deps
+  const { store, events, knowledge, conversations, replies, clock = Date.now, report = unreported(), firstCopies } = deps
   // One reply at a time per conversation, in arrival order.
   const chains = new Map<string, Promise<void>>()
   // The newest guest message seen per conversation: a burst is answered once, at its end.
   const newestSeen = new Map<string, string>()
   let unsubscribe: (() => void) | undefined
   const pending = new Set<Promise<void>>()
+  // Stopping ends the wait for the central server's order (the desk's sync stops after the agent).
+  let stopWaiting = () => {}
+  let stopped = new Promise<false>((resolve) => (stopWaiting = () => resolve(false)))
 
   async function decide(conversation: Conversation, message: Message): Promise<AgentDecision> {
     const text = contentText(message.content)
@@ -107,16 +113,21 @@ export function createAiAgent(deps: {
     return conversation.guestId !== null && store.guests.identitiesOf(conversation.guestId).some((i) => i.kind === 'phone' || i.kind === 'email')
   }
 
+  /** The guest message is still the conversation's last: nothing (a reply here or from another desk) followed it. */
+  const stillUnanswered = (conversationId: string, messageId: string) => store.messages.pageNewestFirst(conversationId, 1)[0]?.id === messageId
+
   async function answer(conversationId: string, messageId: string): Promise<void> {
     if (newestSeen.get(conversationId) !== messageId) return
+    // The same guest message may have reached other desks (while cut off from each other): only the
+    // desk whose copy the central server took first answers it, so the guest gets one reply.
+    if (firstCopies && !(await Promise.race([firstCopies.isFirst(messageId), stopped]))) return
     const conversation = store.conversations.get(conversationId)
     const message = store.messages.get(messageId)
     // The agent writes free text: where the reply policy allows none (a phone-call transcript), it stays out.
     if (!conversation || !message || conversation.mode !== 'ai' || replies.refusal(conversation)) return
     if (clock() - message.createdAt > FRESH_MS) return
-    // A burst of guest messages gets one answer, to the last of them.
-    const [latest] = store.messages.pageNewestFirst(conversationId, 1)
-    if (latest?.id !== messageId) return
+    // A burst of guest messages gets one answer, to the last of them; an answered one gets none.
+    if (!stillUnanswered(conversationId, messageId)) return
 
     const decision = await decide(conversation, message)
     const reply = async (text: string, tools: ('rag' | 'pms' | 'llm')[]) => {
@@ -131,8 +142,8 @@ export function createAiAgent(deps: {
       conversations.setMode(store.conversations.get(conversationId)!, 'human', 'ai-agent', decision.reason)
       return
     }
-    // Staff may have taken over while the agent was thinking.
-    if (store.conversations.get(conversationId)?.mode !== 'ai') return
+    // Staff may have taken over, or a reply arrived from another desk, while the agent was thinking.
+    if (store.conversations.get(conversationId)?.mode !== 'ai' || !stillUnanswered(conversationId, messageId)) return
     await reply(decision.text, decision.tools)
   }
 
@@ -140,6 +151,7 @@ export function createAiAgent(deps: {
     decide,
 
     start(): void {
+      stopped = new Promise<false>((resolve) => (stopWaiting = () => resolve(false)))
       unsubscribe = events.subscribe((event) => {
         // Pushed history (and bulk imports) are not answered, and cost the agent nothing.
         // Another desk's message is that desk's agent's to answer.
@@ -169,6 +181,7 @@ export function createAiAgent(deps: {
 
     async stop(): Promise<void> {
       unsubscribe?.()
+      stopWaiting()
       await this.idle()
     },
   }

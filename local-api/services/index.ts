@@ -26,6 +26,7 @@ import { createServiceRecordService } from './service-records.js'
 import { createSignInThrottle } from './sign-in-throttle.js'
 import { createTemplateService } from './templates.js'
 import { createTextCallService } from './text-calls.js'
+import { createFirstCopies } from './sync/first-copies.js'
 import { createDeskSyncService, type DeskSyncOptions } from './sync/sync-service.js'
 
 export interface ServicesOptions {
@@ -53,6 +54,7 @@ export function createServices(
   const delivery = createDeliveryService(store, events, clock, deliveryOptions, background.reportFor('delivery', logger))
   const replies = createReplyService(store, ingest, delivery, clock)
   const guests = createGuestService(store, events, conversations, clock)
+  const firstCopies = createFirstCopies()
   return {
     background,
     events,
@@ -77,10 +79,11 @@ export function createServices(
     templates: createTemplateService(store, clock),
     textCalls: createTextCallService(store, ingest, serviceRecords, routing, conversations, clock),
     guestAppConversations: createGuestAppConversationService(store, ingest, clock),
-    aiAgent: createAiAgent({ store, events, knowledge, conversations, replies, clock, report: background.reportFor('ai-agent', logger) }),
+    aiAgent: createAiAgent({ store, events, knowledge, conversations, replies, clock, firstCopies, report: background.reportFor('ai-agent', logger) }),
+    firstCopies,
     insight: createInsightService(store, events, clock, background.reportFor('insight', logger)),
     exporter: createExportService(store),
-    sync: createDeskSyncService(store, ingest, events, clock, syncOptions, background.reportFor('sync', logger)),
+    sync: createDeskSyncService(store, ingest, events, clock, { firstCopies, ...syncOptions }, background.reportFor('sync', logger)),
   }
 }
 

@@ -18,7 +18,7 @@ export function createLeadService(store: Store, events: EventBus, conversations:
       const conversation = store.conversations.get(lead.conversationId)!
       const published = store.transaction((): DomainEvent[] => {
         store.leads.update(next)
-        store.changeLog.append('lead', lead.id, 'update', changes, now)
+        store.changeLog.append('lead', lead.id, 'update', { ...changes, updatedAt: now }, now)
         if (changes.status === undefined || changes.status === lead.status)
           return [{ type: 'conversation.updated', conversationId: conversation.id, propertyId: conversation.propertyId }]
         return conversations.recordEvent(conversation, 'lead_status', actor, { status: changes.status }, now)
@@ -37,7 +37,7 @@ export function createLeadService(store: Store, events: EventBus, conversations:
       return store.leads.openOfGuest(guestId, propertyId).map((lead) => {
         const converted: Lead = { ...lead, guestId, status: 'converted', reservationId, updatedAt: now }
         store.leads.update(converted)
-        store.changeLog.append('lead', lead.id, 'update', { status: 'converted', reservationId, guestId }, now)
+        store.changeLog.append('lead', lead.id, 'update', { status: 'converted', reservationId, guestId, updatedAt: now }, now)
         return lead.conversationId
       })
     },

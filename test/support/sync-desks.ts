@@ -43,7 +43,12 @@ export function openDesk(name: string, transport: SyncTransport, now = { ms: Dat
   const db = openDatabase(dir)
   const store = createStore(db, { now: () => now.ms })
   const services = createServices(store, { clock: () => now.ms })
-  const sync = createDeskSync(store, services.ingest, services.events, transport, { clock: () => now.ms, pushBatch: 50, pullBatch: 40 })
+  const sync = createDeskSync(store, services.ingest, services.events, transport, {
+    clock: () => now.ms,
+    pushBatch: 50,
+    pullBatch: 40,
+    firstCopies: services.firstCopies,
+  })
   store.transaction(() => sync.repository.updateConfig({ centralUrl: 'in-process://central' }))
   return {
     name,

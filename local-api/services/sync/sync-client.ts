@@ -8,7 +8,8 @@ import { ClockError, type HlcClock } from '../../../sync-core/hlc.js'
 import { GROUP_SPACE, SYNC_SCHEMA_VERSION, type PulledOp, type SnapshotPage } from '../../../sync-core/protocol.js'
 import type { WorkerReport } from '../background-failures.js'
 import type { DomainEvent, EventBus } from '../event-bus.js'
-import { snapshotOp, type OpApplier } from './apply-ops.js'
+import { snapshotOp, type OpApplier, type ParkableOp } from './apply-ops.js'
+import type { FirstCopies } from './first-copies.js'
 import type { LocalOps } from './local-ops.js'
 import type { SyncTransport } from './transport.js'
 
@@ -43,6 +44,8 @@ export interface SyncClientOptions {
   onSynced?: () => void
   /** Where a failed round is reported (logged, and kept for /v1/health) beside the status's lastError. */
   report?: WorkerReport
+  /** Told which guest messages' copies reached the central server first from this desk (the AI agent answers only those). */
+  firstCopies?: FirstCopies
 }
 
 /** How many parked ops the status lists (it counts them all). */
@@ -68,8 +71,30 @@ export function createSyncClient(
   let running: Promise<void> | null = null
   let again = false
 
-  // Events of what sync itself applied must not start another round.
-  let publishingSynced = false
+  // Guest messages whose answer waits for the central server's order (see first-copies.ts), each
+  // with the number of rounds begun when it was asked about: a later round sends it.
+  // Another desk's copy is the same message by its integrator's externalId at the same property.
+  const awaitingFirst = new Map<string, { askedDuring: number; copyKey: string | null; settle: (first: boolean) => void }>()
+  let roundsBegun = 0
+  const copyKey = (conversationId: unknown, externalId: unknown): string | null => {
+    if (typeof externalId !== 'string' || typeof conversationId !== 'string') return null
+    const conversation = store.conversations.get(sync.resolve('conversation', conversationId))
+    return conversation ? `${conversation.propertyId}|${externalId}` : null
+  }
+  const attachFirstCopies = () =>
+    options.firstCopies?.attach((messageId) => {
+      const message = store.messages.get(messageId)
+      const key = message ? copyKey(message.conversationId, message.externalId) : null
+      return new Promise<boolean>((settle) => awaitingFirst.set(messageId, { askedDuring: roundsBegun, copyKey: key, settle }))
+    })
+  let detachFirstCopies = attachFirstCopies()
+  const settleFirst = (settled: [string, boolean][]) => {
+    for (const [messageId, first] of settled) {
+      awaitingFirst.get(messageId)?.settle(first)
+      awaitingFirst.delete(messageId)
+    }
+  }
+
   const transaction = <T>(work: (published: DomainEvent[]) => T): T => {
     const published: DomainEvent[] = []
     let result: T
@@ -79,12 +104,7 @@ export function createSyncClient(
       applier.discard()
       throw error
     }
-    publishingSynced = true
-    try {
-      events.publish(published)
-    } finally {
-      publishingSynced = false
-    }
+    events.publish(published)
     return result
   }
 
@@ -145,23 +165,43 @@ export function createSyncClient(
   function applyPulled(space: string, ops: PulledOp[], lastSeq: number): void {
     const { clientId } = sync.config()
     const now = clock()
+    // Which waiting guest messages this page settles, told once its transaction has committed.
+    const settled: [string, boolean][] = []
+    const decided = new Set<string>()
     transaction((published) => {
       // This desk's own recent changes go into the synced state first, to be weighed against theirs.
       localOps.materialize(Number.MAX_SAFE_INTEGER)
       for (const { op } of ops) {
-        if (op.clientId === clientId) continue // our own op, back from the server
+        if (op.clientId === clientId) {
+          // Our own op, back from the server: our copy of a waiting message came first.
+          if (op.entity === 'message' && awaitingFirst.has(op.entityId) && !decided.has(op.entityId)) {
+            decided.add(op.entityId)
+            settled.push([op.entityId, true])
+          }
+          continue
+        }
         try {
           deskClock.receive(op.hlc)
         } catch {
           // an op far ahead of our clock still applies; our clock just does not follow it
         }
         applier.apply(op, now, published)
+        // Another desk's copy of a waiting message, ahead of ours: theirs is the one answered.
+        if (op.entity === 'message' && awaitingFirst.size && typeof op.fields.externalId === 'string') {
+          const key = copyKey(op.fields.conversationId, op.fields.externalId)
+          for (const [messageId, waiting] of awaitingFirst) {
+            if (decided.has(messageId) || key === null || waiting.copyKey !== key) continue
+            decided.add(messageId)
+            settled.push([messageId, false])
+          }
+        }
       }
       applier.finish(published)
       if (ops.length) applier.retryParked(now, published)
       sync.setCursor(space, lastSeq)
       sync.updateConfig({ hlc: deskClock.latest() })
     })
+    settleFirst(settled)
   }
 
   async function takeSnapshot(space: string): Promise<void> {
@@ -215,6 +255,7 @@ export function createSyncClient(
 
   async function syncOnce(): Promise<void> {
     state = 'syncing'
+    const round = ++roundsBegun
     try {
       materializeAll()
       const { clientId } = sync.config()
@@ -234,6 +275,8 @@ export function createSyncClient(
         )
       }
       store.transaction(() => sync.updateConfig({ lastSyncAt: clock(), lastError: null }))
+      // Messages this round sent and no other desk's copy preceded (one a snapshot brought back, say).
+      settleFirst([...awaitingFirst].filter(([, waiting]) => waiting.askedDuring < round).map(([messageId]) => [messageId, true]))
       progress = null
       state = 'idle'
       options.onSynced?.()
@@ -306,9 +349,12 @@ export function createSyncClient(
     start(): void {
       if (!stopped || !sync.config().centralUrl) return
       stopped = false
+      detachFirstCopies ??= attachFirstCopies()
+      // Every change the change log records as this desk's (messages, agents, templates, settings…):
+      // the timer it sets fires after the change's transaction has committed.
       stopFns.push(
-        events.subscribe(() => {
-          if (!publishingSynced) schedule(options.pushDelayMs ?? 25)
+        store.changeLog.onLocalChange(() => {
+          schedule(options.pushDelayMs ?? 25)
         }),
       )
       if (transport.listen) listen(transport.listen)
@@ -320,6 +366,10 @@ export function createSyncClient(
       for (const stop of stopFns.splice(0)) stop()
       // Waited for only to stop after it.
       await running?.catch(reportedByTheRound)
+      // A desk going away (or to another central server) answers none of what still waits.
+      detachFirstCopies?.()
+      detachFirstCopies = undefined
+      settleFirst([...awaitingFirst.keys()].map((messageId) => [messageId, false]))
     },
     /** One full round: push, then pull every space. Concurrent calls share one round (and one more after it). */
     syncOnce(): Promise<void> {

@@ -7,13 +7,35 @@ import type { EventBus } from '../event-bus.js'
 import type { Ingest } from '../ingest.js'
 import { createProperty } from '../properties.js'
 import { createDeskSync, type DeskSync } from './index.js'
+import type { FirstCopies } from './first-copies.js'
 import { PARKED_LISTED, type SyncClientOptions, type SyncStatus } from './sync-client.js'
-import { httpTransport, SyncHttpError, type SyncTransport } from './transport.js'
+import { httpTransport, isTransientSyncError, SyncHttpError, type SyncTransport } from './transport.js'
 
 export interface DeskSyncOptions {
   /** How to reach the central server (tests may put a faulty one in). */
   transport?: (centralUrl: string, credential: string) => SyncTransport
   client?: SyncClientOptions
+  /** Where the desk's sync says which guest messages' copies it sent first (the AI agent asks). */
+  firstCopies?: FirstCopies
+  /**
+   * How often connect and a requested round (syncOnce: the CLI, a joining desk) try when the central
+   * server does not answer or is busy, waiting 0.5 s, 1 s, 2 s… between (default 4: about 3.5 s).
+   */
+  attempts?: number
+}
+
+/** Runs `work`, trying again after a growing pause while it fails in a way a retry may get past. */
+async function retried<T>(attempts: number, work: () => Promise<T>): Promise<T> {
+  let pauseMs = 500
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work()
+    } catch (error) {
+      if (attempt >= attempts || !isTransientSyncError(error)) throw error
+      await new Promise((resolve) => setTimeout(resolve, pauseMs))
+      pauseMs = Math.min(pauseMs * 2, 8_000)
+    }
+  }
 }
 
 export interface DeskSyncStatus extends SyncStatus {
@@ -46,6 +68,7 @@ export function createDeskSyncService(
   const makeTransport = options.transport ?? ((url: string, credential: string) => httpTransport(url, credential))
   let desk: DeskSync | undefined
   let started = false
+  const attempts = options.attempts ?? 4
 
   /**
    * A desk joining a property nobody has written yet makes that property here, for setup to name
@@ -62,7 +85,13 @@ export function createDeskSyncService(
   function open(): DeskSync | undefined {
     const { centralUrl, credential } = repository.config()
     if (!centralUrl || !credential) return undefined
-    desk ??= createDeskSync(store, ingest, events, makeTransport(centralUrl, credential), { clock, ...options.client, onSynced: afterSync, report })
+    desk ??= createDeskSync(store, ingest, events, makeTransport(centralUrl, credential), {
+      clock,
+      firstCopies: options.firstCopies,
+      ...options.client,
+      onSynced: afterSync,
+      report,
+    })
     return desk
   }
 
@@ -117,7 +146,8 @@ export function createDeskSyncService(
     async syncOnce(): Promise<void> {
       const opened = open()
       if (!opened) throw new SyncConnectError('not connected', 'this desk is not connected to a central server')
-      await opened.client.syncOnce()
+      // Each page applied stays applied: a retry goes on from where the failed request left off.
+      await retried(attempts, () => opened.client.syncOnce())
       if (afterSync()) await opened.client.syncOnce()
     },
     /**
@@ -127,14 +157,15 @@ export function createDeskSyncService(
     async connect(centralUrl: string, credential: string): Promise<{ deviceId: string; deviceName: string; propertyId: string }> {
       if (!/^https?:\/\/[^\s/]+/.test(centralUrl))
         throw new SyncConnectError('invalid', `the central server's address must be an http(s) URL, not "${centralUrl}"`)
-      const hello = await makeTransport(centralUrl, credential)
-        .hello({ clientId: repository.config().clientId, schemaVersion: SYNC_SCHEMA_VERSION })
-        .catch((error: Error) => {
+      const transport = makeTransport(centralUrl, credential)
+      const hello = await retried(attempts, () => transport.hello({ clientId: repository.config().clientId, schemaVersion: SYNC_SCHEMA_VERSION })).catch(
+        (error: Error) => {
           if (error instanceof SyncHttpError && error.status === 401) {
             throw new SyncConnectError('invalid', 'the central server refused this credential: it is mistyped, or the device was revoked')
           }
           throw new SyncConnectError('unreachable', error.message)
-        })
+        },
+      )
       const { id: deviceId, name: deviceName, propertyId } = hello.device
       store.transaction(() => {
         const properties = store.properties.list()

@@ -20,6 +20,13 @@ export class SyncHttpError extends Error {
   }
 }
 
+/** No answer from the central server (refused, reset, timed out): worth trying again shortly. */
+export class SyncUnreachableError extends Error {}
+
+/** A failure a retry may get past: no answer, or the central server busy or failing for a moment (5xx, 429). */
+export const isTransientSyncError = (error: unknown): boolean =>
+  error instanceof SyncUnreachableError || (error instanceof SyncHttpError && (error.status >= 500 || error.status === 429))
+
 export function httpTransport(centralUrl: string, credential: string, timeoutMs = 30_000): SyncTransport {
   const base = centralUrl.replace(/\/+$/, '')
   const headers = { authorization: `Bearer ${credential}`, 'content-type': 'application/json' }
@@ -32,7 +39,7 @@ export function httpTransport(centralUrl: string, credential: string, timeoutMs 
       signal: AbortSignal.timeout(timeoutMs),
     }).catch((error: Error & { cause?: { code?: string } }) => {
       const why = error.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : (error.cause?.code ?? error.message)
-      throw new Error(`cannot reach the central server at ${base} (${why})`)
+      throw new SyncUnreachableError(`cannot reach the central server at ${base} (${why})`)
     })
     const text = await response.text()
     if (!response.ok && !accept.includes(response.status)) {
