@@ -432,6 +432,10 @@ export const en = {
     waitingValue_one: '{{count}} from a newer version or waiting for what it refers to',
     waitingValue_other: '{{count}} from a newer version or waiting for what they refer to',
     now: 'Sync now',
+    identity: {
+      restored: 'This desk was restored from a backup; its changes since then have been re-sent.',
+      cloned: 'This data dir was copied from another computer; this desk now syncs as a new desk.',
+    },
     progress: '{{done}} of {{total}}',
     joiningTitle: "Joining your hotel's central server",
     joiningIntro:

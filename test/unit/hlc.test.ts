@@ -64,6 +64,17 @@ describe('the hybrid logical clock', () => {
     assert.ok(restarted.now() > last)
   })
 
+  it('takes a new node (a desk with a new client id) and stays past everything it made', () => {
+    const clock = createHlcClock('desk1', () => T)
+    const before = clock.now()
+    clock.rename('desk9')
+    const after = clock.now()
+    assert.ok(after > before)
+    assert.equal(decodeHlc(after).node, 'desk9')
+    assert.equal(decodeHlc(clock.latest()).node, 'desk9')
+    assert.throws(() => clock.rename('Desk 9'), ClockError)
+  })
+
   it('refuses a timestamp more than a day ahead, and a malformed one', () => {
     const clock = createHlcClock('central', () => T)
     clock.receive(encodeHlc({ wallMs: T + 23 * HOUR, counter: 0, node: 'desk2' }))

@@ -11,6 +11,7 @@ import { contactSuggestions } from './0090-contact-suggestions.js'
 import { signInThrottling } from './0100-sign-in-throttling.js'
 import { propertyScopedIds } from './0110-property-scoped-ids.js'
 import { outboxLeasesAndHealth } from './0120-outbox-leases-and-health.js'
+import { deskIdentity } from './0140-desk-identity.js'
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   signInThrottling,
   propertyScopedIds,
   outboxLeasesAndHealth,
+  deskIdentity,
 ]

@@ -8,6 +8,7 @@ import { deskWideOnly } from './property-scope.js'
 export const syncStatusView = (status: DeskSyncStatus) => ({
   ...status,
   lastSyncAt: status.lastSyncAt === null ? null : new Date(status.lastSyncAt).toISOString(),
+  identityChange: status.identityChange && { ...status.identityChange, at: new Date(status.identityChange.at).toISOString() },
 })
 
 /** This desk's sync with the central server: its state, a sync on request, connecting. */

@@ -7,13 +7,16 @@ import type { EventBus } from '../event-bus.js'
 import type { Ingest } from '../ingest.js'
 import { createProperty } from '../properties.js'
 import { createDeskSync, type DeskSync } from './index.js'
-import type { SyncClientOptions, SyncStatus } from './sync-client.js'
+import { checkMachine, machineFingerprint, thisComputer } from './desk-identity.js'
+import { identityChangeOf, type SyncClientOptions, type SyncStatus } from './sync-client.js'
 import { httpTransport, SyncHttpError, type SyncTransport } from './transport.js'
 
 export interface DeskSyncOptions {
   /** How to reach the central server (tests may put a faulty one in). */
   transport?: (centralUrl: string, credential: string) => SyncTransport
   client?: SyncClientOptions
+  /** What identifies this computer (default: its OS machine id, else its host name); tests play two computers with it. */
+  computer?: () => string
 }
 
 export interface DeskSyncStatus extends SyncStatus {
@@ -46,6 +49,13 @@ export function createDeskSyncService(
   const makeTransport = options.transport ?? ((url: string, credential: string) => httpTransport(url, credential))
   let desk: DeskSync | undefined
   let started = false
+  // Where this desk runs: a data dir copied from elsewhere takes a new client id before anything is sent.
+  const machine = machineFingerprint(store.dataDir, (options.computer ?? thisComputer)())
+  try {
+    checkMachine(store, repository, store.hlc, machine, clock())
+  } catch {
+    // a store served read-only: nothing syncs from it anyway
+  }
 
   /**
    * A desk joining a property nobody has written yet makes that property here, for setup to name
@@ -62,7 +72,7 @@ export function createDeskSyncService(
   function open(): DeskSync | undefined {
     const { centralUrl, credential } = repository.config()
     if (!centralUrl || !credential) return undefined
-    desk ??= createDeskSync(store, ingest, events, makeTransport(centralUrl, credential), { clock, ...options.client, onSynced: afterSync, report })
+    desk ??= createDeskSync(store, ingest, events, makeTransport(centralUrl, credential), { clock, machine, ...options.client, onSynced: afterSync, report })
     return desk
   }
 
@@ -87,6 +97,7 @@ export function createDeskSyncService(
         lastSyncAt: config.lastSyncAt,
         lastError: config.lastError,
         progress: null,
+        identityChange: identityChangeOf(repository, clock()),
       }
       return {
         ...status,

@@ -36,6 +36,7 @@ export function SyncIndicator() {
             </>
           )}
         </dl>
+        {sync.identityChange && <p className="sync-identity">{t(`sync.identity.${sync.identityChange.reason}`)}</p>}
         {sync.lastError && (
           <p className="form-error" role="alert">
             {sync.lastError}
