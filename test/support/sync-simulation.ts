@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict'
+import { join } from 'node:path'
 import fc from 'fast-check'
 import type { CentralStore, Device } from '../../central/store/central-store.js'
 import { createSyncService } from '../../central/sync-service.js'
+import { backupTo, restoreFromBackup } from '../../local-api/db/backup.js'
 import type { Property } from '../../local-api/db/properties.js'
 import type { PushRequest } from '../../sync-core/protocol.js'
 import { Refusal } from '../../local-api/services/problems.js'
@@ -13,7 +15,9 @@ import { inProcessTransport, openDesk, removeDesk, replicaState, type Desk } fro
  * clocks an hour apart, through a transport that drops requests and responses, duplicates and
  * replays them; desks go offline for days and crash between a local commit and its push. Random
  * schedules (fast-check) of guest messages, replies, takeovers, reservations, templates, knowledge
- * entries, guest merges and their undos; after healing every desk must hold the same state.
+ * entries, guest merges and their undos; desks backed up and later restored from their backup (what
+ * they had sent since comes back, what they had not is gone); after healing every desk must hold
+ * the same state.
  */
 
 const HOUR = 3600_000
@@ -80,6 +84,8 @@ export const action = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('partition' as const), desk: deskIndex, offline: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('time' as const), ms: fc.integer({ min: 1000, max: 3 * DAY }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('replay' as const), desk: deskIndex }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('backup' as const), desk: deskIndex }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('restore' as const), desk: deskIndex }) },
 )
 export type Action = typeof action extends fc.Arbitrary<infer A> ? A : never
 
@@ -137,7 +143,10 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
   })
   const clocks = SKEW.map((skew) => ({ ms: T.ms + skew }))
   const desks: Desk[] = [0, 1, 2].map((i) => openDesk(`sim${i}`, transports[i]!, clocks[i]))
-  const written: string[] = []
+  let written: string[] = []
+  /** Which desk wrote each message: one restored from a backup loses what it had not sent. */
+  const writer = new Map<string, number>()
+  const backups: (string | undefined)[] = [undefined, undefined, undefined]
   const seen = desks.map(() => ({ cursors: new Map<string, number>(), hlc: '' }))
   let counter = 0
 
@@ -164,6 +173,7 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
         case 'guestWrites': {
           const text = `message ${++counter}`
           written.push(text)
+          writer.set(text, step.desk)
           const outcome = desk!.services.ingest.ingest(property, [
             {
               channel: step.channel,
@@ -181,6 +191,7 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
           if (!id) break
           const text = `reply ${++counter}`
           written.push(text)
+          writer.set(text, step.desk)
           assert.ok(
             desk!.services.ingest.ingest(property, [
               { channel: 'whatsapp', conversationId: id, direction: 'out', content: { type: 'text', text }, createdAt: desk!.now.ms },
@@ -265,6 +276,44 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
           T.ms += step.ms
           clocks.forEach((clock, i) => (clock.ms = T.ms + SKEW[i]!))
           break
+        case 'backup': {
+          const file = join(desk!.dir, `backup-${step.desk}.sqlite`)
+          await backupTo(desk!.db, file)
+          backups[step.desk] = file
+          break
+        }
+        case 'restore': {
+          const i = step.desk
+          const file = backups[i]
+          if (!file) break
+          desks[i]!.close()
+          await restoreFromBackup(desks[i]!.dir, file)
+          // A restore takes a while: the restored desk's clock starts past what it made before.
+          clocks[i]!.ms += 60_000
+          desks[i] = openDesk(`sim${i}`, transports[i]!, clocks[i], desks[i]!.dir)
+          // What it wrote and never sent is gone with the store it replaced: the rest must come back.
+          const onCentral = new Set<string>()
+          for (const space of [property.id]) {
+            let after = 0
+            for (;;) {
+              const pulled = await central.pull(devices[i]!, space, after, 1000)
+              if ('reset' in pulled) throw new Error('the simulation keeps every op')
+              for (const { op } of pulled.ops) {
+                const text = (op.fields.content as { text?: string } | undefined)?.text
+                if (op.entity === 'message' && text) onCentral.add(text)
+              }
+              after = pulled.lastSeq
+              if (!pulled.hasMore) break
+            }
+          }
+          const kept = new Set(
+            (desks[i]!.db.prepare('SELECT content FROM messages').pluck().all() as string[]).map((content) => (JSON.parse(content) as { text: string }).text),
+          )
+          written = written.filter((text) => writer.get(text) !== i || kept.has(text) || onCentral.has(text))
+          // Its cursors and clock are the backup's now.
+          seen[i] = { cursors: new Map(), hlc: '' }
+          break
+        }
         case 'replay': {
           const old = network.pushes.filter((push) => push.desk === step.desk)
           const request = old[Math.floor(next() * old.length)]

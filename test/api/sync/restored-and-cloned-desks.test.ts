@@ -17,7 +17,7 @@ import { syncMain } from '../../../local-api/sync-cli.js'
 type Property = ReturnType<typeof createProperty>
 import { STORE_KINDS } from '../../support/central-stores.js'
 import { replicaState } from '../../support/sync-desks.js'
-import { tempDir } from '../../support/test-app.js'
+import { bearer, startTestApp, tempDir } from '../../support/test-app.js'
 
 interface Desk {
   dir: string
@@ -225,6 +225,16 @@ for (const kind of STORE_KINDS) {
       for (const desk of [moved, a]) await desk.services.sync.syncOnce()
       assert.deepEqual(texts(a), { ...all, ...once('after the move') })
       assert.deepEqual(texts(moved), texts(a))
+
+      // What the inbox reads.
+      await moved.close()
+      const served = await startTestApp({ dataDir: copyDir, sync: { computer: () => 'machine-id:third-pc' } })
+      cleanups.push(() => served.close())
+      const status = await served.app.inject({ url: '/v1/sync', headers: bearer(served.token()) })
+      assert.equal(status.statusCode, 200, status.body)
+      assert.equal(status.json().identityChange.reason, 'cloned')
+      assert.equal(status.json().identityChange.message, 'This data dir was copied from another computer; this desk now syncs as a new desk.')
+      assert.match(status.json().identityChange.at, /^\d{4}-\d\d-\d\dT/)
     })
 
     it('a copy whose machine was never recorded (made before it was kept) is caught when the other copy pushed first', async () => {
