@@ -7,12 +7,13 @@ import { cpSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
 import { buildCentralServer, type CentralServer } from '../../../central/server.js'
-import { backupStore, restoreFromBackup } from '../../../local-api/db/backup.js'
+import { backupStore } from '../../../local-api/db/backup.js'
 import { openDatabase, type Db } from '../../../local-api/db/open.js'
 import { createStore, type Store } from '../../../local-api/db/store.js'
 import { createServices } from '../../../local-api/services/index.js'
 import { createProperty } from '../../../local-api/services/properties.js'
 import { IDENTITY_NOTICES, machineFingerprint } from '../../../local-api/services/sync/desk-identity.js'
+import { storageMain } from '../../../local-api/storage-cli.js'
 import { syncMain } from '../../../local-api/sync-cli.js'
 type Property = ReturnType<typeof createProperty>
 import { STORE_KINDS } from '../../support/central-stores.js'
@@ -70,7 +71,7 @@ function texts(desk: Desk): Record<string, number> {
 
 const once = (...all: string[]) => Object.fromEntries(all.map((text) => [text, 1]))
 
-async function cliStatus(dataDir: string): Promise<string> {
+async function cliOutput(run: () => Promise<number>): Promise<string> {
   let out = ''
   const write = process.stdout.write.bind(process.stdout)
   process.stdout.write = ((chunk: string) => {
@@ -78,7 +79,7 @@ async function cliStatus(dataDir: string): Promise<string> {
     return true
   }) as typeof process.stdout.write
   try {
-    assert.equal(await syncMain(['status', '--data-dir', dataDir]), 0)
+    assert.equal(await run(), 0)
   } finally {
     process.stdout.write = write
   }
@@ -148,7 +149,8 @@ for (const kind of STORE_KINDS) {
       const oldClientId = a.store.sync.config().clientId
 
       await a.close()
-      await restoreFromBackup(a.dir, backup)
+      const restored = await cliOutput(() => storageMain('restore', ['--data-dir', a.dir, '--from', backup]))
+      assert.match(restored, /this desk syncs with http:\/\/127\.0\.0\.1:\d+: at its next sync it takes a new client id/)
       a = open(a.dir)
       assert.equal(a.store.sync.config().clientId, oldClientId, 'same computer, same dir: nothing noticed before the central server answers')
       // Written on the restored desk before it syncs: under the old id these would be taken for ones the server holds.
@@ -183,7 +185,7 @@ for (const kind of STORE_KINDS) {
       assert.deepEqual(texts(b), all)
       assert.deepEqual(replicaState(a.db), replicaState(b.db))
 
-      const out = await cliStatus(a.dir)
+      const out = await cliOutput(() => syncMain(['status', '--data-dir', a.dir]))
       assert.match(out, /This desk was restored from a backup; its changes since then have been re-sent\. \(\d{4}-/)
     })
 
