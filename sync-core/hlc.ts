@@ -89,7 +89,8 @@ export function createHlcClock(initialNode: string, physicalNow: () => number, o
     latest: () => encodeHlc(state),
     rename(next) {
       node = checked(next)
-      state = { ...state, node }
+      // One tick on: its latest stays past the latest under the old name, whatever the names' order.
+      advance(state.wallMs, state.counter + 1)
     },
   }
 }

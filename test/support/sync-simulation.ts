@@ -142,7 +142,8 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
     return transport
   })
   const clocks = SKEW.map((skew) => ({ ms: T.ms + skew }))
-  const desks: Desk[] = [0, 1, 2].map((i) => openDesk(`sim${i}`, transports[i]!, clocks[i]))
+  const computers = ['machine-id:pc0', 'machine-id:pc1', 'machine-id:pc2']
+  const desks: Desk[] = [0, 1, 2].map((i) => openDesk(`sim${i}`, transports[i]!, clocks[i], undefined, computers[i]))
   let written: string[] = []
   /** Which desk wrote each message: one restored from a backup loses what it had not sent. */
   const writer = new Map<string, number>()
@@ -165,6 +166,26 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
       return identity
         ? (desk.db.prepare('SELECT id FROM conversations WHERE identity_rowid = ? ORDER BY id LIMIT 1').pluck().get(identity.rowid) as string | undefined)
         : undefined
+    }
+
+    /** What desk `i` wrote and never sent is gone with the store it replaced: the rest must come back. */
+    const forgetUnsent = async (i: number) => {
+      const onCentral = new Set<string>()
+      let after = 0
+      for (;;) {
+        const pulled = await central.pull(devices[i]!, property.id, after, 1000)
+        if ('reset' in pulled) throw new Error('the simulation keeps every op')
+        for (const { op } of pulled.ops) {
+          const text = (op.fields.content as { text?: string } | undefined)?.text
+          if (op.entity === 'message' && text) onCentral.add(text)
+        }
+        after = pulled.lastSeq
+        if (!pulled.hasMore) break
+      }
+      const kept = new Set(
+        (desks[i]!.db.prepare('SELECT content FROM messages').pluck().all() as string[]).map((content) => (JSON.parse(content) as { text: string }).text),
+      )
+      written = written.filter((text) => writer.get(text) !== i || kept.has(text) || onCentral.has(text))
     }
 
     for (const step of schedule) {
@@ -266,7 +287,7 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
           // The desk dies with whatever it committed; a new process opens the same file.
           const i = step.desk
           desks[i]!.close()
-          desks[i] = openDesk(`sim${i}`, transports[i]!, clocks[i], desks[i]!.dir)
+          desks[i] = openDesk(`sim${i}`, transports[i]!, clocks[i], desks[i]!.dir, computers[i])
           break
         }
         case 'partition':
@@ -290,26 +311,8 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
           await restoreFromBackup(desks[i]!.dir, file)
           // A restore takes a while: the restored desk's clock starts past what it made before.
           clocks[i]!.ms += 60_000
-          desks[i] = openDesk(`sim${i}`, transports[i]!, clocks[i], desks[i]!.dir)
-          // What it wrote and never sent is gone with the store it replaced: the rest must come back.
-          const onCentral = new Set<string>()
-          for (const space of [property.id]) {
-            let after = 0
-            for (;;) {
-              const pulled = await central.pull(devices[i]!, space, after, 1000)
-              if ('reset' in pulled) throw new Error('the simulation keeps every op')
-              for (const { op } of pulled.ops) {
-                const text = (op.fields.content as { text?: string } | undefined)?.text
-                if (op.entity === 'message' && text) onCentral.add(text)
-              }
-              after = pulled.lastSeq
-              if (!pulled.hasMore) break
-            }
-          }
-          const kept = new Set(
-            (desks[i]!.db.prepare('SELECT content FROM messages').pluck().all() as string[]).map((content) => (JSON.parse(content) as { text: string }).text),
-          )
-          written = written.filter((text) => writer.get(text) !== i || kept.has(text) || onCentral.has(text))
+          desks[i] = openDesk(`sim${i}`, transports[i]!, clocks[i], desks[i]!.dir, computers[i])
+          await forgetUnsent(i)
           // Its cursors and clock are the backup's now.
           seen[i] = { cursors: new Map(), hlc: '' }
           break

@@ -52,13 +52,19 @@ export function machineFingerprint(dataDir: string, computer: string): string {
  */
 export function takeNewClientId(store: Store, sync: SyncRepository, deskClock: HlcClock, reason: IdentityChange | null, now: number): number {
   const clientId = randomBytes(8).toString('hex')
-  const resent = store.transaction(() => {
-    const count = sync.rekey(clientId)
-    if (reason) sync.updateConfig({ identityChange: reason, identityChangedAt: now, lastError: null })
-    return count
-  })
+  const oldClientId = sync.config().clientId
   deskClock.rename(clientId)
-  return resent
+  try {
+    return store.transaction(() => {
+      const count = sync.rekey(clientId)
+      // Kept, so that after a restart the clock is still past everything it made under either name.
+      sync.updateConfig({ hlc: deskClock.latest(), ...(reason ? { identityChange: reason, identityChangedAt: now, lastError: null } : {}) })
+      return count
+    })
+  } catch (error) {
+    deskClock.rename(oldClientId)
+    throw error
+  }
 }
 
 /**
