@@ -17,7 +17,7 @@ for (const kind of STORE_KINDS) {
       }
     }
 
-    it('converges after random schedules of writes, faults, partitions and crashes', async () => {
+    it('converges after random schedules of writes, faults, partitions, crashes, restores from backups and copied data dirs', async () => {
       await fc.assert(
         fc.asyncProperty(fc.array(action, { minLength: 10, maxLength: 60 }), fc.integer(), async (schedule, seed) => {
           await withCentral((central) => simulate(central, schedule, seed)).catch((error) => {

@@ -8,7 +8,9 @@ import type { Property } from '../../local-api/db/properties.js'
 import type { PushRequest } from '../../sync-core/protocol.js'
 import { Refusal } from '../../local-api/services/problems.js'
 import { createProperty } from '../../local-api/services/properties.js'
+import { DATABASE_FILE } from '../../local-api/db/open.js'
 import { inProcessTransport, openDesk, removeDesk, replicaState, type Desk } from './sync-desks.js'
+import { tempDir } from './test-app.js'
 
 /**
  * A deterministic simulation: one central server and three desks with their own SQLite files, on
@@ -16,7 +18,8 @@ import { inProcessTransport, openDesk, removeDesk, replicaState, type Desk } fro
  * replays them; desks go offline for days and crash between a local commit and its push. Random
  * schedules (fast-check) of guest messages, replies, takeovers, reservations, templates, knowledge
  * entries, guest merges and their undos; desks backed up and later restored from their backup (what
- * they had sent since comes back, what they had not is gone); after healing every desk must hold
+ * they had sent since comes back, what they had not is gone), a desk replaced by a copy of another's
+ * data dir on its computer (each syncs as a desk of its own); after healing every desk must hold
  * the same state.
  */
 
@@ -86,6 +89,7 @@ export const action = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('replay' as const), desk: deskIndex }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('backup' as const), desk: deskIndex }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('restore' as const), desk: deskIndex }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('clone' as const), desk: deskIndex, from: deskIndex }) },
 )
 export type Action = typeof action extends fc.Arbitrary<infer A> ? A : never
 
@@ -168,8 +172,12 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
         : undefined
     }
 
-    /** What desk `i` wrote and never sent is gone with the store it replaced: the rest must come back. */
+    /**
+     * What desk `i` wrote and never sent is gone with the store it replaced: the rest must come back.
+     * Its old pushes are not replayed afterwards (a lost one would bring back what is gone).
+     */
     const forgetUnsent = async (i: number) => {
+      network.pushes = network.pushes.filter((push) => push.desk !== i)
       const onCentral = new Set<string>()
       let after = 0
       for (;;) {
@@ -314,6 +322,19 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
           desks[i] = openDesk(`sim${i}`, transports[i]!, clocks[i], desks[i]!.dir, computers[i])
           await forgetUnsent(i)
           // Its cursors and clock are the backup's now.
+          seen[i] = { cursors: new Map(), hlc: '' }
+          break
+        }
+        case 'clone': {
+          // Desk i's computer gets a copy of desk `from`'s data dir (the old store of desk i is gone).
+          const i = step.desk
+          if (i === step.from) break
+          const dir = tempDir(`frontdesk-sim${i}-copy-`)
+          await backupTo(desks[step.from]!.db, join(dir, DATABASE_FILE))
+          removeDesk(desks[i]!)
+          backups[i] = undefined
+          desks[i] = openDesk(`sim${i}`, transports[i]!, clocks[i], dir, computers[i])
+          await forgetUnsent(i)
           seen[i] = { cursors: new Map(), hlc: '' }
           break
         }
