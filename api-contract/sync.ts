@@ -39,6 +39,23 @@ export const SyncStatusSchema = Type.Object({
   centralUrl: Nullable(Type.String()),
   deviceId: Nullable(Type.String()),
   propertyId: Nullable(Type.String()),
+  identityChange: Type.Union(
+    [
+      Type.Object({
+        reason: Type.Enum(['restored', 'cloned']),
+        message: Type.String({
+          description:
+            'e.g. "This desk was restored from a backup; its changes since then have been re-sent." or "This data dir was copied from another computer; this desk now syncs as a new desk."',
+        }),
+        at: IsoDateTime,
+      }),
+      Type.Null(),
+    ],
+    {
+      description:
+        'Set for 7 days after this desk took a new client id: restored from a backup (the central server had changes of it this desk never sent) or its data dir copied from another computer.',
+    },
+  ),
 })
 export type SyncStatus = Static<typeof SyncStatusSchema>
 

@@ -43,6 +43,7 @@ export async function syncMain(args: string[]): Promise<number> {
         `changes waiting to apply: ${status.waitingOps}`,
         `last sync: ${status.lastSyncAt ? new Date(status.lastSyncAt).toISOString() : 'never'}`,
         `last error: ${status.lastError ?? 'none'}`,
+        ...(status.identityChange ? [`${status.identityChange.message} (${new Date(status.identityChange.at).toISOString()})`] : []),
       ].join('\n') + '\n',
     )
     return 0

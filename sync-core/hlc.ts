@@ -40,14 +40,20 @@ export interface HlcClock {
   receive(remote: string): void
   /** The latest timestamp made or seen (to persist, and to restart from). */
   latest(): string
+  /** From now on stamps as `node` (a desk that took a new client id), still past everything made or seen. */
+  rename(node: string): void
 }
 
 /**
  * A clock for one replica. `maxAheadMs` bounds how far ahead of our physical time a received
  * timestamp may be, so one desk with a wild clock cannot drag everyone into the future.
  */
-export function createHlcClock(node: string, physicalNow: () => number, options: { latest?: string; maxAheadMs?: number } = {}): HlcClock {
-  if (!NODE.test(node)) throw new ClockError(`a clock node is 1–32 lowercase letters or digits, not ${JSON.stringify(node)}`)
+export function createHlcClock(initialNode: string, physicalNow: () => number, options: { latest?: string; maxAheadMs?: number } = {}): HlcClock {
+  const checked = (node: string) => {
+    if (!NODE.test(node)) throw new ClockError(`a clock node is 1–32 lowercase letters or digits, not ${JSON.stringify(node)}`)
+    return node
+  }
+  let node = checked(initialNode)
   const maxAheadMs = options.maxAheadMs ?? 24 * 3600_000
   let state: Hlc = options.latest ? { ...decodeHlc(options.latest), node } : { wallMs: 0, counter: 0, node }
 
@@ -81,5 +87,10 @@ export function createHlcClock(node: string, physicalNow: () => number, options:
       advance(wallMs, counter)
     },
     latest: () => encodeHlc(state),
+    rename(next) {
+      node = checked(next)
+      // One tick on: its latest stays past the latest under the old name, whatever the names' order.
+      advance(state.wallMs, state.counter + 1)
+    },
   }
 }

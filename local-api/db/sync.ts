@@ -13,6 +13,13 @@ export interface SyncConfig {
   hlc: string | null
   lastSyncAt: number | null
   lastError: string | null
+  /** The highest client sequence this desk has sent (the central server acknowledging more: another copy sent it). */
+  pushedSeq: number
+  /** The fingerprint of the computer and data dir this desk last ran on. */
+  machine: string | null
+  /** Why this desk last took a new client id, and when. */
+  identityChange: 'restored' | 'cloned' | null
+  identityChangedAt: number | null
 }
 
 export interface EntityState {
@@ -42,6 +49,10 @@ const CONFIG_COLUMNS: Record<keyof SyncConfig, string> = {
   hlc: 'hlc',
   lastSyncAt: 'last_sync_at',
   lastError: 'last_error',
+  pushedSeq: 'pushed_seq',
+  machine: 'machine',
+  identityChange: 'identity_change',
+  identityChangedAt: 'identity_changed_at',
 }
 
 /** The tables that hold synced entities a synced reference may point to, by entity. */
@@ -129,6 +140,23 @@ export function syncRepository(db: Db) {
       db.prepare(`UPDATE sync_config SET ${entries.map(([key]) => `${CONFIG_COLUMNS[key as keyof SyncConfig]} = ?`).join(', ')} WHERE id = 1`).run(
         ...entries.map(([, value]) => value ?? null),
       )
+    },
+    /**
+     * This desk becomes client `clientId`: every op not yet acknowledged is renumbered from 1 under
+     * it (keeping its op id, by which the central server knows one it already holds) and nothing is
+     * acknowledged or sent under it yet. Returns how many ops wait to be sent again.
+     */
+    rekey(clientId: string): number {
+      // Out of the way first (negative), then 1, 2, 3… in the old order.
+      db.prepare('UPDATE sync_outbox SET client_seq = -client_seq').run()
+      db.prepare(
+        `UPDATE sync_outbox SET client_seq = r.n, op = json_set(op, '$.clientId', ?, '$.clientSeq', r.n)
+         FROM (SELECT client_seq AS old, row_number() OVER (ORDER BY client_seq DESC) AS n FROM sync_outbox) AS r
+         WHERE sync_outbox.client_seq = r.old`,
+      ).run(clientId)
+      const count = outboxSize.get() as number
+      db.prepare('UPDATE sync_config SET client_id = ?, next_client_seq = ?, acked_seq = 0, pushed_seq = 0 WHERE id = 1').run(clientId, count + 1)
+      return count
     },
     /** This desk's own changes after `seq` (not those applied from other desks). */
     localChangesAfter(seq: number, limit: number): LocalChange[] {

@@ -439,6 +439,10 @@ export const en = {
     parkedMore: '… and {{count}} more',
     parkedRetry: 'Retry them',
     parkedRetried: '{{applied}} applied, {{stillParked}} still set aside',
+    identity: {
+      restored: 'This desk was restored from a backup; its changes since then have been re-sent.',
+      cloned: 'This data dir was copied from another computer; this desk now syncs as a new desk.',
+    },
     progress: '{{done}} of {{total}}',
     joiningTitle: "Joining your hotel's central server",
     joiningIntro:

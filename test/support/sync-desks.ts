@@ -4,6 +4,7 @@ import type { SyncService } from '../../central/sync-service.js'
 import { openDatabase, type Db } from '../../local-api/db/open.js'
 import { createStore, type Store } from '../../local-api/db/store.js'
 import { createServices } from '../../local-api/services/index.js'
+import { checkMachine, machineFingerprint } from '../../local-api/services/sync/desk-identity.js'
 import { createDeskSync } from '../../local-api/services/sync/index.js'
 import type { SyncTransport } from '../../local-api/services/sync/transport.js'
 import { tempDir } from './test-app.js'
@@ -38,16 +39,22 @@ export interface Desk {
   close(): void
 }
 
-/** A desk with its own SQLite file, services on a settable clock, and sync through `transport`. */
-export function openDesk(name: string, transport: SyncTransport, now = { ms: Date.now() }, dir = tempDir(`frontdesk-${name}-`)): Desk {
+/**
+ * A desk with its own SQLite file, services on a settable clock, and sync through `transport`.
+ * `computer`: the machine it plays (its fingerprint is checked on opening, as `frontdesk serve` does).
+ */
+export function openDesk(name: string, transport: SyncTransport, now = { ms: Date.now() }, dir = tempDir(`frontdesk-${name}-`), computer?: string): Desk {
   const db = openDatabase(dir)
   const store = createStore(db, { now: () => now.ms })
   const services = createServices(store, { clock: () => now.ms })
+  const machine = computer === undefined ? undefined : machineFingerprint(dir, computer)
+  if (machine) checkMachine(store, store.sync, store.hlc, machine, now.ms)
   const sync = createDeskSync(store, services.ingest, services.events, transport, {
     clock: () => now.ms,
     pushBatch: 50,
     pullBatch: 40,
     firstCopies: services.firstCopies,
+    machine,
   })
   store.transaction(() => sync.repository.updateConfig({ centralUrl: 'in-process://central' }))
   return {

@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict'
+import { join } from 'node:path'
 import fc from 'fast-check'
 import type { CentralStore, Device } from '../../central/store/central-store.js'
 import { ClientIdTaken, createSyncService } from '../../central/sync-service.js'
+import { backupTo, restoreFromBackup } from '../../local-api/db/backup.js'
 import type { Property } from '../../local-api/db/properties.js'
 import { SYNC_SCHEMA_VERSION, type PushRequest } from '../../sync-core/protocol.js'
 import { Refusal } from '../../local-api/services/problems.js'
 import { createProperty } from '../../local-api/services/properties.js'
+import { DATABASE_FILE } from '../../local-api/db/open.js'
 import { inProcessTransport, openDesk, removeDesk, replicaState, type Desk } from './sync-desks.js'
 import { opMaker } from './sync-ops.js'
+import { tempDir } from './test-app.js'
 
 /**
  * A deterministic simulation: one central server and three desks with their own SQLite files, on
@@ -15,7 +19,9 @@ import { opMaker } from './sync-ops.js'
  * replays them; desks go offline for days and crash between a local commit and its push. Random
  * schedules (fast-check) of guest messages, replies, takeovers, reservations, templates, knowledge
  * entries, guest merges and their undos, and another device borrowing a desk's client id (refused);
- * after healing every desk must hold the same state.
+ * desks backed up and later restored from their backup (what they had sent since comes back, what
+ * they had not is gone), a desk replaced by a copy of another's data dir on its computer (each syncs
+ * as a desk of its own); after healing every desk must hold the same state.
  */
 
 const HOUR = 3600_000
@@ -83,6 +89,9 @@ export const action = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('time' as const), ms: fc.integer({ min: 1000, max: 3 * DAY }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('replay' as const), desk: deskIndex }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('hijack' as const), desk: deskIndex }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('backup' as const), desk: deskIndex }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('restore' as const), desk: deskIndex }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('clone' as const), desk: deskIndex, from: deskIndex }) },
 )
 export type Action = typeof action extends fc.Arbitrary<infer A> ? A : never
 
@@ -139,8 +148,12 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
     return transport
   })
   const clocks = SKEW.map((skew) => ({ ms: T.ms + skew }))
-  const desks: Desk[] = [0, 1, 2].map((i) => openDesk(`sim${i}`, transports[i]!, clocks[i]))
-  const written: string[] = []
+  const computers = ['machine-id:pc0', 'machine-id:pc1', 'machine-id:pc2']
+  const desks: Desk[] = [0, 1, 2].map((i) => openDesk(`sim${i}`, transports[i]!, clocks[i], undefined, computers[i]))
+  let written: string[] = []
+  /** Which desk wrote each message: one restored from a backup loses what it had not sent. */
+  const writer = new Map<string, number>()
+  const backups: (string | undefined)[] = [undefined, undefined, undefined]
   const seen = desks.map(() => ({ cursors: new Map<string, number>(), hlc: '' }))
   let counter = 0
 
@@ -162,12 +175,37 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
         : undefined
     }
 
+    /**
+     * What desk `i` wrote and never sent is gone with the store it replaced: the rest must come back.
+     * Its old pushes are not replayed afterwards (a lost one would bring back what is gone).
+     */
+    const forgetUnsent = async (i: number) => {
+      network.pushes = network.pushes.filter((push) => push.desk !== i)
+      const onCentral = new Set<string>()
+      let after = 0
+      for (;;) {
+        const pulled = await central.pull(devices[i]!, property.id, after, 1000)
+        if ('reset' in pulled) throw new Error('the simulation keeps every op')
+        for (const { op } of pulled.ops) {
+          const text = (op.fields.content as { text?: string } | undefined)?.text
+          if (op.entity === 'message' && text) onCentral.add(text)
+        }
+        after = pulled.lastSeq
+        if (!pulled.hasMore) break
+      }
+      const kept = new Set(
+        (desks[i]!.db.prepare('SELECT content FROM messages').pluck().all() as string[]).map((content) => (JSON.parse(content) as { text: string }).text),
+      )
+      written = written.filter((text) => writer.get(text) !== i || kept.has(text) || onCentral.has(text))
+    }
+
     for (const step of schedule) {
       const desk = 'desk' in step ? desks[step.desk]! : undefined
       switch (step.kind) {
         case 'guestWrites': {
           const text = `message ${++counter}`
           written.push(text)
+          writer.set(text, step.desk)
           const outcome = desk!.services.ingest.ingest(property, [
             {
               channel: step.channel,
@@ -185,6 +223,7 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
           if (!id) break
           const text = `reply ${++counter}`
           written.push(text)
+          writer.set(text, step.desk)
           assert.ok(
             desk!.services.ingest.ingest(property, [
               { channel: 'whatsapp', conversationId: id, direction: 'out', content: { type: 'text', text }, createdAt: desk!.now.ms },
@@ -259,7 +298,7 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
           // The desk dies with whatever it committed; a new process opens the same file.
           const i = step.desk
           desks[i]!.close()
-          desks[i] = openDesk(`sim${i}`, transports[i]!, clocks[i], desks[i]!.dir)
+          desks[i] = openDesk(`sim${i}`, transports[i]!, clocks[i], desks[i]!.dir, computers[i])
           break
         }
         case 'partition':
@@ -269,6 +308,39 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
           T.ms += step.ms
           clocks.forEach((clock, i) => (clock.ms = T.ms + SKEW[i]!))
           break
+        case 'backup': {
+          const file = join(desk!.dir, `backup-${step.desk}.sqlite`)
+          await backupTo(desk!.db, file)
+          backups[step.desk] = file
+          break
+        }
+        case 'restore': {
+          const i = step.desk
+          const file = backups[i]
+          if (!file) break
+          desks[i]!.close()
+          await restoreFromBackup(desks[i]!.dir, file)
+          // A restore takes a while: the restored desk's clock starts past what it made before.
+          clocks[i]!.ms += 60_000
+          desks[i] = openDesk(`sim${i}`, transports[i]!, clocks[i], desks[i]!.dir, computers[i])
+          await forgetUnsent(i)
+          // Its cursors and clock are the backup's now.
+          seen[i] = { cursors: new Map(), hlc: '' }
+          break
+        }
+        case 'clone': {
+          // Desk i's computer gets a copy of desk `from`'s data dir (the old store of desk i is gone).
+          const i = step.desk
+          if (i === step.from) break
+          const dir = tempDir(`frontdesk-sim${i}-copy-`)
+          await backupTo(desks[step.from]!.db, join(dir, DATABASE_FILE))
+          removeDesk(desks[i]!)
+          backups[i] = undefined
+          desks[i] = openDesk(`sim${i}`, transports[i]!, clocks[i], dir, computers[i])
+          await forgetUnsent(i)
+          seen[i] = { cursors: new Map(), hlc: '' }
+          break
+        }
         case 'replay': {
           const old = network.pushes.filter((push) => push.desk === step.desk)
           const request = old[Math.floor(next() * old.length)]

@@ -64,6 +64,18 @@ describe('the hybrid logical clock', () => {
     assert.ok(restarted.now() > last)
   })
 
+  it('takes a new node (a desk with a new client id) and stays past everything it made', () => {
+    const clock = createHlcClock('desk1', () => T)
+    const before = clock.now()
+    clock.rename('desk0')
+    assert.ok(clock.latest() > before, 'past what it made under its old name')
+    const after = clock.now()
+    assert.ok(after > before)
+    assert.equal(decodeHlc(after).node, 'desk0')
+    assert.equal(decodeHlc(clock.latest()).node, 'desk0')
+    assert.throws(() => clock.rename('Desk 0'), ClockError)
+  })
+
   it('refuses a timestamp more than a day ahead, and a malformed one', () => {
     const clock = createHlcClock('central', () => T)
     clock.receive(encodeHlc({ wallMs: T + 23 * HOUR, counter: 0, node: 'desk2' }))

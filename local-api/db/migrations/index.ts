@@ -12,6 +12,7 @@ import { signInThrottling } from './0100-sign-in-throttling.js'
 import { propertyScopedIds } from './0110-property-scoped-ids.js'
 import { outboxLeasesAndHealth } from './0120-outbox-leases-and-health.js'
 import { parkedSyncOps } from './0130-parked-sync-ops.js'
+import { deskIdentity } from './0140-desk-identity.js'
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   propertyScopedIds,
   outboxLeasesAndHealth,
   parkedSyncOps,
+  deskIdentity,
 ]

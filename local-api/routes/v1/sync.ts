@@ -9,6 +9,7 @@ export const syncStatusView = (status: DeskSyncStatus) => ({
   ...status,
   lastSyncAt: status.lastSyncAt === null ? null : new Date(status.lastSyncAt).toISOString(),
   parked: status.parked.map((op) => ({ ...op, parkedAt: new Date(op.parkedAt).toISOString() })),
+  identityChange: status.identityChange && { ...status.identityChange, at: new Date(status.identityChange.at).toISOString() },
 })
 
 /** This desk's sync with the central server: its state, a sync on request, connecting. */

@@ -10,6 +10,7 @@ import type { WorkerReport } from '../background-failures.js'
 import type { DomainEvent, EventBus } from '../event-bus.js'
 import { snapshotOp, type OpApplier, type ParkableOp } from './apply-ops.js'
 import type { FirstCopies } from './first-copies.js'
+import { checkMachine, identityNotice, takeNewClientId, type IdentityChange } from './desk-identity.js'
 import type { LocalOps } from './local-ops.js'
 import type { SyncTransport } from './transport.js'
 
@@ -28,6 +29,8 @@ export interface SyncStatus {
   lastError: string | null
   /** While a snapshot or a long pull runs: entities or ops applied so far, of about how many. */
   progress: { done: number; total: number } | null
+  /** This desk took a new client id lately (restored from a backup, or its data dir copied here): why, in words, and when. */
+  identityChange: { reason: IdentityChange; message: string; at: number } | null
 }
 
 export interface SyncClientOptions {
@@ -46,6 +49,8 @@ export interface SyncClientOptions {
   report?: WorkerReport
   /** Told which guest messages' copies reached the central server first from this desk (the AI agent answers only those). */
   firstCopies?: FirstCopies
+  /** The fingerprint of the computer and data dir this runs on (desk-identity.ts); a different one kept means a copied data dir. */
+  machine?: string
 }
 
 /** How many parked ops the status lists (it counts them all). */
@@ -126,13 +131,29 @@ export function createSyncClient(
     }
   }
 
+  /** Another copy of this desk is pushing under its id: this one takes a new id and sends again. */
+  function becomeNewClient(reason: IdentityChange): void {
+    const resent = takeNewClientId(store, sync, deskClock, reason, clock())
+    options.report?.log.warn(
+      { reason, resent, clientId: sync.config().clientId },
+      'sync: this desk took a new client id; its changes the central server may lack go up again',
+    )
+  }
+
   async function push(): Promise<void> {
     for (;;) {
-      const { ackedSeq, clientId } = sync.config()
+      const { ackedSeq, clientId, pushedSeq } = sync.config()
       const ops = sync.outboxAfter(ackedSeq, pushBatch)
       if (ops.length === 0) return
+      // Kept before it goes: the server acknowledging more than this desk ever sent means a copy sent it.
+      const sentThrough = Math.max(pushedSeq, ops.at(-1)!.clientSeq)
+      if (sentThrough > pushedSeq) store.transaction(() => sync.updateConfig({ pushedSeq: sentThrough }))
       const response = await transport.push({ clientId, schemaVersion: SYNC_SCHEMA_VERSION, ops })
       receiveClock(response.serverHlc)
+      if (response.ackedSeq > sentThrough) {
+        becomeNewClient('cloned')
+        continue
+      }
       if ('error' in response) {
         if (response.ackedSeq < ackedSeq)
           throw new Error(
@@ -257,10 +278,19 @@ export function createSyncClient(
     state = 'syncing'
     const round = ++roundsBegun
     try {
+      if (options.machine && checkMachine(store, sync, deskClock, options.machine, clock()))
+        options.report?.log.warn({ clientId: sync.config().clientId }, 'sync: this data dir was copied from another computer; this desk took a new client id')
       materializeAll()
-      const { clientId } = sync.config()
-      const hello = await transport.hello({ clientId, schemaVersion: SYNC_SCHEMA_VERSION })
+      let hello = await transport.hello({ clientId: sync.config().clientId, schemaVersion: SYNC_SCHEMA_VERSION })
       receiveClock(hello.serverHlc)
+      if (hello.ackedSeq > sync.config().pushedSeq) {
+        // The server has changes under this id that this desk never sent: it was restored from a
+        // backup (or a copy of it pushed first). Its changes go up again under a new id, and what
+        // it sent after the backup comes back with the next pull as another desk's.
+        becomeNewClient('restored')
+        hello = await transport.hello({ clientId: sync.config().clientId, schemaVersion: SYNC_SCHEMA_VERSION })
+        receiveClock(hello.serverHlc)
+      }
       if (hello.ackedSeq > sync.config().ackedSeq) store.transaction(() => acknowledge(hello.ackedSeq))
       spaces = [GROUP_SPACE, ...hello.spaces.filter((space) => space !== GROUP_SPACE)]
       // An older central server would refuse what it does not know: this desk's changes wait for its upgrade.
@@ -409,6 +439,7 @@ export function createSyncClient(
         lastSyncAt: config.lastSyncAt,
         lastError: config.lastError,
         progress,
+        identityChange: identityChangeOf(sync, clock()),
       }
     },
   }
@@ -417,5 +448,12 @@ export function createSyncClient(
 
 /** A round's failure is reported by the round itself (logged, kept, the status's lastError): who only waits for it ignores it. */
 function reportedByTheRound(): void {}
+
+/** What the status says about this desk's last new client id, while it is recent. */
+export function identityChangeOf(sync: SyncRepository, now: number): SyncStatus['identityChange'] {
+  const notice = identityNotice(sync, now)
+  const reason = sync.config().identityChange
+  return notice && reason ? { reason, message: notice.notice, at: notice.at } : null
+}
 
 export type SyncClient = ReturnType<typeof createSyncClient>

@@ -7,8 +7,9 @@ import type { EventBus } from '../event-bus.js'
 import type { Ingest } from '../ingest.js'
 import { createProperty } from '../properties.js'
 import { createDeskSync, type DeskSync } from './index.js'
+import { checkMachine, machineFingerprint, thisComputer } from './desk-identity.js'
 import type { FirstCopies } from './first-copies.js'
-import { PARKED_LISTED, type SyncClientOptions, type SyncStatus } from './sync-client.js'
+import { identityChangeOf, PARKED_LISTED, type SyncClientOptions, type SyncStatus } from './sync-client.js'
 import { httpTransport, isTransientSyncError, SyncHttpError, type SyncTransport } from './transport.js'
 
 export interface DeskSyncOptions {
@@ -22,6 +23,8 @@ export interface DeskSyncOptions {
    * server does not answer or is busy, waiting 0.5 s, 1 s, 2 s… between (default 4: about 3.5 s).
    */
   attempts?: number
+  /** What identifies this computer (default: its OS machine id, else its host name); tests play two computers with it. */
+  computer?: () => string
 }
 
 /** Runs `work`, trying again after a growing pause while it fails in a way a retry may get past. */
@@ -69,6 +72,13 @@ export function createDeskSyncService(
   let desk: DeskSync | undefined
   let started = false
   const attempts = options.attempts ?? 4
+  // Where this desk runs: a data dir copied from elsewhere takes a new client id before anything is sent.
+  const machine = machineFingerprint(store.dataDir, (options.computer ?? thisComputer)())
+  try {
+    checkMachine(store, repository, store.hlc, machine, clock())
+  } catch {
+    // a store served read-only: nothing syncs from it anyway
+  }
 
   /**
    * A desk joining a property nobody has written yet makes that property here, for setup to name
@@ -87,6 +97,7 @@ export function createDeskSyncService(
     if (!centralUrl || !credential) return undefined
     desk ??= createDeskSync(store, ingest, events, makeTransport(centralUrl, credential), {
       clock,
+      machine,
       firstCopies: options.firstCopies,
       ...options.client,
       onSynced: afterSync,
@@ -118,6 +129,7 @@ export function createDeskSyncService(
         lastSyncAt: config.lastSyncAt,
         lastError: config.lastError,
         progress: null,
+        identityChange: identityChangeOf(repository, clock()),
       }
       return {
         ...status,

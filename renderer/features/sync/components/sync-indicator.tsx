@@ -41,6 +41,7 @@ export function SyncIndicator() {
             {t('sync.parkedLine', { count: sync.parkedOps })}
           </p>
         )}
+        {sync.identityChange && <p className="sync-identity">{t(`sync.identity.${sync.identityChange.reason}`)}</p>}
         {sync.lastError && (
           <p className="form-error" role="alert">
             {sync.lastError}
