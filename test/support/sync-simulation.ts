@@ -351,6 +351,9 @@ export async function simulate(centralStore: CentralStore, schedule: Action[], s
           // Another device of the property says hello and pushes under the desk's client id (seen
           // in any pull), next in its sequence: refused, so the desk's later changes stay in order.
           const { clientId, ackedSeq } = desk!.sync.repository.config()
+          // A client id the desk just took (restored or copied) is seen by no one until the desk first
+          // uses it; the desk's own hello (its next round's first step) comes first, as it would.
+          await central.hello(devices[step.desk]!, clientId)
           await assert.rejects(central.hello(borrower, clientId), ClientIdTaken)
           const forged = opMaker(clientId, property.id, () => T.ms).op('template', `tpl_forged${++counter}`, { name: 'forged' }, { clientSeq: ackedSeq + 1 })
           await assert.rejects(central.push(borrower, { clientId, schemaVersion: SYNC_SCHEMA_VERSION, ops: [forged] }), ClientIdTaken)
