@@ -21,8 +21,14 @@ describe('0130 parked sync ops', () => {
     )
     db.prepare('INSERT INTO sync_pending (op_id, op, reason, since) VALUES (?, ?, ?, ?)').run('op-1', '{"entity":"lead"}', 'waits for conversation c1', 5)
 
-    assert.deepEqual(migrate(db, migrations), [130])
-    assert.equal(schemaVersion(db), migrations.at(-1)!.version)
+    assert.deepEqual(
+      migrate(
+        db,
+        migrations.filter((migration) => migration.version <= 130),
+      ),
+      [130],
+    )
+    assert.equal(schemaVersion(db), 130)
     assert.deepEqual(db.prepare('SELECT op_id, reason, since FROM sync_pending').all(), [{ op_id: 'op-1', reason: 'waits for conversation c1', since: 5 }])
     assert.deepEqual(db.prepare('SELECT count(*) AS n FROM sync_parked_ops').get(), { n: 0 })
 
