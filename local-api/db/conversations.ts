@@ -339,10 +339,14 @@ export function conversationsRepository(db: Db) {
   const setInsight = db.prepare('UPDATE conversations SET kind = @kind, persona = @persona, insight = @insight WHERE id = @id')
   const setGuest = db.prepare('UPDATE conversations SET guest_id = ? WHERE id = ?')
   const queuedUnassigned = db.prepare(`${SELECT_VIEW} WHERE c.queue_state = 'queued' AND c.assigned_agent_id IS NULL ORDER BY c.last_message_at`)
+  // The latest message gives the preview: the later one; on the same millisecond the greater preview,
+  // then direction — as domain/conversation-summary.ts's isLatestMessage, so every desk agrees.
+  const LATEST = `(@lastMessageAt > last_message_at OR (@lastMessageAt = last_message_at AND (last_message_preview IS NULL
+    OR @preview > last_message_preview OR (@preview = last_message_preview AND @direction >= coalesce(last_message_direction, '')))))`
   const applySummary = db.prepare(`
     UPDATE conversations SET
-      last_message_preview = CASE WHEN @lastMessageAt >= last_message_at THEN @preview ELSE last_message_preview END,
-      last_message_direction = CASE WHEN @lastMessageAt >= last_message_at THEN @direction ELSE last_message_direction END,
+      last_message_preview = CASE WHEN ${LATEST} THEN @preview ELSE last_message_preview END,
+      last_message_direction = CASE WHEN ${LATEST} THEN @direction ELSE last_message_direction END,
       last_message_at = max(last_message_at, @lastMessageAt),
       last_guest_message_at = CASE WHEN @lastGuestMessageAt IS NULL THEN last_guest_message_at
                                    ELSE max(coalesce(last_guest_message_at, 0), @lastGuestMessageAt) END,

@@ -20,13 +20,41 @@ export interface SummarizedMessage {
   content: MessageContent
 }
 
-/** The summary with one more message; the latest message (the later one, on a tie) gives the preview. */
+/** Code point order (as SQLite compares TEXT), not UTF-16 order. */
+function compareText(a: string, b: string): number {
+  const left = [...a]
+  const right = [...b]
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const difference = left[i]!.codePointAt(0)! - right[i]!.codePointAt(0)!
+    if (difference !== 0) return difference
+  }
+  return left.length - right.length
+}
+
+/**
+ * Whether a message at `at` with this preview and direction is the conversation's latest: the later
+ * one, and between two of the same millisecond the greater preview, then direction — never the order
+ * in which they arrived, which differs between desks (db/conversations.ts applies the same rule in SQL).
+ */
+export function isLatestMessage(
+  at: number,
+  preview: string,
+  direction: Direction,
+  current: Pick<SummaryDelta, 'lastMessageAt' | 'preview' | 'direction'>,
+): boolean {
+  if (at !== current.lastMessageAt) return at > current.lastMessageAt
+  const byPreview = compareText(preview, current.preview)
+  return byPreview !== 0 ? byPreview > 0 : direction >= current.direction
+}
+
+/** The summary with one more message; the latest message (see isLatestMessage) gives the preview. */
 export function addToSummary(summary: SummaryDelta | undefined, message: SummarizedMessage): SummaryDelta {
   const fromGuest = message.direction === 'in'
-  const isLatest = !summary || message.createdAt >= summary.lastMessageAt
+  const preview = contentPreview(message.content)
+  const isLatest = !summary || isLatestMessage(message.createdAt, preview, message.direction, summary)
   return {
     lastMessageAt: isLatest ? message.createdAt : summary.lastMessageAt,
-    preview: isLatest ? contentPreview(message.content) : summary.preview,
+    preview: isLatest ? preview : summary.preview,
     direction: isLatest ? message.direction : summary.direction,
     lastGuestMessageAt: fromGuest ? Math.max(summary?.lastGuestMessageAt ?? message.createdAt, message.createdAt) : (summary?.lastGuestMessageAt ?? null),
     unread: (summary?.unread ?? 0) + (fromGuest ? 1 : 0),
