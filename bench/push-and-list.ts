@@ -31,10 +31,10 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { DATABASE_FILE } from '../local-api/db/open.js'
 import { openStore } from '../local-api/db/store.js'
 import { createApiToken } from '../local-api/services/api-tokens.js'
-import { createEventBus } from '../local-api/services/event-bus.js'
-import { createIngest, type IncomingMessage } from '../local-api/services/ingest.js'
+import { type IncomingMessage } from '../local-api/services/ingest.js'
+import { createServices } from '../local-api/services/index.js'
 import { createProperty } from '../local-api/services/properties.js'
-import { createReservationService, type ReservationInput } from '../local-api/services/reservations.js'
+import { type ReservationInput } from '../local-api/services/reservations.js'
 import { startServer } from '../local-api/start-server.js'
 import { coldStartRow, coldStarts, smallStoreColdStart } from './cold-start.js'
 import { syncBench, syncBenchOptions } from './sync.js'
@@ -259,9 +259,7 @@ function buildListStore(config: Config) {
   const dataDir = freshDir('list')
   const store = openStore(dataDir)
   const property = createProperty(store, { name: 'Hotel Alpenblick', defaultCountry: 'CH', timeZone: 'Europe/Zurich' })
-  const events = createEventBus()
-  const ingest = createIngest(store, events)
-  const reservations = createReservationService(store, events)
+  const { ingest, reservations } = createServices(store)
   const phones: string[] = []
   let chunk: IncomingMessage[] = []
   let bookings: ReservationInput[] = []

@@ -34,9 +34,25 @@ const EARLIEST: Partial<Record<SyncEntity, readonly string[]>> = {
   lead: ['createdAt'],
 }
 
+/**
+ * A guest profile, once given, is never taken away by "none": a desk that made an identity or a
+ * conversation before it knew the guest's profile wrote no profile (null), and that must not undo
+ * the link another desk made (one profile replaces another by the clocks, as merges move them).
+ */
+const NEVER_CLEARED: Partial<Record<SyncEntity, readonly string[]>> = {
+  guest_identity: ['guestId'],
+  conversation: ['guestId'],
+  lead: ['guestId'],
+}
+
 /** True when `incoming` should replace `current` for this entity's field. */
 export function wins(entity: SyncEntity, field: string, current: FieldWrite | undefined, incoming: FieldWrite): boolean {
   if (!current) return true
+  if (
+    NEVER_CLEARED[entity]?.includes(field) &&
+    (incoming.value === null || incoming.value === undefined) !== (current.value === null || current.value === undefined)
+  )
+    return current.value === null || current.value === undefined
   if (EARLIEST[entity]?.includes(field) && typeof current.value === 'number' && typeof incoming.value === 'number' && incoming.value !== current.value)
     return incoming.value < current.value
   if (WRITE_ONCE[entity]?.includes(field)) return compareHlc(incoming.hlc, current.hlc) < 0

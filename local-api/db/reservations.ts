@@ -88,6 +88,10 @@ export function reservationsRepository(db: Db) {
   const byConfirmation = db.prepare('SELECT * FROM reservations WHERE property_id = ? AND confirmation_number = ?')
   const byId = db.prepare('SELECT * FROM reservations WHERE id = ?')
   const byGuest = db.prepare('SELECT * FROM reservations WHERE guest_id = ? ORDER BY arrival DESC')
+  const byContact = {
+    phone: db.prepare('SELECT * FROM reservations WHERE phone = ? ORDER BY id'),
+    email: db.prepare('SELECT * FROM reservations WHERE email = ? ORDER BY id'),
+  }
   const arriving = db.prepare(`
     SELECT * FROM reservations WHERE property_id = ? AND arrival = ? AND status NOT IN ('cancelled', 'no_show') ORDER BY last_name, first_name, rowid`)
 
@@ -118,6 +122,10 @@ export function reservationsRepository(db: Db) {
     },
     byGuest(guestId: string): Reservation[] {
       return (byGuest.all(guestId) as ReservationRow[]).map(toReservation)
+    },
+    /** Every reservation (of any property) that names this normalised phone or email. */
+    byContact(kind: 'phone' | 'email', value: string): Reservation[] {
+      return (byContact[kind].all(value) as ReservationRow[]).map(toReservation)
     },
   }
 }

@@ -46,7 +46,61 @@ export function createGuestService(store: Store, events: EventBus, conversations
     return published
   }
 
+  /**
+   * Merges profile `source` and `target` inside the caller's transaction (see `merge`); `mergeId`
+   * names the merge (guest linking names the merges it makes after the pair, so that desks finding
+   * one at once make one merge). Returns what to publish once the transaction has committed.
+   */
+  function mergeWithin(source: Guest, target: Guest, options: MergeOptions, now: number, mergeId = newId('gmg')) {
+    const [kept, gone] = source.id < target.id ? [source, target] : [target, source]
+    const by = options.by
+    const reason = cleanReason(options.reason)
+    const keptConversations = store.conversations.byGuest(kept.id)
+    const goneConversations = store.conversations.byGuest(gone.id)
+    const moved = store.guestMerges.whatMoves(gone.id)
+    store.guests.mergeInto(gone.id, kept.id)
+    store.guestMerges.insert({
+      id: mergeId,
+      keptGuestId: kept.id,
+      goneGuestId: gone.id,
+      gone: { firstName: gone.firstName, lastName: gone.lastName, language: gone.language, createdAt: gone.createdAt, updatedAt: gone.updatedAt },
+      keptBefore: { firstName: kept.firstName, lastName: kept.lastName, language: kept.language },
+      moved,
+      mergedBy: by,
+      reason,
+      origin: null,
+      createdAt: now,
+    })
+    store.changeLog.append(
+      'guest_merge',
+      mergeId,
+      'insert',
+      {
+        sourceId: source.id,
+        targetId: target.id,
+        undone: false,
+        reason,
+        mergedByAgentId: by.agentId ?? null,
+        mergedByToken: by.tokenName ?? null,
+      },
+      now,
+    )
+    const published: DomainEvent[] = []
+    const affected = [
+      ...goneConversations.map((conversation) => ({ conversation, otherGuestId: kept.id, otherName: guestName(kept) })),
+      ...keptConversations.map((conversation) => ({ conversation, otherGuestId: gone.id, otherName: guestName(gone) })),
+    ]
+    published.push(...recordOnConversations(affected, 'guest_merged', { id: mergeId, reason }, by, now))
+    for (const conversation of store.conversations.byGuest(kept.id)) {
+      store.conversations.refreshSearchText(conversation)
+      published.push({ type: 'conversation.updated', conversationId: conversation.id, propertyId: conversation.propertyId })
+    }
+    return { mergeId, guestId: kept.id, conversationIds: moved.conversations, published }
+  }
+
   return {
+    mergeWithin,
+
     /**
      * Merges two profiles of one person: identities, conversations, reservations, leads and onsite
      * contacts end up on one profile and the other is gone. The profile kept is the one with the
@@ -63,55 +117,9 @@ export function createGuestService(store: Store, events: EventBus, conversations
       if (!source) throw new Refusal('not-found', `no guest profile has the id ${sourceId}`)
       if (!target) return { ok: false, problems: [{ field: 'intoGuestId', message: 'names no guest profile' }] }
       const now = clock()
-      const [kept, gone] = sourceId < targetId ? [source, target] : [target, source]
-      const by = options.by
-      const reason = cleanReason(options.reason)
-      const mergeId = newId('gmg')
-      const { conversationIds, published } = store.transaction(() => {
-        const keptConversations = store.conversations.byGuest(kept.id)
-        const goneConversations = store.conversations.byGuest(gone.id)
-        const moved = store.guestMerges.whatMoves(gone.id)
-        store.guests.mergeInto(gone.id, kept.id)
-        store.guestMerges.insert({
-          id: mergeId,
-          keptGuestId: kept.id,
-          goneGuestId: gone.id,
-          gone: { firstName: gone.firstName, lastName: gone.lastName, language: gone.language, createdAt: gone.createdAt, updatedAt: gone.updatedAt },
-          keptBefore: { firstName: kept.firstName, lastName: kept.lastName, language: kept.language },
-          moved,
-          mergedBy: by,
-          reason,
-          origin: null,
-          createdAt: now,
-        })
-        store.changeLog.append(
-          'guest_merge',
-          mergeId,
-          'insert',
-          {
-            sourceId,
-            targetId,
-            undone: false,
-            reason,
-            mergedByAgentId: by.agentId ?? null,
-            mergedByToken: by.tokenName ?? null,
-          },
-          now,
-        )
-        const published: DomainEvent[] = []
-        const affected = [
-          ...goneConversations.map((conversation) => ({ conversation, otherGuestId: kept.id, otherName: guestName(kept) })),
-          ...keptConversations.map((conversation) => ({ conversation, otherGuestId: gone.id, otherName: guestName(gone) })),
-        ]
-        published.push(...recordOnConversations(affected, 'guest_merged', { id: mergeId, reason }, by, now))
-        for (const conversation of store.conversations.byGuest(kept.id)) {
-          store.conversations.refreshSearchText(conversation)
-          published.push({ type: 'conversation.updated', conversationId: conversation.id, propertyId: conversation.propertyId })
-        }
-        return { conversationIds: moved.conversations, published }
-      })
+      const { mergeId, guestId, conversationIds, published } = store.transaction(() => mergeWithin(source, target, options, now))
       events.publish(published)
-      return { ok: true, value: { mergeId, guestId: kept.id, conversationIds } }
+      return { ok: true, value: { mergeId, guestId, conversationIds } }
     },
 
     /**

@@ -11,6 +11,7 @@ import { createEventBus } from './event-bus.js'
 import { createExportService } from './export.js'
 import { createGuestAppConversationService } from './guest-app-conversations.js'
 import { createGuestSessionService } from './guest-sessions.js'
+import { createGuestLinking } from './guest-linking.js'
 import { createGuestService } from './guests.js'
 import { createIngest } from './ingest.js'
 import { createInsightService } from './insight.js'
@@ -54,6 +55,7 @@ export function createServices(
   const delivery = createDeliveryService(store, events, clock, deliveryOptions, background.reportFor('delivery', logger))
   const replies = createReplyService(store, ingest, delivery, clock)
   const guests = createGuestService(store, events, conversations, clock)
+  const guestLinking = createGuestLinking(store, guests, leads)
   const firstCopies = createFirstCopies()
   return {
     background,
@@ -67,10 +69,11 @@ export function createServices(
     knowledge,
     delivery,
     replies,
-    reservations: createReservationService(store, events, clock, leads.convertForReservation),
+    reservations: createReservationService(store, events, guestLinking, clock),
     agents: createAgentService(store, clock),
     signInThrottle: createSignInThrottle(store, clock),
     guests,
+    guestLinking,
     contactSuggestions: createContactSuggestionService(store, events, guests, clock),
     channelAccounts: createChannelAccountService(store, clock),
     outlets: createOutletService(store, clock),
@@ -83,7 +86,7 @@ export function createServices(
     firstCopies,
     insight: createInsightService(store, events, clock, background.reportFor('insight', logger)),
     exporter: createExportService(store),
-    sync: createDeskSyncService(store, ingest, events, clock, { firstCopies, ...syncOptions }, background.reportFor('sync', logger)),
+    sync: createDeskSyncService(store, ingest, events, guestLinking, clock, { firstCopies, ...syncOptions }, background.reportFor('sync', logger)),
   }
 }
 

@@ -28,18 +28,30 @@ export function createLeadService(store: Store, events: EventBus, conversations:
     },
 
     /**
-     * A reservation linked to the guest of open leads converts those of its own property and
-     * records it (a booking at another property of the group is not this one's conversion, and
-     * its id is not for this property's eyes). Runs inside the reservation's transaction; returns
-     * the conversations whose lead changed.
+     * The one rule for converting leads: an open lead of this guest converts when a booked
+     * reservation of the guest at the lead's property was taken or changed at or after the lead was
+     * captured (the earliest such booking is the one recorded; a booking at another property of the
+     * group is not this one's conversion, and its id is not for this property's eyes). It depends
+     * only on what the desk holds, so desks that learn of the lead, the booking and the link in any
+     * order convert the same leads. Runs inside the caller's transaction; returns the conversations
+     * whose lead changed.
      */
-    convertForReservation(guestId: string, reservationId: string, propertyId: string, now: number): string[] {
-      return store.leads.openOfGuest(guestId, propertyId).map((lead) => {
-        const converted: Lead = { ...lead, guestId, status: 'converted', reservationId, updatedAt: now }
-        store.leads.update(converted)
-        store.changeLog.append('lead', lead.id, 'update', { status: 'converted', reservationId, guestId, updatedAt: now }, now)
-        return lead.conversationId
-      })
+    convertByBookings(guestId: string, now: number): string[] {
+      const bookings = store.reservations
+        .byGuest(guestId)
+        .filter((reservation) => reservation.status !== 'cancelled' && reservation.status !== 'no_show')
+        .sort((x, y) => x.updatedAt - y.updatedAt || (x.id < y.id ? -1 : 1))
+      const converted: string[] = []
+      for (const propertyId of new Set(bookings.map((reservation) => reservation.propertyId))) {
+        for (const lead of store.leads.openOfGuest(guestId, propertyId)) {
+          const booking = bookings.find((reservation) => reservation.propertyId === propertyId && reservation.updatedAt >= lead.createdAt)
+          if (!booking) continue
+          store.leads.update({ ...lead, guestId, status: 'converted', reservationId: booking.id, updatedAt: now })
+          store.changeLog.append('lead', lead.id, 'update', { status: 'converted', reservationId: booking.id, guestId, updatedAt: now }, now)
+          converted.push(lead.conversationId)
+        }
+      }
+      return converted
     },
 
     /** Captures the conversation as a lead, once; returns the lead it already had otherwise. */

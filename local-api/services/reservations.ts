@@ -6,6 +6,7 @@ import type { Property } from '../db/properties.js'
 import type { Reservation, ReservationStatus } from '../db/reservations.js'
 import type { Store } from '../db/store.js'
 import type { DomainEvent, EventBus } from './event-bus.js'
+import { noCandidates, type GuestLinking } from './guest-linking.js'
 import type { Outcome, Problem } from './problems.js'
 
 export interface ReservationInput {
@@ -33,12 +34,7 @@ export interface UpsertedReservation {
  * reservation's phone or email when either already belongs to a profile, else created. Every
  * conversation of those identities is linked to the profile, whether it came before or after.
  */
-export function createReservationService(
-  store: Store,
-  events: EventBus,
-  clock: () => number = Date.now,
-  convertLeads: (guestId: string, reservationId: string, propertyId: string, now: number) => string[] = () => [],
-) {
+export function createReservationService(store: Store, events: EventBus, linking: Pick<GuestLinking, 'settle'>, clock: () => number = Date.now) {
   function validate(property: Property, input: ReservationInput): Outcome<ReservationInput> {
     const problems: Problem[] = []
     let phone: string | null = null
@@ -104,15 +100,6 @@ export function createReservationService(
     else store.guests.insert(guest)
     store.changeLog.append('guest', guestId, previous ? 'update' : 'insert', guest, now)
 
-    const linkedConversationIds: string[] = []
-    for (const identity of identities) {
-      if (identity.guestId === null && store.guests.linkIdentity(identity.rowid, guestId)) {
-        const key = `${identity.kind}:${identity.value}`
-        store.changeLog.append('guest_identity', key, 'update', { guestId }, now)
-        linkedConversationIds.push(...store.conversations.linkIdentityConversations(identity.rowid, guestId))
-      }
-    }
-    for (const id of linkedConversationIds) store.changeLog.append('conversation', id, 'update', { guestId }, now)
     // The guest's name may be new or changed: every conversation of the profile is searchable by it.
     for (const conversation of store.conversations.byGuest(guestId)) {
       store.conversations.refreshSearchText(conversation)
@@ -138,13 +125,13 @@ export function createReservationService(
     }
     store.reservations.upsert(reservation)
     store.changeLog.append('reservation', reservation.id, existing ? 'update' : 'insert', reservation, now)
-    // A guest who was a lead has now booked: the lead is converted and records the reservation.
-    const booked = reservation.status !== 'cancelled' && reservation.status !== 'no_show'
-    for (const conversationId of booked ? convertLeads(guestId, reservation.id, reservation.propertyId, now) : []) {
-      published.push({ type: 'conversation.updated', conversationId, propertyId: store.conversations.get(conversationId)!.propertyId })
-    }
-    published.push({ type: 'reservation.upserted', reservationId: reservation.id, propertyId: reservation.propertyId, guestId })
-    return { value: { reservation, created: !existing, linkedConversationIds }, published }
+    // Its contacts' profiles become one, their conversations the guest's; a lead of the guest converts.
+    const linked = linking.settle({ ...noCandidates(), reservations: new Set([reservation.id]), guests: new Set([guestId]) }, now)
+    published.push(...linked.published)
+    // Linking may have merged the guest's profile into one with a smaller id.
+    const kept = store.reservations.get(reservation.id)!
+    published.push({ type: 'reservation.upserted', reservationId: kept.id, propertyId: kept.propertyId, guestId: kept.guestId })
+    return { value: { reservation: kept, created: !existing, linkedConversationIds: linked.linkedConversationIds }, published }
   }
 
   return {

@@ -49,7 +49,7 @@ export function openDesk(name: string, transport: SyncTransport, now = { ms: Dat
   const services = createServices(store, { clock: () => now.ms })
   const machine = computer === undefined ? undefined : machineFingerprint(dir, computer)
   if (machine) checkMachine(store, store.sync, store.hlc, machine, now.ms)
-  const sync = createDeskSync(store, services.ingest, services.events, transport, {
+  const sync = createDeskSync(store, services.ingest, services.events, services.guestLinking, transport, {
     clock: () => now.ms,
     pushBatch: 50,
     pullBatch: 40,

@@ -21,7 +21,7 @@ describe('sync: an integrator message is the same message by (property, external
     rmSync(dir, { recursive: true, force: true })
   })
   const services = createServices(store, { clock: () => NOW })
-  const applier = createOpApplier(store, store.sync, services.ingest)
+  const applier = createOpApplier(store, store.sync, services.ingest, services.guestLinking)
   const hotelA = createProperty(store, { name: 'A', defaultCountry: 'CH' }, NOW)
   const hotelB = createProperty(store, { name: 'B', defaultCountry: 'CH' }, NOW)
   const push = (property: typeof hotelA, phone: string) => {

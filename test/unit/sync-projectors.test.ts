@@ -31,7 +31,10 @@ describe('sync projectors', () => {
   })
   const sync = store.sync
   const resolve = (entity: SyncEntity, id: unknown) => (typeof id === 'string' ? sync.resolve(entity, id) : undefined)
-  const { projectors } = createProjectors({ store, sync, resolve })
+  // Profiles a reservation on two desks found to be one guest (linking merges them; services/guest-linking.ts).
+  const sameGuests: [string, string][] = []
+  const sameGuest = (a: string, b: string) => void sameGuests.push([a, b])
+  const { projectors } = createProjectors({ store, sync, resolve, sameGuest })
   const clock = createHlcClock('otherdesk', () => NOW)
 
   /** Merges one op's fields into the entity's synced state and projects it, as apply-ops does. */
@@ -222,7 +225,7 @@ describe('sync projectors', () => {
   })
 
   it('message: written in a run through ingest; one integrator message is one (the smaller id); its delivery only moves forward', () => {
-    const messages = messageProjector({ store, sync, resolve }, createServices(store, { clock: () => NOW }).ingest, (id, reason) =>
+    const messages = messageProjector({ store, sync, resolve, sameGuest }, createServices(store, { clock: () => NOW }).ingest, (id, reason) =>
       assert.fail(`${id}: ${reason}`),
     )
     const published: DomainEvent[] = []
@@ -253,7 +256,7 @@ describe('sync projectors', () => {
     const OTHER_GUEST = 'gst_00000000000000000000000002'
     project('guest', OTHER_GUEST, { firstName: 'Eva', lastName: 'Brunner-Meier', createdAt: NOW })
     const touched = new Set<string>()
-    assert.deepEqual(guestMergeProjector({ store, sync, resolve }).applyLegacy(OTHER_GUEST, GUEST, clock.now(), touched), { applied: true })
+    assert.deepEqual(guestMergeProjector({ store, sync, resolve, sameGuest }).applyLegacy(OTHER_GUEST, GUEST, clock.now(), touched), { applied: true })
     assert.equal(get('SELECT 1 AS here FROM guests WHERE id = ?', OTHER_GUEST), undefined)
     assert.equal(sync.resolve('guest', OTHER_GUEST), GUEST)
     assert.ok(touched.has(SMALLER_CONV), "the kept profile's conversations are refreshed")

@@ -14,6 +14,7 @@ import { invalidFields } from '../../../sync-core/fields.js'
 import { mergeFields } from '../../../sync-core/merge.js'
 import { isSyncEntity, SYNC_SCHEMA_VERSION, type SnapshotEntity, type SyncEntity, type SyncOp } from '../../../sync-core/protocol.js'
 import type { DomainEvent } from '../event-bus.js'
+import { noCandidates, type GuestLinking, type LinkCandidates } from '../guest-linking.js'
 import type { Ingest } from '../ingest.js'
 import { trackOwnGuest } from './local-ops.js'
 import { guestMergeProjector } from './projectors/guest-merge.js'
@@ -25,14 +26,18 @@ export type { ApplyOutcome } from './projectors/context.js'
 /** An op, or a snapshot's entity kept for later, whose fields then carry their own clocks. */
 export type ParkableOp = SyncOp & { clocks?: Record<string, string> }
 
-export function createOpApplier(store: Store, sync: SyncRepository, ingest: Ingest) {
+export function createOpApplier(store: Store, sync: SyncRepository, ingest: Ingest, linking: Pick<GuestLinking, 'settle'>) {
   const resolve = (entity: SyncEntity, id: unknown) => (typeof id === 'string' ? sync.resolve(entity, id) : undefined)
-  const { projectors, settleShortcuts } = createProjectors({ store, sync, resolve })
-  const guestMerges = guestMergeProjector({ store, sync, resolve })
+  // What arrived whose guest links to settle once the page is written (services/guest-linking.ts):
+  // linking then runs as this desk's own change, so what it links is sent on like a push's links.
+  let toLink: LinkCandidates = noCandidates()
+  const sameGuest = (a: string, b: string) => toLink.sameGuests.push([a, b])
+  const { projectors, settleShortcuts } = createProjectors({ store, sync, resolve, sameGuest })
+  const guestMerges = guestMergeProjector({ store, sync, resolve, sameGuest })
   // The ops of the message run under way, by message id: those of a message whose write fails are parked.
   const runOps = new Map<string, ParkableOp[]>()
   let failedNow = 0
-  const messages = messageProjector({ store, sync, resolve }, ingest, (messageId, reason) => {
+  const messages = messageProjector({ store, sync, resolve, sameGuest }, ingest, (messageId, reason) => {
     for (const op of runOps.get(messageId) ?? []) {
       sync.unpark(op.opId)
       sync.parkFailed(op, reason, parkedAt)
@@ -43,6 +48,25 @@ export function createOpApplier(store: Store, sync: SyncRepository, ingest: Inge
   const finishRun = (published: DomainEvent[]) => {
     messages.finish(published)
     runOps.clear()
+  }
+
+  function noteForLinking(entity: SyncEntity, entityId: string, touched: Set<string>): void {
+    if (entity === 'guest_identity') toLink.identities.add(entityId)
+    else if (entity === 'reservation') toLink.reservations.add(sync.resolve('reservation', entityId))
+    else if (entity === 'guest') toLink.guests.add(sync.resolve('guest', entityId))
+    for (const conversationId of touched) toLink.conversations.add(conversationId)
+  }
+  function settleLinks(published: DomainEvent[]): void {
+    const candidates = toLink
+    toLink = noCandidates()
+    if (Object.values(candidates).every((list) => ('size' in list ? list.size : list.length) === 0)) return
+    try {
+      published.push(...store.savepoint(() => linking.settle(candidates, parkedAt)).published)
+    } catch (error) {
+      // The disk fails the round (retried); a linking failure must not stop sync: said, and tried with the next page.
+      if (storageFailureOf(error)) throw error
+      sync.updateConfig({ lastError: `linking guests failed: ${reasonOf(error)}` })
+    }
   }
 
   /** Applies in a savepoint: a throw undoes only this op's writes, and parks it as failed. */
@@ -133,6 +157,7 @@ export function createOpApplier(store: Store, sync: SyncRepository, ingest: Inge
       )
       if ('waiting' in outcome) sync.park(op, outcome.waiting, now)
       else if ('applied' in outcome) {
+        noteForLinking(op.entity as SyncEntity, op.entityId, touched)
         sync.unpark(op.opId)
         sync.unparkFailed(op.opId)
         if (op.entity === 'message') runOps.set(op.entityId, [...(runOps.get(op.entityId) ?? []), op])
@@ -150,6 +175,7 @@ export function createOpApplier(store: Store, sync: SyncRepository, ingest: Inge
           applyOne('snapshot', entity.entity, entity.entityId, entity.fields, (field) => entity.clocks[field]!, touched, now, published),
         ),
       )
+      if ('applied' in outcome) noteForLinking(entity.entity, entity.entityId, touched)
       publishTouched(touched, published)
       return outcome
     },
@@ -160,11 +186,13 @@ export function createOpApplier(store: Store, sync: SyncRepository, ingest: Inge
     discard(): void {
       messages.discard()
       runOps.clear()
+      toLink = noCandidates()
     },
 
-    /** Writes the messages held back for a run; call before the transaction commits. */
+    /** Writes the messages held back for a run and settles the guest links of what arrived; call before the transaction commits. */
     finish(published: DomainEvent[]): void {
       finishRun(published)
+      settleLinks(published)
     },
 
     /**

@@ -4,6 +4,7 @@ import type { Store } from '../../db/store.js'
 import { SYNC_SCHEMA_VERSION } from '../../../sync-core/protocol.js'
 import { unreported, type WorkerReport } from '../background-failures.js'
 import type { EventBus } from '../event-bus.js'
+import type { GuestLinking } from '../guest-linking.js'
 import type { Ingest } from '../ingest.js'
 import { createProperty } from '../properties.js'
 import { createDeskSync, type DeskSync } from './index.js'
@@ -63,6 +64,7 @@ export function createDeskSyncService(
   store: Store,
   ingest: Ingest,
   events: EventBus,
+  linking: GuestLinking,
   clock: () => number,
   options: DeskSyncOptions = {},
   report: WorkerReport = unreported(),
@@ -95,7 +97,7 @@ export function createDeskSyncService(
   function open(): DeskSync | undefined {
     const { centralUrl, credential } = repository.config()
     if (!centralUrl || !credential) return undefined
-    desk ??= createDeskSync(store, ingest, events, makeTransport(centralUrl, credential), {
+    desk ??= createDeskSync(store, ingest, events, linking, makeTransport(centralUrl, credential), {
       clock,
       machine,
       firstCopies: options.firstCopies,

@@ -15,6 +15,8 @@ export interface ProjectorContext {
   sync: SyncRepository
   /** The id an entity goes by here now (another, once merged into it). */
   resolve(entity: SyncEntity, id: unknown): string | undefined
+  /** Two guest profiles that turned out to be one person (one reservation names both): linking merges them. */
+  sameGuest(a: string, b: string): void
 }
 
 /** One entity's way from its merged synced state to its row. */

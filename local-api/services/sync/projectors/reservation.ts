@@ -4,7 +4,7 @@ import { mergeIntoSmaller } from './merge-into-smaller.js'
 import { reservationRow } from './rows.js'
 
 export function reservationProjector(ctx: ProjectorContext): Projector {
-  const { store, sync, resolve } = ctx
+  const { store, sync, resolve, sameGuest } = ctx
   const withRefs = (fields: Fields) => ({ ...fields, guestId: resolve('guest', fields.guestId) })
   return {
     missing: (f) =>
@@ -16,6 +16,10 @@ export function reservationProjector(ctx: ProjectorContext): Projector {
     project(id, state) {
       const f = state.fields
       const holder = store.reservations.byConfirmation(String(f.propertyId), String(f.confirmationNumber))
+      // Two desks that took one booking for two profiles: they are one guest (as on one desk, where
+      // a reservation keeps its profile).
+      const guestId = resolve('guest', f.guestId)
+      if (holder && guestId && holder.guestId !== guestId) sameGuest(holder.guestId, guestId)
       const other = holder && holder.id !== id ? holder.id : undefined
       if (other) {
         const kept = mergeIntoSmaller(sync, 'reservation', id, state, other, {
