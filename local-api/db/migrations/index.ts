@@ -13,6 +13,7 @@ import { propertyScopedIds } from './0110-property-scoped-ids.js'
 import { outboxLeasesAndHealth } from './0120-outbox-leases-and-health.js'
 import { parkedSyncOps } from './0130-parked-sync-ops.js'
 import { deskIdentity } from './0140-desk-identity.js'
+import { refusedSyncOps } from './0160-refused-sync-ops.js'
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   outboxLeasesAndHealth,
   parkedSyncOps,
   deskIdentity,
+  refusedSyncOps,
 ]

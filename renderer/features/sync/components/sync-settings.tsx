@@ -48,12 +48,13 @@ export function SyncSettings() {
           {connect.error.message}
         </p>
       )}
+      {status.data.refusedOps > 0 && <RefusedOps sync={status.data} />}
       {status.data.parkedOps > 0 && <ParkedOps sync={status.data} />}
     </form>
   )
 }
 
-/** Other desks' changes this desk set aside, and a retry (after an upgrade). */
+/** Other desks' changes this desk set aside, and a retry (after an upgrade; it sends refused ones again too). */
 function ParkedOps({ sync }: { sync: SyncStatus }) {
   const { t } = useTranslation()
   const retry = useRetryParked()
@@ -77,6 +78,40 @@ function ParkedOps({ sync }: { sync: SyncStatus }) {
           {t('sync.parkedRetry')}
         </button>
         {retry.data && <span role="status">{t('sync.parkedRetried', retry.data)}</span>}
+      </div>
+      {retry.error && (
+        <p className="form-error" role="alert">
+          {retry.error.message}
+        </p>
+      )}
+    </section>
+  )
+}
+
+/** This desk's changes the central server refused (no other desk has them), and sending them again (after an upgrade). */
+function RefusedOps({ sync }: { sync: SyncStatus }) {
+  const { t } = useTranslation()
+  const retry = useRetryParked()
+  return (
+    <section className="wide" aria-labelledby="sync-refused-title">
+      <h3 id="sync-refused-title">{t('sync.refusedTitle')}</h3>
+      <p className="muted">{t('sync.refusedIntro')}</p>
+      <ul>
+        {sync.refused.map((op) => (
+          <li key={op.opId}>
+            <code>
+              {op.entity} {op.entityId}
+            </code>
+            : {op.reason}
+          </li>
+        ))}
+      </ul>
+      {sync.refusedOps > sync.refused.length && <p className="muted">{t('sync.parkedMore', { count: sync.refusedOps - sync.refused.length })}</p>}
+      <div className="row-actions">
+        <button type="button" className="button" disabled={retry.isPending} onClick={() => retry.mutate()}>
+          {t('sync.refusedRetry')}
+        </button>
+        {retry.data && <span role="status">{t('sync.refusedRetried', { count: retry.data.resent })}</span>}
       </div>
       {retry.error && (
         <p className="form-error" role="alert">
