@@ -168,7 +168,7 @@ for (const kind of STORES) {
         assert.equal((await a.app.inject({ method: 'POST', url: '/v1/sync/parked/retry', headers: bearer(a.token()) })).statusCode, 403)
         const retried = await a.app.inject({ method: 'POST', url: '/v1/sync/parked/retry', headers: bearer(a.token(['admin'])) })
         assert.equal(retried.statusCode, 200, retried.body)
-        assert.deepEqual(retried.json(), { applied: 0, stillParked: 1 })
+        assert.deepEqual(retried.json(), { applied: 0, stillParked: 1, resent: 0 })
         // More rounds never apply it again by themselves, and never stop on it.
         assert.equal((await a.app.inject({ method: 'POST', url: '/v1/sync/now', headers: bearer(a.token()) })).statusCode, 202)
         await storeUnchecked(store, ops.op('guest', 'gst_later_still', { firstName: 'Still', createdAt: now, updatedAt: now }))
@@ -229,7 +229,7 @@ describe('a desk that failed to apply an op', () => {
       dbOf.close()
       const retried = await a.app.inject({ method: 'POST', url: '/v1/sync/parked/retry', headers: bearer(a.token(['admin'])) })
       assert.equal(retried.statusCode, 200, retried.body)
-      assert.deepEqual(retried.json(), { applied: 2, stillParked: 0 })
+      assert.deepEqual(retried.json(), { applied: 2, stillParked: 0, resent: 0 })
       assert.equal(a.app.store.reservations.get('res_blocked_1')?.confirmationNumber, 'BLOCKED-1')
       assert.equal(a.app.store.reservations.get('res_blocked_2')?.confirmationNumber, 'BLOCKED-2')
       const after = await statusOf(a)

@@ -3,11 +3,15 @@ import { useTranslation } from 'react-i18next'
 import type { SyncStatus } from '@api-contract'
 import { useConnectSync, useRetryParked, useSyncStatus } from '../api/sync'
 
+type Retry = ReturnType<typeof useRetryParked>
+
 /** Settings: connect this desk to the group's central server with the device credential issued there. */
 export function SyncSettings() {
   const { t } = useTranslation()
   const status = useSyncStatus()
   const connect = useConnectSync()
+  // One retry for both lists (it applies parked changes and sends refused ones again): each list stays to show what it did.
+  const retry = useRetryParked()
   const [centralUrl, setCentralUrl] = useState('')
   const [credential, setCredential] = useState('')
   if (!status.data) return null
@@ -48,16 +52,15 @@ export function SyncSettings() {
           {connect.error.message}
         </p>
       )}
-      {status.data.refusedOps > 0 && <RefusedOps sync={status.data} />}
-      {status.data.parkedOps > 0 && <ParkedOps sync={status.data} />}
+      {(status.data.refusedOps > 0 || Boolean(retry.data?.resent)) && <RefusedOps sync={status.data} retry={retry} />}
+      {(status.data.parkedOps > 0 || Boolean(retry.data?.applied)) && <ParkedOps sync={status.data} retry={retry} />}
     </form>
   )
 }
 
 /** Other desks' changes this desk set aside, and a retry (after an upgrade; it sends refused ones again too). */
-function ParkedOps({ sync }: { sync: SyncStatus }) {
+function ParkedOps({ sync, retry }: { sync: SyncStatus; retry: Retry }) {
   const { t } = useTranslation()
-  const retry = useRetryParked()
   return (
     <section className="wide" aria-labelledby="sync-parked-title">
       <h3 id="sync-parked-title">{t('sync.parkedTitle')}</h3>
@@ -89,9 +92,8 @@ function ParkedOps({ sync }: { sync: SyncStatus }) {
 }
 
 /** This desk's changes the central server refused (no other desk has them), and sending them again (after an upgrade). */
-function RefusedOps({ sync }: { sync: SyncStatus }) {
+function RefusedOps({ sync, retry }: { sync: SyncStatus; retry: Retry }) {
   const { t } = useTranslation()
-  const retry = useRetryParked()
   return (
     <section className="wide" aria-labelledby="sync-refused-title">
       <h3 id="sync-refused-title">{t('sync.refusedTitle')}</h3>
