@@ -7,6 +7,7 @@ import { describe, it } from 'node:test'
 import { buildCentralServer, type CentralServer } from '../../../central/server.js'
 import { syncMain } from '../../../local-api/sync-cli.js'
 import { STORE_KINDS } from '../../support/central-stores.js'
+import { cliOutput } from '../../support/cli-output.js'
 import { eventually } from '../../support/eventually.js'
 import { bearer, startTestApp, tempDir, type TestApp } from '../../support/test-app.js'
 
@@ -14,21 +15,6 @@ const quickSync = { client: { periodMs: 300, maxBackoffMs: 300 } }
 const TWO_DAYS_MS = 2 * 24 * 3600_000
 
 const statusOf = async (desk: TestApp) => (await desk.app.inject({ url: '/v1/sync', headers: bearer(desk.token()) })).json()
-
-async function cliOutput(run: () => Promise<number>): Promise<string> {
-  let out = ''
-  const write = process.stdout.write.bind(process.stdout)
-  process.stdout.write = ((chunk: string) => {
-    out += chunk
-    return true
-  }) as typeof process.stdout.write
-  try {
-    assert.equal(await run(), 0)
-  } finally {
-    process.stdout.write = write
-  }
-  return out
-}
 
 for (const kind of STORE_KINDS) {
   describe(`this desk's changes the central server refuses (${kind.name} central)`, { skip: kind.unavailable ?? false }, () => {

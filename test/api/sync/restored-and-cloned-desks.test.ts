@@ -17,6 +17,7 @@ import { storageMain } from '../../../local-api/storage-cli.js'
 import { syncMain } from '../../../local-api/sync-cli.js'
 type Property = ReturnType<typeof createProperty>
 import { STORE_KINDS } from '../../support/central-stores.js'
+import { cliOutput } from '../../support/cli-output.js'
 import { replicaState } from '../../support/sync-desks.js'
 import { bearer, startTestApp, tempDir } from '../../support/test-app.js'
 
@@ -70,21 +71,6 @@ function texts(desk: Desk): Record<string, number> {
 }
 
 const once = (...all: string[]) => Object.fromEntries(all.map((text) => [text, 1]))
-
-async function cliOutput(run: () => Promise<number>): Promise<string> {
-  let out = ''
-  const write = process.stdout.write.bind(process.stdout)
-  process.stdout.write = ((chunk: string) => {
-    out += chunk
-    return true
-  }) as typeof process.stdout.write
-  try {
-    assert.equal(await run(), 0)
-  } finally {
-    process.stdout.write = write
-  }
-  return out
-}
 
 describe('the machine fingerprint', () => {
   it('differs for another computer and for another path, and stays for the same dir', () => {
