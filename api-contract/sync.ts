@@ -14,10 +14,24 @@ export const SyncParkedOpSchema = Type.Object({
 })
 export type SyncParkedOp = Static<typeof SyncParkedOpSchema>
 
+/** A change made on this desk that the central server refused, kept with why: no other desk has it. */
+export const SyncRefusedOpSchema = Type.Object({
+  opId: Type.String(),
+  entity: Type.String(),
+  entityId: Type.String(),
+  reason: Type.String({ description: "The central server's reason, e.g. a value it does not accept." }),
+  refusedAt: IsoDateTime,
+})
+export type SyncRefusedOp = Static<typeof SyncRefusedOpSchema>
+
 /** POST /v1/sync/parked/retry */
 export const SyncParkedRetrySchema = Type.Object({
   applied: Type.Integer({ description: 'Parked changes that applied this time (they leave the list).' }),
   stillParked: Type.Integer({ description: 'Parked changes that still cannot apply.' }),
+  resent: Type.Integer({
+    description:
+      "This desk's refused changes queued to be sent again with the next round, under its current client id (they leave the list; refused again, they come back to it).",
+  }),
 })
 export type SyncParkedRetry = Static<typeof SyncParkedRetrySchema>
 
@@ -32,6 +46,11 @@ export const SyncStatusSchema = Type.Object({
       "Other desks' changes this desk could not apply at all (e.g. a value it does not accept): set aside so sync goes on; an admin may retry them after an upgrade (POST /v1/sync/parked/retry).",
   }),
   parked: Type.Array(SyncParkedOpSchema, { description: 'The first 50 parked changes, oldest first.' }),
+  refusedOps: Type.Integer({
+    description:
+      'Changes made on this desk that the central server refused (push answered them as rejected): no other desk has them; an admin may send them again after an upgrade (POST /v1/sync/parked/retry).',
+  }),
+  refused: Type.Array(SyncRefusedOpSchema, { description: 'The first 50 refused changes, oldest first.' }),
   lastSyncAt: Nullable(IsoDateTime),
   lastError: Nullable(Type.String()),
   progress: Type.Union([SyncProgressSchema, Type.Null()]),
@@ -42,7 +61,10 @@ export const SyncStatusSchema = Type.Object({
   identityChange: Type.Union(
     [
       Type.Object({
-        reason: Type.Enum(['restored', 'cloned']),
+        reason: Type.Enum(['restored', 'cloned', 'restored-or-cloned'], {
+          description:
+            'restored-or-cloned: the central server had changes under its id it never sent, and it synced before desks kept a machine fingerprint, so a copy made back then cannot be told from a backup.',
+        }),
         message: Type.String({
           description:
             'e.g. "This desk was restored from a backup; its changes since then have been re-sent." or "This data dir was copied from another computer; this desk now syncs as a new desk."',

@@ -18,8 +18,13 @@ export interface SyncConfig {
   /** The fingerprint of the computer and data dir this desk last ran on. */
   machine: string | null
   /** Why this desk last took a new client id, and when. */
-  identityChange: 'restored' | 'cloned' | null
+  identityChange: 'restored' | 'cloned' | 'restored-or-cloned' | null
   identityChangedAt: number | null
+  /**
+   * This store synced under its client id before desks kept a machine fingerprint: a copy made
+   * then carries none, so its changes under this id cannot be told from a backup's (until a new id).
+   */
+  untrackedCopies: boolean
 }
 
 export interface EntityState {
@@ -53,6 +58,7 @@ const CONFIG_COLUMNS: Record<keyof SyncConfig, string> = {
   machine: 'machine',
   identityChange: 'identity_change',
   identityChangedAt: 'identity_changed_at',
+  untrackedCopies: 'untracked_copies',
 }
 
 /** The tables that hold synced entities a synced reference may point to, by entity. */
@@ -78,6 +84,15 @@ export interface ParkedOp {
   entityId: string
   reason: string
   parkedAt: number
+}
+
+/** This desk's own op the central server refused, kept with why (see `keepRefused`). */
+export interface RefusedOp {
+  opId: string
+  entity: string
+  entityId: string
+  reason: string
+  refusedAt: number
 }
 
 /** The sync bookkeeping of a desk: its configuration, outbox, cursors, merged entity states, aliases and waiting ops. */
@@ -122,6 +137,13 @@ export function syncRepository(db: Db) {
   const failedList = db.prepare('SELECT op_id AS opId, entity, entity_id AS entityId, reason, parked_at AS parkedAt FROM sync_parked_ops ORDER BY seq LIMIT ?')
   const removeFailed = db.prepare('DELETE FROM sync_parked_ops WHERE op_id = ?')
   const failedCount = db.prepare('SELECT count(*) FROM sync_parked_ops').pluck()
+  const addRefused = db.prepare(`INSERT INTO sync_refused_ops (op_id, entity, entity_id, op, reason, refused_at) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (op_id) DO UPDATE SET reason = excluded.reason, refused_at = excluded.refused_at`)
+  const refusedOps = db.prepare('SELECT op FROM sync_refused_ops ORDER BY seq').pluck()
+  const refusedList = db.prepare(
+    'SELECT op_id AS opId, entity, entity_id AS entityId, reason, refused_at AS refusedAt FROM sync_refused_ops ORDER BY seq LIMIT ?',
+  )
+  const refusedCount = db.prepare('SELECT count(*) FROM sync_refused_ops').pluck()
   const rowExists = Object.fromEntries(
     Object.entries(TABLE_OF).map(([entity, table]) => [entity, db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).pluck()]),
   ) as Record<RowEntity, ReturnType<Db['prepare']>>
@@ -132,15 +154,21 @@ export function syncRepository(db: Db) {
     )
     .pluck()
 
+  function config(): SyncConfig {
+    const row = selectConfig.get() as Omit<SyncConfig, 'untrackedCopies'> & { untrackedCopies: number }
+    return { ...row, untrackedCopies: row.untrackedCopies === 1 }
+  }
+  function updateConfig(changes: Partial<Omit<SyncConfig, 'clientId'>>): void {
+    const entries = Object.entries(changes)
+    if (!entries.length) return
+    db.prepare(`UPDATE sync_config SET ${entries.map(([key]) => `${CONFIG_COLUMNS[key as keyof SyncConfig]} = ?`).join(', ')} WHERE id = 1`).run(
+      ...entries.map(([, value]) => (typeof value === 'boolean' ? Number(value) : (value ?? null))),
+    )
+  }
+
   return {
-    config: () => selectConfig.get() as SyncConfig,
-    updateConfig(changes: Partial<Omit<SyncConfig, 'clientId'>>): void {
-      const entries = Object.entries(changes)
-      if (!entries.length) return
-      db.prepare(`UPDATE sync_config SET ${entries.map(([key]) => `${CONFIG_COLUMNS[key as keyof SyncConfig]} = ?`).join(', ')} WHERE id = 1`).run(
-        ...entries.map(([, value]) => value ?? null),
-      )
-    },
+    config,
+    updateConfig,
     /**
      * This desk becomes client `clientId`: every op not yet acknowledged is renumbered from 1 under
      * it (keeping its op id, by which the central server knows one it already holds) and nothing is
@@ -223,6 +251,23 @@ export function syncRepository(db: Db) {
     failedList: (limit: number) => failedList.all(limit) as ParkedOp[],
     failedCount: () => failedCount.get() as number,
     unparkFailed: (opId: string) => void removeFailed.run(opId),
+    /** Keeps this desk's op the central server refused, with its reason; refused again, it keeps its place and takes the newer reason. */
+    keepRefused: (op: SyncOp, reason: string, now: number) =>
+      void addRefused.run(op.opId, op.entity, op.entityId, JSON.stringify(op), reason.slice(0, 1000), now),
+    refusedList: (limit: number) => refusedList.all(limit) as RefusedOp[],
+    refusedCount: () => refusedCount.get() as number,
+    /**
+     * Puts every refused op back in the outbox, in order, numbered after everything else under this
+     * desk's current client id (its op id and clock stay: the change is the same). Returns how many.
+     */
+    requeueRefused(): number {
+      const ops = (refusedOps.all() as string[]).map((op) => JSON.parse(op) as SyncOp)
+      const { clientId, nextClientSeq } = config()
+      ops.forEach((op, i) => enqueue.run(nextClientSeq + i, JSON.stringify({ ...op, clientId, clientSeq: nextClientSeq + i })))
+      db.prepare('DELETE FROM sync_refused_ops').run()
+      updateConfig({ nextClientSeq: nextClientSeq + ops.length })
+      return ops.length
+    },
     /** Whether anyone has worked on this desk: agents, conversations, reservations, templates or knowledge. */
     hasOwnData: () => (workDone.get() as number) > 0,
     /**

@@ -439,9 +439,18 @@ export const en = {
     parkedMore: '… and {{count}} more',
     parkedRetry: 'Retry them',
     parkedRetried: '{{applied}} applied, {{stillParked}} still set aside',
+    refusedLine_one: '{{count}} change made on this desk was refused by the central server — the other desks do not have it; see Settings › Sync',
+    refusedLine_other: "{{count}} of this desk's changes were refused by the central server — the other desks do not have them; see Settings › Sync",
+    refusedTitle: 'Changes made on this desk that the central server refused',
+    refusedIntro:
+      'The central server did not take these, so the other desks do not have them (this desk keeps them). Once the central server is upgraded or put right, send them again: any it refuses again come back here.',
+    refusedRetry: 'Send them again',
+    refusedRetried_one: '{{count}} change goes up again with the next sync',
+    refusedRetried_other: '{{count}} changes go up again with the next sync',
     identity: {
       restored: 'This desk was restored from a backup; its changes since then have been re-sent.',
       cloned: 'This data dir was copied from another computer; this desk now syncs as a new desk.',
+      'restored-or-cloned': 'This desk was restored from a backup or copied from another computer; its changes since then have been re-sent.',
     },
     progress: '{{done}} of {{total}}',
     joiningTitle: "Joining your hotel's central server",

@@ -17,6 +17,7 @@ describe('frontdesk … --help', () => {
     { args: ['sync', 'connect'], usage: /frontdesk sync connect/ },
     { args: ['sync', 'status'], usage: /frontdesk sync status --data-dir DIR/ },
     { args: ['sync', 'now'], usage: /frontdesk sync now --data-dir DIR/ },
+    { args: ['sync', 'retry-parked'], usage: /frontdesk sync retry-parked --data-dir DIR/ },
     { args: ['central'], usage: /frontdesk central --data-dir DIR \[--port 4790\]/ },
     { args: ['central', 'device'], usage: /frontdesk central device add --data-dir DIR/ },
     { args: ['central', 'device', 'add'], usage: /frontdesk central device add --data-dir DIR --property prop_… --name NAME/ },

@@ -14,6 +14,7 @@ import { outboxLeasesAndHealth } from './0120-outbox-leases-and-health.js'
 import { parkedSyncOps } from './0130-parked-sync-ops.js'
 import { deskIdentity } from './0140-desk-identity.js'
 import { reservationsByContact } from './0150-reservations-by-contact.js'
+import { refusedSyncOps } from './0160-refused-sync-ops.js'
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   parkedSyncOps,
   deskIdentity,
   reservationsByContact,
+  refusedSyncOps,
 ]

@@ -9,6 +9,7 @@ export const syncStatusView = (status: DeskSyncStatus) => ({
   ...status,
   lastSyncAt: status.lastSyncAt === null ? null : new Date(status.lastSyncAt).toISOString(),
   parked: status.parked.map((op) => ({ ...op, parkedAt: new Date(op.parkedAt).toISOString() })),
+  refused: status.refused.map((op) => ({ ...op, refusedAt: new Date(op.refusedAt).toISOString() })),
   identityChange: status.identityChange && { ...status.identityChange, at: new Date(status.identityChange.at).toISOString() },
 })
 
@@ -47,11 +48,12 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/sync/parked/retry',
     {
-      onRequest: deskWideOnly(app, "retry other desks' parked changes"),
+      onRequest: deskWideOnly(app, 'retry parked and refused changes'),
       preHandler: app.requireScope('admin'),
       schema: {
         tags: ['native'],
-        summary: "Applies other desks' parked changes again, in order (after an upgrade); those that apply now leave the list (admin)",
+        summary:
+          "Applies other desks' parked changes again, in order, and sends this desk's refused changes again (after an upgrade); those that apply now leave the list (admin)",
         response: { 200: SyncParkedRetrySchema, ...problemResponses },
       },
     },

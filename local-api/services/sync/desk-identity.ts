@@ -4,6 +4,8 @@
 // every change the central server may not have from it goes up again under that id: the server
 // knows the ones it already holds by their op ids, and the old id's changes it missed come back in
 // the next pull as another desk's.
+// A store that synced before desks kept a fingerprint may have been copied back then; such a copy
+// pushing first looks like a restore from here, so the status says it may be either.
 import { createHash, randomBytes } from 'node:crypto'
 import { readFileSync, realpathSync } from 'node:fs'
 import { hostname } from 'node:os'
@@ -11,12 +13,13 @@ import type { Store } from '../../db/store.js'
 import type { SyncRepository } from '../../db/sync.js'
 import type { HlcClock } from '../../../sync-core/hlc.js'
 
-export type IdentityChange = 'restored' | 'cloned'
+export type IdentityChange = 'restored' | 'cloned' | 'restored-or-cloned'
 
 /** What the status says, in words. */
 export const IDENTITY_NOTICES: Record<IdentityChange, string> = {
   restored: 'This desk was restored from a backup; its changes since then have been re-sent.',
   cloned: 'This data dir was copied from another computer; this desk now syncs as a new desk.',
+  'restored-or-cloned': 'This desk was restored from a backup or copied from another computer; its changes since then have been re-sent.',
 }
 
 /** How long the status keeps saying so. */
@@ -52,13 +55,20 @@ export function machineFingerprint(dataDir: string, computer: string): string {
  */
 export function takeNewClientId(store: Store, sync: SyncRepository, deskClock: HlcClock, reason: IdentityChange | null, now: number): number {
   const clientId = randomBytes(8).toString('hex')
-  const oldClientId = sync.config().clientId
+  const { clientId: oldClientId, untrackedCopies } = sync.config()
+  // Changes under the old id a copy without a fingerprint pushed look the same as a backup's.
+  const said = reason === 'restored' && untrackedCopies ? 'restored-or-cloned' : reason
   deskClock.rename(clientId)
   try {
     return store.transaction(() => {
       const count = sync.rekey(clientId)
       // Kept, so that after a restart the clock is still past everything it made under either name.
-      sync.updateConfig({ hlc: deskClock.latest(), ...(reason ? { identityChange: reason, identityChangedAt: now, lastError: null } : {}) })
+      // No copy made before fingerprints shares the new id: from here on every copy carries one.
+      sync.updateConfig({
+        hlc: deskClock.latest(),
+        untrackedCopies: false,
+        ...(said ? { identityChange: said, identityChangedAt: now, lastError: null } : {}),
+      })
       return count
     })
   } catch (error) {
@@ -75,7 +85,9 @@ export function checkMachine(store: Store, sync: SyncRepository, deskClock: HlcC
   const config = sync.config()
   if (config.machine === machine) return false
   if (config.machine === null) {
-    store.transaction(() => sync.updateConfig({ machine }))
+    // The first fingerprint: on a store that has sent changes already (it synced before desks kept
+    // one), copies of it made back then carry none and cannot be told apart later.
+    store.transaction(() => sync.updateConfig({ machine, untrackedCopies: config.pushedSeq > 0 }))
     return false
   }
   // A desk never connected has nothing to say about it; it just must not share an id with its copy.

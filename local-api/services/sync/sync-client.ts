@@ -3,7 +3,7 @@
 // them), take a snapshot when the cursor is older than the server keeps. Runs when something
 // changes here, when the central server pokes, and on a timer, retrying with backoff.
 import type { Store } from '../../db/store.js'
-import type { ParkedOp, SyncRepository } from '../../db/sync.js'
+import type { ParkedOp, RefusedOp, SyncRepository } from '../../db/sync.js'
 import { ClockError, type HlcClock } from '../../../sync-core/hlc.js'
 import { GROUP_SPACE, SYNC_SCHEMA_VERSION, type PulledOp, type SnapshotPage } from '../../../sync-core/protocol.js'
 import type { WorkerReport } from '../background-failures.js'
@@ -25,6 +25,10 @@ export interface SyncStatus {
   parkedOps: number
   /** The first of them, oldest first. */
   parked: ParkedOp[]
+  /** This desk's own changes the central server refused: no other desk has them (an admin may send them again). */
+  refusedOps: number
+  /** The first of them, oldest first. */
+  refused: RefusedOp[]
   lastSyncAt: number | null
   lastError: string | null
   /** While a snapshot or a long pull runs: entities or ops applied so far, of about how many. */
@@ -53,7 +57,7 @@ export interface SyncClientOptions {
   machine?: string
 }
 
-/** How many parked ops the status lists (it counts them all). */
+/** How many parked (or refused) ops the status lists (it counts them all). */
 export const PARKED_LISTED = 50
 
 export function createSyncClient(
@@ -164,16 +168,16 @@ export function createSyncClient(
         continue
       }
       store.transaction(() => {
-        acknowledge(response.ackedSeq)
-        if (response.rejected.length) {
-          sync.updateConfig({
-            lastError: `the central server refused ${response.rejected.length} change(s): ${response.rejected
-              .map((r) => r.reason)
-              .join('; ')
-              .slice(0, 500)}`,
-          })
+        // Kept before the outbox lets them go: no other desk gets them, and the status lists them.
+        const now = clock()
+        for (const refused of response.rejected) {
+          const op = ops.find((sent) => sent.opId === refused.opId)
+          if (op) sync.keepRefused(op, refused.reason, now)
         }
+        acknowledge(response.ackedSeq)
       })
+      if (response.rejected.length)
+        options.report?.log.warn({ refused: response.rejected }, 'sync: the central server refused changes of this desk; kept for an admin to send again')
     }
   }
 
@@ -416,13 +420,17 @@ export function createSyncClient(
       })
       return running
     },
-    /** Applies the ops parked as failed again (an admin asked); those that apply leave the list. */
-    retryParked(): { applied: number; stillParked: number } {
+    /**
+     * An admin asked (after an upgrade): applies the ops parked as failed again (those that apply
+     * leave the list), and queues this desk's refused ops to be sent again under its current id.
+     */
+    retryParked(): { applied: number; stillParked: number; resent: number } {
       const now = clock()
       const result = transaction((published) => {
         localOps.materialize(Number.MAX_SAFE_INTEGER)
-        return applier.retryFailed(now, published)
+        return { ...applier.retryFailed(now, published), resent: sync.requeueRefused() }
       })
+      if (result.resent) schedule(0, true)
       return result
     },
     /** Sync right away (a user asked). */
@@ -436,6 +444,8 @@ export function createSyncClient(
         waitingOps: sync.parkedCount(),
         parkedOps: sync.failedCount(),
         parked: sync.failedList(PARKED_LISTED),
+        refusedOps: sync.refusedCount(),
+        refused: sync.refusedList(PARKED_LISTED),
         lastSyncAt: config.lastSyncAt,
         lastError: config.lastError,
         progress,

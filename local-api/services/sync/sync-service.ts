@@ -128,6 +128,8 @@ export function createDeskSyncService(
         waitingOps: repository.parkedCount(),
         parkedOps: repository.failedCount(),
         parked: repository.failedList(PARKED_LISTED),
+        refusedOps: repository.refusedCount(),
+        refused: repository.refusedList(PARKED_LISTED),
         lastSyncAt: config.lastSyncAt,
         lastError: config.lastError,
         progress: null,
@@ -143,9 +145,10 @@ export function createDeskSyncService(
     },
     /**
      * Applies the ops parked as failed again, in order (an admin asks, after an upgrade); those
-     * that apply now leave the list. Undefined when this desk is not connected.
+     * that apply now leave the list. This desk's refused ops go up again with the next round.
+     * Undefined when this desk is not connected.
      */
-    retryParked(): { applied: number; stillParked: number } | undefined {
+    retryParked(): { applied: number; stillParked: number; resent: number } | undefined {
       const opened = open()
       if (!opened) return undefined
       return opened.client.retryParked()

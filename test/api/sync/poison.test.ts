@@ -10,8 +10,10 @@ import { openPostgresCentralStore } from '../../../central/store/postgres-store.
 import { openSqliteCentralStore } from '../../../central/store/sqlite-store.js'
 import { openDatabase } from '../../../local-api/db/open.js'
 import { httpTransport } from '../../../local-api/services/sync/transport.js'
+import { syncMain } from '../../../local-api/sync-cli.js'
 import { SYNC_SCHEMA_VERSION, type PushResponse, type SyncOp } from '../../../sync-core/protocol.js'
 import { POSTGRES_UNAVAILABLE, TEST_DATABASE_URL, testSchema } from '../../support/central-stores.js'
+import { cliOutput } from '../../support/cli-output.js'
 import { eventually } from '../../support/eventually.js'
 import { opMaker } from '../../support/sync-ops.js'
 import { bearer, PUSH_URL, pushedMessage, startTestApp, tempDir, type TestApp } from '../../support/test-app.js'
@@ -164,11 +166,20 @@ for (const kind of STORES) {
         assert.equal(a.app.store.guests.get('gst_parked')?.firstName, 'Eva')
         assert.equal(a.app.store.reservations.get('res_parked')?.guestId, 'gst_parked')
 
+        // `frontdesk sync status` names it and how to retry, beside the running desk.
+        const listed = await cliOutput(() => syncMain(['status', '--data-dir', a.dataDir]))
+        assert.match(listed, /changes from other desks that could not be applied \(parked\): 1\n/)
+        assert.match(listed, / {2}guest_identity bogus:eva \(\d{4}-[^)]+\): .*its kind must be one of/)
+        assert.match(listed, /changes of this desk the central server refused \(no other desk has them\): 0\n/)
+        assert.match(listed, /after an upgrade, retry them: frontdesk sync retry-parked --data-dir /)
+        const retriedByCli = await cliOutput(() => syncMain(['retry-parked', '--data-dir', a.dataDir]))
+        assert.match(retriedByCli, /^0 parked change\(s\) from other desks applied, 1 still set aside\n0 refused change\(s\) of this desk queued/)
+
         // Retrying is an admin's; what still cannot apply stays, with its reason.
         assert.equal((await a.app.inject({ method: 'POST', url: '/v1/sync/parked/retry', headers: bearer(a.token()) })).statusCode, 403)
         const retried = await a.app.inject({ method: 'POST', url: '/v1/sync/parked/retry', headers: bearer(a.token(['admin'])) })
         assert.equal(retried.statusCode, 200, retried.body)
-        assert.deepEqual(retried.json(), { applied: 0, stillParked: 1 })
+        assert.deepEqual(retried.json(), { applied: 0, stillParked: 1, resent: 0 })
         // More rounds never apply it again by themselves, and never stop on it.
         assert.equal((await a.app.inject({ method: 'POST', url: '/v1/sync/now', headers: bearer(a.token()) })).statusCode, 202)
         await storeUnchecked(store, ops.op('guest', 'gst_later_still', { firstName: 'Still', createdAt: now, updatedAt: now }))
@@ -229,7 +240,7 @@ describe('a desk that failed to apply an op', () => {
       dbOf.close()
       const retried = await a.app.inject({ method: 'POST', url: '/v1/sync/parked/retry', headers: bearer(a.token(['admin'])) })
       assert.equal(retried.statusCode, 200, retried.body)
-      assert.deepEqual(retried.json(), { applied: 2, stillParked: 0 })
+      assert.deepEqual(retried.json(), { applied: 2, stillParked: 0, resent: 0 })
       assert.equal(a.app.store.reservations.get('res_blocked_1')?.confirmationNumber, 'BLOCKED-1')
       assert.equal(a.app.store.reservations.get('res_blocked_2')?.confirmationNumber, 'BLOCKED-2')
       const after = await statusOf(a)

@@ -41,6 +41,11 @@ export function SyncIndicator() {
             {t('sync.parkedLine', { count: sync.parkedOps })}
           </p>
         )}
+        {sync.refusedOps > 0 && (
+          <p className="form-error" role="status">
+            {t('sync.refusedLine', { count: sync.refusedOps })}
+          </p>
+        )}
         {sync.identityChange && <p className="sync-identity">{t(`sync.identity.${sync.identityChange.reason}`)}</p>}
         {sync.lastError && (
           <p className="form-error" role="alert">

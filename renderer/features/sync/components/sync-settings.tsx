@@ -3,11 +3,15 @@ import { useTranslation } from 'react-i18next'
 import type { SyncStatus } from '@api-contract'
 import { useConnectSync, useRetryParked, useSyncStatus } from '../api/sync'
 
+type Retry = ReturnType<typeof useRetryParked>
+
 /** Settings: connect this desk to the group's central server with the device credential issued there. */
 export function SyncSettings() {
   const { t } = useTranslation()
   const status = useSyncStatus()
   const connect = useConnectSync()
+  // One retry for both lists (it applies parked changes and sends refused ones again): each list stays to show what it did.
+  const retry = useRetryParked()
   const [centralUrl, setCentralUrl] = useState('')
   const [credential, setCredential] = useState('')
   if (!status.data) return null
@@ -48,15 +52,15 @@ export function SyncSettings() {
           {connect.error.message}
         </p>
       )}
-      {status.data.parkedOps > 0 && <ParkedOps sync={status.data} />}
+      {(status.data.refusedOps > 0 || Boolean(retry.data?.resent)) && <RefusedOps sync={status.data} retry={retry} />}
+      {(status.data.parkedOps > 0 || Boolean(retry.data?.applied)) && <ParkedOps sync={status.data} retry={retry} />}
     </form>
   )
 }
 
-/** Other desks' changes this desk set aside, and a retry (after an upgrade). */
-function ParkedOps({ sync }: { sync: SyncStatus }) {
+/** Other desks' changes this desk set aside, and a retry (after an upgrade; it sends refused ones again too). */
+function ParkedOps({ sync, retry }: { sync: SyncStatus; retry: Retry }) {
   const { t } = useTranslation()
-  const retry = useRetryParked()
   return (
     <section className="wide" aria-labelledby="sync-parked-title">
       <h3 id="sync-parked-title">{t('sync.parkedTitle')}</h3>
@@ -77,6 +81,39 @@ function ParkedOps({ sync }: { sync: SyncStatus }) {
           {t('sync.parkedRetry')}
         </button>
         {retry.data && <span role="status">{t('sync.parkedRetried', retry.data)}</span>}
+      </div>
+      {retry.error && (
+        <p className="form-error" role="alert">
+          {retry.error.message}
+        </p>
+      )}
+    </section>
+  )
+}
+
+/** This desk's changes the central server refused (no other desk has them), and sending them again (after an upgrade). */
+function RefusedOps({ sync, retry }: { sync: SyncStatus; retry: Retry }) {
+  const { t } = useTranslation()
+  return (
+    <section className="wide" aria-labelledby="sync-refused-title">
+      <h3 id="sync-refused-title">{t('sync.refusedTitle')}</h3>
+      <p className="muted">{t('sync.refusedIntro')}</p>
+      <ul>
+        {sync.refused.map((op) => (
+          <li key={op.opId}>
+            <code>
+              {op.entity} {op.entityId}
+            </code>
+            : {op.reason}
+          </li>
+        ))}
+      </ul>
+      {sync.refusedOps > sync.refused.length && <p className="muted">{t('sync.parkedMore', { count: sync.refusedOps - sync.refused.length })}</p>}
+      <div className="row-actions">
+        <button type="button" className="button" disabled={retry.isPending} onClick={() => retry.mutate()}>
+          {t('sync.refusedRetry')}
+        </button>
+        {retry.data && <span role="status">{t('sync.refusedRetried', { count: retry.data.resent })}</span>}
       </div>
       {retry.error && (
         <p className="form-error" role="alert">
