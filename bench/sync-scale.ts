@@ -122,6 +122,7 @@ interface Sent {
 interface StepFigures {
   desks: number
   opsPerSecond: number
+  requestsPerSecond: number
   cpuPercent: number
   p50: number
   p95: number
@@ -149,7 +150,7 @@ export async function syncScaleBench(options: ScaleOptions, report: Report): Pro
     const times = (from: number, to: number) => `×${fmt(to / from, 1)}`
     report.add([
       `sync scale: growth ${first.desks} → ${last.desks} desks (×${fmt(last.desks / first.desks, 1)})`,
-      `ops/s ${times(first.opsPerSecond, last.opsPerSecond)}, CPU ${times(first.cpuPercent, last.cpuPercent)}, ` +
+      `ops/s ${times(first.opsPerSecond, last.opsPerSecond)}, requests/s ${times(first.requestsPerSecond, last.requestsPerSecond)}, CPU ${times(first.cpuPercent, last.cpuPercent)}, ` +
         `propagation p50 ${times(first.p50, last.p50)} / p95 ${times(first.p95, last.p95)}`,
       '',
       '',
@@ -193,12 +194,13 @@ async function scaleStep(databaseUrl: string, count: number, options: ScaleOptio
     const opsPerSecond = (((await opsAccepted(centrals[0]!.store)) - opsBefore) / windowMs) * 1000
     const cpuPercent = ((cpu.user + cpu.system) / 1000 / windowMs) * 100
 
+    const requestsPerSecond = (requests.total() / windowMs) * 1000
     const pushes = requests.sorted('/sync/v1/push')
     report.add(
       [`${label}: ops accepted by the central`, `${fmt(opsPerSecond)} ops/s (${fmt((sent.length / windowMs) * 1000)} messages/s taken)`, '', ''],
       [
         `${label}: requests to the central`,
-        `${fmt((requests.total() / windowMs) * 1000)} req/s, push p50 ${fmt(percentile(pushes, 50))} / p95 ${fmt(percentile(pushes, 95))} ms`,
+        `${fmt(requestsPerSecond)} req/s, push p50 ${fmt(percentile(pushes, 50))} / p95 ${fmt(percentile(pushes, 95))} ms`,
         '',
         '',
       ],
@@ -225,19 +227,16 @@ async function scaleStep(databaseUrl: string, count: number, options: ScaleOptio
     ])
 
     await Promise.all(desks.map((desk) => desk.services.sync.stop()))
-    const failures = desks.flatMap((desk) => desk.services.background.recent().filter((failure) => failure.worker === 'sync'))
-    if (failures.length)
-      log(
-        `   sync rounds failed: ${failures.reduce((n, f) => n + f.count, 0)}, e.g. ${failures
-          .slice(0, 3)
-          .map((f) => f.detail)
-          .join(' | ')}`,
-      )
+    const failedRounds = desks.flatMap((desk) => desk.services.background.recent().filter((failure) => failure.worker === 'sync'))
+    if (failedRounds.length) {
+      const times = failedRounds.reduce((sum, failure) => sum + failure.count, 0)
+      report.add([`${label}: sync rounds that failed (and were tried again)`, `${fmt(times)}, latest: ${failedRounds[0]!.detail.slice(0, 120)}`, '', ''])
+    }
     await report.part(`${label}: every desk has everything of its spaces`, () => {
       const found = checkEveryDeskHasItAll(desks, sent)
       report.add([`${label}: every desk has everything of its spaces`, `ok: ${found}`, '', ''])
     })
-    return { desks: count, opsPerSecond, cpuPercent, p50, p95 }
+    return { desks: count, opsPerSecond, requestsPerSecond, cpuPercent, p50, p95 }
   } finally {
     for (const desk of desks) {
       await desk.services.sync.stop()
