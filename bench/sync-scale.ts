@@ -102,6 +102,8 @@ function createRequestMeter() {
 }
 
 interface SimDesk {
+  /** 1, 2, …: names the desk and numbers its guests' phones. */
+  number: number
   name: string
   db: Db
   store: Store
@@ -292,7 +294,7 @@ async function openDesks(count: number, { desksPerProperty: perProperty, deskSyn
         await services.sync.syncOnce()
         const joined = store.properties.get(propertyId)
         if (!joined) throw new Error(`${name} did not receive its property ${propertyId} from the central server`)
-        const desk: SimDesk = { name, db, store, services, property: joined, arrived: new Map(), guests: [] }
+        const desk: SimDesk = { number: index + 1, name, db, store, services, property: joined, arrived: new Map(), guests: [] }
         services.events.subscribe((event) => {
           if (event.type === 'message.created' && event.replicated) desk.arrived.set(event.messageId, performance.now())
         })
@@ -319,17 +321,14 @@ async function takeMessages(desk: SimDesk, newGuestEvery: number, firstAt: numbe
 }
 
 function guestMessage(desk: SimDesk, k: number, newGuestEvery: number): IncomingMessage {
-  if (k % newGuestEvery === 0) {
-    const deskNumber = Number(desk.name.replace(/\D/g, ''))
-    desk.guests.push(`+4179${String(5_000_000 + deskNumber * 10_000 + desk.guests.length).padStart(7, '0')}`)
-  }
-  const createdAt = Date.now()
+  // Swiss mobile numbers, distinct across desks (up to 10,000 guests a desk).
+  if (k % newGuestEvery === 0) desk.guests.push(`+4179${5_000_000 + desk.number * 10_000 + desk.guests.length}`)
   return {
     channel: 'web_chat',
     identity: { kind: 'phone', value: desk.guests.at(-1)! },
     direction: 'in',
     content: { type: 'text', text: `Scale probe ${k} from ${desk.name}` },
-    createdAt,
+    createdAt: Date.now(),
     externalId: `${desk.name}-${k}`,
   }
 }
