@@ -10,7 +10,8 @@
  *      /v1/conversations timed over HTTP, sequentially, for several filter mixes.
  *   d. the inbox UI in Chromium on that store (bench/inbox-ui.ts): navigation → interactive list,
  *      and frame times while the virtualised list scrolls.
- *   e. sync (bench/sync.ts).
+ *   e. sync (bench/sync.ts), and its scale part e5 (bench/sync-scale.ts, 10 s a step here) when
+ *      BENCH_DATABASE_URL or TEST_DATABASE_URL names a PostgreSQL database (else a SKIPPED row).
  *   f. `frontdesk serve` cold start to its `listening on` line (bench/cold-start.ts): a new data dir,
  *      a small store, and the list store of part c.
  *
@@ -37,6 +38,7 @@ import { createProperty } from '../local-api/services/properties.js'
 import { type ReservationInput } from '../local-api/services/reservations.js'
 import { startServer } from '../local-api/start-server.js'
 import { coldStartRow, coldStarts, smallStoreColdStart } from './cold-start.js'
+import { scaleBenchOptions, syncScaleBench } from './sync-scale.js'
 import { syncBench, syncBenchOptions } from './sync.js'
 import { generateConversations, pushBatches, toIncomingMessage, type GenerateOptions } from '../test/fixtures/generate.js'
 import {
@@ -551,6 +553,8 @@ async function parts(config: Config, pushData: GenerateOptions, report: Report, 
 
   log('')
   await report.part('sync', () => syncBench(syncBenchOptions(config.now, config.seed), report))
+  log('')
+  await report.part('sync scale', () => syncScaleBench(scaleBenchOptions(10), report))
 
   log('')
   const coldStartRows = await report.part('cold start, small store', () => smallStoreColdStart())

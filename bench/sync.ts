@@ -11,6 +11,9 @@
  *       to A's HTTP API at BENCH_SYNC_RATE per second; the time from sending each push until B has
  *       applied the message (its message.created event), p50/p95.
  *
+ *   e5. a hotel group on one central server: two instances over PostgreSQL, 10 to 50 desks
+ *       (bench/sync-scale.ts; alone: `npm run bench:sync-scale`).
+ *
  * Throughputs are reported as ratios to e1, measured in the same process.
  */
 import http from 'node:http'
@@ -24,6 +27,7 @@ import { createServices } from '../local-api/services/index.js'
 import { createProperty } from '../local-api/services/properties.js'
 import { startServer } from '../local-api/start-server.js'
 import { pushBatches, toIncomingMessage, type GenerateOptions } from '../test/fixtures/generate.js'
+import { scaleBenchOptions, syncScaleBench } from './sync-scale.js'
 import { createReport, envInt, expectCount, fmt, freshDir, log, percentile, printTable, rawInsertBaseline, removeDirs, seconds, type Report } from './common.js'
 
 const HOST = '127.0.0.1'
@@ -240,11 +244,13 @@ export function syncBenchOptions(now: number, seed: number) {
   }
 }
 
-// `npm run bench:sync`: this part alone.
+// `npm run bench:sync`: this part alone, with its scale part.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const report = createReport()
   try {
     await report.part('sync', () => syncBench(syncBenchOptions(Date.now(), envInt('BENCH_SEED', 2026)), report))
+    log('')
+    await report.part('sync scale', () => syncScaleBench(scaleBenchOptions(), report))
   } finally {
     printTable(report.rows)
     removeDirs()
