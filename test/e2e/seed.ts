@@ -1,13 +1,8 @@
 import { openStore } from '../../local-api/db/store.js'
 import type { Channel } from '../../local-api/domain/channels.js'
-import { createAgentService } from '../../local-api/services/agents.js'
-import { createConversationService } from '../../local-api/services/conversations.js'
-import { createEventBus } from '../../local-api/services/event-bus.js'
-import { createIngest, type IncomingMessage } from '../../local-api/services/ingest.js'
-import { createLeadService } from '../../local-api/services/leads.js'
-import { createNotificationService } from '../../local-api/services/notifications.js'
+import { createServices } from '../../local-api/services/index.js'
+import type { IncomingMessage } from '../../local-api/services/ingest.js'
 import { createProperty } from '../../local-api/services/properties.js'
-import { createReservationService } from '../../local-api/services/reservations.js'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -39,12 +34,12 @@ type Line = [minutesAgo: number, direction: 'in' | 'out', text: string]
 export async function seedDesk(dataDir: string, now: number): Promise<SeededDesk> {
   const store = openStore(dataDir)
   try {
-    const events = createEventBus()
-    const ingest = createIngest(store, events, () => now)
+    const services = createServices(store, { clock: () => now })
+    const ingest = services.ingest
     const alpenblick = createProperty(store, { name: 'Hotel Alpenblick', defaultCountry: 'CH', timeZone: 'Europe/Zurich' }, now)
     const edelweiss = createProperty(store, { name: 'Chalet Edelweiss', defaultCountry: 'CH', timeZone: 'Europe/Zurich' }, now)
     const admin = { name: 'Anna Keller', email: 'admin@alpenblick.ch', password: 'front desk 2026' }
-    const created = await createAgentService(store, () => now).create({ ...admin, role: 'admin' })
+    const created = await services.agents.create({ ...admin, role: 'admin' })
     if (!created.ok) throw new Error(JSON.stringify(created.problems))
 
     const conversation = (
@@ -104,7 +99,7 @@ export async function seedDesk(dataDir: string, now: number): Promise<SeededDesk
       ),
     }
 
-    const booked = createReservationService(store, events, () => now).upsert(alpenblick, {
+    const booked = services.reservations.upsert(alpenblick, {
       confirmationNumber: 'CONF-1001',
       firstName: 'Anna',
       lastName: 'Muster',
@@ -118,13 +113,7 @@ export async function seedDesk(dataDir: string, now: number): Promise<SeededDesk
     })
     if (!booked.ok) throw new Error(JSON.stringify(booked.problems))
 
-    const conversationService = createConversationService(
-      store,
-      events,
-      createNotificationService(store, events, () => now),
-      () => now,
-    )
-    createLeadService(store, events, conversationService, () => now).capture(store.conversations.get(conversations.james.id)!)
+    services.leads.capture(store.conversations.get(conversations.james.id)!)
     conversations.james.lead = true
     return { admin, properties: { alpenblick: alpenblick.id, edelweiss: edelweiss.id }, conversations }
   } finally {
