@@ -278,6 +278,28 @@ export function createSyncClient(
     }
   }
 
+  /**
+   * A round for the server's pokes alone: pulls the poked spaces, nothing else (no hello, no push).
+   * Run instead of a full round while this desk has nothing to send, its last full round succeeded
+   * within the timer's period, and it knows its spaces: a poke then costs the central one request,
+   * not four. A full round still runs on every local change, on the timer and after any failure.
+   */
+  async function pullPoked(list: string[]): Promise<void> {
+    state = 'syncing'
+    try {
+      for (const space of list) if (spaces.includes(space)) await pull(space)
+      transaction((published) => applier.retryParked(clock(), published))
+      store.transaction(() => sync.updateConfig({ lastSyncAt: clock(), lastError: null }))
+      state = 'idle'
+      options.onSynced?.()
+    } catch (error) {
+      state = 'offline'
+      options.report?.failed('a sync round failed', { error, level: 'warn' })
+      store.transaction(() => sync.updateConfig({ lastError: error instanceof Error ? error.message : String(error) }))
+      throw error
+    }
+  }
+
   async function syncOnce(): Promise<void> {
     state = 'syncing'
     const round = ++roundsBegun
@@ -309,6 +331,7 @@ export function createSyncClient(
         )
       }
       store.transaction(() => sync.updateConfig({ lastSyncAt: clock(), lastError: null }))
+      lastFullRound = performance.now()
       // Messages this round sent and no other desk's copy preceded (one a snapshot brought back, say).
       settleFirst([...awaitingFirst].filter(([, waiting]) => waiting.askedDuring < round).map(([messageId]) => [messageId, true]))
       progress = null
@@ -325,6 +348,14 @@ export function createSyncClient(
   let timer: NodeJS.Timeout | undefined
   let timerDue = Infinity
   let failures = 0
+  /** Spaces the server poked since the last round, and whether this desk has changed anything since. */
+  const poked = new Set<string>()
+  let localChanges = true
+  let lastFullRound = -Infinity
+  const periodMs = options.periodMs ?? 30_000
+  /** Whether the next round may only pull what was poked (see pullPoked). */
+  const onlyPokes = () =>
+    !localChanges && poked.size > 0 && spaces.length > 0 && failures === 0 && performance.now() - lastFullRound < periodMs && !sync.outboxSize()
   let stopped = true
   const stopFns: (() => void)[] = []
 
@@ -339,10 +370,14 @@ export function createSyncClient(
     timerDue = due
     timer = setTimeout(() => {
       timer = undefined
-      client.syncOnce().then(
+      const light = onlyPokes()
+      const spacesPoked = [...poked]
+      poked.clear()
+      if (!light) localChanges = false
+      ;(light ? client.pullPoked(spacesPoked) : client.syncOnce()).then(
         () => {
           failures = 0
-          schedule(options.periodMs ?? 30_000)
+          schedule(light ? Math.max(0, periodMs - (performance.now() - lastFullRound)) : periodMs)
         },
         () => {
           failures++
@@ -360,8 +395,11 @@ export function createSyncClient(
     let stopCurrent = () => {}
     const connect = () => {
       stopCurrent = open(
-        () => {
+        (space) => {
           pauseMs = 2_000
+          // '' is the stream (re)opening: what was missed meanwhile takes a full round.
+          if (space) poked.add(space)
+          else localChanges = true
           schedule(0, true)
         },
         () => {
@@ -388,6 +426,7 @@ export function createSyncClient(
       // the timer it sets fires after the change's transaction has committed.
       stopFns.push(
         store.changeLog.onLocalChange(() => {
+          localChanges = true
           schedule(options.pushDelayMs ?? 25)
         }),
       )
@@ -404,6 +443,21 @@ export function createSyncClient(
       detachFirstCopies?.()
       detachFirstCopies = undefined
       settleFirst([...awaitingFirst.keys()].map((messageId) => [messageId, false]))
+    },
+    /** Pulls the poked spaces (see pullPoked); while a round runs, a full one follows it instead. */
+    pullPoked(list: string[]): Promise<void> {
+      if (running) {
+        again = true
+        return running
+      }
+      running = pullPoked(list).finally(() => {
+        running = null
+        if (again) {
+          again = false
+          void this.syncOnce().catch(reportedByTheRound)
+        }
+      })
+      return running
     },
     /** One full round: push, then pull every space. Concurrent calls share one round (and one more after it). */
     syncOnce(): Promise<void> {
@@ -430,11 +484,17 @@ export function createSyncClient(
         localOps.materialize(Number.MAX_SAFE_INTEGER)
         return { ...applier.retryFailed(now, published), resent: sync.requeueRefused() }
       })
-      if (result.resent) schedule(0, true)
+      if (result.resent) {
+        localChanges = true
+        schedule(0, true)
+      }
       return result
     },
-    /** Sync right away (a user asked). */
-    now: () => schedule(0, true),
+    /** Sync right away, a full round (a user asked). */
+    now: () => {
+      localChanges = true
+      schedule(0, true)
+    },
     status(): SyncStatus {
       const config = sync.config()
       return {

@@ -15,10 +15,17 @@ describe('every synced change starts a sync round at once, like a message', () =
   let centralUrl: string
   let a: TestApp
   let b: TestApp
+  /** Every request the central server answered: which desk (by credential) asked for what. */
+  const requests: { desk: string; path: string }[] = []
+  const deskOf = new Map<string, string>()
 
   before(async () => {
     centralDir = tempDir('frontdesk-central-')
     central = await buildCentralServer({ store: openSqliteCentralStore(centralDir) })
+    central.addHook('onResponse', async (request) => {
+      const credential = String(request.headers.authorization ?? '').replace(/^Bearer /, '')
+      requests.push({ desk: deskOf.get(credential) ?? '?', path: request.url.split('?')[0]! })
+    })
     await central.listen({ port: 0, host: '127.0.0.1' })
     const address = central.server.address()
     centralUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
@@ -30,6 +37,7 @@ describe('every synced change starts a sync round at once, like a message', () =
       [b, 'B'],
     ] as const) {
       const { credential } = await central.centralSync.addDevice({ name: `Desk ${name}`, propertyId })
+      deskOf.set(credential, name)
       const connected = await app.app.inject({ method: 'PUT', url: '/v1/sync', headers: bearer(app.token(['admin'])), payload: { centralUrl, credential } })
       assert.equal(connected.statusCode, 200, connected.body)
     }
@@ -92,5 +100,40 @@ describe('every synced change starts a sync round at once, like a message', () =
     const renamed = await a.app.inject({ method: 'PATCH', url: `/v1/properties/${property.id}`, headers: admin, payload: { name: 'Hotel Renamed' } })
     assert.equal(renamed.statusCode, 200, renamed.body)
     await within('the property edit on desk B', 2_000, async () => assert.equal(b.app.store.properties.get(property.id)?.name, 'Hotel Renamed'))
+  })
+
+  it('a poke costs the central server one pull from a desk with nothing to send: no hello, no push', async () => {
+    await eventually('both desks idle', async () => {
+      for (const app of [a, b]) assert.equal((await app.app.inject({ url: '/v1/sync', headers: bearer(app.token()) })).json().state, 'idle')
+    })
+    const propertyId = a.app.store.properties.first()!.id
+    requests.length = 0
+    // A's pushes and B's pulls only: a round B runs on its timer or for a change of its own would be a full one.
+    for (let index = 1; index <= 3; index++) {
+      const pushed = await a.app.inject({
+        method: 'POST',
+        url: '/v1/messages',
+        headers: bearer(a.token(['guest.conversation.write'])),
+        payload: {
+          messages: [
+            {
+              channel: 'web_chat',
+              guest: { email: `poke${index}@example.com` },
+              direction: 'in',
+              content: { type: 'text', text: `Hello ${index}` },
+              createdAt: new Date().toISOString(),
+            },
+          ],
+        },
+      })
+      assert.ok(pushed.statusCode < 300, pushed.body)
+      await within(`message ${index} on desk B`, 2_000, async () => {
+        const identity = b.app.store.guests.findIdentity('email', `poke${index}@example.com`)
+        assert.ok(identity && b.app.store.conversations.findByIdentity(propertyId, 'web_chat', identity.rowid))
+      })
+    }
+    const fromB = requests.filter((request) => request.desk === 'B').map((request) => request.path)
+    assert.ok(fromB.length > 0, 'desk B pulled')
+    assert.deepEqual([...new Set(fromB)], ['/sync/v1/pull'], `desk B asked for ${fromB.join(', ')}`)
   })
 })
