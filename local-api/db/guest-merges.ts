@@ -111,6 +111,7 @@ export function guestMergesRepository(db: Db) {
     .pluck()
   const allActiveOfPair = db.prepare(`${SELECT} WHERE m.kept_guest_id = ? AND m.gone_guest_id = ? AND m.undone_at IS NULL ORDER BY m.id`)
   const setMoved = db.prepare('UPDATE guest_merges SET moved = ? WHERE id = ?')
+  const undoneOfPair = db.prepare('SELECT 1 FROM guest_merges WHERE kept_guest_id = ? AND gone_guest_id = ? AND undone_at IS NOT NULL LIMIT 1').pluck()
 
   const moving = {
     identities: db.prepare('SELECT rowid FROM guest_identities WHERE guest_id = ? ORDER BY rowid').pluck(),
@@ -208,6 +209,8 @@ export function guestMergesRepository(db: Db) {
     /** Every merge of these two profiles in force. */
     activeOfPair: (keptGuestId: string, goneGuestId: string) => (allActiveOfPair.all(keptGuestId, goneGuestId) as GuestMergeRow[]).map(toMerge),
     setMoved: (id: string, moved: GuestMergeMoved) => void setMoved.run(JSON.stringify(moved), id),
+    /** Whether staff (or a desk) once undid a merge of these two profiles. */
+    wasSplit: (keptGuestId: string, goneGuestId: string) => undoneOfPair.get(keptGuestId, goneGuestId) !== undefined,
     /** Puts what the merge moved back on profile `gone` (which must exist again). */
     moveBack(merge: GuestMerge, keptNow: string): void {
       const params = { gone: merge.goneGuestId, kept: merge.keptGuestId, keptNow }

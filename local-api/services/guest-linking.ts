@@ -49,8 +49,8 @@ export function createGuestLinking(store: Store, guests: Pick<GuestService, 'mer
     if (!kept) return undefined
     for (const gone of profiles.slice(1)) {
       const mergeId = linkMergeId(kept.id, gone.id)
-      // Staff split these two once: they stay apart until staff merge them again.
-      if (store.guestMerges.get(mergeId)) continue
+      // Made already, or staff split these two once: they stay apart until staff merge them again.
+      if (store.guestMerges.get(mergeId) || store.guestMerges.wasSplit(kept.id, gone.id)) continue
       const merged = guests.mergeWithin(kept, gone, { by: {}, reason: `both hold ${contact}` }, now, mergeId)
       published.push(...merged.published)
     }

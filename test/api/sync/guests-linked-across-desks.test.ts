@@ -233,6 +233,29 @@ for (const kind of STORE_KINDS) {
       assert.deepEqual(links(a.db), links(b.db))
     })
 
+    it('leaves two profiles apart once staff undid the merge linking made, on every desk', async () => {
+      const now = { ms: Date.now() }
+      const { property, desks, settle } = await openGroup(kind, 2, now)
+      const [a, b] = desks as [Desk, Desk]
+      upsertReservation(a, property, { type: 'reservation', desk: 0, confirmation: 1, phone: 0, email: null })
+      upsertReservation(b, property, { type: 'reservation', desk: 1, confirmation: 2, phone: 0, email: null })
+      await settle()
+      const merge = a.store.guestMerges.recent(10)[0]!
+      assert.ok(merge.id.startsWith('gmg_link_'), 'linking recorded its merge')
+      a.services.guests.undoMerge(merge.id, {})
+      await settle()
+      now.ms += 1000
+      // The bookings change again on both desks: linking does not merge what staff split.
+      upsertReservation(a, property, { type: 'reservation', desk: 0, confirmation: 1, phone: 0, email: null })
+      upsertReservation(b, property, { type: 'reservation', desk: 1, confirmation: 2, phone: 0, email: null })
+      await settle()
+      for (const desk of desks) {
+        const [r1, r2] = ['R1', 'R2'].map((number) => desk.store.reservations.byConfirmation(property.id, number)?.guestId)
+        assert.ok(r1 && r2 && r1 !== r2, `${desk.name}: the bookings stay on two profiles`)
+        assert.equal(desk.store.guestMerges.get(merge.id)?.undoneAt !== null, true)
+      }
+    })
+
     it('converts a lead captured on desk B when desk A takes the booking', async () => {
       const now = { ms: Date.now() }
       const { property, desks, settle } = await openGroup(kind, 2, now)
