@@ -14,10 +14,10 @@ describe('0160 refused sync ops', () => {
   it('adds an empty table of refused ops, and lets the identity change say "restored or cloned", keeping the one recorded', () => {
     const db = new Database(join(dir, 'refused.sqlite'))
     db.pragma('foreign_keys = ON')
-    // A desk at 0140 that was restored from a backup a day ago.
+    // A desk at 0150 that was restored from a backup a day ago.
     migrate(
       db,
-      migrations.filter((migration) => migration.version <= 140),
+      migrations.filter((migration) => migration.version <= 150),
     )
     db.exec("UPDATE sync_config SET central_url = 'http://central', machine = 'm1', identity_change = 'restored', identity_changed_at = 5")
 
