@@ -78,6 +78,8 @@ export function createSyncClient(
   let progress: SyncStatus['progress'] = null
   let state: SyncStatus['state'] = 'idle'
   let running: Promise<void> | null = null
+  /** When this desk last said hello, and what the server answered it runs (see syncOnce). */
+  let lastHello: { at: number; schemaVersion: number } | null = null
   let again = false
 
   // Guest messages whose answer waits for the central server's order (see first-copies.ts), each
@@ -294,40 +296,55 @@ export function createSyncClient(
       options.onSynced?.()
     } catch (error) {
       state = 'offline'
+      lastHello = null
       options.report?.failed('a sync round failed', { error, level: 'warn' })
       store.transaction(() => sync.updateConfig({ lastError: error instanceof Error ? error.message : String(error) }))
       throw error
     }
   }
 
-  async function syncOnce(): Promise<void> {
+  /** Says hello: the server's clock, what it acknowledged under this id (a restored desk shows here), the spaces. */
+  async function sayHello(): Promise<number> {
+    let hello = await transport.hello({ clientId: sync.config().clientId, schemaVersion: SYNC_SCHEMA_VERSION })
+    receiveClock(hello.serverHlc)
+    if (hello.ackedSeq > sync.config().pushedSeq) {
+      // The server has changes under this id that this desk never sent: it was restored from a
+      // backup (or a copy of it pushed first). Its changes go up again under a new id, and what
+      // it sent after the backup comes back with the next pull as another desk's.
+      becomeNewClient('restored')
+      hello = await transport.hello({ clientId: sync.config().clientId, schemaVersion: SYNC_SCHEMA_VERSION })
+      receiveClock(hello.serverHlc)
+    }
+    if (hello.ackedSeq > sync.config().ackedSeq) store.transaction(() => acknowledge(hello.ackedSeq))
+    spaces = [GROUP_SPACE, ...hello.spaces.filter((space) => space !== GROUP_SPACE)]
+    lastHello = { at: performance.now(), schemaVersion: hello.schemaVersion }
+    return hello.schemaVersion
+  }
+
+  /**
+   * A full round. `reuseHello`: a round for this desk's own changes skips the hello when the last
+   * one is recent (under half the timer's period) and every round since succeeded — the push
+   * itself tells a copied desk; the timer's rounds, connecting, a user's and a failed round's
+   * successor always say hello.
+   */
+  async function syncOnce(reuseHello = false): Promise<void> {
     state = 'syncing'
     const round = ++roundsBegun
     try {
       if (options.machine && checkMachine(store, sync, deskClock, options.machine, clock()))
         options.report?.log.warn({ clientId: sync.config().clientId }, 'sync: this data dir was copied from another computer; this desk took a new client id')
       materializeAll()
-      let hello = await transport.hello({ clientId: sync.config().clientId, schemaVersion: SYNC_SCHEMA_VERSION })
-      receiveClock(hello.serverHlc)
-      if (hello.ackedSeq > sync.config().pushedSeq) {
-        // The server has changes under this id that this desk never sent: it was restored from a
-        // backup (or a copy of it pushed first). Its changes go up again under a new id, and what
-        // it sent after the backup comes back with the next pull as another desk's.
-        becomeNewClient('restored')
-        hello = await transport.hello({ clientId: sync.config().clientId, schemaVersion: SYNC_SCHEMA_VERSION })
-        receiveClock(hello.serverHlc)
-      }
-      if (hello.ackedSeq > sync.config().ackedSeq) store.transaction(() => acknowledge(hello.ackedSeq))
-      spaces = [GROUP_SPACE, ...hello.spaces.filter((space) => space !== GROUP_SPACE)]
+      const fresh = reuseHello && lastHello && spaces.length > 0 && performance.now() - lastHello.at < (options.periodMs ?? 30_000) / 2
+      const serverVersion = fresh ? lastHello!.schemaVersion : await sayHello()
       // An older central server would refuse what it does not know: this desk's changes wait for its upgrade.
-      const centralTooOld = hello.schemaVersion < SYNC_SCHEMA_VERSION
+      const centralTooOld = serverVersion < SYNC_SCHEMA_VERSION
       if (!centralTooOld) await push()
       for (const space of spaces) await pull(space)
       // What arrived may have waited for what came in the other space.
       transaction((published) => applier.retryParked(clock(), published))
       if (centralTooOld) {
         throw new Error(
-          `the central server runs sync version ${hello.schemaVersion}, older than this desk's ${SYNC_SCHEMA_VERSION}: upgrade it; this desk's changes wait until then`,
+          `the central server runs sync version ${serverVersion}, older than this desk's ${SYNC_SCHEMA_VERSION}: upgrade it; this desk's changes wait until then`,
         )
       }
       store.transaction(() => sync.updateConfig({ lastSyncAt: clock(), lastError: null }))
@@ -339,6 +356,7 @@ export function createSyncClient(
       options.onSynced?.()
     } catch (error) {
       state = 'offline'
+      lastHello = null
       options.report?.failed('a sync round failed', { error, level: 'warn' })
       store.transaction(() => sync.updateConfig({ lastError: error instanceof Error ? error.message : String(error) }))
       throw error
@@ -351,6 +369,8 @@ export function createSyncClient(
   /** Spaces the server poked since the last round, and whether this desk has changed anything since. */
   const poked = new Set<string>()
   let localChanges = true
+  /** A user, a reopened event stream or a resent refusal asked for a round: it says hello. */
+  let helloDue = true
   let lastFullRound = -Infinity
   const periodMs = options.periodMs ?? 30_000
   /** Whether the next round may only pull what was poked (see pullPoked). */
@@ -371,10 +391,15 @@ export function createSyncClient(
     timer = setTimeout(() => {
       timer = undefined
       const light = onlyPokes()
+      // A round for this desk's own changes alone may skip the hello (see syncOnce).
+      const reuseHello = !light && localChanges && !helloDue
       const spacesPoked = [...poked]
       poked.clear()
-      if (!light) localChanges = false
-      ;(light ? client.pullPoked(spacesPoked) : client.syncOnce()).then(
+      if (!light) {
+        localChanges = false
+        helloDue = false
+      }
+      ;(light ? client.pullPoked(spacesPoked) : client.syncOnce(reuseHello)).then(
         () => {
           failures = 0
           schedule(light ? Math.max(0, periodMs - (performance.now() - lastFullRound)) : periodMs)
@@ -399,7 +424,7 @@ export function createSyncClient(
           pauseMs = 2_000
           // '' is the stream (re)opening: what was missed meanwhile takes a full round.
           if (space) poked.add(space)
-          else localChanges = true
+          else helloDue = localChanges = true
           schedule(0, true)
         },
         () => {
@@ -421,6 +446,7 @@ export function createSyncClient(
     start(): void {
       if (!stopped || !sync.config().centralUrl) return
       stopped = false
+      helloDue = localChanges = true
       detachFirstCopies ??= attachFirstCopies()
       // Every change the change log records as this desk's (messages, agents, templates, settings…):
       // the timer it sets fires after the change's transaction has committed.
@@ -460,12 +486,12 @@ export function createSyncClient(
       return running
     },
     /** One full round: push, then pull every space. Concurrent calls share one round (and one more after it). */
-    syncOnce(): Promise<void> {
+    syncOnce(reuseHello = false): Promise<void> {
       if (running) {
         again = true
         return running
       }
-      running = syncOnce().finally(() => {
+      running = syncOnce(reuseHello).finally(() => {
         running = null
         if (again) {
           again = false
@@ -485,14 +511,14 @@ export function createSyncClient(
         return { ...applier.retryFailed(now, published), resent: sync.requeueRefused() }
       })
       if (result.resent) {
-        localChanges = true
+        helloDue = localChanges = true
         schedule(0, true)
       }
       return result
     },
     /** Sync right away, a full round (a user asked). */
     now: () => {
-      localChanges = true
+      helloDue = localChanges = true
       schedule(0, true)
     },
     status(): SyncStatus {

@@ -135,5 +135,9 @@ describe('every synced change starts a sync round at once, like a message', () =
     const fromB = requests.filter((request) => request.desk === 'B').map((request) => request.path)
     assert.ok(fromB.length > 0, 'desk B pulled')
     assert.deepEqual([...new Set(fromB)], ['/sync/v1/pull'], `desk B asked for ${fromB.join(', ')}`)
+    // A said hello once at most for its three changes (its last hello is recent): push and pulls otherwise.
+    const fromA = requests.filter((request) => request.desk === 'A').map((request) => request.path)
+    assert.ok(fromA.filter((path) => path === '/sync/v1/hello').length <= 1, `desk A asked for ${fromA.join(', ')}`)
+    assert.ok(fromA.filter((path) => path === '/sync/v1/push').length >= 3, `desk A asked for ${fromA.join(', ')}`)
   })
 })
