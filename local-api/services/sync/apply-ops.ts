@@ -50,6 +50,18 @@ export function createOpApplier(store: Store, sync: SyncRepository, ingest: Inge
     runOps.clear()
   }
 
+  /**
+   * A verified contact or a reservation that two desks gave to two profiles makes them one guest,
+   * whichever write wins the field (so the losing write is looked at too).
+   */
+  function noteSameGuest(entity: SyncEntity, entityId: string, fields: Fields): void {
+    if ((entity !== 'guest_identity' && entity !== 'reservation') || typeof fields.guestId !== 'string') return
+    const known = sync.entityState(entity, sync.resolve(entity, entityId))?.fields.guestId
+    if (typeof known !== 'string') return
+    const [a, b] = [sync.resolve('guest', known), sync.resolve('guest', fields.guestId)]
+    if (a !== b) sameGuest(a, b)
+  }
+
   function noteForLinking(entity: SyncEntity, entityId: string, touched: Set<string>): void {
     if (entity === 'guest_identity') toLink.identities.add(entityId)
     else if (entity === 'reservation') toLink.reservations.add(sync.resolve('reservation', entityId))
@@ -127,6 +139,7 @@ export function createOpApplier(store: Store, sync: SyncRepository, ingest: Inge
       if (entityId.startsWith('gmg_')) return guestMerges.apply(origin, entityId, fields, clockOf, touched, now)
       return guestMerges.applyLegacy(String(fields.sourceId), String(fields.targetId), clockOf('sourceId'), touched)
     }
+    noteSameGuest(entity, entityId, fields)
     return mergeEntity(entity, entityId, fields, clockOf, touched)
   }
 

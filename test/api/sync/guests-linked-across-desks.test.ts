@@ -310,6 +310,7 @@ for (const kind of STORE_KINDS) {
               }
             }
             await group.settle()
+            for (const desk of [...group.desks, ...single.desks]) assert.equal(desk.store.sync.config().lastError, null, `${desk.name}'s last sync error`)
             const expected = links(single.desks[0]!.db)
             for (const desk of group.desks) assert.deepEqual(links(desk.db), expected, `${desk.name} after ${JSON.stringify(events)}`)
             for (const profile of expected.profiles) assert.ok(!profile.startsWith(' |'), `a profile without contacts: ${profile}`)
