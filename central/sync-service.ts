@@ -9,7 +9,6 @@ import { mergeFields } from '../sync-core/merge.js'
 import {
   GROUP_SPACE,
   isSyncEntity,
-  rankOf,
   spaceOf,
   SYNC_SCHEMA_VERSION,
   type HelloResponse,
@@ -23,7 +22,7 @@ import {
   type SyncEntity,
   type SyncOp,
 } from '../sync-core/protocol.js'
-import type { CentralStore, CentralTx, ClientRecord, Device, SnapshotCursor } from './store/central-store.js'
+import { stateKey, type CentralStore, type CentralTx, type ClientRecord, type Device, type EntityState, type SnapshotCursor } from './store/central-store.js'
 
 export const CREDENTIAL_PREFIX = 'fdd_'
 const hashCredential = (credential: string) => createHash('sha256').update(credential).digest('hex')
@@ -181,15 +180,23 @@ export function createSyncService(store: CentralStore, physicalNow: () => number
         // Spaces in one order for every push, so two pushes never wait on each other's locks crosswise.
         for (const space of [...bySpace.keys()].sort()) {
           const ops = bySpace.get(space)!
-          let serverSeq = await tx.reserveSeqs(space, ops.length)
-          for (const op of ops) {
-            await tx.insertOp(space, serverSeq, op, now)
+          // A few statements per space, whatever the number of ops: the space stays locked meanwhile.
+          const firstSeq = await tx.reserveSeqs(space, ops.length)
+          await tx.insertOps(space, firstSeq, ops, now)
+          const states = await tx.entityStates(
+            space,
+            ops.map((op) => ({ entity: op.entity as SyncEntity, entityId: op.entityId })),
+          )
+          const saved = new Map<string, { entity: SyncEntity; entityId: string; state: EntityState; serverSeq: number }>()
+          ops.forEach((op, index) => {
             const entity = op.entity as SyncEntity // checked by invalid()
-            const state = (await tx.entityState(space, entity, op.entityId)) ?? { fields: {}, clocks: {} }
+            const key = stateKey(entity, op.entityId)
+            const state = states.get(key) ?? { fields: {}, clocks: {} }
             mergeFields(entity, state, op.fields, () => op.hlc)
-            await tx.saveEntityState(space, entity, rankOf(entity), op.entityId, state, serverSeq)
-            serverSeq++
-          }
+            states.set(key, state)
+            saved.set(key, { entity, entityId: op.entityId, state, serverSeq: firstSeq + index })
+          })
+          await tx.saveEntityStates(space, [...saved.values()])
         }
         await tx.setAckedSeq(request.clientId, acked, now)
         return { gap: false as const, acked, rejected, spaces: [...bySpace.keys()] }

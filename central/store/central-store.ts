@@ -50,11 +50,16 @@ export interface CentralTx {
    */
   reserveSeqs(space: string, count: number): Promise<number>
   hasOp(opId: string): Promise<boolean>
-  insertOp(space: string, serverSeq: number, op: SyncOp, receivedAt: number): Promise<void>
+  /** Stores ops of one space under consecutive sequence numbers from `firstSeq` (one statement on PostgreSQL). */
+  insertOps(space: string, firstSeq: number, ops: SyncOp[], receivedAt: number): Promise<void>
   insertRejected(op: SyncOp, reason: string, at: number): Promise<void>
-  entityState(space: string, entity: SyncEntity, entityId: string): Promise<EntityState | undefined>
-  saveEntityState(space: string, entity: SyncEntity, rank: number, entityId: string, state: EntityState, serverSeq: number): Promise<void>
+  /** The merged states of these entities of a space, by `stateKey`; those with none are left out. */
+  entityStates(space: string, keys: { entity: SyncEntity; entityId: string }[]): Promise<Map<string, EntityState>>
+  saveEntityStates(space: string, rows: { entity: SyncEntity; entityId: string; state: EntityState; serverSeq: number }[]): Promise<void>
 }
+
+/** An entity's key among `entityStates`' answers. */
+export const stateKey = (entity: string, entityId: string) => `${entity}\u0000${entityId}`
 
 export interface CentralStore {
   readonly kind: 'sqlite' | 'postgres'

@@ -3,7 +3,7 @@
 // between instances.
 import pg from 'pg'
 import { rankOf, type SyncEntity, type SyncOp } from '../../sync-core/protocol.js'
-import { NEW_SPACE_BOUNDS, type CentralStore, type CentralTx, type ClientRecord, type EntityState, type SpaceBounds } from './central-store.js'
+import { NEW_SPACE_BOUNDS, stateKey, type CentralStore, type CentralTx, type ClientRecord, type EntityState, type SpaceBounds } from './central-store.js'
 import { deviceFromRow } from './device-row.js'
 import { createPokeListeners } from './poke-listeners.js'
 import { migrateCentralPostgres } from './postgres-schema.js'
@@ -70,16 +70,15 @@ export async function openPostgresCentralStore(connectionString: string, options
           return row!.last_seq - count + 1
         },
         hasOp: async (opId) => (await query('SELECT 1 FROM ops WHERE op_id = $1', [opId])).length > 0,
-        insertOp: async (space, serverSeq, op, receivedAt) =>
-          void (await query('INSERT INTO ops (space, server_seq, op_id, client_id, client_seq, op, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-            space,
-            serverSeq,
-            op.opId,
-            op.clientId,
-            op.clientSeq,
-            op,
-            receivedAt,
-          ])),
+        async insertOps(space, firstSeq, ops, receivedAt) {
+          if (ops.length === 0) return
+          await query(
+            `INSERT INTO ops (space, server_seq, op_id, client_id, client_seq, op, received_at)
+             SELECT $1, $2 + o.index - 1, o.op ->> 'opId', o.op ->> 'clientId', (o.op ->> 'clientSeq')::bigint, o.op, $3
+             FROM json_array_elements($4::json) WITH ORDINALITY AS o(op, index)`,
+            [space, firstSeq, receivedAt, JSON.stringify(ops)],
+          )
+        },
         insertRejected: async (op, reason, at) =>
           void (await query('INSERT INTO rejected_ops (op_id, client_id, client_seq, reason, op, at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING', [
             op.opId,
@@ -89,21 +88,33 @@ export async function openPostgresCentralStore(connectionString: string, options
             op,
             at,
           ])),
-        async entityState(space, entity, entityId) {
-          const [row] = await query<EntityState>('SELECT fields, clocks FROM state WHERE space = $1 AND rank = $2 AND entity_id = $3 AND entity = $4', [
-            space,
-            rankOf(entity),
-            entityId,
-            entity,
-          ])
-          return row
+        async entityStates(space, keys) {
+          const rows = await query<EntityState & { entity: string; entity_id: string }>(
+            `SELECT s.entity, s.entity_id, s.fields, s.clocks FROM state s
+             JOIN unnest($2::int[], $3::text[], $4::text[]) AS k(rank, entity, entity_id)
+               ON s.space = $1 AND s.rank = k.rank AND s.entity_id = k.entity_id AND s.entity = k.entity`,
+            [space, keys.map((key) => rankOf(key.entity)), keys.map((key) => key.entity), keys.map((key) => key.entityId)],
+          )
+          return new Map(rows.map((row) => [stateKey(row.entity, row.entity_id), { fields: row.fields, clocks: row.clocks }]))
         },
-        saveEntityState: async (space, entity, rank, entityId, state, serverSeq) =>
-          void (await query(
-            `INSERT INTO state (space, rank, entity, entity_id, fields, clocks, server_seq) VALUES ($1, $2, $3, $4, $5, $6, $7)
+        async saveEntityStates(space, rows) {
+          if (rows.length === 0) return
+          await query(
+            `INSERT INTO state (space, rank, entity, entity_id, fields, clocks, server_seq)
+             SELECT $1, k.rank, k.entity, k.entity_id, k.fields::json, k.clocks::json, k.server_seq
+             FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[]) AS k(rank, entity, entity_id, fields, clocks, server_seq)
              ON CONFLICT (space, rank, entity_id, entity) DO UPDATE SET fields = excluded.fields, clocks = excluded.clocks, server_seq = excluded.server_seq`,
-            [space, rank, entity, entityId, JSON.stringify(state.fields), JSON.stringify(state.clocks), serverSeq],
-          )),
+            [
+              space,
+              rows.map((row) => rankOf(row.entity)),
+              rows.map((row) => row.entity),
+              rows.map((row) => row.entityId),
+              rows.map((row) => JSON.stringify(row.state.fields)),
+              rows.map((row) => JSON.stringify(row.state.clocks)),
+              rows.map((row) => row.serverSeq),
+            ],
+          )
+        },
       }
       let broken: Error | undefined
       try {

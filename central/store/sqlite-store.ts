@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { rankOf, type SyncEntity, type SyncOp } from '../../sync-core/protocol.js'
-import { NEW_SPACE_BOUNDS, type CentralStore, type CentralTx, type ClientRecord, type EntityState, type SpaceBounds } from './central-store.js'
+import { NEW_SPACE_BOUNDS, stateKey, type CentralStore, type CentralTx, type ClientRecord, type EntityState, type SpaceBounds } from './central-store.js'
 import { deviceFromRow } from './device-row.js'
 import { createPokeListeners } from './poke-listeners.js'
 import { migrateCentralSqlite } from './sqlite-schema.js'
@@ -75,15 +75,22 @@ export function openSqliteCentralStore(dataDir: string): CentralStore {
       return (q.reserve.get(count, space) as number) - count + 1
     },
     hasOp: async (opId) => q.hasOp.get(opId) !== undefined,
-    insertOp: async (space, serverSeq, op, receivedAt) =>
-      void q.insertOp.run(space, serverSeq, op.opId, op.clientId, op.clientSeq, JSON.stringify(op), receivedAt),
-    insertRejected: async (op, reason, at) => void q.insertRejected.run(op.opId, op.clientId, op.clientSeq, reason, JSON.stringify(op), at),
-    async entityState(space, entity, entityId) {
-      const row = q.state.get(space, rankOf(entity), entityId, entity) as { fields: string; clocks: string } | undefined
-      return row && { fields: JSON.parse(row.fields), clocks: JSON.parse(row.clocks) }
+    async insertOps(space, firstSeq, ops, receivedAt) {
+      ops.forEach((op, index) => q.insertOp.run(space, firstSeq + index, op.opId, op.clientId, op.clientSeq, JSON.stringify(op), receivedAt))
     },
-    saveEntityState: async (space, entity, rank, entityId, state: EntityState, serverSeq) =>
-      void q.saveState.run(space, rank, entity, entityId, JSON.stringify(state.fields), JSON.stringify(state.clocks), serverSeq),
+    insertRejected: async (op, reason, at) => void q.insertRejected.run(op.opId, op.clientId, op.clientSeq, reason, JSON.stringify(op), at),
+    async entityStates(space, keys) {
+      const states = new Map<string, EntityState>()
+      for (const { entity, entityId } of keys) {
+        const row = q.state.get(space, rankOf(entity), entityId, entity) as { fields: string; clocks: string } | undefined
+        if (row) states.set(stateKey(entity, entityId), { fields: JSON.parse(row.fields), clocks: JSON.parse(row.clocks) })
+      }
+      return states
+    },
+    async saveEntityStates(space, rows) {
+      for (const { entity, entityId, state, serverSeq } of rows)
+        q.saveState.run(space, rankOf(entity), entity, entityId, JSON.stringify(state.fields), JSON.stringify(state.clocks), serverSeq)
+    },
   }
 
   // better-sqlite3 is synchronous, but the service's steps are awaited: one transaction at a time,

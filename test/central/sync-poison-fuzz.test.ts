@@ -179,7 +179,7 @@ for (const kind of STORES) {
               // Stored as an older central server would have: straight into its space (and out of the client sequence).
               await store.transaction(async (tx) => {
                 const seq = await tx.reserveSeqs(op.space, 1)
-                await tx.insertOp(op.space, seq, JSON.parse(JSON.stringify(op)) as SyncOp, Date.now())
+                await tx.insertOps(op.space, seq, [JSON.parse(JSON.stringify(op)) as SyncOp], Date.now())
               })
               op.fields = { firstName: 'filler' }
               op.entity = 'guest'

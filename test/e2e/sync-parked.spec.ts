@@ -52,20 +52,22 @@ test('a change from another desk that cannot be applied is set aside, shown, and
     const now = Date.now()
     await store.transaction(async (tx) => {
       const seq = await tx.reserveSeqs('group', 1)
-      await tx.insertOp(
+      await tx.insertOps(
         'group',
         seq,
-        {
-          opId: uuidv7(),
-          clientId: 'olddesk001',
-          clientSeq: 1,
-          hlc: encodeHlc({ wallMs: now, counter: 0, node: 'olddesk001' }),
-          space: 'group',
-          entity: 'guest_identity',
-          entityId: 'bogus:+41791112233',
-          fields: { verified: true, createdAt: now },
-          schemaVersion: SYNC_SCHEMA_VERSION,
-        },
+        [
+          {
+            opId: uuidv7(),
+            clientId: 'olddesk001',
+            clientSeq: 1,
+            hlc: encodeHlc({ wallMs: now, counter: 0, node: 'olddesk001' }),
+            space: 'group',
+            entity: 'guest_identity',
+            entityId: 'bogus:+41791112233',
+            fields: { verified: true, createdAt: now },
+            schemaVersion: SYNC_SCHEMA_VERSION,
+          },
+        ],
         now,
       )
     })

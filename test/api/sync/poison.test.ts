@@ -81,7 +81,7 @@ const connect = async (app: TestApp, central: CentralServer, url: string) => {
 async function storeUnchecked(store: CentralStore, op: SyncOp): Promise<void> {
   await store.transaction(async (tx) => {
     const seq = await tx.reserveSeqs(op.space, 1)
-    await tx.insertOp(op.space, seq, op, Date.now())
+    await tx.insertOps(op.space, seq, [op], Date.now())
   })
 }
 
