@@ -12,6 +12,8 @@ export function DesktopSection({ bridge }: { bridge: DesktopBridge }) {
   const savePort = useSetPort(bridge)
 
   if (!info.data) return null
+  // Shows the asked-for state while the shell saves it (the box would otherwise flip back until the refresh).
+  const startAtLoginShown = startAtLogin.isPending ? startAtLogin.variables : info.data.startAtLogin
   const submit = (event: FormEvent) => {
     event.preventDefault()
     savePort.mutate(Number(port || info.data.configuredPort))
@@ -26,7 +28,7 @@ export function DesktopSection({ bridge }: { bridge: DesktopBridge }) {
         </p>
       )}
       <label className="wide checkbox">
-        <input type="checkbox" checked={info.data.startAtLogin} onChange={(event) => startAtLogin.mutate(event.target.checked)} />
+        <input type="checkbox" checked={startAtLoginShown} onChange={(event) => startAtLogin.mutate(event.target.checked)} />
         {t('settings.startAtLogin')}
       </label>
       <label>
