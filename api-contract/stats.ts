@@ -26,7 +26,12 @@ export const MetricSchema = Type.Object({
 })
 export type Metric = Static<typeof MetricSchema>
 
-export const StatsSchema = Type.Object({ from: Type.String(), to: Type.String(), metrics: Type.Array(MetricSchema) })
+/** While the desk is still counting its existing conversations (after an upgrade, or a time zone changed), values are null. */
+const Preparing = Type.Optional(
+  Type.Object({ done: Type.Integer(), total: Type.Integer() }, { description: 'Conversations counted so far, of all; the values are null until done' }),
+)
+
+export const StatsSchema = Type.Object({ from: Type.String(), to: Type.String(), metrics: Type.Array(MetricSchema), preparing: Preparing })
 export type Stats = Static<typeof StatsSchema>
 
 /** GET /v1/stats/series */
@@ -35,7 +40,15 @@ export type StatsSeriesPeriod = Static<typeof StatsSeriesQuery>
 
 export const StatsSeriesSchema = Type.Object({
   bucket: Type.Enum(['day', 'week']),
-  points: Type.Array(Type.Object({ from: Type.String(), to: Type.String(), values: Type.Record(Type.String(), Value) })),
+  points: Type.Array(
+    Type.Object({
+      from: Type.String(),
+      to: Type.String(),
+      date: Type.String({ description: "The bucket's first day (YYYY-MM-DD) in the property's calendar" }),
+      values: Type.Record(Type.String(), Value),
+    }),
+  ),
+  preparing: Preparing,
 })
 export type StatsSeries = Static<typeof StatsSeriesSchema>
 export type SeriesPoint = StatsSeries['points'][number]

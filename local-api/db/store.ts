@@ -41,10 +41,11 @@ export interface StoreOptions {
 /**
  * The one typed interface to the database: services and routes call these functions and never
  * write SQL, nor see the connection. `transaction` runs a function atomically (BEGIN IMMEDIATE …
- * COMMIT); `hlc` is the desk's sync clock, which stamps each change the change log records.
+ * COMMIT) and brings the statistics' rollups up to date before it commits; `hlc` is the desk's sync clock, which stamps each change the change log records.
  */
 export function createStore(db: Db, { now = Date.now }: StoreOptions = {}) {
   const hlc = openDeskClock(db, now)
+  const stats = statsRepository(db)
   return {
     /** The store's file, and the data dir that holds it (attachments, backups). */
     file: db.name,
@@ -77,12 +78,20 @@ export function createStore(db: Db, { now = Date.now }: StoreOptions = {}) {
     notifications: notificationsRepository(db),
     settings: settingsRepository(db),
     outbox: outboxRepository(db),
-    stats: statsRepository(db),
+    stats,
     exports: exportRepository(db),
     changeLog: changeLogRepository(db, hlc),
     sync: syncRepository(db),
     transaction<T>(work: () => T): T {
-      return db.transaction(work).immediate()
+      if (db.inTransaction) return db.transaction(work)()
+      // The statistics' rollups move with the changes that move them, in the same commit.
+      return db
+        .transaction(() => {
+          const result = work()
+          stats.flushDirty()
+          return result
+        })
+        .immediate()
     },
     /**
      * Runs `work` in a savepoint of the transaction under way: a throw undoes only its writes (and

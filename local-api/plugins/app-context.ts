@@ -37,8 +37,10 @@ export const appContext = fp<AppContextOptions>(
       services.insight.start()
       services.delivery.start()
       services.sync.start()
+      services.stats.start()
     })
     app.addHook('onClose', async () => {
+      services.stats.stop()
       await services.aiAgent.stop()
       services.insight.stop()
       await services.delivery.stop()

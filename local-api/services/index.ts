@@ -25,6 +25,7 @@ import { createReservationService } from './reservations.js'
 import { createRoutingService } from './routing.js'
 import { createServiceRecordService } from './service-records.js'
 import { createSignInThrottle } from './sign-in-throttle.js'
+import { createStatsService } from './stats.js'
 import { createTemplateService } from './templates.js'
 import { createTextCallService } from './text-calls.js'
 import { createFirstCopies } from './sync/first-copies.js'
@@ -86,6 +87,7 @@ export function createServices(
     firstCopies,
     insight: createInsightService(store, events, clock, background.reportFor('insight', logger)),
     exporter: createExportService(store),
+    stats: createStatsService(store, clock),
     sync: createDeskSyncService(store, ingest, events, guestLinking, clock, { firstCopies, ...syncOptions }, background.reportFor('sync', logger)),
   }
 }

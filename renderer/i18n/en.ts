@@ -178,6 +178,7 @@ export const en = {
     allProperties: 'All properties',
     none: '—',
     chart: '{{label}} per {{bucket}}',
+    preparing: 'Preparing the statistics: {{percent}} % of the conversations counted.',
   },
   export: {
     button: 'Export CSV',

@@ -13,11 +13,18 @@ export function periodRange(period: Period, now: number): { from: string; to: st
   return { from: new Date(from).toISOString(), to: new Date(now + 60_000).toISOString() }
 }
 
+/** While the desk still counts its conversations (after an upgrade), asks again every few seconds. */
+const whilePreparing = (query: { state: { data?: Stats | StatsSeries } }) => (query.state.data?.preparing ? 3000 : false)
+
+/** "45 %" of the conversations counted so far. */
+export const preparedPercent = ({ done, total }: { done: number; total: number }) => (total ? Math.floor((done / total) * 100) : 0)
+
 export const statsOptions = (range: StatsPeriod) =>
   queryOptions({
     queryKey: statsKeys.summary(range),
     queryFn: ({ signal }) => apiFetch<Stats>(`/v1/stats${queryString(range)}`, { signal }),
     staleTime: 30_000,
+    refetchInterval: whilePreparing,
   })
 
 export const useStats = (range: StatsPeriod) => useQuery(statsOptions(range))
@@ -26,6 +33,7 @@ export const seriesOptions = (range: StatsSeriesPeriod) =>
   queryOptions({
     queryKey: statsKeys.series(range),
     queryFn: ({ signal }) => apiFetch<StatsSeries>(`/v1/stats/series${queryString(range)}`, { signal }),
+    refetchInterval: whilePreparing,
   })
 
 export const useSeries = (range: StatsSeriesPeriod) => useQuery(seriesOptions(range))

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Metric } from '@api-contract'
 import { useNow } from '@/lib/use-now'
-import { periodRange, useStats, type Period } from '../api/stats'
+import { periodRange, preparedPercent, useStats, type Period } from '../api/stats'
 import { PeriodSelect } from './period-select'
 
 export const formatMetric = (metric: Pick<Metric, 'value' | 'unit'>, none: string) =>
@@ -25,6 +25,11 @@ export function StatsBar({ propertyId }: { propertyId?: string }) {
         <span className="visually-hidden">{t('stats.period')}</span>
         <PeriodSelect value={period} onChange={setPeriod} />
       </label>
+      {stats.data?.preparing && (
+        <p className="muted" role="status">
+          {t('stats.preparing', { percent: preparedPercent(stats.data.preparing) })}
+        </p>
+      )}
       <dl>
         {(stats.data?.metrics ?? []).map((metric) => (
           <div key={metric.key} className="metric" title={metric.definition}>

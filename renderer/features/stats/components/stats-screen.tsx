@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Metric, SeriesPoint } from '@api-contract'
 import { useProperties } from '@/queries/properties'
 import { useNow } from '@/lib/use-now'
-import { periodRange, useSeries, useStats, type Period } from '../api/stats'
+import { periodRange, preparedPercent, useSeries, useStats, type Period } from '../api/stats'
 import { formatMetric } from './stats-bar'
 import { PeriodSelect } from './period-select'
 
@@ -46,6 +46,11 @@ export function StatsScreen() {
           </label>
         )}
       </div>
+      {stats.data?.preparing && (
+        <p className="muted" role="status">
+          {t('stats.preparing', { percent: preparedPercent(stats.data.preparing) })}
+        </p>
+      )}
       <div className="charts">
         {(stats.data?.metrics ?? []).map((metric) => (
           <Chart key={metric.key} metric={metric} points={series.data?.points ?? []} bucketLabel={t(`stats.buckets.${bucket}`)} locale={i18n.language} />
@@ -61,7 +66,8 @@ function Chart({ metric, points, bucketLabel, locale }: { metric: Metric; points
   const max = Math.max(1, ...values.map((value) => value ?? 0))
   const width = Math.max(1, points.length) * 14
   const [first, last] = [points[0], points.at(-1)]
-  const day = (iso: string) => new Date(iso).toLocaleDateString(locale, { day: 'numeric', month: 'short' })
+  // A point's date is a day of the property's calendar: shown as that date wherever the desk is.
+  const day = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' })
   return (
     <figure className="card chart">
       <figcaption>
@@ -74,15 +80,15 @@ function Chart({ metric, points, bucketLabel, locale }: { metric: Metric; points
           const height = (value / max) * 92
           return (
             <rect key={point.from} x={index * 14 + 2} y={100 - height} width={10} height={height} className="bar">
-              <title>{`${day(point.from)}: ${point.values[metric.key] ?? t('stats.none')}${metric.unit === 'percent' && point.values[metric.key] !== null ? ' %' : ''}`}</title>
+              <title>{`${day(point.date)}: ${point.values[metric.key] ?? t('stats.none')}${metric.unit === 'percent' && point.values[metric.key] !== null ? ' %' : ''}`}</title>
             </rect>
           )
         })}
       </svg>
       {first && last && (
         <div className="chart-axis" aria-hidden="true">
-          <span>{day(first.from)}</span>
-          <span>{day(last.from)}</span>
+          <span>{day(first.date)}</span>
+          <span>{day(last.date)}</span>
         </div>
       )}
     </figure>
