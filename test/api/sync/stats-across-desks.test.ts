@@ -1,18 +1,15 @@
 import assert from 'node:assert/strict'
-import { rmSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
-import { buildCentralServer, type CentralServer } from '../../../central/server.js'
-import { openSqliteCentralStore } from '../../../central/store/sqlite-store.js'
+import { startCentralForTests, type CentralForTests } from '../../support/central-for-tests.js'
 import { eventually } from '../../support/eventually.js'
-import { bearer, PUSH_URL, pushedMessage, startTestApp, tempDir, type TestApp } from '../../support/test-app.js'
+import { bearer, PUSH_URL, pushedMessage, startTestApp, type TestApp } from '../../support/test-app.js'
 
 const quickSync = { client: { periodMs: 500, maxBackoffMs: 300 } }
 const HOUR = 3_600_000
 
 /** Statistics count what arrives from other desks as what is written here: each desk's figures are the group's. */
 describe('statistics across desks', () => {
-  let centralDir: string
-  let central: CentralServer
+  let group: CentralForTests
   let a: TestApp
   let b: TestApp
 
@@ -32,28 +29,17 @@ describe('statistics across desks', () => {
   }
 
   before(async () => {
-    centralDir = tempDir('frontdesk-central-')
-    central = await buildCentralServer({ store: openSqliteCentralStore(centralDir) })
-    await central.listen({ port: 0, host: '127.0.0.1' })
-    const address = central.server.address()
-    const centralUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+    group = await startCentralForTests()
     a = await startTestApp({ sync: quickSync })
     b = await startTestApp({ sync: quickSync })
     const propertyId = a.app.store.properties.first()!.id
-    for (const [desk, name] of [
-      [a, 'Desk A'],
-      [b, 'Desk B'],
-    ] as const) {
-      const { credential } = await central.centralSync.addDevice({ name, propertyId })
-      const connected = await desk.app.inject({ method: 'PUT', url: '/v1/sync', headers: bearer(desk.token(['admin'])), payload: { centralUrl, credential } })
-      assert.equal(connected.statusCode, 200, connected.body)
-    }
+    await group.connect(a, 'Desk A', propertyId)
+    await group.connect(b, 'Desk B', propertyId)
   })
   after(async () => {
     await a.close()
     await b.close()
-    await central.close()
-    rmSync(centralDir, { recursive: true, force: true })
+    await group.close()
   })
 
   it('a guest message on one desk answered on the other within 5 s, a takeover and a lead count the same on both', async () => {
