@@ -15,6 +15,7 @@ import { parkedSyncOps } from './0130-parked-sync-ops.js'
 import { deskIdentity } from './0140-desk-identity.js'
 import { reservationsByContact } from './0150-reservations-by-contact.js'
 import { refusedSyncOps } from './0160-refused-sync-ops.js'
+import { guestSearchGrams } from './0180-guest-search-grams.js'
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   deskIdentity,
   reservationsByContact,
   refusedSyncOps,
+  guestSearchGrams,
 ]
