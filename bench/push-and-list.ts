@@ -39,7 +39,7 @@ import { createServices } from '../local-api/services/index.js'
 import { createProperty } from '../local-api/services/properties.js'
 import { type ReservationInput } from '../local-api/services/reservations.js'
 import { startServer } from '../local-api/start-server.js'
-import { coldStartRow, coldStarts, smallStoreColdStart } from './cold-start.js'
+import { coldStartRow, coldStarts, memoryAfterInbox, smallStoreColdStart } from './cold-start.js'
 import { scaleBenchOptions, syncScaleBench } from './sync-scale.js'
 import { syncBench, syncBenchOptions } from './sync.js'
 import { generateConversations, pushBatches, toIncomingMessage, type GenerateOptions } from '../test/fixtures/generate.js'
@@ -596,6 +596,8 @@ async function parts(config: Config, pushData: GenerateOptions, report: Report, 
     log('   … and the list store of part c')
     const times = await report.part('cold start, list store', async () => (await coldStarts(built.dataDir)).times)
     if (times) report.add(coldStartRow(`list store (${fmt(config.conversations)} conversations)`, times))
+    const memory = await report.part('memory after the inbox, list store', () => memoryAfterInbox(built.dataDir))
+    if (memory) report.add(memory)
   }
 }
 
