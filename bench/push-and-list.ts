@@ -18,7 +18,7 @@
  * Environment: BENCH_CONVERSATIONS (100000), BENCH_MESSAGES (2000000), BENCH_PUSH_MESSAGES (200000),
  * BENCH_CLIENTS (4), BENCH_ROUNDS (3 alternating baseline/push rounds; the median ratio counts),
  * BENCH_LIST_REQUESTS (200 per mix), BENCH_UI_LOADS (10), BENCH_UI_SCROLL_ROWS (3000), BENCH_SEED (2026),
- * BENCH_KEEP=1 keeps the temp data dirs, BENCH_PARTS (push,list,ui,sync,cold: all) runs only the parts named,
+ * BENCH_KEEP=1 keeps the temp data dirs, BENCH_PARTS (push,list,stats,ui,sync,cold: all; stats are timed with the list) runs only the parts named,
  * BENCH_LIST_STORE=DIR uses a list store kept from an earlier run (same sizes) instead of building one.
  * Everything listens on 127.0.0.1 only.
  */
@@ -414,11 +414,12 @@ function listMixes(config: Config, phones: readonly string[]): ListMix[] {
   ]
 }
 
-async function listLatency(config: Config, dataDir: string, phones: readonly string[]) {
+async function listLatency(config: Config, dataDir: string, phones: readonly string[], withStats: boolean) {
   const token = tokenFor(dataDir)
   const server = await startServer({ dataDir, port: 0, host: HOST, rateLimitPerMinute: 1e9, logger: false })
+  const mixes = listMixes(config, phones).filter((mix) => withStats || mix.label !== 'stats')
   try {
-    return await inWorker<ListResult[]>({ kind: 'list', url: server.url, token, mixes: listMixes(config, phones), warmup: 5 })
+    return await inWorker<ListResult[]>({ kind: 'list', url: server.url, token, mixes, warmup: 5 })
   } finally {
     await server.close()
   }
@@ -504,7 +505,7 @@ async function main(): Promise<void> {
 
 /** Parts a–f in order; each figure is reported as soon as it is measured, a failed part as a FAILED row. */
 async function parts(config: Config, pushData: GenerateOptions, report: Report, pass: (ok: boolean) => string): Promise<void> {
-  const wanted = new Set((process.env.BENCH_PARTS ?? 'push,list,ui,sync,cold').split(',').map((part) => part.trim()))
+  const wanted = new Set((process.env.BENCH_PARTS ?? 'push,list,stats,ui,sync,cold').split(',').map((part) => part.trim()))
   // Disk speed drifts on shared machines: baseline and push alternate, and the median round counts.
   const rounds: { base: ReturnType<typeof rawInsertBaseline>; push: Awaited<ReturnType<typeof httpPush>>; ratio: number }[] = []
   for (let round = 1; wanted.has('push') && round <= config.rounds; round++) {
@@ -552,7 +553,7 @@ async function parts(config: Config, pushData: GenerateOptions, report: Report, 
   }
   if (built && wanted.has('list')) {
     log('   timing GET /v1/conversations …')
-    const lists = await report.part('list and search latency', () => listLatency(config, built.dataDir, built.phones))
+    const lists = await report.part('list and search latency', () => listLatency(config, built.dataDir, built.phones, wanted.has('stats')))
     if (lists) {
       const latencyRow = (label: string, latencies: readonly number[], target = 15): Row => {
         const sorted = [...latencies].sort((a, b) => a - b)
@@ -594,8 +595,8 @@ async function parts(config: Config, pushData: GenerateOptions, report: Report, 
   if (coldStartRows) report.add(...coldStartRows)
   if (built) {
     log('   … and the list store of part c')
-    const times = await report.part('cold start, list store', async () => (await coldStarts(built.dataDir)).times)
-    if (times) report.add(coldStartRow(`list store (${fmt(config.conversations)} conversations)`, times))
+    const starts = await report.part('cold start, list store', () => coldStarts(built.dataDir))
+    if (starts) report.add(coldStartRow(`list store (${fmt(config.conversations)} conversations)`, starts.times, starts.cpuTimes))
     const memory = await report.part('memory after the inbox, list store', () => memoryAfterInbox(built.dataDir))
     if (memory) report.add(memory)
   }
