@@ -17,7 +17,7 @@ describe('0180 guest search grams', () => {
     db.pragma('foreign_keys = ON')
     migrate(
       db,
-      migrations.filter((migration) => migration.version <= 160),
+      migrations.filter((migration) => migration.version <= 170),
     )
     const texts = ['zoë müller +41 79 555 01 01 41795550101', 'jose.n@example.es', 'åsa  löfgren', '', 'li wu 😀x']
     const insert = db.prepare('INSERT INTO conversation_search (rowid, guest_text) VALUES (?, ?)')
