@@ -253,10 +253,15 @@ export const COMMON_GRAM = 1000
 export function listConversationsQuery(filter: ConversationFilter, plan: QueryPlanHints = {}): { sql: string; params: Record<string, unknown> } {
   const { where, params } = conversationConditions(filter, plan)
   params.limit = filter.limit
+  const order = 'ORDER BY c.last_message_at DESC, c.id DESC LIMIT @limit'
+  if (plan.shortGram && !plan.shortGram.common) {
+    // Up to COMMON_GRAM matches sorted first, on the conversations alone: only the page's rows are joined.
+    const page = `SELECT c.rowid FROM conversations c WHERE ${where.join(' AND ')} ${order}`
+    return { sql: `${SELECT_VIEW} WHERE c.rowid IN (${page}) ${order}`, params }
+  }
   const sql = `${SELECT_VIEW}
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY c.last_message_at DESC, c.id DESC
-    LIMIT @limit`
+    ${order}`
   return { sql, params }
 }
 
