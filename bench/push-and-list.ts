@@ -14,11 +14,16 @@
  *      BENCH_DATABASE_URL or TEST_DATABASE_URL names a PostgreSQL database (else a SKIPPED row).
  *   f. `frontdesk serve` cold start to its `listening on` line (bench/cold-start.ts): a new data dir,
  *      a small store, and the list store of part c.
+ *   g. a conversation of BENCH_LONG_MESSAGES messages added to the list store through the ingest
+ *      service (bench/long-conversation.ts): its chat's first page and older pages over HTTP, and in
+ *      Chromium navigation → painted and frame times scrolling up to its first message.
  *
  * Environment: BENCH_CONVERSATIONS (100000), BENCH_MESSAGES (2000000), BENCH_PUSH_MESSAGES (200000),
  * BENCH_CLIENTS (4), BENCH_ROUNDS (3 alternating baseline/push rounds; the median ratio counts),
  * BENCH_LIST_REQUESTS (200 per mix), BENCH_UI_LOADS (10), BENCH_UI_SCROLL_ROWS (3000), BENCH_SEED (2026),
- * BENCH_KEEP=1 keeps the temp data dirs. Everything listens on 127.0.0.1 only.
+ * BENCH_LONG_MESSAGES (10000), BENCH_LONG_REQUESTS (200), BENCH_KEEP=1 keeps the temp data dirs,
+ * BENCH_PARTS (e.g. "c,g": only those parts; default every part; c, d, f and g share the list store,
+ * built when any of them runs). Everything listens on 127.0.0.1 only.
  */
 import { execFile } from 'node:child_process'
 import http from 'node:http'
@@ -38,6 +43,7 @@ import { createProperty } from '../local-api/services/properties.js'
 import { type ReservationInput } from '../local-api/services/reservations.js'
 import { startServer } from '../local-api/start-server.js'
 import { coldStartRow, coldStarts, smallStoreColdStart } from './cold-start.js'
+import { longConversationBench } from './long-conversation.js'
 import { scaleBenchOptions, syncScaleBench } from './sync-scale.js'
 import { syncBench, syncBenchOptions } from './sync.js'
 import { generateConversations, pushBatches, toIncomingMessage, type GenerateOptions } from '../test/fixtures/generate.js'
@@ -220,6 +226,10 @@ interface Config {
   uiLoads: number
   uiScrollRows: number
   listRequests: number
+  longMessages: number
+  longRequests: number
+  /** The parts to run (letters a–g). */
+  parts: ReadonlySet<string>
   seed: number
   now: number
 }
@@ -448,6 +458,17 @@ function uiRows(ui: InboxUiResult | { skipped: string }): Row[] {
   ]
 }
 
+const PARTS = ['a', 'b', 'c', 'd', 'e', 'f', 'g']
+
+/** BENCH_PARTS: letters of the parts to run, e.g. "c,g" (a and b run together, as rounds). */
+function benchParts(value: string | undefined): ReadonlySet<string> {
+  if (!value?.trim()) return new Set(PARTS)
+  const parts = new Set(value.split(/[\s,]+/).filter(Boolean))
+  const unknown = [...parts].filter((part) => !PARTS.includes(part))
+  if (unknown.length) throw new RangeError(`BENCH_PARTS: no part ${unknown.join(', ')} (parts are ${PARTS.join(', ')})`)
+  return parts
+}
+
 async function main(): Promise<void> {
   const conversations = envInt('BENCH_CONVERSATIONS', 100_000)
   const messages = envInt('BENCH_MESSAGES', 2_000_000)
@@ -462,6 +483,9 @@ async function main(): Promise<void> {
     uiLoads: envInt('BENCH_UI_LOADS', 10),
     uiScrollRows: envInt('BENCH_UI_SCROLL_ROWS', 3000),
     listRequests: envInt('BENCH_LIST_REQUESTS', 200),
+    longMessages: envInt('BENCH_LONG_MESSAGES', 10_000),
+    longRequests: envInt('BENCH_LONG_REQUESTS', 200),
+    parts: benchParts(process.env.BENCH_PARTS),
     seed: envInt('BENCH_SEED', 2026),
     now: Date.now(),
   }
@@ -487,7 +511,8 @@ async function main(): Promise<void> {
 async function parts(config: Config, pushData: GenerateOptions, report: Report, pass: (ok: boolean) => string): Promise<void> {
   // Disk speed drifts on shared machines: baseline and push alternate, and the median round counts.
   const rounds: { base: ReturnType<typeof rawInsertBaseline>; push: Awaited<ReturnType<typeof httpPush>>; ratio: number }[] = []
-  for (let round = 1; round <= config.rounds; round++) {
+  const runs = (part: string) => config.parts.has(part)
+  for (let round = 1; round <= (runs('a') || runs('b') ? config.rounds : 0); round++) {
     log(`\nround ${round} of ${config.rounds}`)
     await report.part(`push round ${round}`, async () => {
       log('a. baseline: plain INSERTs, one transaction per 100 messages …')
@@ -510,8 +535,9 @@ async function parts(config: Config, pushData: GenerateOptions, report: Report, 
     )
   }
 
-  log('\nc. building the list store through the ingest service …')
-  const built = await report.part('list store build', () => buildListStore(config))
+  const needsListStore = ['c', 'd', 'f', 'g'].some(runs)
+  if (needsListStore) log('\nc. building the list store through the ingest service …')
+  const built = needsListStore ? await report.part('list store build', () => buildListStore(config)) : undefined
   if (built) {
     log(
       `   built in ${seconds(built.buildMs)}: ingest ${seconds(built.ingestMs)} (${fmt((config.messages / built.ingestMs) * 1000)} msg/s), ` +
@@ -523,8 +549,8 @@ async function parts(config: Config, pushData: GenerateOptions, report: Report, 
       '',
       '',
     ])
-    log('   timing GET /v1/conversations …')
-    const lists = await report.part('list and search latency', () => listLatency(config, built.dataDir, built.phones))
+    if (runs('c')) log('   timing GET /v1/conversations …')
+    const lists = runs('c') ? await report.part('list and search latency', () => listLatency(config, built.dataDir, built.phones)) : undefined
     if (lists) {
       const latencyRow = (label: string, latencies: readonly number[], target = 15): Row => {
         const sorted = [...latencies].sort((a, b) => a - b)
@@ -546,23 +572,35 @@ async function parts(config: Config, pushData: GenerateOptions, report: Report, 
         ...lists.filter((mix) => mix.edge).map(mixRow),
       )
     }
-    log(`\nd. the inbox in Chromium: ${config.uiLoads} page loads, then scrolling ${fmt(config.uiScrollRows)} rows …`)
-    const ui = await report.part('inbox UI in Chromium', () => inboxUi(built.dataDir, config.uiLoads, config.uiScrollRows))
-    if (ui) report.add(...uiRows(ui))
+    if (runs('d')) {
+      log(`\nd. the inbox in Chromium: ${config.uiLoads} page loads, then scrolling ${fmt(config.uiScrollRows)} rows …`)
+      const ui = await report.part('inbox UI in Chromium', () => inboxUi(built.dataDir, config.uiLoads, config.uiScrollRows))
+      if (ui) report.add(...uiRows(ui))
+    }
   }
 
-  log('')
-  await report.part('sync', () => syncBench(syncBenchOptions(config.now, config.seed), report))
-  log('')
-  await report.part('sync scale', () => syncScaleBench(scaleBenchOptions(10), report))
+  if (runs('e')) {
+    log('')
+    await report.part('sync', () => syncBench(syncBenchOptions(config.now, config.seed), report))
+    log('')
+    await report.part('sync scale', () => syncScaleBench(scaleBenchOptions(10), report))
+  }
 
-  log('')
-  const coldStartRows = await report.part('cold start, small store', () => smallStoreColdStart())
-  if (coldStartRows) report.add(...coldStartRows)
-  if (built) {
+  if (runs('f')) {
+    log('')
+    const coldStartRows = await report.part('cold start, small store', () => smallStoreColdStart())
+    if (coldStartRows) report.add(...coldStartRows)
+  }
+  if (built && runs('f')) {
     log('   … and the list store of part c')
     const times = await report.part('cold start, list store', async () => (await coldStarts(built.dataDir)).times)
     if (times) report.add(coldStartRow(`list store (${fmt(config.conversations)} conversations)`, times))
+  }
+
+  // Last: it adds its conversation to the list store the parts before measured as generated.
+  if (built && runs('g')) {
+    const long = { messages: config.longMessages, requests: config.longRequests, uiLoads: config.uiLoads, seed: config.seed, now: config.now }
+    await longConversationBench(built.dataDir, long, report)
   }
 }
 

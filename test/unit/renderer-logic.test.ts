@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { ConversationEvent, Message, ReplyPolicy, ReplyRule, Template } from '../../api-contract/index.js'
 import { offeredTemplates, replyRuleAt, windowLeft } from '../../renderer/features/chat/reply-window.js'
+import { chatRows } from '../../renderer/features/chat/chat-rows.js'
 import { withSessionDividers, type ChatItem } from '../../renderer/features/chat/session-dividers.js'
 import { toApiFilters, type ChosenFilters } from '../../renderer/features/conversations/api-filters.js'
 import { relativeTime } from '../../renderer/lib/relative-time.js'
@@ -48,7 +49,33 @@ describe('session dividers in the chat', () => {
     const messages = [message('a', 'in', t0), message('b', 'out', t0 + 2 * HOUR)]
     const events = [event('before', t0 - HOUR), event('between', t0 + HOUR), event('after', t0 + 3 * HOUR)]
     assert.deepEqual(withSessionDividers(messages, events).map(label), ['@before', '|', 'a', '@between', 'b', '@after'])
-    assert.deepEqual(withSessionDividers(messages, events, false).map(label), ['|', 'a', '@between', 'b', '@after'])
+    assert.deepEqual(withSessionDividers(messages, events, false).map(label), ['a', '@between', 'b', '@after'])
+  })
+
+  it('hold back the divider of the oldest loaded guest message until the messages before it are in', () => {
+    const t0 = Date.parse('2026-03-01T10:00:00Z')
+    const loaded = [message('a', 'in', t0), message('b', 'out', t0 + HOUR), message('c', 'in', t0 + 30 * HOUR)]
+    assert.deepEqual(withSessionDividers(loaded, [], false).map(label), ['a', 'b', '|', 'c'])
+    assert.deepEqual(withSessionDividers(loaded, [], true).map(label), ['|', 'a', 'b', '|', 'c'])
+  })
+})
+
+describe('the rows of the virtualised chat', () => {
+  it('carry each session divider with the message it opens, keyed by what stays when older pages load', () => {
+    const t0 = Date.parse('2026-03-01T10:00:00Z')
+    const events: ConversationEvent[] = [
+      { id: 'evt_1', type: 'mode_changed', agent: null, data: { mode: 'human' }, createdAt: new Date(t0 + HOUR / 2).toISOString() },
+    ]
+    const rows = chatRows(withSessionDividers([message('a', 'in', t0), message('b', 'out', t0 + HOUR), message('c', 'in', t0 + 30 * HOUR)], events))
+    assert.deepEqual(
+      rows.map((row) => [row.key, row.kind === 'message' ? row.sessionStartedAt : null]),
+      [
+        ['a', new Date(t0).toISOString()],
+        ['event-evt_1', null],
+        ['b', null],
+        ['c', new Date(t0 + 30 * HOUR).toISOString()],
+      ],
+    )
   })
 })
 

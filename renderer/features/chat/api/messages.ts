@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
+import { infiniteQueryOptions, useInfiniteQuery, useMutation, usePrefetchInfiniteQuery, useQueryClient } from '@tanstack/react-query'
 import { apiFetch, queryString } from '@/api/client'
 import type { Message, MessagePage, Reply } from '@api-contract'
 import { conversationKeys } from '@/api/query-keys'
@@ -18,6 +18,9 @@ export const messagesOptions = (conversationId: string) =>
   })
 
 export const useMessages = (conversationId: string) => useInfiniteQuery(messagesOptions(conversationId))
+
+/** Asks for the newest page as the chat opens, alongside the conversation itself rather than after it. */
+export const usePrefetchMessages = (conversationId: string) => usePrefetchInfiniteQuery(messagesOptions(conversationId))
 
 /** Sends a reply (text, or a template as it is); the live event that follows refreshes the chat and the list. */
 export function useSendReply(conversationId: string) {

@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '@/api/client'
 import { useConversation } from '@/queries/conversation'
-import { useMarkRead } from '../api/messages'
+import { useMarkRead, usePrefetchMessages } from '../api/messages'
 import { ChatHeader } from './chat-header'
 import { Composer } from './composer'
 import { MessageHistory } from './message-history'
@@ -24,6 +24,7 @@ export function ChatPanel({ conversationId }: { conversationId: string | null })
 function OpenChat({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation()
   const conversation = useConversation(conversationId)
+  usePrefetchMessages(conversationId)
   const markRead = useMarkRead()
 
   // Looking at a conversation reads it, including what arrives while it is open.
