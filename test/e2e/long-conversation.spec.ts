@@ -84,6 +84,32 @@ test('a conversation of 3,000 messages opens at the newest, scrolls back to the 
   expect((await inbox.messageTexts()).slice(0, 3)).toEqual([text(1), text(2), text(3)])
   await expectNoSeriousViolations(page)
   await page.screenshot({ path: `${SCREENSHOTS}long-conversation-beginning.png` })
+
+  // A guest writing now, with the whole history loaded: the chat reads the newest page alone (not
+  // every loaded page again), the reader stays at the first message, and the new one is at the end.
+  const olderPagesAsked: string[] = []
+  page.on('request', (request) => request.url().includes('before=') && olderPagesAsked.push(request.url()))
+  const refreshed = page.waitForResponse((response) => /\/messages\?limit=50$/.test(response.url()))
+  const pushed = await page.request.post(`${desk.url}/v1/messages`, {
+    headers: { authorization: `Bearer ${desk.token}` },
+    data: {
+      messages: [
+        {
+          channel: 'web_chat',
+          guest: { phone: PHONE },
+          direction: 'in',
+          content: { type: 'text', text: 'Are you still there?' },
+          createdAt: new Date().toISOString(),
+        },
+      ],
+    },
+  })
+  expect(pushed.status()).toBe(201)
+  await refreshed
+  await expect(history.getByText(text(1), { exact: true })).toBeInViewport()
+  await history.evaluate((element) => element.scrollTo(0, element.scrollHeight))
+  await expect(history.getByText('Are you still there?', { exact: true })).toBeInViewport()
+  expect(olderPagesAsked).toEqual([])
 })
 
 /** The text and the on-screen y of the highest bubble in the chat's view. */

@@ -5,6 +5,7 @@ import { offeredTemplates, replyRuleAt, windowLeft } from '../../renderer/featur
 import { chatRows } from '../../renderer/features/chat/chat-rows.js'
 import { withSessionDividers, type ChatItem } from '../../renderer/features/chat/session-dividers.js'
 import { toApiFilters, type ChosenFilters } from '../../renderer/features/conversations/api-filters.js'
+import { withNewestPage } from '../../renderer/queries/newest-page.js'
 import { relativeTime } from '../../renderer/lib/relative-time.js'
 
 const HOUR = 3600_000
@@ -187,5 +188,45 @@ describe("the composer's reply window", () => {
       ['wa-ok'],
     )
     assert.deepEqual(offeredTemplates(all, 'instagram', closed), [])
+  })
+})
+
+describe('a live update of a long chat', () => {
+  const t0 = Date.parse('2026-03-01T10:00:00Z')
+  const msgs = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => message(`m${from - i}`, 'in', t0 + (from - i) * 60_000))
+  // Newest first, three pages of four: m12…m9, m8…m5, m4…m1.
+  const loaded = {
+    pages: [
+      { items: msgs(12, 9), nextCursor: 'm9' },
+      { items: msgs(8, 5), nextCursor: 'm5' },
+      { items: msgs(4, 1), nextCursor: null },
+    ],
+    pageParams: [null, 'm9', 'm5'],
+  }
+  const ids = (pages: { pages: { items: { id: string }[] }[] }) => pages.pages.flatMap((page) => page.items.map((item) => item.id))
+
+  it('puts the newest page in place of what it covers and keeps the older pages as loaded', () => {
+    const next = withNewestPage(loaded, { items: msgs(14, 11), nextCursor: 'm11' })!
+    assert.deepEqual(ids(next), ['m14', 'm13', 'm12', 'm11', 'm10', 'm9', 'm8', 'm7', 'm6', 'm5', 'm4', 'm3', 'm2', 'm1'])
+    assert.deepEqual(next.pageParams, [null, null, 'm9', 'm5'])
+    assert.equal(next.pages[2], loaded.pages[1], 'untouched pages are the same objects')
+    assert.equal(next.pages.at(-1)!.nextCursor, null)
+  })
+
+  it('drops a message deleted since from what the newest page covers', () => {
+    const next = withNewestPage(loaded, {
+      items: [message('m12', 'in', 0), message('m10', 'in', 0), message('m9', 'in', 0), message('m8', 'in', 0)],
+      nextCursor: 'm8',
+    })!
+    assert.deepEqual(ids(next).slice(0, 5), ['m12', 'm10', 'm9', 'm8', 'm7'])
+  })
+
+  it('refuses a newest page that does not reach back to a loaded message (a gap)', () => {
+    assert.equal(withNewestPage(loaded, { items: [message('m20', 'in', 0), message('m19', 'in', 0)], nextCursor: 'm19' }), undefined)
+  })
+
+  it('takes a page holding the whole conversation as it is', () => {
+    const whole = { items: msgs(3, 1), nextCursor: null }
+    assert.deepEqual(withNewestPage(loaded, whole), { pages: [whole], pageParams: [null] })
   })
 })

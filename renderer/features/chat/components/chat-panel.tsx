@@ -41,12 +41,12 @@ function OpenChat({ conversationId }: { conversationId: string }) {
       </section>
     )
   }
-  if (!conversation.data) return <section className="chat-panel" aria-busy="true" />
+  // The history does not wait for the conversation: its first page is often there first.
   return (
-    <section className="chat-panel" aria-labelledby="chat-title">
-      <ChatHeader conversation={conversation.data} />
+    <section className="chat-panel" aria-labelledby={conversation.data ? 'chat-title' : undefined} aria-busy={!conversation.data}>
+      {conversation.data && <ChatHeader conversation={conversation.data} />}
       <MessageHistory conversationId={conversationId} />
-      <Composer conversation={conversation.data} />
+      {conversation.data && <Composer conversation={conversation.data} />}
     </section>
   )
 }

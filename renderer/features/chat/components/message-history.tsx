@@ -72,6 +72,22 @@ export function MessageHistory({ conversationId }: { conversationId: string }) {
     virtualizer.scrollToEnd()
   }, [rows.length, virtualizer])
 
+  // A reader at the newest message stays there when the view shrinks (the header and the composer
+  // arrive after the history, a notice shows above the composer); scrolling decides where they are.
+  const pinned = useRef(true)
+  useEffect(() => {
+    const element = scrollRef.current
+    if (!element) return
+    const onScroll = () => (pinned.current = virtualizer.isAtEnd())
+    const resized = new ResizeObserver(() => pinned.current && virtualizer.scrollToEnd())
+    element.addEventListener('scroll', onScroll, { passive: true })
+    resized.observe(element)
+    return () => {
+      element.removeEventListener('scroll', onScroll)
+      resized.disconnect()
+    }
+  }, [virtualizer])
+
   const firstIndex = virtualRows[0]?.index
   useEffect(() => {
     if (firstIndex === undefined || !hasNextPage || isFetchingNextPage) return
