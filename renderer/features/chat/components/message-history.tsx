@@ -18,7 +18,7 @@ const PADDING = 16
 /** Rough heights before a row is measured: a one-line bubble, and one with a session divider. */
 const ESTIMATE = { message: 58, session: 96, event: 34 }
 /** Load the next older page when the view comes this close (in rows) to the oldest loaded one. */
-const PREFETCH_ROWS = 25
+const PREFETCH_ROWS = 15
 
 /**
  * The chat history, virtualised: only the rows in view (and a few around) are in the page. It opens
