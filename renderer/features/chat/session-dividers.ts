@@ -23,9 +23,9 @@ export function withSessionDividers(oldestFirst: readonly Message[], events: rea
     while (pending.length && Date.parse(pending[0]!.createdAt) <= at) items.push({ kind: 'event', event: pending.shift()! })
   }
   for (const message of oldestFirst) {
-    flushEventsBefore(Date.parse(message.createdAt) - 1)
+    const at = Date.parse(message.createdAt)
+    flushEventsBefore(at - 1)
     if (message.direction === 'in') {
-      const at = Date.parse(message.createdAt)
       if (lastGuestAt === null ? complete : at - lastGuestAt > SESSION_WINDOW_MS) items.push({ kind: 'session', startedAt: message.createdAt })
       lastGuestAt = at
     }
