@@ -14,11 +14,15 @@
  *      BENCH_DATABASE_URL or TEST_DATABASE_URL names a PostgreSQL database (else a SKIPPED row).
  *   f. `frontdesk serve` cold start to its `listening on` line (bench/cold-start.ts): a new data dir,
  *      a small store, and the list store of part c.
+ *   g. a conversation of BENCH_LONG_MESSAGES messages added to the list store through the ingest
+ *      service (bench/long-conversation.ts): its chat's first page and older pages over HTTP, and in
+ *      Chromium navigation → painted and frame times scrolling up to its first message.
  *
  * Environment: BENCH_CONVERSATIONS (100000), BENCH_MESSAGES (2000000), BENCH_PUSH_MESSAGES (200000),
  * BENCH_CLIENTS (4), BENCH_ROUNDS (3 alternating baseline/push rounds; the median ratio counts),
  * BENCH_LIST_REQUESTS (200 per mix), BENCH_UI_LOADS (10), BENCH_UI_SCROLL_ROWS (3000), BENCH_SEED (2026),
- * BENCH_KEEP=1 keeps the temp data dirs, BENCH_PARTS (push,list,stats,ui,sync,cold: all; stats are timed with the list) runs only the parts named,
+ * BENCH_LONG_MESSAGES (10000), BENCH_LONG_REQUESTS (200),
+ * BENCH_KEEP=1 keeps the temp data dirs, BENCH_PARTS (push,list,stats,ui,sync,cold,long: all; stats are timed with the list) runs only the parts named,
  * BENCH_LIST_STORE=DIR uses a list store kept from an earlier run (same sizes) instead of building one.
  * Everything listens on 127.0.0.1 only.
  */
@@ -40,6 +44,7 @@ import { createProperty } from '../local-api/services/properties.js'
 import { type ReservationInput } from '../local-api/services/reservations.js'
 import { startServer } from '../local-api/start-server.js'
 import { coldStartRow, coldStarts, memoryAfterInbox, smallStoreColdStart } from './cold-start.js'
+import { longConversationBench } from './long-conversation.js'
 import { scaleBenchOptions, syncScaleBench } from './sync-scale.js'
 import { syncBench, syncBenchOptions } from './sync.js'
 import { generateConversations, pushBatches, toIncomingMessage, type GenerateOptions } from '../test/fixtures/generate.js'
@@ -222,6 +227,10 @@ interface Config {
   uiLoads: number
   uiScrollRows: number
   listRequests: number
+  longMessages: number
+  longRequests: number
+  /** The parts to run (letters a–g). */
+  parts: ReadonlySet<string>
   seed: number
   now: number
 }
@@ -479,6 +488,17 @@ function uiRows(ui: InboxUiResult | { skipped: string }): Row[] {
   ]
 }
 
+const PARTS = ['push', 'list', 'stats', 'ui', 'sync', 'cold', 'long']
+
+/** BENCH_PARTS: the parts to run by name, e.g. "list,long" (default: all). */
+function benchParts(value: string | undefined): ReadonlySet<string> {
+  if (!value?.trim()) return new Set(PARTS)
+  const parts = new Set(value.split(/[\s,]+/).filter(Boolean))
+  const unknown = [...parts].filter((part) => !PARTS.includes(part))
+  if (unknown.length) throw new RangeError(`BENCH_PARTS: no part ${unknown.join(', ')} (parts are ${PARTS.join(', ')})`)
+  return parts
+}
+
 async function main(): Promise<void> {
   const conversations = envInt('BENCH_CONVERSATIONS', 100_000)
   const messages = envInt('BENCH_MESSAGES', 2_000_000)
@@ -493,6 +513,9 @@ async function main(): Promise<void> {
     uiLoads: envInt('BENCH_UI_LOADS', 10),
     uiScrollRows: envInt('BENCH_UI_SCROLL_ROWS', 3000),
     listRequests: envInt('BENCH_LIST_REQUESTS', 200),
+    longMessages: envInt('BENCH_LONG_MESSAGES', 10_000),
+    longRequests: envInt('BENCH_LONG_REQUESTS', 200),
+    parts: benchParts(process.env.BENCH_PARTS),
     seed: envInt('BENCH_SEED', 2026),
     now: Date.now(),
   }
@@ -516,7 +539,7 @@ async function main(): Promise<void> {
 
 /** Parts a–f in order; each figure is reported as soon as it is measured, a failed part as a FAILED row. */
 async function parts(config: Config, pushData: GenerateOptions, report: Report, pass: (ok: boolean) => string): Promise<void> {
-  const wanted = new Set((process.env.BENCH_PARTS ?? 'push,list,stats,ui,sync,cold').split(',').map((part) => part.trim()))
+  const wanted = config.parts
   // Disk speed drifts on shared machines: baseline and push alternate, and the median round counts.
   const rounds: { base: ReturnType<typeof rawInsertBaseline>; push: Awaited<ReturnType<typeof httpPush>>; ratio: number }[] = []
   for (let round = 1; wanted.has('push') && round <= config.rounds; round++) {
@@ -542,7 +565,7 @@ async function parts(config: Config, pushData: GenerateOptions, report: Report, 
     )
   }
 
-  const needsListStore = wanted.has('list') || wanted.has('ui') || wanted.has('cold')
+  const needsListStore = ['list', 'ui', 'cold', 'long'].some((part) => wanted.has(part))
   const kept = process.env.BENCH_LIST_STORE
   if (needsListStore) log(kept ? `\nc. the list store kept in ${kept}` : '\nc. building the list store through the ingest service …')
   const built: ReturnType<typeof buildListStore> | undefined = !needsListStore
@@ -600,16 +623,23 @@ async function parts(config: Config, pushData: GenerateOptions, report: Report, 
     await report.part('sync scale', () => syncScaleBench(scaleBenchOptions(10), report))
   }
 
-  if (!wanted.has('cold')) return
-  log('')
-  const coldStartRows = await report.part('cold start, small store', () => smallStoreColdStart())
-  if (coldStartRows) report.add(...coldStartRows)
-  if (built) {
+  if (wanted.has('cold')) {
+    log('')
+    const coldStartRows = await report.part('cold start, small store', () => smallStoreColdStart())
+    if (coldStartRows) report.add(...coldStartRows)
+  }
+  if (built && wanted.has('cold')) {
     log('   … and the list store of part c')
     const starts = await report.part('cold start, list store', () => coldStarts(built.dataDir))
     if (starts) report.add(coldStartRow(`list store (${fmt(config.conversations)} conversations)`, starts.times, starts.cpuTimes))
     const memory = await report.part('memory after the inbox, list store', () => memoryAfterInbox(built.dataDir))
     if (memory) report.add(memory)
+  }
+
+  // Last: it adds its conversation to the list store the parts before measured as generated.
+  if (built && wanted.has('long')) {
+    const long = { messages: config.longMessages, requests: config.longRequests, uiLoads: config.uiLoads, seed: config.seed, now: config.now }
+    await longConversationBench(built.dataDir, long, report)
   }
 }
 

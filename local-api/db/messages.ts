@@ -24,6 +24,18 @@ export interface MessageMeta {
   latencyMs?: number
 }
 
+/** A message as the chat shows it: with where its delivery stands (null: never queued). */
+export interface HistoryMessage extends Message {
+  outbox: { state: 'queued' | 'sent' | 'failed'; attempts: number; lastError: string | null } | null
+}
+
+/** Where a page of history starts: the message it goes back from. */
+export interface HistoryAnchor {
+  conversationId: string
+  createdAt: number
+  rowid: number
+}
+
 export interface NewMessage extends Omit<Message, 'senderAgent'> {
   text: string
   senderAgentId: string | null
@@ -44,6 +56,17 @@ interface MessageRow {
   received_at: number
 }
 
+interface HistoryRow extends MessageRow {
+  outbox_state: 'queued' | 'sent' | 'failed' | null
+  outbox_attempts: number | null
+  outbox_last_error: string | null
+}
+
+const toHistoryMessage = (row: HistoryRow): HistoryMessage => ({
+  ...toMessage(row),
+  outbox: row.outbox_state === null ? null : { state: row.outbox_state, attempts: row.outbox_attempts ?? 0, lastError: row.outbox_last_error },
+})
+
 const toMessage = (row: MessageRow): Message => ({
   id: row.id,
   conversationId: row.conversation_id,
@@ -61,6 +84,17 @@ const toMessage = (row: MessageRow): Message => ({
 const COLUMNS = `id, conversation_id, external_id, direction, content, status, created_at, received_at, sender_agent_id, author, meta,
   (SELECT name FROM agents WHERE agents.id = sender_agent_id) AS sender_agent_name`
 
+// The chat's pages: the sender's name and the delivery come in the same index-ordered read (no
+// lookup per message); the cursor is a (created_at, rowid) position, so equal times never skip or repeat.
+const HISTORY_COLUMNS = `m.id, m.conversation_id, m.external_id, m.direction, m.content, m.status, m.created_at, m.received_at,
+  m.sender_agent_id, m.author, m.meta, a.name AS sender_agent_name,
+  o.state AS outbox_state, o.attempts AS outbox_attempts, o.last_error AS outbox_last_error`
+const HISTORY_FROM = `messages m LEFT JOIN agents a ON a.id = m.sender_agent_id LEFT JOIN outbox o ON o.message_id = m.id`
+export const HISTORY_NEWEST_SQL = `SELECT ${HISTORY_COLUMNS} FROM ${HISTORY_FROM} WHERE m.conversation_id = @conversationId
+  ORDER BY m.created_at DESC, m.rowid DESC LIMIT @limit`
+export const HISTORY_OLDER_SQL = `SELECT ${HISTORY_COLUMNS} FROM ${HISTORY_FROM} WHERE m.conversation_id = @conversationId
+  AND (m.created_at, m.rowid) < (@createdAt, @rowid) ORDER BY m.created_at DESC, m.rowid DESC LIMIT @limit`
+
 export function messagesRepository(db: Db) {
   const insert = db.prepare(`
     INSERT INTO messages (id, conversation_id, external_id, direction, content_type, content, text, status, created_at, received_at, sender_agent_id, author, meta, property_id)
@@ -73,12 +107,9 @@ export function messagesRepository(db: Db) {
   const pageOldestFirst = db.prepare(`
     SELECT ${COLUMNS} FROM messages WHERE conversation_id = ?
     ORDER BY created_at, rowid LIMIT ? OFFSET ?`)
-  const olderThan = db.prepare(`
-    SELECT ${COLUMNS} FROM messages WHERE conversation_id = @conversationId
-      AND (created_at, rowid) < (@createdAt, (SELECT rowid FROM messages WHERE id = @id))
-    ORDER BY created_at DESC, rowid DESC LIMIT @limit`)
-  const newest = db.prepare(`
-    SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?`)
+  const anchor = db.prepare('SELECT conversation_id AS conversationId, created_at AS createdAt, rowid FROM messages WHERE id = ?')
+  const olderThan = db.prepare(HISTORY_OLDER_SQL)
+  const newest = db.prepare(HISTORY_NEWEST_SQL)
   const newestWithOffset = db.prepare(`
     SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`)
   const countIn = db.prepare('SELECT count(*) AS n FROM messages WHERE conversation_id = ?')
@@ -130,10 +161,14 @@ export function messagesRepository(db: Db) {
     pageOldestFirst(conversationId: string, limit: number, offset: number): Message[] {
       return (pageOldestFirst.all(conversationId, limit, offset) as MessageRow[]).map(toMessage)
     },
-    /** Keyset pages, newest first: the `limit` messages before `before` (or the newest ones). */
-    pageNewestFirst(conversationId: string, limit: number, before?: { id: string; createdAt: number }): Message[] {
-      const rows = before ? olderThan.all({ conversationId, limit, id: before.id, createdAt: before.createdAt }) : newest.all(conversationId, limit)
-      return (rows as MessageRow[]).map(toMessage)
+    /** The position of a message in its conversation's history, for paging back from it. */
+    anchor(id: string): HistoryAnchor | undefined {
+      return anchor.get(id) as HistoryAnchor | undefined
+    },
+    /** Keyset pages, newest first: the `limit` messages before `before` (or the newest ones), with their delivery. */
+    pageNewestFirst(conversationId: string, limit: number, before?: HistoryAnchor): HistoryMessage[] {
+      const rows = before ? olderThan.all({ conversationId, limit, createdAt: before.createdAt, rowid: before.rowid }) : newest.all({ conversationId, limit })
+      return (rows as HistoryRow[]).map(toHistoryMessage)
     },
     /** Offset pages, newest first: the shape the third-party dialect reads. */
     pageNewestFirstFrom(conversationId: string, limit: number, offset: number): Message[] {

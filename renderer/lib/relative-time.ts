@@ -1,6 +1,22 @@
 import type { TFunction } from 'i18next'
 import { isSameDay } from './date-ranges.js'
 
+/** Formats by name: building an Intl.DateTimeFormat costs far more than using one, and a long chat formats thousands of times. */
+const FORMATS = {
+  clock: { hour: '2-digit', minute: '2-digit' },
+  dayMonth: { day: 'numeric', month: 'short' },
+  date: { dateStyle: 'medium' },
+  dateTime: { dateStyle: 'medium', timeStyle: 'short' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+export function formatDate(date: Date, locale: string, format: keyof typeof FORMATS): string {
+  const key = `${locale}|${format}`
+  let formatter = formatters.get(key)
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(locale, FORMATS[format])))
+  return formatter.format(date)
+}
+
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
@@ -16,13 +32,11 @@ export function relativeTime(iso: string, now: number, t: TFunction, locale: str
   const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1)
   if (isSameDay(then, yesterday)) return t('time.yesterday')
   const sameYear = then.getFullYear() === today.getFullYear()
-  return then.toLocaleDateString(locale, sameYear ? { day: 'numeric', month: 'short' } : { dateStyle: 'medium' })
+  return formatDate(then, locale, sameYear ? 'dayMonth' : 'date')
 }
 
 /** A message's time: just the clock today, with the date otherwise. */
 export function messageTime(iso: string, now: number, locale: string): string {
   const then = new Date(iso)
-  return isSameDay(then, new Date(now))
-    ? then.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })
-    : then.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
+  return formatDate(then, locale, isSameDay(then, new Date(now)) ? 'clock' : 'dateTime')
 }

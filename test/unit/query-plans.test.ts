@@ -9,6 +9,7 @@ import {
   type ConversationFilter,
   type QueryPlanHints,
 } from '../../local-api/db/conversations.js'
+import { HISTORY_NEWEST_SQL, HISTORY_OLDER_SQL } from '../../local-api/db/messages.js'
 import { openDatabaseFile } from '../../local-api/db/open.js'
 import { tempDir } from '../support/test-app.js'
 
@@ -66,6 +67,23 @@ describe('the message page query', () => {
       .join('\n')
     assert.match(detail, /messages_by_conversation_time \(conversation_id=\?\)/)
     assert.doesNotMatch(detail, /TEMP B-TREE/)
+  })
+
+  const historyPlan = (sql: string, params: object) =>
+    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail).join('\n')
+
+  it("reads the chat's newest page backwards along the conversation's index, sender and delivery by key", () => {
+    const detail = historyPlan(HISTORY_NEWEST_SQL, { conversationId: 'conv_1', limit: 50 })
+    assert.match(detail, /SEARCH m USING INDEX messages_by_conversation_time \(conversation_id=\?\)/)
+    assert.match(detail, /SEARCH a USING INDEX sqlite_autoindex_agents_1 \(id=\?\)/)
+    assert.match(detail, /SEARCH o USING INDEX sqlite_autoindex_outbox_1 \(message_id=\?\)/)
+    assert.doesNotMatch(detail, /TEMP B-TREE|SCAN/)
+  })
+
+  it('seeks an older page straight from its cursor position', () => {
+    const detail = historyPlan(HISTORY_OLDER_SQL, { conversationId: 'conv_1', limit: 50, createdAt: 1, rowid: 2 })
+    assert.match(detail, /SEARCH m USING INDEX messages_by_conversation_time \(conversation_id=\? AND created_at<\?\)/)
+    assert.doesNotMatch(detail, /TEMP B-TREE|SCAN/)
   })
 })
 

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { ConversationEvent, Message, ReplyPolicy, ReplyRule, Template } from '../../api-contract/index.js'
 import { offeredTemplates, replyRuleAt, windowLeft } from '../../renderer/features/chat/reply-window.js'
+import { chatRows } from '../../renderer/features/chat/chat-rows.js'
 import { withSessionDividers, type ChatItem } from '../../renderer/features/chat/session-dividers.js'
 import { toApiFilters, type ChosenFilters } from '../../renderer/features/conversations/api-filters.js'
+import { withNewestPage } from '../../renderer/queries/newest-page.js'
 import { relativeTime } from '../../renderer/lib/relative-time.js'
 
 const HOUR = 3600_000
@@ -48,7 +50,33 @@ describe('session dividers in the chat', () => {
     const messages = [message('a', 'in', t0), message('b', 'out', t0 + 2 * HOUR)]
     const events = [event('before', t0 - HOUR), event('between', t0 + HOUR), event('after', t0 + 3 * HOUR)]
     assert.deepEqual(withSessionDividers(messages, events).map(label), ['@before', '|', 'a', '@between', 'b', '@after'])
-    assert.deepEqual(withSessionDividers(messages, events, false).map(label), ['|', 'a', '@between', 'b', '@after'])
+    assert.deepEqual(withSessionDividers(messages, events, false).map(label), ['a', '@between', 'b', '@after'])
+  })
+
+  it('hold back the divider of the oldest loaded guest message until the messages before it are in', () => {
+    const t0 = Date.parse('2026-03-01T10:00:00Z')
+    const loaded = [message('a', 'in', t0), message('b', 'out', t0 + HOUR), message('c', 'in', t0 + 30 * HOUR)]
+    assert.deepEqual(withSessionDividers(loaded, [], false).map(label), ['a', 'b', '|', 'c'])
+    assert.deepEqual(withSessionDividers(loaded, [], true).map(label), ['|', 'a', 'b', '|', 'c'])
+  })
+})
+
+describe('the rows of the virtualised chat', () => {
+  it('carry each session divider with the message it opens, keyed by what stays when older pages load', () => {
+    const t0 = Date.parse('2026-03-01T10:00:00Z')
+    const events: ConversationEvent[] = [
+      { id: 'evt_1', type: 'mode_changed', agent: null, data: { mode: 'human' }, createdAt: new Date(t0 + HOUR / 2).toISOString() },
+    ]
+    const rows = chatRows(withSessionDividers([message('a', 'in', t0), message('b', 'out', t0 + HOUR), message('c', 'in', t0 + 30 * HOUR)], events))
+    assert.deepEqual(
+      rows.map((row) => [row.key, row.kind === 'message' ? row.sessionStartedAt : null]),
+      [
+        ['a', new Date(t0).toISOString()],
+        ['event-evt_1', null],
+        ['b', null],
+        ['c', new Date(t0 + 30 * HOUR).toISOString()],
+      ],
+    )
   })
 })
 
@@ -160,5 +188,45 @@ describe("the composer's reply window", () => {
       ['wa-ok'],
     )
     assert.deepEqual(offeredTemplates(all, 'instagram', closed), [])
+  })
+})
+
+describe('a live update of a long chat', () => {
+  const t0 = Date.parse('2026-03-01T10:00:00Z')
+  const msgs = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => message(`m${from - i}`, 'in', t0 + (from - i) * 60_000))
+  // Newest first, three pages of four: m12…m9, m8…m5, m4…m1.
+  const loaded = {
+    pages: [
+      { items: msgs(12, 9), nextCursor: 'm9' },
+      { items: msgs(8, 5), nextCursor: 'm5' },
+      { items: msgs(4, 1), nextCursor: null },
+    ],
+    pageParams: [null, 'm9', 'm5'],
+  }
+  const ids = (pages: { pages: { items: { id: string }[] }[] }) => pages.pages.flatMap((page) => page.items.map((item) => item.id))
+
+  it('puts the newest page in place of what it covers and keeps the older pages as loaded', () => {
+    const next = withNewestPage(loaded, { items: msgs(14, 11), nextCursor: 'm11' })!
+    assert.deepEqual(ids(next), ['m14', 'm13', 'm12', 'm11', 'm10', 'm9', 'm8', 'm7', 'm6', 'm5', 'm4', 'm3', 'm2', 'm1'])
+    assert.deepEqual(next.pageParams, [null, null, 'm9', 'm5'])
+    assert.equal(next.pages[2], loaded.pages[1], 'untouched pages are the same objects')
+    assert.equal(next.pages.at(-1)!.nextCursor, null)
+  })
+
+  it('drops a message deleted since from what the newest page covers', () => {
+    const next = withNewestPage(loaded, {
+      items: [message('m12', 'in', 0), message('m10', 'in', 0), message('m9', 'in', 0), message('m8', 'in', 0)],
+      nextCursor: 'm8',
+    })!
+    assert.deepEqual(ids(next).slice(0, 5), ['m12', 'm10', 'm9', 'm8', 'm7'])
+  })
+
+  it('refuses a newest page that does not reach back to a loaded message (a gap)', () => {
+    assert.equal(withNewestPage(loaded, { items: [message('m20', 'in', 0), message('m19', 'in', 0)], nextCursor: 'm19' }), undefined)
+  })
+
+  it('takes a page holding the whole conversation as it is', () => {
+    const whole = { items: msgs(3, 1), nextCursor: null }
+    assert.deepEqual(withNewestPage(loaded, whole), { pages: [whole], pageParams: [null] })
   })
 })

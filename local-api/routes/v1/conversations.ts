@@ -86,17 +86,16 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const conversation = app.conversationFor(request, request.params.id)
       const { limit, before } = request.query
-      let anchor: { id: string; createdAt: number } | undefined
-      if (before !== undefined) {
-        const message = app.store.messages.get(before)
-        if (!message || message.conversationId !== conversation.id) {
-          throw new HttpError(400, 'Bad Request', `before names no message of this conversation`)
-        }
-        anchor = { id: message.id, createdAt: message.createdAt }
+      const anchor = before === undefined ? undefined : app.store.messages.anchor(before)
+      if (before !== undefined && anchor?.conversationId !== conversation.id) {
+        throw new HttpError(400, 'Bad Request', `before names no message of this conversation`)
       }
       const items = app.store.messages.pageNewestFirst(conversation.id, limit, anchor)
       const last = items.at(-1)
-      return { items: items.map((message) => messageView(message, app.store)), nextCursor: items.length === limit && last ? last.id : null }
+      return {
+        items: items.map((message) => messageView(message, app.store, conversation)),
+        nextCursor: items.length === limit && last ? last.id : null,
+      }
     },
   )
 

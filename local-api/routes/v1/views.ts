@@ -1,6 +1,6 @@
 import type { Agent } from '../../db/agents.js'
 import type { Conversation } from '../../db/conversations.js'
-import type { Message } from '../../db/messages.js'
+import type { HistoryMessage, Message } from '../../db/messages.js'
 import type { Reservation } from '../../db/reservations.js'
 import type { Store } from '../../db/store.js'
 import { senderKind } from '../../domain/message-sender.js'
@@ -55,8 +55,11 @@ function replyPolicyView(policy: ReplyPolicy) {
   return { ...ruleView(policy), windowEndsAt: isoOrNull(policy.windowEndsAt), afterWindow: ruleView(policy.afterWindow) }
 }
 
-/** A message for the native API; with the store, an outbound one also says how its delivery stands. */
-export function messageView(message: Message, store?: Store) {
+/**
+ * A message for the native API; with the store, an outbound one also says how its delivery stands
+ * (read with the message when it is a HistoryMessage; its conversation, when given, spares a lookup).
+ */
+export function messageView(message: Message | HistoryMessage, store?: Store, conversation?: Pick<Conversation, 'id' | 'channel'>) {
   return {
     id: message.id,
     conversationId: message.conversationId,
@@ -67,18 +70,18 @@ export function messageView(message: Message, store?: Store) {
     sender: messageSender(message),
     agentTools: message.meta?.tools ?? [],
     replyLatencyMs: message.meta?.latencyMs ?? null,
-    delivery: store && message.direction === 'out' ? deliveryView(message, store) : null,
+    delivery: store && message.direction === 'out' ? deliveryView(message, store, conversation) : null,
     createdAt: iso(message.createdAt),
     receivedAt: iso(message.receivedAt),
   }
 }
 
-function deliveryView(message: Message, store: Store) {
-  const entry = store.outbox.get(message.id)
+function deliveryView(message: Message | HistoryMessage, store: Store, conversation?: Pick<Conversation, 'id' | 'channel'>) {
+  const entry = 'outbox' in message ? message.outbox : store.outbox.get(message.id)
   if (entry) return { state: entry.state, attempts: entry.attempts, lastError: entry.lastError, notDeliverable: null }
   if (message.status !== 'not_deliverable') return null
   // Not deliverable and never queued: the channel has no reply channel, or had no webhook then.
-  const channel = store.conversations.get(message.conversationId)?.channel ?? ''
+  const channel = (conversation?.id === message.conversationId ? conversation.channel : store.conversations.get(message.conversationId)?.channel) ?? ''
   return { state: 'not_deliverable' as const, attempts: 0, lastError: null, notDeliverable: notDeliverableReason(channel, false)! }
 }
 

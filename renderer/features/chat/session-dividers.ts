@@ -8,7 +8,9 @@ export type ChatItem = { kind: 'message'; message: Message } | { kind: 'session'
 /**
  * The chat in time order with a divider before each guest message that starts a new session:
  * the first guest message, and any written more than 24 h after the guest's previous one; and
- * the conversation's timeline events (takeovers, assignments…) where they happened.
+ * the conversation's timeline events (takeovers, assignments…) where they happened. While older
+ * messages are still to load (`complete` false), whether the oldest loaded guest message opened a
+ * session is not known yet: it gets no divider until they are in.
  */
 export function withSessionDividers(oldestFirst: readonly Message[], events: readonly ConversationEvent[] = [], complete = true): ChatItem[] {
   const items: ChatItem[] = []
@@ -21,10 +23,10 @@ export function withSessionDividers(oldestFirst: readonly Message[], events: rea
     while (pending.length && Date.parse(pending[0]!.createdAt) <= at) items.push({ kind: 'event', event: pending.shift()! })
   }
   for (const message of oldestFirst) {
-    flushEventsBefore(Date.parse(message.createdAt) - 1)
+    const at = Date.parse(message.createdAt)
+    flushEventsBefore(at - 1)
     if (message.direction === 'in') {
-      const at = Date.parse(message.createdAt)
-      if (lastGuestAt === null || at - lastGuestAt > SESSION_WINDOW_MS) items.push({ kind: 'session', startedAt: message.createdAt })
+      if (lastGuestAt === null ? complete : at - lastGuestAt > SESSION_WINDOW_MS) items.push({ kind: 'session', startedAt: message.createdAt })
       lastGuestAt = at
     }
     items.push({ kind: 'message', message })

@@ -46,9 +46,30 @@ export class InboxPage {
   readonly sessionDividers = () => this.history().getByRole('separator')
   readonly composer = () => this.page.getByRole('textbox', { name: 'Reply' })
 
-  /** The chat's message texts, oldest first (the history runs bottom-up in the DOM). */
+  /** The texts of the chat's messages in the page (only those near the view: it is virtualised), oldest first (newest first in the DOM). */
   async messageTexts(): Promise<string[]> {
     return (await this.bubbles().locator('.bubble-text').allInnerTexts()).reverse()
+  }
+
+  /**
+   * Scrolls the chat up a screen a frame, as a reader flicking back would, until its beginning is
+   * in view; returns the most bubbles the page held on the way.
+   */
+  async scrollHistoryToBeginning(): Promise<number> {
+    let most = 0
+    for (let screens = 0; screens < 5_000; screens++) {
+      const step = await this.history().evaluate(async (history) => {
+        history.scrollBy(0, -history.clientHeight)
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+        return {
+          bubbles: history.querySelectorAll('.bubble').length,
+          atBeginning: history.scrollTop === 0 && (history.textContent ?? '').includes('This is the beginning of the conversation.'),
+        }
+      })
+      most = Math.max(most, step.bubbles)
+      if (step.atBeginning) return most
+    }
+    throw new Error('the chat never reached its beginning')
   }
 
   async reply(text: string) {

@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '@/api/client'
 import { useConversation } from '@/queries/conversation'
-import { useMarkRead } from '../api/messages'
+import { useMarkRead, usePrefetchMessages } from '../api/messages'
 import { ChatHeader } from './chat-header'
 import { Composer } from './composer'
 import { MessageHistory } from './message-history'
@@ -24,6 +24,7 @@ export function ChatPanel({ conversationId }: { conversationId: string | null })
 function OpenChat({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation()
   const conversation = useConversation(conversationId)
+  usePrefetchMessages(conversationId)
   const markRead = useMarkRead()
 
   // Looking at a conversation reads it, including what arrives while it is open.
@@ -40,12 +41,12 @@ function OpenChat({ conversationId }: { conversationId: string }) {
       </section>
     )
   }
-  if (!conversation.data) return <section className="chat-panel" aria-busy="true" />
+  // The history does not wait for the conversation: its first page is often there first.
   return (
-    <section className="chat-panel" aria-labelledby="chat-title">
-      <ChatHeader conversation={conversation.data} />
+    <section className="chat-panel" aria-labelledby={conversation.data ? 'chat-title' : undefined} aria-busy={!conversation.data}>
+      {conversation.data && <ChatHeader conversation={conversation.data} />}
       <MessageHistory conversationId={conversationId} />
-      <Composer conversation={conversation.data} />
+      {conversation.data && <Composer conversation={conversation.data} />}
     </section>
   )
 }

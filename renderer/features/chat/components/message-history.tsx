@@ -1,51 +1,103 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { searchTerms } from '@/components/highlighted'
+import { formatDate } from '@/lib/relative-time'
 import { useLocation } from '@/lib/router'
 import { useNow } from '@/lib/use-now'
 import { useMessages } from '../api/messages'
 import { useConversationEvents } from '../api/workflow'
+import { chatRows, type ChatRow } from '../chat-rows'
 import { withSessionDividers } from '../session-dividers'
 import { MessageBubble } from './message-bubble'
 import { TimelineEvent } from './timeline-event'
 
+/** The line above the oldest message ("Loading older…", "This is the beginning…"); styles.css agrees. */
+const EDGE_HEIGHT = 32
+const PADDING = 16
+/** Rough heights before a row is measured: a one-line bubble, and one with a session divider. */
+const ESTIMATE = { message: 58, session: 96, event: 34 }
+/** Load the next older page when the view comes this close (in rows) to the oldest loaded one. */
+const PREFETCH_ROWS = 15
+
 /**
- * The chat history. The scroller runs bottom-up (column-reverse): it opens at the newest message,
- * stays there as new ones arrive, and keeps its place when older pages load in above.
+ * The chat history, virtualised: only the rows in view (and a few around) are in the page. It opens
+ * at the newest message and follows new ones while the reader is there; older pages load as it
+ * scrolls up, and the row being read keeps its place when they land above it (end anchoring).
  */
 export function MessageHistory({ conversationId }: { conversationId: string }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const now = useNow()
   const messages = useMessages(conversationId)
   const events = useConversationEvents(conversationId)
-  const sentinel = useRef<HTMLDivElement>(null)
+  const scrollRef = useRef<HTMLDivElement>(null)
   const { search } = useLocation()
   const findParam = search.get('find')
   const find = useMemo(() => searchTerms(findParam), [findParam])
 
-  const items = useMemo(() => {
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = messages
+  const rows = useMemo(() => {
     const newestFirst = messages.data?.pages.flatMap((page) => page.items) ?? []
-    return withSessionDividers([...newestFirst].reverse(), events.data ?? [], !messages.hasNextPage).reverse()
-  }, [messages.data, messages.hasNextPage, events.data])
+    return chatRows(withSessionDividers(newestFirst.reverse(), events.data ?? [], !hasNextPage))
+  }, [messages.data, hasNextPage, events.data])
   // Guest merges undone since: their timeline line offers no Undo.
   const undoneMerges = useMemo(
     () => new Set((events.data ?? []).filter((event) => event.type === 'guest_merge_undone').map((event) => String(event.data.mergeId))),
     [events.data],
   )
 
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = messages
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (index) => {
+      const row = rows[index]
+      return row?.kind === 'event' ? ESTIMATE.event : row?.sessionStartedAt ? ESTIMATE.session : ESTIMATE.message
+    },
+    getItemKey: (index) => rows[index]?.key ?? index,
+    paddingStart: EDGE_HEIGHT + PADDING,
+    paddingEnd: PADDING,
+    gap: 6,
+    overscan: 6,
+    anchorTo: 'end',
+    followOnAppend: true,
+    scrollEndThreshold: 80,
+  })
+  const virtualRows = virtualizer.getVirtualItems()
+
+  // The chat opens at its newest message, once the first page is there.
+  const opened = useRef<'no' | 'scrolling' | 'yes'>('no')
+  useLayoutEffect(() => {
+    if (opened.current !== 'no' || rows.length === 0) return
+    opened.current = 'scrolling'
+    virtualizer.scrollToEnd()
+  }, [rows.length, virtualizer])
+
+  // A reader at the newest message stays there when the view shrinks (the header and the composer
+  // arrive after the history, a notice shows above the composer); scrolling decides where they are.
+  const pinned = useRef(true)
   useEffect(() => {
-    const element = sentinel.current
-    if (!element || !hasNextPage) return
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting) && !isFetchingNextPage) void fetchNextPage()
-      },
-      { root: element.parentElement, rootMargin: '400px 0px 0px 0px' },
-    )
-    observer.observe(element)
-    return () => observer.disconnect()
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage])
+    const element = scrollRef.current
+    if (!element) return
+    const onScroll = () => (pinned.current = virtualizer.isAtEnd())
+    const resized = new ResizeObserver(() => pinned.current && virtualizer.scrollToEnd())
+    element.addEventListener('scroll', onScroll, { passive: true })
+    resized.observe(element)
+    return () => {
+      element.removeEventListener('scroll', onScroll)
+      resized.disconnect()
+    }
+  }, [virtualizer, messages.isError])
+
+  const firstIndex = virtualRows[0]?.index
+  useEffect(() => {
+    if (firstIndex === undefined || !hasNextPage || isFetchingNextPage) return
+    // The render that opened the chat saw its top, not the newest message it then scrolled to: near
+    // the top only if the whole page fits in the view.
+    const justOpened = opened.current === 'scrolling'
+    opened.current = 'yes'
+    if (justOpened && virtualizer.getTotalSize() > (virtualizer.scrollRect?.height ?? 0)) return
+    if (firstIndex < PREFETCH_ROWS) void fetchNextPage()
+  }, [firstIndex, hasNextPage, isFetchingNextPage, fetchNextPage, virtualizer])
 
   if (messages.isError)
     return (
@@ -54,25 +106,54 @@ export function MessageHistory({ conversationId }: { conversationId: string }) {
       </p>
     )
   return (
-    <div className="history" role="log" aria-label={t('chat.history')} aria-busy={messages.isPending} tabIndex={0}>
-      {items.map((item) =>
-        item.kind === 'message' ? (
-          <MessageBubble key={item.message.id} message={item.message} now={now} find={find} />
-        ) : item.kind === 'event' ? (
-          <TimelineEvent key={item.event.id} event={item.event} undone={undoneMerges.has(String(item.event.data.mergeId))} />
-        ) : (
-          <div key={`session-${item.startedAt}`} className="session-divider" role="separator">
-            <span>
-              {t('chat.sessionStarted', {
-                date: new Date(item.startedAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }),
-              })}
-            </span>
+    <div ref={scrollRef} className="history" role="log" aria-label={t('chat.history')} aria-busy={messages.isPending} tabIndex={0}>
+      <div className="history-rows" style={{ height: virtualizer.getTotalSize() }}>
+        <div className="history-edge" style={{ height: EDGE_HEIGHT }}>
+          {messages.isSuccess && (hasNextPage ? t('chat.loadingOlder') : t('chat.beginning'))}
+        </div>
+        {/* Newest first in the page, as the chat reads from its latest message back. */}
+        {virtualRows.toReversed().map((virtualRow) => (
+          <div
+            key={virtualRow.key}
+            ref={virtualizer.measureElement}
+            data-index={virtualRow.index}
+            className="history-row"
+            style={{ transform: `translateY(${virtualRow.start}px)` }}
+          >
+            <HistoryRow row={rows[virtualRow.index]!} now={now} find={find} undoneMerges={undoneMerges} />
           </div>
-        ),
-      )}
-      <div ref={sentinel} className="history-edge">
-        {messages.isSuccess && (hasNextPage ? t('chat.loadingOlder') : t('chat.beginning'))}
+        ))}
       </div>
     </div>
   )
 }
+
+/** Memoised: the history re-renders on every scrolled frame, a row only when it changes. */
+const HistoryRow = memo(function HistoryRow({
+  row,
+  now,
+  find,
+  undoneMerges,
+}: {
+  row: ChatRow
+  now: number
+  find: readonly string[]
+  undoneMerges: ReadonlySet<string>
+}) {
+  const { t, i18n } = useTranslation()
+  if (row.kind === 'event') return <TimelineEvent event={row.event} undone={undoneMerges.has(String(row.event.data.mergeId))} />
+  return (
+    <>
+      {row.sessionStartedAt && (
+        <div className="session-divider" role="separator">
+          <span>
+            {t('chat.sessionStarted', {
+              date: formatDate(new Date(row.sessionStartedAt), i18n.language, 'dateTime'),
+            })}
+          </span>
+        </div>
+      )}
+      <MessageBubble message={row.message} now={now} find={find} />
+    </>
+  )
+})

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { formatDate } from '@/lib/relative-time'
 import { useAgents } from '@/queries/agents'
 import type { ConversationEvent } from '@api-contract'
 import { useUndoGuestMerge } from '../api/workflow'
@@ -39,7 +40,7 @@ export function TimelineEvent({ event, undone = false }: { event: ConversationEv
   return (
     <div className="timeline-event" role="note">
       <span>
-        {text} · {new Date(event.createdAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' })}
+        {text} · {formatDate(new Date(event.createdAt), i18n.language, 'clock')}
         {mergeId && !undo.isSuccess && (
           <>
             {' · '}

@@ -2,6 +2,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import type { DomainEvent } from '@api-contract'
 import { conversationKeys, guestKeys, leadKeys, notificationKeys, serviceRecordKeys } from '@/api/query-keys'
+import { refreshMessages } from '@/queries/messages'
 
 const EVENT_TYPES: readonly DomainEvent['type'][] = [
   'conversation.created',
@@ -41,7 +42,11 @@ export function useLiveEvents(): { connected: boolean } {
       setConnected(true)
       // Whatever happened while we were away (or before the stream first opened): refresh everything
       // events keep fresh, notifications included.
-      void queryClient.invalidateQueries({ queryKey: conversationKeys.all })
+      // An open chat's history is brought up to date by its newest page, not refetched page by page.
+      void queryClient.invalidateQueries({ queryKey: conversationKeys.all, predicate: (query) => query.queryKey[1] !== 'messages' })
+      for (const query of queryClient.getQueryCache().findAll({ queryKey: conversationKeys.allMessages() })) {
+        void refreshMessages(queryClient, String(query.queryKey[2]))
+      }
       void queryClient.invalidateQueries({ queryKey: notificationKeys.all })
       void queryClient.invalidateQueries({ queryKey: leadKeys.all })
       void queryClient.invalidateQueries({ queryKey: guestKeys.panels() })
@@ -59,7 +64,7 @@ export function useLiveEvents(): { connected: boolean } {
 function invalidateFor(queryClient: QueryClient, events: readonly DomainEvent[]) {
   if (!events.length) return
   const conversations = new Set<string>()
-  const withMessages = new Set<string>()
+  const withMessages = new Map<string, string[]>()
   const withEvents = new Set<string>()
   let reservations = false
   let notifications = false
@@ -67,7 +72,11 @@ function invalidateFor(queryClient: QueryClient, events: readonly DomainEvent[])
     if (event.type === 'reservation.upserted') reservations = true
     else if (event.type === 'notification.created') notifications = true
     else conversations.add(event.conversationId)
-    if (event.type === 'message.created' || event.type === 'message.updated') withMessages.add(event.conversationId)
+    if (event.type === 'message.created' || event.type === 'message.updated') {
+      const changed = withMessages.get(event.conversationId) ?? []
+      if (event.type === 'message.updated') changed.push(event.messageId)
+      withMessages.set(event.conversationId, changed)
+    }
     if (event.type === 'conversation.event') withEvents.add(event.conversationId)
   }
   if (notifications) void queryClient.invalidateQueries({ queryKey: notificationKeys.all })
@@ -78,7 +87,7 @@ function invalidateFor(queryClient: QueryClient, events: readonly DomainEvent[])
     void queryClient.invalidateQueries({ queryKey: conversationKeys.detail(id) })
     void queryClient.invalidateQueries({ queryKey: serviceRecordKeys.detail(id) })
   }
-  for (const id of withMessages) void queryClient.invalidateQueries({ queryKey: conversationKeys.messages(id) })
+  for (const [id, changed] of withMessages) void refreshMessages(queryClient, id, changed)
   // A reservation or a new touchpoint changes what the guest panels show.
   if (reservations || conversations.size) void queryClient.invalidateQueries({ queryKey: guestKeys.panels() })
 }

@@ -1,0 +1,119 @@
+/**
+ * A conversation of 10,000 messages in Chromium: time from navigation to its newest messages
+ * painted, and frame times while the chat is scrolled up from its newest message to its first.
+ * Run by `npm run bench` (bench/long-conversation.ts) as a child process:
+ *   node --import tsx bench/long-conversation-ui.ts DATA_DIR CONVERSATION_ID LOADS → one line of JSON.
+ */
+import { chromium } from '@playwright/test'
+import { existsSync } from 'node:fs'
+import { openStore } from '../local-api/db/store.js'
+import { createAgentService } from '../local-api/services/agents.js'
+import { startServer } from '../local-api/start-server.js'
+
+export interface LongConversationUiResult {
+  /** ms from navigation start until the first bubbles of the chat were painted, per load. */
+  loads: number[]
+  /** Durations (ms) of each animation frame while the chat scrolled up to its first message. */
+  frames: number[]
+  /** Whether the scroll reached the first message ("This is the beginning of the conversation."). */
+  reachedBeginning: boolean
+  /** The most bubbles the page held at once on the way (the virtualised history keeps this small). */
+  mostBubbles: number
+  scrollMs: number
+  longTasks: number
+}
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const AGENT = { name: 'Bench Agent', email: 'bench@example.com', password: 'quiet lake morning 7', role: 'admin' as const }
+
+/**
+ * Notes when the first chat bubble is painted, measured from navigation start: the frame after it
+ * entered the page has run its callbacks and painted when a message posted from it arrives.
+ */
+const NOTE_FIRST_PAINT = `(() => {
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('.history .bubble')) return
+    observer.disconnect()
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => { window.firstBubblePaintedAt = performance.now() }
+      channel.port2.postMessage(null)
+    })
+  }).observe(document, { childList: true, subtree: true })
+})()`
+
+/**
+ * Scrolls the chat up by `step` px an animation frame (a brisk flick) until its beginning is in view
+ * or `limitMs` have passed, noting every frame's duration, the long tasks and the bubbles in the page.
+ * Plain JavaScript in a string: the TypeScript loader would otherwise add helpers the page lacks.
+ */
+const SCROLL_UP = `async ({ step, limitMs }) => {
+  const history = document.querySelector('.history')
+  const frames = []
+  let longTasks = 0
+  let mostBubbles = 0
+  new PerformanceObserver((entries) => { longTasks += entries.getEntries().length }).observe({ type: 'longtask' })
+  const started = performance.now()
+  const atBeginning = () => history.scrollTop === 0 && history.textContent.includes('This is the beginning of the conversation.')
+  await new Promise((resolve) => {
+    let last = performance.now()
+    const frame = (now) => {
+      frames.push(now - last)
+      last = now
+      mostBubbles = Math.max(mostBubbles, history.querySelectorAll('.bubble').length)
+      history.scrollTop = Math.max(0, history.scrollTop - step)
+      if (atBeginning() || now - started > limitMs) resolve()
+      else requestAnimationFrame(frame)
+    }
+    requestAnimationFrame(frame)
+  })
+  return { frames: frames.slice(1), reachedBeginning: atBeginning(), mostBubbles, scrollMs: performance.now() - started, longTasks }
+}`
+
+export async function measureLongConversationUi(dataDir: string, conversationId: string, loads: number): Promise<LongConversationUiResult> {
+  const store = openStore(dataDir)
+  try {
+    const created = await createAgentService(store).create(AGENT)
+    if (!created.ok && !created.problems.some((p) => p.message.includes('already used'))) throw new Error(JSON.stringify(created.problems))
+  } finally {
+    store.close()
+  }
+  const server = await startServer({ dataDir, port: 0, host: '127.0.0.1', rateLimitPerMinute: 1e9, logger: false })
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+    const signIn = await context.request.post(`${server.url}/v1/session`, { data: { email: AGENT.email, password: AGENT.password } })
+    if (!signIn.ok()) throw new Error(`bench sign-in failed: ${signIn.status()}`)
+    const page = await context.newPage()
+    await page.addInitScript(NOTE_FIRST_PAINT)
+    const url = `${server.url}/conversations/${encodeURIComponent(conversationId)}`
+
+    const painted: number[] = []
+    for (let i = 0; i < loads + 1; i++) {
+      await page.goto(url)
+      const at = await page.waitForFunction(() => (globalThis as unknown as { firstBubblePaintedAt?: number }).firstBubblePaintedAt)
+      // The first load warms the server's caches and Chromium's code cache; it is not counted.
+      if (i > 0) painted.push((await at.jsonValue()) as number)
+    }
+    // Let the opening settle (the newest message in view) before the flick starts.
+    await page.waitForTimeout(500)
+    const scrolled = (await page.evaluate(`(${SCROLL_UP})({ step: 300, limitMs: 600000 })`)) as Omit<LongConversationUiResult, 'loads'>
+    return { loads: painted, ...scrolled }
+  } finally {
+    await browser.close()
+    await server.close()
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+  const [dataDir, conversationId, loads = '10'] = process.argv.slice(2)
+  if (!dataDir || !conversationId) throw new Error('usage: long-conversation-ui.ts DATA_DIR CONVERSATION_ID [LOADS]')
+  if (!existsSync(CHROMIUM)) {
+    process.stdout.write(`${JSON.stringify({ skipped: `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)` })}\n`)
+  } else {
+    process.stdout.write(`${JSON.stringify(await measureLongConversationUi(dataDir, conversationId, Number(loads)))}\n`)
+  }
+}
