@@ -14,11 +14,14 @@
  *      BENCH_DATABASE_URL or TEST_DATABASE_URL names a PostgreSQL database (else a SKIPPED row).
  *   f. `frontdesk serve` cold start to its `listening on` line (bench/cold-start.ts): a new data dir,
  *      a small store, and the list store of part c.
+ *   g. reads vs writes (bench/reads-vs-writes.ts): push latency on the list store of part c, alone
+ *      and while the long reads (30-day series, a 100 k-row export, text searches) loop.
  *
  * Environment: BENCH_CONVERSATIONS (100000), BENCH_MESSAGES (2000000), BENCH_PUSH_MESSAGES (200000),
  * BENCH_CLIENTS (4), BENCH_ROUNDS (3 alternating baseline/push rounds; the median ratio counts),
  * BENCH_LIST_REQUESTS (200 per mix), BENCH_UI_LOADS (10), BENCH_UI_SCROLL_ROWS (3000), BENCH_SEED (2026),
- * BENCH_KEEP=1 keeps the temp data dirs. Everything listens on 127.0.0.1 only.
+ * BENCH_KEEP=1 keeps the temp data dirs, BENCH_PARTS=a,c,g runs only those parts (default: all; the
+ * list store is built when c, d, f or g needs it). Everything listens on 127.0.0.1 only.
  */
 import { execFile } from 'node:child_process'
 import http from 'node:http'
@@ -38,6 +41,7 @@ import { createProperty } from '../local-api/services/properties.js'
 import { type ReservationInput } from '../local-api/services/reservations.js'
 import { startServer } from '../local-api/start-server.js'
 import { coldStartRow, coldStarts, smallStoreColdStart } from './cold-start.js'
+import { readsVsWritesBench } from './reads-vs-writes.js'
 import { scaleBenchOptions, syncScaleBench } from './sync-scale.js'
 import { syncBench, syncBenchOptions } from './sync.js'
 import { generateConversations, pushBatches, toIncomingMessage, type GenerateOptions } from '../test/fixtures/generate.js'
@@ -494,11 +498,18 @@ async function main(): Promise<void> {
   }
 }
 
-/** Parts a–f in order; each figure is reported as soon as it is measured, a failed part as a FAILED row. */
+/** BENCH_PARTS=a,c,g: the parts to run (a and b run together; default all). */
+function wantedParts(): (part: string) => boolean {
+  const listed = process.env.BENCH_PARTS?.split(',').map((part) => part.trim().toLowerCase())
+  return (part) => !listed || listed.includes(part) || (part === 'a' && listed.includes('b'))
+}
+
+/** Parts a–g in order; each figure is reported as soon as it is measured, a failed part as a FAILED row. */
 async function parts(config: Config, pushData: GenerateOptions, report: Report, pass: (ok: boolean) => string): Promise<void> {
+  const wanted = wantedParts()
   // Disk speed drifts on shared machines: baseline and push alternate, and the median round counts.
   const rounds: { base: ReturnType<typeof rawInsertBaseline>; push: Awaited<ReturnType<typeof httpPush>>; ratio: number }[] = []
-  for (let round = 1; round <= config.rounds; round++) {
+  for (let round = 1; round <= (wanted('a') ? config.rounds : 0); round++) {
     log(`\nround ${round} of ${config.rounds}`)
     await report.part(`push round ${round}`, async () => {
       log('a. baseline: plain INSERTs, one transaction per 100 messages …')
@@ -521,8 +532,9 @@ async function parts(config: Config, pushData: GenerateOptions, report: Report, 
     )
   }
 
-  log('\nc. building the list store through the ingest service …')
-  const built = await report.part('list store build', () => buildListStore(config))
+  const needsListStore = ['c', 'd', 'f', 'g'].some(wanted)
+  if (needsListStore) log('\nc. building the list store through the ingest service …')
+  const built = needsListStore ? await report.part('list store build', () => buildListStore(config)) : undefined
   if (built) {
     log(
       `   built in ${seconds(built.buildMs)}: ingest ${seconds(built.ingestMs)} (${fmt((config.messages / built.ingestMs) * 1000)} msg/s), ` +
@@ -534,8 +546,8 @@ async function parts(config: Config, pushData: GenerateOptions, report: Report, 
       '',
       '',
     ])
-    log('   timing GET /v1/conversations …')
-    const lists = await report.part('list and search latency', () => listLatency(config, built.dataDir, built.phones))
+    if (wanted('c')) log('   timing GET /v1/conversations …')
+    const lists = wanted('c') ? await report.part('list and search latency', () => listLatency(config, built.dataDir, built.phones)) : undefined
     if (lists) {
       const latencyRow = (label: string, latencies: readonly number[], target = 15): Row => {
         const sorted = [...latencies].sort((a, b) => a - b)
@@ -557,23 +569,35 @@ async function parts(config: Config, pushData: GenerateOptions, report: Report, 
         ...lists.filter((mix) => mix.edge).map(mixRow),
       )
     }
-    log(`\nd. the inbox in Chromium: ${config.uiLoads} page loads, then scrolling ${fmt(config.uiScrollRows)} rows …`)
-    const ui = await report.part('inbox UI in Chromium', () => inboxUi(built.dataDir, config.uiLoads, config.uiScrollRows))
-    if (ui) report.add(...uiRows(ui))
+    if (wanted('d')) {
+      log(`\nd. the inbox in Chromium: ${config.uiLoads} page loads, then scrolling ${fmt(config.uiScrollRows)} rows …`)
+      const ui = await report.part('inbox UI in Chromium', () => inboxUi(built.dataDir, config.uiLoads, config.uiScrollRows))
+      if (ui) report.add(...uiRows(ui))
+    }
   }
 
-  log('')
-  await report.part('sync', () => syncBench(syncBenchOptions(config.now, config.seed), report))
-  log('')
-  await report.part('sync scale', () => syncScaleBench(scaleBenchOptions(10), report))
+  if (wanted('e')) {
+    log('')
+    await report.part('sync', () => syncBench(syncBenchOptions(config.now, config.seed), report))
+    log('')
+    await report.part('sync scale', () => syncScaleBench(scaleBenchOptions(10), report))
+  }
 
-  log('')
-  const coldStartRows = await report.part('cold start, small store', () => smallStoreColdStart())
-  if (coldStartRows) report.add(...coldStartRows)
-  if (built) {
+  if (wanted('f')) {
+    log('')
+    const coldStartRows = await report.part('cold start, small store', () => smallStoreColdStart())
+    if (coldStartRows) report.add(...coldStartRows)
+  }
+  if (built && wanted('f')) {
     log('   … and the list store of part c')
     const times = await report.part('cold start, list store', async () => (await coldStarts(built.dataDir)).times)
     if (times) report.add(coldStartRow(`list store (${fmt(config.conversations)} conversations)`, times))
+  }
+
+  // Last: its pushes add to the list store the parts before measure.
+  if (built && wanted('g')) {
+    log('')
+    await report.part('reads vs writes', () => readsVsWritesBench({ dataDir: built.dataDir, now: config.now, seed: config.seed }, report))
   }
 }
 
