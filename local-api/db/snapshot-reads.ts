@@ -64,7 +64,8 @@ type Reply<Row> = { count: number | null } | { rows: Row[] } | { error: string }
  */
 export async function readInSnapshot<Row>(file: string, count: Query | null, chunk: Query): Promise<ChunkedRead<Row> | undefined> {
   const driver = driverPath()
-  if (!driver) return undefined
+  // A store in memory has no file another connection could open.
+  if (!driver || file === '' || file === ':memory:') return undefined
   let worker: Worker
   try {
     worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, count, chunk } })
