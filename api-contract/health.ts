@@ -18,7 +18,7 @@ const Reason = Type.Object({
 })
 
 export const BackgroundFailureSchema = Type.Object({
-  worker: Type.Union([Type.Literal('ai-agent'), Type.Literal('delivery'), Type.Literal('insight'), Type.Literal('sync')], {
+  worker: Type.Union([Type.Literal('ai-agent'), Type.Literal('delivery'), Type.Literal('insight'), Type.Literal('sync'), Type.Literal('statistics')], {
     description: 'The background work that failed.',
   }),
   failures: Type.Integer({ description: 'How often it failed in the last 24 hours.' }),
@@ -26,7 +26,7 @@ export const BackgroundFailureSchema = Type.Object({
   reason: Type.String({ description: 'What failed, in short.' }),
   detail: Type.String({ description: "Which conversation and message, and the error's words." }),
 })
-/** Background work (AI agent, delivery, insight, sync) that failed in the last 24 hours. */
+/** Background work (AI agent, delivery, insight, sync, counting statistics) that failed in the last 24 hours. */
 export type BackgroundFailure = Static<typeof BackgroundFailureSchema>
 
 /** GET /v1/health */

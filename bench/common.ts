@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { openDatabase } from '../local-api/db/open.js'
 import { guestSearchText } from '../local-api/db/conversations.js'
+import { shortGrams } from '../local-api/db/guest-search-grams.js'
 import { newId } from '../local-api/domain/ids.js'
 import { contentPreview, contentText } from '../local-api/domain/message-content.js'
 import { pushBatches, toIncomingMessage, type GenerateOptions } from '../test/fixtures/generate.js'
@@ -63,15 +64,17 @@ export function rawInsertBaseline(data: GenerateOptions, expected: { messages: n
       last_message_preview, last_message_direction, last_guest_message_at, unread_count, message_count)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const insertSearch = db.prepare('INSERT INTO conversation_search (rowid, guest_text) VALUES (?, ?)')
+  const insertGram = db.prepare('INSERT INTO conversation_search_grams (gram, conversation_rowid) VALUES (?, ?)')
   const insertMessage = db.prepare(`
     INSERT INTO messages (id, conversation_id, external_id, direction, content_type, content, text, status, created_at, received_at, property_id)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '${propertyId}')`)
 
-  type Rows = { identities: unknown[][]; conversations: unknown[][]; searches: unknown[][]; messages: unknown[][] }
+  type Rows = { identities: unknown[][]; conversations: unknown[][]; searches: unknown[][]; grams: unknown[][]; messages: unknown[][] }
   const write = db.transaction((rows: Rows) => {
     for (const row of rows.identities) insertIdentity.run(row)
     for (const row of rows.conversations) insertConversation.run(row)
     for (const row of rows.searches) insertSearch.run(row)
+    for (const row of rows.grams) insertGram.run(row)
     for (const row of rows.messages) insertMessage.run(row)
   })
 
@@ -83,7 +86,7 @@ export function rawInsertBaseline(data: GenerateOptions, expected: { messages: n
   for (const batch of pushBatches(data)) {
     // Everything but the inserts happens before the clock starts.
     const now = Date.now()
-    const rows: Rows = { identities: [], conversations: [], searches: [], messages: [] }
+    const rows: Rows = { identities: [], conversations: [], searches: [], grams: [], messages: [] }
     for (const pushed of batch.messages) {
       const message = toIncomingMessage(pushed)
       const { kind, value } = message.identity
@@ -115,7 +118,9 @@ export function rawInsertBaseline(data: GenerateOptions, expected: { messages: n
           fromGuest ? 1 : 0,
           1,
         ])
-        rows.searches.push([rowid, guestSearchText(null, message.identity)])
+        const searchText = guestSearchText(null, message.identity)
+        rows.searches.push([rowid, searchText])
+        for (const gram of shortGrams(searchText)) rows.grams.push([gram, rowid])
       }
       rows.messages.push([
         newId('msg'),

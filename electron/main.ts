@@ -29,6 +29,7 @@ import { loadSettings, saveSettings, visibleBounds, type DesktopSettings } from 
 import { isDeviceAccessAllowed, isPermissionAllowed } from './permissions.js'
 import { appAddress, isAppPath, routeNavigation, routeNewWindow, type NavigationAttempt } from './trusted-url.js'
 import { updateFeed } from './updates.js'
+import { startingPageUrl } from './starting-page.js'
 import { mainWindowOptions } from './window.js'
 
 const appRoot = app.getAppPath()
@@ -150,7 +151,8 @@ function createTray(): Tray {
   return created
 }
 
-function openWindow(appUrl: string, path: string): BrowserWindow {
+/** The window, at once: the inbox's frame (starting-page.ts) until `showInbox` loads the app from the local API. */
+function openWindow(): BrowserWindow {
   const bounds = visibleBounds(
     settings.window,
     screen.getAllDisplays().map((display) => display.workArea),
@@ -173,8 +175,15 @@ function openWindow(appUrl: string, path: string): BrowserWindow {
     event.preventDefault()
     win.hide()
   })
-  void win.loadURL(appAddress(path, appUrl))
+  win.on('closed', () => {
+    if (window === win) window = undefined
+  })
+  void win.loadURL(startingPageUrl())
   return win
+}
+
+function showInbox(win: BrowserWindow, appUrl: string, path: string): void {
+  void win.loadURL(appAddress(path, appUrl))
 }
 
 /** The app's own origin, once the local API listens; until then no page is trusted with anything. */
@@ -276,6 +285,8 @@ async function start(): Promise<void> {
   guardPermissions()
   app.setAppUserModelId('ch.frontdesk.inbox')
   if (!app.isDefaultProtocolClient(PROTOCOL)) app.setAsDefaultProtocolClient(PROTOCOL)
+  // The window comes first: the local API opens and checks the store meanwhile.
+  window = openWindow()
   try {
     api = await startServerProcess()
   } catch (error) {
@@ -300,8 +311,8 @@ async function start(): Promise<void> {
     ),
   )
   tray = createTray()
-  window = openWindow(api.url, launchPath(launchArgs))
-  window.on('closed', () => (window = undefined))
+  window ??= openWindow()
+  showInbox(window, api.url, launchPath(launchArgs))
   if (api.portProblem) {
     void dialog.showMessageBox(window, { type: 'warning', title: 'Frontdesk Inbox', message: 'The usual port is taken', detail: api.portProblem })
   }

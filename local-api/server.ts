@@ -6,7 +6,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import fastJsonStringify from 'fast-json-stringify'
-import { openStoreForServing, type ServingStore } from './db/serving.js'
+import { INTEGRITY_CHECK_BUDGET_MS, openStoreForServing, type ServingStore } from './db/serving.js'
 import type { Store } from './db/store.js'
 import type { DeliveryOptions } from './services/delivery.js'
 import type { DeskSyncOptions } from './services/sync/sync-service.js'
@@ -51,7 +51,7 @@ export interface ServerConfig {
   clock?: () => number
   /** The daily backup into `<dataDir>/backups` (`startServer` turns it on; off when not given). */
   backups?: BackupScheduleOptions
-  /** How long start-up waits for quick_check before serving (default 250 ms; the check then goes on in the background). */
+  /** How long start-up waits for quick_check before serving, counted from the check's start while the API is built (default 250 ms; the check then goes on in the background). */
   integrityCheckBudgetMs?: number
   /**
    * Names or addresses the desk answers to beyond 127.0.0.1, localhost and [::1] (`--allowed-host`;
@@ -77,15 +77,15 @@ const KEEP_ALIVE_TIMEOUT_MS = 10_000
 
 /** Builds the local API. It never listens: the CLI and the desktop host do. */
 export async function buildServer(config: ServerConfig) {
-  // A store opened here is checked first (quick_check): a damaged one is served read-only.
+  // A store opened here is checked (quick_check, in a worker thread) while the API is built; a damaged one is served read-only.
+  const checkStarted = performance.now()
   const serving: ServingStore | undefined =
-    config.store || !config.dataDir ? undefined : await openStoreForServing(config.dataDir, { budgetMs: config.integrityCheckBudgetMs, now: config.clock })
+    config.store || !config.dataDir ? undefined : await openStoreForServing(config.dataDir, { budgetMs: 0, now: config.clock })
   const store = config.store ?? serving?.store
   if (!store) throw new Error('buildServer needs a dataDir or a store')
   const clock = config.clock ?? Date.now
   const damage = serving?.integrity && !serving.integrity.ok ? { problems: serving.integrity.problems, restoreHint: serving.restoreHint() } : undefined
   const storageHealth = createStorageHealth(store, { file: store.file, damage, clock })
-  if (!damage) ensureDefaultProperty(store, { name: 'My hotel', defaultCountry: config.defaultCountry ?? 'US', timeZone: 'UTC' })
 
   const requestTimeout = config.requestTimeoutMs ?? REQUEST_TIMEOUT_MS
   const app = Fastify({
@@ -190,7 +190,31 @@ export async function buildServer(config: ServerConfig) {
   await app.register(thirdPartyRoutes, { prefix: '/3rd' })
   await serveRenderer(app, config.rendererDir)
 
+  // The check's time budget ran while the API was built: only what is left of it is waited for.
+  if (serving?.laterIntegrity) {
+    const budgetMs = config.integrityCheckBudgetMs ?? INTEGRITY_CHECK_BUDGET_MS
+    const report = await withinMs(serving.laterIntegrity, budgetMs - (performance.now() - checkStarted))
+    if (report && !report.ok) storageHealth.markDamaged({ problems: report.problems, restoreHint: serving.restoreHint() })
+  }
+  if (!storageHealth.damaged) ensureDefaultProperty(store, { name: 'My hotel', defaultCountry: config.defaultCountry ?? 'US', timeZone: 'UTC' })
   return app
+}
+
+/**
+ * `promise`'s value if it settles within `ms`, else undefined (it goes on). The event loop turns at
+ * least once: a worker's answer that came while this thread was busy counts.
+ */
+async function withinMs<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | NodeJS.Immediate | undefined
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<undefined>((resolve) => (timer = ms > 0 ? setTimeout(() => resolve(undefined), ms) : setImmediate(() => resolve(undefined)))),
+    ])
+  } finally {
+    clearTimeout(timer as NodeJS.Timeout)
+    clearImmediate(timer as NodeJS.Immediate)
+  }
 }
 
 export type App = Awaited<ReturnType<typeof buildServer>>

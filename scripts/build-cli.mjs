@@ -12,11 +12,15 @@ export const CLI_ENTRIES = [
   { in: 'central/cli.ts', out: 'frontdesk-central' },
 ]
 
-// Packages load from node_modules as usual (better-sqlite3 is native; Fastify and its plugins find
-// files of their own), except these: plain JavaScript spread over hundreds of small modules each
-// (typebox, chrono-node), which Node would otherwise find and read one by one at every start.
-// Bundled, they take about a third off the time the command takes to load.
-const BUNDLED_PACKAGES = ['typebox', 'chrono-node', 'libphonenumber-js', '@zxcvbn-ts/core', 'uuid', 'ulid', 'csv-stringify']
+// Packages load from node_modules as usual (better-sqlite3 is native; @fastify/static and
+// @fastify/swagger-ui serve files of their own), except these: plain JavaScript spread over
+// hundreds of small modules each (Fastify and its plugins, Ajv, typebox, chrono-node), which Node
+// would otherwise find and read one by one at every start. Bundled, they take about a third off the
+// time the command takes to load (Fastify and its plugins another fifth of the CPU time).
+const BUNDLED_PACKAGES = [
+  ...['fastify', '@fastify/swagger', '@fastify/helmet', '@fastify/rate-limit', '@fastify/cookie', 'fastify-plugin'],
+  ...['ajv', 'ajv-formats', 'fast-json-stringify', 'typebox', 'chrono-node', 'libphonenumber-js', '@zxcvbn-ts/core', 'uuid', 'ulid', 'csv-stringify'],
+]
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'))
 const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((name) => !BUNDLED_PACKAGES.includes(name))
@@ -33,6 +37,8 @@ const result = await build({
   sourcemap: true, // node --enable-source-maps: stack traces name the TypeScript sources
   metafile: true,
   logLevel: 'warning',
+  // Bundled CommonJS (Fastify) requires Node's own modules: ESM has no require of its own.
+  banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);" },
 })
 // Which sources went into the bundles: the tests compare their times with the bundles' (a stale bundle is never tested).
 const sources = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('node_modules/'))

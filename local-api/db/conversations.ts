@@ -5,6 +5,7 @@ import type { ConversationKind, Persona } from '../domain/insight/profile.js'
 import type { MessageContent } from '../domain/message-content.js'
 import { activeSince, type ConversationStatus } from '../domain/session-window.js'
 import type { Db } from './open.js'
+import { guestSearchGramsWriter, shortQueryLookup } from './guest-search-grams.js'
 import type { QueryWorker } from './query-worker.js'
 import { statementCache } from './statement-cache.js'
 
@@ -237,19 +238,39 @@ export function guestSearchQuery(input: string): string | undefined {
   return usable.map((term) => `"${term.replaceAll('"', '""')}"`).join(' AND ')
 }
 
+/** What the store knows about the data that picks a faster plan (never changes which rows match). */
+export interface QueryPlanHints {
+  /** Which of a short query's substrings selects its candidates, and whether it is in at least COMMON_GRAM conversations. */
+  shortGram?: { gram: string; common: boolean }
+}
+
+/**
+ * From how many matches a short query walks the activity order instead of seeking its matches:
+ * a page of 50 then needs at most about 50 × conversations / COMMON_GRAM probes.
+ */
+export const COMMON_GRAM = 1000
+
 /** The list query for a filter: keyset-paged, newest activity first, on the activity indexes. */
-export function listConversationsQuery(filter: ConversationFilter): { sql: string; params: Record<string, unknown> } {
-  const { where, params } = conversationConditions(filter)
+export function listConversationsQuery(filter: ConversationFilter, plan: QueryPlanHints = {}): { sql: string; params: Record<string, unknown> } {
+  const { where, params } = conversationConditions(filter, plan)
   params.limit = filter.limit
+  const order = 'ORDER BY c.last_message_at DESC, c.id DESC LIMIT @limit'
+  if (plan.shortGram && !plan.shortGram.common) {
+    // Up to COMMON_GRAM matches sorted first, on the conversations alone: only the page's rows are joined.
+    const page = `SELECT c.rowid FROM conversations c WHERE ${where.join(' AND ')} ${order}`
+    return { sql: `${SELECT_VIEW} WHERE c.rowid IN (${page}) ${order}`, params }
+  }
   const sql = `${SELECT_VIEW}
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY c.last_message_at DESC, c.id DESC
-    LIMIT @limit`
+    ${order}`
   return { sql, params }
 }
 
 /** The WHERE conditions (on `c`, the conversations) of a filter, with their parameters. */
-export function conversationConditions(filter: Omit<ConversationFilter, 'limit'>): { where: string[]; params: Record<string, unknown> } {
+export function conversationConditions(
+  filter: Omit<ConversationFilter, 'limit'>,
+  plan: QueryPlanHints = {},
+): { where: string[]; params: Record<string, unknown> } {
   const where: string[] = []
   const params: Record<string, unknown> = {}
   if (filter.propertyId !== undefined) {
@@ -296,12 +317,24 @@ export function conversationConditions(filter: Omit<ConversationFilter, 'limit'>
       where.push('c.rowid IN (SELECT rowid FROM conversation_search WHERE conversation_search MATCH @match)')
       params.match = match
     } else {
-      // Too short for trigrams: a plain substring scan of the (small) search text.
-      where.push("c.rowid IN (SELECT rowid FROM conversation_search WHERE guest_text LIKE @like ESCAPE '\\')")
-      params.like = `%${filter.query
-        .trim()
-        .toLowerCase()
-        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+      // Too short for trigrams: a substring of the search text, found through its 1- and 2-character index.
+      const substring = filter.query.trim().toLowerCase()
+      const lookup = shortQueryLookup(substring)
+      if (!lookup) {
+        where.push("c.rowid IN (SELECT rowid FROM conversation_search WHERE guest_text LIKE '%')")
+      } else {
+        // A common substring: walk the activity order and probe (the page fills early); a rarer one: seek its matches.
+        where.push(
+          plan.shortGram?.common
+            ? 'EXISTS (SELECT 1 FROM conversation_search_grams sg WHERE sg.gram = @gram AND sg.conversation_rowid = c.rowid)'
+            : 'c.rowid IN (SELECT conversation_rowid FROM conversation_search_grams WHERE gram = @gram)',
+        )
+        params.gram = plan.shortGram?.gram ?? lookup.grams[0]
+        if (lookup.like) {
+          where.push("EXISTS (SELECT 1 FROM conversation_search s WHERE s.rowid = c.rowid AND s.guest_text LIKE @like ESCAPE '\\')")
+          params.like = lookup.like
+        }
+      }
     }
   }
   if (filter.lead !== undefined) {
@@ -368,6 +401,13 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
   const totalUnread = db.prepare('SELECT coalesce(sum(unread_count), 0) AS n FROM conversations WHERE unread_count > 0')
   const insertSearch = db.prepare('INSERT INTO conversation_search (rowid, guest_text) VALUES (?, ?)')
   const updateSearch = db.prepare('UPDATE conversation_search SET guest_text = ? WHERE rowid = ?')
+  const storedSearchText = db.prepare('SELECT guest_text FROM conversation_search WHERE rowid = ?').pluck()
+  const searchTextOf = db.prepare(
+    'SELECT s.rowid, s.guest_text AS text FROM conversation_search s WHERE s.rowid = (SELECT rowid FROM conversations WHERE id = ?)',
+  )
+  const grams = guestSearchGramsWriter(db)
+  const deleteSearch = db.prepare('DELETE FROM conversation_search WHERE rowid = ?')
+  const gramMatches = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM conversation_search_grams WHERE gram = ? LIMIT ${COMMON_GRAM})`).pluck()
   const setSynced = db.prepare(`UPDATE conversations SET guest_id = @guestId, mode = @mode, queue_state = @queueState,
       assigned_agent_id = @assignedAgentId, kind = @kind, persona = @persona, insight = @insight, order_code = @orderCode WHERE id = @id`)
   const setIdentity = db.prepare('UPDATE conversations SET identity_rowid = ? WHERE id = ?')
@@ -384,9 +424,20 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
     'UPDATE leads SET conversation_id = @to WHERE conversation_id = @from AND NOT EXISTS (SELECT 1 FROM leads WHERE conversation_id = @to)',
     'UPDATE service_records SET conversation_id = @to WHERE conversation_id = @from AND NOT EXISTS (SELECT 1 FROM service_records WHERE conversation_id = @to)',
     'DELETE FROM service_records WHERE conversation_id = @from',
-    'DELETE FROM conversation_search WHERE rowid = (SELECT rowid FROM conversations WHERE id = @from)',
     'DELETE FROM conversations WHERE id = @from',
   ].map((sql) => db.prepare(sql))
+
+  /** The substring of a short query in the fewest conversations (counted up to COMMON_GRAM). */
+  function rarestGram(query: string): { gram: string; common: boolean } | undefined {
+    const lookup = guestSearchQuery(query) ? undefined : shortQueryLookup(query.trim().toLowerCase())
+    if (!lookup) return undefined
+    let rarest: { gram: string; matches: number } | undefined
+    for (const gram of lookup.grams) {
+      const matches = gramMatches.get(gram) as number
+      if (!rarest || matches < rarest.matches) rarest = { gram, matches }
+    }
+    return { gram: rarest!.gram, common: rarest!.matches >= COMMON_GRAM }
+  }
 
   /** The conversation's summary made again from its messages (its unread count stays). */
   function recount(id: string): void {
@@ -413,6 +464,7 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
     insert(conversation: NewConversation, searchText: string): number {
       const { rowid } = insert.get({ channelAccountId: null, outletId: null, orderCode: null, ...conversation }) as { rowid: number }
       insertSearch.run(rowid, searchText)
+      grams.insert(rowid, searchText)
       return rowid
     },
     applySummary(id: string, delta: SummaryDelta): void {
@@ -432,6 +484,11 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
      * has none) move over, `fromId` is deleted and `toId`'s summary made again.
      */
     mergeInto(fromId: string, toId: string): void {
+      const search = searchTextOf.get(fromId) as { rowid: number; text: string } | undefined
+      if (search) {
+        grams.remove(search.rowid, search.text)
+        deleteSearch.run(search.rowid)
+      }
       for (const statement of moveAlong) statement.run({ from: fromId, to: toId })
       recount(toId)
     },
@@ -480,10 +537,14 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
       return (totalUnread.get() as { n: number }).n
     },
     refreshSearchText(conversation: Conversation): void {
-      updateSearch.run(guestSearchText(conversation.guestName, conversation.identity), conversation.rowid)
+      const text = guestSearchText(conversation.guestName, conversation.identity)
+      const before = storedSearchText.get(conversation.rowid) as string | undefined
+      if (before === undefined || before === text) return
+      updateSearch.run(text, conversation.rowid)
+      grams.replace(conversation.rowid, before, text)
     },
     list(filter: ConversationFilter): Conversation[] {
-      const { sql, params } = listConversationsQuery(filter)
+      const { sql, params } = listConversationsQuery(filter, { shortGram: filter.query === undefined ? undefined : rarestGram(filter.query) })
       return (prepared(sql).all(params) as ConversationRow[]).map(toConversation)
     },
     /**
@@ -491,7 +552,7 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
      * worker, so the pushes and requests meanwhile are not kept waiting.
      */
     async find(filter: ConversationFilter): Promise<Conversation[]> {
-      const { sql, params } = listConversationsQuery(filter)
+      const { sql, params } = listConversationsQuery(filter, { shortGram: filter.query === undefined ? undefined : rarestGram(filter.query) })
       const rows = filter.text !== undefined && queryWorker ? await queryWorker.all<ConversationRow>(sql, params) : undefined
       return (rows ?? (prepared(sql).all(params) as ConversationRow[])).map(toConversation)
     },

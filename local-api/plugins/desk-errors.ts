@@ -1,7 +1,9 @@
-import { STATUS_CODES } from 'node:http'
 import type { ErrorAnswer } from '../../sync-core/http/problem-errors.js'
 import { Refusal, type RefusalKind } from '../services/problems.js'
 import { storageFailureAnswer } from './storage-errors.js'
+
+// Not an ESM import: that evaluates every export of node:http, loading fetch's undici (~50 ms of each start).
+const { STATUS_CODES } = process.getBuiltinModule('node:http')
 
 const REFUSAL_STATUS: Record<RefusalKind, number> = { 'not-found': 404, conflict: 409, forbidden: 403 }
 

@@ -87,7 +87,7 @@ export function createServices(
     firstCopies,
     insight: createInsightService(store, events, clock, background.reportFor('insight', logger)),
     exporter: createExportService(store),
-    stats: createStatsService(store, clock),
+    stats: createStatsService(store, clock, background.reportFor('statistics', logger)),
     sync: createDeskSyncService(store, ingest, events, guestLinking, clock, { firstCopies, ...syncOptions }, background.reportFor('sync', logger)),
   }
 }

@@ -3,6 +3,7 @@ import type { Store } from '../db/store.js'
 import type { PropertyDays, RollupCounts, StatsBuildProgress } from '../db/stats.js'
 import { dateOfDay, dayAt, startOfDay } from '../domain/calendar-days.js'
 import { percent } from '../domain/stats.js'
+import { unreported, type WorkerReport } from './background-failures.js'
 
 /** A period asked for: instants (ms, `to` excluded), optionally of one property. */
 export interface StatsRange {
@@ -23,6 +24,8 @@ export interface SeriesPoint {
 
 /** How long one chunk of counting existing conversations may hold the store (then requests go first). */
 const BUILD_CHUNK_MS = 50
+/** After a failed chunk (the store busy or full), the next try. */
+const BUILD_RETRY_MS = 5000
 
 function valuesOf(counts: RollupCounts): MetricValues {
   return {
@@ -43,7 +46,7 @@ const unknownValues = (): MetricValues => Object.fromEntries(Object.keys(emptyVa
  * property's own time zone. While existing conversations are still being counted (after an upgrade,
  * or a property's time zone changed) the values are unknown and `preparing` says how far it is.
  */
-export function createStatsService(store: Store, clock: () => number) {
+export function createStatsService(store: Store, clock: () => number, report: WorkerReport = unreported()) {
   let building: ReturnType<typeof setTimeout> | undefined
   let stopped = true
 
@@ -68,10 +71,15 @@ export function createStatsService(store: Store, clock: () => number) {
 
   function buildStep(): void {
     building = undefined
-    if (stopped || store.readOnly) return
-    const more = store.transaction(() => store.stats.buildChunk(BUILD_CHUNK_MS, clock))
-    // setTimeout, not setImmediate: requests waiting on the event loop run between chunks.
-    if (more) building = setTimeout(buildStep, 1)
+    if (stopped || store.readOnly || !store.stats.buildProgress(null)) return
+    try {
+      store.transaction(() => store.stats.buildChunk(BUILD_CHUNK_MS, clock))
+      // setTimeout, not setImmediate: requests waiting on the event loop run between chunks.
+      building = setTimeout(buildStep, 1)
+    } catch (error) {
+      report.failed('could not count existing conversations for the statistics; trying again shortly', { error, level: 'warn' })
+      building = setTimeout(buildStep, BUILD_RETRY_MS)
+    }
   }
 
   function startBuilding(): void {

@@ -473,7 +473,7 @@ export const en = {
     summary_one: '{{worker}} failed',
     summary_other: '{{worker}} failed {{count}}×',
     more: '{{summary}} (+{{count}} more)',
-    workers: { 'ai-agent': 'The AI agent', delivery: 'Delivery', insight: 'Guest insight', sync: 'Sync' },
+    workers: { 'ai-agent': 'The AI agent', delivery: 'Delivery', insight: 'Guest insight', sync: 'Sync', statistics: 'Counting the statistics' },
     failures_one: 'once in the last 24 hours · {{time}}',
     failures_other: '{{count}} times in the last 24 hours · {{time}}',
     hint: 'The server log has every failure; /v1/health lists the latest of each.',

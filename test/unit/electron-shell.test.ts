@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS, loadSettings, parseSettings, saveSettings, visibleBou
 import { ALLOWED_PERMISSIONS, isDeviceAccessAllowed, isPermissionAllowed, type PermissionAsk } from '../../electron/permissions.js'
 import { appAddress, isAppPath, isAppUrl, isExternalLinkAllowed, routeNavigation, routeNewWindow, type NavigationAttempt } from '../../electron/trusted-url.js'
 import { updateFeed } from '../../electron/updates.js'
+import { startingPageHtml, startingPageUrl } from '../../electron/starting-page.js'
 import { mainWindowOptions, secureWebPreferences } from '../../electron/window.js'
 
 const APP = 'http://127.0.0.1:4780'
@@ -42,6 +43,27 @@ describe('the desktop window', () => {
     assert.equal(fresh.webPreferences.sandbox, true)
     const placed = mainWindowOptions({ preloadPath: '/p.cjs', bounds: { x: 10, y: 20, width: 1000, height: 700 } })
     assert.deepEqual([placed.x, placed.y, placed.width, placed.height], [10, 20, 1000, 700])
+  })
+})
+
+describe('the starting page (shown from the moment the window opens until the local API listens)', () => {
+  it("is the inbox's frame saying what it waits for", () => {
+    const html = startingPageHtml('Opening the store…')
+    for (const part of ['<header>', 'Frontdesk Inbox', '>Inbox<', '>Arrivals<', '>Leads<', '>Statistics<', 'class="list"', 'role="status">Opening the store…<'])
+      assert.ok(html.includes(part), part)
+  })
+
+  it('needs nothing from the API or the network: no script, nothing loaded, a CSP that allows only its own styles', () => {
+    const html = startingPageHtml()
+    assert.doesNotMatch(html, /<script|<link|<img|src=|href=|url\(/i)
+    assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"/)
+  })
+
+  it('escapes what it is given, and loads as a data URL', () => {
+    assert.match(startingPageHtml('<b>&'), /&#60;b&#62;&#38;/)
+    const url = startingPageUrl('Opening the store…')
+    assert.ok(url.startsWith('data:text/html;charset=utf-8,'))
+    assert.equal(decodeURIComponent(url.slice('data:text/html;charset=utf-8,'.length)), startingPageHtml('Opening the store…'))
   })
 })
 

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict'
 import { after, describe, it } from 'node:test'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { FIND_BY_IDENTITY_SQL, LINK_BY_IDENTITY_SQL, listConversationsQuery, type ConversationFilter } from '../../local-api/db/conversations.js'
+import {
+  FIND_BY_IDENTITY_SQL,
+  LINK_BY_IDENTITY_SQL,
+  listConversationsQuery,
+  type ConversationFilter,
+  type QueryPlanHints,
+} from '../../local-api/db/conversations.js'
 import { openDatabaseFile } from '../../local-api/db/open.js'
 import { tempDir } from '../support/test-app.js'
 
@@ -13,8 +19,8 @@ after(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-function plan(filter: Partial<ConversationFilter>): string {
-  const { sql, params } = listConversationsQuery({ limit: 50, now: Date.now(), ...filter })
+function plan(filter: Partial<ConversationFilter>, hints?: QueryPlanHints): string {
+  const { sql, params } = listConversationsQuery({ limit: 50, now: Date.now(), ...filter }, hints)
   return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail).join('\n')
 }
 
@@ -36,6 +42,17 @@ describe('the conversation list query', () => {
       if (filter.query === undefined) assert.doesNotMatch(detail, /TEMP B-TREE/, 'sorts without a temporary b-tree')
     })
   }
+  it('seeks the conversations with a rare 2-letter substring in the index of short substrings', () => {
+    const detail = plan({ query: 'wu' }, { shortGram: { gram: 'wu', common: false } })
+    assert.match(detail, /SEARCH conversation_search_grams USING PRIMARY KEY \(gram=\?\)/)
+    assert.doesNotMatch(detail, /SCAN/)
+  })
+  it('walks the activity index for a common substring, probing the index of short substrings', () => {
+    const detail = plan({ query: 'e' }, { shortGram: { gram: 'e', common: true } })
+    assert.match(detail, /SCAN c USING INDEX conversations_by_activity/)
+    assert.match(detail, /SEARCH sg EXISTS USING PRIMARY KEY \(gram=\? AND conversation_rowid=\?\)/)
+    assert.doesNotMatch(detail, /TEMP B-TREE/)
+  })
 })
 
 describe('the message page query', () => {

@@ -16,6 +16,7 @@ import { deskIdentity } from './0140-desk-identity.js'
 import { reservationsByContact } from './0150-reservations-by-contact.js'
 import { refusedSyncOps } from './0160-refused-sync-ops.js'
 import { statsRollups } from './0170-stats-rollups.js'
+import { guestSearchGrams } from './0180-guest-search-grams.js'
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   reservationsByContact,
   refusedSyncOps,
   statsRollups,
+  guestSearchGrams,
 ]

@@ -1,21 +1,17 @@
 import assert from 'node:assert/strict'
-import { rmSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
 import { v7 as uuidv7 } from 'uuid'
-import { buildCentralServer, type CentralServer } from '../../../central/server.js'
-import { openSqliteCentralStore } from '../../../central/store/sqlite-store.js'
 import { encodeHlc } from '../../../sync-core/hlc.js'
 import { SYNC_SCHEMA_VERSION } from '../../../sync-core/protocol.js'
 import { httpTransport } from '../../../local-api/services/sync/transport.js'
+import { startCentralForTests, type CentralForTests } from '../../support/central-for-tests.js'
 import { eventually } from '../../support/eventually.js'
-import { bearer, PUSH_URL, pushedMessage, startTestApp, tempDir, type TestApp } from '../../support/test-app.js'
+import { bearer, PUSH_URL, pushedMessage, startTestApp, type TestApp } from '../../support/test-app.js'
 
 const quickSync = { client: { periodMs: 500, maxBackoffMs: 300 } }
 
 describe('contact suggestions between desks', () => {
-  let centralDir: string
-  let central: CentralServer
-  let centralUrl: string
+  let group: CentralForTests
   let a: TestApp
   let b: TestApp
   let propertyId: string
@@ -28,11 +24,7 @@ describe('contact suggestions between desks', () => {
   }
 
   before(async () => {
-    centralDir = tempDir('frontdesk-central-')
-    central = await buildCentralServer({ store: openSqliteCentralStore(centralDir) })
-    await central.listen({ port: 0, host: '127.0.0.1' })
-    const address = central.server.address()
-    centralUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+    group = await startCentralForTests()
     a = await startTestApp({ sync: quickSync })
     b = await startTestApp({ sync: quickSync })
     propertyId = a.app.store.properties.first()!.id
@@ -57,20 +49,13 @@ describe('contact suggestions between desks', () => {
     })
     strangerChat = pushed.json()[0].conversationId
     await a.app.insight.idle()
-    for (const [desk, name] of [
-      [a, 'Desk A'],
-      [b, 'Desk B'],
-    ] as const) {
-      const { credential } = await central.centralSync.addDevice({ name, propertyId })
-      const connected = await desk.app.inject({ method: 'PUT', url: '/v1/sync', headers: bearer(desk.token(['admin'])), payload: { centralUrl, credential } })
-      assert.equal(connected.statusCode, 200, connected.body)
-    }
+    await group.connect(a, 'Desk A', propertyId)
+    await group.connect(b, 'Desk B', propertyId)
   })
   after(async () => {
     await a.close()
     await b.close()
-    await central.close()
-    rmSync(centralDir, { recursive: true, force: true })
+    await group.close()
   })
 
   it('another desk shows the same suggestion, and the conversation stays unlinked there', async () => {
@@ -104,7 +89,7 @@ describe('contact suggestions between desks', () => {
   })
 
   it("an older desk's unverified identity becomes a suggestion, never a link", async () => {
-    const { credential } = await central.centralSync.addDevice({ name: 'Old desk', propertyId })
+    const { credential } = await group.central.centralSync.addDevice({ name: 'Old desk', propertyId })
     const clock = (counter: number) => encodeHlc({ wallMs: Date.now(), counter, node: 'olddesk1' })
     const op = (clientSeq: number, space: string, entity: string, entityId: string, fields: Record<string, unknown>) => ({
       opId: uuidv7(),
@@ -126,7 +111,7 @@ describe('contact suggestions between desks', () => {
       captured: { emails: ['anna.sync@example.ch'], phones: [], name: null },
       cues: { bookingIntent: false, details: false, personaTexts: [] },
     }
-    const pushed = await httpTransport(centralUrl, credential).push({
+    const pushed = await httpTransport(group.url, credential).push({
       clientId: 'olddesk1',
       schemaVersion: SYNC_SCHEMA_VERSION,
       ops: [
