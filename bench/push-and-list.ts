@@ -14,7 +14,9 @@
  *      BENCH_DATABASE_URL or TEST_DATABASE_URL names a PostgreSQL database (else a SKIPPED row).
  *   f. `frontdesk serve` cold start to its `listening on` line (bench/cold-start.ts): a new data dir,
  *      a small store, and the list store of part c.
- *   g. a conversation of BENCH_LONG_MESSAGES messages added to the list store through the ingest
+ *   g. reads vs writes (bench/reads-vs-writes.ts): push latency on the list store of part c, alone
+ *      and while the long reads (30-day series, a 100 k-row export, text searches) loop.
+ *   h. a conversation of BENCH_LONG_MESSAGES messages added to the list store through the ingest
  *      service (bench/long-conversation.ts): its chat's first page and older pages over HTTP, and in
  *      Chromium navigation → painted and frame times scrolling up to its first message.
  *
@@ -22,7 +24,7 @@
  * BENCH_CLIENTS (4), BENCH_ROUNDS (3 alternating baseline/push rounds; the median ratio counts),
  * BENCH_LIST_REQUESTS (200 per mix), BENCH_UI_LOADS (10), BENCH_UI_SCROLL_ROWS (3000), BENCH_SEED (2026),
  * BENCH_LONG_MESSAGES (10000), BENCH_LONG_REQUESTS (200),
- * BENCH_KEEP=1 keeps the temp data dirs, BENCH_PARTS (push,list,stats,ui,sync,cold,long: all; stats are timed with the list) runs only the parts named,
+ * BENCH_KEEP=1 keeps the temp data dirs, BENCH_PARTS (push,list,stats,ui,sync,cold,long,reads: all; stats are timed with the list) runs only the parts named,
  * BENCH_LIST_STORE=DIR uses a list store kept from an earlier run (same sizes) instead of building one.
  * Everything listens on 127.0.0.1 only.
  */
@@ -45,6 +47,7 @@ import { type ReservationInput } from '../local-api/services/reservations.js'
 import { startServer } from '../local-api/start-server.js'
 import { coldStartRow, coldStarts, memoryAfterInbox, smallStoreColdStart } from './cold-start.js'
 import { longConversationBench } from './long-conversation.js'
+import { readsVsWritesBench } from './reads-vs-writes.js'
 import { scaleBenchOptions, syncScaleBench } from './sync-scale.js'
 import { syncBench, syncBenchOptions } from './sync.js'
 import { generateConversations, pushBatches, toIncomingMessage, type GenerateOptions } from '../test/fixtures/generate.js'
@@ -488,7 +491,7 @@ function uiRows(ui: InboxUiResult | { skipped: string }): Row[] {
   ]
 }
 
-const PARTS = ['push', 'list', 'stats', 'ui', 'sync', 'cold', 'long']
+const PARTS = ['push', 'list', 'stats', 'ui', 'sync', 'cold', 'long', 'reads']
 
 /** BENCH_PARTS: the parts to run by name, e.g. "list,long" (default: all). */
 function benchParts(value: string | undefined): ReadonlySet<string> {
@@ -537,7 +540,7 @@ async function main(): Promise<void> {
   }
 }
 
-/** Parts a–f in order; each figure is reported as soon as it is measured, a failed part as a FAILED row. */
+/** Parts a–g in order; each figure is reported as soon as it is measured, a failed part as a FAILED row. */
 async function parts(config: Config, pushData: GenerateOptions, report: Report, pass: (ok: boolean) => string): Promise<void> {
   const wanted = config.parts
   // Disk speed drifts on shared machines: baseline and push alternate, and the median round counts.
@@ -565,7 +568,7 @@ async function parts(config: Config, pushData: GenerateOptions, report: Report, 
     )
   }
 
-  const needsListStore = ['list', 'ui', 'cold', 'long'].some((part) => wanted.has(part))
+  const needsListStore = ['list', 'ui', 'cold', 'long', 'reads'].some((part) => wanted.has(part))
   const kept = process.env.BENCH_LIST_STORE
   if (needsListStore) log(kept ? `\nc. the list store kept in ${kept}` : '\nc. building the list store through the ingest service …')
   const built: ReturnType<typeof buildListStore> | undefined = !needsListStore
@@ -634,6 +637,12 @@ async function parts(config: Config, pushData: GenerateOptions, report: Report, 
     if (starts) report.add(coldStartRow(`list store (${fmt(config.conversations)} conversations)`, starts.times, starts.cpuTimes))
     const memory = await report.part('memory after the inbox, list store', () => memoryAfterInbox(built.dataDir))
     if (memory) report.add(memory)
+  }
+
+  // Its pushes add to the list store the parts before measure.
+  if (built && wanted.has('reads')) {
+    log('')
+    await report.part('reads vs writes', () => readsVsWritesBench({ dataDir: built.dataDir, now: config.now, seed: config.seed }, report))
   }
 
   // Last: it adds its conversation to the list store the parts before measured as generated.

@@ -6,6 +6,7 @@ import type { MessageContent } from '../domain/message-content.js'
 import { activeSince, type ConversationStatus } from '../domain/session-window.js'
 import type { Db } from './open.js'
 import { guestSearchGramsWriter, shortQueryLookup } from './guest-search-grams.js'
+import type { QueryWorker } from './query-worker.js'
 import { statementCache } from './statement-cache.js'
 
 export interface Conversation {
@@ -359,7 +360,7 @@ export const FIND_BY_IDENTITY_SQL = 'SELECT id, rowid FROM conversations WHERE p
 /** A reservation's link of every conversation of one phone or email to the guest profile. */
 export const LINK_BY_IDENTITY_SQL = 'UPDATE conversations SET guest_id = ? WHERE identity_rowid = ? AND guest_id IS NULL RETURNING id'
 
-export function conversationsRepository(db: Db) {
+export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
   const prepared = statementCache(db)
   const findByIdentity = db.prepare(FIND_BY_IDENTITY_SQL)
   const insert = db.prepare(`
@@ -545,6 +546,15 @@ export function conversationsRepository(db: Db) {
     list(filter: ConversationFilter): Conversation[] {
       const { sql, params } = listConversationsQuery(filter, { shortGram: filter.query === undefined ? undefined : rarestGram(filter.query) })
       return (prepared(sql).all(params) as ConversationRow[]).map(toConversation)
+    },
+    /**
+     * The same list; a message full-text search (tens of ms on a big desk) is read by the query
+     * worker, so the pushes and requests meanwhile are not kept waiting.
+     */
+    async find(filter: ConversationFilter): Promise<Conversation[]> {
+      const { sql, params } = listConversationsQuery(filter, { shortGram: filter.query === undefined ? undefined : rarestGram(filter.query) })
+      const rows = filter.text !== undefined && queryWorker ? await queryWorker.all<ConversationRow>(sql, params) : undefined
+      return (rows ?? (prepared(sql).all(params) as ConversationRow[])).map(toConversation)
     },
   }
 }

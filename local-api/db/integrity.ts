@@ -54,7 +54,7 @@ try {
 parentPort.postMessage({ ok: problems.length === 0, problems, ms: performance.now() - started })
 `
 
-function driverPath(): string | undefined {
+export function driverPath(): string | undefined {
   for (const base of [import.meta.url as string | undefined, process.argv[1], join(process.cwd(), 'index.js')]) {
     if (!base) continue
     try {

@@ -23,6 +23,7 @@ import { notificationsRepository } from './notifications.js'
 import { onsiteContactsRepository } from './onsite-contacts.js'
 import { outboxRepository } from './outbox.js'
 import { openDatabase, type Db } from './open.js'
+import { createQueryWorker } from './query-worker.js'
 import { outletsRepository } from './outlets.js'
 import { propertiesRepository } from './properties.js'
 import { reservationsRepository } from './reservations.js'
@@ -46,6 +47,7 @@ export interface StoreOptions {
 export function createStore(db: Db, { now = Date.now }: StoreOptions = {}) {
   const hlc = openDeskClock(db, now)
   const stats = statsRepository(db)
+  const queryWorker = createQueryWorker(db.name)
   return {
     /** The store's file, and the data dir that holds it (attachments, backups). */
     file: db.name,
@@ -56,7 +58,7 @@ export function createStore(db: Db, { now = Date.now }: StoreOptions = {}) {
     properties: propertiesRepository(db),
     guests: guestsRepository(db),
     guestMerges: guestMergesRepository(db),
-    conversations: conversationsRepository(db),
+    conversations: conversationsRepository(db, queryWorker),
     contactSuggestions: contactSuggestionsRepository(db),
     messages: messagesRepository(db),
     reservations: reservationsRepository(db),
@@ -107,6 +109,7 @@ export function createStore(db: Db, { now = Date.now }: StoreOptions = {}) {
       return backupIntoDataDir(db, dataDir, at, keep, shouldStop)
     },
     close(): void {
+      queryWorker.close()
       if (db.open) db.close()
     },
   }

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify'
+import { performance } from 'node:perf_hooks'
 import type { Readable } from 'node:stream'
 import type { ConversationFilter } from '../db/conversations.js'
 import type { ExportRow } from '../db/export.js'
@@ -61,35 +62,42 @@ function record(row: ExportRow): string[] {
   ]
 }
 
+/** How long formatting rows may hold the event loop before it lets others through. */
+const SLICE_MS = 2
+
 /**
- * The filtered history as CSV, one row per message, streamed: rows are read a chunk at a time and
- * written only as fast as the reader takes them, so memory stays flat however long the history.
+ * The filtered history as CSV, one row per message, streamed: rows are read a chunk at a time (off
+ * this thread, as of the moment the export began) and written only as fast as the reader takes
+ * them, so memory stays flat however long the history and pushes go on meanwhile.
  */
 export function createExportService(store: Store) {
   return {
-    csv(filter: Omit<ConversationFilter, 'limit' | 'before'>): { rows: number; stream: Readable } {
-      const query = store.exports.query(filter)
-      const rows = query.count()
+    async csv(filter: Omit<ConversationFilter, 'limit' | 'before'>): Promise<{ rows: number; stream: Readable }> {
+      const read = await store.exports.read(filter)
       const stream = stringify({ header: true, columns: [...EXPORT_COLUMNS], bom: true })
       void (async () => {
         try {
-          let after = 0
-          for (let chunk = query.chunkAfter(after); chunk.length; chunk = query.chunkAfter(after)) {
+          for (let chunk = await read.next(); chunk.length; chunk = await read.next()) {
+            let slice = performance.now()
             for (const row of chunk) {
               if (stream.destroyed) return
               if (!stream.write(record(row))) await drained(stream)
+              // Formatting a chunk takes a while: pushes and the inbox go first every few ms (a
+              // timer, not setImmediate: every request and commit waiting on the loop runs first).
+              if (performance.now() - slice > SLICE_MS) {
+                await new Promise((resolve) => setTimeout(resolve, 0))
+                slice = performance.now()
+              }
             }
-            after = chunk.at(-1)!.rowid
-            // Let pushes and the inbox through between chunks.
-            await new Promise((resolve) => setImmediate(resolve))
-            if (stream.destroyed) return
           }
           stream.end()
         } catch (error) {
           stream.destroy(error as Error)
+        } finally {
+          read.close()
         }
       })()
-      return { rows, stream }
+      return { rows: read.count ?? 0, stream }
     },
   }
 }

@@ -48,7 +48,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (query.cursor !== undefined && !before) throw new HttpError(400, 'Bad Request', 'cursor is not one this API returned')
       const filter = conversationFilter(app, request, query)
       const now = filter.now
-      const items = app.store.conversations.list({ ...filter, before: before && { lastMessageAt: before.at, id: before.id }, limit: query.limit })
+      const items = await app.store.conversations.find({ ...filter, before: before && { lastMessageAt: before.at, id: before.id }, limit: query.limit })
       const last = items.at(-1)
       return {
         items: items.map((conversation) => conversationView(conversation, now)),

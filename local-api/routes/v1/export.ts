@@ -20,7 +20,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { rows, stream } = app.exporter.csv(conversationFilter(app, request, request.query))
+      const { rows, stream } = await app.exporter.csv(conversationFilter(app, request, request.query))
       const day = new Date(app.clock()).toISOString().slice(0, 10)
       return reply
         .type('text/csv; charset=utf-8')

@@ -135,6 +135,89 @@ describe('GET /v1/export.csv', () => {
     assert.equal(defuseFormula('Hello =1'), 'Hello =1')
   })
 
+  it('is the history as of the moment it began: complete and counted right while pushes go on, which the next export has', async () => {
+    const before = Number((await t.app.inject({ url: '/v1/export.csv?channel=web_chat', headers: bearer(token) })).headers['x-export-rows'])
+    const pushedIds: string[] = []
+    const body = await new Promise<{ rows: number; text: string }>((resolve, reject) => {
+      get(`${url}/v1/export.csv?channel=web_chat`, { headers: bearer(token) }, (response) => {
+        const parts: Buffer[] = []
+        let pushing: Promise<void> | undefined
+        response.on('data', (chunk: Buffer) => {
+          parts.push(chunk)
+          if (pushing) return
+          // Mid-stream: messages to existing conversations and new ones, stored while the export goes on.
+          response.pause()
+          pushing = (async () => {
+            for (let i = 0; i < 5; i++) {
+              const pushed = await t.app.inject({
+                method: 'POST',
+                url: '/v1/messages',
+                headers: bearer(token),
+                payload: {
+                  messages: [
+                    {
+                      channel: 'web_chat',
+                      guest: { email: `late${i}@guest.example` },
+                      direction: 'in',
+                      content: { type: 'text', text: `late ${i}` },
+                      createdAt: new Date().toISOString(),
+                    },
+                    {
+                      channel: 'web_chat',
+                      guest: { email: `late${i}@guest.example` },
+                      direction: 'in',
+                      content: { type: 'text', text: `later ${i}` },
+                      createdAt: new Date().toISOString(),
+                    },
+                  ],
+                },
+              })
+              assert.equal(pushed.statusCode, 201, pushed.body)
+              pushedIds.push(...pushed.json().items.map((item: { messageId: string }) => item.messageId))
+            }
+            response.resume()
+          })()
+          pushing.catch((error: unknown) => {
+            response.destroy()
+            reject(error as Error)
+          })
+        })
+        response.on('end', () => {
+          void pushing!.then(() => resolve({ rows: Number(response.headers['x-export-rows']), text: Buffer.concat(parts).toString('utf8') }), reject)
+        })
+        response.on('error', reject)
+      }).on('error', reject)
+    })
+    const rows = parse(body.text, { columns: true, bom: true }) as Record<string, string>[]
+    assert.ok(before > 1000)
+    assert.equal(body.rows, before)
+    assert.equal(rows.length, before)
+    assert.equal(new Set(rows.map((row) => row.message_id)).size, before)
+    assert.equal(pushedIds.length, 10)
+    assert.ok(rows.every((row) => !pushedIds.includes(row.message_id!)))
+
+    const next = await streamed('/v1/export.csv?channel=web_chat')
+    assert.equal(Number(next.headers['x-export-rows']), before + 10)
+    const again = parse(next.body, { columns: true, bom: true }) as Record<string, string>[]
+    assert.deepEqual(
+      again.slice(-10).map((row) => row.message_id),
+      pushedIds,
+    )
+  })
+
+  it('lets a download be cut short, and the next one is whole', async () => {
+    await new Promise<void>((resolve, reject) => {
+      const request = get(`${url}/v1/export.csv`, { headers: bearer(token) }, (response) => {
+        response.once('data', () => {
+          request.destroy()
+          resolve()
+        })
+      }).on('error', (error) => (request.destroyed ? resolve() : reject(error)))
+    })
+    const response = await streamed('/v1/export.csv?channel=whatsapp')
+    assert.equal((parse(response.body, { columns: true, bom: true }) as unknown[]).length, Number(response.headers['x-export-rows']))
+  })
+
   it('answers bad filters with 400 and needs a token', async () => {
     assert.equal((await t.app.inject({ url: '/v1/export.csv?channel=fax', headers: bearer(token) })).statusCode, 400)
     assert.equal((await t.app.inject({ url: '/v1/export.csv' })).statusCode, 401)
