@@ -2,11 +2,7 @@
  * The inbox in Chromium over a large store: time from navigation to an interactive conversation
  * list, and frame times while scrolling it. Run by `npm run bench` on its 100 k-conversation store.
  */
-import { chromium } from '@playwright/test'
-import { existsSync } from 'node:fs'
-import { openStore } from '../local-api/db/store.js'
-import { createAgentService } from '../local-api/services/agents.js'
-import { startServer } from '../local-api/start-server.js'
+import { CHROMIUM, chromiumAvailable, openSignedInPage } from './signed-in-browser.js'
 
 export interface InboxUiResult {
   /** ms from navigation start until the first conversation rows were in the page, per load. */
@@ -18,9 +14,6 @@ export interface InboxUiResult {
   rowsScrolled: number
   longTasks: number
 }
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const AGENT = { name: 'Bench Agent', email: 'bench@example.com', password: 'quiet lake morning 7', role: 'admin' as const }
 
 /**
  * Scrolls the list by four rows an animation frame (a brisk flick) until `rows` rows have gone by,
@@ -47,26 +40,9 @@ const SCROLL_LIST = `async (rows) => {
   return { frames: frames.slice(1), rows: Math.round(list.scrollTop / rowHeight), longTasks }
 }`
 
-export const chromiumAvailable = () => existsSync(CHROMIUM)
-
 export async function measureInboxUi(dataDir: string, options: { loads: number; scrollRows: number }): Promise<InboxUiResult> {
-  const store = openStore(dataDir)
+  const { url: serverUrl, page, close } = await openSignedInPage(dataDir)
   try {
-    const created = await createAgentService(store).create(AGENT)
-    if (!created.ok && !created.problems.some((p) => p.message.includes('already used'))) throw new Error(JSON.stringify(created.problems))
-  } finally {
-    store.close()
-  }
-  const server = await startServer({ dataDir, port: 0, host: '127.0.0.1', rateLimitPerMinute: 1e9, logger: false })
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
-  try {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-    const signIn = await context.request.post(`${server.url}/v1/session`, { data: { email: AGENT.email, password: AGENT.password } })
-    if (!signIn.ok()) throw new Error(`bench sign-in failed: ${signIn.status()}`)
-    const page = await context.newPage()
     // Notes the moment the first row enters the page, measured from navigation start.
     await page.addInitScript(() => {
       new MutationObserver((_, observer) => {
@@ -80,7 +56,7 @@ export async function measureInboxUi(dataDir: string, options: { loads: number; 
     const loads: number[] = []
     const interactive: number[] = []
     for (let i = 0; i < options.loads + 1; i++) {
-      await page.goto(server.url)
+      await page.goto(serverUrl)
       await page.waitForSelector('.conversation-row')
       await page.locator('body').click({ position: { x: 700, y: 500 } })
       await page.keyboard.press('j')
@@ -96,8 +72,7 @@ export async function measureInboxUi(dataDir: string, options: { loads: number; 
     const scrolled = (await page.evaluate(`(${SCROLL_LIST})(${options.scrollRows})`)) as { frames: number[]; rows: number; longTasks: number }
     return { loads, interactive, frames: scrolled.frames, rowsScrolled: scrolled.rows, longTasks: scrolled.longTasks }
   } finally {
-    await browser.close()
-    await server.close()
+    await close()
   }
 }
 

@@ -4,11 +4,7 @@
  * Run by `npm run bench` (bench/long-conversation.ts) as a child process:
  *   node --import tsx bench/long-conversation-ui.ts DATA_DIR CONVERSATION_ID LOADS → one line of JSON.
  */
-import { chromium } from '@playwright/test'
-import { existsSync } from 'node:fs'
-import { openStore } from '../local-api/db/store.js'
-import { createAgentService } from '../local-api/services/agents.js'
-import { startServer } from '../local-api/start-server.js'
+import { CHROMIUM, chromiumAvailable, openSignedInPage } from './signed-in-browser.js'
 
 export interface LongConversationUiResult {
   /** ms from navigation start until the first bubbles of the chat were painted, per load. */
@@ -22,9 +18,6 @@ export interface LongConversationUiResult {
   scrollMs: number
   longTasks: number
 }
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const AGENT = { name: 'Bench Agent', email: 'bench@example.com', password: 'quiet lake morning 7', role: 'admin' as const }
 
 /**
  * Notes when the first chat bubble is painted, measured from navigation start: the frame after it
@@ -71,25 +64,10 @@ const SCROLL_UP = `async ({ step, limitMs }) => {
 }`
 
 export async function measureLongConversationUi(dataDir: string, conversationId: string, loads: number): Promise<LongConversationUiResult> {
-  const store = openStore(dataDir)
+  const { url: serverUrl, page, close } = await openSignedInPage(dataDir)
   try {
-    const created = await createAgentService(store).create(AGENT)
-    if (!created.ok && !created.problems.some((p) => p.message.includes('already used'))) throw new Error(JSON.stringify(created.problems))
-  } finally {
-    store.close()
-  }
-  const server = await startServer({ dataDir, port: 0, host: '127.0.0.1', rateLimitPerMinute: 1e9, logger: false })
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
-  try {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-    const signIn = await context.request.post(`${server.url}/v1/session`, { data: { email: AGENT.email, password: AGENT.password } })
-    if (!signIn.ok()) throw new Error(`bench sign-in failed: ${signIn.status()}`)
-    const page = await context.newPage()
     await page.addInitScript(NOTE_FIRST_PAINT)
-    const url = `${server.url}/conversations/${encodeURIComponent(conversationId)}`
+    const url = `${serverUrl}/conversations/${encodeURIComponent(conversationId)}`
 
     const painted: number[] = []
     for (let i = 0; i < loads + 1; i++) {
@@ -103,15 +81,14 @@ export async function measureLongConversationUi(dataDir: string, conversationId:
     const scrolled = (await page.evaluate(`(${SCROLL_UP})({ step: 300, limitMs: 600000 })`)) as Omit<LongConversationUiResult, 'loads'>
     return { loads: painted, ...scrolled }
   } finally {
-    await browser.close()
-    await server.close()
+    await close()
   }
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
   const [dataDir, conversationId, loads = '10'] = process.argv.slice(2)
   if (!dataDir || !conversationId) throw new Error('usage: long-conversation-ui.ts DATA_DIR CONVERSATION_ID [LOADS]')
-  if (!existsSync(CHROMIUM)) {
+  if (!chromiumAvailable()) {
     process.stdout.write(`${JSON.stringify({ skipped: `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)` })}\n`)
   } else {
     process.stdout.write(`${JSON.stringify(await measureLongConversationUi(dataDir, conversationId, Number(loads)))}\n`)
