@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Agent } from '@api-contract'
 import { AgentsScreen } from '@/features/agents/components/agents-screen'
@@ -24,8 +24,10 @@ import { JoiningScreen } from '@/features/sync/components/joining-screen'
 import { SyncIndicator } from '@/features/sync/components/sync-indicator'
 import { SyncSettings } from '@/features/sync/components/sync-settings'
 import { ApiTokensSection } from '@/features/tokens/components/api-tokens-section'
+import { AfterFirstContent } from '@/components/after-first-content'
 import { AppLink } from '@/components/app-link'
 import { navigate, useLocation } from '@/lib/router'
+import { conversationIdOf } from './routes'
 import { useDesktopShell } from './use-desktop-shell'
 
 /** First run → setup (or, joining a central server, its progress); no session → sign-in; otherwise the inbox. */
@@ -87,9 +89,11 @@ function Shell({ agent }: { agent: Agent }) {
           </span>
         )}
         <span className="whoami">{t('app.signedInAs', { name: agent.name })}</span>
-        <BackgroundNotice />
-        <SyncIndicator />
-        <NotificationBell />
+        <AfterFirstContent>
+          <BackgroundNotice />
+          <SyncIndicator />
+          <NotificationBell />
+        </AfterFirstContent>
         <button type="button" className="button" onClick={() => signOut.mutate()}>
           {t('app.signOut')}
         </button>
@@ -114,13 +118,21 @@ function Shell({ agent }: { agent: Agent }) {
 function Inbox({ selectedId }: { selectedId: string | null }) {
   const { t } = useTranslation()
   const propertyId = usePropertyFilter()
+  // Opened at a conversation's address, the chat is what the reader came for: the list comes after it.
+  const [openedAtChat] = useState(selectedId !== null)
   return (
     <main className="inbox" aria-label={t('app.inbox')}>
       <h1 className="visually-hidden">{t('app.inbox')}</h1>
-      <StatsBar propertyId={propertyId === 'all' ? undefined : propertyId} />
-      <ConversationListPanel selectedId={selectedId} />
+      <AfterFirstContent placeholder={<div className="stats-bar" />}>
+        <StatsBar propertyId={propertyId === 'all' ? undefined : propertyId} />
+      </AfterFirstContent>
+      <AfterFirstContent now={!openedAtChat} placeholder={<section className="list-panel" />}>
+        <ConversationListPanel selectedId={selectedId} />
+      </AfterFirstContent>
       <ChatPanel conversationId={selectedId} />
-      <GuestPanel conversationId={selectedId} />
+      <AfterFirstContent placeholder={<aside className="guest-panel" />}>
+        <GuestPanel conversationId={selectedId} />
+      </AfterFirstContent>
     </main>
   )
 }
@@ -146,9 +158,4 @@ function Failure({ message, onRetry }: { message: string; onRetry: () => void })
       </div>
     </main>
   )
-}
-
-function conversationIdOf(pathname: string): string | null {
-  const match = /^\/conversations\/([^/]+)$/.exec(pathname)
-  return match ? decodeURIComponent(match[1]!) : null
 }

@@ -1,6 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { isApiError } from '@/api/client'
 import { sessionKeys } from '@/api/query-keys'
+import { fetchStartsOf } from '@/queries/fetch-starts'
 
 /** A 401 anywhere means the session ended (expired, signed out elsewhere, agent deactivated): back to sign-in. */
 function onError(error: Error) {
@@ -20,3 +21,6 @@ export const queryClient: QueryClient = new QueryClient({
     },
   },
 })
+
+// From the first request on: the live stream refreshes only what was asked before it opened.
+fetchStartsOf(queryClient)

@@ -181,3 +181,36 @@ describe("leads convert only on their own property's bookings", () => {
     assert.deepEqual([t.app.store.leads.get(leadId)!.status, t.app.store.leads.get(leadId)!.reservationId], ['converted', atB.json().reservation.id])
   })
 })
+
+describe("statistics are the token's property's own", () => {
+  it("a property-bound token gets its property's figures, and the progress of counting only when its own property is being counted", async () => {
+    const today = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() }
+    const stats = (token: string, query: Record<string, string> = {}) =>
+      t.app.inject({ url: `/v1/stats?${new URLSearchParams({ ...today, ...query })}`, headers: bearer(token) })
+    const active = (body: { metrics: { key: string; value: number | null }[] }) => body.metrics.find((m) => m.key === 'activeConversations')?.value
+    await pushNative(tokenA, [nativeMessage('stats-a1', 'A guest writes', at(3), '+41795550811')])
+    await pushNative(tokenB, [nativeMessage('stats-b1', 'B guest writes', at(3), '+41795550812')])
+    await pushNative(tokenB, [nativeMessage('stats-b2', 'another B guest', at(2), '+41795550813')])
+
+    const aAlone = (await stats(tokenA)).json()
+    const everything = (await stats(unbound)).json()
+    assert.equal(aAlone.preparing, undefined)
+    assert.ok(active(aAlone)! < active(everything)!, "A's figures leave B's conversations out")
+    // A token asking for another property's figures still gets its own.
+    assert.deepEqual((await stats(tokenA, { propertyId: propertyB })).json().metrics, aAlone.metrics)
+
+    // B's days are counted again after its time zone changes: B's token sees the progress, A's does not.
+    const moved = await t.app.inject({ method: 'PATCH', url: `/v1/properties/${propertyB}`, headers: bearer(unbound), payload: { timeZone: 'Asia/Tokyo' } })
+    assert.equal(moved.statusCode, 200)
+    const aDuring = (await stats(tokenA)).json()
+    assert.equal(aDuring.preparing, undefined)
+    assert.deepEqual(aDuring.metrics, aAlone.metrics)
+    const bDuring = (await stats(tokenB)).json()
+    const bConversations = (await t.app.inject({ url: '/v1/conversations?limit=100', headers: bearer(tokenB) })).json().items.length
+    assert.deepEqual(bDuring.preparing, { done: 0, total: bConversations })
+    assert.ok(
+      bDuring.metrics.every((metric: { value: number | null }) => metric.value === null),
+      'no figures of B while they are counted',
+    )
+  })
+})

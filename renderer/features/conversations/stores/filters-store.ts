@@ -25,8 +25,8 @@ interface FiltersState extends ChosenFilters {
   }
 }
 
-/** The conversation list's UI state: what the desk filters by, never the conversations themselves. */
-const useFiltersStore = create<FiltersState>()((set) => ({
+/** What a fresh inbox shows: everything, newest first. */
+const NOTHING_CHOSEN: ChosenFilters = {
   channel: 'all',
   status: 'all',
   date: 'all',
@@ -37,6 +37,14 @@ const useFiltersStore = create<FiltersState>()((set) => ({
   assigned: 'anyone',
   type: 'any',
   searchMessages: false,
+}
+
+/** The API filters of a fresh inbox (the list a page load asks for first). */
+export const initialApiFilters = (now = new Date()): ConversationFilters => toApiFilters(NOTHING_CHOSEN, '', startOfDay(now))
+
+/** The conversation list's UI state: what the desk filters by, never the conversations themselves. */
+const useFiltersStore = create<FiltersState>()((set) => ({
+  ...NOTHING_CHOSEN,
   search: '',
   highlightedId: null,
   actions: {

@@ -1,7 +1,8 @@
-import { useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { useQueryClient, type Query, type QueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import type { DomainEvent } from '@api-contract'
 import { conversationKeys, guestKeys, leadKeys, notificationKeys, serviceRecordKeys } from '@/api/query-keys'
+import { fetchStartsOf } from '@/queries/fetch-starts'
 import { refreshMessages } from '@/queries/messages'
 
 const EVENT_TYPES: readonly DomainEvent['type'][] = [
@@ -40,16 +41,17 @@ export function useLiveEvents(): { connected: boolean } {
     for (const type of EVENT_TYPES) source.addEventListener(type, onEvent)
     source.onopen = () => {
       setConnected(true)
-      // Whatever happened while we were away (or before the stream first opened): refresh everything
-      // events keep fresh, notifications included.
+      // Whatever happened while we were away (or before the stream first opened): refresh what events
+      // keep fresh, notifications included — but only answers asked before the stream opened; one
+      // asked since already holds what the stream did not deliver.
+      const openedAt = performance.now()
+      const askedBefore = (query: Query) => fetchStartsOf(queryClient).askedBefore(query, openedAt)
+      void queryClient.invalidateQueries({ queryKey: conversationKeys.all, predicate: (query) => query.queryKey[1] !== 'messages' && askedBefore(query) })
       // An open chat's history is brought up to date by its newest page, not refetched page by page.
-      void queryClient.invalidateQueries({ queryKey: conversationKeys.all, predicate: (query) => query.queryKey[1] !== 'messages' })
-      for (const query of queryClient.getQueryCache().findAll({ queryKey: conversationKeys.allMessages() })) {
+      for (const query of queryClient.getQueryCache().findAll({ queryKey: conversationKeys.allMessages(), predicate: askedBefore })) {
         void refreshMessages(queryClient, String(query.queryKey[2]))
       }
-      void queryClient.invalidateQueries({ queryKey: notificationKeys.all })
-      void queryClient.invalidateQueries({ queryKey: leadKeys.all })
-      void queryClient.invalidateQueries({ queryKey: guestKeys.panels() })
+      for (const queryKey of [notificationKeys.all, leadKeys.all, guestKeys.panels()]) void queryClient.invalidateQueries({ queryKey, predicate: askedBefore })
     }
     source.onerror = () => setConnected(source.readyState === EventSource.OPEN)
     return () => {
