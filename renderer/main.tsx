@@ -7,12 +7,12 @@ import { queryClient } from './app/query-client'
 import './app/styles.css'
 import './i18n'
 
-prefetchFirstScreen(queryClient, location.pathname)
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>
-  </StrictMode>,
+void prefetchFirstScreen(queryClient, location.pathname).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 )

@@ -7,21 +7,28 @@ import { conversationOptions } from '@/queries/conversation'
 import { messagesOptions } from '@/queries/messages'
 import { conversationIdOf } from './routes'
 
+/** The longest the app waits for the first screen's data before it renders anyway (with its loading states). */
+export const FIRST_SCREEN_WAIT_MS = 250
+
 /**
  * Asks for what the first screen shows as soon as the code runs, not after the app's first render
  * (tens of milliseconds on a desk PC): the setup status, the session, the inbox's first page (these
- * three index.html has already started) and, at /conversations/:id, that chat's newest messages.
- * The screen's own queries use the same keys and find the answers in the cache or on their way.
- * Signed out, the inbox's requests are refused (401) and nothing is shown of them.
+ * three index.html has already started) and, at /conversations/:id, that chat's newest messages and
+ * summary. The screen's own queries use the same keys and find the answers in the cache or on their
+ * way. Signed out, the inbox's requests are refused (401) and nothing is shown of them.
+ *
+ * Settles when all of it is in (or failed), or after FIRST_SCREEN_WAIT_MS: rendering then draws the
+ * screen once, filled, rather than a loading screen followed by the inbox.
  */
-export function prefetchFirstScreen(queryClient: QueryClient, pathname: string): void {
-  void queryClient.prefetchQuery(setupStatusOptions())
-  void queryClient.prefetchQuery(sessionOptions())
-  if (pathname !== '/' && !pathname.startsWith('/conversations/')) return
-  const conversationId = conversationIdOf(pathname)
-  if (conversationId) {
-    void queryClient.prefetchInfiniteQuery(messagesOptions(conversationId))
-    void queryClient.prefetchQuery(conversationOptions(conversationId))
+export function prefetchFirstScreen(queryClient: QueryClient, pathname: string): Promise<void> {
+  const asked: Promise<unknown>[] = [queryClient.prefetchQuery(setupStatusOptions()), queryClient.prefetchQuery(sessionOptions())]
+  if (pathname === '/' || pathname.startsWith('/conversations/')) {
+    const conversationId = conversationIdOf(pathname)
+    if (conversationId) {
+      asked.push(queryClient.prefetchInfiniteQuery(messagesOptions(conversationId)))
+      asked.push(queryClient.prefetchQuery(conversationOptions(conversationId)))
+    }
+    asked.push(queryClient.prefetchInfiniteQuery(conversationListOptions(initialApiFilters())))
   }
-  void queryClient.prefetchInfiniteQuery(conversationListOptions(initialApiFilters()))
+  return Promise.race([Promise.all(asked).then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS))])
 }
