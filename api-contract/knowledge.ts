@@ -8,6 +8,10 @@ export const KnowledgeEntrySchema = Type.Object({
   answer: Type.String({ description: 'May use variables such as {{guest.firstName}}, {{reservation.arrival}}, {{property.name}}.' }),
   tags: Type.String({ description: 'Words guests may use for this topic, space-separated.' }),
   language: Type.String(),
+  phrasings: Type.Array(Type.String(), { description: 'More ways guests ask it, in any language: each is matched like the question.' }),
+  answers: Type.Record(Type.String(), Type.String(), {
+    description: 'The answer in other languages, by language code ({"de": "…"}): a guest writing one of them is answered in it.',
+  }),
   updatedAt: IsoDateTime,
 })
 export type KnowledgeEntry = Static<typeof KnowledgeEntrySchema>
@@ -17,6 +21,8 @@ const Fields = {
   answer: NonBlankString(5000),
   tags: Type.String({ maxLength: 500 }),
   language: Type.String({ minLength: 2, maxLength: 35 }),
+  phrasings: Type.Array(NonBlankString(500), { maxItems: 50 }),
+  answers: Type.Record(Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$' }), NonBlankString(5000), { maxProperties: 30, additionalProperties: false }),
 }
 
 /** POST /v1/knowledge */
@@ -27,6 +33,8 @@ export const NewKnowledgeEntryBody = Type.Object(
     answer: Fields.answer,
     tags: Type.Optional(Fields.tags),
     language: Type.Optional(Fields.language),
+    phrasings: Type.Optional(Fields.phrasings),
+    answers: Type.Optional(Fields.answers),
   },
   { additionalProperties: false },
 )
@@ -39,6 +47,8 @@ export const KnowledgeEntryChangesBody = Type.Object(
     answer: Type.Optional(Fields.answer),
     tags: Type.Optional(Fields.tags),
     language: Type.Optional(Fields.language),
+    phrasings: Type.Optional(Fields.phrasings),
+    answers: Type.Optional(Fields.answers),
   },
   { additionalProperties: false, minProperties: 1 },
 )

@@ -110,6 +110,8 @@ export const ENTITY_FIELD_SCHEMAS = {
     answer: Text,
     tags: Text,
     language: Language,
+    phrasings: nullable(Type.Array(Type.String({ maxLength: 500 }), { maxItems: 50 })),
+    answers: nullable(Type.Record(Type.String({ maxLength: 35 }), Type.String({ maxLength: 5000 }), { maxProperties: 30 })),
     deleted: Bool,
     createdAt: Time,
     updatedAt: Time,

@@ -8,6 +8,10 @@ export interface KnowledgeEntry {
   answer: string
   tags: string
   language: string
+  /** More ways guests ask it, in any language. */
+  phrasings: string[]
+  /** The answer in other languages than `language`, by language code. */
+  answers: Record<string, string>
   createdAt: number
   updatedAt: number
 }
@@ -19,6 +23,8 @@ interface KnowledgeRow {
   answer: string
   tags: string
   language: string
+  phrasings: string
+  answers: string
   created_at: number
   updated_at: number
 }
@@ -30,16 +36,20 @@ const toEntry = (row: KnowledgeRow): KnowledgeEntry => ({
   answer: row.answer,
   tags: row.tags,
   language: row.language,
+  phrasings: JSON.parse(row.phrasings) as string[],
+  answers: JSON.parse(row.answers) as Record<string, string>,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 })
 
+const toRow = (entry: KnowledgeEntry) => ({ ...entry, phrasings: JSON.stringify(entry.phrasings), answers: JSON.stringify(entry.answers) })
+
 export function knowledgeRepository(db: Db) {
   const insert = db.prepare(`
-    INSERT INTO knowledge_entries (id, property_id, question, answer, tags, language, created_at, updated_at)
-    VALUES (@id, @propertyId, @question, @answer, @tags, @language, @createdAt, @updatedAt)`)
+    INSERT INTO knowledge_entries (id, property_id, question, answer, tags, language, phrasings, answers, created_at, updated_at)
+    VALUES (@id, @propertyId, @question, @answer, @tags, @language, @phrasings, @answers, @createdAt, @updatedAt)`)
   const update = db.prepare(
-    'UPDATE knowledge_entries SET question = @question, answer = @answer, tags = @tags, language = @language, updated_at = @updatedAt WHERE id = @id',
+    'UPDATE knowledge_entries SET question = @question, answer = @answer, tags = @tags, language = @language, phrasings = @phrasings, answers = @answers, updated_at = @updatedAt WHERE id = @id',
   )
   const remove = db.prepare('DELETE FROM knowledge_entries WHERE id = ?')
   const byId = db.prepare('SELECT * FROM knowledge_entries WHERE id = ?')
@@ -53,15 +63,15 @@ export function knowledgeRepository(db: Db) {
 
   return {
     insert(entry: KnowledgeEntry): void {
-      insert.run(entry)
+      insert.run(toRow(entry))
     },
     update(entry: KnowledgeEntry): void {
-      update.run(entry)
+      update.run(toRow(entry))
     },
     /** Writes an entry as another desk has it (sync): made if missing, else its fields taken over. */
     fromSync(entry: KnowledgeEntry): void {
-      if (byId.get(entry.id)) update.run(entry)
-      else insert.run(entry)
+      if (byId.get(entry.id)) update.run(toRow(entry))
+      else insert.run(toRow(entry))
     },
     remove(id: string): void {
       remove.run(id)

@@ -9,6 +9,8 @@ export interface KnowledgeInput {
   answer: string
   tags?: string
   language?: string
+  phrasings?: string[]
+  answers?: Record<string, string>
 }
 
 /** The property's FAQ, managed in the inbox, and the retrieval (RAG) the AI agent answers from. */
@@ -16,7 +18,7 @@ export function createKnowledgeService(store: Store, clock: () => number = Date.
   return {
     create(input: KnowledgeInput): KnowledgeEntry {
       const now = clock()
-      const entry: KnowledgeEntry = { id: newId('kb'), tags: '', language: 'en', ...input, createdAt: now, updatedAt: now }
+      const entry: KnowledgeEntry = { id: newId('kb'), tags: '', language: 'en', phrasings: [], answers: {}, ...input, createdAt: now, updatedAt: now }
       store.transaction(() => {
         store.knowledge.insert(entry)
         store.changeLog.append('knowledge_entry', entry.id, 'insert', entry, now)
@@ -24,7 +26,10 @@ export function createKnowledgeService(store: Store, clock: () => number = Date.
       return entry
     },
 
-    update(entry: KnowledgeEntry, changes: Partial<Pick<KnowledgeEntry, 'question' | 'answer' | 'tags' | 'language'>>): KnowledgeEntry {
+    update(
+      entry: KnowledgeEntry,
+      changes: Partial<Pick<KnowledgeEntry, 'question' | 'answer' | 'tags' | 'language' | 'phrasings' | 'answers'>>,
+    ): KnowledgeEntry {
       const next = { ...entry, ...changes, updatedAt: clock() }
       store.transaction(() => {
         store.knowledge.update(next)

@@ -17,6 +17,7 @@ import { reservationsByContact } from './0150-reservations-by-contact.js'
 import { refusedSyncOps } from './0160-refused-sync-ops.js'
 import { statsRollups } from './0170-stats-rollups.js'
 import { guestSearchGrams } from './0180-guest-search-grams.js'
+import { agentRetrieval } from './0190-agent-retrieval.js'
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   refusedSyncOps,
   statsRollups,
   guestSearchGrams,
+  agentRetrieval,
 ]

@@ -13,6 +13,8 @@ const view = (entry: KnowledgeEntry) => ({
   answer: entry.answer,
   tags: entry.tags,
   language: entry.language,
+  phrasings: entry.phrasings,
+  answers: entry.answers,
   updatedAt: new Date(entry.updatedAt).toISOString(),
 })
 

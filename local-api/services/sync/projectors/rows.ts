@@ -109,9 +109,14 @@ export const knowledgeEntryRow = (id: string, f: Fields): KnowledgeEntry => ({
   answer: text(f.answer) ?? '',
   tags: text(f.tags) ?? '',
   language: text(f.language) ?? 'en',
+  phrasings: Array.isArray(f.phrasings) ? f.phrasings.filter((p): p is string => typeof p === 'string') : [],
+  answers: isStringRecord(f.answers) ? f.answers : {},
   createdAt: createdAt(f),
   updatedAt: updatedAt(f),
 })
+
+const isStringRecord = (value: unknown): value is Record<string, string> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string')
 
 export const leadRow = (id: string, f: Fields): Lead => ({
   id,
