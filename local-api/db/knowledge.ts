@@ -16,6 +16,8 @@ export interface KnowledgeEntry {
   updatedAt: number
 }
 
+export type KnowledgeUse = 'answered' | 'suggested' | 'sent' | 'edited' | 'dismissed'
+
 interface KnowledgeRow {
   id: string
   property_id: string
@@ -55,6 +57,7 @@ export function knowledgeRepository(db: Db) {
   const byId = db.prepare('SELECT * FROM knowledge_entries WHERE id = ?')
   const ofProperty = db.prepare('SELECT * FROM knowledge_entries WHERE property_id = ? ORDER BY question COLLATE NOCASE')
   // bm25 weights: a match in the question counts most, then tags, then the answer.
+  const recordUse = db.prepare('INSERT INTO knowledge_uses (entry_id, kind, conversation_id, at) VALUES (?, ?, ?, ?)')
   const search = db.prepare(`
     SELECT k.*, bm25(knowledge_search, 5.0, 1.0, 3.0) AS score FROM knowledge_search
     JOIN knowledge_entries k ON k.rowid = knowledge_search.rowid
@@ -82,6 +85,10 @@ export function knowledgeRepository(db: Db) {
     },
     ofProperty(propertyId: string): KnowledgeEntry[] {
       return (ofProperty.all(propertyId) as KnowledgeRow[]).map(toEntry)
+    },
+    /** Counts one use of an entry: answered a guest, offered to staff, or what staff did with the offer. */
+    recordUse(entryId: string, kind: KnowledgeUse, conversationId: string, at: number): void {
+      recordUse.run(entryId, kind, conversationId, at)
     },
     /** Full-text matches for an FTS5 query, best first, with their bm25 score (lower is better). */
     search(propertyId: string, match: string, limit = 3): (KnowledgeEntry & { score: number })[] {

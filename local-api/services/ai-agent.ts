@@ -22,7 +22,8 @@ const STAY_ANSWER =
 const ASK_FOR_CONTACT = 'If you leave your email address or phone number, we can send you an offer.'
 const CHECK_BOOKING = "I'll ask a colleague to check your booking."
 
-export type AgentDecision = { kind: 'reply'; text: string; tools: ('rag' | 'pms' | 'llm')[] } | { kind: 'handover'; reason: HandoverReason; say?: string }
+export type AgentDecision =
+  { kind: 'reply'; text: string; tools: ('rag' | 'pms' | 'llm')[]; entryId?: string } | { kind: 'handover'; reason: HandoverReason; say?: string }
 
 /**
  * The built-in AI agent. It answers each new guest message of a conversation in `ai` mode from
@@ -70,6 +71,7 @@ export function createAiAgent(deps: {
     const facts: string[] = []
     const tools: ('rag' | 'pms' | 'llm')[] = []
     let answer: string | undefined
+    let entryId: string | undefined
     const ownStay = asksAboutOwnStay(text)
     const reservation = ownStay ? reservationOf(store, verified) : undefined
     if (ownStay && !reservation) return { kind: 'handover', reason: 'booking not verified', say: CHECK_BOOKING }
@@ -82,6 +84,7 @@ export function createAiAgent(deps: {
     if (hits.length) {
       tools.push('rag')
       answer = fillTemplate(hits[0]!.answer, context).text
+      entryId = hits[0]!.id
       facts.push(...hits.map((hit) => `${hit.question} — ${fillTemplate(hit.answer, context).text}`))
     }
     if (!answer) return { kind: 'handover', reason: 'nothing relevant found' }
@@ -97,7 +100,7 @@ export function createAiAgent(deps: {
       }
     }
     if (showsBookingIntent(text) && !hasContact(conversation)) answer = `${answer}\n\n${ASK_FOR_CONTACT}`
-    return { kind: 'reply', text: answer, tools }
+    return { kind: 'reply', text: answer, tools, ...(entryId && { entryId }) }
   }
 
   /** The conversation's profile when its own channel identity verifiably belongs to it, else null. */
@@ -145,6 +148,7 @@ export function createAiAgent(deps: {
     // Staff may have taken over, or a reply arrived from another desk, while the agent was thinking.
     if (store.conversations.get(conversationId)?.mode !== 'ai' || !stillUnanswered(conversationId, messageId)) return
     await reply(decision.text, decision.tools)
+    if (decision.entryId) store.knowledge.recordUse(decision.entryId, 'answered', conversationId, clock())
   }
 
   return {
