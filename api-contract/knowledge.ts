@@ -53,3 +53,39 @@ export const KnowledgeEntryChangesBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 )
 export type KnowledgeEntryChanges = Static<typeof KnowledgeEntryChangesBody>
+
+/** GET /v1/conversations/:id/suggestion: the reply the AI agent proposes to staff (medium confidence), or null. */
+export const SuggestionSchema = Type.Union([
+  Type.Object({
+    id: Type.String(),
+    conversationId: Type.String(),
+    messageId: Type.String({ description: 'The guest message it answers.' }),
+    entryId: Type.String({ description: 'The knowledge entry it comes from.' }),
+    text: Type.String(),
+    language: Type.Union([Type.String(), Type.Null()]),
+    createdAt: IsoDateTime,
+  }),
+  Type.Null(),
+])
+export type Suggestion = NonNullable<Static<typeof SuggestionSchema>>
+
+/** POST /v1/conversations/:id/suggestion/send: as proposed, or with staff's changes in `text`. */
+export const SuggestionSendBody = Type.Object({ text: Type.Optional(NonBlankString(5000)) }, { additionalProperties: false })
+export type SuggestionSend = Static<typeof SuggestionSendBody>
+
+const UseCounts = {
+  answered: Type.Integer({ description: 'Sent by the agent to a guest.' }),
+  suggested: Type.Integer({ description: 'Proposed to staff.' }),
+  sent: Type.Integer({ description: 'Proposals staff sent as they were.' }),
+  edited: Type.Integer({ description: 'Proposals staff sent after changing them.' }),
+  dismissed: Type.Integer({ description: 'Proposals staff dismissed.' }),
+}
+
+/** GET /v1/knowledge/usage: how each entry was used, and the guest questions that found nothing (newest first). */
+export const KnowledgeUsageSchema = Type.Object({
+  entries: Type.Array(Type.Object({ entryId: Type.String(), question: Type.String(), ...UseCounts })),
+  gaps: Type.Array(
+    Type.Object({ question: Type.String(), language: Type.Union([Type.String(), Type.Null()]), conversationId: Type.String(), createdAt: IsoDateTime }),
+  ),
+})
+export type KnowledgeUsage = Static<typeof KnowledgeUsageSchema>

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Name } from './common.js'
+import { Name, NonBlankString } from './common.js'
 
 /** GET /v1/settings/llm: the LLM provider the AI agent words its replies with, or null (the built-in agent answers). */
 export const LlmProviderSchema = Type.Union([Type.Object({ baseUrl: Type.String(), model: Type.String(), hasApiKey: Type.Boolean() }), Type.Null()])
@@ -15,3 +15,35 @@ export const LlmProviderBody = Type.Object(
   { additionalProperties: false },
 )
 export type LlmProviderSettings = Static<typeof LlmProviderBody>
+
+const Threshold = Type.Number({ minimum: 0, maximum: 1 })
+const HandoverMessages = Type.Record(Type.String({ pattern: '^[a-z]{2,3}$' }), NonBlankString(1000), {
+  maxProperties: 30,
+  additionalProperties: false,
+  description: 'What a guest is told on a handover, by language ({"de": "…"}); the product has words for en, de, fr, it, es.',
+})
+
+/** GET /v1/settings/agent: how sure the AI agent must be to answer (high) or to suggest a reply to staff (medium), and its handover words. */
+export const AgentSettingsSchema = Type.Object({
+  propertyId: Type.String(),
+  thresholds: Type.Object({
+    high: Threshold,
+    medium: Threshold,
+    minGap: Type.Number({ minimum: 0, maximum: 1, description: 'How far the best entry must be ahead of the next to answer.' }),
+  }),
+  handoverMessages: HandoverMessages,
+})
+export type AgentSettingsView = Static<typeof AgentSettingsSchema>
+
+/** PUT /v1/settings/agent */
+export const AgentSettingsBody = Type.Object(
+  {
+    propertyId: Type.Optional(Type.String({ maxLength: 100 })),
+    thresholds: Type.Optional(
+      Type.Object({ high: Type.Optional(Threshold), medium: Type.Optional(Threshold), minGap: Type.Optional(Threshold) }, { additionalProperties: false }),
+    ),
+    handoverMessages: Type.Optional(HandoverMessages),
+  },
+  { additionalProperties: false },
+)
+export type AgentSettingsChanges = Static<typeof AgentSettingsBody>

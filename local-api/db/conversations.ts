@@ -370,6 +370,8 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
     RETURNING rowid`)
   const setRouting = db.prepare('UPDATE conversations SET queue_state = @queueState, assigned_agent_id = @assignedAgentId WHERE id = @id')
   const setMode = db.prepare('UPDATE conversations SET mode = ? WHERE id = ?')
+  const setLanguage = db.prepare('UPDATE conversations SET language = ? WHERE id = ?')
+  const languageOf = db.prepare('SELECT language FROM conversations WHERE id = ?').pluck()
   const setInsight = db.prepare('UPDATE conversations SET kind = @kind, persona = @persona, insight = @insight WHERE id = @id')
   const setGuest = db.prepare('UPDATE conversations SET guest_id = ? WHERE id = ?')
   const queuedUnassigned = db.prepare(`${SELECT_VIEW} WHERE c.queue_state = 'queued' AND c.assigned_agent_id IS NULL ORDER BY c.last_message_at`)
@@ -514,6 +516,13 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
     /** Puts the conversation in the transfer queue or leaves it for manual pickup, with its assignee. */
     setRouting(id: string, routing: { queueState: QueueState | null; assignedAgentId: string | null }): void {
       setRouting.run({ id, ...routing })
+    },
+    /** The language the conversation's guest writes, as the AI agent detected it (null: not known). */
+    languageOf(id: string): string | null {
+      return (languageOf.get(id) as string | null | undefined) ?? null
+    },
+    setLanguage(id: string, language: string): void {
+      setLanguage.run(language, id)
     },
     setMode(id: string, mode: ConversationMode): void {
       setMode.run(mode, id)

@@ -16,6 +16,27 @@ export interface KnowledgeEntry {
   updatedAt: number
 }
 
+/** A guest question the knowledge base had nothing for: a gap to fill. */
+export interface KnowledgeGap {
+  id: string
+  propertyId: string
+  conversationId: string
+  messageId: string
+  question: string
+  language: string | null
+  createdAt: number
+}
+
+interface GapRow {
+  id: string
+  property_id: string
+  conversation_id: string
+  message_id: string
+  question: string
+  language: string | null
+  created_at: number
+}
+
 export type KnowledgeUse = 'answered' | 'suggested' | 'sent' | 'edited' | 'dismissed'
 
 interface KnowledgeRow {
@@ -56,13 +77,21 @@ export function knowledgeRepository(db: Db) {
   const remove = db.prepare('DELETE FROM knowledge_entries WHERE id = ?')
   const byId = db.prepare('SELECT * FROM knowledge_entries WHERE id = ?')
   const ofProperty = db.prepare('SELECT * FROM knowledge_entries WHERE property_id = ? ORDER BY question COLLATE NOCASE')
-  // bm25 weights: a match in the question counts most, then tags, then the answer.
   const recordUse = db.prepare('INSERT INTO knowledge_uses (entry_id, kind, conversation_id, at) VALUES (?, ?, ?, ?)')
-  const search = db.prepare(`
-    SELECT k.*, bm25(knowledge_search, 5.0, 1.0, 3.0) AS score FROM knowledge_search
-    JOIN knowledge_entries k ON k.rowid = knowledge_search.rowid
-    WHERE knowledge_search MATCH @match AND k.property_id = @propertyId
-    ORDER BY score LIMIT @limit`)
+  const recordGap = db.prepare(
+    'INSERT INTO knowledge_gaps (id, property_id, conversation_id, message_id, question, language, created_at) VALUES (@id, @propertyId, @conversationId, @messageId, @question, @language, @createdAt)',
+  )
+  const gapsOf = db.prepare('SELECT * FROM knowledge_gaps WHERE property_id = ? ORDER BY created_at DESC LIMIT ?')
+  const usesOf = db.prepare(`
+    SELECT u.entry_id AS entryId, u.kind, count(*) AS n FROM knowledge_uses u JOIN knowledge_entries k ON k.id = u.entry_id
+    WHERE k.property_id = ? GROUP BY u.entry_id, u.kind`)
+  // Cheap enough to ask before every retrieval: a count, a max and a sum over the property's entries.
+  const versionOf = db
+    .prepare(
+      `SELECT count(*) || ':' || coalesce(max(updated_at), 0) || ':' || coalesce(sum(length(question) + length(phrasings) + length(tags) + length(language)), 0)
+       FROM knowledge_entries WHERE property_id = ?`,
+    )
+    .pluck()
 
   return {
     insert(entry: KnowledgeEntry): void {
@@ -90,9 +119,35 @@ export function knowledgeRepository(db: Db) {
     recordUse(entryId: string, kind: KnowledgeUse, conversationId: string, at: number): void {
       recordUse.run(entryId, kind, conversationId, at)
     },
-    /** Full-text matches for an FTS5 query, best first, with their bm25 score (lower is better). */
-    search(propertyId: string, match: string, limit = 3): (KnowledgeEntry & { score: number })[] {
-      return (search.all({ propertyId, match, limit }) as (KnowledgeRow & { score: number })[]).map((row) => ({ ...toEntry(row), score: row.score }))
+    /** A question the base had nothing for. */
+    recordGap(gap: KnowledgeGap): void {
+      recordGap.run(gap)
+    },
+    /** The property's questions that found nothing, newest first. */
+    gapsOf(propertyId: string, limit = 100): KnowledgeGap[] {
+      return (gapsOf.all(propertyId, limit) as GapRow[]).map((row) => ({
+        id: row.id,
+        propertyId: row.property_id,
+        conversationId: row.conversation_id,
+        messageId: row.message_id,
+        question: row.question,
+        language: row.language,
+        createdAt: row.created_at,
+      }))
+    },
+    /** How often each entry of the property was used, by kind of use. */
+    usesOf(propertyId: string): Map<string, Record<KnowledgeUse, number>> {
+      const uses = new Map<string, Record<KnowledgeUse, number>>()
+      for (const row of usesOf.all(propertyId) as { entryId: string; kind: KnowledgeUse; n: number }[]) {
+        let counts = uses.get(row.entryId)
+        if (!counts) uses.set(row.entryId, (counts = { answered: 0, suggested: 0, sent: 0, edited: 0, dismissed: 0 }))
+        counts[row.kind] = row.n
+      }
+      return uses
+    },
+    /** Changes whenever an entry of the property is added, changed or removed (however it was written). */
+    versionOf(propertyId: string): string {
+      return versionOf.get(propertyId) as string
     },
   }
 }

@@ -1,5 +1,6 @@
 import { dirname } from 'node:path'
 import { agentSessionsRepository } from './agent-sessions.js'
+import { agentSuggestionsRepository } from './agent-suggestions.js'
 import { agentsRepository } from './agents.js'
 import { apiTokensRepository } from './api-tokens.js'
 import { attachmentsRepository } from './attachments.js'
@@ -65,6 +66,7 @@ export function createStore(db: Db, { now = Date.now }: StoreOptions = {}) {
     apiTokens: apiTokensRepository(db),
     agents: agentsRepository(db),
     agentSessions: agentSessionsRepository(db),
+    agentSuggestions: agentSuggestionsRepository(db),
     signInFailures: signInFailuresRepository(db),
     leads: leadsRepository(db),
     channelAccounts: channelAccountsRepository(db),

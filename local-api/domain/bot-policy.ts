@@ -1,7 +1,7 @@
 /**
  * The AI agent's rules, as pure functions over the guest's words: when to hand over to a person,
- * when a question is about the guest's own stay, when they show booking intent, and which words
- * to look up in the knowledge base. Several languages, since guests write in theirs.
+ * when a question is about the guest's own stay, when they show booking intent. Several languages,
+ * since guests write in theirs. (What the knowledge base answers is domain/retrieval.)
  */
 
 const PERSON = new RegExp(
@@ -29,19 +29,42 @@ const COMPLAINT = new RegExp(
   'i',
 )
 
+// What the guest's own stay is made of, per language (matched on text folded to plain letters).
+const STAY_NOUNS = [
+  'reservations?|bookings?|room|room number|stay|arrival|departure|check ?in|check ?out|nights?|bill|invoice|confirmation|dates?',
+  'buchung|reservierung|zimmer|zimmernummer|aufenthalt|anreise|abreise|check ?in|check ?out|nachte|rechnung|buchungsbestatigung|bestatigung',
+  'reservation|chambre|numero de chambre|sejour|arrivee|depart|check ?in|check ?out|nuits|facture|confirmation',
+  'prenotazione|camera|stanza|numero della camera|soggiorno|arrivo|partenza|check ?in|check ?out|notti|conto|fattura|conferma',
+  'reserva|habitacion|numero de habitacion|estancia|llegada|salida|check ?in|check ?out|noches|factura|cuenta|confirmacion',
+].join('|')
+const POSSESSIVES =
+  'my|our|mein|meine|meiner|meinem|meinen|meines|unser|unsere|unserer|unserem|unseren|mon|ma|mes|notre|nos|mio|mia|miei|mie|nostro|nostra|nostri|nostre|mi|mis|nuestro|nuestra|nuestros|nuestras'
+
 const OWN_STAY = new RegExp(
   [
-    String.raw`\b(my|our)\s+(reservation|booking|room|stay|arrival|departure|check[- ]?in|check[- ]?out|dates?)\b`,
-    String.raw`\bwhen\s+(do|does|can)\s+(i|we)\s+(arrive|check[- ]?in|check[- ]?out|leave)\b`,
-    String.raw`\b(which|what)\s+room\s+(am|are|is)\s+(i|we)\b`,
+    // "my booking", "meiner Buchung", "mon numéro de chambre", "la mia prenotazione", "mi check-out"
+    String.raw`\b(${POSSESSIVES})\s+(\S+\s+){0,2}?(${STAY_NOUNS})\b`,
+    // what the guest did: "how many nights did I book", "habe ich schon bezahlt", "j'ai réservé", "ho già pagato", "he reservado"
+    String.raw`\b(did|have)\s+(i|we)\s+(already\s+)?(book|booked|reserve|reserved|pay|paid)\b`,
+    String.raw`\b(i|we)\s+(have\s+)?(booked|reserved|paid)\b`,
+    String.raw`\b(habe|haben)\s+(ich|wir)\s+(\S+\s+){0,3}?(gebucht|reserviert|bezahlt)\b`,
+    String.raw`\b(j'ai|nous avons|on a)\s+(\S+\s+){0,2}?(reserve|paye)\b`,
+    String.raw`\b(ho|abbiamo)\s+(\S+\s+){0,2}?(prenotato|pagato)\b`,
+    String.raw`\b(he|hemos)\s+(\S+\s+){0,2}?(reservado|pagado)\b`,
+    // where the guest sleeps: "which room am I in", "welche Zimmernummer habe ich", "en qué habitación estoy"
+    String.raw`\b(which|what)\s+room\s+(number\s+)?(am|are|do|have)\s+(i|we)\b`,
+    String.raw`\bwhen\s+(do|does)\s+(i|we)\s+(arrive|check ?in|check ?out|leave)\b`,
+    String.raw`\b(welche|welches|welchem|in welchem)\s+(zimmer|zimmernummer)\s+(habe|haben|bin|sind)\s+(ich|wir)\b`,
+    String.raw`\b(quelle|dans quelle)\s+chambre\s+(ai-je|avons-nous|suis-je|sommes-nous|j'ai|je suis)\b`,
+    String.raw`\b(che|quale|in che|in quale)\s+(camera|stanza)\s+(ho|abbiamo|sono|siamo)\b`,
+    String.raw`\b(que|en que|cual)\s+(habitacion)\s+(tengo|tenemos|estoy|estamos)\b`,
     String.raw`\bconfirmation\s+number\b`,
-    String.raw`\b(meine|unsere)\s+(buchung|reservierung|anreise|abreise|zimmer)\b`,
-    String.raw`\b(ma|notre)\s+(réservation|chambre|arrivée)\b`,
-    String.raw`\b(la mia|la nostra)\s+(prenotazione|camera)\b`,
-    String.raw`\b(mi|nuestra)\s+(reserva|habitación)\b`,
   ].join('|'),
   'i',
 )
+
+/** The text as the rules read it: lower case, accents and apostrophe variants folded, hyphens as spaces. */
+const folded = (text: string) => text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[’`´]/g, "'").replace(/-/g, ' ')
 
 const BOOKING = new RegExp(
   [
@@ -54,7 +77,7 @@ const BOOKING = new RegExp(
   'i',
 )
 
-export type HandoverReason = 'asked for a person' | 'complaint' | 'nothing relevant found' | 'booking not verified'
+export type HandoverReason = 'asked for a person' | 'complaint' | 'nothing relevant found' | 'booking not verified' | 'a suggested reply awaits review'
 
 /** Why the AI agent must leave this message to staff, if it must. */
 export function handoverReason(text: string): HandoverReason | undefined {
@@ -63,34 +86,5 @@ export function handoverReason(text: string): HandoverReason | undefined {
   return undefined
 }
 
-export const asksAboutOwnStay = (text: string) => OWN_STAY.test(text)
-export const showsBookingIntent = (text: string) => BOOKING.test(text) && !OWN_STAY.test(text)
-
-const STOPWORDS = new Set(
-  (
-    'the and for are but not you your yours our ours can could would should will shall have has had with without what when where which who whom ' +
-    'how why this that these those there here from into onto about please thank thanks hello hi hey dear does did doing done any some much many ' +
-    'also just like want wanted would need know tell let get got make made still very really able there their them they then than was were been ' +
-    "being its it's i'm we're is am do to of in on at by an or if so my me we us be as a i " +
-    'der die das und ist ein eine ich wir sie ihr mit für auf bei von zum zur wie was wann gibt haben habe bitte danke hallo ' +
-    'le la les des une un est et pour avec sur dans que qui quoi quand comment vous nous avez bonjour merci ' +
-    'il lo gli una uno per con che chi come quando avete siete buongiorno grazie ' +
-    'el los las con por para que como cuando tienen hola gracias'
-  ).split(/\s+/),
-)
-
-/**
- * An FTS5 query for the knowledge base: the message's meaningful words (stemmed by the index's
- * porter tokenizer), any of which must match an entry's question or tags — an answer that merely
- * mentions a word is not relevant. bm25 ranks entries matching more, and rarer, words first.
- * Undefined when the message has no meaningful word.
- */
-export function knowledgeQuery(text: string): string | undefined {
-  const words = text
-    .toLowerCase()
-    .normalize('NFC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length >= 3 && !STOPWORDS.has(word))
-  const unique = [...new Set(words)].slice(0, 12)
-  return unique.length ? `{question tags} : (${unique.map((word) => `"${word}"`).join(' OR ')})` : undefined
-}
+export const asksAboutOwnStay = (text: string) => OWN_STAY.test(folded(text))
+export const showsBookingIntent = (text: string) => BOOKING.test(text) && !asksAboutOwnStay(text)

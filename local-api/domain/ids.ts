@@ -3,7 +3,28 @@ import { monotonicFactory } from 'ulid'
 
 /** Every id prefix the product hands out; ids are opaque, prefixed and sortable by creation time. */
 export type IdPrefix =
-  'conv' | 'msg' | 'gst' | 'res' | 'agt' | 'tpl' | 'prop' | 'chn' | 'tok' | 'op' | 'lead' | 'oc' | 'out' | 'cf' | 'att' | 'ntf' | 'evt' | 'kb' | 'lead' | 'gmg'
+  | 'conv'
+  | 'msg'
+  | 'gst'
+  | 'res'
+  | 'agt'
+  | 'tpl'
+  | 'prop'
+  | 'chn'
+  | 'tok'
+  | 'op'
+  | 'lead'
+  | 'oc'
+  | 'out'
+  | 'cf'
+  | 'att'
+  | 'ntf'
+  | 'evt'
+  | 'kb'
+  | 'lead'
+  | 'gmg'
+  | 'sug'
+  | 'gap'
 
 // ulid's default PRNG asks the OS for one byte per character; drawing them from a pooled buffer
 // of the same cryptographic source makes ids several times cheaper on the message write path.

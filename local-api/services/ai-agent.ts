@@ -2,6 +2,10 @@ import type { Conversation } from '../db/conversations.js'
 import type { Message } from '../db/messages.js'
 import type { Store } from '../db/store.js'
 import { asksAboutOwnStay, handoverReason, showsBookingIntent, type HandoverReason } from '../domain/bot-policy.js'
+import { handoverMessage } from '../domain/handover-message.js'
+import { newId } from '../domain/ids.js'
+import { answerIn } from '../domain/retrieval/answer-language.js'
+import { agentSettingsOf } from './agent-settings.js'
 import { contentText } from '../domain/message-content.js'
 import { fillTemplate } from '../domain/template-variables.js'
 import type { ConversationService } from './conversations.js'
@@ -20,10 +24,20 @@ const STAY_ANSWER =
   'Your reservation {{reservation.confirmationNumber}}: arrival {{reservation.arrival}}, departure {{reservation.departure}}, ' +
   'room {{reservation.room|to be assigned}}, status {{reservation.status}}.'
 const ASK_FOR_CONTACT = 'If you leave your email address or phone number, we can send you an offer.'
-const CHECK_BOOKING = "I'll ask a colleague to check your booking."
 
+type Tool = 'rag' | 'pms' | 'llm'
+
+/**
+ * What the agent does with a guest message: answers it; proposes a reply to staff and hands over
+ * (medium confidence); or hands over. Every handover tells the guest so (`say`), in their language.
+ */
 export type AgentDecision =
-  { kind: 'reply'; text: string; tools: ('rag' | 'pms' | 'llm')[]; entryId?: string } | { kind: 'handover'; reason: HandoverReason; say?: string }
+  | { kind: 'reply'; text: string; tools: Tool[]; entryId?: string; language: string | null }
+  | { kind: 'suggest'; text: string; entryId: string; say: string; language: string | null }
+  | { kind: 'handover'; reason: HandoverReason; say: string; language: string | null; gap?: boolean }
+
+/** A follow-up is read with the guest's question before it when that came this recently. */
+const FOLLOW_UP_MS = 30 * 60_000
 
 /**
  * The built-in AI agent. It answers each new guest message of a conversation in `ai` mode from
@@ -62,45 +76,61 @@ export function createAiAgent(deps: {
 
   async function decide(conversation: Conversation, message: Message): Promise<AgentDecision> {
     const text = contentText(message.content)
-    const reason = handoverReason(text)
-    if (reason) return { kind: 'handover', reason }
-
+    const settings = agentSettingsOf(store, conversation.propertyId)
+    const known = store.conversations.languageOf(conversation.id) ?? guestLanguage(conversation)
+    const previous = previousQuestion(conversation.id, message)
     // Everything the agent says about the guest comes from the profile only when that is verified.
     const verified = { ...conversation, guestId: verifiedGuestId(conversation) }
     const context = templateContext(store, verified)
-    const facts: string[] = []
-    const tools: ('rag' | 'pms' | 'llm')[] = []
-    let answer: string | undefined
-    let entryId: string | undefined
-    const ownStay = asksAboutOwnStay(text)
-    const reservation = ownStay ? reservationOf(store, verified) : undefined
-    if (ownStay && !reservation) return { kind: 'handover', reason: 'booking not verified', say: CHECK_BOOKING }
-    if (reservation) {
-      tools.push('pms')
-      answer = fillTemplate(STAY_ANSWER, context).text
-      facts.push(answer)
-    }
-    const hits = answer ? [] : knowledge.retrieve(conversation.propertyId, text)
-    if (hits.length) {
-      tools.push('rag')
-      answer = fillTemplate(hits[0]!.answer, context).text
-      entryId = hits[0]!.id
-      facts.push(...hits.map((hit) => `${hit.question} — ${fillTemplate(hit.answer, context).text}`))
-    }
-    if (!answer) return { kind: 'handover', reason: 'nothing relevant found' }
 
+    const match = knowledge.match(conversation.propertyId, text, { language: known ?? undefined, previous, thresholds: settings.thresholds })
+    const language = match.language
+    const handover = (reason: HandoverReason, gap = false): AgentDecision => ({
+      kind: 'handover',
+      reason,
+      say: handoverMessage(language, settings.handoverMessages),
+      language,
+      ...(gap && { gap }),
+    })
+
+    const reason = handoverReason(text)
+    if (reason) return handover(reason)
+    if (asksAboutOwnStay(text)) {
+      const reservation = reservationOf(store, verified)
+      if (!reservation) return handover('booking not verified')
+      return { kind: 'reply', text: fillTemplate(STAY_ANSWER, context).text, tools: ['pms'], language }
+    }
+    if (!match.entry || match.confidence === 'low') return handover('nothing relevant found', true)
+
+    let answer = fillTemplate(answerIn(match.entry, language), context).text
+    if (match.confidence === 'medium')
+      return { kind: 'suggest', text: answer, entryId: match.entry.id, say: handoverMessage(language, settings.handoverMessages), language }
+
+    const tools: Tool[] = ['rag']
     const provider = store.settings.get<LlmProvider>(LLM_SETTING)
     if (provider) {
       try {
-        answer = await composeWithLlm(provider, { guestMessage: text, facts, language: context.guest.language })
+        // The model only words the answer from the entry's facts; whatever it fails at, the entry's own answer stands.
+        answer = await composeWithLlm(provider, { guestMessage: text, facts: [`${match.entry.question} — ${answer}`], language })
         tools.push('llm')
       } catch (error) {
-        // The built-in answer stands: the guest is not kept waiting by an unreachable model.
         report.failed('the LLM provider failed; the built-in answer was sent', { error, conversationId: conversation.id, messageId: message.id, level: 'warn' })
       }
     }
     if (showsBookingIntent(text) && !hasContact(conversation)) answer = `${answer}\n\n${ASK_FOR_CONTACT}`
-    return { kind: 'reply', text: answer, tools, ...(entryId && { entryId }) }
+    return { kind: 'reply', text: answer, tools, entryId: match.entry.id, language }
+  }
+
+  /** The guest's question before `message` in the conversation, when it came recently enough to be followed up. */
+  function previousQuestion(conversationId: string, message: Message): string | undefined {
+    const before = store.messages
+      .pageNewestFirst(conversationId, 10)
+      .find((m) => m.direction === 'in' && m.id !== message.id && m.createdAt <= message.createdAt)
+    return before && message.createdAt - before.createdAt <= FOLLOW_UP_MS ? contentText(before.content) : undefined
+  }
+
+  function guestLanguage(conversation: Conversation): string | null {
+    return conversation.guestId ? (store.guests.get(conversation.guestId)?.language ?? null) : null
   }
 
   /** The conversation's profile when its own channel identity verifiably belongs to it, else null. */
@@ -133,22 +163,63 @@ export function createAiAgent(deps: {
     if (!stillUnanswered(conversationId, messageId)) return
 
     const decision = await decide(conversation, message)
-    const reply = async (text: string, tools: ('rag' | 'pms' | 'llm')[]) => {
+    const now = clock()
+    if (decision.language) noteLanguage(conversation, decision.language)
+    const reply = async (text: string, tools: Tool[]) => {
       const sent = await replies.send(conversation, { type: 'text', text }, { aiAgent: { tools, latencyMs: Math.max(0, clock() - message.receivedAt) } })
       if (!sent.ok) {
         const problems = sent.problems.map((problem) => `${problem.field} ${problem.message}`).join('; ')
         report.failed('its answer to a guest message was refused', { error: problems, conversationId, messageId })
       }
     }
-    if (decision.kind === 'handover') {
-      if (decision.say && store.conversations.get(conversationId)?.mode === 'ai') await reply(decision.say, [])
-      conversations.setMode(store.conversations.get(conversationId)!, 'human', 'ai-agent', decision.reason)
+    if (decision.kind !== 'reply') {
+      store.transaction(() => {
+        if (decision.kind === 'suggest') {
+          store.agentSuggestions.open({
+            id: newId('sug'),
+            conversationId,
+            messageId,
+            entryId: decision.entryId,
+            text: decision.text,
+            language: decision.language,
+            createdAt: now,
+          })
+          store.knowledge.recordUse(decision.entryId, 'suggested', conversationId, now)
+        } else if (decision.gap) {
+          const question = contentText(message.content).slice(0, 2000)
+          store.knowledge.recordGap({
+            id: newId('gap'),
+            propertyId: conversation.propertyId,
+            conversationId,
+            messageId,
+            question,
+            language: decision.language,
+            createdAt: now,
+          })
+        }
+      })
+      // Never silence: the guest hears that a person takes over, then staff are told.
+      if (store.conversations.get(conversationId)?.mode === 'ai') await reply(decision.say, [])
+      const reason = decision.kind === 'suggest' ? 'a suggested reply awaits review' : decision.reason
+      conversations.setMode(store.conversations.get(conversationId)!, 'human', 'ai-agent', reason)
       return
     }
     // Staff may have taken over, or a reply arrived from another desk, while the agent was thinking.
     if (store.conversations.get(conversationId)?.mode !== 'ai' || !stillUnanswered(conversationId, messageId)) return
     await reply(decision.text, decision.tools)
     if (decision.entryId) store.knowledge.recordUse(decision.entryId, 'answered', conversationId, clock())
+  }
+
+  /** Records the language the guest writes on the conversation, and on a profile that has none yet. */
+  function noteLanguage(conversation: Conversation, language: string): void {
+    if (store.conversations.languageOf(conversation.id) !== language) store.conversations.setLanguage(conversation.id, language)
+    const guest = conversation.guestId ? store.guests.get(conversation.guestId) : undefined
+    if (!guest || guest.language) return
+    const now = clock()
+    store.transaction(() => {
+      store.guests.update({ ...guest, language, updatedAt: now })
+      store.changeLog.append('guest', guest.id, 'update', { language, updatedAt: now }, now)
+    })
   }
 
   return {

@@ -32,6 +32,18 @@ export function createConversationService(store: Store, events: EventBus, notifi
     return recordEvent(conversation, actor === 'ai-agent' ? 'handover' : 'mode_changed', actor, { mode, ...(reason ? { reason } : {}) }, now)
   }
 
+  /**
+   * Who hears of the AI agent's handover: the assignee; else the agents on duty (signed in now); else,
+   * nobody being signed in, every active agent, so the first to sign in finds it.
+   */
+  function handoverRecipients(conversation: Conversation, now: number): string[] {
+    if (conversation.assignedAgentId) return [conversation.assignedAgentId]
+    const active = store.agents.list().filter((agent) => agent.active)
+    const onDuty = new Set(store.agentSessions.signedInAgentIds(now))
+    const signedIn = active.filter((agent) => onDuty.has(agent.id))
+    return (signedIn.length ? signedIn : active).map((agent) => agent.id)
+  }
+
   return {
     recordEvent,
     switchMode,
@@ -59,13 +71,7 @@ export function createConversationService(store: Store, events: EventBus, notifi
       if (actor === 'ai-agent') {
         const who = conversation.guestName ?? conversation.identity?.value ?? 'A guest'
         const text = `${who} needs a person: ${reason ?? 'the AI agent handed over'}`
-        const recipients = conversation.assignedAgentId
-          ? [conversation.assignedAgentId]
-          : store.agents
-              .list()
-              .filter((a) => a.active)
-              .map((a) => a.id)
-        for (const agentId of recipients) notifications.notify(agentId, 'handover', conversation.id, text)
+        for (const agentId of handoverRecipients(conversation, now)) notifications.notify(agentId, 'handover', conversation.id, text)
       }
       return true
     },

@@ -1,7 +1,12 @@
 import type { KnowledgeEntry } from '../db/knowledge.js'
 import type { Store } from '../db/store.js'
-import { knowledgeQuery } from '../domain/bot-policy.js'
 import { newId } from '../domain/ids.js'
+import { buildKnowledgeIndex, retrieve, type KnowledgeIndex, type Retrieval, type RetrieveOptions } from '../domain/retrieval/retrieve.js'
+
+/** What the base holds for a guest's question: the retrieval (candidates, confidence, language) and its best entry. */
+export interface KnowledgeMatch extends Retrieval {
+  entry: KnowledgeEntry | null
+}
 
 export interface KnowledgeInput {
   propertyId: string
@@ -15,6 +20,15 @@ export interface KnowledgeInput {
 
 /** The property's FAQ, managed in the inbox, and the retrieval (RAG) the AI agent answers from. */
 export function createKnowledgeService(store: Store, clock: () => number = Date.now) {
+  // Each property's index, rebuilt when its entries change (by this desk, another desk's sync or an import).
+  const indexes = new Map<string, { version: string; index: KnowledgeIndex }>()
+  function indexOf(propertyId: string): KnowledgeIndex {
+    const version = store.knowledge.versionOf(propertyId)
+    let cached = indexes.get(propertyId)
+    if (cached?.version !== version) indexes.set(propertyId, (cached = { version, index: buildKnowledgeIndex(store.knowledge.ofProperty(propertyId)) }))
+    return cached.index
+  }
+
   return {
     create(input: KnowledgeInput): KnowledgeEntry {
       const now = clock()
@@ -45,10 +59,16 @@ export function createKnowledgeService(store: Store, clock: () => number = Date.
       })
     },
 
-    /** The entries most relevant to a guest's words, best first; empty when nothing is relevant. */
-    retrieve(propertyId: string, text: string, limit = 3): KnowledgeEntry[] {
-      const match = knowledgeQuery(text)
-      return match ? store.knowledge.search(propertyId, match, limit) : []
+    /** The entry that answers a guest's question, with how sure that is (see domain/retrieval). */
+    match(propertyId: string, question: string, options: RetrieveOptions = {}): KnowledgeMatch {
+      const found = retrieve(indexOf(propertyId), question, options)
+      return { ...found, entry: (found.best && store.knowledge.get(found.best.entryId)) ?? null }
+    },
+
+    /** The entries a question touches, best first (the knowledge page's search). */
+    search(propertyId: string, question: string): KnowledgeEntry[] {
+      const found = retrieve(indexOf(propertyId), question)
+      return [found.best, found.runnerUp].flatMap((candidate) => (candidate && candidate.score > 0 && store.knowledge.get(candidate.entryId)) || [])
     },
   }
 }

@@ -77,6 +77,7 @@ export const templateKeys = {
 export const knowledgeKeys = {
   all: ['knowledge'] as const,
   list: () => [...knowledgeKeys.all, 'list'] as const,
+  usage: () => [...knowledgeKeys.all, 'usage'] as const,
 }
 
 export const leadKeys = {

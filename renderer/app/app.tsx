@@ -98,7 +98,7 @@ function Shell({ agent }: { agent: Agent }) {
           {t('app.signOut')}
         </button>
       </header>
-      {page === 'inbox' && <Inbox selectedId={conversationIdOf(pathname)} />}
+      {page === 'inbox' && <Inbox selectedId={conversationIdOf(pathname)} canEditKnowledge={agent.role === 'admin'} />}
       {page === 'arrivals' && <ArrivalsScreen />}
       {page === 'leads' && <LeadsScreen />}
       {page === 'stats' && <StatsScreen />}
@@ -115,7 +115,7 @@ function Shell({ agent }: { agent: Agent }) {
   )
 }
 
-function Inbox({ selectedId }: { selectedId: string | null }) {
+function Inbox({ selectedId, canEditKnowledge }: { selectedId: string | null; canEditKnowledge: boolean }) {
   const { t } = useTranslation()
   const propertyId = usePropertyFilter()
   // Opened at a conversation's address, the chat is what the reader came for: the list comes after it.
@@ -129,7 +129,7 @@ function Inbox({ selectedId }: { selectedId: string | null }) {
       <AfterFirstContent now={!openedAtChat} placeholder={<section className="list-panel" />}>
         <ConversationListPanel selectedId={selectedId} />
       </AfterFirstContent>
-      <ChatPanel conversationId={selectedId} />
+      <ChatPanel conversationId={selectedId} canEditKnowledge={canEditKnowledge} />
       <AfterFirstContent placeholder={<aside className="guest-panel" />}>
         <GuestPanel conversationId={selectedId} />
       </AfterFirstContent>

@@ -41,8 +41,9 @@ export interface EvalResult {
 const FIXTURES = new URL('../fixtures/agent-eval/', import.meta.url)
 export const loadKnowledgeBase = (): EvalEntry[] =>
   (JSON.parse(readFileSync(new URL('knowledge-base.json', FIXTURES), 'utf8')) as { entries: EvalEntry[] }).entries
-export const loadQuestions = (): EvalQuestion[] =>
-  (JSON.parse(readFileSync(new URL('questions.json', FIXTURES), 'utf8')) as { questions: EvalQuestion[] }).questions
+/** The labelled set; `holdout`: the questions written after the retrieval was tuned, never seen while tuning it. */
+export const loadQuestions = (set: 'questions' | 'holdout' = 'questions'): EvalQuestion[] =>
+  (JSON.parse(readFileSync(new URL(`${set}.json`, FIXTURES), 'utf8')) as { questions: EvalQuestion[] }).questions
 
 /** Puts `questions` to the agent of a fresh desk whose base is the evaluation's knowledge base. */
 export async function runAgentEvaluation(questions: readonly EvalQuestion[]): Promise<EvalResult[]> {

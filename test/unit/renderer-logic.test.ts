@@ -6,6 +6,7 @@ import { chatRows } from '../../renderer/features/chat/chat-rows.js'
 import { withSessionDividers, type ChatItem } from '../../renderer/features/chat/session-dividers.js'
 import { toApiFilters, type ChosenFilters } from '../../renderer/features/conversations/api-filters.js'
 import { withNewestPage } from '../../renderer/queries/newest-page.js'
+import { learnableAnswer } from '../../renderer/features/chat/learn-from-reply.js'
 import { relativeTime } from '../../renderer/lib/relative-time.js'
 
 const HOUR = 3600_000
@@ -228,5 +229,31 @@ describe('a live update of a long chat', () => {
   it('takes a page holding the whole conversation as it is', () => {
     const whole = { items: msgs(3, 1), nextCursor: null }
     assert.deepEqual(withNewestPage(loaded, whole), { pages: [whole], pageParams: [null] })
+  })
+})
+
+describe('what staff may add to the knowledge base from a chat', () => {
+  const at = (minute: number) => new Date(Date.parse('2026-12-01T10:00:00Z') + minute * 60_000).toISOString()
+  const said = (id: string, type: 'guest' | 'agent' | 'bot', text: string, minute: number) =>
+    ({
+      ...message(id, type === 'guest' ? 'in' : 'out', Date.parse(at(minute))),
+      content: { type: 'text', text },
+      sender: { type, agentId: null, name: null },
+    }) as Message
+  const handover = (reason: string, minute: number) =>
+    ({ id: `evt_${minute}`, type: 'handover', agent: null, data: { mode: 'human', reason }, createdAt: at(minute) }) as ConversationEvent
+
+  it('is the question the agent had nothing for and the staff reply after it, once staff have answered', () => {
+    const asked = said('m1', 'guest', 'Do you rent e-bikes?', 0)
+    const told = said('m2', 'bot', "I've passed this to our front desk", 0)
+    const events = [handover('nothing relevant found', 0)]
+    assert.equal(learnableAnswer([told, asked], events), null, 'not answered by staff yet')
+    const reply = said('m3', 'agent', 'Yes, CHF 30 a day at reception.', 3)
+    assert.deepEqual(learnableAnswer([reply, told, asked], events), { question: 'Do you rent e-bikes?', answer: 'Yes, CHF 30 a day at reception.' })
+  })
+
+  it('is nothing after a handover for a person, a complaint or an unverified booking', () => {
+    const messages = [said('m3', 'agent', 'Sure, calling you now.', 2), said('m1', 'guest', 'I want a person', 0)]
+    for (const reason of ['asked for a person', 'complaint', 'booking not verified']) assert.equal(learnableAnswer(messages, [handover(reason, 1)]), null)
   })
 })

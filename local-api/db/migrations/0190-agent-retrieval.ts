@@ -1,7 +1,7 @@
 import type { Migration } from '../../../sync-core/migrations/sqlite-migration.js'
 
 /**
- * What the AI agent's retrieval needs (issue 16): a knowledge entry holds more ways guests ask it and
+ * What the AI agent's retrieval needs: a knowledge entry holds more ways guests ask it and
  * its answer in other languages; a conversation records the language its guest writes; a question
  * the agent could not answer with confidence is kept — as a suggested reply for staff (medium
  * confidence) or as a gap in the base (nothing found) — and every use of an entry is counted.
@@ -14,6 +14,12 @@ export const agentRetrieval: Migration = {
       ALTER TABLE knowledge_entries ADD COLUMN phrasings TEXT NOT NULL DEFAULT '[]';
       ALTER TABLE knowledge_entries ADD COLUMN answers TEXT NOT NULL DEFAULT '{}';
       ALTER TABLE conversations ADD COLUMN language TEXT;
+
+      -- Retrieval reads the entries themselves now (domain/retrieval), not a full-text index of words.
+      DROP TRIGGER knowledge_search_insert;
+      DROP TRIGGER knowledge_search_delete;
+      DROP TRIGGER knowledge_search_update;
+      DROP TABLE knowledge_search;
 
       -- A reply the agent proposes to staff instead of sending it (one open per conversation).
       CREATE TABLE agent_suggestions (

@@ -12,6 +12,7 @@ import { eventRoutes } from './events.js'
 import { exportRoutes } from './export.js'
 import { healthRoutes } from './health.js'
 import { knowledgeRoutes } from './knowledge.js'
+import { suggestionRoutes } from './suggestions.js'
 import { leadRoutes } from './leads.js'
 import { messageRoutes } from './messages.js'
 import { notificationRoutes } from './notifications.js'
@@ -49,6 +50,7 @@ export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(contactSuggestionRoutes)
   await app.register(leadRoutes)
   await app.register(knowledgeRoutes)
+  await app.register(suggestionRoutes)
   await app.register(templateRoutes)
   await app.register(notificationRoutes)
   await app.register(settingsRoutes)

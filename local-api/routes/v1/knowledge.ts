@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { KnowledgeEntryChangesBody, KnowledgeEntrySchema, NewKnowledgeEntryBody } from '../../../api-contract/index.js'
+import { KnowledgeEntryChangesBody, KnowledgeEntrySchema, KnowledgeUsageSchema, NewKnowledgeEntryBody } from '../../../api-contract/index.js'
 import type { KnowledgeEntry } from '../../db/knowledge.js'
 import { HttpError } from '../../../sync-core/http/http-error.js'
 import { IdParams, problemResponses } from './schemas.js'
@@ -36,8 +36,36 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const propertyId = request.apiToken?.propertyId ?? request.query.propertyId ?? app.propertyFor(request).id
-      const entries = request.query.q ? app.knowledge.retrieve(propertyId, request.query.q, 10) : app.store.knowledge.ofProperty(propertyId)
+      const entries = request.query.q ? app.knowledge.search(propertyId, request.query.q) : app.store.knowledge.ofProperty(propertyId)
       return entries.map(view)
+    },
+  )
+
+  app.get(
+    '/knowledge/usage',
+    {
+      preHandler: app.requireScope('guest.conversation.read'),
+      schema: {
+        tags: ['native'],
+        summary:
+          'How often each entry answered a guest or was suggested to staff (and what staff did), and the guest questions that found nothing, newest first',
+        querystring: Type.Object({ propertyId: Type.Optional(Type.String({ maxLength: 100 })) }),
+        response: { 200: KnowledgeUsageSchema, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const propertyId = request.apiToken?.propertyId ?? request.query.propertyId ?? app.propertyFor(request).id
+      const uses = app.store.knowledge.usesOf(propertyId)
+      const none = { answered: 0, suggested: 0, sent: 0, edited: 0, dismissed: 0 }
+      return {
+        entries: app.store.knowledge.ofProperty(propertyId).map((entry) => ({ entryId: entry.id, question: entry.question, ...none, ...uses.get(entry.id) })),
+        gaps: app.store.knowledge.gapsOf(propertyId).map((gap) => ({
+          question: gap.question,
+          language: gap.language,
+          conversationId: gap.conversationId,
+          createdAt: new Date(gap.createdAt).toISOString(),
+        })),
+      }
     },
   )
 

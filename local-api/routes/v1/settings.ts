@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { LlmProviderBody, LlmProviderSchema } from '../../../api-contract/index.js'
+import { AgentSettingsBody, AgentSettingsSchema, LlmProviderBody, LlmProviderSchema } from '../../../api-contract/index.js'
 import { HttpError } from '../../../sync-core/http/http-error.js'
 import { LLM_SETTING, type LlmProvider } from '../../services/llm-client.js'
 import { problemResponses } from './schemas.js'
-import { deskWideOnly } from './property-scope.js'
+import { deskWideOnly, targetProperty } from './property-scope.js'
+import { agentSettingsOf, saveAgentSettings } from '../../services/agent-settings.js'
 
-/** Desk settings: the optional LLM provider the AI agent words its replies with. */
+/** Desk settings: the optional LLM provider the AI agent words its replies with, and the agent's settings per property. */
 export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const view = (provider: LlmProvider | undefined) =>
     provider ? { baseUrl: provider.baseUrl, model: provider.model, hasApiKey: Boolean(provider.apiKey) } : null
@@ -60,6 +61,45 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (_request, reply) => {
       app.store.settings.remove(LLM_SETTING)
       return reply.code(204).send(null)
+    },
+  )
+
+  app.get(
+    '/settings/agent',
+    {
+      preHandler: app.requireScope('admin'),
+      schema: {
+        tags: ['native'],
+        summary: "A property's AI agent settings: confidence thresholds and handover words (admin)",
+        querystring: Type.Object({ propertyId: Type.Optional(Type.String({ maxLength: 100 })) }),
+        response: { 200: AgentSettingsSchema, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const propertyId = targetProperty(app, request, request.query.propertyId)
+      return { propertyId, ...agentSettingsOf(app.store, propertyId) }
+    },
+  )
+
+  app.put(
+    '/settings/agent',
+    {
+      preHandler: app.requireScope('admin'),
+      schema: {
+        tags: ['native'],
+        summary: "Change a property's AI agent settings (admin); medium must not be above high",
+        body: AgentSettingsBody,
+        response: { 200: AgentSettingsSchema, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const propertyId = targetProperty(app, request, request.body.propertyId)
+      if (!app.store.properties.get(propertyId)) throw new HttpError(400, 'Bad Request', `propertyId names no property (${propertyId})`)
+      const current = agentSettingsOf(app.store, propertyId)
+      const thresholds = { ...current.thresholds, ...request.body.thresholds }
+      if (thresholds.medium > thresholds.high) throw new HttpError(400, 'Bad Request', 'thresholds.medium must not be above thresholds.high')
+      const saved = saveAgentSettings(app.store, propertyId, { thresholds, handoverMessages: request.body.handoverMessages ?? current.handoverMessages })
+      return { propertyId, ...saved }
     },
   )
 }

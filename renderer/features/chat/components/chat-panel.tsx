@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next'
 import { isApiError } from '@/api/client'
 import { useConversation } from '@/queries/conversation'
 import { useMarkRead, usePrefetchMessages } from '../api/messages'
+import { AddToKnowledge } from './add-to-knowledge'
 import { ChatHeader } from './chat-header'
 import { Composer } from './composer'
 import { MessageHistory } from './message-history'
+import { SuggestionBar } from './suggestion-bar'
 
 /** The right-hand chat: the header with its tools, the history, and the composer. */
-export function ChatPanel({ conversationId }: { conversationId: string | null }) {
+export function ChatPanel({ conversationId, canEditKnowledge = false }: { conversationId: string | null; canEditKnowledge?: boolean }) {
   const { t } = useTranslation()
   if (!conversationId) {
     return (
@@ -18,10 +20,10 @@ export function ChatPanel({ conversationId }: { conversationId: string | null })
       </section>
     )
   }
-  return <OpenChat key={conversationId} conversationId={conversationId} />
+  return <OpenChat key={conversationId} conversationId={conversationId} canEditKnowledge={canEditKnowledge} />
 }
 
-function OpenChat({ conversationId }: { conversationId: string }) {
+function OpenChat({ conversationId, canEditKnowledge }: { conversationId: string; canEditKnowledge: boolean }) {
   const { t } = useTranslation()
   const conversation = useConversation(conversationId)
   usePrefetchMessages(conversationId)
@@ -46,6 +48,8 @@ function OpenChat({ conversationId }: { conversationId: string }) {
     <section className="chat-panel" aria-labelledby={conversation.data ? 'chat-title' : undefined} aria-busy={!conversation.data}>
       {conversation.data && <ChatHeader conversation={conversation.data} />}
       <MessageHistory conversationId={conversationId} />
+      <SuggestionBar conversationId={conversationId} />
+      {canEditKnowledge && <AddToKnowledge conversationId={conversationId} />}
       {conversation.data && <Composer conversation={conversation.data} />}
     </section>
   )

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { KnowledgeEntry, KnowledgeEntryChanges, NewKnowledgeEntry } from '@api-contract'
+import type { KnowledgeEntry, KnowledgeEntryChanges, KnowledgeUsage, NewKnowledgeEntry } from '@api-contract'
 import { apiFetch } from '@/api/client'
 import { knowledgeKeys } from '@/api/query-keys'
 
@@ -11,6 +11,10 @@ export const knowledgeOptions = () => queryOptions({ queryKey: knowledgeKeys.lis
 
 /** The FAQ the AI agent answers from. */
 export const useKnowledge = () => useQuery(knowledgeOptions())
+
+/** How each entry was used, and the guest questions that found nothing (newest first). */
+export const useKnowledgeUsage = () =>
+  useQuery({ queryKey: knowledgeKeys.usage(), queryFn: ({ signal }) => apiFetch<KnowledgeUsage>('/v1/knowledge/usage', { signal }) })
 
 function useRefresh() {
   const queryClient = useQueryClient()

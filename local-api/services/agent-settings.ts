@@ -1,0 +1,23 @@
+import type { Store } from '../db/store.js'
+import { DEFAULT_THRESHOLDS, type RetrievalThresholds } from '../domain/retrieval/retrieve.js'
+
+/** How sure the agent must be to answer or suggest, and what it tells a guest it hands over: per property. */
+export interface AgentSettings {
+  thresholds: RetrievalThresholds
+  /** The property's own handover words by language; the product's defaults fill the others. */
+  handoverMessages: Record<string, string>
+}
+
+const keyOf = (propertyId: string) => `ai.agent.${propertyId}`
+
+/** The property's agent settings, the safe defaults where it has none. */
+export function agentSettingsOf(store: Store, propertyId: string): AgentSettings {
+  const own = store.settings.get<Partial<AgentSettings>>(keyOf(propertyId)) ?? {}
+  return { thresholds: { ...DEFAULT_THRESHOLDS, ...own.thresholds }, handoverMessages: { ...own.handoverMessages } }
+}
+
+export function saveAgentSettings(store: Store, propertyId: string, changes: Partial<AgentSettings>): AgentSettings {
+  const next = { ...agentSettingsOf(store, propertyId), ...changes }
+  store.settings.put(keyOf(propertyId), next)
+  return next
+}
