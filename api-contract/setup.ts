@@ -36,7 +36,14 @@ export const SetupBody = Type.Object(
 )
 export type SetupRequest = Static<typeof SetupBody>
 
-export const SampleDataSchema = Type.Object({ conversations: Type.Integer(), messages: Type.Integer(), reservations: Type.Integer(), leads: Type.Integer() })
+export const SampleDataSchema = Type.Object({
+  conversations: Type.Integer(),
+  messages: Type.Integer(),
+  reservations: Type.Integer(),
+  leads: Type.Integer(),
+  knowledgeEntries: Type.Integer(),
+  templates: Type.Integer(),
+})
 export type SampleDataSummary = Static<typeof SampleDataSchema>
 
 export const SetupResultSchema = Type.Object({ agent: AgentSchema, sampleData: Type.Union([SampleDataSchema, Type.Null()]) })

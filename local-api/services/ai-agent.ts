@@ -3,6 +3,7 @@ import type { Message } from '../db/messages.js'
 import type { Store } from '../db/store.js'
 import { asksAboutOwnStay, handoverReason, showsBookingIntent, type HandoverReason } from '../domain/bot-policy.js'
 import { handoverMessage } from '../domain/handover-message.js'
+import { stayAnswer } from '../domain/stay-answer.js'
 import { newId } from '../domain/ids.js'
 import { answerIn } from '../domain/retrieval/answer-language.js'
 import { agentSettingsOf } from './agent-settings.js'
@@ -20,9 +21,6 @@ import { reservationOf, templateContext } from './template-context.js'
 /** Only messages this fresh are answered: a push of yesterday's history gets no replies. */
 const FRESH_MS = 10 * 60_000
 
-const STAY_ANSWER =
-  'Your reservation {{reservation.confirmationNumber}}: arrival {{reservation.arrival}}, departure {{reservation.departure}}, ' +
-  'room {{reservation.room|to be assigned}}, status {{reservation.status}}.'
 const ASK_FOR_CONTACT = 'If you leave your email address or phone number, we can send you an offer.'
 
 type Tool = 'rag' | 'pms' | 'llm'
@@ -98,7 +96,7 @@ export function createAiAgent(deps: {
     if (asksAboutOwnStay(text)) {
       const reservation = reservationOf(store, verified)
       if (!reservation) return handover('booking not verified')
-      return { kind: 'reply', text: fillTemplate(STAY_ANSWER, context).text, tools: ['pms'], language }
+      return { kind: 'reply', text: stayAnswer(reservation, language, new Date(clock()).toISOString().slice(0, 10)), tools: ['pms'], language }
     }
     if (!match.entry || match.confidence === 'low') return handover('nothing relevant found', true)
 

@@ -2,14 +2,20 @@ import type { Property } from '../db/properties.js'
 import type { Store } from '../db/store.js'
 import { generateConversations, toIncomingMessage } from './sample-data/generate.js'
 import type { Ingest } from './ingest.js'
+import type { KnowledgeService } from './knowledge.js'
 import type { LeadService } from './leads.js'
 import type { ReservationService } from './reservations.js'
+import { SAMPLE_KNOWLEDGE } from './sample-data/knowledge-base.js'
+import { SAMPLE_TEMPLATES } from './sample-data/templates.js'
+import type { TemplateService } from './templates.js'
 
 export interface SampleDataSummary {
   conversations: number
   messages: number
   reservations: number
   leads: number
+  knowledgeEntries: number
+  templates: number
 }
 
 const DAY = 24 * 60 * 60 * 1000
@@ -21,15 +27,25 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 /**
  * A realistic first look at the inbox: guests on web chat and phone calls over the last weeks,
  * a third of them active now, half with a reservation (some arriving today or tomorrow, some in
- * house). Written through the ingest and reservation services like any pushed data.
+ * house); a knowledge base of 35 answers in five languages; quick-reply templates. Written through the ingest and reservation services like any pushed data.
  */
 export function loadSampleData(
   store: Store,
-  services: { ingest: Ingest; reservations: ReservationService; leads: LeadService },
+  services: { ingest: Ingest; reservations: ReservationService; leads: LeadService; knowledge: KnowledgeService; templates: TemplateService },
   property: Property,
   now: number,
 ): SampleDataSummary {
-  const summary: SampleDataSummary = { conversations: 0, messages: 0, reservations: 0, leads: 0 }
+  const summary: SampleDataSummary = { conversations: 0, messages: 0, reservations: 0, leads: 0, knowledgeEntries: 0, templates: 0 }
+  // The AI agent's knowledge base and the desk's quick replies, so a first run shows both at work.
+  for (const { id: _topic, ...entry } of SAMPLE_KNOWLEDGE) {
+    services.knowledge.create({ ...entry, propertyId: property.id })
+    summary.knowledgeEntries++
+  }
+  for (const template of SAMPLE_TEMPLATES) {
+    const created = services.templates.create({ ...template, propertyId: property.id })
+    if (!created.ok) throw new Error(`a sample template was refused: ${JSON.stringify(created.problems)}`)
+    summary.templates++
+  }
   const seed = now % 1_000_000
   const guestsWithReservation = new Set<string>()
   for (const conversation of generateConversations({

@@ -83,7 +83,7 @@ describe('the AI agent', () => {
     const [reply] = await messagesOf(chat)
     assert.deepEqual(reply!.agentTools, ['pms'])
     assert.match(reply!.content.text, /AB-1001/)
-    assert.match(reply!.content.text, /arrival 2030-03-01, departure 2030-03-04, room 204/)
+    assert.match(reply!.content.text, /arrival Friday, 1 March 2030, departure Monday, 4 March 2030, room 204/)
   })
 
   it('hands over to staff when the guest asks for a person, and tells them', async () => {

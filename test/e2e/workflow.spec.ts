@@ -68,7 +68,7 @@ test("the AI agent answers from the knowledge base and from the guest's reservat
 
   await guestWrites(page, desk.url, desk.token, 'web_chat', '+41795559002', 'When is my check-in, and which room is my reservation?')
   const stay = inbox.bubbles().filter({ hasText: 'WF-1' })
-  await expect(stay).toContainText('arrival 2030-06-01, departure 2030-06-05, room 118')
+  await expect(stay).toContainText('arrival Saturday, 1 June 2030, departure Wednesday, 5 June 2030, room 118')
   await expect(stay.getByTitle("Answered from the guest's reservation")).toHaveText('PMS')
   await expect(inbox.chat().getByRole('group', { name: 'Who answers' }).getByRole('button', { name: 'AI Agent' })).toHaveAttribute('aria-pressed', 'true')
   await expectNoSeriousViolations(page)

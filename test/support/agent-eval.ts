@@ -5,6 +5,7 @@
  * Used by `npm run eval:agent` (everything, printed) and by a CI test (the known-hard slice).
  */
 import { readFileSync } from 'node:fs'
+import { SAMPLE_KNOWLEDGE } from '../../local-api/services/sample-data/knowledge-base.js'
 import { bearer, PUSH_URL, pushedMessage, startTestApp } from './test-app.js'
 
 export interface EvalEntry {
@@ -39,8 +40,8 @@ export interface EvalResult {
 }
 
 const FIXTURES = new URL('../fixtures/agent-eval/', import.meta.url)
-export const loadKnowledgeBase = (): EvalEntry[] =>
-  (JSON.parse(readFileSync(new URL('knowledge-base.json', FIXTURES), 'utf8')) as { entries: EvalEntry[] }).entries
+/** The evaluation's knowledge base: the one new desks get as sample data. */
+export const loadKnowledgeBase = (): readonly EvalEntry[] => SAMPLE_KNOWLEDGE
 /** The labelled set; `holdout`: the questions written after the retrieval was tuned, never seen while tuning it. */
 export const loadQuestions = (set: 'questions' | 'holdout' = 'questions'): EvalQuestion[] =>
   (JSON.parse(readFileSync(new URL(`${set}.json`, FIXTURES), 'utf8')) as { questions: EvalQuestion[] }).questions

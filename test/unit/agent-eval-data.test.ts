@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { SAMPLE_KNOWLEDGE } from '../../local-api/services/sample-data/knowledge-base.js'
 import { readFileSync } from 'node:fs'
 import { describe, it } from 'node:test'
 
@@ -25,7 +26,7 @@ interface EvalQuestion {
 }
 
 const dir = new URL('../fixtures/agent-eval/', import.meta.url)
-const { entries } = JSON.parse(readFileSync(new URL('knowledge-base.json', dir), 'utf8')) as { entries: EvalEntry[] }
+const entries: readonly EvalEntry[] = SAMPLE_KNOWLEDGE
 const { questions } = JSON.parse(readFileSync(new URL('questions.json', dir), 'utf8')) as { questions: EvalQuestion[] }
 
 const LANGUAGES = ['en', 'de', 'fr', 'it', 'es']
