@@ -1,0 +1,76 @@
+/**
+ * One text (a guest's question, an entry's phrasing) read for retrieval: its tokens repaired
+ * (German compounds split, typos corrected towards known words), the concepts it names, and the
+ * content words left over.
+ */
+import { matchConcepts, type ConceptMatch, type Lexicon } from './concepts.js'
+import { splitCompound } from './compounds.js'
+import type { Language } from './languages.js'
+import { isFiller, isStopwordInAnyLanguage, tokenize, withoutStopPhrases, wordKeys, type Token } from './normalise.js'
+import { correctTypo, type TypoVocabulary } from './typos.js'
+
+/** The words retrieval knows: the lexicon's and the knowledge base's, as spellings and comparison keys. */
+export interface KnownWords {
+  keys: ReadonlySet<string>
+  typos: TypoVocabulary
+}
+
+export interface AnalysedWord {
+  /** Folded spelling. */
+  text: string
+  /** Comparison keys in the text's stem languages. */
+  keys: string[]
+}
+
+export interface Analysis {
+  tokens: Token[]
+  concepts: string[]
+  matches: ConceptMatch[]
+  /** Content words no concept accounts for. */
+  words: AnalysedWord[]
+  /** Comparison keys of every content word, those of concepts included. */
+  keys: Set<string>
+}
+
+export interface AnalyseOptions {
+  lexicon: Lexicon
+  language: Language
+  stemLanguages: readonly Language[]
+  /** Given: unknown German compounds are split into known parts. */
+  known?: KnownWords
+  /** With `known`: unknown words are corrected towards known ones. */
+  correctTypos?: boolean
+}
+
+const MIN_REPAIRED = 4
+
+function keysOf(token: Token, languages: readonly Language[]): string[] {
+  return [...new Set(languages.flatMap((language) => wordKeys(token, language)))]
+}
+
+function repair(token: Token, options: AnalyseOptions): Token[] {
+  const { known } = options
+  if (!known || token.folded.length < MIN_REPAIRED || /\d/.test(token.folded) || isStopwordInAnyLanguage(token.folded)) return [token]
+  const isKnown = (candidate: Token) => known.typos.words.has(candidate.folded) || keysOf(candidate, options.stemLanguages).some((key) => known.keys.has(key))
+  if (isKnown(token)) return [token]
+  if (options.stemLanguages.includes('de')) {
+    const parts = splitCompound(token.folded, (part) => isKnown({ text: part, folded: part }))
+    if (parts) return parts.map((part) => ({ text: part, folded: part }))
+  }
+  const corrected = options.correctTypos ? correctTypo(token.folded, known.typos) : null
+  return corrected ? [{ text: corrected, folded: corrected }] : [token]
+}
+
+export function analyse(text: string, options: AnalyseOptions): Analysis {
+  const tokens = withoutStopPhrases(tokenize(text)).flatMap((token) => repair(token, options))
+  const { concepts, consumed, matches } = matchConcepts(tokens, options.lexicon, options)
+  const words: AnalysedWord[] = []
+  const keys = new Set<string>()
+  tokens.forEach((token, i) => {
+    if (isStopwordInAnyLanguage(token.folded) || isFiller(token.folded, options.language) || /^\d+$/.test(token.folded) || token.folded.length < 2) return
+    const tokenKeys = keysOf(token, options.stemLanguages)
+    for (const key of tokenKeys) keys.add(key)
+    if (!consumed.has(i) && !words.some((word) => word.text === token.folded)) words.push({ text: token.folded, keys: tokenKeys })
+  })
+  return { tokens, concepts, matches, words, keys }
+}
