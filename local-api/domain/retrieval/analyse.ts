@@ -7,7 +7,7 @@ import { matchConcepts, type ConceptMatch, type Lexicon } from './concepts.js'
 import { splitCompound } from './compounds.js'
 import type { Language } from './languages.js'
 import { isFiller, isStopwordInAnyLanguage, tokenize, withoutStopPhrases, wordKeys, type Token } from './normalise.js'
-import { correctTypo, type TypoVocabulary } from './typos.js'
+import { correctTypo, isKnownSpelling, type TypoVocabulary } from './typos.js'
 
 /** The words retrieval knows: the lexicon's and the knowledge base's, as spellings and comparison keys. */
 export interface KnownWords {
@@ -36,7 +36,7 @@ export interface AnalyseOptions {
   lexicon: Lexicon
   language: Language
   stemLanguages: readonly Language[]
-  /** Given: unknown German compounds are split into known parts. */
+  /** Given: unknown words of a German text are split into known parts when they are compounds of them. */
   known?: KnownWords
   /** With `known`: unknown words are corrected towards known ones. */
   correctTypos?: boolean
@@ -51,14 +51,22 @@ function keysOf(token: Token, languages: readonly Language[]): string[] {
 function repair(token: Token, options: AnalyseOptions): Token[] {
   const { known } = options
   if (!known || token.folded.length < MIN_REPAIRED || /\d/.test(token.folded) || isStopwordInAnyLanguage(token.folded)) return [token]
-  const isKnown = (candidate: Token) => known.typos.words.has(candidate.folded) || keysOf(candidate, options.stemLanguages).some((key) => known.keys.has(key))
-  if (isKnown(token)) return [token]
-  if (options.stemLanguages.includes('de')) {
-    const parts = splitCompound(token.folded, (part) => isKnown({ text: part, folded: part }))
-    if (parts) return parts.map((part) => ({ text: part, folded: part }))
+  const keysKnown = (candidate: Token) => keysOf(candidate, options.stemLanguages).some((key) => known.keys.has(key))
+  if (isKnownSpelling(token.folded, known.typos) || keysKnown(token)) return [token]
+  const asToken = (word: string): Token => ({ text: word, folded: word })
+  if (options.correctTypos) {
+    const sameWord = (a: string, b: string) => {
+      const keys = keysOf(asToken(a), options.stemLanguages)
+      return keysOf(asToken(b), options.stemLanguages).some((key) => keys.includes(key))
+    }
+    const corrected = correctTypo(token.folded, known.typos, sameWord)
+    if (corrected) return [asToken(corrected)]
   }
-  const corrected = options.correctTypos ? correctTypo(token.folded, known.typos) : null
-  return corrected ? [{ text: corrected, folded: corrected }] : [token]
+  if (options.language === 'de') {
+    const parts = splitCompound(token.folded, (part) => isKnownSpelling(part, known.typos) || keysKnown(asToken(part)))
+    if (parts) return parts.map(asToken)
+  }
+  return [token]
 }
 
 export function analyse(text: string, options: AnalyseOptions): Analysis {
@@ -67,7 +75,8 @@ export function analyse(text: string, options: AnalyseOptions): Analysis {
   const words: AnalysedWord[] = []
   const keys = new Set<string>()
   tokens.forEach((token, i) => {
-    if (isStopwordInAnyLanguage(token.folded) || isFiller(token.folded, options.language) || /^\d+$/.test(token.folded) || token.folded.length < 2) return
+    // Numbers and times ("6pm", "15h") are details of a question, not what it is about.
+    if (isStopwordInAnyLanguage(token.folded) || isFiller(token.folded, options.language) || /\d/.test(token.folded) || token.folded.length < 2) return
     const tokenKeys = keysOf(token, options.stemLanguages)
     for (const key of tokenKeys) keys.add(key)
     if (!consumed.has(i) && !words.some((word) => word.text === token.folded)) words.push({ text: token.folded, keys: tokenKeys })

@@ -4,7 +4,7 @@
  * another compound of the same parts.
  */
 
-const MIN_PART = 3
+const MIN_PART = 4
 const MIN_WORD = 8
 /** Linking letters between the parts of a German compound (Frühstück-s-zeiten, Hunde-n-…, Tag-es-…). */
 const LINKS = ['s', 'es', 'n', 'en']

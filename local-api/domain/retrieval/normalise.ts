@@ -79,6 +79,7 @@ const ALGORITHMS: Record<Language, string> = { en: 'english', de: 'german', fr: 
 const stemmers = new Map<Language, Stemmer>()
 const stemCache = new Map<string, string>()
 const STEM_CACHE_LIMIT = 100_000
+const MIN_STEM = 4
 
 /** The Snowball stem of a lower-case word in a language ("parkplätze" → "parkplatz", "habitaciones" → "habit"). */
 export function stem(word: string, language: Language): string {
@@ -102,5 +103,8 @@ export function stem(word: string, language: Language): string {
  * "habitación" differently, so two words match when any of their keys agree.
  */
 export function wordKeys(token: Token, language: Language): string[] {
-  return [...new Set([token.folded, fold(stem(token.text, language)), stem(token.folded, language)])]
+  const keys = new Set([token.folded])
+  // Stems under four letters say too little ("parada" → "par", "salida" → "sal", "camere" → "cam"): the spelling must match.
+  for (const key of [fold(stem(token.text, language)), stem(token.folded, language)]) if (key.length >= MIN_STEM) keys.add(key)
+  return [...keys]
 }

@@ -168,19 +168,34 @@ function wordWeight(entries: readonly IndexedEntry[], keys: readonly string[]): 
   return WORD_WEIGHT * (count === 0 ? 1 : Math.max(MIN_WORD_IDF, idf(count, entries.length)))
 }
 
-/** The most specific topics (named by the fewest entries) among concepts. */
-function mostSpecificTopics(concepts: readonly string[], index: Pick<KnowledgeIndex, 'lexicon' | 'conceptEntries'>): string[] {
-  const topics = concepts.filter((concept) => index.lexicon.kinds.get(concept) === 'topic')
-  if (topics.length === 0) return []
-  const count = (concept: string) => index.conceptEntries.get(concept) ?? 0
-  const fewest = Math.min(...topics.map(count))
-  return topics.filter((concept) => count(concept) === fewest)
+const topicsOf = (concepts: readonly string[], lexicon: Lexicon) => concepts.filter((concept) => lexicon.kinds.get(concept) === 'topic')
+
+/**
+ * What each entry is about: the topics of its question, and those most of its phrasings name, less
+ * the topics another entry is about ("Do you cater for special diets at breakfast?" is about diets
+ * when another entry asks "When is breakfast served?"), unless that leaves nothing. An entry whose
+ * question names no topic is about its tags' topics.
+ */
+function mainTopics(entries: readonly { texts: readonly Analysis[]; tags: Analysis }[], lexicon: Lexicon): string[][] {
+  const own = entries.map(({ texts }) => {
+    const counts = new Map<string, number>()
+    for (const text of texts) for (const topic of new Set(topicsOf(text.concepts, lexicon))) counts.set(topic, (counts.get(topic) ?? 0) + 1)
+    const inQuestion = topicsOf(texts[0]?.concepts ?? [], lexicon)
+    return [...counts].filter(([topic, count]) => inQuestion.includes(topic) || count * 2 >= texts.length).map(([topic]) => topic)
+  })
+  return entries.map(({ texts, tags }, i) => {
+    const topics = own[i]?.length ? (own[i] ?? []) : topicsOf(tags.concepts, lexicon)
+    const unclaimed = topics.filter((topic) => !own.some((other, j) => j !== i && other.includes(topic)))
+    if (unclaimed.length > 0) return unclaimed
+    return topics.length > 0 ? topics : (texts[0]?.concepts ?? [])
+  })
 }
 
 /** Indexes knowledge entries for retrieve(): every question, phrasing and tag list read once. */
 export function buildKnowledgeIndex(entries: readonly IndexableEntry[]): KnowledgeIndex {
   const shipped = lexicon()
-  const lexiconOnly: KnownWords = { keys: shipped.keys, typos: createTypoVocabulary(shipped.words) }
+  const stopwords = SUPPORTED_LANGUAGES.flatMap((language) => [...STOPWORDS[language]])
+  const lexiconOnly: KnownWords = { keys: shipped.keys, typos: createTypoVocabulary(shipped.words, stopwords) }
   const read = (text: string, fallback: string) => analyse(text, { lexicon: shipped, ...textLanguage(text, fallback), known: lexiconOnly })
   const analysed = entries.map((entry) => ({
     entry,
@@ -195,8 +210,7 @@ export function buildKnowledgeIndex(entries: readonly IndexableEntry[]): Knowled
   }))
 
   const conceptEntries = new Map<string, number>()
-  // Misspelt stopwords are corrected too ("wher"), so they are dropped rather than counted as unknown words.
-  const words = new Set([...shipped.words, ...SUPPORTED_LANGUAGES.flatMap((language) => [...STOPWORDS[language]])])
+  const words = new Set(shipped.words)
   const keys = new Set(shipped.keys)
   const indexed: IndexedEntry[] = analysed.map(({ entry, texts, tags }) => {
     const all = [...texts, tags]
@@ -208,13 +222,10 @@ export function buildKnowledgeIndex(entries: readonly IndexableEntry[]): Knowled
     return { id: entry.id, texts: texts.map((analysis) => ({ analysis, units: [], weight: 0 })), concepts, keys: entryKeys, mainTopics: [] }
   })
 
-  const index: KnowledgeIndex = { entries: indexed, lexicon: shipped, known: { keys, typos: createTypoVocabulary(words) }, conceptEntries }
+  const index: KnowledgeIndex = { entries: indexed, lexicon: shipped, known: { keys, typos: createTypoVocabulary(words, stopwords) }, conceptEntries }
+  const topics = mainTopics(analysed, shipped)
   indexed.forEach((entry, i) => {
-    const question = entry.texts[0]?.analysis
-    const tags = analysed[i]?.tags
-    entry.mainTopics = mostSpecificTopics(question?.concepts ?? [], index)
-    if (entry.mainTopics.length === 0) entry.mainTopics = mostSpecificTopics(tags?.concepts ?? [], index)
-    if (entry.mainTopics.length === 0) entry.mainTopics = question?.concepts ?? []
+    entry.mainTopics = topics[i] ?? []
     for (const text of entry.texts) {
       text.units = [
         ...text.analysis.concepts.map((id): Unit => ({ kind: 'concept', id, keys: [], weight: conceptWeight(index, id) })),
@@ -266,10 +277,7 @@ export function retrieve(index: KnowledgeIndex, question: string, options: Retri
   const concepts = [...analysis.concepts]
   if (options.previous?.trim() && isFollowUp(analysis, index)) {
     const previous = read(options.previous).analysis
-    const carried = [
-      ...mostSpecificTopics(previous.concepts, index).slice(0, 1),
-      ...previous.concepts.filter((concept) => index.lexicon.kinds.get(concept) === 'modifier'),
-    ]
+    const carried = previous.concepts.filter((concept) => index.lexicon.kinds.get(concept) !== 'generic')
     for (const concept of carried) if (!concepts.includes(concept)) concepts.push(concept)
   }
 

@@ -5,24 +5,38 @@
  */
 import { distance } from 'fastest-levenshtein'
 
-export interface TypoVocabulary {
+interface WordsByLength {
   words: ReadonlySet<string>
   byLength: ReadonlyMap<number, readonly string[]>
 }
 
-/** The words typos are corrected towards (folded spellings). */
-export function createTypoVocabulary(words: Iterable<string>): TypoVocabulary {
-  const set = new Set<string>()
-  const byLength = new Map<number, string[]>()
-  for (const word of words) {
-    if (set.has(word) || /\d/.test(word)) continue
-    set.add(word)
-    const list = byLength.get(word.length)
-    if (list) list.push(word)
-    else byLength.set(word.length, [word])
-  }
-  return { words: set, byLength }
+export interface TypoVocabulary {
+  /** Content words (the lexicon's and the knowledge base's): what typos are corrected towards first. */
+  content: WordsByLength
+  /** Stopwords: a misspelt one ("wher", "whats") is recognised as such rather than taken for an unknown word. */
+  stopwords: WordsByLength
 }
+
+function byLength(words: Iterable<string>, except: ReadonlySet<string> = new Set()): WordsByLength {
+  const set = new Set<string>()
+  const lists = new Map<number, string[]>()
+  for (const word of words) {
+    if (set.has(word) || except.has(word) || /\d/.test(word)) continue
+    set.add(word)
+    const list = lists.get(word.length)
+    if (list) list.push(word)
+    else lists.set(word.length, [word])
+  }
+  return { words: set, byLength: lists }
+}
+
+/** The words typos are corrected towards (folded spellings). */
+export function createTypoVocabulary(content: Iterable<string>, stopwords: Iterable<string> = []): TypoVocabulary {
+  const contentWords = byLength(content)
+  return { content: contentWords, stopwords: byLength(stopwords, contentWords.words) }
+}
+
+export const isKnownSpelling = (word: string, vocabulary: TypoVocabulary) => vocabulary.content.words.has(word) || vocabulary.stopwords.words.has(word)
 
 const MIN_LENGTH = 4
 const LONG_WORD = 8
@@ -39,30 +53,34 @@ function isOneTransposition(a: string, b: string): boolean {
   return i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i]
 }
 
-/**
- * The known word a folded word is a typo of, or null: at most one edit away for words of 4 to 7
- * letters (a swap of two neighbouring letters counts as one), two for longer ones; never for shorter
- * words, words with digits or words already known; and null when two known words are equally close.
- */
-export function correctTypo(word: string, vocabulary: TypoVocabulary): string | null {
-  if (word.length < MIN_LENGTH || /\d/.test(word) || vocabulary.words.has(word)) return null
-  const allowed = word.length >= LONG_WORD ? 2 : 1
-  let best: string | null = null
+type Equivalent = (a: string, b: string) => boolean
+
+function closest(word: string, words: WordsByLength, allowed: number, equivalent: Equivalent): string | null {
+  let best: string[] = []
   let bestDistance = Infinity
-  let tie = false
   for (let length = word.length - allowed; length <= word.length + allowed; length++) {
-    for (const candidate of vocabulary.byLength.get(length) ?? []) {
+    for (const candidate of words.byLength.get(length) ?? []) {
       let d = distance(word, candidate)
       if (d === 2 && isOneTransposition(word, candidate)) d = 1
       if (d > allowed || d > bestDistance) continue
-      if (d === bestDistance) {
-        tie = true
-        continue
-      }
-      best = candidate
+      if (d < bestDistance) best = []
+      best.push(candidate)
       bestDistance = d
-      tie = false
     }
   }
-  return tie ? null : best
+  const [first] = best
+  // Equally close forms of one word ("haustier", "haustiere") are no ambiguity.
+  return first !== undefined && best.every((candidate) => candidate === first || equivalent(first, candidate)) ? first : null
+}
+
+/**
+ * The known word a folded word is a typo of, or null: at most one edit away for words of 4 to 7
+ * letters (a swap of two neighbouring letters counts as one), two for longer ones; never for shorter
+ * words, words with digits or words already known; and null when two different known words are
+ * equally close. Content words are preferred to stopwords.
+ */
+export function correctTypo(word: string, vocabulary: TypoVocabulary, equivalent: Equivalent = () => false): string | null {
+  if (word.length < MIN_LENGTH || /\d/.test(word) || isKnownSpelling(word, vocabulary)) return null
+  const allowed = word.length >= LONG_WORD ? 2 : 1
+  return closest(word, vocabulary.content, allowed, equivalent) ?? closest(word, vocabulary.stopwords, allowed, equivalent)
 }
