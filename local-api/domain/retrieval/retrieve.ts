@@ -37,6 +37,10 @@ export interface IndexableEntry {
   language: string
   tags: string
   phrasings: readonly string[]
+  /** The answer, in `language`: a question's detail it mentions ("is the pool heated?") counts as half covered. */
+  answer?: string
+  /** The answer in other languages, by language code. */
+  answers?: Readonly<Record<string, string>>
 }
 
 export interface Candidate {
@@ -94,6 +98,9 @@ interface IndexedEntry {
   texts: IndexedText[]
   concepts: Set<string>
   keys: Set<string>
+  /** What its answers name: a detail of the question they mention is half covered. */
+  answerConcepts: Set<string>
+  answerKeys: Set<string>
   mainTopics: string[]
 }
 
@@ -104,11 +111,15 @@ export interface KnowledgeIndex {
   readonly conceptEntries: ReadonlyMap<string, number>
 }
 
-const KIND_WEIGHT: Record<ConceptKind, number> = { topic: 1, modifier: 0.6, generic: 0.35 }
+/** Generic concepts (time, price, room, day) are details of many questions: a flat weight, rare or not. */
+const KIND_WEIGHT: Record<ConceptKind, number> = { topic: 1, modifier: 0.6, generic: 0.25 }
+/** The share of a unit's weight an entry covers when only its answer names the unit. */
+const ANSWER_SHARE = 0.5
 const WORD_WEIGHT = 0.6
 const MIN_WORD_IDF = 0.2
+const MIN_UNKNOWN_WORD = 4
 /** How much of the score depends on the entry's best phrasing being named by the question (else coverage alone). */
-const PRECISION_SHARE = 0.25
+const PRECISION_SHARE = 0.4
 const OFF_TOPIC_FACTOR = 0.5
 /** A follow-up is short: "and for dogs?", "und am Sonntag?", "e per i bambini?". */
 const FOLLOW_UP_MAX_TOKENS = 7
@@ -156,6 +167,7 @@ function textLanguage(text: string, fallback: string): { language: Language; ste
 
 function conceptWeight(index: Pick<KnowledgeIndex, 'lexicon' | 'conceptEntries' | 'entries'>, concept: string): number {
   const kind = index.lexicon.kinds.get(concept) ?? 'topic'
+  if (kind === 'generic') return KIND_WEIGHT.generic
   return KIND_WEIGHT[kind] * (0.5 + 0.5 * idf(index.conceptEntries.get(concept) ?? 0, index.entries.length))
 }
 
@@ -191,6 +203,9 @@ function mainTopics(entries: readonly { texts: readonly Analysis[]; tags: Analys
   })
 }
 
+/** An answer without its template variables ({{property.name}} is no word of the answer). */
+const withoutVariables = (answer: string) => answer.replace(/\{\{[^}]*\}\}/g, ' ')
+
 /** Indexes knowledge entries for retrieve(): every question, phrasing and tag list read once. */
 export function buildKnowledgeIndex(entries: readonly IndexableEntry[]): KnowledgeIndex {
   const shipped = lexicon()
@@ -207,19 +222,34 @@ export function buildKnowledgeIndex(entries: readonly IndexableEntry[]): Knowled
       stemLanguages: SUPPORTED_LANGUAGES,
       known: lexiconOnly,
     }),
+    answers: [
+      ...(entry.answer ? [read(withoutVariables(entry.answer), entry.language)] : []),
+      ...Object.entries(entry.answers ?? {}).map(([language, answer]) => read(withoutVariables(answer), language)),
+    ],
   }))
 
   const conceptEntries = new Map<string, number>()
-  const words = new Set(shipped.words)
+  // The knowledge base's words as often as they occur: the likelier reading of an ambiguous typo.
+  const words: string[] = [...shipped.words]
   const keys = new Set(shipped.keys)
-  const indexed: IndexedEntry[] = analysed.map(({ entry, texts, tags }) => {
+  const indexed: IndexedEntry[] = analysed.map(({ entry, texts, tags, answers }) => {
     const all = [...texts, tags]
     const concepts = new Set(all.flatMap((analysis) => analysis.concepts))
     for (const concept of concepts) conceptEntries.set(concept, (conceptEntries.get(concept) ?? 0) + 1)
     const entryKeys = new Set(all.flatMap((analysis) => [...analysis.keys]))
     for (const key of entryKeys) keys.add(key)
-    for (const analysis of all) for (const token of analysis.tokens) if (!isStopwordInAnyLanguage(token.folded)) words.add(token.folded)
-    return { id: entry.id, texts: texts.map((analysis) => ({ analysis, units: [], weight: 0 })), concepts, keys: entryKeys, mainTopics: [] }
+    for (const analysis of [...all, ...answers]) for (const token of analysis.tokens) if (!isStopwordInAnyLanguage(token.folded)) words.push(token.folded)
+    const answerKeys = new Set(answers.flatMap((analysis) => [...analysis.keys]))
+    for (const key of answerKeys) keys.add(key)
+    return {
+      id: entry.id,
+      texts: texts.map((analysis) => ({ analysis, units: [], weight: 0 })),
+      concepts,
+      keys: entryKeys,
+      answerConcepts: new Set(answers.flatMap((analysis) => analysis.concepts)),
+      answerKeys,
+      mainTopics: [],
+    }
   })
 
   const index: KnowledgeIndex = { entries: indexed, lexicon: shipped, known: { keys, typos: createTypoVocabulary(words, stopwords) }, conceptEntries }
@@ -283,7 +313,10 @@ export function retrieve(index: KnowledgeIndex, question: string, options: Retri
 
   const units: Unit[] = [
     ...concepts.map((id): Unit => ({ kind: 'concept', id, keys: [], weight: conceptWeight(index, id) })),
-    ...analysis.words.map((word): Unit => ({ kind: 'word', id: word.text, keys: word.keys, weight: wordWeight(index.entries, word.keys) })),
+    ...analysis.words
+      // An unknown word of one to three letters is more likely a slip ("teh", "pra") than what the question is about.
+      .filter((word) => word.text.length >= MIN_UNKNOWN_WORD || word.keys.some((key) => index.known.keys.has(key)))
+      .map((word): Unit => ({ kind: 'word', id: word.text, keys: word.keys, weight: wordWeight(index.entries, word.keys) })),
   ]
   const total = units.reduce((sum, unit) => sum + unit.weight, 0)
   const conceptSet = new Set(concepts)
@@ -293,9 +326,12 @@ export function retrieve(index: KnowledgeIndex, question: string, options: Retri
   if (total > 0) {
     for (const entry of index.entries) {
       const covers = (unit: Unit) => (unit.kind === 'concept' ? entry.concepts.has(unit.id) : unit.keys.some((key) => entry.keys.has(key)))
+      const answerCovers = (unit: Unit) => (unit.kind === 'concept' ? entry.answerConcepts.has(unit.id) : unit.keys.some((key) => entry.answerKeys.has(key)))
       const covered = units.filter(covers)
       if (covered.length === 0) continue
-      const coverage = covered.reduce((sum, unit) => sum + unit.weight, 0) / total
+      const coveredByAnswer = units.filter((unit) => !covers(unit) && answerCovers(unit))
+      const coveredWeight = covered.reduce((sum, unit) => sum + unit.weight, 0) + ANSWER_SHARE * coveredByAnswer.reduce((sum, unit) => sum + unit.weight, 0)
+      const coverage = coveredWeight / total
       const named = (unit: Unit) => (unit.kind === 'concept' ? conceptSet.has(unit.id) : unit.keys.some((key) => questionKeys.has(key)))
       const precision = Math.max(
         0,
@@ -307,9 +343,9 @@ export function retrieve(index: KnowledgeIndex, question: string, options: Retri
         entryId: entry.id,
         score,
         coverage,
-        matchedConcepts: covered.filter((unit) => unit.kind === 'concept').map((unit) => unit.id),
-        matchedWords: covered.filter((unit) => unit.kind === 'word').map((unit) => unit.id),
-        unmatchedWords: units.filter((unit) => unit.kind === 'word' && !covered.includes(unit)).map((unit) => unit.id),
+        matchedConcepts: [...covered, ...coveredByAnswer].filter((unit) => unit.kind === 'concept').map((unit) => unit.id),
+        matchedWords: [...covered, ...coveredByAnswer].filter((unit) => unit.kind === 'word').map((unit) => unit.id),
+        unmatchedWords: units.filter((unit) => unit.kind === 'word' && !covered.includes(unit) && !coveredByAnswer.includes(unit)).map((unit) => unit.id),
         topicMatched,
       })
     }

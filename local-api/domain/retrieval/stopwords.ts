@@ -25,6 +25,8 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     accepting
   
     whats someone somebody anyone only after before until till during since send order couple little bit grab chance instead stuff wife husband father mother mom mum dad partner boyfriend girlfriend colleague think feel sure now right fine good great nice lovely next last first whole both per day days week
+  
+    uses used serve served serving
   `),
   de: words(`
     der die das den dem des ein eine einen einem einer eines und oder aber wenn dann so dass als wie was wer wo woher wohin warum weshalb
@@ -39,6 +41,8 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     nutzen finden frei bekommen gibts viele vielleicht einfach jemand lautet heisst akzeptiert akzeptieren
   
     euch pro ware waere komme kommt passiert geht gehts vorhanden suchen sucht suche schicken senden zuschicken bestellen bestelle frau mann mutter vater kollege denke glaube nochmal erst danach vorher wahrend seit jeden jede jeder alle beide woche abends morgens nachmittags zusammen okay ok super toll wirklich furs
+  
+    servieren serviert
   `),
   fr: words(`
     le la les l un une des du de d au aux et ou mais si donc que qu qui quoi quel quelle quels quelles comment ou pourquoi est sont suis es
@@ -52,6 +56,10 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     accepte acceptes acceptee acceptez acceptees
   
     faites font jour jours nuit nuits semaine matin soir apres avant pendant depuis jusqu jusque jusqua seulement juste quelqu mari femme pere mere envoyer renvoyer commander pourra pourrons sera serait seront attendant deux trois quatre normal normale organise organiser cherche cherchons chercher tout tous toute toutes chaque peu place
+  
+    roule rouler conduire conduis sert servi servir
+  
+    servez servons servent
   `),
   it: words(`
     il lo la i gli le l un uno una di del dello della dei degli delle d a al allo alla ai agli alle all da dal dalla dai in nel nella nei
@@ -64,6 +72,10 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     gentilmente salve cortesemente serve servono qual accettate accettati accettano accettato
   
     dopo prima durante fino finche solo soltanto altro altri altra altre due tre quattro notte notti giorno giorni sera mattina mattino settimana mandare spedire spedirmeli ordinare moglie marito madre padre qualcuno cerchiamo cerco cercare dev fa fanno tutto tutti tutta ogni po anni mesi mese scusi scusa
+  
+    servire servito servita
+  
+    servite serviamo
   `),
   es: words(`
     el la los las lo un una unos unas de del al a en con sin por para y e o u pero si que quien cual como donde porque es son soy somos
@@ -75,6 +87,8 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     necesito necesitamos necesitar aqui alli ahi esto eso este estos estas ese esa saludos aceptan aceptais aceptado aceptados
   
     mas despues antes durante hasta desde solo solamente otro otros otra otras dos tres cuatro noche noches dia dias semana madre padre esposa marido mujer alguien enviar mandar pedir va van vamos funciona funcionar moverse buscar buscamos busco todo todos toda cada poco anos meses sitio entrar hace
+  
+    sirven sirve servis servir salir
   `),
 }
 

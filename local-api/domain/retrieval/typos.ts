@@ -8,6 +8,8 @@ import { distance } from 'fastest-levenshtein'
 interface WordsByLength {
   words: ReadonlySet<string>
   byLength: ReadonlyMap<number, readonly string[]>
+  /** How often each word occurs in what the vocabulary was made of. */
+  counts: ReadonlyMap<string, number>
 }
 
 export interface TypoVocabulary {
@@ -20,17 +22,20 @@ export interface TypoVocabulary {
 function byLength(words: Iterable<string>, except: ReadonlySet<string> = new Set()): WordsByLength {
   const set = new Set<string>()
   const lists = new Map<number, string[]>()
+  const counts = new Map<string, number>()
   for (const word of words) {
-    if (set.has(word) || except.has(word) || /\d/.test(word)) continue
+    if (except.has(word) || /\d/.test(word)) continue
+    counts.set(word, (counts.get(word) ?? 0) + 1)
+    if (set.has(word)) continue
     set.add(word)
     const list = lists.get(word.length)
     if (list) list.push(word)
     else lists.set(word.length, [word])
   }
-  return { words: set, byLength: lists }
+  return { words: set, byLength: lists, counts }
 }
 
-/** The words typos are corrected towards (folded spellings). */
+/** The words typos are corrected towards (folded spellings; a word given more often is the likelier of two equally close ones). */
 export function createTypoVocabulary(content: Iterable<string>, stopwords: Iterable<string> = []): TypoVocabulary {
   const contentWords = byLength(content)
   return { content: contentWords, stopwords: byLength(stopwords, contentWords.words) }
@@ -69,8 +74,13 @@ function closest(word: string, words: WordsByLength, allowed: number, equivalent
     }
   }
   const [first] = best
+  if (first === undefined) return null
   // Equally close forms of one word ("haustier", "haustiere") are no ambiguity.
-  return first !== undefined && best.every((candidate) => candidate === first || equivalent(first, candidate)) ? first : null
+  if (best.every((candidate) => candidate === first || equivalent(first, candidate))) return first
+  // Else the word the knowledge base uses most ("chek": "check", not French "cher"), if one does.
+  const count = (candidate: string) => words.counts.get(candidate) ?? 0
+  const [top, next] = [...best].sort((a, b) => count(b) - count(a))
+  return top !== undefined && next !== undefined && count(top) > count(next) ? top : null
 }
 
 /**
