@@ -85,17 +85,10 @@ interface Unit {
   weight: number
 }
 
-interface IndexedText {
-  analysis: Analysis
-  /** Its concepts and words, weighted: how much of this phrasing a question names. */
-  units: Unit[]
-  weight: number
-}
-
 interface IndexedEntry {
   id: string
   /** The question first, then the phrasings. */
-  texts: IndexedText[]
+  texts: Analysis[]
   concepts: Set<string>
   keys: Set<string>
   /** What its answers name: a detail of the question they mention is half covered. */
@@ -243,7 +236,7 @@ export function buildKnowledgeIndex(entries: readonly IndexableEntry[]): Knowled
     for (const key of answerKeys) keys.add(key)
     return {
       id: entry.id,
-      texts: texts.map((analysis) => ({ analysis, units: [], weight: 0 })),
+      texts,
       concepts,
       keys: entryKeys,
       answerConcepts: new Set(answers.flatMap((analysis) => analysis.concepts)),
@@ -256,15 +249,25 @@ export function buildKnowledgeIndex(entries: readonly IndexableEntry[]): Knowled
   const topics = mainTopics(analysed, shipped)
   indexed.forEach((entry, i) => {
     entry.mainTopics = topics[i] ?? []
-    for (const text of entry.texts) {
-      text.units = [
-        ...text.analysis.concepts.map((id): Unit => ({ kind: 'concept', id, keys: [], weight: conceptWeight(index, id) })),
-        ...text.analysis.words.map((word): Unit => ({ kind: 'word', id: word.text, keys: word.keys, weight: wordWeight(indexed, word.keys) })),
-      ]
-      text.weight = text.units.reduce((sum, unit) => sum + unit.weight, 0)
-    }
   })
   return index
+}
+
+/**
+ * How much of what the entry is about the question names: the concepts most of its texts name
+ * ("early" for an early check-in), among the texts about the main topic the question names — an
+ * entry about "a pool and a spa" asks for neither the pool nor the spa in particular, an "airport
+ * shuttle" for both.
+ */
+function definingShare(entry: IndexedEntry, concepts: ReadonlySet<string>, index: KnowledgeIndex): number {
+  const named = entry.mainTopics.filter((topic) => concepts.has(topic))
+  const texts = entry.texts.filter((text) => named.length === 0 || named.some((topic) => text.concepts.includes(topic)))
+  const counts = new Map<string, number>()
+  for (const text of texts) for (const concept of text.concepts) counts.set(concept, (counts.get(concept) ?? 0) + 1)
+  const defining = [...counts].filter(([, count]) => count * 2 >= texts.length).map(([concept]) => concept)
+  if (defining.length === 0) return 1
+  const weight = (list: readonly string[]) => list.reduce((sum, concept) => sum + conceptWeight(index, concept), 0)
+  return weight(defining.filter((concept) => concepts.has(concept))) / weight(defining)
 }
 
 function isFollowUp(analysis: Analysis, index: KnowledgeIndex): boolean {
@@ -320,7 +323,6 @@ export function retrieve(index: KnowledgeIndex, question: string, options: Retri
   ]
   const total = units.reduce((sum, unit) => sum + unit.weight, 0)
   const conceptSet = new Set(concepts)
-  const questionKeys = analysis.keys
 
   const candidates: Candidate[] = []
   if (total > 0) {
@@ -332,12 +334,8 @@ export function retrieve(index: KnowledgeIndex, question: string, options: Retri
       const coveredByAnswer = units.filter((unit) => !covers(unit) && answerCovers(unit))
       const coveredWeight = covered.reduce((sum, unit) => sum + unit.weight, 0) + ANSWER_SHARE * coveredByAnswer.reduce((sum, unit) => sum + unit.weight, 0)
       const coverage = coveredWeight / total
-      const named = (unit: Unit) => (unit.kind === 'concept' ? conceptSet.has(unit.id) : unit.keys.some((key) => questionKeys.has(key)))
-      const precision = Math.max(
-        0,
-        ...entry.texts.filter((text) => text.weight > 0).map((text) => text.units.filter(named).reduce((sum, unit) => sum + unit.weight, 0) / text.weight),
-      )
       const topicMatched = entry.mainTopics.length > 0 ? entry.mainTopics.some((topic) => conceptSet.has(topic)) : covered.length === units.length
+      const precision = definingShare(entry, conceptSet, index)
       const score = coverage * (1 - PRECISION_SHARE + PRECISION_SHARE * precision) * (topicMatched ? 1 : OFF_TOPIC_FACTOR)
       candidates.push({
         entryId: entry.id,
