@@ -95,6 +95,31 @@ describe('answering with confidence, in the guest language', () => {
   })
 })
 
+describe('talking like a receptionist', () => {
+  it('reads a short follow-up with the question before it', async () => {
+    const phone = '+41795558801'
+    await guestSays('Are pets allowed?', phone)
+    const chat = await guestSays('and what does it cost?', phone)
+    const [reply] = await messagesOf(chat)
+    assert.equal(reply!.content.text, 'Dogs are welcome for CHF 15 a night; please tell us when you book.')
+  })
+
+  it('tells a guest their own stay in their language, with the dates written for a person', async () => {
+    const booked = await api('POST', '/v1/reservations', {
+      confirmationNumber: 'CF-77',
+      guest: { firstName: 'Lena', lastName: 'Graf', phone: '+41795558802' },
+      arrival: '2030-03-01',
+      departure: '2030-03-04',
+      room: '305',
+    })
+    assert.equal(booked.statusCode < 300, true, booked.body)
+    const chat = await guestSays('Hallo, wann ist meine Anreise?', '+41795558802')
+    const [reply] = await messagesOf(chat)
+    assert.deepEqual(reply!.agentTools, ['pms'])
+    assert.equal(reply!.content.text, 'Ihre Reservierung CF-77: Anreise Freitag, 1. März 2030, Abreise Montag, 4. März 2030, Zimmer 305.')
+  })
+})
+
 describe('a suggested reply for staff', () => {
   let chat: string
 

@@ -134,7 +134,7 @@ describe('the AI agent', () => {
       method: 'POST',
       url: '/api/onsite-account/site/text-call',
       headers: bearer(admin),
-      payload: { message: 'I would like to book a room, is there parking?' },
+      payload: { message: 'Do you have parking? And what are your prices?' },
     })
     await t.app.aiAgent.idle()
     const [reply] = await messagesOf(call.json().data.conversation_id)

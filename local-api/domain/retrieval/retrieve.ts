@@ -310,7 +310,12 @@ export function retrieve(index: KnowledgeIndex, question: string, options: Retri
   const concepts = [...analysis.concepts]
   if (options.previous?.trim() && isFollowUp(analysis, index)) {
     const previous = read(options.previous).analysis
-    const carried = previous.concepts.filter((concept) => index.lexicon.kinds.get(concept) !== 'generic')
+    // A follow-up with a topic of its own ("and when is breakfast?") takes the previous question's
+    // topics only, not its details ("included"); one without ("and on Sundays?") takes those too.
+    const ownTopic = analysis.concepts.some((concept) => index.lexicon.kinds.get(concept) === 'topic')
+    const carried = previous.concepts.filter(
+      (concept) => index.lexicon.kinds.get(concept) === 'topic' || (!ownTopic && index.lexicon.kinds.get(concept) !== 'generic'),
+    )
     for (const concept of carried) if (!concepts.includes(concept)) concepts.push(concept)
   }
 

@@ -24,7 +24,7 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     morning afternoon evening night work working problem issue thing things way one also via just kindly accept accepted
     accepting
   
-    whats someone somebody anyone only after before until till during since send order couple little bit grab chance instead stuff wife husband father mother mom mum dad partner boyfriend girlfriend colleague think feel sure now right fine good great nice lovely next last first whole both per day days week
+    whats someone somebody anyone only after before until till during since send order couple little bit grab chance stuff wife husband father mother mom mum dad partner boyfriend girlfriend colleague think feel sure now right fine good great nice lovely next last first whole both per day days week
   
     uses used serve served serving
   `),

@@ -67,6 +67,8 @@ function closest(word: string, words: WordsByLength, allowed: number, equivalent
     for (const candidate of words.byLength.get(length) ?? []) {
       let d = distance(word, candidate)
       if (d === 2 && isOneTransposition(word, candidate)) d = 1
+      // Two slips in a word that does not even start like the candidate is more likely another word ("thinking", not "drinking").
+      if (d === 2 && word[0] !== candidate[0]) continue
       if (d > allowed || d > bestDistance) continue
       if (d < bestDistance) best = []
       best.push(candidate)
