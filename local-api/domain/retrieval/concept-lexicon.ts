@@ -40,7 +40,7 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     kind: 'topic',
     terms: {
       en: 'check out, check-out, checkout, checking out, departure, depart, leave the room, leave the hotel, vacate the room, vacate, out of the room, out of our room, keep the room',
-      de: 'auschecken, check-out, checkout, check out, abreise, abreisen, abreisetag, zimmer räumen, räumen, zimmer verlassen, zimmer freigeben, zimmer frei machen',
+      de: 'auschecken, check-out, checkout, check out, abreise, abreisen, abreisetag, zimmer räumen, zimmer verlassen, zimmer freigeben, zimmer frei machen, =raumen',
       fr: "départ, check-out, checkout, quitter la chambre, libérer la chambre, quitter l'hôtel, rendre la chambre, rendre les clés, libérer, =partir",
       it: "partenza, check-out, checkout, lasciare la camera, liberare la camera, rilasciare la camera, lasciare l'hotel, liberare, =partire",
       es: 'salida, hora de salida, check-out, checkout, dejar la habitación, desalojar la habitación, abandonar la habitación, dejar el hotel, desalojar',
@@ -776,11 +776,11 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     id: 'supermarket',
     kind: 'topic',
     terms: {
-      en: 'supermarket, grocery, groceries, shop, shops, shopping, convenience store, mall, souvenirs',
-      de: 'supermarkt, einkaufen, geschäft, geschäfte, shopping, lebensmittel, einkaufsmöglichkeiten, kiosk',
-      fr: 'supermarché, épicerie, magasin, magasins, courses, boutique, boutiques, shopping',
-      it: 'supermercato, alimentari, negozio, negozi, spesa, shopping',
-      es: 'supermercado, tienda, tiendas, compras, ir de compras, colmado',
+      en: 'supermarket, grocery, groceries, shop, shops, shopping, convenience store, mall, souvenirs, buy, purchase',
+      de: 'supermarkt, einkaufen, geschäft, geschäfte, shopping, lebensmittel, einkaufsmöglichkeiten, kiosk, kaufen, einkaufen',
+      fr: 'supermarché, épicerie, magasin, magasins, courses, boutique, boutiques, shopping, acheter',
+      it: 'supermercato, alimentari, negozio, negozi, spesa, shopping, comprare',
+      es: 'supermercado, tienda, tiendas, compras, ir de compras, colmado, comprar',
     },
   },
   {

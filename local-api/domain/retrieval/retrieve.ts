@@ -109,6 +109,8 @@ const KIND_WEIGHT: Record<ConceptKind, number> = { topic: 1, modifier: 0.6, gene
 /** The share of a unit's weight an entry covers when only its answer names the unit. */
 const ANSWER_SHARE = 0.5
 const WORD_WEIGHT = 0.6
+/** A word the base does not know may be what the question is about ("helicopter", "bitcoin"). */
+const UNKNOWN_WORD_WEIGHT = 0.8
 const MIN_WORD_IDF = 0.2
 const MIN_UNKNOWN_WORD = 4
 /** How much of the score depends on the entry's best phrasing being named by the question (else coverage alone). */
@@ -170,7 +172,7 @@ function wordEntries(entries: readonly IndexedEntry[], keys: readonly string[]):
 
 function wordWeight(entries: readonly IndexedEntry[], keys: readonly string[]): number {
   const count = wordEntries(entries, keys)
-  return WORD_WEIGHT * (count === 0 ? 1 : Math.max(MIN_WORD_IDF, idf(count, entries.length)))
+  return count === 0 ? UNKNOWN_WORD_WEIGHT : WORD_WEIGHT * Math.max(MIN_WORD_IDF, idf(count, entries.length))
 }
 
 const topicsOf = (concepts: readonly string[], lexicon: Lexicon) => concepts.filter((concept) => lexicon.kinds.get(concept) === 'topic')

@@ -190,6 +190,7 @@ describe('retrieval from the knowledge base', () => {
       assert.equal(result.confidence, 'low', question)
     }
     assert.equal(ask('Do you have a helipad?').best, null)
+    assert.notEqual(ask('is it dark at night?').best?.entryId, 'parking', 'no typo of "park"')
   })
 
   it('counts a detail the answer mentions as half covered', () => {
