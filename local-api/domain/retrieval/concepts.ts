@@ -12,7 +12,7 @@ interface CompiledTerm {
   /** Folded spelling per position. */
   surface: string[]
   /** Comparison keys per position (see wordKeys); only the spelling for an exact term. */
-  keys: string[][]
+  keys: (readonly string[])[]
   exact: boolean
   /** Matches only in a text of its own language. */
   native: boolean
@@ -114,7 +114,7 @@ export function compileLexicon(definitions: readonly ConceptDefinition[] = CONCE
 }
 
 /** A token's keys for a term language: all its keys where stems are compared, else its spelling only. */
-function tokenKeys(token: Token, language: Language, options: MatchOptions): string[] {
+function tokenKeys(token: Token, language: Language, options: MatchOptions): readonly string[] {
   return options.stemLanguages.includes(language) ? wordKeys(token, language) : [token.folded]
 }
 

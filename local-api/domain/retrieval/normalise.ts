@@ -78,6 +78,7 @@ export const isFiller = (folded: string, language: Language) => FILLERS[language
 const ALGORITHMS: Record<Language, string> = { en: 'english', de: 'german', fr: 'french', it: 'italian', es: 'spanish' }
 const stemmers = new Map<Language, Stemmer>()
 const stemCache = new Map<string, string>()
+const keyCache = new Map<string, readonly string[]>()
 const STEM_CACHE_LIMIT = 100_000
 const MIN_STEM = 4
 
@@ -102,9 +103,15 @@ export function stem(word: string, language: Language): string {
  * the stem of its folded spelling — guests drop accents, and a stemmer reads "habitacion" and
  * "habitación" differently, so two words match when any of their keys agree.
  */
-export function wordKeys(token: Token, language: Language): string[] {
+export function wordKeys(token: Token, language: Language): readonly string[] {
+  const cacheKey = `${language}:${token.text}:${token.folded}`
+  const cached = keyCache.get(cacheKey)
+  if (cached) return cached
   const keys = new Set([token.folded])
   // Stems under four letters say too little ("parada" → "par", "salida" → "sal", "camere" → "cam"): the spelling must match.
   for (const key of [fold(stem(token.text, language)), stem(token.folded, language)]) if (key.length >= MIN_STEM) keys.add(key)
-  return [...keys]
+  const result = [...keys]
+  if (keyCache.size >= STEM_CACHE_LIMIT) keyCache.clear()
+  keyCache.set(cacheKey, result)
+  return result
 }

@@ -217,10 +217,12 @@ export function buildKnowledgeIndex(entries: readonly IndexableEntry[]): Knowled
       stemLanguages: SUPPORTED_LANGUAGES,
       known: lexiconOnly,
     }),
-    answers: [
-      ...(entry.answer ? [read(withoutVariables(entry.answer), entry.language)] : []),
-      ...Object.entries(entry.answers ?? {}).map(([language, answer]) => read(withoutVariables(answer), language)),
-    ],
+    // An answer's language is known: no detection.
+    answers: [...(entry.answer ? [[entry.language, entry.answer] as const] : []), ...Object.entries(entry.answers ?? {})].map(([language, answer]) =>
+      isSupportedLanguage(language)
+        ? analyse(withoutVariables(answer), { lexicon: shipped, language, stemLanguages: [language], known: lexiconOnly })
+        : read(withoutVariables(answer), language),
+    ),
   }))
 
   const conceptEntries = new Map<string, number>()
