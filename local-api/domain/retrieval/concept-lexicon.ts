@@ -39,8 +39,8 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     id: 'check_out',
     kind: 'topic',
     terms: {
-      en: 'check out, check-out, checkout, checking out, departure, depart, leave the room, leave the hotel, vacate the room, vacate, out of the room, out of our room, keep the room',
-      de: 'auschecken, check-out, checkout, check out, abreise, abreisen, abreisetag, zimmer räumen, zimmer verlassen, zimmer freigeben, zimmer frei machen, =raumen',
+      en: 'check out, check-out, checkout, checking out, departure, depart, leave the room, leave the hotel, vacate the room, vacate, out of the room, out of our room, keep the room, have to leave, need to leave, must leave',
+      de: 'auschecken, check-out, checkout, check out, abreise, abreisen, abreisetag, zimmer räumen, zimmer verlassen, zimmer freigeben, zimmer frei machen, =raumen, raus müssen, müssen wir raus',
       fr: "départ, check-out, checkout, quitter la chambre, libérer la chambre, quitter l'hôtel, rendre la chambre, rendre les clés, libérer, =partir",
       it: "partenza, check-out, checkout, lasciare la camera, liberare la camera, rilasciare la camera, lasciare l'hotel, liberare, =partire",
       es: 'salida, hora de salida, check-out, checkout, dejar la habitación, desalojar la habitación, abandonar la habitación, dejar el hotel, desalojar',

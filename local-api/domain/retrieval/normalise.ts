@@ -80,7 +80,8 @@ const stemmers = new Map<Language, Stemmer>()
 const stemCache = new Map<string, string>()
 const keyCache = new Map<string, readonly string[]>()
 const STEM_CACHE_LIMIT = 100_000
-const MIN_STEM = 4
+/** Romance stemmers cut deep: their stems under four letters say too little ("parada" → "par", "salida" → "sal", "camere" → "cam"). */
+const MIN_STEM: Record<Language, number> = { en: 3, de: 3, fr: 4, it: 4, es: 4 }
 
 /** The Snowball stem of a lower-case word in a language ("parkplätze" → "parkplatz", "habitaciones" → "habit"). */
 export function stem(word: string, language: Language): string {
@@ -108,8 +109,7 @@ export function wordKeys(token: Token, language: Language): readonly string[] {
   const cached = keyCache.get(cacheKey)
   if (cached) return cached
   const keys = new Set([token.folded])
-  // Stems under four letters say too little ("parada" → "par", "salida" → "sal", "camere" → "cam"): the spelling must match.
-  for (const key of [fold(stem(token.text, language)), stem(token.folded, language)]) if (key.length >= MIN_STEM) keys.add(key)
+  for (const key of [fold(stem(token.text, language)), stem(token.folded, language)]) if (key.length >= MIN_STEM[language]) keys.add(key)
   const result = [...keys]
   if (keyCache.size >= STEM_CACHE_LIMIT) keyCache.clear()
   keyCache.set(cacheKey, result)
