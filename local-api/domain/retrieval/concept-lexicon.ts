@@ -491,9 +491,9 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     kind: 'topic',
     terms: {
       en: 'heating, heater, heat, radiator, radiators, too cold, freezing',
-      de: 'heizung, heizen, heizkörper, heizlüfter, zu kalt',
-      fr: 'chauffage, radiateur, chauffer, chauffé, trop froid, il fait froid',
-      it: 'riscaldamento, termosifone, termosifoni, stufa, riscaldata, troppo freddo, freddissimo, fa freddo',
+      de: 'heizung, heizen, heizkörper, heizlüfter, zu kalt, beheizt, beheizte, beheizten, geheizt',
+      fr: 'chauffage, radiateur, chauffer, chauffé, trop froid, il fait froid, chauffée, chauffés',
+      it: 'riscaldamento, termosifone, termosifoni, stufa, riscaldata, troppo freddo, freddissimo, fa freddo, riscaldato, riscaldati',
       es: 'calefacción, calefactor, radiador, calentar, mucho frío, demasiado frío, hace frío',
     },
   },

@@ -203,6 +203,27 @@ describe('retrieval from the knowledge base', () => {
     assert.ok((withAnswer.best?.coverage ?? 1) < 1)
   })
 
+  it('reads answers in other languages too', () => {
+    const german = buildKnowledgeIndex([
+      { id: 'pool', question: 'Is there a pool?', language: 'en', tags: '', phrasings: [], answers: { de: 'Unser Hallenbad ist auf 28 Grad beheizt.' } },
+    ])
+    assert.deepEqual(retrieve(german, 'Ist der Pool beheizt?').best?.matchedConcepts, ['pool', 'heating'])
+  })
+
+  it('takes an entry whose question names no concept to be about its tags', () => {
+    const tagged = buildKnowledgeIndex([{ id: 'misc', question: 'Anything else?', language: 'en', tags: 'sauna, massage', phrasings: [] }])
+    const result = retrieve(tagged, 'do you have a sauna?')
+    assert.equal(result.best?.entryId, 'misc')
+    assert.equal(result.best?.topicMatched, true)
+  })
+
+  it('works on an empty knowledge base', () => {
+    const result = retrieve(buildKnowledgeIndex([]), 'where can I park?')
+    assert.equal(result.best, null)
+    assert.equal(result.confidence, 'low')
+    assert.deepEqual(result.concepts, ['parking'])
+  })
+
   it('ranks candidates and reports the runner-up', () => {
     const result = ask('Can I check in early?')
     assert.equal(result.runnerUp?.entryId, 'check-in')
