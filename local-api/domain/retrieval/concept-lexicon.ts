@@ -931,7 +931,7 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     kind: 'generic',
     terms: {
       en: 'when, what time, time, times, hours, opening hours, open, opens, close, closes, closed, until when, from when, from what time, until what time, start, starts, begin, begins, end, ends, noon, midday, how long, at night, late at night, midnight, overnight',
-      de: 'wann, uhrzeit, um wie viel uhr, wie spät, öffnungszeiten, geöffnet, offen, bis wann, ab wann, zeit, zeiten, uhr, schließt, öffnet, mittag, mittags, wie lange, beginnt, fängt an, endet, nachts, mitternacht, über nacht',
+      de: 'wann, uhrzeit, um wie viel uhr, wie spät, öffnungszeiten, geöffnet, offen, bis wann, ab wann, zeit, zeiten, uhr, schließt, öffnet, mittag, mittags, wie lange, beginnt, fängt an, endet, nachts, mitternacht, über nacht, wieviel uhr, wie viel uhr, ab wie viel uhr',
       fr: 'quand, quelle heure, à quelle heure, heure, heures, horaire, horaires, ouvert, ouverte, ouverture, fermé, fermée, fermeture, jusqu’à quand, à partir de quand, à partir de, ferme, ouvre, midi, combien de temps, commence, commencer, finit, de nuit, pendant la nuit, minuit',
       it: 'quando, a che ora, che ora, ora, orario, orari, aperto, aperta, apertura, chiuso, chiusa, chiusura, fino a quando, da quando, a partire da, da che ora, apre, chiude, mezzogiorno, quanto tempo, inizia, comincia, finisce, di notte, mezzanotte, durante la notte',
       es: 'cuándo, a qué hora, qué hora, hora, horas, horario, horarios, abierto, abierta, apertura, cerrado, cerrada, hasta cuándo, desde cuándo, a partir de, abre, cierra, mediodía, cuánto tiempo, empieza, comienza, termina, por la noche, de noche, medianoche, toda la noche',
@@ -953,7 +953,7 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     kind: 'generic',
     terms: {
       en: 'room, rooms, bedroom, suite, accommodation',
-      de: 'zimmer, suite, unterkunft, hotelzimmer',
+      de: 'zimmer, suite, unterkunft, hotelzimmer, raum, räume',
       fr: 'chambre, chambres, suite, logement, hébergement',
       it: '!camera, camere, stanza, stanze, suite, alloggio',
       es: 'habitación, habitaciones, cuarto, suite, alojamiento',

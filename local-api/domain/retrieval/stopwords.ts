@@ -43,6 +43,8 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     euch pro ware waere komme kommt passiert geht gehts vorhanden suchen sucht suche schicken senden zuschicken bestellen bestelle frau mann mutter vater kollege denke glaube nochmal erst danach vorher wahrend seit jeden jede jeder alle beide woche abends morgens nachmittags zusammen okay ok super toll wirklich furs
   
     servieren serviert
+  
+    viel
   `),
   fr: words(`
     le la les l un une des du de d au aux et ou mais si donc que qu qui quoi quel quelle quels quelles comment ou pourquoi est sont suis es
