@@ -217,6 +217,34 @@ describe('retrieval from the knowledge base', () => {
     assert.equal(result.best?.topicMatched, true)
   })
 
+  it('answers questions in any language from entries written in another', () => {
+    const german = buildKnowledgeIndex(
+      [
+        ['parken', 'Gibt es Parkplätze am Hotel?', 'Parkplatz, Garage'],
+        ['fruehstueck', 'Wann gibt es Frühstück?', 'Frühstück'],
+        ['hunde', 'Sind Hunde erlaubt?', 'Haustiere'],
+        ['velo', 'Kann man Fahrräder mieten?', 'Fahrradverleih'],
+        ['taxi', 'Können Sie mir ein Taxi rufen?', 'Taxi'],
+      ].map(([id = '', question = '', tags = '']) => ({ id, question, language: 'de', tags, phrasings: [] })),
+    )
+    const cases: [string, string][] = [
+      ['where can I park?', 'parken'],
+      ['what time is breakfast?', 'fruehstueck'],
+      ['can I bring my dog?', 'hunde'],
+      ['can I rent a bike?', 'velo'],
+      ['can you call me a cab?', 'taxi'],
+      ['Où est le parking ?', 'parken'],
+      ['¿a qué hora es el desayuno?', 'fruehstueck'],
+      ['Frühstückszeiten?', 'fruehstueck'],
+      ['Habt ihr Leihräder?', 'velo'],
+    ]
+    for (const [question, expected] of cases) {
+      const result = retrieve(german, question)
+      assert.equal(result.best?.entryId, expected, question)
+      assert.equal(result.confidence, 'high', question)
+    }
+  })
+
   it('works on an empty knowledge base', () => {
     const result = retrieve(buildKnowledgeIndex([]), 'where can I park?')
     assert.equal(result.best, null)
