@@ -39,8 +39,8 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     id: 'check_out',
     kind: 'topic',
     terms: {
-      en: 'check out, check-out, checkout, checking out, departure, depart, leave the room, leave the hotel, vacate the room, vacate, out of the room, out of our room, keep the room',
-      de: 'auschecken, check-out, checkout, check out, abreise, abreisen, abreisetag, zimmer räumen, räumen, zimmer verlassen, zimmer freigeben, zimmer frei machen',
+      en: 'check out, check-out, checkout, checking out, departure, depart, leave the room, leave the hotel, vacate the room, vacate, out of the room, out of our room, keep the room, have to leave, need to leave, must leave',
+      de: 'auschecken, check-out, checkout, check out, abreise, abreisen, abreisetag, zimmer räumen, zimmer verlassen, zimmer freigeben, zimmer frei machen, =raumen, raus müssen, müssen wir raus',
       fr: "départ, check-out, checkout, quitter la chambre, libérer la chambre, quitter l'hôtel, rendre la chambre, rendre les clés, libérer, =partir",
       it: "partenza, check-out, checkout, lasciare la camera, liberare la camera, rilasciare la camera, lasciare l'hotel, liberare, =partire",
       es: 'salida, hora de salida, check-out, checkout, dejar la habitación, desalojar la habitación, abandonar la habitación, dejar el hotel, desalojar',
@@ -491,9 +491,9 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     kind: 'topic',
     terms: {
       en: 'heating, heater, heat, radiator, radiators, too cold, freezing',
-      de: 'heizung, heizen, heizkörper, heizlüfter, zu kalt',
-      fr: 'chauffage, radiateur, chauffer, chauffé, trop froid, il fait froid',
-      it: 'riscaldamento, termosifone, termosifoni, stufa, riscaldata, troppo freddo, freddissimo, fa freddo',
+      de: 'heizung, heizen, heizkörper, heizlüfter, zu kalt, beheizt, beheizte, beheizten, geheizt',
+      fr: 'chauffage, radiateur, chauffer, chauffé, trop froid, il fait froid, chauffée, chauffés',
+      it: 'riscaldamento, termosifone, termosifoni, stufa, riscaldata, troppo freddo, freddissimo, fa freddo, riscaldato, riscaldati',
       es: 'calefacción, calefactor, radiador, calentar, mucho frío, demasiado frío, hace frío',
     },
   },
@@ -776,11 +776,11 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     id: 'supermarket',
     kind: 'topic',
     terms: {
-      en: 'supermarket, grocery, groceries, shop, shops, shopping, convenience store, mall, souvenirs',
-      de: 'supermarkt, einkaufen, geschäft, geschäfte, shopping, lebensmittel, einkaufsmöglichkeiten, kiosk',
-      fr: 'supermarché, épicerie, magasin, magasins, courses, boutique, boutiques, shopping',
-      it: 'supermercato, alimentari, negozio, negozi, spesa, shopping',
-      es: 'supermercado, tienda, tiendas, compras, ir de compras, colmado',
+      en: 'supermarket, grocery, groceries, shop, shops, shopping, convenience store, mall, souvenirs, buy, purchase',
+      de: 'supermarkt, einkaufen, geschäft, geschäfte, shopping, lebensmittel, einkaufsmöglichkeiten, kiosk, kaufen, einkaufen',
+      fr: 'supermarché, épicerie, magasin, magasins, courses, boutique, boutiques, shopping, acheter',
+      it: 'supermercato, alimentari, negozio, negozi, spesa, shopping, comprare',
+      es: 'supermercado, tienda, tiendas, compras, ir de compras, colmado, comprar',
     },
   },
   {
@@ -931,7 +931,7 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     kind: 'generic',
     terms: {
       en: 'when, what time, time, times, hours, opening hours, open, opens, close, closes, closed, until when, from when, from what time, until what time, start, starts, begin, begins, end, ends, noon, midday, how long, at night, late at night, midnight, overnight',
-      de: 'wann, uhrzeit, um wie viel uhr, wie spät, öffnungszeiten, geöffnet, offen, bis wann, ab wann, zeit, zeiten, uhr, schließt, öffnet, mittag, mittags, wie lange, beginnt, fängt an, endet, nachts, mitternacht, über nacht',
+      de: 'wann, uhrzeit, um wie viel uhr, wie spät, öffnungszeiten, geöffnet, offen, bis wann, ab wann, zeit, zeiten, uhr, schließt, öffnet, mittag, mittags, wie lange, beginnt, fängt an, endet, nachts, mitternacht, über nacht, wieviel uhr, wie viel uhr, ab wie viel uhr',
       fr: 'quand, quelle heure, à quelle heure, heure, heures, horaire, horaires, ouvert, ouverte, ouverture, fermé, fermée, fermeture, jusqu’à quand, à partir de quand, à partir de, ferme, ouvre, midi, combien de temps, commence, commencer, finit, de nuit, pendant la nuit, minuit',
       it: 'quando, a che ora, che ora, ora, orario, orari, aperto, aperta, apertura, chiuso, chiusa, chiusura, fino a quando, da quando, a partire da, da che ora, apre, chiude, mezzogiorno, quanto tempo, inizia, comincia, finisce, di notte, mezzanotte, durante la notte',
       es: 'cuándo, a qué hora, qué hora, hora, horas, horario, horarios, abierto, abierta, apertura, cerrado, cerrada, hasta cuándo, desde cuándo, a partir de, abre, cierra, mediodía, cuánto tiempo, empieza, comienza, termina, por la noche, de noche, medianoche, toda la noche',
@@ -953,7 +953,7 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     kind: 'generic',
     terms: {
       en: 'room, rooms, bedroom, suite, accommodation',
-      de: 'zimmer, suite, unterkunft, hotelzimmer',
+      de: 'zimmer, suite, unterkunft, hotelzimmer, raum, räume',
       fr: 'chambre, chambres, suite, logement, hébergement',
       it: '!camera, camere, stanza, stanze, suite, alloggio',
       es: 'habitación, habitaciones, cuarto, suite, alojamiento',

@@ -12,7 +12,7 @@ interface CompiledTerm {
   /** Folded spelling per position. */
   surface: string[]
   /** Comparison keys per position (see wordKeys); only the spelling for an exact term. */
-  keys: string[][]
+  keys: (readonly string[])[]
   exact: boolean
   /** Matches only in a text of its own language. */
   native: boolean
@@ -114,7 +114,7 @@ export function compileLexicon(definitions: readonly ConceptDefinition[] = CONCE
 }
 
 /** A token's keys for a term language: all its keys where stems are compared, else its spelling only. */
-function tokenKeys(token: Token, language: Language, options: MatchOptions): string[] {
+function tokenKeys(token: Token, language: Language, options: MatchOptions): readonly string[] {
   return options.stemLanguages.includes(language) ? wordKeys(token, language) : [token.folded]
 }
 
@@ -138,8 +138,10 @@ function matchSequence(tokens: readonly Token[], sequence: readonly number[], in
           seen.add(term)
           if (term.native && language !== options.language) continue
           if (start + term.surface.length > sequence.length) continue
-          // One word of another language must be a real word of it, not a short word or stopword of this text's language ("car" in French).
-          if (term.surface.length === 1 && language !== options.language && (token.folded.length < 4 || isStopword(token.folded, options.language))) continue
+          // One word is never a stopword of this text's language (a stem may coincide: German "nach", "nahe"), and one word of
+          // another language must be a real word of it, not a short word of this text's ("car" in French).
+          if (term.surface.length === 1 && isStopword(token.folded, options.language)) continue
+          if (term.surface.length === 1 && language !== options.language && token.folded.length < 4) continue
           const positions = sequence.slice(start, start + term.surface.length)
           if (positions.every((position, i) => wordMatches(tokens[position] as Token, term, i, options))) {
             matches.push({ concept: term.concept, language, positions, spelling: term.surface.join(' ') })

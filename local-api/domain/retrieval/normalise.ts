@@ -78,8 +78,10 @@ export const isFiller = (folded: string, language: Language) => FILLERS[language
 const ALGORITHMS: Record<Language, string> = { en: 'english', de: 'german', fr: 'french', it: 'italian', es: 'spanish' }
 const stemmers = new Map<Language, Stemmer>()
 const stemCache = new Map<string, string>()
+const keyCache = new Map<string, readonly string[]>()
 const STEM_CACHE_LIMIT = 100_000
-const MIN_STEM = 4
+/** Romance stemmers cut deep: their stems under four letters say too little ("parada" → "par", "salida" → "sal", "camere" → "cam"). */
+const MIN_STEM: Record<Language, number> = { en: 3, de: 3, fr: 4, it: 4, es: 4 }
 
 /** The Snowball stem of a lower-case word in a language ("parkplätze" → "parkplatz", "habitaciones" → "habit"). */
 export function stem(word: string, language: Language): string {
@@ -102,9 +104,14 @@ export function stem(word: string, language: Language): string {
  * the stem of its folded spelling — guests drop accents, and a stemmer reads "habitacion" and
  * "habitación" differently, so two words match when any of their keys agree.
  */
-export function wordKeys(token: Token, language: Language): string[] {
+export function wordKeys(token: Token, language: Language): readonly string[] {
+  const cacheKey = `${language}:${token.text}:${token.folded}`
+  const cached = keyCache.get(cacheKey)
+  if (cached) return cached
   const keys = new Set([token.folded])
-  // Stems under four letters say too little ("parada" → "par", "salida" → "sal", "camere" → "cam"): the spelling must match.
-  for (const key of [fold(stem(token.text, language)), stem(token.folded, language)]) if (key.length >= MIN_STEM) keys.add(key)
-  return [...keys]
+  for (const key of [fold(stem(token.text, language)), stem(token.folded, language)]) if (key.length >= MIN_STEM[language]) keys.add(key)
+  const result = [...keys]
+  if (keyCache.size >= STEM_CACHE_LIMIT) keyCache.clear()
+  keyCache.set(cacheKey, result)
+  return result
 }

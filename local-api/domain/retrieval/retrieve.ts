@@ -6,9 +6,13 @@
  * The question is read as units — the concepts it names and its content words no concept accounts
  * for — each weighted (concepts more than words, rare ones more than common ones, generic concepts
  * such as time, price or room least). An entry covers a unit when its question, a phrasing or its
- * tags name that concept or word; its score is the covered share of the question's weight. A word
- * the knowledge base does not know ("bitcoin", "helipad") is a unit nobody covers, which is how
- * "can I pay with bitcoin at check-out?" stops being a check-out question.
+ * tags name that concept or word (its answers, for half the weight); its coverage is the covered
+ * share of the question's weight. A word the knowledge base does not know ("helicopter") is a unit
+ * nobody covers, as is a concept no entry names ("bitcoin"), which is how "can I pay with bitcoin at
+ * check-out?" stops being a check-out question. An entry can only be the answer when its main topic
+ * is among the question's concepts ("from when can we get into our room?" names a room, but is not
+ * about room service), and it fits less when the question leaves out what most of its phrasings name
+ * (an early check-in for "what time is check-in?").
  */
 import { analyse, type Analysis, type KnownWords } from './analyse.js'
 import type { ConceptKind } from './concept-lexicon.js'
@@ -45,7 +49,7 @@ export interface IndexableEntry {
 
 export interface Candidate {
   entryId: string
-  /** The ranking score, 0..1: coverage, refined by how much of the entry's best phrasing the question names, halved off topic. */
+  /** The ranking score, 0..1: coverage, lowered when the question names little of what the entry is about, halved off topic. */
   score: number
   /** The share of the question's weight the entry covers, 0..1. */
   coverage: number
@@ -65,14 +69,14 @@ export interface Retrieval {
   confidence: 'high' | 'medium' | 'low'
   /** The question's language: detected, else told by the lexicon's words, else the one given, else English. */
   language: string
-  /** The question's concepts, with the previous question's topic for a follow-up. */
+  /** The question's concepts, with the previous question's topics and modifiers for a follow-up. */
   concepts: string[]
 }
 
 export interface RetrieveOptions {
   /** The language the guest is known to write in, used when the question's own cannot be told. */
   language?: string
-  /** The guest's previous question: a short follow-up ("and for dogs?") is read with its topic. */
+  /** The guest's previous question: a follow-up without a topic of its own ("how much?", "und am Sonntag?") is read with its topics. */
   previous?: string
   thresholds?: RetrievalThresholds
 }
@@ -109,39 +113,13 @@ const KIND_WEIGHT: Record<ConceptKind, number> = { topic: 1, modifier: 0.6, gene
 /** The share of a unit's weight an entry covers when only its answer names the unit. */
 const ANSWER_SHARE = 0.5
 const WORD_WEIGHT = 0.6
+/** A word the base does not know may be what the question is about ("helicopter", "bitcoin"). */
+const UNKNOWN_WORD_WEIGHT = 0.8
 const MIN_WORD_IDF = 0.2
 const MIN_UNKNOWN_WORD = 4
-/** How much of the score depends on the entry's best phrasing being named by the question (else coverage alone). */
+/** How much of the score depends on the question naming what the entry is about (see definingShare); the rest is coverage. */
 const PRECISION_SHARE = 0.4
 const OFF_TOPIC_FACTOR = 0.5
-/** A follow-up is short: "and for dogs?", "und am Sonntag?", "e per i bambini?". */
-const FOLLOW_UP_MAX_TOKENS = 7
-const FOLLOW_UP_OPENERS = new Set([
-  'and',
-  'und',
-  'et',
-  'e',
-  'ed',
-  'y',
-  'also',
-  'auch',
-  'aussi',
-  'anche',
-  'tambien',
-  'plus',
-  'und wie',
-  'what about',
-  'how about',
-  'was ist',
-  'wie ist',
-  'wie sieht',
-  'quid de',
-  'e per',
-  'e se',
-  'y si',
-  'y para',
-])
-
 let shippedLexicon: Lexicon | undefined
 const lexicon = () => (shippedLexicon ??= compileLexicon())
 
@@ -170,7 +148,7 @@ function wordEntries(entries: readonly IndexedEntry[], keys: readonly string[]):
 
 function wordWeight(entries: readonly IndexedEntry[], keys: readonly string[]): number {
   const count = wordEntries(entries, keys)
-  return WORD_WEIGHT * (count === 0 ? 1 : Math.max(MIN_WORD_IDF, idf(count, entries.length)))
+  return count === 0 ? UNKNOWN_WORD_WEIGHT : WORD_WEIGHT * Math.max(MIN_WORD_IDF, idf(count, entries.length))
 }
 
 const topicsOf = (concepts: readonly string[], lexicon: Lexicon) => concepts.filter((concept) => lexicon.kinds.get(concept) === 'topic')
@@ -215,10 +193,12 @@ export function buildKnowledgeIndex(entries: readonly IndexableEntry[]): Knowled
       stemLanguages: SUPPORTED_LANGUAGES,
       known: lexiconOnly,
     }),
-    answers: [
-      ...(entry.answer ? [read(withoutVariables(entry.answer), entry.language)] : []),
-      ...Object.entries(entry.answers ?? {}).map(([language, answer]) => read(withoutVariables(answer), language)),
-    ],
+    // An answer's language is known: no detection.
+    answers: [...(entry.answer ? [[entry.language, entry.answer] as const] : []), ...Object.entries(entry.answers ?? {})].map(([language, answer]) =>
+      isSupportedLanguage(language)
+        ? analyse(withoutVariables(answer), { lexicon: shipped, language, stemLanguages: [language], known: lexiconOnly })
+        : read(withoutVariables(answer), language),
+    ),
   }))
 
   const conceptEntries = new Map<string, number>()
@@ -270,12 +250,13 @@ function definingShare(entry: IndexedEntry, concepts: ReadonlySet<string>, index
   return weight(defining.filter((concept) => concepts.has(concept))) / weight(defining)
 }
 
+/**
+ * A follow-up names no topic of its own ("how much?", "und am Sonntag?", "e per i bambini?"): it is
+ * read with the previous question's topics and modifiers. One that names its own ("and for dogs?",
+ * "and is there a gym?") is read on its own.
+ */
 function isFollowUp(analysis: Analysis, index: KnowledgeIndex): boolean {
-  const hasTopic = analysis.concepts.some((concept) => index.lexicon.kinds.get(concept) === 'topic')
-  if (!hasTopic) return true
-  const [first, second] = analysis.tokens.map((token) => token.folded)
-  const opens = FOLLOW_UP_OPENERS.has(first ?? '') || FOLLOW_UP_OPENERS.has(`${first} ${second}`)
-  return opens && analysis.tokens.length <= FOLLOW_UP_MAX_TOKENS
+  return !analysis.concepts.some((concept) => index.lexicon.kinds.get(concept) === 'topic')
 }
 
 /** The language the lexicon's words say a text is in, when they all agree on one that only some of them share. */

@@ -27,6 +27,8 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     whats someone somebody anyone only after before until till during since send order couple little bit grab chance stuff wife husband father mother mom mum dad partner boyfriend girlfriend colleague think feel sure now right fine good great nice lovely next last first whole both per day days week
   
     uses used serve served serving
+  
+    call calling
   `),
   de: words(`
     der die das den dem des ein eine einen einem einer eines und oder aber wenn dann so dass als wie was wer wo woher wohin warum weshalb
@@ -43,6 +45,10 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     euch pro ware waere komme kommt passiert geht gehts vorhanden suchen sucht suche schicken senden zuschicken bestellen bestelle frau mann mutter vater kollege denke glaube nochmal erst danach vorher wahrend seit jeden jede jeder alle beide woche abends morgens nachmittags zusammen okay ok super toll wirklich furs
   
     servieren serviert
+  
+    viel
+  
+    rufen ruft
   `),
   fr: words(`
     le la les l un une des du de d au aux et ou mais si donc que qu qui quoi quel quelle quels quelles comment ou pourquoi est sont suis es
@@ -60,6 +66,8 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     roule rouler conduire conduis sert servi servir
   
     servez servons servent
+  
+    appeler appelez
   `),
   it: words(`
     il lo la i gli le l un uno una di del dello della dei degli delle d a al allo alla ai agli alle all da dal dalla dai in nel nella nei
@@ -76,6 +84,8 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     servire servito servita
   
     servite serviamo
+  
+    chiamare chiamate
   `),
   es: words(`
     el la los las lo un una unos unas de del al a en con sin por para y e o u pero si que quien cual como donde porque es son soy somos
@@ -89,6 +99,8 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     mas despues antes durante hasta desde solo solamente otro otros otra otras dos tres cuatro noche noches dia dias semana madre padre esposa marido mujer alguien enviar mandar pedir va van vamos funciona funcionar moverse buscar buscamos busco todo todos toda cada poco anos meses sitio entrar hace
   
     sirven sirve servis servir salir
+  
+    llamar llamen
   `),
 }
 

@@ -65,6 +65,8 @@ function closest(word: string, words: WordsByLength, allowed: number, equivalent
   let bestDistance = Infinity
   for (let length = word.length - allowed; length <= word.length + allowed; length++) {
     for (const candidate of words.byLength.get(length) ?? []) {
+      // Guests seldom mistype a word's first letter, and "dark" is not "park", nor "horse" "borse".
+      if (candidate[0] !== word[0]) continue
       let d = distance(word, candidate)
       if (d === 2 && isOneTransposition(word, candidate)) d = 1
       // Two slips in a word that does not even start like the candidate is more likely another word ("thinking", not "drinking").
@@ -87,9 +89,9 @@ function closest(word: string, words: WordsByLength, allowed: number, equivalent
 
 /**
  * The known word a folded word is a typo of, or null: at most one edit away for words of 4 to 7
- * letters (a swap of two neighbouring letters counts as one), two for longer ones; never for shorter
- * words, words with digits or words already known; and null when two different known words are
- * equally close. Content words are preferred to stopwords.
+ * letters (a swap of two neighbouring letters counts as one), two for longer ones, the first letter
+ * kept; never for shorter words, words with digits or words already known; and null when two
+ * different known words are equally close. Content words are preferred to stopwords.
  */
 export function correctTypo(word: string, vocabulary: TypoVocabulary, equivalent: Equivalent = () => false): string | null {
   if (word.length < MIN_LENGTH || /\d/.test(word) || isKnownSpelling(word, vocabulary)) return null

@@ -78,7 +78,7 @@ describe('retrieval normalisation', () => {
 
   it('compares words by spelling and stem, with or without accents', () => {
     const keys = (word: string, language: 'en' | 'de' | 'fr' | 'it' | 'es') => wordKeys(tokenize(word)[0] ?? { text: '', folded: '' }, language)
-    const share = (a: string[], b: string[]) => a.some((key) => b.includes(key))
+    const share = (a: readonly string[], b: readonly string[]) => a.some((key) => b.includes(key))
     assert.ok(share(keys('habitacion', 'es'), keys('habitación', 'es')), 'accents dropped')
     assert.ok(share(keys('Habitaciones', 'es'), keys('habitación', 'es')), 'plural')
     assert.ok(share(keys('Frühstücks', 'de'), keys('fruhstuck', 'de')), 'genitive, no umlaut')

@@ -190,6 +190,7 @@ describe('retrieval from the knowledge base', () => {
       assert.equal(result.confidence, 'low', question)
     }
     assert.equal(ask('Do you have a helipad?').best, null)
+    assert.notEqual(ask('is it dark at night?').best?.entryId, 'parking', 'no typo of "park"')
   })
 
   it('counts a detail the answer mentions as half covered', () => {
@@ -200,6 +201,55 @@ describe('retrieval from the knowledge base', () => {
     assert.deepEqual(withoutAnswer.best?.matchedConcepts, ['pool'])
     assert.ok((withAnswer.best?.coverage ?? 0) > (withoutAnswer.best?.coverage ?? 1))
     assert.ok((withAnswer.best?.coverage ?? 1) < 1)
+  })
+
+  it('reads answers in other languages too', () => {
+    const german = buildKnowledgeIndex([
+      { id: 'pool', question: 'Is there a pool?', language: 'en', tags: '', phrasings: [], answers: { de: 'Unser Hallenbad ist auf 28 Grad beheizt.' } },
+    ])
+    assert.deepEqual(retrieve(german, 'Ist der Pool beheizt?').best?.matchedConcepts, ['pool', 'heating'])
+  })
+
+  it('takes an entry whose question names no concept to be about its tags', () => {
+    const tagged = buildKnowledgeIndex([{ id: 'misc', question: 'Anything else?', language: 'en', tags: 'sauna, massage', phrasings: [] }])
+    const result = retrieve(tagged, 'do you have a sauna?')
+    assert.equal(result.best?.entryId, 'misc')
+    assert.equal(result.best?.topicMatched, true)
+  })
+
+  it('answers questions in any language from entries written in another', () => {
+    const german = buildKnowledgeIndex(
+      [
+        ['parken', 'Gibt es Parkplätze am Hotel?', 'Parkplatz, Garage'],
+        ['fruehstueck', 'Wann gibt es Frühstück?', 'Frühstück'],
+        ['hunde', 'Sind Hunde erlaubt?', 'Haustiere'],
+        ['velo', 'Kann man Fahrräder mieten?', 'Fahrradverleih'],
+        ['taxi', 'Können Sie mir ein Taxi rufen?', 'Taxi'],
+      ].map(([id = '', question = '', tags = '']) => ({ id, question, language: 'de', tags, phrasings: [] })),
+    )
+    const cases: [string, string][] = [
+      ['where can I park?', 'parken'],
+      ['what time is breakfast?', 'fruehstueck'],
+      ['can I bring my dog?', 'hunde'],
+      ['can I rent a bike?', 'velo'],
+      ['can you call me a cab?', 'taxi'],
+      ['Où est le parking ?', 'parken'],
+      ['¿a qué hora es el desayuno?', 'fruehstueck'],
+      ['Frühstückszeiten?', 'fruehstueck'],
+      ['Habt ihr Leihräder?', 'velo'],
+    ]
+    for (const [question, expected] of cases) {
+      const result = retrieve(german, question)
+      assert.equal(result.best?.entryId, expected, question)
+      assert.equal(result.confidence, 'high', question)
+    }
+  })
+
+  it('works on an empty knowledge base', () => {
+    const result = retrieve(buildKnowledgeIndex([]), 'where can I park?')
+    assert.equal(result.best, null)
+    assert.equal(result.confidence, 'low')
+    assert.deepEqual(result.concepts, ['parking'])
   })
 
   it('ranks candidates and reports the runner-up', () => {

@@ -22,6 +22,13 @@ describe('typo tolerance', () => {
     assert.equal(correctTypo('prkng', vocabulary), null, 'two slips in a short word')
   })
 
+  it('keeps the first letter: a real word is not read as another one', () => {
+    const withPark = createTypoVocabulary(['park', 'parking', 'borse'])
+    assert.equal(correctTypo('dark', withPark), null)
+    assert.equal(correctTypo('horse', withPark), null)
+    assert.equal(correctTypo('pakr', withPark), 'park')
+  })
+
   it('never corrects short words, words with digits or known words', () => {
     assert.equal(correctTypo('wfi', vocabulary), null)
     assert.equal(correctTypo('pol', vocabulary), null)
