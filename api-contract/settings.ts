@@ -23,6 +23,9 @@ const HandoverMessages = Type.Record(Type.String({ pattern: '^[a-z]{2,3}$' }), N
   description: 'What a guest is told on a handover, by language ({"de": "…"}); the product has words for en, de, fr, it, es.',
 })
 
+const ClockTime = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM' })
+const DeskHours = Type.Object({ opens: ClockTime, closes: ClockTime }, { additionalProperties: false })
+
 /** GET /v1/settings/agent: how sure the AI agent must be to answer (high) or to suggest a reply to staff (medium), and its handover words. */
 export const AgentSettingsSchema = Type.Object({
   propertyId: Type.String(),
@@ -32,6 +35,7 @@ export const AgentSettingsSchema = Type.Object({
     minGap: Type.Number({ minimum: 0, maximum: 1, description: 'How far the best entry must be ahead of the next to answer.' }),
   }),
   handoverMessages: HandoverMessages,
+  deskHours: Type.Union([DeskHours, Type.Null()], { description: "When the front desk is staffed, in the property's time zone; null: around the clock." }),
 })
 export type AgentSettingsView = Static<typeof AgentSettingsSchema>
 
@@ -43,6 +47,7 @@ export const AgentSettingsBody = Type.Object(
       Type.Object({ high: Type.Optional(Threshold), medium: Type.Optional(Threshold), minGap: Type.Optional(Threshold) }, { additionalProperties: false }),
     ),
     handoverMessages: Type.Optional(HandoverMessages),
+    deskHours: Type.Optional(Type.Union([DeskHours, Type.Null()])),
   },
   { additionalProperties: false },
 )

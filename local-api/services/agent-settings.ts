@@ -1,4 +1,5 @@
 import type { Store } from '../db/store.js'
+import type { DeskHours } from '../domain/handover-message.js'
 import { DEFAULT_THRESHOLDS, type RetrievalThresholds } from '../domain/retrieval/retrieve.js'
 
 /** How sure the agent must be to answer or suggest, and what it tells a guest it hands over: per property. */
@@ -6,6 +7,8 @@ export interface AgentSettings {
   thresholds: RetrievalThresholds
   /** The property's own handover words by language; the product's defaults fill the others. */
   handoverMessages: Record<string, string>
+  /** When the front desk is staffed (a handover outside them says so); null: around the clock. */
+  deskHours: DeskHours | null
 }
 
 const keyOf = (propertyId: string) => `ai.agent.${propertyId}`
@@ -13,7 +16,7 @@ const keyOf = (propertyId: string) => `ai.agent.${propertyId}`
 /** The property's agent settings, the safe defaults where it has none. */
 export function agentSettingsOf(store: Store, propertyId: string): AgentSettings {
   const own = store.settings.get<Partial<AgentSettings>>(keyOf(propertyId)) ?? {}
-  return { thresholds: { ...DEFAULT_THRESHOLDS, ...own.thresholds }, handoverMessages: { ...own.handoverMessages } }
+  return { thresholds: { ...DEFAULT_THRESHOLDS, ...own.thresholds }, handoverMessages: { ...own.handoverMessages }, deskHours: own.deskHours ?? null }
 }
 
 export function saveAgentSettings(store: Store, propertyId: string, changes: Partial<AgentSettings>): AgentSettings {

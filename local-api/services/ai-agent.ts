@@ -2,7 +2,7 @@ import type { Conversation } from '../db/conversations.js'
 import type { Message } from '../db/messages.js'
 import type { Store } from '../db/store.js'
 import { asksAboutOwnStay, handoverReason, showsBookingIntent, type HandoverReason } from '../domain/bot-policy.js'
-import { handoverMessage } from '../domain/handover-message.js'
+import { handoverMessageAt } from '../domain/handover-message.js'
 import { stayAnswer } from '../domain/stay-answer.js'
 import { newId } from '../domain/ids.js'
 import { answerIn } from '../domain/retrieval/answer-language.js'
@@ -83,10 +83,12 @@ export function createAiAgent(deps: {
 
     const match = knowledge.match(conversation.propertyId, text, { language: known ?? undefined, previous, thresholds: settings.thresholds })
     const language = match.language
+    const timeZone = store.properties.get(conversation.propertyId)?.timeZone ?? 'UTC'
+    const say = handoverMessageAt(language, settings.handoverMessages, settings.deskHours, clock(), timeZone)
     const handover = (reason: HandoverReason, gap = false): AgentDecision => ({
       kind: 'handover',
       reason,
-      say: handoverMessage(language, settings.handoverMessages),
+      say,
       language,
       ...(gap && { gap }),
     })
@@ -101,8 +103,7 @@ export function createAiAgent(deps: {
     if (!match.entry || match.confidence === 'low') return handover('nothing relevant found', true)
 
     let answer = fillTemplate(answerIn(match.entry, language), context).text
-    if (match.confidence === 'medium')
-      return { kind: 'suggest', text: answer, entryId: match.entry.id, say: handoverMessage(language, settings.handoverMessages), language }
+    if (match.confidence === 'medium') return { kind: 'suggest', text: answer, entryId: match.entry.id, say, language }
 
     const tools: Tool[] = ['rag']
     const provider = store.settings.get<LlmProvider>(LLM_SETTING)

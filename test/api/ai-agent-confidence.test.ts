@@ -88,7 +88,13 @@ describe('answering with confidence, in the guest language', () => {
     const tailor = await guestSays('can you recommend a tailor in town?')
     assert.equal((await messagesOf(tailor))[0]!.content.text, 'Thanks! Our reception team will get back to you within minutes.')
 
-    for (const bad of [{ thresholds: { high: 0.3, medium: 0.6 } }, { thresholds: { high: 2 } }, { handoverMessages: { english: 'x' } }]) {
+    for (const bad of [
+      { thresholds: { high: 0.3, medium: 0.6 } },
+      { thresholds: { high: 2 } },
+      { handoverMessages: { english: 'x' } },
+      { deskHours: { opens: '7:00', closes: '23:00' } },
+      { deskHours: { opens: '07:00' } },
+    ]) {
       const refused = await api('PUT', '/v1/settings/agent', bad)
       assert.equal(refused.statusCode, 400, JSON.stringify(bad))
     }
@@ -96,6 +102,28 @@ describe('answering with confidence, in the guest language', () => {
 })
 
 describe('talking like a receptionist', () => {
+  it("gives the desk's hours with a handover outside them", async () => {
+    const now = new Intl.DateTimeFormat('en-GB', {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: t.app.store.properties.first()!.timeZone,
+    }).format(Date.now())
+    const hour = Number(now.slice(0, 2))
+    // Staffed for an hour that has not begun yet: now is outside.
+    const opens = `${String((hour + 2) % 24).padStart(2, '0')}:00`
+    const closes = `${String((hour + 3) % 24).padStart(2, '0')}:00`
+    await api('PUT', '/v1/settings/agent', { deskHours: { opens, closes } })
+    const chat = await guestSays('Gibt es in der Nähe einen Friseur?')
+    assert.equal(
+      (await messagesOf(chat))[0]!.content.text.endsWith(`Unsere Rezeption ist von ${opens} bis ${closes} Uhr besetzt; wir antworten Ihnen dann.`),
+      true,
+    )
+    await api('PUT', '/v1/settings/agent', { deskHours: null })
+    const staffed = await guestSays('Gibt es in der Nähe einen Schuhmacher?')
+    assert.doesNotMatch((await messagesOf(staffed))[0]!.content.text, /besetzt/)
+  })
+
   it('reads a short follow-up with the question before it', async () => {
     const phone = '+41795558801'
     await guestSays('Are pets allowed?', phone)

@@ -70,7 +70,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireScope('admin'),
       schema: {
         tags: ['native'],
-        summary: "A property's AI agent settings: confidence thresholds and handover words (admin)",
+        summary: "A property's AI agent settings: confidence thresholds, handover words and the desk's hours (admin)",
         querystring: Type.Object({ propertyId: Type.Optional(Type.String({ maxLength: 100 })) }),
         response: { 200: AgentSettingsSchema, ...problemResponses },
       },
@@ -98,7 +98,11 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const current = agentSettingsOf(app.store, propertyId)
       const thresholds = { ...current.thresholds, ...request.body.thresholds }
       if (thresholds.medium > thresholds.high) throw new HttpError(400, 'Bad Request', 'thresholds.medium must not be above thresholds.high')
-      const saved = saveAgentSettings(app.store, propertyId, { thresholds, handoverMessages: request.body.handoverMessages ?? current.handoverMessages })
+      const saved = saveAgentSettings(app.store, propertyId, {
+        thresholds,
+        handoverMessages: request.body.handoverMessages ?? current.handoverMessages,
+        deskHours: request.body.deskHours === undefined ? current.deskHours : request.body.deskHours,
+      })
       return { propertyId, ...saved }
     },
   )
