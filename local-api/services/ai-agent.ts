@@ -6,6 +6,7 @@ import { handoverMessageAt } from '../domain/handover-message.js'
 import { stayAnswer } from '../domain/stay-answer.js'
 import { newId } from '../domain/ids.js'
 import { answerIn } from '../domain/retrieval/answer-language.js'
+import { loadLanguageModel } from '../domain/retrieval/languages.js'
 import { agentSettingsOf } from './agent-settings.js'
 import { contentText } from '../domain/message-content.js'
 import { fillTemplate } from '../domain/template-variables.js'
@@ -73,6 +74,7 @@ export function createAiAgent(deps: {
   let stopped = new Promise<false>((resolve) => (stopWaiting = () => resolve(false)))
 
   async function decide(conversation: Conversation, message: Message): Promise<AgentDecision> {
+    await loadLanguageModel()
     const text = contentText(message.content)
     const settings = agentSettingsOf(store, conversation.propertyId)
     const known = store.conversations.languageOf(conversation.id) ?? guestLanguage(conversation)
@@ -225,6 +227,8 @@ export function createAiAgent(deps: {
     decide,
 
     start(): void {
+      // In the background: the desk is listening before the model is in.
+      void loadLanguageModel()
       stopped = new Promise<false>((resolve) => (stopWaiting = () => resolve(false)))
       unsubscribe = events.subscribe((event) => {
         // Pushed history (and bulk imports) are not answered, and cost the agent nothing.

@@ -2,8 +2,23 @@
  * The languages the agent's retrieval knows (stemmer, stopwords, concept lexicon), and offline
  * detection of which of them a guest wrote in.
  */
-import { detectAll } from 'tinyld'
 import { LANGUAGE_HINTS, STOPWORDS } from './stopwords.js'
+
+type LanguageModel = Pick<typeof import('tinyld'), 'detectAll'>
+let model: LanguageModel | undefined
+let loading: Promise<void> | undefined
+
+/**
+ * Loads tinyld's language model. It takes about a third of a second, so it is not loaded with the
+ * program (a desk's start would wait for it): the agent asks for it when it starts and before it
+ * reads a guest message; until it is in, detection goes by the hints alone.
+ */
+export function loadLanguageModel(): Promise<void> {
+  loading ??= import('tinyld').then((loaded) => {
+    model = loaded
+  })
+  return loading
+}
 
 export const SUPPORTED_LANGUAGES = ['en', 'de', 'fr', 'it', 'es'] as const
 export type Language = (typeof SUPPORTED_LANGUAGES)[number]
@@ -34,7 +49,7 @@ export function detectLanguage(text: string, candidates: readonly string[] = SUP
   if (candidates.length === 0) return null
   if (candidates.length === 1) return candidates[0] ?? null
   const scores = new Map<string, number>(candidates.map((code) => [code, 0]))
-  for (const { lang, accuracy } of detectAll(text, { only: [...candidates] })) {
+  for (const { lang, accuracy } of model?.detectAll(text, { only: [...candidates] }) ?? []) {
     if (scores.has(lang)) scores.set(lang, (scores.get(lang) ?? 0) + accuracy)
   }
   const lower = text.toLowerCase()

@@ -5,6 +5,10 @@ import { compileLexicon, matchConcepts } from '../../../local-api/domain/retriev
 import { detectLanguage, SUPPORTED_LANGUAGES, type Language } from '../../../local-api/domain/retrieval/languages.js'
 import { tokenize, withoutStopPhrases } from '../../../local-api/domain/retrieval/normalise.js'
 import { STOPWORDS } from '../../../local-api/domain/retrieval/stopwords.js'
+import { loadLanguageModel } from '../../../local-api/domain/retrieval/languages.js'
+
+// Detection reads tinyld's model, which the agent loads when it starts.
+await loadLanguageModel()
 
 const lexicon = compileLexicon()
 

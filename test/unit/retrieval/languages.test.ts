@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { detectLanguage, isSupportedLanguage, SUPPORTED_LANGUAGES } from '../../../local-api/domain/retrieval/languages.js'
+import { loadLanguageModel } from '../../../local-api/domain/retrieval/languages.js'
+
+// Detection reads tinyld's model, which the agent loads when it starts.
+await loadLanguageModel()
 
 describe('language detection', () => {
   it('supports English, German, French, Italian and Spanish', () => {

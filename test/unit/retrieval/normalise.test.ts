@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { fold, isStopword, stem, tokenize, withoutStopPhrases, wordKeys } from '../../../local-api/domain/retrieval/normalise.js'
+import { loadLanguageModel } from '../../../local-api/domain/retrieval/languages.js'
+
+// Detection reads tinyld's model, which the agent loads when it starts.
+await loadLanguageModel()
 
 const words = (text: string) => tokenize(text).map((token) => token.folded)
 

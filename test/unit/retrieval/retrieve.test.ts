@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { buildKnowledgeIndex, DEFAULT_THRESHOLDS, retrieve, type IndexableEntry } from '../../../local-api/domain/retrieval/retrieve.js'
+import { loadLanguageModel } from '../../../local-api/domain/retrieval/languages.js'
+
+// Detection reads tinyld's model, which the agent loads when it starts.
+await loadLanguageModel()
 
 const entry = (id: string, question: string, tags: string, phrasings: string[] = [], answer?: string): IndexableEntry => ({
   id,

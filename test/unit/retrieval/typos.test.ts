@@ -2,6 +2,10 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { splitCompound } from '../../../local-api/domain/retrieval/compounds.js'
 import { correctTypo, createTypoVocabulary } from '../../../local-api/domain/retrieval/typos.js'
+import { loadLanguageModel } from '../../../local-api/domain/retrieval/languages.js'
+
+// Detection reads tinyld's model, which the agent loads when it starts.
+await loadLanguageModel()
 
 const vocabulary = createTypoVocabulary(
   ['breakfast', 'parking', 'check', 'check', 'cher', 'wifi', 'pool', 'poll', 'towels', 'reception', 'haustier', 'haustiere', 'restaurant'],
