@@ -35,6 +35,9 @@ export type AgentDecision =
   | { kind: 'suggest'; text: string; entryId: string; say: string; language: string | null }
   | { kind: 'handover'; reason: HandoverReason; say: string; language: string | null; gap?: boolean }
 
+/** How long after start the language model loads (see start()). */
+const MODEL_LOAD_DELAY_MS = 2_000
+
 /** A follow-up is read with the guest's question before it when that came this recently. */
 const FOLLOW_UP_MS = 30 * 60_000
 
@@ -68,6 +71,7 @@ export function createAiAgent(deps: {
   // The newest guest message seen per conversation: a burst is answered once, at its end.
   const newestSeen = new Map<string, string>()
   let unsubscribe: (() => void) | undefined
+  let modelTimer: NodeJS.Timeout | undefined
   const pending = new Set<Promise<void>>()
   // Stopping ends the wait for the central server's order (the desk's sync stops after the agent).
   let stopWaiting = () => {}
@@ -227,8 +231,10 @@ export function createAiAgent(deps: {
     decide,
 
     start(): void {
-      // In the background: the desk is listening before the model is in.
-      void loadLanguageModel()
+      // In the background, once the desk is listening (start-up does not wait for a third of a
+      // second of model loading); a guest message before then loads it at once.
+      modelTimer = setTimeout(() => void loadLanguageModel(), MODEL_LOAD_DELAY_MS)
+      modelTimer.unref()
       stopped = new Promise<false>((resolve) => (stopWaiting = () => resolve(false)))
       unsubscribe = events.subscribe((event) => {
         // Pushed history (and bulk imports) are not answered, and cost the agent nothing.
@@ -258,6 +264,7 @@ export function createAiAgent(deps: {
     },
 
     async stop(): Promise<void> {
+      clearTimeout(modelTimer)
       unsubscribe?.()
       stopWaiting()
       await this.idle()
