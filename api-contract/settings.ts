@@ -36,6 +36,9 @@ export const AgentSettingsSchema = Type.Object({
   }),
   handoverMessages: HandoverMessages,
   deskHours: Type.Union([DeskHours, Type.Null()], { description: "When the front desk is staffed, in the property's time zone; null: around the clock." }),
+  embeddings: Type.Union([Type.Object({ baseUrl: Type.String(), model: Type.String(), hasApiKey: Type.Boolean() }), Type.Null()], {
+    description: 'The OpenAI-compatible embeddings endpoint for semantic retrieval beside the lexical one; null: lexical only (offline).',
+  }),
 })
 export type AgentSettingsView = Static<typeof AgentSettingsSchema>
 
@@ -48,6 +51,19 @@ export const AgentSettingsBody = Type.Object(
     ),
     handoverMessages: Type.Optional(HandoverMessages),
     deskHours: Type.Optional(Type.Union([DeskHours, Type.Null()])),
+    embeddings: Type.Optional(
+      Type.Union([
+        Type.Object(
+          {
+            baseUrl: Type.String({ minLength: 1, maxLength: 500, description: 'e.g. http://192.168.1.20:11434/v1' }),
+            model: Name(200),
+            apiKey: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+          },
+          { additionalProperties: false },
+        ),
+        Type.Null(),
+      ]),
+    ),
   },
   { additionalProperties: false },
 )

@@ -75,8 +75,13 @@ export function knowledgeRepository(db: Db) {
     'UPDATE knowledge_entries SET question = @question, answer = @answer, tags = @tags, language = @language, phrasings = @phrasings, answers = @answers, updated_at = @updatedAt WHERE id = @id',
   )
   const remove = db.prepare('DELETE FROM knowledge_entries WHERE id = ?')
+  const removeEmbedding = db.prepare('DELETE FROM knowledge_embeddings WHERE entry_id = ?')
   const byId = db.prepare('SELECT * FROM knowledge_entries WHERE id = ?')
   const ofProperty = db.prepare('SELECT * FROM knowledge_entries WHERE property_id = ? ORDER BY question COLLATE NOCASE')
+  const embeddingOf = db.prepare('SELECT source, vector FROM knowledge_embeddings WHERE entry_id = ?')
+  const putEmbedding = db.prepare(
+    'INSERT INTO knowledge_embeddings (entry_id, source, vector) VALUES (?, ?, ?) ON CONFLICT (entry_id) DO UPDATE SET source = excluded.source, vector = excluded.vector',
+  )
   const recordUse = db.prepare('INSERT INTO knowledge_uses (entry_id, kind, conversation_id, at) VALUES (?, ?, ?, ?)')
   const recordGap = db.prepare(
     'INSERT INTO knowledge_gaps (id, property_id, conversation_id, message_id, question, language, created_at) VALUES (@id, @propertyId, @conversationId, @messageId, @question, @language, @createdAt)',
@@ -107,6 +112,7 @@ export function knowledgeRepository(db: Db) {
     },
     remove(id: string): void {
       remove.run(id)
+      removeEmbedding.run(id)
     },
     get(id: string): KnowledgeEntry | undefined {
       const row = byId.get(id) as KnowledgeRow | undefined
@@ -118,6 +124,16 @@ export function knowledgeRepository(db: Db) {
     /** Counts one use of an entry: answered a guest, offered to staff, or what staff did with the offer. */
     recordUse(entryId: string, kind: KnowledgeUse, conversationId: string, at: number): void {
       recordUse.run(entryId, kind, conversationId, at)
+    },
+    /** The entry's stored vector and what it was made from (the embeddings model and text). */
+    embeddingOf(entryId: string): { source: string; vector: Float32Array } | undefined {
+      const row = embeddingOf.get(entryId) as { source: string; vector: Buffer } | undefined
+      return (
+        row && { source: row.source, vector: new Float32Array(row.vector.buffer.slice(row.vector.byteOffset, row.vector.byteOffset + row.vector.byteLength)) }
+      )
+    },
+    putEmbedding(entryId: string, source: string, vector: Float32Array): void {
+      putEmbedding.run(entryId, source, Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength))
     },
     /** A question the base had nothing for. */
     recordGap(gap: KnowledgeGap): void {

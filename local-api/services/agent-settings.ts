@@ -1,5 +1,6 @@
 import type { Store } from '../db/store.js'
 import type { DeskHours } from '../domain/handover-message.js'
+import type { EmbeddingsProvider } from './embeddings-client.js'
 import { DEFAULT_THRESHOLDS, type RetrievalThresholds } from '../domain/retrieval/retrieve.js'
 
 /** How sure the agent must be to answer or suggest, and what it tells a guest it hands over: per property. */
@@ -9,6 +10,8 @@ export interface AgentSettings {
   handoverMessages: Record<string, string>
   /** When the front desk is staffed (a handover outside them says so); null: around the clock. */
   deskHours: DeskHours | null
+  /** An OpenAI-compatible embeddings endpoint for semantic retrieval beside the lexical one; null: offline, lexical only. */
+  embeddings: EmbeddingsProvider | null
 }
 
 const keyOf = (propertyId: string) => `ai.agent.${propertyId}`
@@ -16,7 +19,12 @@ const keyOf = (propertyId: string) => `ai.agent.${propertyId}`
 /** The property's agent settings, the safe defaults where it has none. */
 export function agentSettingsOf(store: Store, propertyId: string): AgentSettings {
   const own = store.settings.get<Partial<AgentSettings>>(keyOf(propertyId)) ?? {}
-  return { thresholds: { ...DEFAULT_THRESHOLDS, ...own.thresholds }, handoverMessages: { ...own.handoverMessages }, deskHours: own.deskHours ?? null }
+  return {
+    thresholds: { ...DEFAULT_THRESHOLDS, ...own.thresholds },
+    handoverMessages: { ...own.handoverMessages },
+    deskHours: own.deskHours ?? null,
+    embeddings: own.embeddings ?? null,
+  }
 }
 
 export function saveAgentSettings(store: Store, propertyId: string, changes: Partial<AgentSettings>): AgentSettings {

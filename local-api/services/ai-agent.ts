@@ -6,6 +6,7 @@ import { handoverMessageAt } from '../domain/handover-message.js'
 import { stayAnswer } from '../domain/stay-answer.js'
 import { newId } from '../domain/ids.js'
 import { answerIn } from '../domain/retrieval/answer-language.js'
+import { withSemantic } from '../domain/retrieval/combine.js'
 import { loadLanguageModel } from '../domain/retrieval/languages.js'
 import { agentSettingsOf } from './agent-settings.js'
 import { contentText } from '../domain/message-content.js'
@@ -16,6 +17,7 @@ import type { EventBus } from './event-bus.js'
 import type { KnowledgeService } from './knowledge.js'
 import { composeWithLlm, LLM_SETTING, type LlmProvider } from './llm-client.js'
 import type { ReplyService } from './replies.js'
+import { createSemanticRetrieval, type SemanticRetrieval } from './semantic-retrieval.js'
 import type { FirstCopies } from './sync/first-copies.js'
 import { reservationOf, templateContext } from './template-context.js'
 
@@ -64,8 +66,11 @@ export function createAiAgent(deps: {
   report?: WorkerReport
   /** On a synced desk: whether this desk's copy of a guest message is the one to answer (first at the central server). */
   firstCopies?: Pick<FirstCopies, 'isFirst'>
+  /** The optional semantic retrieval of properties that configured an embeddings endpoint. */
+  semantic?: SemanticRetrieval
 }) {
   const { store, events, knowledge, conversations, replies, clock = Date.now, report = unreported(), firstCopies } = deps
+  const semantic = deps.semantic ?? createSemanticRetrieval(store, report)
   // One reply at a time per conversation, in arrival order.
   const chains = new Map<string, Promise<void>>()
   // The newest guest message seen per conversation: a burst is answered once, at its end.
@@ -106,24 +111,27 @@ export function createAiAgent(deps: {
       if (!reservation) return handover('booking not verified')
       return { kind: 'reply', text: stayAnswer(reservation, language, new Date(clock()).toISOString().slice(0, 10)), tools: ['pms'], language }
     }
-    if (!match.entry || match.confidence === 'low') return handover('nothing relevant found', true)
+    const ranked = settings.embeddings ? await semantic.rank(settings.embeddings, conversation.propertyId, text) : null
+    const chosen = withSemantic(match, ranked)
+    const entry = chosen.entryId ? store.knowledge.get(chosen.entryId) : undefined
+    if (!entry || chosen.confidence === 'low') return handover('nothing relevant found', true)
 
-    let answer = fillTemplate(answerIn(match.entry, language), context).text
-    if (match.confidence === 'medium') return { kind: 'suggest', text: answer, entryId: match.entry.id, say, language }
+    let answer = fillTemplate(answerIn(entry, language), context).text
+    if (chosen.confidence === 'medium') return { kind: 'suggest', text: answer, entryId: entry.id, say, language }
 
     const tools: Tool[] = ['rag']
     const provider = store.settings.get<LlmProvider>(LLM_SETTING)
     if (provider) {
       try {
         // The model only words the answer from the entry's facts; whatever it fails at, the entry's own answer stands.
-        answer = await composeWithLlm(provider, { guestMessage: text, facts: [`${match.entry.question} — ${answer}`], language })
+        answer = await composeWithLlm(provider, { guestMessage: text, facts: [`${entry.question} — ${answer}`], language })
         tools.push('llm')
       } catch (error) {
         report.failed('the LLM provider failed; the built-in answer was sent', { error, conversationId: conversation.id, messageId: message.id, level: 'warn' })
       }
     }
     if (showsBookingIntent(text) && !hasContact(conversation)) answer = `${answer}\n\n${ASK_FOR_CONTACT}`
-    return { kind: 'reply', text: answer, tools, entryId: match.entry.id, language }
+    return { kind: 'reply', text: answer, tools, entryId: entry.id, language }
   }
 
   /** The guest's question before `message` in the conversation, when it came recently enough to be followed up. */

@@ -18,6 +18,7 @@ import { refusedSyncOps } from './0160-refused-sync-ops.js'
 import { statsRollups } from './0170-stats-rollups.js'
 import { guestSearchGrams } from './0180-guest-search-grams.js'
 import { agentRetrieval } from './0190-agent-retrieval.js'
+import { knowledgeEmbeddings } from './0200-knowledge-embeddings.js'
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -40,4 +41,5 @@ export const migrations: readonly Migration[] = [
   statsRollups,
   guestSearchGrams,
   agentRetrieval,
+  knowledgeEmbeddings,
 ]

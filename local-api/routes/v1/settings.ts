@@ -5,7 +5,14 @@ import { HttpError } from '../../../sync-core/http/http-error.js'
 import { LLM_SETTING, type LlmProvider } from '../../services/llm-client.js'
 import { problemResponses } from './schemas.js'
 import { deskWideOnly, targetProperty } from './property-scope.js'
-import { agentSettingsOf, saveAgentSettings } from '../../services/agent-settings.js'
+import { agentSettingsOf, saveAgentSettings, type AgentSettings } from '../../services/agent-settings.js'
+
+/** A property's agent settings as the API shows them: an embeddings key is never sent back. */
+const agentSettingsView = (propertyId: string, { embeddings, ...settings }: AgentSettings) => ({
+  propertyId,
+  ...settings,
+  embeddings: embeddings && { baseUrl: embeddings.baseUrl, model: embeddings.model, hasApiKey: Boolean(embeddings.apiKey) },
+})
 
 /** Desk settings: the optional LLM provider the AI agent words its replies with, and the agent's settings per property. */
 export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -70,14 +77,14 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireScope('admin'),
       schema: {
         tags: ['native'],
-        summary: "A property's AI agent settings: confidence thresholds, handover words and the desk's hours (admin)",
+        summary: "A property's AI agent settings: confidence thresholds, handover words, the desk's hours and an optional embeddings endpoint (admin)",
         querystring: Type.Object({ propertyId: Type.Optional(Type.String({ maxLength: 100 })) }),
         response: { 200: AgentSettingsSchema, ...problemResponses },
       },
     },
     async (request) => {
       const propertyId = targetProperty(app, request, request.query.propertyId)
-      return { propertyId, ...agentSettingsOf(app.store, propertyId) }
+      return agentSettingsView(propertyId, agentSettingsOf(app.store, propertyId))
     },
   )
 
@@ -98,12 +105,15 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const current = agentSettingsOf(app.store, propertyId)
       const thresholds = { ...current.thresholds, ...request.body.thresholds }
       if (thresholds.medium > thresholds.high) throw new HttpError(400, 'Bad Request', 'thresholds.medium must not be above thresholds.high')
+      const { embeddings } = request.body
+      if (embeddings && !/^https?:\/\//.test(embeddings.baseUrl)) throw new HttpError(400, 'Bad Request', 'embeddings.baseUrl must be an http(s) address')
       const saved = saveAgentSettings(app.store, propertyId, {
         thresholds,
         handoverMessages: request.body.handoverMessages ?? current.handoverMessages,
         deskHours: request.body.deskHours === undefined ? current.deskHours : request.body.deskHours,
+        embeddings: embeddings === undefined ? current.embeddings : embeddings && { ...embeddings, apiKey: embeddings.apiKey ?? null },
       })
-      return { propertyId, ...saved }
+      return agentSettingsView(propertyId, saved)
     },
   )
 }
