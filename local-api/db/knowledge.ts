@@ -82,6 +82,7 @@ export function knowledgeRepository(db: Db) {
   const putEmbedding = db.prepare(
     'INSERT INTO knowledge_embeddings (entry_id, source, vector) VALUES (?, ?, ?) ON CONFLICT (entry_id) DO UPDATE SET source = excluded.source, vector = excluded.vector',
   )
+  const anyOf = db.prepare('SELECT 1 FROM knowledge_entries WHERE property_id = ? LIMIT 1').pluck()
   const recordUse = db.prepare('INSERT INTO knowledge_uses (entry_id, kind, conversation_id, at) VALUES (?, ?, ?, ?)')
   const recordGap = db.prepare(
     'INSERT INTO knowledge_gaps (id, property_id, conversation_id, message_id, question, language, created_at) VALUES (@id, @propertyId, @conversationId, @messageId, @question, @language, @createdAt)',
@@ -117,6 +118,10 @@ export function knowledgeRepository(db: Db) {
     get(id: string): KnowledgeEntry | undefined {
       const row = byId.get(id) as KnowledgeRow | undefined
       return row && toEntry(row)
+    },
+    /** Whether the property has a knowledge base at all (its AI agent is set up). */
+    hasAny(propertyId: string): boolean {
+      return anyOf.get(propertyId) !== undefined
     },
     ofProperty(propertyId: string): KnowledgeEntry[] {
       return (ofProperty.all(propertyId) as KnowledgeRow[]).map(toEntry)

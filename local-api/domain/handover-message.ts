@@ -10,6 +10,17 @@ export const DEFAULT_HANDOVER_MESSAGES: Readonly<Record<string, string>> = {
   es: 'He pasado su mensaje a nuestra recepción; un compañero le responderá en breve.',
 }
 
+/** What a guest asking about their booking is told when the conversation is not verifiably theirs. */
+const BOOKING_CHECK: Readonly<Record<string, string>> = {
+  en: "I'll ask a colleague to check your booking.",
+  de: 'Ich bitte eine Kollegin oder einen Kollegen, Ihre Buchung zu prüfen.',
+  fr: 'Je demande à un collègue de vérifier votre réservation.',
+  it: 'Chiedo a un collega di verificare la sua prenotazione.',
+  es: 'Pido a un compañero que revise su reserva.',
+}
+
+export const bookingCheckMessage = (language: string | null): string => BOOKING_CHECK[language?.toLowerCase().split('-')[0] ?? 'en'] ?? BOOKING_CHECK.en!
+
 /** The handover message in `language`: the property's own words first, then the product's, then English. */
 export function handoverMessage(language: string | null, own: Readonly<Record<string, string>> = {}): string {
   const base = language?.toLowerCase().split('-')[0] ?? 'en'

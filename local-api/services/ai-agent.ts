@@ -2,7 +2,7 @@ import type { Conversation } from '../db/conversations.js'
 import type { Message } from '../db/messages.js'
 import type { Store } from '../db/store.js'
 import { asksAboutOwnStay, handoverReason, showsBookingIntent, type HandoverReason } from '../domain/bot-policy.js'
-import { handoverMessageAt } from '../domain/handover-message.js'
+import { bookingCheckMessage, handoverMessageAt } from '../domain/handover-message.js'
 import { stayAnswer } from '../domain/stay-answer.js'
 import { newId } from '../domain/ids.js'
 import { answerIn } from '../domain/retrieval/answer-language.js'
@@ -108,7 +108,7 @@ export function createAiAgent(deps: {
     if (reason) return handover(reason)
     if (asksAboutOwnStay(text)) {
       const reservation = reservationOf(store, verified)
-      if (!reservation) return handover('booking not verified')
+      if (!reservation) return { kind: 'handover', reason: 'booking not verified', say: bookingCheckMessage(language), language }
       return { kind: 'reply', text: stayAnswer(reservation, language, new Date(clock()).toISOString().slice(0, 10)), tools: ['pms'], language }
     }
     const ranked = settings.embeddings ? await semantic.rank(settings.embeddings, conversation.propertyId, text) : null
@@ -211,8 +211,11 @@ export function createAiAgent(deps: {
           })
         }
       })
-      // Never silence: the guest hears that a person takes over, then staff are told.
-      if (store.conversations.get(conversationId)?.mode === 'ai') await reply(decision.say, [])
+      // Never silence: the guest hears that a person takes over, then staff are told. A property
+      // with no knowledge base has not set its agent up: its guests get no automatic words.
+      // (A booking it may not show is the stay tool's, which needs no knowledge base: that is always said.)
+      const speaks = decision.kind === 'handover' && decision.reason === 'booking not verified'
+      if (store.conversations.get(conversationId)?.mode === 'ai' && (speaks || store.knowledge.hasAny(conversation.propertyId))) await reply(decision.say, [])
       const reason = decision.kind === 'suggest' ? 'a suggested reply awaits review' : decision.reason
       conversations.setMode(store.conversations.get(conversationId)!, 'human', 'ai-agent', reason)
       return

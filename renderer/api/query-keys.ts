@@ -92,6 +92,7 @@ export const notificationKeys = {
 export const settingsKeys = {
   all: ['settings'] as const,
   llm: () => [...settingsKeys.all, 'llm'] as const,
+  agent: () => [...settingsKeys.all, 'agent'] as const,
   channelAccounts: () => [...settingsKeys.all, 'channel-accounts'] as const,
 }
 

@@ -303,6 +303,27 @@ export const en = {
     markRead: 'Mark all read',
   },
   settings: {
+    agent: {
+      title: 'AI agent',
+      intro:
+        'How sure the agent must be: above "answer" it answers the guest; above "suggest" it proposes a reply to staff; below, it hands over. Scores run from 0 to 1; the defaults are safe.',
+      high: 'Answer from (0–1)',
+      medium: 'Suggest from (0–1)',
+      minGap: 'Lead over the next answer (0–1)',
+      handover: 'What a guest is told on a handover (English; the other languages keep their words)',
+      handoverDefault: "I've passed this to our front desk; a colleague will reply shortly.",
+      allDay: 'The front desk is staffed around the clock',
+      opens: 'Desk opens',
+      closes: 'Desk closes',
+      embeddingsIntro:
+        "Optional: an OpenAI-compatible embeddings endpoint (e.g. Ollama on the hotel's network) lets the agent match meaning beside words. Leave empty to stay offline.",
+      embeddingsUrl: 'Embeddings endpoint',
+      embeddingsModel: 'Embeddings model',
+      embeddingsKey: 'API key (optional)',
+      keyKept: 'kept — type to replace',
+      save: 'Save the agent settings',
+      saved: 'Saved',
+    },
     title: 'Settings',
     llm: 'Language model (optional)',
     llmIntro: 'Any OpenAI-compatible endpoint, e.g. a model server on this network. Without one the built-in agent answers.',

@@ -83,6 +83,9 @@ describe('semantic retrieval beside the lexical one', () => {
     assert.equal(saved.statusCode, 200, saved.body)
     assert.deepEqual(saved.json().embeddings, { baseUrl: modelUrl, model: 'stand-in', hasApiKey: true })
     assert.doesNotMatch(saved.body, /secret-key/)
+    // Saved again without the key (the settings page never has it): the key is kept.
+    const again = await api('PUT', '/v1/settings/agent', { embeddings: { baseUrl: modelUrl, model: 'stand-in' } })
+    assert.equal(again.json().embeddings.hasApiKey, true)
 
     const chat = await guestSays('is there somewhere for my vespa?')
     const { mode, suggested } = await outcome(chat)

@@ -111,7 +111,11 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         thresholds,
         handoverMessages: request.body.handoverMessages ?? current.handoverMessages,
         deskHours: request.body.deskHours === undefined ? current.deskHours : request.body.deskHours,
-        embeddings: embeddings === undefined ? current.embeddings : embeddings && { ...embeddings, apiKey: embeddings.apiKey ?? null },
+        // A key left out is the one kept (the settings page never sees it to send it back).
+        embeddings:
+          embeddings === undefined
+            ? current.embeddings
+            : embeddings && { ...embeddings, apiKey: 'apiKey' in embeddings ? (embeddings.apiKey ?? null) : (current.embeddings?.apiKey ?? null) },
       })
       return agentSettingsView(propertyId, saved)
     },

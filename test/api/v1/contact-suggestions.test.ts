@@ -175,6 +175,7 @@ describe('a contact a guest writes is a suggestion, never identity', () => {
       kind: 'handover',
       reason: 'booking not verified',
       say: "I'll ask a colleague to check your booking.",
+      language: 'en',
     })
   })
 

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { ChannelAccount, ChannelAccountChanges, LlmProvider, LlmProviderSettings } from '@api-contract'
+import type { AgentSettingsChanges, AgentSettingsView, ChannelAccount, ChannelAccountChanges, LlmProvider, LlmProviderSettings } from '@api-contract'
 import { apiFetch } from '@/api/client'
 import { settingsKeys } from '@/api/query-keys'
 
@@ -39,5 +39,17 @@ export function useUpdateChannelAccount(id: string) {
     mutationFn: (changes: ChannelAccountChanges) =>
       apiFetch<ChannelAccount>(`/v1/channel-accounts/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: settingsKeys.channelAccounts() }),
+  })
+}
+
+/** The AI agent's settings of the desk's first property: thresholds, handover words, desk hours, embeddings endpoint. */
+export const useAgentSettings = () =>
+  useQuery({ queryKey: settingsKeys.agent(), queryFn: ({ signal }) => apiFetch<AgentSettingsView>('/v1/settings/agent', { signal }) })
+
+export function useSaveAgentSettings() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (changes: AgentSettingsChanges) => apiFetch<AgentSettingsView>('/v1/settings/agent', { method: 'PUT', body: changes }),
+    onSuccess: (saved) => queryClient.setQueryData(settingsKeys.agent(), saved),
   })
 }

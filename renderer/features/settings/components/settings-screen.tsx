@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ChannelAccount, LlmProvider } from '@api-contract'
 import { desktop } from '@/lib/desktop'
 import { useChannelAccounts, useLlmProvider, useRemoveLlmProvider, useSaveLlmProvider, useUpdateChannelAccount } from '../api/settings'
+import { AgentSettingsSection } from './agent-settings-section'
 import { DesktopSection } from './desktop-section'
 
 /** Admin settings: this computer, other features' sections (`children`), the optional LLM provider, channel webhooks. */
@@ -15,6 +16,7 @@ export function SettingsScreen({ children }: { children?: ReactNode }) {
       <h1 id="settings-title">{t('settings.title')}</h1>
       {desktop && <DesktopSection bridge={desktop} />}
       {children}
+      <AgentSettingsSection />
       {llm.isSuccess && <LlmForm key={llm.data?.baseUrl ?? 'none'} provider={llm.data} />}
       <section className="card" aria-labelledby="channels-title">
         <h2 id="channels-title">{t('settings.channels')}</h2>
