@@ -7,7 +7,7 @@ import { stayAnswer } from '../domain/stay-answer.js'
 import { newId } from '../domain/ids.js'
 import { answerIn } from '../domain/retrieval/answer-language.js'
 import { withSemantic } from '../domain/retrieval/combine.js'
-import { loadLanguageModel } from '../domain/retrieval/languages.js'
+import { detectLanguage, loadLanguageModel } from '../domain/retrieval/languages.js'
 import { agentSettingsOf } from './agent-settings.js'
 import { contentText } from '../domain/message-content.js'
 import { fillTemplate } from '../domain/template-variables.js'
@@ -83,7 +83,10 @@ export function createAiAgent(deps: {
   let stopped = new Promise<false>((resolve) => (stopWaiting = () => resolve(false)))
 
   async function decide(conversation: Conversation, message: Message): Promise<AgentDecision> {
-    await loadLanguageModel()
+    // A property with no knowledge base has not set its agent up: nothing to retrieve, and no
+    // lexicon or language model to load for it (the language then comes from word hints alone).
+    const hasKnowledge = store.knowledge.hasAny(conversation.propertyId)
+    if (hasKnowledge) await loadLanguageModel()
     const text = contentText(message.content)
     const settings = agentSettingsOf(store, conversation.propertyId)
     const known = store.conversations.languageOf(conversation.id) ?? guestLanguage(conversation)
@@ -92,8 +95,10 @@ export function createAiAgent(deps: {
     const verified = { ...conversation, guestId: verifiedGuestId(conversation) }
     const context = templateContext(store, verified)
 
-    const match = knowledge.match(conversation.propertyId, text, { language: known ?? undefined, previous, thresholds: settings.thresholds })
-    const language = match.language
+    const match = hasKnowledge
+      ? knowledge.match(conversation.propertyId, text, { language: known ?? undefined, previous, thresholds: settings.thresholds })
+      : null
+    const language = match?.language ?? detectLanguage(text) ?? known
     const timeZone = store.properties.get(conversation.propertyId)?.timeZone ?? 'UTC'
     const say = handoverMessageAt(language, settings.handoverMessages, settings.deskHours, clock(), timeZone)
     const handover = (reason: HandoverReason, gap = false): AgentDecision => ({
@@ -111,6 +116,7 @@ export function createAiAgent(deps: {
       if (!reservation) return { kind: 'handover', reason: 'booking not verified', say: bookingCheckMessage(language), language }
       return { kind: 'reply', text: stayAnswer(reservation, language, new Date(clock()).toISOString().slice(0, 10)), tools: ['pms'], language }
     }
+    if (!match) return handover('nothing relevant found', true)
     const ranked = settings.embeddings ? await semantic.rank(settings.embeddings, conversation.propertyId, text) : null
     const chosen = withSemantic(match, ranked)
     const entry = chosen.entryId ? store.knowledge.get(chosen.entryId) : undefined
