@@ -221,7 +221,7 @@ test('admins manage the knowledge base, templates and settings in the inbox', as
   await nav.getByRole('link', { name: 'Knowledge' }).click()
   const add = page.getByRole('form', { name: 'Add answer' })
   await add.getByLabel('Question').fill('Do you allow dogs?')
-  await add.getByLabel('Answer').fill('Dogs are welcome for CHF 20 a night.')
+  await add.getByRole('textbox', { name: 'Answer', exact: true }).fill('Dogs are welcome for CHF 20 a night.')
   await add.getByLabel('Words guests use').fill('dog pet animals')
   await add.getByRole('button', { name: 'Add answer' }).click()
   await expect(page.getByRole('form', { name: 'Do you allow dogs?' })).toBeVisible()
