@@ -5,18 +5,11 @@
  * Used by `npm run eval:agent` (everything, printed) and by a CI test (the known-hard slice).
  */
 import { readFileSync } from 'node:fs'
-import { SAMPLE_KNOWLEDGE } from '../../local-api/services/sample-data/knowledge-base.js'
+import { SAMPLE_KNOWLEDGE, type SampleKnowledgeEntry } from '../../local-api/services/sample-data/knowledge-base.js'
 import { bearer, PUSH_URL, pushedMessage, startTestApp } from './test-app.js'
 
-export interface EvalEntry {
-  id: string
-  question: string
-  language: string
-  answer: string
-  tags: string
-  phrasings: string[]
-  answers: Record<string, string>
-}
+/** An entry of the evaluation's knowledge base (the sample data's). */
+export type EvalEntry = SampleKnowledgeEntry
 export interface EvalQuestion {
   id: string
   text: string
@@ -25,6 +18,7 @@ export interface EvalQuestion {
   expect: string
   kind: string
   previous?: string
+  note?: string
 }
 
 /** What the agent did with one question. */

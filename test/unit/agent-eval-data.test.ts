@@ -1,33 +1,11 @@
 import assert from 'node:assert/strict'
-import { SAMPLE_KNOWLEDGE } from '../../local-api/services/sample-data/knowledge-base.js'
-import { readFileSync } from 'node:fs'
+import { loadKnowledgeBase, loadQuestions, type EvalQuestion } from '../support/agent-eval.js'
 import { describe, it } from 'node:test'
 
 // The labelled evaluation data for the AI agent's retrieval (issue 16): its shape, and the rules that keep it honest.
 
-interface EvalEntry {
-  id: string
-  question: string
-  language: string
-  answer: string
-  tags: string
-  phrasings: string[]
-  answers: Record<string, string>
-}
-
-interface EvalQuestion {
-  id: string
-  text: string
-  language: string
-  expect: string
-  kind: string
-  previous?: string
-  note?: string
-}
-
-const dir = new URL('../fixtures/agent-eval/', import.meta.url)
-const entries: readonly EvalEntry[] = SAMPLE_KNOWLEDGE
-const { questions } = JSON.parse(readFileSync(new URL('questions.json', dir), 'utf8')) as { questions: EvalQuestion[] }
+const entries = loadKnowledgeBase()
+const questions = loadQuestions()
 
 const LANGUAGES = ['en', 'de', 'fr', 'it', 'es']
 const KINDS = ['direct', 'paraphrase', 'typo', 'follow-up', 'unanswerable', 'stay', 'hard']
