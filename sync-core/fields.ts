@@ -158,6 +158,9 @@ export function invalidFields(op: Pick<SyncOp, 'entity' | 'entityId' | 'fields'>
     if (!(IDENTITY_KINDS as readonly string[]).includes(kind) || !op.entityId.includes(':'))
       return `guest_identity ${JSON.stringify(op.entityId.slice(0, 60))}: its kind must be one of ${IDENTITY_KINDS.join(', ')}`
   }
+  // PostgreSQL's JSON cannot hold U+0000: such an op would stop the central store, not just be refused.
+  if (op.entityId.includes('\u0000') || JSON.stringify(op.fields).includes('\\u0000'))
+    return `${op.entity} fields: text may not contain the NUL character (U+0000)`
   if (validator.Check(op.fields)) return null
   const [error] = validator.Errors(op.fields)
   if (!error) return `${op.entity} fields do not match their schema`

@@ -183,7 +183,8 @@ export function createAiAgent(deps: {
 
     const decision = await decide(conversation, message)
     const now = clock()
-    if (decision.language) noteLanguage(conversation, decision.language)
+    // Recorded where the agent is set up (a knowledge base): elsewhere it does nothing at all but hand over.
+    if (decision.language && store.knowledge.hasAny(conversation.propertyId)) noteLanguage(conversation, decision.language)
     const reply = async (text: string, tools: Tool[]) => {
       const sent = await replies.send(conversation, { type: 'text', text }, { aiAgent: { tools, latencyMs: Math.max(0, clock() - message.receivedAt) } })
       if (!sent.ok) {
