@@ -1,10 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { conversationListOptions } from '@/features/conversations/api/conversation-list'
+import { outletsOptions } from '@/features/conversations/api/outlets'
 import { initialApiFilters } from '@/features/conversations/stores/filters-store'
 import { sessionOptions } from '@/features/session/api/session'
 import { setupStatusOptions } from '@/features/setup/api/setup'
 import { conversationOptions } from '@/queries/conversation'
 import { messagesOptions } from '@/queries/messages'
+import { propertiesOptions } from '@/queries/properties'
 import { conversationIdOf } from './routes'
 
 /** The longest the app waits for the first screen's data before it renders anyway (with its loading states). */
@@ -13,7 +15,7 @@ export const FIRST_SCREEN_WAIT_MS = 250
 /**
  * Asks for what the first screen shows as soon as the code runs, not after the app's first render
  * (tens of milliseconds on a desk PC): the setup status, the session, the inbox's first page (these
- * three index.html has already started) and, at /conversations/:id, that chat's newest messages and
+ * three index.html has already started), the properties and outlets its filters offer and, at /conversations/:id, that chat's newest messages and
  * summary. The screen's own queries use the same keys and find the answers in the cache or on their
  * way. Signed out, the inbox's requests are refused (401) and nothing is shown of them.
  *
@@ -29,6 +31,8 @@ export function prefetchFirstScreen(queryClient: QueryClient, pathname: string):
       asked.push(queryClient.prefetchQuery(conversationOptions(conversationId)))
     }
     asked.push(queryClient.prefetchInfiniteQuery(conversationListOptions(initialApiFilters())))
+    // The filters above the list offer the properties and outlets: asked now, not in mid-render.
+    asked.push(queryClient.prefetchQuery(propertiesOptions()), queryClient.prefetchQuery(outletsOptions()))
   }
   return Promise.race([Promise.all(asked).then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS))])
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { CONVERSATION_LIST_ID } from '@/lib/dom'
 import { useDebouncedValue } from '@/lib/use-debounced-value'
 import { useNow } from '@/lib/use-now'
+import { openWithoutForcedLayout } from '@/lib/virtual-rect'
 import { useConversationList } from '../api/conversation-list'
 import { useListKeyboard } from '../hooks/use-list-keyboard'
 import { useApiFilters, useHighlightedId, useSearchText } from '../stores/filters-store'
@@ -18,7 +19,7 @@ const PREFETCH_ROWS = 15
 
 /** The left panel: filters, search and the virtualised list of conversations, newest activity first. */
 export function ConversationListPanel({ selectedId }: { selectedId: string | null }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const now = useNow()
   const search = useDebouncedValue(useSearchText(), 250)
   const filters = useApiFilters(search, now)
@@ -33,6 +34,7 @@ export function ConversationListPanel({ selectedId }: { selectedId: string | nul
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
     getItemKey: (index) => conversations[index]?.id ?? 'loader',
+    ...openWithoutForcedLayout<HTMLDivElement>(),
   })
   const virtualRows = virtualizer.getVirtualItems()
   const lastIndex = virtualRows.at(-1)?.index ?? 0
@@ -67,6 +69,8 @@ export function ConversationListPanel({ selectedId }: { selectedId: string | nul
                     highlighted={conversation.id === highlightedId}
                     now={now}
                     find={filters.text}
+                    t={t}
+                    language={i18n.language}
                   />
                 ) : (
                   <span className="list-loader">{t('list.loadingMore')}</span>

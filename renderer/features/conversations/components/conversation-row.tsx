@@ -1,7 +1,7 @@
+import type { TFunction } from 'i18next'
 import { memo } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { Conversation } from '@api-contract'
-import { ChannelBadge } from '@/components/channel-badge'
+import { ChannelBadgeLabel } from '@/components/channel-badge'
 import { guestLabel } from '@/lib/guest-label'
 import { relativeTime } from '@/lib/relative-time'
 import { conversationPath, navigate } from '@/lib/router'
@@ -13,11 +13,13 @@ interface ConversationRowProps {
   now: number
   /** Words searched for in the messages: the chat highlights them. */
   find?: string
+  /** The list's own translation and language: its rows do not each subscribe to language changes. */
+  t: TFunction
+  language: string
 }
 
 /** One line of the list: who, where, the last words, how long ago, how many unread. */
-export const ConversationRow = memo(function ConversationRow({ conversation, selected, highlighted, now, find }: ConversationRowProps) {
-  const { t, i18n } = useTranslation()
+export const ConversationRow = memo(function ConversationRow({ conversation, selected, highlighted, now, find, t, language }: ConversationRowProps) {
   const unread = conversation.unreadCount
   const href = find ? `${conversationPath(conversation.id)}?find=${encodeURIComponent(find)}` : conversationPath(conversation.id)
   return (
@@ -36,11 +38,11 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
       <span className="row-top">
         <span className="row-name">{guestLabel(conversation, t)}</span>
         <time className="row-time" dateTime={conversation.lastMessageAt}>
-          {relativeTime(conversation.lastMessageAt, now, t, i18n.language)}
+          {relativeTime(conversation.lastMessageAt, now, t, language)}
         </time>
       </span>
       <span className="row-bottom">
-        <ChannelBadge channel={conversation.channel} />
+        <ChannelBadgeLabel channel={conversation.channel} t={t} />
         {conversation.source.outlet && <span className="row-department">{conversation.source.outlet.name}</span>}
         {conversation.lead && <span className="lead-badge">{t('leads.lead')}</span>}
         {conversation.type && <span className="type-tag">{t(`insight.types.${conversation.type}`)}</span>}
