@@ -19,20 +19,24 @@ export const FIRST_SCREEN_WAIT_MS = 250
  * summary. The screen's own queries use the same keys and find the answers in the cache or on their
  * way. Signed out, the inbox's requests are refused (401) and nothing is shown of them.
  *
- * Settles when all of it is in (or failed), or after FIRST_SCREEN_WAIT_MS: rendering then draws the
+ * Settles when what the first render draws is in (or failed), or after FIRST_SCREEN_WAIT_MS: rendering then draws the
  * screen once, filled, rather than a loading screen followed by the inbox.
  */
 export function prefetchFirstScreen(queryClient: QueryClient, pathname: string): Promise<void> {
-  const asked: Promise<unknown>[] = [queryClient.prefetchQuery(setupStatusOptions()), queryClient.prefetchQuery(sessionOptions())]
+  // What the first render draws, waited for; what is drawn just after it, only asked.
+  const drawnFirst: Promise<unknown>[] = [queryClient.prefetchQuery(setupStatusOptions()), queryClient.prefetchQuery(sessionOptions())]
   if (pathname === '/' || pathname.startsWith('/conversations/')) {
     const conversationId = conversationIdOf(pathname)
-    if (conversationId) {
-      asked.push(queryClient.prefetchInfiniteQuery(messagesOptions(conversationId)))
-      asked.push(queryClient.prefetchQuery(conversationOptions(conversationId)))
-    }
-    asked.push(queryClient.prefetchInfiniteQuery(conversationListOptions(initialApiFilters())))
-    // The filters above the list offer the properties and outlets: asked now, not in mid-render.
-    asked.push(queryClient.prefetchQuery(propertiesOptions()), queryClient.prefetchQuery(outletsOptions()))
+    // The list and the properties and outlets its filters offer (asked now, not in mid-render).
+    const list = [
+      queryClient.prefetchInfiniteQuery(conversationListOptions(initialApiFilters())),
+      queryClient.prefetchQuery(propertiesOptions()),
+      queryClient.prefetchQuery(outletsOptions()),
+    ]
+    // Opened at a chat, the chat is drawn first and the list just after it.
+    if (conversationId)
+      drawnFirst.push(queryClient.prefetchInfiniteQuery(messagesOptions(conversationId)), queryClient.prefetchQuery(conversationOptions(conversationId)))
+    else drawnFirst.push(...list)
   }
-  return Promise.race([Promise.all(asked).then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS))])
+  return Promise.race([Promise.all(drawnFirst).then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS))])
 }

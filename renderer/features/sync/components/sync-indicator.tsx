@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { SyncStatus } from '@api-contract'
 import { relativeTime } from '@/lib/relative-time'
@@ -60,7 +61,7 @@ export function SyncIndicator() {
   )
 }
 
-function summaryOf(sync: SyncStatus, t: (key: string, options?: Record<string, unknown>) => string): string {
+function summaryOf(sync: SyncStatus, t: TFunction): string {
   if (sync.state === 'offline') return sync.pendingOps > 0 ? t('sync.offlinePending', { count: sync.pendingOps }) : t('sync.offline')
   if (sync.progress) return t('sync.syncingPercent', { percent: Math.floor((100 * sync.progress.done) / Math.max(sync.progress.total, 1)) })
   if (sync.state === 'syncing' || sync.pendingOps > 0) return t('sync.syncing')
