@@ -1,4 +1,5 @@
 import type { Problem } from '@api-contract'
+import { takeFirstScreenAnswer } from './first-screen-answers'
 
 /** A failed API call: `status` is the HTTP status, `detail` the problem's human-readable explanation. */
 export class ApiError extends Error {
@@ -23,17 +24,22 @@ interface RequestOptions {
   signal?: AbortSignal
 }
 
-/** Calls the local API on this origin (the session cookie goes along) and returns its JSON. */
+/**
+ * Calls the local API on this origin (the session cookie goes along) and returns its JSON. The first
+ * screen's GETs take the answers the page came with, once.
+ */
 export async function apiFetch<T>(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' }
   if (body !== undefined) headers['content-type'] = 'application/json'
-  const response = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal,
-  })
+  const response =
+    (method === 'GET' && takeFirstScreenAnswer(path)) ||
+    (await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    }))
   if (!response.ok) throw await problemError(response)
   if (response.status === 204) return undefined as T
   return (await response.json()) as T

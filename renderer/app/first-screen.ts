@@ -14,13 +14,15 @@ export const FIRST_SCREEN_WAIT_MS = 250
 
 /**
  * Asks for what the first screen shows as soon as the code runs, not after the app's first render
- * (tens of milliseconds on a desk PC): the setup status, the session, the inbox's first page (these
- * three index.html has already started), the properties and outlets its filters offer and, at /conversations/:id, that chat's newest messages and
- * summary. The screen's own queries use the same keys and find the answers in the cache or on their
- * way. Signed out, the inbox's requests are refused (401) and nothing is shown of them.
+ * (tens of milliseconds on a desk PC): the setup status, the session and, in the inbox, the list's
+ * first page with the properties and outlets its filters offer, and at /conversations/:id that
+ * chat's newest messages and summary. The desk's server put the answers in the page itself
+ * (local-api/plugins/first-screen-answers.ts asks for the same addresses), so these are usually in at
+ * once. The screen's own queries use the same keys and find the answers in the cache. Signed out, the
+ * inbox's requests are refused (401) and nothing is shown of them.
  *
- * Settles when what the first render draws is in (or failed), or after FIRST_SCREEN_WAIT_MS: rendering then draws the
- * screen once, filled, rather than a loading screen followed by the inbox.
+ * Settles when what the first render draws is in (or failed), or after FIRST_SCREEN_WAIT_MS: rendering
+ * then draws the screen once, filled, rather than a loading screen followed by the inbox.
  */
 export function prefetchFirstScreen(queryClient: QueryClient, pathname: string): Promise<void> {
   // What the first render draws, waited for; what is drawn just after it, only asked.

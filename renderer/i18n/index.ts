@@ -9,6 +9,8 @@ void i18next.use(initReactI18next).init({
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
   returnNull: false,
+  // Some strings are empty on purpose (a word order that needs no text before a value).
+  returnEmptyString: true,
 })
 
 export default i18next

@@ -74,7 +74,12 @@ describe('the frontdesk command', () => {
     const page = await fetch(serve.url)
     assert.equal(page.status, 200)
     assert.match(page.headers.get('content-type') ?? '', /^text\/html/)
-    assert.equal(await page.text(), readFileSync(new URL('../../dist/renderer/index.html', import.meta.url), 'utf8'))
+    // The built page, with the answers to its first screen's requests before </body>.
+    const built = readFileSync(new URL('../../dist/renderer/index.html', import.meta.url), 'utf8')
+    const text = await page.text()
+    const bodyEnd = built.lastIndexOf('</body>')
+    assert.ok(text.startsWith(built.slice(0, bodyEnd)) && text.endsWith(built.slice(bodyEnd)))
+    assert.match(text, /<script type="application\/json" id="first-screen-answers">\{"\/v1\/setup":\{"status":200/)
   })
 
   it('the compiled command validates requests and checks passwords as the API does', async () => {

@@ -183,7 +183,7 @@ describe('the inbox UI at /', () => {
         const page = await ui.app.inject({ url })
         assert.equal(page.statusCode, 200, url)
         assert.match(page.body, /Frontdesk Inbox/)
-        assert.equal(page.headers['cache-control'], 'no-cache')
+        assert.equal(page.headers['cache-control'], 'no-store')
         const csp = String(page.headers['content-security-policy'])
         for (const directive of ["default-src 'self'", "script-src 'self';", "connect-src 'self'", "object-src 'none'", "frame-ancestors 'none'"])
           assert.ok(csp.includes(directive), directive)
