@@ -65,6 +65,9 @@ const SCROLL_UP = `async ({ step, limitMs }) => {
   return { frames: frames.slice(1), reachedBeginning: atBeginning(), mostBubbles, scrollMs: performance.now() - started, longTasks }
 }`
 
+/** How long the page is left after each open before the next (the inbox bench's j press and highlight take about as long). */
+const SETTLE_MS = 500
+
 export async function measureLongConversationUi(dataDir: string, conversationId: string, loads: number): Promise<LongConversationUiResult> {
   const { url: serverUrl, page, close } = await openSignedInPage(dataDir)
   try {
@@ -78,6 +81,9 @@ export async function measureLongConversationUi(dataDir: string, conversationId:
       const at = Number((await note).text().slice('first-bubble-painted '.length))
       // The first load warms the server's caches and Chromium's code cache; it is not counted.
       if (i > 0) painted.push(at)
+      // Each open is timed from a settled page, as a desk opens a chat: not while the one before is
+      // still drawing the parts after the chat (the list, the guest panel) and asking for their data.
+      await page.waitForTimeout(SETTLE_MS)
     }
     // Let the opening settle (the newest message in view) before the flick starts.
     await page.waitForTimeout(500)
