@@ -249,8 +249,8 @@ export function createAiAgent(deps: {
     decide,
 
     start(): void {
-      // In the background, once the desk is listening (start-up does not wait for a third of a
-      // second of model loading); a guest message before then loads it at once.
+      // In the background, once the desk is listening (start-up does not wait for the model's
+      // 45 ms); a guest message before then loads it at once.
       modelTimer = setTimeout(() => void loadLanguageModel(), MODEL_LOAD_DELAY_MS)
       modelTimer.unref()
       stopped = new Promise<false>((resolve) => (stopWaiting = () => resolve(false)))
