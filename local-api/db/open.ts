@@ -33,6 +33,14 @@ export function openDatabaseFile(file: string): Db {
   return db
 }
 
+/**
+ * SQLite's page cache per connection, in KiB (its default is 2 MB). At 100 k conversations a name
+ * search reads a few hundred conversations' rows and index pages; with 2 MB they were read again from
+ * the OS for every request, the other requests between having pushed them out (q=mart 12 ms p50;
+ * 4 ms with 16 MB). Part of the memory budget (RSS ≤ 300 MB): at most this much per connection.
+ */
+export const PAGE_CACHE_KIB = 16_384
+
 export function applyPragmas(db: Db): void {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
@@ -40,6 +48,7 @@ export function applyPragmas(db: Db): void {
   db.pragma('busy_timeout = 5000')
   // Savepoints (one per batch in a group commit) journal the pages they touch: in memory, not a temp file.
   db.pragma('temp_store = MEMORY')
+  db.pragma(`cache_size = -${PAGE_CACHE_KIB}`)
 }
 
 /** A connection to `file`; a failure names the file and the cause ("cannot open /x/frontdesk.sqlite: permission denied"). */

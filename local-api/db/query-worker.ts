@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import { driverPath } from './integrity.js'
+import { PAGE_CACHE_KIB } from './open.js'
 
 /**
  * The worker's code: evaluated, so it needs no file of its own next to a bundled build. A
@@ -11,6 +12,7 @@ const { parentPort, workerData } = require('node:worker_threads')
 const Database = require(workerData.driver)
 const db = new Database(workerData.file, { readonly: true, fileMustExist: true })
 db.pragma('busy_timeout = 5000')
+db.pragma('cache_size = -' + workerData.cacheKib)
 const statements = new Map()
 parentPort.on('message', ({ id, sql, params }) => {
   try {
@@ -51,7 +53,7 @@ export function createQueryWorker(file: string): QueryWorker {
       return undefined
     }
     try {
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file } })
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, cacheKib: PAGE_CACHE_KIB } })
     } catch {
       unavailable = true
       return undefined
