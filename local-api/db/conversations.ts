@@ -242,6 +242,8 @@ export function guestSearchQuery(input: string): string | undefined {
 export interface QueryPlanHints {
   /** Which of a short query's substrings selects its candidates, and whether it is in at least COMMON_GRAM conversations. */
   shortGram?: { gram: string; common: boolean }
+  /** Whether a trigram query matches at least COMMON_GRAM conversations (a phone prefix most numbers hold, say). */
+  commonMatch?: boolean
 }
 
 /**
@@ -314,7 +316,9 @@ export function conversationConditions(
   if (filter.query !== undefined) {
     const match = guestSearchQuery(filter.query)
     if (match) {
-      where.push('c.rowid IN (SELECT rowid FROM conversation_search WHERE conversation_search MATCH @match)')
+      // A common one walks the activity order (the `+` keeps the planner off the match list) and
+      // probes the matches, stopping at a page; a rarer one sorts its few matches.
+      where.push(`${plan.commonMatch ? '+' : ''}c.rowid IN (SELECT rowid FROM conversation_search WHERE conversation_search MATCH @match)`)
       params.match = match
     } else {
       // Too short for trigrams: a substring of the search text, found through its 1- and 2-character index.
@@ -410,6 +414,7 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
   const grams = guestSearchGramsWriter(db)
   const deleteSearch = db.prepare('DELETE FROM conversation_search WHERE rowid = ?')
   const gramMatches = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM conversation_search_grams WHERE gram = ? LIMIT ${COMMON_GRAM})`).pluck()
+  const trigramMatches = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM conversation_search WHERE conversation_search MATCH ? LIMIT ${COMMON_GRAM})`).pluck()
   const setSynced = db.prepare(`UPDATE conversations SET guest_id = @guestId, mode = @mode, queue_state = @queueState,
       assigned_agent_id = @assignedAgentId, kind = @kind, persona = @persona, insight = @insight, order_code = @orderCode WHERE id = @id`)
   const setIdentity = db.prepare('UPDATE conversations SET identity_rowid = ? WHERE id = ?')
@@ -428,6 +433,14 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
     'DELETE FROM service_records WHERE conversation_id = @from',
     'DELETE FROM conversations WHERE id = @from',
   ].map((sql) => db.prepare(sql))
+
+  /** The plan hints of a guest query: how common what it matches is (counted up to COMMON_GRAM). */
+  function planFor(query: string | undefined): QueryPlanHints {
+    if (query === undefined) return {}
+    const match = guestSearchQuery(query)
+    if (match) return { commonMatch: (trigramMatches.get(match) as number) >= COMMON_GRAM }
+    return { shortGram: rarestGram(query) }
+  }
 
   /** The substring of a short query in the fewest conversations (counted up to COMMON_GRAM). */
   function rarestGram(query: string): { gram: string; common: boolean } | undefined {
@@ -553,7 +566,7 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
       grams.replace(conversation.rowid, before, text)
     },
     list(filter: ConversationFilter): Conversation[] {
-      const { sql, params } = listConversationsQuery(filter, { shortGram: filter.query === undefined ? undefined : rarestGram(filter.query) })
+      const { sql, params } = listConversationsQuery(filter, planFor(filter.query))
       return (prepared(sql).all(params) as ConversationRow[]).map(toConversation)
     },
     /**
@@ -561,7 +574,7 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
      * worker, so the pushes and requests meanwhile are not kept waiting.
      */
     async find(filter: ConversationFilter): Promise<Conversation[]> {
-      const { sql, params } = listConversationsQuery(filter, { shortGram: filter.query === undefined ? undefined : rarestGram(filter.query) })
+      const { sql, params } = listConversationsQuery(filter, planFor(filter.query))
       const rows = filter.text !== undefined && queryWorker ? await queryWorker.all<ConversationRow>(sql, params) : undefined
       return (rows ?? (prepared(sql).all(params) as ConversationRow[])).map(toConversation)
     },

@@ -48,6 +48,12 @@ describe('the conversation list query', () => {
     assert.match(detail, /SEARCH conversation_search_grams USING PRIMARY KEY \(gram=\?\)/)
     assert.doesNotMatch(detail, /SCAN/)
   })
+  it('walks the activity index for a name or number most conversations hold, probing the trigram matches', () => {
+    const detail = plan({ query: '4179' }, { commonMatch: true })
+    assert.match(detail, /SCAN c USING INDEX conversations_by_activity/)
+    assert.match(detail, /conversation_search VIRTUAL TABLE INDEX 0:M/)
+    assert.doesNotMatch(detail, /TEMP B-TREE/)
+  })
   it('walks the activity index for a common substring, probing the index of short substrings', () => {
     const detail = plan({ query: 'e' }, { shortGram: { gram: 'e', common: true } })
     assert.match(detail, /SCAN c USING INDEX conversations_by_activity/)
