@@ -8,12 +8,18 @@ export function DesktopSection({ bridge }: { bridge: DesktopBridge }) {
   const { t } = useTranslation()
   const info = useDesktopInfo(bridge)
   const startAtLogin = useSetStartAtLogin(bridge)
+  // The asked-for state, set in the click itself: a controlled box would otherwise flip back until the
+  // mutation's pending state reaches React (a tick later) and then until the shell's answer is read again.
+  const [startAtLoginAsked, setStartAtLoginAsked] = useState<boolean | null>(null)
   const [port, setPort] = useState('')
   const savePort = useSetPort(bridge)
 
   if (!info.data) return null
-  // Shows the asked-for state while the shell saves it (the box would otherwise flip back until the refresh).
-  const startAtLoginShown = startAtLogin.isPending ? startAtLogin.variables : info.data.startAtLogin
+  const startAtLoginShown = startAtLoginAsked ?? info.data.startAtLogin
+  const askStartAtLogin = (enabled: boolean) => {
+    setStartAtLoginAsked(enabled)
+    startAtLogin.mutate(enabled, { onSettled: () => setStartAtLoginAsked(null) })
+  }
   const submit = (event: FormEvent) => {
     event.preventDefault()
     savePort.mutate(Number(port || info.data.configuredPort))
@@ -28,7 +34,7 @@ export function DesktopSection({ bridge }: { bridge: DesktopBridge }) {
         </p>
       )}
       <label className="wide checkbox">
-        <input type="checkbox" checked={startAtLoginShown} onChange={(event) => startAtLogin.mutate(event.target.checked)} />
+        <input type="checkbox" checked={startAtLoginShown} onChange={(event) => askStartAtLogin(event.target.checked)} />
         {t('settings.startAtLogin')}
       </label>
       <label>
