@@ -102,6 +102,9 @@ export const ConversationSchema = Type.Object({
     }),
     assignedAgentId: Type.Union([Type.String(), Type.Null()]),
   }),
+  language: Type.Union([Type.String(), Type.Null()], {
+    description: "The language the guest writes (a code such as 'de'), detected offline from their messages; null until known.",
+  }),
   replyPolicy: ReplyPolicySchema,
 })
 export type Conversation = Static<typeof ConversationSchema>

@@ -40,6 +40,8 @@ export interface Conversation {
   kind: ConversationKind | null
   persona: Persona | null
   insight: ConversationInsight | null
+  /** The language the guest writes, as the AI agent detected it (e.g. 'de'); null until known. */
+  language: string | null
 }
 
 export type { ConversationKind }
@@ -152,6 +154,7 @@ interface ConversationRow {
   kind: ConversationKind | null
   persona: Persona | null
   insight: string | null
+  language: string | null
 }
 
 const SELECT_VIEW = `
@@ -160,7 +163,8 @@ const SELECT_VIEW = `
          c.unread_count, c.message_count, i.kind AS identity_kind, i.value AS identity_value,
          g.first_name, g.last_name, l.id AS lead_id, l.status AS lead_status, l.created_at AS lead_created_at,
          ca.name AS channel_account_name, oc.id AS onsite_contact_id, oc.sn AS onsite_contact_sn,
-         c.outlet_id, o.code AS outlet_code, o.name AS outlet_name, c.order_code, c.assigned_agent_id, c.queue_state, c.mode, c.kind, c.persona, c.insight
+         c.outlet_id, o.code AS outlet_code, o.name AS outlet_name, c.order_code, c.assigned_agent_id, c.queue_state, c.mode, c.kind, c.persona, c.insight,
+         c.language
   FROM conversations c
   LEFT JOIN guest_identities i ON i.rowid = c.identity_rowid
   LEFT JOIN guests g ON g.id = c.guest_id
@@ -200,6 +204,7 @@ function toConversation(row: ConversationRow): Conversation {
     kind: row.kind,
     persona: row.persona,
     insight: row.insight === null ? null : (JSON.parse(row.insight) as ConversationInsight),
+    language: row.language,
   }
 }
 

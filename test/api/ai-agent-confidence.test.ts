@@ -57,6 +57,10 @@ describe('answering with confidence, in the guest language', () => {
     const german = await guestSays('Hallo, wo kann ich mein Auto parken?')
     assert.equal((await messagesOf(german))[0]!.content.text, 'Ja: Unsere Garage hat 40 Plätze zu CHF 20 pro Nacht.')
     assert.equal(t.app.store.conversations.languageOf(german), 'de')
+    // Staff and integrators see it on the conversation, in its view and in the list.
+    assert.equal((await api('GET', `/v1/conversations/${german}`)).json().language, 'de')
+    const listed = (await api('GET', '/v1/conversations?limit=50')).json().items as { id: string; language: string | null }[]
+    assert.equal(listed.find((item) => item.id === german)?.language, 'de')
     assert.equal(await modeOf(german), 'ai')
   })
 

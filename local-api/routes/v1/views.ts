@@ -45,6 +45,7 @@ export function conversationView(conversation: Conversation, now: number) {
       captured: conversation.insight.captured,
     },
     routing: { queueState: conversation.queueState, assignedAgentId: conversation.assignedAgentId },
+    language: conversation.language,
     replyPolicy: replyPolicyView(replyPolicy(conversation, now)),
   }
 }
