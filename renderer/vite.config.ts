@@ -1,13 +1,26 @@
 import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 
 const rendererDir = fileURLToPath(new URL('.', import.meta.url))
+
+/**
+ * The app's code runs as soon as it is loaded (async), not once the whole page is in: the desk's
+ * server sends the page's head at once and its end (the first screen's answers) when it has worked
+ * them out, and the code starts meanwhile (renderer/api/first-screen-answers.ts waits for the answers).
+ */
+const codeRunsOnArrival: Plugin = {
+  name: 'code-runs-on-arrival',
+  transformIndexHtml: {
+    order: 'post',
+    handler: (html) => html.replace(/<script type="module" crossorigin src=/g, '<script type="module" async crossorigin src='),
+  },
+}
 
 export default defineConfig({
   root: rendererDir,
   base: '/',
-  plugins: [react()],
+  plugins: [react(), codeRunsOnArrival],
   // '@/…' imports resolve from renderer/ (mirrors "paths" in tsconfig.json).
   resolve: { alias: [{ find: /^@\//, replacement: rendererDir }] },
   build: {

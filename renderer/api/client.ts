@@ -32,7 +32,7 @@ export async function apiFetch<T>(path: string, { method = 'GET', body, signal }
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' }
   if (body !== undefined) headers['content-type'] = 'application/json'
   const response =
-    (method === 'GET' && takeFirstScreenAnswer(path)) ||
+    (method === 'GET' && (await takeFirstScreenAnswer(path))) ||
     (await fetch(path, {
       method,
       credentials: 'same-origin',

@@ -6,11 +6,21 @@ const FRESH_MS = 10_000
 let answers: Map<string, { status: number; body: unknown }> | undefined
 
 /**
+ * The page's code runs as soon as it is loaded (an async module script), while the desk's server is
+ * still working out the answers that end the page: they are read once the page has arrived whole.
+ */
+const pageArrived: Promise<void> =
+  document.readyState === 'loading'
+    ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }))
+    : Promise.resolve()
+
+/**
  * The answer the page came with for a GET of `path`, as a Response, taken once: the desk's server
  * puts the first screen's answers in the page itself, so the app renders without waiting for them.
  * Undefined when the page has none for it (a later request, a page from the dev server).
  */
-export function takeFirstScreenAnswer(path: string): Response | undefined {
+export async function takeFirstScreenAnswer(path: string): Promise<Response | undefined> {
+  await pageArrived
   answers ??= readAnswers()
   const answer = answers.get(path)
   if (!answer) return undefined

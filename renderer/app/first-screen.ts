@@ -16,9 +16,9 @@ export const FIRST_SCREEN_WAIT_MS = 250
  * Asks for what the first screen shows as soon as the code runs, not after the app's first render
  * (tens of milliseconds on a desk PC): the setup status, the session and, in the inbox, the list's
  * first page with the properties and outlets its filters offer, and at /conversations/:id that
- * chat's newest messages and summary. The desk's server put the answers in the page itself
- * (local-api/plugins/first-screen-answers.ts asks for the same addresses), so these are usually in at
- * once. The screen's own queries use the same keys and find the answers in the cache. Signed out, the
+ * chat's newest messages and summary. The desk's server put the answers to what is drawn first in
+ * the page itself (local-api/plugins/first-screen-answers.ts asks for the same addresses), so these
+ * are usually in at once; at a chat, the list's are asked of the desk while the chat is drawn. The screen's own queries use the same keys and find the answers in the cache. Signed out, the
  * inbox's requests are refused (401) and nothing is shown of them.
  *
  * Settles when what the first render draws is in (or failed), or after FIRST_SCREEN_WAIT_MS: rendering

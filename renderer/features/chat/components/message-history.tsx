@@ -5,6 +5,7 @@ import { searchTerms } from '@/components/highlighted'
 import { formatDate } from '@/lib/relative-time'
 import { useLocation } from '@/lib/router'
 import { useNow } from '@/lib/use-now'
+import { openWithoutForcedLayout } from '@/lib/virtual-rect'
 import { useMessages } from '../api/messages'
 import { useConversationEvents } from '../api/workflow'
 import { chatRows, type ChatRow } from '../chat-rows'
@@ -49,6 +50,7 @@ export function MessageHistory({ conversationId }: { conversationId: string }) {
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
+    ...openWithoutForcedLayout<HTMLDivElement>(),
     estimateSize: (index) => {
       const row = rows[index]
       return row?.kind === 'event' ? ESTIMATE.event : row?.sessionStartedAt ? ESTIMATE.session : ESTIMATE.message
