@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { ConversationEvent, Message, ReplyPolicy, ReplyRule, Template } from '../../api-contract/index.js'
 import { offeredTemplates, replyRuleAt, windowLeft } from '../../renderer/features/chat/reply-window.js'
-import { chatRows } from '../../renderer/features/chat/chat-rows.js'
+import { chatRows, type ChatRow } from '../../renderer/features/chat/chat-rows.js'
+import { estimateRowHeight, ROW_METRICS } from '../../renderer/features/chat/row-height.js'
 import { withSessionDividers, type ChatItem } from '../../renderer/features/chat/session-dividers.js'
 import { toApiFilters, type ChosenFilters } from '../../renderer/features/conversations/api-filters.js'
 import { withNewestPage } from '../../renderer/queries/newest-page.js'
@@ -255,5 +256,35 @@ describe('what staff may add to the knowledge base from a chat', () => {
   it('is nothing after a handover for a person, a complaint or an unverified booking', () => {
     const messages = [said('m3', 'agent', 'Sure, calling you now.', 2), said('m1', 'guest', 'I want a person', 0)]
     for (const reason of ['asked for a person', 'complaint', 'booking not verified']) assert.equal(learnableAnswer(messages, [handover(reason, 1)]), null)
+  })
+})
+
+describe('a chat row height before it is measured', () => {
+  const row = (direction: 'in' | 'out', text: string, sessionStartedAt: string | null = null): ChatRow => ({
+    kind: 'message',
+    key: 'm',
+    message: { ...message('m', direction, 0), content: { type: 'text', text } },
+    sessionStartedAt,
+  })
+  const { oneLineBubble, authorLine, textLine, sessionDivider } = ROW_METRICS
+  const wide = 665
+
+  it("is one line for a short guest message, with the author line for the property's reply", () => {
+    assert.equal(estimateRowHeight(row('in', 'Hello!'), wide), oneLineBubble)
+    assert.equal(estimateRowHeight(row('out', 'Hello!'), wide), oneLineBubble + authorLine)
+  })
+
+  it('grows a line for each line the text wraps to, or breaks to, in a bubble of up to 75 % of the history', () => {
+    const words = (n: number) => 'x'.repeat(n)
+    assert.equal(estimateRowHeight(row('in', words(130)), wide), oneLineBubble + textLine)
+    assert.equal(estimateRowHeight(row('in', 'one\ntwo\nthree'), wide), oneLineBubble + 2 * textLine)
+    // A narrow history (a laptop with the side panel open) wraps sooner.
+    assert.ok(estimateRowHeight(row('in', words(130)), 300) > estimateRowHeight(row('in', words(130)), wide))
+    // Not laid out yet (width 0): as wide as a bubble gets.
+    assert.equal(estimateRowHeight(row('in', words(130)), 0), oneLineBubble + textLine)
+  })
+
+  it('adds the session divider above a message that opens a session', () => {
+    assert.equal(estimateRowHeight(row('in', 'Hi', '2026-01-01T00:00:00.000Z'), wide), oneLineBubble + sessionDivider)
   })
 })

@@ -9,6 +9,7 @@ import { openWithoutForcedLayout } from '@/lib/virtual-rect'
 import { useMessages } from '../api/messages'
 import { useConversationEvents } from '../api/workflow'
 import { chatRows, type ChatRow } from '../chat-rows'
+import { estimateRowHeight } from '../row-height'
 import { withSessionDividers } from '../session-dividers'
 import { MessageBubble } from './message-bubble'
 import { TimelineEvent } from './timeline-event'
@@ -16,8 +17,6 @@ import { TimelineEvent } from './timeline-event'
 /** The line above the oldest message ("Loading older…", "This is the beginning…"); styles.css agrees. */
 const EDGE_HEIGHT = 32
 const PADDING = 16
-/** Rough heights before a row is measured: a one-line bubble, and one with a session divider. */
-const ESTIMATE = { message: 58, session: 96, event: 34 }
 /** Load the next older page when the view comes this close (in rows) to the oldest loaded one. */
 const PREFETCH_ROWS = 15
 
@@ -32,6 +31,8 @@ export function MessageHistory({ conversationId }: { conversationId: string }) {
   const messages = useMessages(conversationId)
   const events = useConversationEvents(conversationId)
   const scrollRef = useRef<HTMLDivElement>(null)
+  // The history's width as its ResizeObserver last saw it (rows not measured yet are guessed from it).
+  const historyWidth = useRef(0)
   const { search } = useLocation()
   const findParam = search.get('find')
   const find = useMemo(() => searchTerms(findParam), [findParam])
@@ -51,10 +52,7 @@ export function MessageHistory({ conversationId }: { conversationId: string }) {
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     ...openWithoutForcedLayout<HTMLDivElement>(),
-    estimateSize: (index) => {
-      const row = rows[index]
-      return row?.kind === 'event' ? ESTIMATE.event : row?.sessionStartedAt ? ESTIMATE.session : ESTIMATE.message
-    },
+    estimateSize: (index) => estimateRowHeight(rows[index]!, historyWidth.current),
     getItemKey: (index) => rows[index]?.key ?? index,
     paddingStart: EDGE_HEIGHT + PADDING,
     paddingEnd: PADDING,
@@ -81,7 +79,10 @@ export function MessageHistory({ conversationId }: { conversationId: string }) {
     const element = scrollRef.current
     if (!element) return
     const onScroll = () => (pinned.current = virtualizer.isAtEnd())
-    const resized = new ResizeObserver(() => pinned.current && virtualizer.scrollToEnd())
+    const resized = new ResizeObserver(([entry]) => {
+      if (entry) historyWidth.current = entry.contentRect.width
+      if (pinned.current) virtualizer.scrollToEnd()
+    })
     element.addEventListener('scroll', onScroll, { passive: true })
     resized.observe(element)
     return () => {
