@@ -3,7 +3,8 @@
  * (German compounds split, typos corrected towards known words), the concepts it names, and the
  * content words left over.
  */
-import { matchConcepts, type ConceptMatch, type Lexicon } from './concepts.js'
+import { matchConcepts, relateConcepts, type ConceptMatch, type Lexicon } from './concepts.js'
+import { readContext, type Context } from './context.js'
 import { splitCompound } from './compounds.js'
 import type { Language } from './languages.js'
 import { isFiller, isStopwordInAnyLanguage, tokenize, withoutStopPhrases, wordKeys, type Token } from './normalise.js'
@@ -25,6 +26,8 @@ export interface AnalysedWord {
 export interface Analysis {
   tokens: Token[]
   concepts: string[]
+  /** With `readContext`: what the words around the concepts say (see context.ts). */
+  context: Context
   matches: ConceptMatch[]
   /** Content words no concept accounts for. */
   words: AnalysedWord[]
@@ -40,6 +43,8 @@ export interface AnalyseOptions {
   known?: KnownWords
   /** With `known`: unknown words are corrected towards known ones. */
   correctTypos?: boolean
+  /** Read a guest's question for what the words around its concepts say (clock times, circumstances: see context.ts). */
+  readContext?: boolean
 }
 
 const MIN_REPAIRED = 4
@@ -71,7 +76,10 @@ function repair(token: Token, options: AnalyseOptions): Token[] {
 
 export function analyse(text: string, options: AnalyseOptions): Analysis {
   const tokens = withoutStopPhrases(tokenize(text)).flatMap((token) => repair(token, options))
-  const { concepts, consumed, matches } = matchConcepts(tokens, options.lexicon, options)
+  const matched = matchConcepts(tokens, options.lexicon, options)
+  const { consumed, matches } = matched
+  const concepts = relateConcepts(matched.concepts, options.lexicon)
+  const context = options.readContext ? readContext(tokens, matches, options.language, options.lexicon) : { concepts: [], circumstances: [] }
   const words: AnalysedWord[] = []
   const keys = new Set<string>()
   tokens.forEach((token, i) => {
@@ -81,5 +89,12 @@ export function analyse(text: string, options: AnalyseOptions): Analysis {
     for (const key of tokenKeys) keys.add(key)
     if (!consumed.has(i) && !words.some((word) => word.text === token.folded)) words.push({ text: token.folded, keys: tokenKeys })
   })
-  return { tokens, concepts, matches, words, keys }
+  return {
+    tokens,
+    concepts,
+    context: { ...context, circumstances: context.circumstances.filter((concept) => concepts.includes(concept)) },
+    matches,
+    words,
+    keys,
+  }
 }

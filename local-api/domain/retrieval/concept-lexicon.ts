@@ -21,7 +21,17 @@ export interface ConceptDefinition {
   id: string
   kind: ConceptKind
   terms: Record<Language, string>
+  /**
+   * Concepts that are a part of this one: named together, the question is about this one
+   * (charging in the garage is EV charging, the water of the pool is the pool).
+   */
+  includes?: readonly string[]
+  /** A means of travel: the guest's own ("our flight", "unser Zug") is their plan, not what they ask about. */
+  journey?: boolean
 }
+
+/** Concepts that, named together, name another: a bed for a baby is a cot. */
+export const COMBINATIONS: readonly { concepts: readonly string[]; names: string }[] = [{ concepts: ['children', 'sleep'], names: 'baby_cot' }]
 
 export const CONCEPTS: readonly ConceptDefinition[] = [
   {
@@ -39,11 +49,11 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     id: 'check_out',
     kind: 'topic',
     terms: {
-      en: 'check out, check-out, checkout, checking out, departure, depart, leave the room, leave the hotel, vacate the room, vacate, out of the room, out of our room, keep the room, have to leave, need to leave, must leave',
-      de: 'auschecken, check-out, checkout, check out, abreise, abreisen, abreisetag, zimmer räumen, zimmer verlassen, zimmer freigeben, zimmer frei machen, =raumen, raus müssen, müssen wir raus',
-      fr: "départ, check-out, checkout, quitter la chambre, libérer la chambre, quitter l'hôtel, rendre la chambre, rendre les clés, libérer, =partir",
-      it: "partenza, check-out, checkout, lasciare la camera, liberare la camera, rilasciare la camera, lasciare l'hotel, liberare, =partire",
-      es: 'salida, hora de salida, check-out, checkout, dejar la habitación, desalojar la habitación, abandonar la habitación, dejar el hotel, desalojar',
+      en: 'check out, check-out, checkout, checking out, departure, depart, leave the room, leave the hotel, vacate the room, vacate, out of the room, out of our room, keep the room, have to leave, need to leave, must leave, have to be out, need to be out, must be out, be out by',
+      de: 'auschecken, check-out, checkout, check out, abreise, abreisen, abreisetag, zimmer räumen, zimmer verlassen, zimmer freigeben, zimmer frei machen, =raumen, raus müssen, müssen wir raus, zimmer behalten',
+      fr: "départ, check-out, checkout, quitter la chambre, libérer la chambre, quitter l'hôtel, rendre la chambre, rendre les clés, libérer, =partir, garder la chambre",
+      it: "partenza, check-out, checkout, lasciare la camera, liberare la camera, rilasciare la camera, lasciare l'hotel, liberare, =partire, tenere la camera",
+      es: 'salida, hora de salida, check-out, checkout, dejar la habitación, desalojar la habitación, abandonar la habitación, dejar el hotel, desalojar, quedarnos la habitación, quedarnos con la habitación',
     },
   },
   {
@@ -61,11 +71,11 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     id: 'late',
     kind: 'modifier',
     terms: {
-      en: 'late, later, latest',
-      de: 'spät, später, spätere, späteren, länger',
-      fr: 'tard, plus tard, tardif, tardive, tardivement',
-      it: 'tardi, più tardi, posticipato, posticipata, tardivo, tardiva',
-      es: 'tarde, más tarde, tardío, tardía',
+      en: 'late, later, latest, last minute, last-minute, short notice, keep the room',
+      de: 'spät, später, spätere, späteren, länger, kurzfristig, kurzfristige, kurzfristigen, zimmer behalten',
+      fr: 'tard, plus tard, tardif, tardive, tardivement, dernière minute, dernier moment, garder la chambre',
+      it: 'tardi, più tardi, posticipato, posticipata, tardivo, tardiva, ultimo momento, ultimo minuto, tenere la camera',
+      es: 'tarde, más tarde, tardío, tardía, última hora, último momento, quedarnos la habitación, quedarnos con la habitación',
     },
   },
   {
@@ -82,6 +92,7 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
   {
     id: 'ev_charging',
     kind: 'topic',
+    includes: ['parking'],
     terms: {
       en: '=charging, =charger, =chargers, charging station, charging point, ev, electric car, electric cars, electric vehicle, tesla, wallbox, charge my car, charge the car, charge car, charge an electric car, charge my tesla, charge tesla, charge my ev, charge ev, supercharger, plug in my car, plug in my tesla, plug in my ev, plug in my electric car, plug in the car, electric, kwh',
       de: 'ladestation, ladestationen, ladesäule, ladesäulen, ladepunkt, elektroauto, e-auto, elektrofahrzeug, wallbox, aufladen, auto laden, auto aufladen, stromtankstelle, tesla, ladegerät für auto, laden, elektrisch, kwh, strom tanken',
@@ -93,6 +104,7 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
   {
     id: 'car_wash',
     kind: 'topic',
+    includes: ['parking'],
     terms: {
       en: 'car wash, carwash, wash the car, wash my car, car cleaning, car valeting',
       de: 'autowäsche, waschanlage, waschstraße, autowaschanlage, auto waschen, wagen waschen, autowaschstraße',
@@ -148,6 +160,7 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
   {
     id: 'room_service',
     kind: 'topic',
+    includes: ['breakfast', 'restaurant'],
     terms: {
       en: 'room service, in-room dining, food to the room, food to my room, deliver to the room, order to the room, bring food to the room, eat in the room, food delivered to the room, breakfast in the room, breakfast in bed, brought to the room, brought up to the room, bring up to the room',
       de: 'zimmerservice, roomservice, room service, etagenservice, aufs zimmer bringen, ins zimmer bringen, aufs zimmer liefern, essen aufs zimmer, aufs zimmer bestellen, essen im zimmer, frühstück aufs zimmer, frühstück im zimmer',
@@ -170,6 +183,7 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
   {
     id: 'pool',
     kind: 'topic',
+    includes: ['water'],
     terms: {
       en: 'pool, pools, swimming pool, swim, swimming, indoor pool, outdoor pool',
       de: 'pool, schwimmbad, swimmingpool, hallenbad, freibad, schwimmen, becken, außenpool, innenpool, schwimmbecken',
@@ -225,6 +239,7 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
   {
     id: 'airport',
     kind: 'topic',
+    journey: true,
     terms: {
       en: 'airport, flight, flights, plane, terminal, land, landing',
       de: 'flughafen, flug, flugzeug, terminal, landen, landung',
@@ -258,6 +273,7 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
   {
     id: 'public_transport',
     kind: 'topic',
+    journey: true,
     terms: {
       en: 'bus, buses, train, trains, subway, tram, public transport, station, train station, railway, tube, bus stop, =metro, without a car',
       de: 'bus, busse, bahn, zug, züge, u-bahn, s-bahn, straßenbahn, öffentliche verkehrsmittel, öpnv, bahnhof, haltestelle, tram, hauptbahnhof, ohne auto',
@@ -435,8 +451,8 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     id: 'children',
     kind: 'modifier',
     terms: {
-      en: 'child, children, kid, kids, baby, babies, toddler, infant, family, families, son, daughter',
-      de: '!kind, kinder, baby, babys, kleinkind, familie, familien, säugling, sohn, tochter',
+      en: 'child, children, kid, kids, baby, babies, toddler, infant, family, families, son, daughter, month old, months old, year old, years old',
+      de: '!kind, kinder, baby, babys, kleinkind, familie, familien, säugling, sohn, tochter, monate alt, monate alte, monate alten, jahre alt',
       fr: 'enfant, enfants, bébé, bébés, famille, familles, fils, fille',
       it: 'bambino, bambini, bambina, bimbo, bimbi, neonato, famiglia, famiglie, figli, figlio, figlia',
       es: 'niño, niños, niña, niñas, bebé, bebés, familia, familias, hijos, hijo, hija',
@@ -456,6 +472,7 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
   {
     id: 'minibar',
     kind: 'topic',
+    includes: ['bar'],
     terms: {
       en: 'minibar, mini bar, mini-bar, fridge, refrigerator',
       de: 'minibar, kühlschrank',
@@ -533,6 +550,7 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
   {
     id: 'laundry',
     kind: 'topic',
+    includes: ['housekeeping'],
     terms: {
       en: 'laundry, washing, wash my clothes, washing machine, dry cleaning, launderette, laundromat, clothes washed, tumble dryer, wash clothes, shirts, clothes',
       de: 'wäsche, wäscherei, waschmaschine, reinigung, wäscheservice, chemische reinigung, kleidung waschen, trockner, waschsalon, wäsche waschen, kleidung, hemden, hemd, anzug',
@@ -872,6 +890,28 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     },
   },
   {
+    id: 'dimensions',
+    kind: 'modifier',
+    terms: {
+      en: 'height, high, tall, size, dimensions, width, wide, metre, metres, meter, meters',
+      de: 'höhe, hoch, größe, maße, abmessungen, breite, meter',
+      fr: 'hauteur, taille, dimensions, largeur, mètre, mètres',
+      it: 'altezza, alto, alta, dimensioni, misure, larghezza, metri',
+      es: 'altura, alto, alta, tamaño, dimensiones, medidas, ancho, anchura, metros',
+    },
+  },
+  {
+    id: 'sleep',
+    kind: 'generic',
+    terms: {
+      en: 'sleep, sleeps, sleeping, bed, beds',
+      de: 'schlafen, schläft, schlafplatz, bett, betten',
+      fr: 'dormir, dort, couchage, lit, lits',
+      it: 'dormire, dorme, letto, letti',
+      es: 'dormir, duerme, duerma, cama, camas',
+    },
+  },
+  {
     id: 'temperature',
     kind: 'modifier',
     terms: {
@@ -898,7 +938,7 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     kind: 'generic',
     terms: {
       en: 'price, prices, cost, costs, how much, fee, fees, charge, charges, extra charge, surcharge, rate, rates, tariff, expensive, cheap, euro, euros, have to pay, do i pay, do we pay, pay extra, pay for, is it extra, extra cost, charged, separately',
-      de: 'preis, preise, kosten, kostet, was kostet, wie viel, wieviel, gebühr, gebühren, aufpreis, zuschlag, tarif, teuer, euro, muss ich zahlen, müssen wir zahlen, muss man zahlen, zahlt man, kostenpflichtig, extra bezahlen, zusätzlich, separat, berechnet, berechnen',
+      de: 'preis, preise, kosten, kostet, was kostet, wie viel, wieviel, wie hoch ist, wie hoch sind, gebühr, gebühren, aufpreis, zuschlag, tarif, teuer, euro, muss ich zahlen, müssen wir zahlen, muss man zahlen, zahlt man, kostenpflichtig, extra bezahlen, zusätzlich, separat, berechnet, berechnen',
       fr: 'prix, tarif, tarifs, coût, coûte, combien, frais, supplément, cher, euros, je paie, on paie, faut-il payer, faut payer, payant, payante, en supplément, à part',
       it: 'prezzo, prezzi, costo, costa, quanto costa, quanto, tariffa, tariffe, supplemento, caro, euro, si paga, si pagano, a pagamento, a parte, addebitate, addebitare, addebito, devo pagare, bisogna pagare, quanto si paga',
       es: 'precio, precios, coste, costo, cuesta, cuánto, cuánto cuesta, tarifa, tarifas, suplemento, caro, euros, se paga, se pagan, hay que pagar, aparte, me cobran, cobran, cobrar, cobra, de pago, cuánto se paga',
@@ -930,22 +970,22 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     id: 'time',
     kind: 'generic',
     terms: {
-      en: 'when, what time, time, times, hours, opening hours, open, opens, close, closes, closed, until when, from when, from what time, until what time, start, starts, begin, begins, end, ends, noon, midday, how long, at night, late at night, midnight, overnight',
-      de: 'wann, uhrzeit, um wie viel uhr, wie spät, öffnungszeiten, geöffnet, offen, bis wann, ab wann, zeit, zeiten, uhr, schließt, öffnet, mittag, mittags, wie lange, beginnt, fängt an, endet, nachts, mitternacht, über nacht, wieviel uhr, wie viel uhr, ab wie viel uhr',
-      fr: 'quand, quelle heure, à quelle heure, heure, heures, horaire, horaires, ouvert, ouverte, ouverture, fermé, fermée, fermeture, jusqu’à quand, à partir de quand, à partir de, ferme, ouvre, midi, combien de temps, commence, commencer, finit, de nuit, pendant la nuit, minuit',
-      it: 'quando, a che ora, che ora, ora, orario, orari, aperto, aperta, apertura, chiuso, chiusa, chiusura, fino a quando, da quando, a partire da, da che ora, apre, chiude, mezzogiorno, quanto tempo, inizia, comincia, finisce, di notte, mezzanotte, durante la notte',
-      es: 'cuándo, a qué hora, qué hora, hora, horas, horario, horarios, abierto, abierta, apertura, cerrado, cerrada, hasta cuándo, desde cuándo, a partir de, abre, cierra, mediodía, cuánto tiempo, empieza, comienza, termina, por la noche, de noche, medianoche, toda la noche',
+      en: 'when, what time, time, times, hours, opening hours, open, opens, close, closes, closed, until when, from when, from what time, until what time, start, starts, begin, begins, end, ends, noon, midday, how long, at night, late at night, midnight, overnight, at the latest',
+      de: 'wann, uhrzeit, um wie viel uhr, wie spät, öffnungszeiten, geöffnet, offen, bis wann, ab wann, zeit, zeiten, uhr, schließt, öffnet, mittag, mittags, wie lange, beginnt, fängt an, endet, nachts, mitternacht, über nacht, wieviel uhr, wie viel uhr, ab wie viel uhr, spätestens',
+      fr: 'quand, quelle heure, à quelle heure, heure, heures, horaire, horaires, ouvert, ouverte, ouverture, fermé, fermée, fermeture, jusqu’à quand, à partir de quand, à partir de, ferme, ouvre, midi, combien de temps, commence, commencer, finit, de nuit, pendant la nuit, minuit, au plus tard',
+      it: 'quando, a che ora, che ora, ora, orario, orari, aperto, aperta, apertura, chiuso, chiusa, chiusura, fino a quando, da quando, a partire da, da che ora, apre, chiude, mezzogiorno, quanto tempo, inizia, comincia, finisce, di notte, mezzanotte, durante la notte, al più tardi, entro le',
+      es: 'cuándo, a qué hora, qué hora, hora, horas, horario, horarios, abierto, abierta, apertura, cerrado, cerrada, hasta cuándo, desde cuándo, a partir de, abre, cierra, mediodía, cuánto tiempo, empieza, comienza, termina, por la noche, de noche, medianoche, toda la noche, a más tardar',
     },
   },
   {
     id: 'day',
     kind: 'generic',
     terms: {
-      en: 'today, tonight, tomorrow, yesterday, weekend, weekends, monday, tuesday, wednesday, thursday, friday, saturday, sunday, holiday, holidays, christmas, new year, easter, weekdays, weekday',
-      de: 'heute, heute abend, übermorgen, wochenende, montag, dienstag, mittwoch, donnerstag, freitag, samstag, sonnabend, sonntag, sonntags, feiertag, feiertagen, feiertags, weihnachten, silvester, ostern, werktags, wochentags',
-      fr: "aujourd'hui, ce soir, demain, week-end, weekend, lundi, mardi, mercredi, jeudi, vendredi, samedi, dimanche, jour férié, jours fériés, noël, nouvel an, pâques, en semaine",
-      it: 'oggi, stasera, domani, fine settimana, weekend, lunedì, martedì, mercoledì, giovedì, venerdì, sabato, domenica, festivi, festivo, natale, capodanno, pasqua, feriali, giorni feriali',
-      es: 'hoy, esta noche, mañana, fin de semana, lunes, martes, miércoles, jueves, viernes, sábado, domingo, festivo, festivos, navidad, año nuevo, semana santa, entre semana, días laborables',
+      en: 'today, tonight, tomorrow, yesterday, weekend, weekends, monday, tuesday, wednesday, thursday, friday, saturday, sunday, holiday, holidays, christmas, new year, easter, weekdays, weekday, january, february, march, april, june, july, august, september, october, november, december',
+      de: 'heute, heute abend, übermorgen, wochenende, montag, dienstag, mittwoch, donnerstag, freitag, samstag, sonnabend, sonntag, sonntags, feiertag, feiertagen, feiertags, weihnachten, silvester, ostern, werktags, wochentags, januar, jänner, februar, märz, april, mai, juni, juli, august, september, oktober, november, dezember',
+      fr: "aujourd'hui, ce soir, demain, week-end, weekend, lundi, mardi, mercredi, jeudi, vendredi, samedi, dimanche, jour férié, jours fériés, noël, nouvel an, pâques, en semaine, janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre",
+      it: 'oggi, stasera, domani, fine settimana, weekend, lunedì, martedì, mercoledì, giovedì, venerdì, sabato, domenica, festivi, festivo, natale, capodanno, pasqua, feriali, giorni feriali, gennaio, febbraio, marzo, aprile, maggio, giugno, luglio, agosto, settembre, ottobre, novembre, dicembre',
+      es: 'hoy, esta noche, mañana, fin de semana, lunes, martes, miércoles, jueves, viernes, sábado, domingo, festivo, festivos, navidad, año nuevo, semana santa, entre semana, días laborables, enero, febrero, marzo, abril, mayo, junio, julio, agosto, septiembre, octubre, noviembre, diciembre',
     },
   },
   {

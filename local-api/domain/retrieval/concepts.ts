@@ -2,7 +2,7 @@
  * The concept lexicon, compiled (every term tokenised and stemmed in its own language) and matched
  * against a text's tokens: which concepts a text names, and which of its words they account for.
  */
-import { CONCEPTS, type ConceptDefinition, type ConceptKind } from './concept-lexicon.js'
+import { COMBINATIONS, CONCEPTS, type ConceptDefinition, type ConceptKind } from './concept-lexicon.js'
 import { SUPPORTED_LANGUAGES, type Language } from './languages.js'
 import { isFiller, isStopword, tokenize, wordKeys, type Token } from './normalise.js'
 
@@ -22,6 +22,11 @@ type TermIndex = Map<Language, Map<string, CompiledTerm[]>>
 
 export interface Lexicon {
   kinds: ReadonlyMap<string, ConceptKind>
+  /** The concepts each concept includes as a part (see ConceptDefinition). */
+  includes: ReadonlyMap<string, readonly string[]>
+  /** Means of travel (see ConceptDefinition). */
+  journeys: ReadonlySet<string>
+  combinations: typeof COMBINATIONS
   /** Terms by a key of their first word: the phrase with articles and possessives left out. */
   phrases: TermIndex
   /** Terms of two or more content words by a key of their first: matched on a text's content words only. */
@@ -83,8 +88,10 @@ function compileTerm(concept: string, language: Language, raw: string): { full: 
 }
 
 /** Compiles concept definitions (the shipped lexicon by default) for matching. */
-export function compileLexicon(definitions: readonly ConceptDefinition[] = CONCEPTS): Lexicon {
+export function compileLexicon(definitions: readonly ConceptDefinition[] = CONCEPTS, combinations = COMBINATIONS): Lexicon {
   const kinds = new Map<string, ConceptKind>()
+  const includes = new Map<string, readonly string[]>()
+  const journeys = new Set<string>()
   const phrases: TermIndex = new Map()
   const contentPhrases: TermIndex = new Map()
   const spellingLanguages = new Map<string, Set<Language>>()
@@ -92,6 +99,8 @@ export function compileLexicon(definitions: readonly ConceptDefinition[] = CONCE
   const keys = new Set<string>()
   for (const definition of definitions) {
     kinds.set(definition.id, definition.kind)
+    if (definition.includes) includes.set(definition.id, definition.includes)
+    if (definition.journey) journeys.add(definition.id)
     for (const language of SUPPORTED_LANGUAGES) {
       for (const raw of definition.terms[language].split(',')) {
         const compiled = compileTerm(definition.id, language, raw)
@@ -110,7 +119,17 @@ export function compileLexicon(definitions: readonly ConceptDefinition[] = CONCE
       }
     }
   }
-  return { kinds, phrases, contentPhrases, spellingLanguages, words, keys }
+  return { kinds, includes, journeys, combinations, phrases, contentPhrases, spellingLanguages, words, keys }
+}
+
+/** The concepts with those named together added (a bed for a baby is a cot), less those a named one includes. */
+export function relateConcepts(concepts: readonly string[], lexicon: Lexicon): string[] {
+  const named = [...concepts]
+  for (const combination of lexicon.combinations) {
+    if (!named.includes(combination.names) && combination.concepts.every((concept) => named.includes(concept))) named.push(combination.names)
+  }
+  const included = new Set(named.flatMap((concept) => lexicon.includes.get(concept) ?? []))
+  return named.filter((concept) => !included.has(concept))
 }
 
 /** A token's keys for a term language: all its keys where stems are compared, else its spelling only. */

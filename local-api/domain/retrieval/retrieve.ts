@@ -12,7 +12,9 @@
  * check-out?" stops being a check-out question. An entry can only be the answer when its main topic
  * is among the question's concepts ("from when can we get into our room?" names a room, but is not
  * about room service), and it fits less when the question leaves out what most of its phrasings name
- * (an early check-in for "what time is check-in?").
+ * (an early check-in for "what time is check-in?"). What the guest tells of their plans ("our flight
+ * lands at 8", "after checking out": context.ts) is a detail that costs an entry little and makes no
+ * entry on topic.
  */
 import { analyse, type Analysis, type KnownWords } from './analyse.js'
 import type { ConceptKind } from './concept-lexicon.js'
@@ -87,6 +89,8 @@ interface Unit {
   id: string
   keys: readonly string[]
   weight: number
+  /** A detail that counts for an entry naming it, and costs an entry that does not only OPTIONAL_SHARE of its weight. */
+  optional?: boolean
 }
 
 interface IndexedEntry {
@@ -120,6 +124,7 @@ const MIN_UNKNOWN_WORD = 4
 /** How much of the score depends on the question naming what the entry is about (see definingShare); the rest is coverage. */
 const PRECISION_SHARE = 0.4
 const OFF_TOPIC_FACTOR = 0.5
+const OPTIONAL_SHARE = 0.25
 let shippedLexicon: Lexicon | undefined
 const lexicon = () => (shippedLexicon ??= compileLexicon())
 
@@ -282,13 +287,24 @@ export function retrieve(index: KnowledgeIndex, question: string, options: Retri
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS
   const read = (text: string) => {
     const { language, stemLanguages, detected } = textLanguage(text, options.language ?? 'en')
-    const analysis = analyse(text, { lexicon: index.lexicon, language, stemLanguages, known: index.known, correctTypos: true })
+    const analysis = analyse(text, { lexicon: index.lexicon, language, stemLanguages, known: index.known, correctTypos: true, readContext: true })
     return { analysis, detected }
   }
   const { analysis, detected } = read(question)
   const language = detected ?? lexiconLanguage(analysis, index) ?? options.language ?? 'en'
 
   const concepts = [...analysis.concepts]
+  // Details the words around the concepts add, or what the guest tells of their plans (see optional).
+  const optional = new Set<string>()
+  // A clock time is a time. Early or late by a time ("a room before 12") qualifies what the question
+  // names only where an entry pairs the two (an early check-in), not room service after 23:00.
+  const topics = topicsOf(concepts, index.lexicon)
+  for (const concept of analysis.context.concepts) {
+    if (concepts.includes(concept)) continue
+    const generic = index.lexicon.kinds.get(concept) === 'generic'
+    if (generic) optional.add(concept)
+    if (generic || index.entries.some((entry) => entry.concepts.has(concept) && topics.some((topic) => entry.concepts.has(topic)))) concepts.push(concept)
+  }
   if (options.previous?.trim() && isFollowUp(analysis, index)) {
     const previous = read(options.previous).analysis
     // A follow-up with a topic of its own ("and when is breakfast?") takes the previous question's
@@ -300,27 +316,33 @@ export function retrieve(index: KnowledgeIndex, question: string, options: Retri
     for (const concept of carried) if (!concepts.includes(concept)) concepts.push(concept)
   }
 
+  // What the guest tells of their plans ("our flight lands at 8", "after checking out") is not what
+  // they ask about while the question names a topic of its own: an entry about it is off topic.
+  const { circumstances: told } = analysis.context
+  const circumstances = new Set(concepts.some((concept) => index.lexicon.kinds.get(concept) === 'topic' && !told.includes(concept)) ? told : [])
+  for (const concept of circumstances) optional.add(concept)
   const units: Unit[] = [
-    ...concepts.map((id): Unit => ({ kind: 'concept', id, keys: [], weight: conceptWeight(index, id) })),
+    ...concepts.map((id): Unit => ({ kind: 'concept', id, keys: [], weight: conceptWeight(index, id), optional: optional.has(id) })),
     ...analysis.words
       // An unknown word of one to three letters is more likely a slip ("teh", "pra") than what the question is about.
       .filter((word) => word.text.length >= MIN_UNKNOWN_WORD || word.keys.some((key) => index.known.keys.has(key)))
       .map((word): Unit => ({ kind: 'word', id: word.text, keys: word.keys, weight: wordWeight(index.entries, word.keys) })),
   ]
-  const total = units.reduce((sum, unit) => sum + unit.weight, 0)
   const conceptSet = new Set(concepts)
+  const topicSet = new Set(concepts.filter((concept) => !circumstances.has(concept)))
 
   const candidates: Candidate[] = []
-  if (total > 0) {
+  if (units.length > 0) {
     for (const entry of index.entries) {
       const covers = (unit: Unit) => (unit.kind === 'concept' ? entry.concepts.has(unit.id) : unit.keys.some((key) => entry.keys.has(key)))
       const answerCovers = (unit: Unit) => (unit.kind === 'concept' ? entry.answerConcepts.has(unit.id) : unit.keys.some((key) => entry.answerKeys.has(key)))
       const covered = units.filter(covers)
       if (covered.length === 0) continue
-      const coveredByAnswer = units.filter((unit) => !covers(unit) && answerCovers(unit))
+      const coveredByAnswer = units.filter((unit) => !unit.optional && !covers(unit) && answerCovers(unit))
       const coveredWeight = covered.reduce((sum, unit) => sum + unit.weight, 0) + ANSWER_SHARE * coveredByAnswer.reduce((sum, unit) => sum + unit.weight, 0)
+      const total = units.reduce((sum, unit) => sum + (unit.optional && !covers(unit) ? OPTIONAL_SHARE : 1) * unit.weight, 0)
       const coverage = coveredWeight / total
-      const topicMatched = entry.mainTopics.length > 0 ? entry.mainTopics.some((topic) => conceptSet.has(topic)) : covered.length === units.length
+      const topicMatched = entry.mainTopics.length > 0 ? entry.mainTopics.some((topic) => topicSet.has(topic)) : covered.length === units.length
       const precision = definingShare(entry, conceptSet, index)
       const score = coverage * (1 - PRECISION_SHARE + PRECISION_SHARE * precision) * (topicMatched ? 1 : OFF_TOPIC_FACTOR)
       candidates.push({

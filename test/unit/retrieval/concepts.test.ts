@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { CONCEPTS } from '../../../local-api/domain/retrieval/concept-lexicon.js'
-import { compileLexicon, matchConcepts } from '../../../local-api/domain/retrieval/concepts.js'
+import { compileLexicon, matchConcepts, relateConcepts } from '../../../local-api/domain/retrieval/concepts.js'
 import { detectLanguage, SUPPORTED_LANGUAGES, type Language } from '../../../local-api/domain/retrieval/languages.js'
 import { tokenize, withoutStopPhrases } from '../../../local-api/domain/retrieval/normalise.js'
 import { STOPWORDS } from '../../../local-api/domain/retrieval/stopwords.js'
@@ -112,6 +112,56 @@ describe('the hotel concept lexicon', () => {
 
   it('prefers the text’s own language where two languages read the same word differently', () => {
     assert.deepEqual(concepts('posso pagare con carta?', 'it'), ['payment'])
+  })
+
+  it('reads months as days, and a vehicle’s or room’s size as dimensions, in every language', () => {
+    for (const [text, language] of [
+      ['a workshop in march', 'en'],
+      ['ein Seminar im März', 'de'],
+      ['un séminaire en mars', 'fr'],
+      ['un seminario a marzo', 'it'],
+      ['un seminario en marzo', 'es'],
+    ] as const) {
+      assert.deepEqual(concepts(text, language), ['meeting_room', 'day'], text)
+    }
+    for (const [text, language] of [
+      ['what is the maximum height of the garage', 'en'],
+      ['wie hoch darf das Auto sein', 'de'],
+      ['quelle est la hauteur du parking', 'fr'],
+      ["qual è l'altezza del garage", 'it'],
+      ['qué altura tiene el garaje', 'es'],
+    ] as const) {
+      assert.ok(concepts(text, language).includes('dimensions'), text)
+    }
+    assert.deepEqual(concepts('Wie hoch ist die Kurtaxe?', 'de'), ['price', 'city_tax'])
+  })
+
+  it('reads "at the latest" as a time, not as late', () => {
+    assert.deepEqual(concepts('check-out at 11 at the latest', 'en'), ['check_out', 'time'])
+    assert.deepEqual(concepts('spätestens um 11 auschecken', 'de'), ['time', 'check_out'])
+    assert.deepEqual(concepts('le départ se fait au plus tard à 11h', 'fr'), ['check_out', 'time'])
+    assert.deepEqual(concepts('il check-out è al più tardi alle 11', 'it'), ['check_out', 'time'])
+    assert.deepEqual(concepts('el check-out es a más tardar a las 11', 'es'), ['check_out', 'time'])
+  })
+
+  it('reads a bed or sleep with a child as a cot, in every language', () => {
+    for (const [text, language] of [
+      ['we come with our 8 month old, where will she sleep?', 'en'],
+      ['wir kommen mit unserem Baby, wo kann es schlafen?', 'de'],
+      ['nous venons avec un bébé, où va-t-il dormir ?', 'fr'],
+      ['abbiamo un neonato, dove può dormire?', 'it'],
+      ['venimos con un bebé, ¿dónde puede dormir?', 'es'],
+    ] as const) {
+      assert.ok(relateConcepts(concepts(text, language), lexicon).includes('baby_cot'), text)
+    }
+    assert.ok(!relateConcepts(concepts('how many beds are in the room?', 'en'), lexicon).includes('baby_cot'))
+  })
+
+  it('reads a concept named with one it includes as that one: charging in the garage is EV charging', () => {
+    assert.deepEqual(relateConcepts(concepts('zahlt man fürs Laden zusätzlich zur Garage?', 'de'), lexicon), ['price', 'ev_charging'])
+    assert.deepEqual(relateConcepts(concepts('y a-t-il une station de lavage auto près de l’hôtel ?', 'fr'), lexicon), ['car_wash', 'nearby'])
+    assert.deepEqual(relateConcepts(concepts('can we have breakfast brought up to the room?', 'en'), lexicon), ['room_service'])
+    assert.deepEqual(relateConcepts(concepts("l'acqua della piscina è riscaldata?", 'it'), lexicon), ['pool', 'heating'])
   })
 
   it('has a concept of its own for crypto, so bitcoin is not a payment by card', () => {

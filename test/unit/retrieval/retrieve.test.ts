@@ -249,6 +249,24 @@ describe('retrieval from the knowledge base', () => {
     }
   })
 
+  it('reads what the guest tells of their plans as the circumstance, not the topic, of the question', () => {
+    const bags = ask('what do we do with our suitcases after we leave the room? our train is only at 6pm')
+    assert.equal(bags.best?.entryId, 'luggage')
+    assert.equal(bags.confidence, 'high')
+    const flight = ask('our flight lands at 8am, can we check in before 12?')
+    assert.equal(flight.best?.entryId, 'early-check-in')
+    assert.equal(flight.confidence, 'high')
+    assert.equal(ask('do you have an airport shuttle? our flight lands at 8am').best?.entryId, 'airport-shuttle')
+  })
+
+  it('reads early or late by a clock time only where an entry pairs them with the question’s topic', () => {
+    assert.equal(ask('can we check out after 2pm?').best?.entryId, 'late-check-out')
+    const roomService = ask('can I order food to my room after 11pm?')
+    assert.equal(roomService.best?.entryId, 'room-service')
+    assert.equal(roomService.confidence, 'high')
+    assert.ok(!roomService.concepts.includes('late'))
+  })
+
   it('works on an empty knowledge base', () => {
     const result = retrieve(buildKnowledgeIndex([]), 'where can I park?')
     assert.equal(result.best, null)
