@@ -29,13 +29,15 @@ const COMPLAINT = new RegExp(
   'i',
 )
 
-// What the guest's own stay is made of, per language (matched on text folded to plain letters).
+// What the guest's own stay is made of, per language (matched on text folded to plain letters). Not
+// their room itself: "can we get into our room at noon?", "please don't clean our room today" and "I
+// left my charger in the room" are questions for the knowledge base; its number is their stay's.
 const STAY_NOUNS = [
-  'reservations?|bookings?|room|room number|stay|arrival|departure|check ?in|check ?out|nights?|bill|invoice|confirmation|dates?',
-  'buchung|reservierung|zimmer|zimmernummer|aufenthalt|anreise|abreise|check ?in|check ?out|nachte|rechnung|buchungsbestatigung|bestatigung',
-  'reservation|chambre|numero de chambre|sejour|arrivee|depart|check ?in|check ?out|nuits|facture|confirmation',
-  'prenotazione|camera|stanza|numero della camera|soggiorno|arrivo|partenza|check ?in|check ?out|notti|conto|fattura|conferma',
-  'reserva|habitacion|numero de habitacion|estancia|llegada|salida|check ?in|check ?out|noches|factura|cuenta|confirmacion',
+  'reservations?|bookings?|room number|stay|arrival|departure|check ?in|check ?out|nights?|bill|invoice|confirmation|dates?',
+  'buchung|reservierung|zimmernummer|zimmer ?nummer|aufenthalt|anreise|abreise|check ?in|check ?out|nachte|rechnung|buchungsbestatigung|bestatigung',
+  'reservation|numero de chambre|sejour|arrivee|depart|check ?in|check ?out|nuits|facture|confirmation',
+  'prenotazione|numero della camera|numero di camera|soggiorno|arrivo|partenza|check ?in|check ?out|notti|conto|fattura|conferma',
+  'reserva|numero de habitacion|estancia|llegada|salida|check ?in|check ?out|noches|factura|cuenta|confirmacion',
 ].join('|')
 const POSSESSIVES =
   'my|our|mein|meine|meiner|meinem|meinen|meines|unser|unsere|unserer|unserem|unseren|mon|ma|mes|notre|nos|mio|mia|miei|mie|nostro|nostra|nostri|nostre|mi|mis|nuestro|nuestra|nuestros|nuestras'
@@ -44,6 +46,8 @@ const OWN_STAY = new RegExp(
   [
     // "my booking", "meiner Buchung", "mon numéro de chambre", "la mia prenotazione", "mi check-out"
     String.raw`\b(${POSSESSIVES})\s+(\S+\s+){0,2}?(${STAY_NOUNS})\b`,
+    // "the number of my room": "numéro de ma chambre", "numero della mia camera", "número de mi habitación"
+    String.raw`\b(number|numero)\s+(of|de|della|di)\s+(${POSSESSIVES})\s+(room|chambre|camera|stanza|habitacion)\b`,
     // what the guest did: "how many nights did I book", "habe ich schon bezahlt", "j'ai réservé", "ho già pagato", "he reservado"
     String.raw`\b(did|have)\s+(i|we)\s+(already\s+)?(book|booked|reserve|reserved|pay|paid)\b`,
     String.raw`\b(i|we)\s+(have\s+)?(booked|reserved|paid)\b`,

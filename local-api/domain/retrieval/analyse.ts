@@ -5,7 +5,7 @@
  */
 import { matchConcepts, relateConcepts, type ConceptMatch, type Lexicon } from './concepts.js'
 import { readContext, type Context } from './context.js'
-import { splitCompound } from './compounds.js'
+import { joinSeparableVerbs, splitCompound } from './compounds.js'
 import type { Language } from './languages.js'
 import { isFiller, isStopwordInAnyLanguage, tokenize, withoutStopPhrases, wordKeys, type Token } from './normalise.js'
 import { correctTypo, isKnownSpelling, type TypoVocabulary } from './typos.js'
@@ -74,8 +74,16 @@ function repair(token: Token, options: AnalyseOptions): Token[] {
   return [token]
 }
 
+/** A German text's separable verbs joined ("wir reisen um 11 ab": "abreisen"), where the joined verb is a known word. */
+function withSeparableVerbs(tokens: Token[], options: AnalyseOptions): Token[] {
+  const { known } = options
+  if (options.language !== 'de' || !known) return tokens
+  const asToken = (word: string): Token => ({ text: word, folded: word })
+  return joinSeparableVerbs(tokens, (word) => isKnownSpelling(word, known.typos) || keysOf(asToken(word), ['de']).some((key) => known.keys.has(key)))
+}
+
 export function analyse(text: string, options: AnalyseOptions): Analysis {
-  const tokens = withoutStopPhrases(tokenize(text)).flatMap((token) => repair(token, options))
+  const tokens = withSeparableVerbs(withoutStopPhrases(tokenize(text)), options).flatMap((token) => repair(token, options))
   const matched = matchConcepts(tokens, options.lexicon, options)
   const { consumed, matches } = matched
   const concepts = relateConcepts(matched.concepts, options.lexicon)

@@ -1,8 +1,10 @@
 /**
  * German compounds: "Parkgebühr", "Frühstückszeiten", "Hundebett" are read as their known parts
  * ("park" + "gebühr"), so a guest's compound matches an entry that writes the words apart or
- * another compound of the same parts.
+ * another compound of the same parts. And separable verbs the other way: "wir reisen um 11 ab" is
+ * "abreisen", "wann kommen wir an" "ankommen".
  */
+import type { Token } from './normalise.js'
 
 const MIN_PART = 4
 const MIN_WORD = 8
@@ -36,4 +38,25 @@ export function splitCompound(word: string, isKnown: (part: string) => boolean):
   }
   const parts = best[word.length]
   return parts && parts.length >= 2 ? parts : null
+}
+
+/** The particles German separable verbs leave at the end of a clause. */
+const PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'ein', 'zuruck', 'weg'])
+/** How many words before its particle the verb may stand ("wir reisen morgen um 11 Uhr ab"). */
+const PARTICLE_REACH = 6
+
+/** The tokens with each separated particle joined to the verb before it where the two make a known word ("reisen … ab" → "abreisen"). */
+export function joinSeparableVerbs(tokens: readonly Token[], isKnown: (word: string) => boolean): Token[] {
+  const result: (Token | null)[] = [...tokens]
+  tokens.forEach((particle, i) => {
+    if (!PARTICLES.has(particle.folded)) return
+    for (let j = i - 1; j >= Math.max(0, i - PARTICLE_REACH); j--) {
+      const verb = result[j]
+      if (!verb || PARTICLES.has(verb.folded) || !isKnown(particle.folded + verb.folded)) continue
+      result[j] = { text: particle.text + verb.text, folded: particle.folded + verb.folded }
+      result[i] = null
+      return
+    }
+  })
+  return result.filter((token) => token !== null)
 }

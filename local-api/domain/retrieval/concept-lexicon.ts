@@ -595,6 +595,7 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
   {
     id: 'meeting_room',
     kind: 'topic',
+    includes: ['room'],
     terms: {
       en: 'meeting room, conference room, meeting, meetings, conference, event space, business center, business centre, coworking, workspace, workshop, projector, beamer',
       de: 'tagungsraum, konferenzraum, besprechungsraum, meetingraum, tagung, konferenz, seminarraum, seminar, sitzung, meeting, besprechung, beamer, workshop',
@@ -992,11 +993,11 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     id: 'room',
     kind: 'generic',
     terms: {
-      en: 'room, rooms, bedroom, suite, accommodation',
-      de: 'zimmer, suite, unterkunft, hotelzimmer, raum, räume',
-      fr: 'chambre, chambres, suite, logement, hébergement',
-      it: '!camera, camere, stanza, stanze, suite, alloggio',
-      es: 'habitación, habitaciones, cuarto, suite, alojamiento',
+      en: 'room, rooms, bedroom, suite, accommodation, space, venue, drawer, drawers, bedside table, bedside, nightstand, wardrobe, closet, cupboard',
+      de: 'zimmer, suite, unterkunft, hotelzimmer, raum, räume, platz, saal, schublade, nachttisch, schrank, kleiderschrank',
+      fr: 'chambre, chambres, suite, logement, hébergement, salle, espace, tiroir, table de chevet, armoire, placard',
+      it: '!camera, camere, stanza, stanze, suite, alloggio, sala, spazio, cassetto, comodino, armadio',
+      es: 'habitación, habitaciones, cuarto, suite, alojamiento, sala, salón, espacio, cajón, mesita de noche, mesilla, armario',
     },
   },
 ]

@@ -26,7 +26,7 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
   
     whats someone somebody anyone only after before until till during since send order couple little bit grab chance stuff wife husband father mother mom mum dad partner boyfriend girlfriend colleague think feel sure now right fine good great nice lovely next last first whole both per day days week
   
-    uses used serve served serving
+    uses used serve served serving travel travelling traveling month months year years
   
     call calling
   `),
@@ -44,7 +44,7 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
   
     euch pro ware waere komme kommt passiert geht gehts vorhanden suchen sucht suche schicken senden zuschicken bestellen bestelle frau mann mutter vater kollege denke glaube nochmal erst danach vorher wahrend seit jeden jede jeder alle beide woche abends morgens nachmittags zusammen okay ok super toll wirklich furs
   
-    servieren serviert
+    servieren serviert reisen reise reist fahren fahrt fahre monat monate monaten jahr jahre jahren
   
     viel
   
@@ -63,7 +63,7 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
   
     faites font jour jours nuit nuits semaine matin soir apres avant pendant depuis jusqu jusque jusqua seulement juste quelqu mari femme pere mere envoyer renvoyer commander pourra pourrons sera serait seront attendant deux trois quatre normal normale organise organiser cherche cherchons chercher tout tous toute toutes chaque peu place
   
-    roule rouler conduire conduis sert servi servir
+    roule rouler conduire conduis sert servi servir venons venez viens vient viendrons viendra voyageons voyager mois an ans
   
     servez servons servent
   
@@ -81,7 +81,7 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
   
     dopo prima durante fino finche solo soltanto altro altri altra altre due tre quattro notte notti giorno giorni sera mattina mattino settimana mandare spedire spedirmeli ordinare moglie marito madre padre qualcuno cerchiamo cerco cercare dev fa fanno tutto tutti tutta ogni po anni mesi mese scusi scusa
   
-    servire servito servita
+    servire servito servita veniamo vengo viaggiamo viaggiare
   
     servite serviamo
   
@@ -98,7 +98,7 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
   
     mas despues antes durante hasta desde solo solamente otro otros otra otras dos tres cuatro noche noches dia dias semana madre padre esposa marido mujer alguien enviar mandar pedir va van vamos funciona funcionar moverse buscar buscamos busco todo todos toda cada poco anos meses sitio entrar hace
   
-    sirven sirve servis servir salir
+    sirven sirve servis servir salir venimos vengo viajamos viajar
   
     llamar llamen
   `),

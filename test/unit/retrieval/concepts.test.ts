@@ -164,6 +164,20 @@ describe('the hotel concept lexicon', () => {
     assert.deepEqual(relateConcepts(concepts("l'acqua della piscina è riscaldata?", 'it'), lexicon), ['pool', 'heating'])
   })
 
+  it('reads a venue and the furniture of a room as the room, in every language', () => {
+    for (const [text, language] of [
+      ['I left my glasses in the bedside drawer', 'en'],
+      ['meine Brille liegt noch in der Schublade', 'de'],
+      ["j'ai oublié mes lunettes dans le tiroir", 'fr'],
+      ['ho lasciato gli occhiali nel cassetto', 'it'],
+      ['me dejé las gafas en el cajón', 'es'],
+    ] as const) {
+      assert.ok(concepts(text, language).includes('room'), text)
+    }
+    assert.deepEqual(relateConcepts(concepts('we need a space for a 20 person workshop', 'en'), lexicon), ['meeting_room'])
+    assert.deepEqual(relateConcepts(concepts('avez-vous une salle pour une réunion ?', 'fr'), lexicon), ['meeting_room'])
+  })
+
   it('has a concept of its own for crypto, so bitcoin is not a payment by card', () => {
     assert.deepEqual(concepts('can I pay with bitcoin at check-out?'), ['payment', 'crypto', 'check_out'])
   })

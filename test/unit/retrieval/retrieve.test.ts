@@ -257,6 +257,8 @@ describe('retrieval from the knowledge base', () => {
     assert.equal(flight.best?.entryId, 'early-check-in')
     assert.equal(flight.confidence, 'high')
     assert.equal(ask('do you have an airport shuttle? our flight lands at 8am').best?.entryId, 'airport-shuttle')
+    const german = ask('wir reisen um 11 ab, aber unser Zug fährt erst abends, wohin mit den Koffern?')
+    assert.deepEqual([german.best?.entryId, german.confidence], ['luggage', 'high'], 'reisen … ab is abreisen, unser Zug the guest’s plan')
   })
 
   it('reads early or late by a clock time only where an entry pairs them with the question’s topic', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { splitCompound } from '../../../local-api/domain/retrieval/compounds.js'
+import { joinSeparableVerbs, splitCompound } from '../../../local-api/domain/retrieval/compounds.js'
+import { tokenize } from '../../../local-api/domain/retrieval/normalise.js'
 import { correctTypo, createTypoVocabulary } from '../../../local-api/domain/retrieval/typos.js'
 import { loadLanguageModel } from '../../../local-api/domain/retrieval/languages.js'
 
@@ -72,5 +73,21 @@ describe('German compounds', () => {
     assert.equal(splitCompound('parkbett', new Set(['park']).has.bind(new Set(['park']))), null)
     assert.equal(splitCompound('hundbett', isKnown), null)
     assert.equal(splitCompound('bett', isKnown), null)
+  })
+})
+
+describe('German separable verbs', () => {
+  const known = new Set(['abreisen', 'ankommen', 'auschecken', 'einchecken'])
+  const joined = (text: string) => joinSeparableVerbs(tokenize(text), (word) => known.has(word)).map((token) => token.folded)
+
+  it('join the particle at the end of the clause to its verb', () => {
+    assert.deepEqual(joined('wir reisen um 11 ab'), ['wir', 'abreisen', 'um', '11'])
+    assert.deepEqual(joined('wann kommen wir an'), ['wann', 'ankommen', 'wir'])
+    assert.deepEqual(joined('können wir morgen erst um 12 Uhr auschecken'), ['konnen', 'wir', 'morgen', 'erst', 'um', '12', 'uhr', 'auschecken'])
+  })
+
+  it('leave a particle that makes no known verb, such as a preposition', () => {
+    assert.deepEqual(joined('ab wann kann ich einchecken'), ['ab', 'wann', 'kann', 'ich', 'einchecken'])
+    assert.deepEqual(joined('kann ich das Handy an der Rezeption laden'), ['kann', 'ich', 'das', 'handy', 'an', 'der', 'rezeption', 'laden'])
   })
 })
