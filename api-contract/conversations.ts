@@ -105,13 +105,35 @@ export const ConversationSchema = Type.Object({
   language: Type.Union([Type.String(), Type.Null()], {
     description: "The language the guest writes (a code such as 'de'), detected offline from their messages; null until known.",
   }),
+  state: Type.Enum(['open', 'snoozed', 'resolved'], {
+    description:
+      'open: on the desk; snoozed: out of the way until snoozedUntil (or until the guest writes); resolved: done. A new guest message ' +
+      'opens a snoozed or resolved conversation again, as does the end of a snooze.',
+  }),
+  snoozedUntil: Type.Union([IsoDateTime, Type.Null()], {
+    description: 'While snoozed: when it opens again; null when not snoozed or snoozed until the guest writes.',
+  }),
+  waitingSince: Type.Union([IsoDateTime, Type.Null()], {
+    description:
+      "Since when the guest has been waiting: their earliest message after the latest reply (the AI agent's handover notice is no reply); " +
+      'null when nobody waits. Open and waiting: it needs a reply.',
+  }),
   replyPolicy: ReplyPolicySchema,
 })
 export type Conversation = Static<typeof ConversationSchema>
 
 /** The list's filters, shared by the list, the export and anything else that selects conversations. */
+export const CONVERSATION_VIEWS = ['needs_reply', 'open', 'snoozed', 'resolved', 'all'] as const
+export const ConversationViewSchema = Type.Enum([...CONVERSATION_VIEWS], {
+  description:
+    'needs_reply: open with a guest waiting, the longest waiting first; open, snoozed, resolved: by state, newest activity first; ' +
+    'all (the default): every conversation, newest activity first.',
+})
+export type ConversationView = Static<typeof ConversationViewSchema>
+
 export const ConversationFilterFields = {
   propertyId: Type.Optional(Type.String({ minLength: 1 })),
+  view: Type.Optional(ConversationViewSchema),
   channel: Type.Optional(ChannelSchema),
   status: Type.Optional(Type.Enum(['active', 'expired'])),
   lead: Type.Optional(Type.Boolean({ description: 'true: only conversations with a captured lead; false: only those without.' })),
@@ -136,6 +158,32 @@ export type ConversationFilters = Static<typeof ConversationFiltersSchema>
 /** GET /v1/conversations */
 export const ConversationPageSchema = Type.Object({ items: Type.Array(ConversationSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) })
 export type ConversationPage = Static<typeof ConversationPageSchema>
+
+/** GET /v1/conversations/counts: the filters of the list, but for its view. */
+export const ConversationCountFilterFields = (({ view: _view, ...fields }) => fields)(ConversationFilterFields)
+
+/** GET /v1/conversations/counts */
+export const ConversationViewCountsSchema = Type.Object(
+  {
+    needs_reply: Type.Integer({ description: 'Open with a guest waiting.' }),
+    open: Type.Integer(),
+    snoozed: Type.Integer(),
+    resolved: Type.Integer(),
+    all: Type.Integer(),
+  },
+  { description: "How many conversations each of the list's views holds, for the same other filters." },
+)
+export type ConversationViewCounts = Static<typeof ConversationViewCountsSchema>
+
+/** POST /v1/conversations/:id/snooze */
+export const SnoozeBody = Type.Object(
+  {
+    until: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+      description: 'When it opens again (a time in the future); null: when the guest writes. A guest message opens it sooner either way.',
+    }),
+  },
+  { additionalProperties: false },
+)
 
 /** GET /v1/conversations/:id/guest: the side panel's data. */
 export const GuestPanelSchema = Type.Object({
@@ -167,9 +215,14 @@ export const AssigneeBody = Type.Object({ agentId: Type.Union([Type.String({ min
 /** GET /v1/conversations/:id/events: the timeline besides messages. */
 export const ConversationEventSchema = Type.Object({
   id: Type.String(),
-  type: Type.Enum(['mode_changed', 'handover', 'assigned', 'lead_captured', 'lead_status', 'guest_merged', 'guest_merge_undone'], {
-    description: 'guest_merged / guest_merge_undone: data has mergeId, otherGuestId, otherName (the other profile), reason and, for an API token, tokenName.',
-  }),
+  type: Type.Enum(
+    ['mode_changed', 'handover', 'assigned', 'lead_captured', 'lead_status', 'guest_merged', 'guest_merge_undone', 'resolved', 'snoozed', 'reopened'],
+    {
+      description:
+        'guest_merged / guest_merge_undone: data has mergeId, otherGuestId, otherName (the other profile), reason and, for an API token, tokenName. ' +
+        "snoozed: data.until (date-time, or null: until the guest writes). reopened: data.reason ('guest wrote', 'snooze ended' or 'staff').",
+    },
+  ),
   agent: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()], {
     description: "Who did it; null: the AI agent or the desk's routing.",
   }),

@@ -3,7 +3,9 @@ import { IsoDateTime } from './common.js'
 
 export const NotificationSchema = Type.Object({
   id: Type.String(),
-  kind: Type.Enum(['assigned', 'handover', 'queued']),
+  kind: Type.Enum(['assigned', 'handover', 'queued', 'snooze_ended'], {
+    description: 'snooze_ended: a conversation assigned to you was snoozed until a time that has come.',
+  }),
   conversationId: Type.Union([Type.String(), Type.Null()]),
   text: Type.String(),
   createdAt: IsoDateTime,

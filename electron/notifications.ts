@@ -23,6 +23,7 @@ const AGENT_TITLES = {
   assigned: 'Assigned to you',
   handover: 'The AI agent needs a person',
   queued: 'A guest is waiting in the queue',
+  snooze_ended: 'A snoozed conversation is open again',
 } as const
 
 /**

@@ -12,7 +12,20 @@ export interface ConversationEvent {
   createdAt: number
 }
 
-export type ConversationEventType = 'mode_changed' | 'handover' | 'assigned' | 'lead_captured' | 'lead_status' | 'guest_merged' | 'guest_merge_undone'
+export type ConversationEventType =
+  | 'mode_changed'
+  | 'handover'
+  | 'assigned'
+  | 'lead_captured'
+  | 'lead_status'
+  | 'guest_merged'
+  | 'guest_merge_undone'
+  /** Staff resolved it. */
+  | 'resolved'
+  /** Staff snoozed it: data.until (ISO date-time, or null: until the guest writes). */
+  | 'snoozed'
+  /** It is open again: data.reason 'guest wrote' | 'snooze ended' | 'staff'. */
+  | 'reopened'
 
 interface ConversationEventRow {
   id: string

@@ -4,6 +4,7 @@ import type { IdentityKind } from '../domain/identity.js'
 import type { ConversationKind, Persona } from '../domain/insight/profile.js'
 import type { MessageContent } from '../domain/message-content.js'
 import { activeSince, type ConversationStatus } from '../domain/session-window.js'
+import type { ConversationState } from '../domain/conversation-state.js'
 import type { Db } from './open.js'
 import { guestSearchGramsWriter, shortQueryLookup } from './guest-search-grams.js'
 import type { QueryWorker } from './query-worker.js'
@@ -42,6 +43,12 @@ export interface Conversation {
   insight: ConversationInsight | null
   /** The language the guest writes, as the AI agent detected it (e.g. 'de'); null until known. */
   language: string | null
+  /** open, snoozed or resolved (domain/conversation-state.ts). */
+  state: ConversationState
+  /** While snoozed: when the snooze ends (ms); null: until the guest writes. */
+  snoozedUntil: number | null
+  /** The earliest guest message nobody has answered yet (ms); null when nobody waits. */
+  waitingSince: number | null
 }
 
 export type { ConversationKind }
@@ -90,7 +97,16 @@ export interface SyncedConversationFields {
   persona: Persona | null
   insight: ConversationInsight | null
   orderCode: string | null
+  state: ConversationState
+  snoozedUntil: number | null
 }
+
+/** The inbox's views of the list: needs_reply (open, a guest waiting), by state, or all. */
+export const CONVERSATION_VIEWS = ['needs_reply', 'open', 'snoozed', 'resolved', 'all'] as const
+export type ConversationView = (typeof CONVERSATION_VIEWS)[number]
+
+/** How many conversations each view holds. */
+export type ViewCounts = Record<ConversationView, number>
 
 export interface ConversationFilter {
   propertyId?: string
@@ -112,8 +128,12 @@ export interface ConversationFilter {
   kind?: ConversationKind
   /** Only conversations waiting in the transfer queue. */
   queued?: boolean
+  /** Which view (default all): needs_reply lists the oldest waiting first, the others the newest activity first. */
+  view?: ConversationView
   /** Keyset position: rows strictly older than this (last activity, id). */
   before?: { lastMessageAt: number; id: string }
+  /** Keyset position of needs_reply: rows waiting strictly after this (waiting since, id). */
+  afterWaiting?: { waitingSince: number; id: string }
   /** Only conversations with a message matching these words (FTS5 over message text). */
   text?: string
   limit: number
@@ -155,6 +175,9 @@ interface ConversationRow {
   persona: Persona | null
   insight: string | null
   language: string | null
+  state: ConversationState
+  snoozed_until: number | null
+  waiting_since: number | null
 }
 
 const SELECT_VIEW = `
@@ -164,7 +187,7 @@ const SELECT_VIEW = `
          g.first_name, g.last_name, l.id AS lead_id, l.status AS lead_status, l.created_at AS lead_created_at,
          ca.name AS channel_account_name, oc.id AS onsite_contact_id, oc.sn AS onsite_contact_sn,
          c.outlet_id, o.code AS outlet_code, o.name AS outlet_name, c.order_code, c.assigned_agent_id, c.queue_state, c.mode, c.kind, c.persona, c.insight,
-         c.language
+         c.language, c.state, c.snoozed_until, c.waiting_since
   FROM conversations c
   LEFT JOIN guest_identities i ON i.rowid = c.identity_rowid
   LEFT JOIN guests g ON g.id = c.guest_id
@@ -205,6 +228,9 @@ function toConversation(row: ConversationRow): Conversation {
     persona: row.persona,
     insight: row.insight === null ? null : (JSON.parse(row.insight) as ConversationInsight),
     language: row.language,
+    state: row.state,
+    snoozedUntil: row.snoozed_until,
+    waitingSince: row.waiting_since,
   }
 }
 
@@ -261,13 +287,18 @@ export const COMMON_GRAM = 1000
 export function listConversationsQuery(filter: ConversationFilter, plan: QueryPlanHints = {}): { sql: string; params: Record<string, unknown> } {
   const { where, params } = conversationConditions(filter, plan)
   params.limit = filter.limit
-  const order = 'ORDER BY c.last_message_at DESC, c.id DESC LIMIT @limit'
+  const order = filter.view === 'needs_reply' ? 'ORDER BY c.waiting_since, c.id LIMIT @limit' : 'ORDER BY c.last_message_at DESC, c.id DESC LIMIT @limit'
+  // The few conversations waiting for a reply, or snoozed, are read from their partial index (whatever
+  // else filters them), never found by walking every conversation's activity.
+  const index = filter.view === 'needs_reply' ? 'conversations_needs_reply' : filter.view === 'snoozed' ? 'conversations_snoozed' : undefined
+  const from = index ? `FROM conversations c INDEXED BY ${index}` : 'FROM conversations c'
+  const select = index ? SELECT_VIEW.replace('FROM conversations c', from) : SELECT_VIEW
   if (plan.shortGram && !plan.shortGram.common) {
     // Up to COMMON_GRAM matches sorted first, on the conversations alone: only the page's rows are joined.
-    const page = `SELECT c.rowid FROM conversations c WHERE ${where.join(' AND ')} ${order}`
+    const page = `SELECT c.rowid ${from} WHERE ${where.join(' AND ')} ${order}`
     return { sql: `${SELECT_VIEW} WHERE c.rowid IN (${page}) ${order}`, params }
   }
-  const sql = `${SELECT_VIEW}
+  const sql = `${select}
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ${order}`
   return { sql, params }
@@ -356,13 +387,71 @@ export function conversationConditions(
       SELECT rowid FROM message_search WHERE message_search MATCH @text ORDER BY rowid DESC LIMIT ${TEXT_SEARCH_DEPTH}))`)
     params.text = messageSearchQuery(filter.text) ?? '""'
   }
+  if (filter.view !== undefined && filter.view !== 'all') where.push(VIEW_CONDITIONS[filter.view])
   if (filter.before) {
     where.push('(c.last_message_at, c.id) < (@beforeAt, @beforeId)')
     params.beforeAt = filter.before.lastMessageAt
     params.beforeId = filter.before.id
   }
+  if (filter.afterWaiting) {
+    where.push('(c.waiting_since, c.id) > (@afterWaitingAt, @afterWaitingId)')
+    params.afterWaitingAt = filter.afterWaiting.waitingSince
+    params.afterWaitingId = filter.afterWaiting.id
+  }
   return { where, params }
 }
+
+/**
+ * Whether the message aliased `m` (outbound) answers the guest, as domain/conversation-state.ts's
+ * answersGuest: any staff or integration reply and the AI agent's answers (which name the tools they
+ * used); not its handover notice (which names none).
+ */
+const ANSWERS_GUEST_SQL = (m: string): string => `NOT (${m}.author IS 'bot' AND coalesce(json_array_length(${m}.meta, '$.tools'), 0) = 0)`
+
+/** Each view's condition on `c`, as its partial index (migration 0210) states it. */
+const VIEW_CONDITIONS: Record<Exclude<ConversationView, 'all'>, string> = {
+  needs_reply: "c.state = 'open' AND c.waiting_since IS NOT NULL",
+  open: "c.state = 'open'",
+  snoozed: "c.state = 'snoozed'",
+  resolved: "c.state = 'resolved'",
+}
+
+/**
+ * How many conversations of a filter each view holds, in one statement: all on the activity indexes,
+ * open, snoozed and needs reply each on its partial index (so each counts only its own rows); resolved
+ * is what remains.
+ */
+export function viewCountsQuery(
+  filter: Omit<ConversationFilter, 'limit' | 'view' | 'before' | 'afterWaiting'>,
+  plan: QueryPlanHints = {},
+): { sql: string; params: Record<string, unknown> } {
+  const { where, params } = conversationConditions(filter, plan)
+  const count = (index: string | null, condition: string | null) => {
+    const all = condition ? [...where, condition] : where
+    return `(SELECT count(*) FROM conversations c${index ? ` INDEXED BY ${index}` : ''}${all.length ? ` WHERE ${all.join(' AND ')}` : ''})`
+  }
+  const sql = `SELECT ${count(null, null)} AS "all", ${count('conversations_open', VIEW_CONDITIONS.open)} AS open,
+    ${count('conversations_snoozed', VIEW_CONDITIONS.snoozed)} AS snoozed,
+    ${count('conversations_needs_reply', VIEW_CONDITIONS.needs_reply)} AS needs_reply`
+  return { sql, params }
+}
+
+/**
+ * waiting_since made again from the conversation's messages: the earliest guest message after the
+ * latest answer (domain/conversation-state.ts's waitingSince). Both walk the conversation's time index
+ * from an end and stop at the first match, so a long history costs no more than its unanswered tail.
+ */
+export const REFRESH_WAITING_SQL = `UPDATE conversations SET waiting_since = (
+    SELECT m.created_at FROM messages m
+    WHERE m.conversation_id = @id AND m.direction = 'in' AND m.created_at > coalesce((
+      SELECT a.created_at FROM messages a
+      WHERE a.conversation_id = @id AND a.direction = 'out' AND ${ANSWERS_GUEST_SQL('a')}
+      ORDER BY a.created_at DESC LIMIT 1), -1)
+    ORDER BY m.created_at LIMIT 1)
+  WHERE id = @id`
+
+/** The snoozes with a time that have ended by @now, on the partial index of snoozed conversations. */
+export const DUE_SNOOZES_SQL = `SELECT c.id FROM conversations c WHERE c.state = 'snoozed' AND c.snoozed_until <= @now ORDER BY c.snoozed_until`
 
 /** The ingest's lookup of a guest's conversation on one property and channel. */
 export const FIND_BY_IDENTITY_SQL = 'SELECT id, rowid FROM conversations WHERE property_id = ? AND channel = ? AND identity_rowid = ?'
@@ -421,7 +510,13 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
   const gramMatches = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM conversation_search_grams WHERE gram = ? LIMIT ${COMMON_GRAM})`).pluck()
   const trigramMatches = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM conversation_search WHERE conversation_search MATCH ? LIMIT ${COMMON_GRAM})`).pluck()
   const setSynced = db.prepare(`UPDATE conversations SET guest_id = @guestId, mode = @mode, queue_state = @queueState,
-      assigned_agent_id = @assignedAgentId, kind = @kind, persona = @persona, insight = @insight, order_code = @orderCode WHERE id = @id`)
+      assigned_agent_id = @assignedAgentId, kind = @kind, persona = @persona, insight = @insight, order_code = @orderCode,
+      state = @state, snoozed_until = @snoozedUntil WHERE id = @id`)
+  const setState = db.prepare('UPDATE conversations SET state = @state, snoozed_until = @snoozedUntil WHERE id = @id')
+  const stateOf = db.prepare('SELECT id, property_id AS propertyId, state, snoozed_until AS snoozedUntil FROM conversations WHERE id = ?')
+  const refreshWaiting = db.prepare(REFRESH_WAITING_SQL)
+  const dueSnoozes = db.prepare(DUE_SNOOZES_SQL).pluck()
+  const nextSnoozeEnd = db.prepare("SELECT min(snoozed_until) FROM conversations WHERE state = 'snoozed' AND snoozed_until IS NOT NULL").pluck()
   const setIdentity = db.prepare('UPDATE conversations SET identity_rowid = ? WHERE id = ?')
   const messagesToSummarize = db.prepare(
     'SELECT direction, created_at AS createdAt, content FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid',
@@ -475,6 +570,7 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
       direction: summary?.direction ?? null,
       preview: summary?.preview ?? '',
     })
+    refreshWaiting.run({ id })
   }
 
   return {
@@ -487,8 +583,32 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
       grams.insert(rowid, searchText)
       return rowid
     },
+    /** Adds new messages' summary; whether a guest waits is made again from the messages. */
     applySummary(id: string, delta: SummaryDelta): void {
       applySummary.run({ id, ...delta })
+      refreshWaiting.run({ id })
+    },
+    /** Sets open, snoozed (until a time, or null: until the guest writes) or resolved. */
+    setState(id: string, state: { state: ConversationState; snoozedUntil: number | null }): void {
+      setState.run({ id, ...state })
+    },
+    /** Where the conversation stands (open, snoozed, resolved), read without the view's joins. */
+    stateOf(id: string): { id: string; propertyId: string; state: ConversationState; snoozedUntil: number | null } | undefined {
+      return stateOf.get(id) as { id: string; propertyId: string; state: ConversationState; snoozedUntil: number | null } | undefined
+    },
+    /** Snoozed conversations whose time has come by `now`, the earliest first. */
+    dueSnoozes(now: number): string[] {
+      return dueSnoozes.all({ now }) as string[]
+    },
+    /** When the next snooze with a time ends; undefined when none does. */
+    nextSnoozeEnd(): number | undefined {
+      return (nextSnoozeEnd.get() as number | null) ?? undefined
+    },
+    /** How many conversations of the filter each view holds. */
+    viewCounts(filter: Omit<ConversationFilter, 'limit' | 'view' | 'before' | 'afterWaiting'>): ViewCounts {
+      const { sql, params } = viewCountsQuery(filter, planFor(filter.query))
+      const row = prepared(sql).get(params) as Omit<ViewCounts, 'resolved'>
+      return { ...row, resolved: row.all - row.open - row.snoozed }
     },
     recount,
     /** Writes what another desk set on a conversation (sync) to its row (made with `insert` first). */

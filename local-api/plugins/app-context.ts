@@ -38,9 +38,11 @@ export const appContext = fp<AppContextOptions>(
       services.delivery.start()
       services.sync.start()
       services.stats.start()
+      services.conversations.start()
     })
     app.addHook('onClose', async () => {
       services.stats.stop()
+      services.conversations.stop()
       await services.aiAgent.stop()
       services.insight.stop()
       await services.delivery.stop()

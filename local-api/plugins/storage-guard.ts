@@ -35,6 +35,7 @@ export const storageGuard = fp<{ health: StorageHealth; serving?: ServingStore }
       app.insight.stop()
       void app.delivery.stop()
       void app.sync.stop()
+      app.conversations.stop()
     })
     // A start-up check that outlasted its time budget goes on; its finding counts when it comes.
     if (serving?.laterIntegrity) {

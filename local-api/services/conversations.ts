@@ -2,6 +2,7 @@ import type { ConversationEventType } from '../db/conversation-events.js'
 import type { Conversation, ConversationMode } from '../db/conversations.js'
 import type { Store } from '../db/store.js'
 import { newId } from '../domain/ids.js'
+import { snoozeEnded, transition, type StateChange, type StateOf } from '../domain/conversation-state.js'
 import type { DomainEvent, EventBus } from './event-bus.js'
 import type { NotificationService } from './notifications.js'
 
@@ -9,17 +10,107 @@ import type { NotificationService } from './notifications.js'
 export type Actor = { agentId: string } | 'ai-agent' | 'system'
 const agentOf = (actor: Actor) => (typeof actor === 'string' ? null : actor.agentId)
 
+type ConversationRef = Pick<Conversation, 'id' | 'propertyId'>
+
+/** Records a timeline event; must run inside the change's transaction. Returns the events to publish. */
+export function recordConversationEvent(
+  store: Store,
+  conversation: ConversationRef,
+  type: ConversationEventType,
+  actor: Actor,
+  data: Record<string, unknown>,
+  now: number,
+): DomainEvent[] {
+  const event = { id: newId('evt'), conversationId: conversation.id, type, agentId: agentOf(actor), data, createdAt: now }
+  store.conversationEvents.insert(event)
+  store.changeLog.append('conversation_event', event.id, 'insert', event, now)
+  return [
+    { type: 'conversation.event', conversationId: conversation.id, propertyId: conversation.propertyId, eventType: type },
+    { type: 'conversation.updated', conversationId: conversation.id, propertyId: conversation.propertyId },
+  ]
+}
+
+/**
+ * Opens, snoozes or resolves a conversation inside the caller's transaction: the new state, its
+ * change-log entry (which carries it to the other desks) and its timeline event. Returns the events
+ * to publish (none when nothing changed), or the problem with the change.
+ */
+export function changeConversationState(
+  store: Store,
+  conversation: ConversationRef & StateOf,
+  change: StateChange,
+  actor: Actor,
+  now: number,
+): { ok: true; published: DomainEvent[] } | { ok: false; problem: string } {
+  const result = transition(conversation, change, now)
+  if (!result.ok) return result
+  if (result.next === null) return { ok: true, published: [] }
+  store.conversations.setState(conversation.id, result.next)
+  store.changeLog.append('conversation', conversation.id, 'update', { ...result.next }, now)
+  return { ok: true, published: recordConversationEvent(store, conversation, result.event.type, actor, result.event.data, now) }
+}
+
+/** How often the snooze timer looks again when no snooze with a time is due sooner (one may arrive by sync). */
+const SNOOZE_CHECK_MS = 60_000
+/** After a pass the storage failed, the snoozes are looked at again this much later. */
+const SNOOZE_RETRY_MS = 30_000
+
 /** Changes to a conversation itself (its messages go through the ingest service). */
 export function createConversationService(store: Store, events: EventBus, notifications: NotificationService, clock: () => number = Date.now) {
-  /** Records a timeline event; must run inside the change's transaction. */
-  function recordEvent(conversation: Conversation, type: ConversationEventType, actor: Actor, data: Record<string, unknown>, now: number): DomainEvent[] {
-    const event = { id: newId('evt'), conversationId: conversation.id, type, agentId: agentOf(actor), data, createdAt: now }
-    store.conversationEvents.insert(event)
-    store.changeLog.append('conversation_event', event.id, 'insert', event, now)
-    return [
-      { type: 'conversation.event', conversationId: conversation.id, propertyId: conversation.propertyId, eventType: type },
-      { type: 'conversation.updated', conversationId: conversation.id, propertyId: conversation.propertyId },
-    ]
+  const recordEvent = (conversation: ConversationRef, type: ConversationEventType, actor: Actor, data: Record<string, unknown>, now: number) =>
+    recordConversationEvent(store, conversation, type, actor, data, now)
+  let snoozeTimer: NodeJS.Timeout | undefined
+  let stopped = true
+
+  /** Changes the state in its own transaction and publishes; false when nothing changed. */
+  function changeState(conversation: Conversation, change: StateChange, actor: Actor): { ok: true; changed: boolean } | { ok: false; problem: string } {
+    const now = clock()
+    const outcome = store.transaction(() => changeConversationState(store, conversation, change, actor, now))
+    if (!outcome.ok) return outcome
+    events.publish(outcome.published)
+    if (change.kind === 'snooze') scheduleSnoozes()
+    return { ok: true, changed: outcome.published.length > 0 }
+  }
+
+  /** Arms the timer for the next snooze to end (looking again at least every minute). */
+  function scheduleSnoozes(delay?: number): void {
+    if (stopped) return
+    clearTimeout(snoozeTimer)
+    if (delay === undefined) {
+      const next = store.conversations.nextSnoozeEnd()
+      delay = next === undefined ? SNOOZE_CHECK_MS : Math.min(Math.max(0, next - clock()), SNOOZE_CHECK_MS)
+    }
+    snoozeTimer = setTimeout(() => endDueSnoozes(), delay)
+    snoozeTimer.unref()
+  }
+
+  /**
+   * Reopens every conversation whose snooze has ended by now (event 'reopened', reason 'snooze
+   * ended') and tells its assignee; then arms the timer for the next. Returns how many it reopened.
+   */
+  function endDueSnoozes(): number {
+    let reopened = 0
+    try {
+      for (const id of store.conversations.dueSnoozes(clock())) {
+        const now = clock()
+        const conversation = store.conversations.get(id)
+        if (!conversation || !snoozeEnded(conversation, now)) continue
+        const outcome = store.transaction(() => changeConversationState(store, conversation, { kind: 'reopen', reason: 'snooze ended' }, 'system', now))
+        if (!outcome.ok || outcome.published.length === 0) continue
+        events.publish(outcome.published)
+        reopened++
+        if (conversation.assignedAgentId) {
+          const who = conversation.guestName ?? conversation.identity?.value ?? 'a guest'
+          notifications.notify(conversation.assignedAgentId, 'snooze_ended', conversation.id, `The snooze on the conversation with ${who} has ended`)
+        }
+      }
+    } catch {
+      // The storage failed (full, read-only, busy): the snoozes wait; /v1/health tells why.
+      scheduleSnoozes(SNOOZE_RETRY_MS)
+      return reopened
+    }
+    scheduleSnoozes()
+    return reopened
   }
 
   /**
@@ -47,6 +138,36 @@ export function createConversationService(store: Store, events: EventBus, notifi
   return {
     recordEvent,
     switchMode,
+
+    /** Staff are done with it: resolved until the guest writes again. False when it already was. */
+    resolve(conversation: Conversation, actor: Actor): boolean {
+      const outcome = changeState(conversation, { kind: 'resolve' }, actor)
+      return outcome.ok && outcome.changed
+    },
+
+    /** Out of the way until a time (reopened then) or, with null, until the guest writes; a time not in the future is a problem. */
+    snooze(conversation: Conversation, until: number | null, actor: Actor): { ok: true; changed: boolean } | { ok: false; problem: string } {
+      return changeState(conversation, { kind: 'snooze', until }, actor)
+    },
+
+    /** Open again, by staff. False when it was open. */
+    reopen(conversation: Conversation, actor: Actor): boolean {
+      const outcome = changeState(conversation, { kind: 'reopen', reason: 'staff' }, actor)
+      return outcome.ok && outcome.changed
+    },
+
+    endDueSnoozes,
+
+    /** Reopens the snoozes that ended while the desk was off, then keeps a timer for the next. */
+    start(): void {
+      stopped = false
+      endDueSnoozes()
+    },
+
+    stop(): void {
+      stopped = true
+      clearTimeout(snoozeTimer)
+    },
 
     /** Opening a conversation reads it: its unread count drops to zero, once. */
     markRead(conversation: Conversation): void {

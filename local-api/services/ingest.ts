@@ -8,6 +8,7 @@ import { addToSummary, type SummaryDelta } from '../domain/conversation-summary.
 import type { MessageMeta } from '../db/messages.js'
 import type { Property } from '../db/properties.js'
 import type { Store } from '../db/store.js'
+import { changeConversationState } from './conversations.js'
 import type { DomainEvent, EventBus } from './event-bus.js'
 import type { Outcome, Problem } from './problems.js'
 
@@ -92,6 +93,8 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
   function write(property: Property, batch: readonly IncomingMessage[], now: number) {
     const published: DomainEvent[] = []
     const summaries = new Map<string, SummaryDelta>()
+    // Conversations a new guest message reopens if they are snoozed or resolved.
+    const guestWrote = new Set<string>()
     // Batches usually carry several messages of one guest: resolve each conversation once.
     const conversationsByGuest = new Map<string, string>()
     const results = batch.map((message): IngestedMessage => {
@@ -138,6 +141,7 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
         createdAt: message.createdAt,
       })
       summaries.set(conversationId, addToSummary(summaries.get(conversationId), message))
+      if (message.direction === 'in') guestWrote.add(conversationId)
       return { conversationId, messageId, created: true }
     })
     for (const [conversationId, delta] of summaries) {
@@ -145,6 +149,14 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
       // The summary is derived from the messages; the log records that it moved, not its values.
       store.changeLog.append('conversation', conversationId, 'update', null, now)
       published.push({ type: 'conversation.updated', conversationId, propertyId: property.id })
+    }
+    // The guest wrote: a snoozed or resolved conversation is open again (here only: another desk's
+    // messages come with that desk's conversation op, which carries the state it reopened).
+    for (const conversationId of guestWrote) {
+      const current = store.conversations.stateOf(conversationId)
+      if (!current || current.state === 'open') continue
+      const reopened = changeConversationState(store, current, { kind: 'reopen', reason: 'guest wrote' }, 'system', now)
+      if (reopened.ok) published.push(...reopened.published)
     }
     return { results, published }
   }

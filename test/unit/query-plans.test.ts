@@ -3,9 +3,12 @@ import { after, describe, it } from 'node:test'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import {
+  DUE_SNOOZES_SQL,
   FIND_BY_IDENTITY_SQL,
   LINK_BY_IDENTITY_SQL,
+  REFRESH_WAITING_SQL,
   listConversationsQuery,
+  viewCountsQuery,
   type ConversationFilter,
   type QueryPlanHints,
 } from '../../local-api/db/conversations.js'
@@ -58,6 +61,44 @@ describe('the conversation list query', () => {
     const detail = plan({ query: 'e' }, { shortGram: { gram: 'e', common: true } })
     assert.match(detail, /SCAN c USING INDEX conversations_by_activity/)
     assert.match(detail, /SEARCH sg EXISTS USING PRIMARY KEY \(gram=\? AND conversation_rowid=\?\)/)
+    assert.doesNotMatch(detail, /TEMP B-TREE/)
+  })
+})
+
+describe("the inbox's views and their counts", () => {
+  const explain = ({ sql, params }: { sql: string; params: object }) =>
+    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail).join('\n')
+
+  it('reads needs reply, oldest waiting first, from its partial index, seeking straight to the cursor position', () => {
+    for (const filter of [{}, { propertyId: 'prop_1' }]) {
+      const detail = plan({ view: 'needs_reply', afterWaiting: { waitingSince: 1, id: 'conv_x' }, ...filter })
+      assert.match(detail, /SEARCH c USING INDEX conversations_needs_reply \(\(waiting_since,id\)>\(\?,\?\)\)/)
+      assert.doesNotMatch(detail, /TEMP B-TREE/)
+    }
+  })
+  it("reads a property's open conversations from their partial index, newest activity first", () => {
+    const detail = plan({ view: 'open', propertyId: 'prop_1' })
+    assert.match(detail, /SEARCH c USING INDEX conversations_open \(property_id=\?\)/)
+    assert.doesNotMatch(detail, /TEMP B-TREE/)
+  })
+  it('reads the snoozed conversations from their partial index, not by walking every conversation', () => {
+    assert.match(plan({ view: 'snoozed', propertyId: 'prop_1' }), /SCAN c USING INDEX conversations_snoozed/)
+  })
+  it("counts a property's views each on its own index: all and open covered, snoozed and needs reply on their partial indexes", () => {
+    const detail = explain(viewCountsQuery({ propertyId: 'prop_1', now: Date.now() }))
+    assert.match(detail, /SEARCH c USING COVERING INDEX conversations_by_property_activity \(property_id=\?\)/)
+    assert.match(detail, /SEARCH c USING COVERING INDEX conversations_open \(property_id=\?\)/)
+    assert.match(detail, /SCAN c USING INDEX conversations_snoozed/)
+    assert.match(detail, /SEARCH c USING INDEX conversations_needs_reply/)
+    assert.doesNotMatch(detail, /SCAN c USING INDEX conversations_by_activity|SCAN conversations\b(?! USING COVERING)/)
+  })
+  it('finds the snoozes that have ended on the partial index of snoozed conversations', () => {
+    assert.match(explain({ sql: DUE_SNOOZES_SQL, params: { now: 1 } }), /SEARCH c USING INDEX conversations_snoozed \(snoozed_until<\?\)/)
+  })
+  it("derives since when a guest waits by seeking the conversation's messages from its latest answer", () => {
+    const detail = explain({ sql: REFRESH_WAITING_SQL, params: { id: 'conv_1' } })
+    assert.match(detail, /SEARCH m USING INDEX messages_by_conversation_time \(conversation_id=\? AND created_at>\?\)/)
+    assert.match(detail, /SEARCH a USING INDEX messages_by_conversation_time \(conversation_id=\?\)/)
     assert.doesNotMatch(detail, /TEMP B-TREE/)
   })
 })

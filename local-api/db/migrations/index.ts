@@ -19,6 +19,7 @@ import { statsRollups } from './0170-stats-rollups.js'
 import { guestSearchGrams } from './0180-guest-search-grams.js'
 import { agentRetrieval } from './0190-agent-retrieval.js'
 import { knowledgeEmbeddings } from './0200-knowledge-embeddings.js'
+import { conversationStates } from './0210-conversation-states.js'
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -42,4 +43,5 @@ export const migrations: readonly Migration[] = [
   guestSearchGrams,
   agentRetrieval,
   knowledgeEmbeddings,
+  conversationStates,
 ]

@@ -20,7 +20,11 @@ function phoneAsE164(app: FastifyInstance, q: string, propertyId: string | undef
 }
 
 /** The filter a request asks for, within what its token may see. */
-export function conversationFilter(app: FastifyInstance, request: FastifyRequest, query: ConversationFilters): Omit<ConversationFilter, 'limit' | 'before'> {
+export function conversationFilter(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  query: ConversationFilters,
+): Omit<ConversationFilter, 'limit' | 'before' | 'afterWaiting'> {
   const tokenProperty = request.apiToken?.propertyId
   if (tokenProperty && query.propertyId && query.propertyId !== tokenProperty) {
     throw new HttpError(403, 'Forbidden', 'this token is limited to another property')
@@ -28,6 +32,7 @@ export function conversationFilter(app: FastifyInstance, request: FastifyRequest
   const propertyId = tokenProperty ?? query.propertyId
   return {
     propertyId,
+    view: query.view,
     channel: query.channel,
     status: query.status,
     lead: query.lead,

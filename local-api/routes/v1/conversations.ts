@@ -6,8 +6,10 @@ import { fillTemplate } from '../../domain/template-variables.js'
 import { HttpError, invalidInput } from '../../../sync-core/http/http-error.js'
 import { templateContext } from '../../services/template-context.js'
 import {
+  ConversationCountFilterFields,
   ConversationFilterFields,
   ConversationPageSchema,
+  ConversationViewCountsSchema,
   ConversationSchema,
   GuestPanelSchema,
   MessagePageSchema,
@@ -37,7 +39,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireScope('guest.conversation.read'),
       schema: {
         tags: ['native'],
-        summary: 'Conversations, newest activity first, filtered, in cursor pages',
+        summary: 'Conversations, newest activity first (needs_reply: longest waiting first), filtered, in cursor pages',
         querystring: ListQuery,
         response: { 200: ConversationPageSchema, ...problemResponses },
       },
@@ -48,12 +50,35 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (query.cursor !== undefined && !before) throw new HttpError(400, 'Bad Request', 'cursor is not one this API returned')
       const filter = conversationFilter(app, request, query)
       const now = filter.now
-      const items = await app.store.conversations.find({ ...filter, before: before && { lastMessageAt: before.at, id: before.id }, limit: query.limit })
+      // needs_reply pages on (waiting since, id) going forward; the other views on (last activity, id) going back.
+      const waiting = filter.view === 'needs_reply'
+      const position = waiting
+        ? { afterWaiting: before && { waitingSince: before.at, id: before.id } }
+        : { before: before && { lastMessageAt: before.at, id: before.id } }
+      const items = await app.store.conversations.find({ ...filter, ...position, limit: query.limit })
       const last = items.at(-1)
+      const key = last && (waiting ? last.waitingSince : last.lastMessageAt)
       return {
         items: items.map((conversation) => conversationView(conversation, now)),
-        nextCursor: items.length === query.limit && last ? encodeCursor({ at: last.lastMessageAt, id: last.id }) : null,
+        nextCursor: items.length === query.limit && last && key !== null && key !== undefined ? encodeCursor({ at: key, id: last.id }) : null,
       }
+    },
+  )
+
+  app.get(
+    '/conversations/counts',
+    {
+      preHandler: app.requireScope('guest.conversation.read'),
+      schema: {
+        tags: ['native'],
+        summary: "How many conversations each of the list's views holds (needs_reply, open, snoozed, resolved, all), for the same filters",
+        querystring: Type.Object(ConversationCountFilterFields),
+        response: { 200: ConversationViewCountsSchema, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { view: _view, ...filter } = conversationFilter(app, request, request.query)
+      return app.store.conversations.viewCounts(filter)
     },
   )
 

@@ -46,6 +46,9 @@ export function conversationView(conversation: Conversation, now: number) {
     },
     routing: { queueState: conversation.queueState, assignedAgentId: conversation.assignedAgentId },
     language: conversation.language,
+    state: conversation.state,
+    snoozedUntil: isoOrNull(conversation.snoozedUntil),
+    waitingSince: isoOrNull(conversation.waitingSince),
     replyPolicy: replyPolicyView(replyPolicy(conversation, now)),
   }
 }

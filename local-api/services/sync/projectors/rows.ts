@@ -11,6 +11,7 @@ import type { Property } from '../../../db/properties.js'
 import type { Reservation, ReservationStatus } from '../../../db/reservations.js'
 import type { Template, TemplateApproval } from '../../../db/templates.js'
 import type { Channel } from '../../../domain/channels.js'
+import type { ConversationState } from '../../../domain/conversation-state.js'
 import type { ConversationKind, Persona } from '../../../domain/insight/profile.js'
 import type { Fields } from './context.js'
 
@@ -68,6 +69,9 @@ export const conversationFields = (f: Fields): SyncedConversationFields => ({
   persona: as<Persona | null>(f.persona ?? null),
   insight: as<ConversationInsight | null>(f.insight ?? null),
   orderCode: as<string | null>(f.orderCode ?? null),
+  // Ops from before conversation states leave it open.
+  state: as<ConversationState>(f.state ?? 'open'),
+  snoozedUntil: f.state === 'snoozed' ? as<number | null>(f.snoozedUntil ?? null) : null,
 })
 
 export const reservationRow = (id: string, f: Fields): Reservation => ({
