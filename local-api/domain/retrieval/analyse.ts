@@ -87,7 +87,7 @@ export function analyse(text: string, options: AnalyseOptions): Analysis {
   const matched = matchConcepts(tokens, options.lexicon, options)
   const { consumed, matches } = matched
   const concepts = relateConcepts(matched.concepts, options.lexicon)
-  const context = options.readContext ? readContext(tokens, matches, options.language, options.lexicon) : { concepts: [], circumstances: [] }
+  const context = options.readContext ? readContext(tokens, matches, options.language, options.lexicon) : { concepts: [], circumstances: [], journeys: [] }
   const words: AnalysedWord[] = []
   const keys = new Set<string>()
   tokens.forEach((token, i) => {
@@ -100,7 +100,11 @@ export function analyse(text: string, options: AnalyseOptions): Analysis {
   return {
     tokens,
     concepts,
-    context: { ...context, circumstances: context.circumstances.filter((concept) => concepts.includes(concept)) },
+    context: {
+      ...context,
+      circumstances: context.circumstances.filter((concept) => concepts.includes(concept)),
+      journeys: context.journeys.filter((concept) => concepts.includes(concept)),
+    },
     matches,
     words,
     keys,

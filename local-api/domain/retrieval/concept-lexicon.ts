@@ -23,7 +23,7 @@ export interface ConceptDefinition {
   terms: Record<Language, string>
   /**
    * Concepts that are a part of this one: named together, the question is about this one
-   * (charging in the garage is EV charging, the water of the pool is the pool).
+   * (a car wash is no parking question, the water of the pool is the pool).
    */
   includes?: readonly string[]
   /** A means of travel: the guest's own ("our flight", "unser Zug") is their plan, not what they ask about. */
@@ -31,7 +31,7 @@ export interface ConceptDefinition {
 }
 
 /** Concepts that, named together, name another: a bed for a baby is a cot. */
-export const COMBINATIONS: readonly { concepts: readonly string[]; names: string }[] = [{ concepts: ['children', 'sleep'], names: 'baby_cot' }]
+export const COMBINATIONS: readonly { concepts: readonly string[]; names: string }[] = [{ concepts: ['baby', 'sleep'], names: 'baby_cot' }]
 
 export const CONCEPTS: readonly ConceptDefinition[] = [
   {
@@ -92,7 +92,6 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
   {
     id: 'ev_charging',
     kind: 'topic',
-    includes: ['parking'],
     terms: {
       en: '=charging, =charger, =chargers, charging station, charging point, ev, electric car, electric cars, electric vehicle, tesla, wallbox, charge my car, charge the car, charge car, charge an electric car, charge my tesla, charge tesla, charge my ev, charge ev, supercharger, plug in my car, plug in my tesla, plug in my ev, plug in my electric car, plug in the car, electric, kwh',
       de: 'ladestation, ladestationen, ladesäule, ladesäulen, ladepunkt, elektroauto, e-auto, elektrofahrzeug, wallbox, aufladen, auto laden, auto aufladen, stromtankstelle, tesla, ladegerät für auto, laden, elektrisch, kwh, strom tanken',
@@ -451,11 +450,22 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     id: 'children',
     kind: 'modifier',
     terms: {
-      en: 'child, children, kid, kids, baby, babies, toddler, infant, family, families, son, daughter, month old, months old, year old, years old',
-      de: '!kind, kinder, baby, babys, kleinkind, familie, familien, säugling, sohn, tochter, monate alt, monate alte, monate alten, jahre alt',
-      fr: 'enfant, enfants, bébé, bébés, famille, familles, fils, fille',
-      it: 'bambino, bambini, bambina, bimbo, bimbi, neonato, famiglia, famiglie, figli, figlio, figlia',
-      es: 'niño, niños, niña, niñas, bebé, bebés, familia, familias, hijos, hijo, hija',
+      en: 'child, children, kid, kids, family, families, son, daughter, year old, years old',
+      de: '!kind, kinder, familie, familien, sohn, tochter, jahre alt',
+      fr: 'enfant, enfants, famille, familles, fils, fille',
+      it: 'bambino, bambini, bambina, bimbo, bimbi, famiglia, famiglie, figli, figlio, figlia',
+      es: 'niño, niños, niña, niñas, familia, familias, hijos, hijo, hija',
+    },
+  },
+  {
+    id: 'baby',
+    kind: 'modifier',
+    terms: {
+      en: 'baby, babies, infant, infants, toddler, newborn, month old, months old',
+      de: 'baby, babys, säugling, kleinkind, neugeborenes, monate alt, monate alte, monate alten',
+      fr: 'bébé, bébés, nourrisson, nouveau-né',
+      it: 'neonato, neonata, neonati, bebè, lattante',
+      es: 'bebé, bebés, recién nacido, lactante',
     },
   },
   {
@@ -552,7 +562,7 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     kind: 'topic',
     includes: ['housekeeping'],
     terms: {
-      en: 'laundry, washing, wash my clothes, washing machine, dry cleaning, launderette, laundromat, clothes washed, tumble dryer, wash clothes, shirts, clothes',
+      en: 'laundry, washing, wash my clothes, washing machine, dry cleaning, launderette, laundromat, clothes washed, tumble dryer, wash clothes, shirts, clothes, suit, suits, trousers, dress',
       de: 'wäsche, wäscherei, waschmaschine, reinigung, wäscheservice, chemische reinigung, kleidung waschen, trockner, waschsalon, wäsche waschen, kleidung, hemden, hemd, anzug',
       fr: 'laverie, blanchisserie, lessive, linge, machine à laver, lave-linge, pressing, nettoyage à sec, laver mes vêtements, sèche-linge, laver le linge, vêtements, chemise, chemises, costume',
       it: 'lavanderia, lavatrice, bucato, lavare i vestiti, lavasecco, asciugatrice, servizio lavanderia, vestiti, camicie, camicia',
@@ -607,6 +617,7 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
   {
     id: 'lost_found',
     kind: 'topic',
+    includes: ['check_out'],
     terms: {
       en: 'lost, lost and found, forgot, forgotten, left behind, lost property, lost item, missing, misplaced, i left, we left, left in the room',
       de: 'verloren, vergessen, fundsachen, fundbüro, liegen lassen, liegengelassen, verlegt, fundsache',

@@ -50,6 +50,8 @@ export interface Context {
   concepts: string[]
   /** Topics named as the guest's circumstance (see above). */
   circumstances: string[]
+  /** Those of them that are the guest's own journey: a detail of their plans, where "after check-out" may be the point of the question. */
+  journeys: string[]
 }
 
 const isLight = (token: Token | undefined, language: Language) => !!token && (isStopword(token.folded, language) || isFiller(token.folded, language))
@@ -100,10 +102,13 @@ export function readContext(tokens: readonly Token[], matches: readonly ConceptM
 
   const reach = temporalReach(tokens, language, consumed)
   const circumstances = new Set<string>()
+  const journeys = new Set<string>()
   for (const match of matches) {
+    if (lexicon.kinds.get(match.concept) !== 'topic') continue
     const first = match.positions[0] ?? 0
     const ownJourney = lexicon.journeys.has(match.concept) && POSSESSIVES.has(tokens[first - 1]?.folded ?? '')
-    if ((ownJourney || reach.has(first)) && lexicon.kinds.get(match.concept) === 'topic') circumstances.add(match.concept)
+    if (ownJourney) journeys.add(match.concept)
+    if (ownJourney || reach.has(first)) circumstances.add(match.concept)
   }
-  return { concepts: [...concepts].filter((concept) => lexicon.kinds.has(concept)), circumstances: [...circumstances] }
+  return { concepts: [...concepts].filter((concept) => lexicon.kinds.has(concept)), circumstances: [...circumstances], journeys: [...journeys] }
 }

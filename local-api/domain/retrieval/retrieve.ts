@@ -12,9 +12,9 @@
  * check-out?" stops being a check-out question. An entry can only be the answer when its main topic
  * is among the question's concepts ("from when can we get into our room?" names a room, but is not
  * about room service), and it fits less when the question leaves out what most of its phrasings name
- * (an early check-in for "what time is check-in?"). What the guest tells of their plans ("our flight
- * lands at 8", "after checking out": context.ts) is a detail that costs an entry little and makes no
- * entry on topic.
+ * (an early check-in for "what time is check-in?"). What the guest tells of their plans ("after
+ * checking out", "our flight lands at 8": context.ts) puts no entry on topic, and their own journey
+ * costs an entry little.
  */
 import { analyse, type Analysis, type KnownWords } from './analyse.js'
 import type { ConceptKind } from './concept-lexicon.js'
@@ -317,10 +317,11 @@ export function retrieve(index: KnowledgeIndex, question: string, options: Retri
   }
 
   // What the guest tells of their plans ("our flight lands at 8", "after checking out") is not what
-  // they ask about while the question names a topic of its own: an entry about it is off topic.
-  const { circumstances: told } = analysis.context
+  // they ask about while the question names a topic of its own: an entry about it is off topic. Their
+  // own journey is a detail besides; "after check-out" may be the point ("can we use the spa after check-out?").
+  const { circumstances: told, journeys } = analysis.context
   const circumstances = new Set(concepts.some((concept) => index.lexicon.kinds.get(concept) === 'topic' && !told.includes(concept)) ? told : [])
-  for (const concept of circumstances) optional.add(concept)
+  for (const concept of journeys) if (circumstances.has(concept)) optional.add(concept)
   const units: Unit[] = [
     ...concepts.map((id): Unit => ({ kind: 'concept', id, keys: [], weight: conceptWeight(index, id), optional: optional.has(id) })),
     ...analysis.words

@@ -26,7 +26,7 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
   
     whats someone somebody anyone only after before until till during since send order couple little bit grab chance stuff wife husband father mother mom mum dad partner boyfriend girlfriend colleague think feel sure now right fine good great nice lovely next last first whole both per day days week
   
-    uses used serve served serving travel travelling traveling month months year years
+    uses used serve served serving travel travelling traveling month months year years leaves
   
     call calling
   `),

@@ -79,6 +79,10 @@ describe('what the words around a question’s concepts say', () => {
   })
 
   it('is read for a guest’s question only', () => {
-    assert.deepEqual(analyse('our flight lands at 8', { lexicon, language: 'en', stemLanguages: ['en'] }).context, { concepts: [], circumstances: [] })
+    assert.deepEqual(analyse('our flight lands at 8', { lexicon, language: 'en', stemLanguages: ['en'] }).context, {
+      concepts: [],
+      circumstances: [],
+      journeys: [],
+    })
   })
 })

@@ -261,6 +261,12 @@ describe('retrieval from the knowledge base', () => {
     assert.deepEqual([german.best?.entryId, german.confidence], ['luggage', 'high'], 'reisen … ab is abreisen, unser Zug the guest’s plan')
   })
 
+  it('keeps what happens before or after in the question: the pool after check-out is not the pool', () => {
+    const pool = ask('can we use the pool after check-out?')
+    assert.equal(pool.best?.entryId, 'pool')
+    assert.notEqual(pool.confidence, 'high')
+  })
+
   it('reads early or late by a clock time only where an entry pairs them with the question’s topic', () => {
     assert.equal(ask('can we check out after 2pm?').best?.entryId, 'late-check-out')
     const roomService = ask('can I order food to my room after 11pm?')
