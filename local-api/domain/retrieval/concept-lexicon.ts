@@ -49,11 +49,11 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     id: 'check_out',
     kind: 'topic',
     terms: {
-      en: 'check out, check-out, checkout, checking out, departure, depart, leave the room, leave the hotel, vacate the room, vacate, out of the room, out of our room, keep the room, have to leave, need to leave, must leave, have to be out, need to be out, must be out, be out by',
+      en: 'check out, check-out, checkout, checking out, departure, depart, leave the room, leave the hotel, vacate the room, vacate, out of the room, out of our room, keep the room, keep the room until, have to leave, need to leave, must leave, have to be out, need to be out, must be out, be out by',
       de: 'auschecken, check-out, checkout, check out, abreise, abreisen, abreisetag, zimmer räumen, zimmer verlassen, zimmer freigeben, zimmer frei machen, =raumen, raus müssen, müssen wir raus, zimmer behalten',
-      fr: "départ, check-out, checkout, quitter la chambre, libérer la chambre, quitter l'hôtel, rendre la chambre, rendre les clés, libérer, =partir, garder la chambre",
-      it: "partenza, check-out, checkout, lasciare la camera, liberare la camera, rilasciare la camera, lasciare l'hotel, liberare, =partire, tenere la camera",
-      es: 'salida, hora de salida, check-out, checkout, dejar la habitación, desalojar la habitación, abandonar la habitación, dejar el hotel, desalojar, quedarnos la habitación, quedarnos con la habitación',
+      fr: "départ, check-out, checkout, quitter la chambre, libérer la chambre, quitter l'hôtel, rendre la chambre, rendre les clés, libérer, =partir, garder la chambre, garder la chambre jusqu'à",
+      it: "partenza, check-out, checkout, lasciare la camera, liberare la camera, rilasciare la camera, lasciare l'hotel, liberare, =partire, tenere la camera, tenere la camera fino",
+      es: 'salida, hora de salida, check-out, checkout, dejar la habitación, desalojar la habitación, abandonar la habitación, dejar el hotel, desalojar, quedarnos la habitación, quedarnos con la habitación, quedarnos la habitación hasta, quedarnos con la habitación hasta',
     },
   },
   {
@@ -71,11 +71,11 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     id: 'late',
     kind: 'modifier',
     terms: {
-      en: 'late, later, latest, last minute, last-minute, short notice, keep the room',
-      de: 'spät, später, spätere, späteren, länger, kurzfristig, kurzfristige, kurzfristigen, zimmer behalten',
-      fr: 'tard, plus tard, tardif, tardive, tardivement, dernière minute, dernier moment, garder la chambre',
-      it: 'tardi, più tardi, posticipato, posticipata, tardivo, tardiva, ultimo momento, ultimo minuto, tenere la camera',
-      es: 'tarde, más tarde, tardío, tardía, última hora, último momento, quedarnos la habitación, quedarnos con la habitación',
+      en: 'late, later, latest, last minute, last-minute, short notice, keep the room until',
+      de: 'spät, später, spätere, späteren, länger, kurzfristig, kurzfristige, kurzfristigen',
+      fr: "tard, plus tard, tardif, tardive, tardivement, dernière minute, dernier moment, garder la chambre jusqu'à",
+      it: 'tardi, più tardi, posticipato, posticipata, tardivo, tardiva, ultimo momento, ultimo minuto, tenere la camera fino',
+      es: 'tarde, más tarde, tardío, tardía, última hora, último momento, quedarnos la habitación hasta, quedarnos con la habitación hasta',
     },
   },
   {
@@ -993,11 +993,23 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     id: 'day',
     kind: 'generic',
     terms: {
-      en: 'today, tonight, tomorrow, yesterday, weekend, weekends, monday, tuesday, wednesday, thursday, friday, saturday, sunday, holiday, holidays, christmas, new year, easter, weekdays, weekday, january, february, march, april, june, july, august, september, october, november, december',
-      de: 'heute, heute abend, übermorgen, wochenende, montag, dienstag, mittwoch, donnerstag, freitag, samstag, sonnabend, sonntag, sonntags, feiertag, feiertagen, feiertags, weihnachten, silvester, ostern, werktags, wochentags, januar, jänner, februar, märz, april, mai, juni, juli, august, september, oktober, november, dezember',
-      fr: "aujourd'hui, ce soir, demain, week-end, weekend, lundi, mardi, mercredi, jeudi, vendredi, samedi, dimanche, jour férié, jours fériés, noël, nouvel an, pâques, en semaine, janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre",
-      it: 'oggi, stasera, domani, fine settimana, weekend, lunedì, martedì, mercoledì, giovedì, venerdì, sabato, domenica, festivi, festivo, natale, capodanno, pasqua, feriali, giorni feriali, gennaio, febbraio, marzo, aprile, maggio, giugno, luglio, agosto, settembre, ottobre, novembre, dicembre',
-      es: 'hoy, esta noche, mañana, fin de semana, lunes, martes, miércoles, jueves, viernes, sábado, domingo, festivo, festivos, navidad, año nuevo, semana santa, entre semana, días laborables, enero, febrero, marzo, abril, mayo, junio, julio, agosto, septiembre, octubre, noviembre, diciembre',
+      en: 'today, tonight, tomorrow, yesterday, weekend, weekends, monday, tuesday, wednesday, thursday, friday, saturday, sunday, holiday, holidays, christmas, new year, easter, weekdays, weekday',
+      de: 'heute, heute abend, übermorgen, wochenende, montag, dienstag, mittwoch, donnerstag, freitag, samstag, sonnabend, sonntag, sonntags, feiertag, feiertagen, feiertags, weihnachten, silvester, ostern, werktags, wochentags',
+      fr: "aujourd'hui, ce soir, demain, week-end, weekend, lundi, mardi, mercredi, jeudi, vendredi, samedi, dimanche, jour férié, jours fériés, noël, nouvel an, pâques, en semaine",
+      it: 'oggi, stasera, domani, fine settimana, weekend, lunedì, martedì, mercoledì, giovedì, venerdì, sabato, domenica, festivi, festivo, natale, capodanno, pasqua, feriali, giorni feriali',
+      es: 'hoy, esta noche, mañana, fin de semana, lunes, martes, miércoles, jueves, viernes, sábado, domingo, festivo, festivos, navidad, año nuevo, semana santa, entre semana, días laborables',
+    },
+  },
+  {
+    // A month may be the point of a question ("is the restaurant open in January?"): more than a day's detail.
+    id: 'month',
+    kind: 'modifier',
+    terms: {
+      en: 'january, february, march, april, june, july, august, september, october, november, december',
+      de: 'januar, jänner, februar, märz, april, mai, juni, juli, august, september, oktober, november, dezember',
+      fr: 'janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre',
+      it: 'gennaio, febbraio, marzo, aprile, maggio, giugno, luglio, agosto, settembre, ottobre, novembre, dicembre',
+      es: 'enero, febrero, marzo, abril, mayo, junio, julio, agosto, septiembre, octubre, noviembre, diciembre',
     },
   },
   {
