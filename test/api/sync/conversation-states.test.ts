@@ -1,0 +1,92 @@
+// Conversation states across desks: what one desk resolves or snoozes shows on the others through
+// the conversation's op; a guest writing on another desk reopens it there, and that reaches back.
+// Since when the guest waits is derived by each desk from the same messages, so all agree.
+import assert from 'node:assert/strict'
+import { after, describe, it } from 'node:test'
+import type { Device } from '../../../central/store/central-store.js'
+import { createSyncService } from '../../../central/sync-service.js'
+import type { Property } from '../../../local-api/db/properties.js'
+import { createProperty } from '../../../local-api/services/properties.js'
+import { STORE_KINDS } from '../../support/central-stores.js'
+import { inProcessTransport, openDesk, removeDesk, type Desk } from '../../support/sync-desks.js'
+
+const cleanups: (() => void | Promise<void>)[] = []
+after(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup()
+})
+
+const MINUTE = 60_000
+
+async function twoDesks(kind: (typeof STORE_KINDS)[number], now: { ms: number }) {
+  const handle = await kind.fresh()
+  const centralStore = await handle.open()
+  const central = createSyncService(centralStore)
+  const devices: Device[] = []
+  const desks = [0, 1].map((index) =>
+    openDesk(
+      `states${index}`,
+      inProcessTransport(central, () => devices[index]!),
+      now,
+    ),
+  )
+  cleanups.push(async () => {
+    for (const desk of desks) removeDesk(desk)
+    await centralStore.close()
+    await handle.dispose()
+  })
+  const property = createProperty(desks[0]!.store, { name: 'Hotel Lago', defaultCountry: 'CH', timeZone: 'Europe/Zurich' }, now.ms)
+  for (const index of [0, 1]) devices[index] = (await central.addDevice({ name: `Desk ${index}`, propertyId: property.id })).device
+  const settle = async () => {
+    for (let round = 0; round < 3; round++) for (const desk of desks) await desk.sync.client.syncOnce()
+  }
+  await settle()
+  return { desks: desks as [Desk, Desk], property, settle }
+}
+
+function guestWrites(desk: Desk, property: Property, at: number): string {
+  const result = desk.services.ingest.ingest(property, [
+    { channel: 'whatsapp', identity: { kind: 'phone', value: '+41791110009' }, direction: 'in', content: { type: 'text', text: 'Hello?' }, createdAt: at },
+  ])
+  assert.ok(result.ok)
+  return result.value[0]!.conversationId
+}
+
+const stateOn = (desk: Desk, id: string) => {
+  const conversation = desk.store.conversations.get(id)!
+  return { state: conversation.state, snoozedUntil: conversation.snoozedUntil, waitingSince: conversation.waitingSince }
+}
+
+for (const kind of STORE_KINDS) {
+  describe(`conversation states across desks (${kind.name})`, { skip: kind.unavailable ?? false }, () => {
+    it('a resolve or a snooze on one desk shows on the other; the guest writing on the other reopens it on both', async () => {
+      const now = { ms: Date.now() }
+      const { desks, property, settle } = await twoDesks(kind, now)
+      const [a, b] = desks
+      const id = guestWrites(a, property, now.ms - 30 * MINUTE)
+      await settle()
+      assert.deepEqual(stateOn(b, id), { state: 'open', snoozedUntil: null, waitingSince: now.ms - 30 * MINUTE })
+
+      a.services.conversations.resolve(a.store.conversations.get(id)!, 'system')
+      await settle()
+      assert.equal(stateOn(b, id).state, 'resolved')
+
+      now.ms += MINUTE
+      guestWrites(b, property, now.ms)
+      assert.equal(stateOn(b, id).state, 'open')
+      await settle()
+      assert.deepEqual(stateOn(a, id), stateOn(b, id))
+      assert.equal(stateOn(a, id).state, 'open')
+      const timeline = (desk: Desk) => desk.store.conversationEvents.ofConversation(id).map((event) => [event.type, event.data])
+      assert.deepEqual(timeline(a), [
+        ['resolved', {}],
+        ['reopened', { reason: 'guest wrote' }],
+      ])
+      assert.deepEqual(timeline(b), timeline(a))
+
+      const until = now.ms + 60 * MINUTE
+      assert.ok(b.services.conversations.snooze(b.store.conversations.get(id)!, until, 'system').ok)
+      await settle()
+      assert.deepEqual(stateOn(a, id), { state: 'snoozed', snoozedUntil: until, waitingSince: now.ms - 31 * MINUTE })
+    })
+  })
+}
