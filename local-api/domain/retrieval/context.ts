@@ -1,9 +1,10 @@
 /**
- * What the words around a question's concepts say. A clock time ("at 8pm", "um 11 Uhr", "à 10h",
- * "alle 12", "a las 3") is a time; before one it is early and after one late ("a room before 12" is an
- * early check-in). And what the guest tells of their plans is the circumstance of the question, not
- * what it asks about: their own journey ("our flight lands at 8", "unser Zug fährt abends") and what
- * happens before or after ("after checking out", "before my meetings", "nach dem Auschecken").
+ * What the words around a question's concepts say. Before a clock time ("before 12", "vor 12 Uhr",
+ * "avant midi", "prima delle 12", "antes de las 12") is early, after one late: "a room before 12" is an
+ * early check-in. (A clock time alone is no time concept: "can we check in at 10am?" asks for an early
+ * check-in more than for the check-in time.) And what the guest tells of their plans is the
+ * circumstance of the question, not what it asks about: their own journey ("our flight lands at 8",
+ * "unser Zug fährt abends") and what happens before or after ("after checking out", "nach dem Auschecken").
  */
 import type { ConceptMatch, Lexicon } from './concepts.js'
 import type { Language } from './languages.js'
@@ -46,7 +47,7 @@ const POSSESSIVES = words(
 )
 
 export interface Context {
-  /** Concepts the words around the terms name: time for a clock time, early or late before or after one. */
+  /** Concepts the words around the terms name: early or late before or after a clock time. */
   concepts: string[]
   /** Topics named as the guest's circumstance (see above). */
   circumstances: string[]
@@ -91,9 +92,7 @@ export function readContext(tokens: readonly Token[], matches: readonly ConceptM
   const consumed = new Set(matches.flatMap((match) => match.positions))
   const concepts = new Set<string>()
   tokens.forEach((token, i) => {
-    const clock = isClockTime(tokens, i, language)
-    if (clock) concepts.add('time')
-    const governing = clock || NAMED_TIMES.has(token.folded) ? governingWord(tokens, i, language, consumed) : null
+    const governing = isClockTime(tokens, i, language) || NAMED_TIMES.has(token.folded) ? governingWord(tokens, i, language, consumed) : null
     if (governing && BEFORE.has(governing)) concepts.add('early')
     if (governing && AFTER.has(governing)) concepts.add('late')
     const around = [tokens[i - 1]?.folded ?? '', tokens[i + 1]?.folded ?? '']

@@ -294,16 +294,12 @@ export function retrieve(index: KnowledgeIndex, question: string, options: Retri
   const language = detected ?? lexiconLanguage(analysis, index) ?? options.language ?? 'en'
 
   const concepts = [...analysis.concepts]
-  // Details the words around the concepts add, or what the guest tells of their plans (see optional).
-  const optional = new Set<string>()
-  // A clock time is a time. Early or late by a time ("a room before 12") qualifies what the question
-  // names only where an entry pairs the two (an early check-in), not room service after 23:00.
+  // Early or late by a clock time ("a room before 12") qualifies what the question names only where an
+  // entry pairs the two (an early check-in), not room service after 23:00.
   const topics = topicsOf(concepts, index.lexicon)
   for (const concept of analysis.context.concepts) {
-    if (concepts.includes(concept)) continue
-    const generic = index.lexicon.kinds.get(concept) === 'generic'
-    if (generic) optional.add(concept)
-    if (generic || index.entries.some((entry) => entry.concepts.has(concept) && topics.some((topic) => entry.concepts.has(topic)))) concepts.push(concept)
+    const paired = index.entries.some((entry) => entry.concepts.has(concept) && topics.some((topic) => entry.concepts.has(topic)))
+    if (paired && !concepts.includes(concept)) concepts.push(concept)
   }
   if (options.previous?.trim() && isFollowUp(analysis, index)) {
     const previous = read(options.previous).analysis
@@ -321,7 +317,7 @@ export function retrieve(index: KnowledgeIndex, question: string, options: Retri
   // own journey is a detail besides; "after check-out" may be the point ("can we use the spa after check-out?").
   const { circumstances: told, journeys } = analysis.context
   const circumstances = new Set(concepts.some((concept) => index.lexicon.kinds.get(concept) === 'topic' && !told.includes(concept)) ? told : [])
-  for (const concept of journeys) if (circumstances.has(concept)) optional.add(concept)
+  const optional = new Set(journeys.filter((concept) => circumstances.has(concept)))
   const units: Unit[] = [
     ...concepts.map((id): Unit => ({ kind: 'concept', id, keys: [], weight: conceptWeight(index, id), optional: optional.has(id) })),
     ...analysis.words
