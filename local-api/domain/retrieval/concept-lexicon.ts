@@ -1001,6 +1001,17 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     },
   },
   {
+    id: 'entrance',
+    kind: 'generic',
+    terms: {
+      en: 'entrance, entrances, entry, door, doors, doorway',
+      de: 'eingang, eingänge, einfahrt, tür, türen, zugang',
+      fr: 'entrée, entrées, porte, portes',
+      it: 'ingresso, ingressi, entrata, porta, porte',
+      es: 'entrada, entradas, puerta, puertas, acceso',
+    },
+  },
+  {
     // A month may be the point of a question ("is the restaurant open in January?"): more than a day's detail.
     id: 'month',
     kind: 'modifier',

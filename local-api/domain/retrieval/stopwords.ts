@@ -44,7 +44,7 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
   
     euch pro ware waere komme kommt passiert geht gehts vorhanden suchen sucht suche schicken senden zuschicken bestellen bestelle frau mann mutter vater kollege denke glaube nochmal erst danach vorher wahrend seit jeden jede jeder alle beide woche abends morgens nachmittags zusammen okay ok super toll wirklich furs
   
-    servieren serviert reisen reise reist fahren fahrt fahre monat monate monaten jahr jahre jahren
+    servieren serviert reisen reise reist fahren fahrt fahre monat monate monaten jahr jahre jahren hierlassen abgeben
   
     viel
   

@@ -166,7 +166,7 @@ describe('the hotel concept lexicon', () => {
     assert.deepEqual(relateConcepts(concepts("l'acqua della piscina è riscaldata?", 'it'), lexicon), ['pool', 'heating'])
   })
 
-  it('reads a venue and the furniture of a room as the room, in every language', () => {
+  it('reads a venue and the furniture of a room as the room, and a door as an entrance, in every language', () => {
     for (const [text, language] of [
       ['I left my glasses in the bedside drawer', 'en'],
       ['meine Brille liegt noch in der Schublade', 'de'],
@@ -175,6 +175,15 @@ describe('the hotel concept lexicon', () => {
       ['me dejé las gafas en el cajón', 'es'],
     ] as const) {
       assert.ok(concepts(text, language).includes('room'), text)
+    }
+    for (const [text, language] of [
+      ['is the entrance step-free?', 'en'],
+      ['ist der Eingang barrierefrei?', 'de'],
+      ["l'entrée est-elle accessible ?", 'fr'],
+      ["l'ingresso è accessibile?", 'it'],
+      ['¿la entrada es accesible?', 'es'],
+    ] as const) {
+      assert.deepEqual(concepts(text, language), ['entrance', 'accessibility'], text)
     }
     assert.deepEqual(relateConcepts(concepts('we need a space for a 20 person workshop', 'en'), lexicon), ['meeting_room'])
     assert.deepEqual(relateConcepts(concepts('avez-vous une salle pour une réunion ?', 'fr'), lexicon), ['meeting_room'])
