@@ -604,10 +604,12 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
     nextSnoozeEnd(): number | undefined {
       return (nextSnoozeEnd.get() as number | null) ?? undefined
     },
-    /** How many conversations of the filter each view holds. */
-    viewCounts(filter: Omit<ConversationFilter, 'limit' | 'view' | 'before' | 'afterWaiting'>): ViewCounts {
+    /** How many conversations of the filter each view holds; with a message full-text search, read by the query worker (as `find`). */
+    async viewCounts(filter: Omit<ConversationFilter, 'limit' | 'view' | 'before' | 'afterWaiting'>): Promise<ViewCounts> {
       const { sql, params } = viewCountsQuery(filter, planFor(filter.query))
-      const row = prepared(sql).get(params) as Omit<ViewCounts, 'resolved'>
+      type Row = Omit<ViewCounts, 'resolved'>
+      const rows = filter.text !== undefined && queryWorker ? await queryWorker.all<Row>(sql, params) : undefined
+      const row = rows?.[0] ?? (prepared(sql).get(params) as Row)
       return { ...row, resolved: row.all - row.open - row.snoozed }
     },
     recount,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import { eventually } from '../../support/eventually.js'
 import { bearer, PUSH_URL, pushedMessage, startTestApp, type TestApp } from '../../support/test-app.js'
 
 // A desk's working day: conversations are open, snoozed or resolved; "needs reply" lists the open
@@ -82,6 +83,9 @@ describe('resolving', () => {
     await api('POST', `/v1/conversations/${onB}/resolve`)
     assert.deepEqual(await counts(`?propertyId=${propertyB}`), { needs_reply: 0, open: 0, snoozed: 0, resolved: 1, all: 1 })
     assert.deepEqual(await counts(`?propertyId=${propertyB}&channel=phone`), { needs_reply: 0, open: 0, snoozed: 0, resolved: 0, all: 0 })
+    // Words in the messages (read off the main thread).
+    assert.deepEqual(await counts(`?propertyId=${propertyB}&text=breakfast`), { needs_reply: 0, open: 0, snoozed: 0, resolved: 1, all: 1 })
+    assert.equal((await counts(`?propertyId=${propertyB}&text=parking`)).all, 0)
     // A property-bound token counts its own property only.
     assert.equal((await api('GET', '/v1/conversations/counts', undefined, tokenB)).json().all, 1)
   })
@@ -230,8 +234,11 @@ describe('needs reply', () => {
     const response = await api('POST', PUSH_URL, { messages: [pushedMessage({ phone, text: 'Can I bring my dog?', at: ago(MINUTE) })] })
     const id = response.json()[0].conversationId as string
     await t.app.aiAgent.idle()
-    const view = await conversation(id)
-    assert.equal(view.mode, 'human', 'the AI agent handed over')
+    const view = await eventually('the AI agent hands over', async () => {
+      const current = await conversation(id)
+      assert.equal(current.mode, 'human')
+      return current
+    })
     assert.equal(view.lastMessageDirection, 'out', "the agent's handover notice went out")
     assert.equal(view.waitingSince, ago(MINUTE))
     assert.ok((await idsIn('needs_reply')).includes(id))
