@@ -87,7 +87,7 @@ export function analyse(text: string, options: AnalyseOptions): Analysis {
   const matched = matchConcepts(tokens, options.lexicon, options)
   const { consumed, matches } = matched
   const concepts = relateConcepts(matched.concepts, options.lexicon)
-  const context = options.readContext ? readContext(tokens, matches, options.language, options.lexicon) : { concepts: [], circumstances: [], journeys: [] }
+  const context = options.readContext ? readContext(tokens, matches, concepts, options) : { concepts: [], circumstances: [], journeys: [] }
   const words: AnalysedWord[] = []
   const keys = new Set<string>()
   tokens.forEach((token, i) => {
@@ -97,16 +97,5 @@ export function analyse(text: string, options: AnalyseOptions): Analysis {
     for (const key of tokenKeys) keys.add(key)
     if (!consumed.has(i) && !words.some((word) => word.text === token.folded)) words.push({ text: token.folded, keys: tokenKeys })
   })
-  return {
-    tokens,
-    concepts,
-    context: {
-      ...context,
-      circumstances: context.circumstances.filter((concept) => concepts.includes(concept)),
-      journeys: context.journeys.filter((concept) => concepts.includes(concept)),
-    },
-    matches,
-    words,
-    keys,
-  }
+  return { tokens, concepts, context, matches, words, keys }
 }

@@ -88,26 +88,32 @@ function temporalReach(tokens: readonly Token[], language: Language, consumed: R
   return reached
 }
 
-export function readContext(tokens: readonly Token[], matches: readonly ConceptMatch[], language: Language, lexicon: Lexicon): Context {
+/** What the words around the `matches` of a text's `concepts` (those a named one includes left out) say. */
+export function readContext(
+  tokens: readonly Token[],
+  matches: readonly ConceptMatch[],
+  concepts: readonly string[],
+  { language, lexicon }: { language: Language; lexicon: Lexicon },
+): Context {
   const consumed = new Set(matches.flatMap((match) => match.positions))
-  const concepts = new Set<string>()
+  const timing = new Set<string>()
   tokens.forEach((token, i) => {
     const governing = isClockTime(tokens, i, language) || NAMED_TIMES.has(token.folded) ? governingWord(tokens, i, language, consumed) : null
-    if (governing && BEFORE.has(governing)) concepts.add('early')
-    if (governing && AFTER.has(governing)) concepts.add('late')
+    if (governing && BEFORE.has(governing)) timing.add('early')
+    if (governing && AFTER.has(governing)) timing.add('late')
     const around = [tokens[i - 1]?.folded ?? '', tokens[i + 1]?.folded ?? '']
-    if (EARLIER.has(token.folded) && !consumed.has(i) && !around.some((word) => NOT_EARLIER.has(word))) concepts.add('early')
+    if (EARLIER.has(token.folded) && !consumed.has(i) && !around.some((word) => NOT_EARLIER.has(word))) timing.add('early')
   })
 
   const reach = temporalReach(tokens, language, consumed)
   const circumstances = new Set<string>()
   const journeys = new Set<string>()
   for (const match of matches) {
-    if (lexicon.kinds.get(match.concept) !== 'topic') continue
+    if (lexicon.kinds.get(match.concept) !== 'topic' || !concepts.includes(match.concept)) continue
     const first = match.positions[0] ?? 0
     const ownJourney = lexicon.journeys.has(match.concept) && POSSESSIVES.has(tokens[first - 1]?.folded ?? '')
     if (ownJourney) journeys.add(match.concept)
     if (ownJourney || reach.has(first)) circumstances.add(match.concept)
   }
-  return { concepts: [...concepts].filter((concept) => lexicon.kinds.has(concept)), circumstances: [...circumstances], journeys: [...journeys] }
+  return { concepts: [...timing].filter((concept) => lexicon.kinds.has(concept)), circumstances: [...circumstances], journeys: [...journeys] }
 }
