@@ -20,8 +20,10 @@ export function recordConversationEvent(
   actor: Actor,
   data: Record<string, unknown>,
   now: number,
+  /** An event every desk records alike (the same id and time), so the copies of it merge into one. */
+  as?: { id: string; at: number },
 ): DomainEvent[] {
-  const event = { id: newId('evt'), conversationId: conversation.id, type, agentId: agentOf(actor), data, createdAt: now }
+  const event = { id: as?.id ?? newId('evt'), conversationId: conversation.id, type, agentId: agentOf(actor), data, createdAt: as?.at ?? now }
   store.conversationEvents.insert(event)
   store.changeLog.append('conversation_event', event.id, 'insert', event, now)
   return [
@@ -47,7 +49,11 @@ export function changeConversationState(
   if (result.next === null) return { ok: true, published: [] }
   store.conversations.setState(conversation.id, result.next)
   store.changeLog.append('conversation', conversation.id, 'update', { ...result.next }, now)
-  return { ok: true, published: recordConversationEvent(store, conversation, result.event.type, actor, result.event.data, now) }
+  // A snooze's end is seen by every desk's timer: each records the same event (its id and time follow
+  // from the snooze), so two desks reopening it leave one event once they sync.
+  const ended = change.kind === 'reopen' && change.reason === 'snooze ended' && conversation.snoozedUntil !== null
+  const as = ended ? { id: `evt_${conversation.id}_snooze_${conversation.snoozedUntil}`, at: conversation.snoozedUntil! } : undefined
+  return { ok: true, published: recordConversationEvent(store, conversation, result.event.type, actor, result.event.data, now, as) }
 }
 
 /** How often the snooze timer looks again when no snooze with a time is due sooner (one may arrive by sync). */

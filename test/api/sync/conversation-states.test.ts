@@ -58,7 +58,7 @@ const stateOn = (desk: Desk, id: string) => {
 
 for (const kind of STORE_KINDS) {
   describe(`conversation states across desks (${kind.name})`, { skip: kind.unavailable ?? false }, () => {
-    it('a resolve or a snooze on one desk shows on the other; the guest writing on the other reopens it on both', async () => {
+    it('a resolve or a snooze on one desk shows on the other; the guest writing on the other reopens it on both, as does the snooze ending', async () => {
       const now = { ms: Date.now() }
       const { desks, property, settle } = await twoDesks(kind, now)
       const [a, b] = desks
@@ -87,6 +87,18 @@ for (const kind of STORE_KINDS) {
       assert.ok(b.services.conversations.snooze(b.store.conversations.get(id)!, until, 'system').ok)
       await settle()
       assert.deepEqual(stateOn(a, id), { state: 'snoozed', snoozedUntil: until, waitingSince: now.ms - 31 * MINUTE })
+
+      // The snooze ends while the desks are apart: each desk's timer reopens it, and once they sync
+      // each shows one event of it, the same on both.
+      now.ms = until + MINUTE
+      assert.equal(a.services.conversations.endDueSnoozes(), 1)
+      assert.equal(b.services.conversations.endDueSnoozes(), 1)
+      await settle()
+      assert.deepEqual(stateOn(a, id), { state: 'open', snoozedUntil: null, waitingSince: until - 91 * MINUTE })
+      assert.deepEqual(stateOn(b, id), stateOn(a, id))
+      const ended = (desk: Desk) => timeline(desk).filter(([type, data]) => type === 'reopened' && (data as { reason: string }).reason === 'snooze ended')
+      assert.equal(ended(a).length, 1)
+      assert.deepEqual(timeline(b), timeline(a))
     })
   })
 }
