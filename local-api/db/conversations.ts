@@ -515,6 +515,8 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
   const setState = db.prepare('UPDATE conversations SET state = @state, snoozed_until = @snoozedUntil WHERE id = @id')
   const stateOf = db.prepare('SELECT id, property_id AS propertyId, state, snoozed_until AS snoozedUntil FROM conversations WHERE id = ?')
   const refreshWaiting = db.prepare(REFRESH_WAITING_SQL)
+  // Guest messages alone, none before the wait began, leave it as it is: the history is not walked.
+  const refreshWaitingAfterGuest = db.prepare(`${REFRESH_WAITING_SQL} AND (waiting_since IS NULL OR waiting_since > @firstGuest)`)
   const dueSnoozes = db.prepare(DUE_SNOOZES_SQL).pluck()
   const nextSnoozeEnd = db.prepare("SELECT min(snoozed_until) FROM conversations WHERE state = 'snoozed' AND snoozed_until IS NOT NULL").pluck()
   const setIdentity = db.prepare('UPDATE conversations SET identity_rowid = ? WHERE id = ?')
@@ -585,8 +587,10 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
     },
     /** Adds new messages' summary; whether a guest waits is made again from the messages. */
     applySummary(id: string, delta: SummaryDelta): void {
-      applySummary.run({ id, ...delta })
-      refreshWaiting.run({ id })
+      const { firstGuestMessageAt, ...summary } = delta
+      applySummary.run({ id, ...summary })
+      if (summary.unread === summary.messages && firstGuestMessageAt !== null) refreshWaitingAfterGuest.run({ id, firstGuest: firstGuestMessageAt })
+      else refreshWaiting.run({ id })
     },
     /** Sets open, snoozed (until a time, or null: until the guest writes) or resolved. */
     setState(id: string, state: { state: ConversationState; snoozedUntil: number | null }): void {

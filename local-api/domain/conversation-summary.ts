@@ -10,6 +10,8 @@ export interface SummaryDelta {
   preview: string
   direction: Direction
   lastGuestMessageAt: number | null
+  /** The earliest guest message among these (whether a guest's wait can have changed). */
+  firstGuestMessageAt: number | null
   unread: number
   messages: number
 }
@@ -57,6 +59,7 @@ export function addToSummary(summary: SummaryDelta | undefined, message: Summari
     preview: isLatest ? preview : summary.preview,
     direction: isLatest ? message.direction : summary.direction,
     lastGuestMessageAt: fromGuest ? Math.max(summary?.lastGuestMessageAt ?? message.createdAt, message.createdAt) : (summary?.lastGuestMessageAt ?? null),
+    firstGuestMessageAt: fromGuest ? Math.min(summary?.firstGuestMessageAt ?? message.createdAt, message.createdAt) : (summary?.firstGuestMessageAt ?? null),
     unread: (summary?.unread ?? 0) + (fromGuest ? 1 : 0),
     messages: (summary?.messages ?? 0) + 1,
   }

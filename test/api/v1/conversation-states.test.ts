@@ -229,6 +229,18 @@ describe('needs reply', () => {
     assert.equal((await conversation(id)).waitingSince, ago(0))
   })
 
+  it('waits since the earliest unanswered guest message, in whatever order the messages arrive', async () => {
+    const id = await guestWrites('+41795552015', 2 * HOUR)
+    await guestWrites('+41795552015', HOUR)
+    assert.equal((await conversation(id)).waitingSince, ago(2 * HOUR))
+    await guestWrites('+41795552015', 3 * HOUR)
+    assert.equal((await conversation(id)).waitingSince, ago(3 * HOUR), 'an older message pushed late')
+    // A reply at a time in between (the integrator's outbound message) answers what came before it.
+    const sent = await api('POST', PUSH_URL, { messages: [pushedMessage({ phone: '+41795552015', direction: 'SENT', text: 'Yes', at: ago(90 * MINUTE) })] })
+    assert.equal(sent.statusCode, 201)
+    assert.equal((await conversation(id)).waitingSince, ago(HOUR))
+  })
+
   it('keeps a conversation the AI agent handed over: its notice to the guest is no reply', async () => {
     const phone = '+41795552011'
     const response = await api('POST', PUSH_URL, { messages: [pushedMessage({ phone, text: 'Can I bring my dog?', at: ago(MINUTE) })] })
