@@ -51,6 +51,10 @@ const EXPECTED: Record<string, Rule> = {
   // Conversations, messages and everything about them.
   'GET /v1/conversations': READ,
   'GET /v1/conversations/:id': READ,
+  'GET /v1/conversations/counts': READ,
+  'POST /v1/conversations/:id/resolve': WRITE,
+  'POST /v1/conversations/:id/snooze': WRITE,
+  'POST /v1/conversations/:id/reopen': WRITE,
   'GET /v1/conversations/:id/messages': READ,
   'POST /v1/conversations/:id/messages': WRITE,
   'POST /v1/conversations/:id/read': WRITE,
