@@ -218,11 +218,10 @@ export function createAiAgent(deps: {
           })
         }
       })
-      // Never silence: the guest hears that a person takes over, then staff are told. A property
-      // with no knowledge base has not set its agent up: its guests get no automatic words.
-      // (A booking it may not show is the stay tool's, which needs no knowledge base: that is always said.)
-      const speaks = decision.kind === 'handover' && decision.reason === 'booking not verified'
-      if (store.conversations.get(conversationId)?.mode === 'ai' && (speaks || store.knowledge.hasAny(conversation.propertyId))) await reply(decision.say, [])
+      // Never silence: the guest hears that a person takes over, in their language, then staff are
+      // told — with or without a knowledge base. Once per handover: the conversation is then in
+      // human mode, where the agent reads no guest message until it is switched back to AI.
+      if (store.conversations.get(conversationId)?.mode === 'ai') await reply(decision.say, [])
       const reason = decision.kind === 'suggest' ? 'a suggested reply awaits review' : decision.reason
       conversations.setMode(store.conversations.get(conversationId)!, 'human', 'ai-agent', reason)
       return

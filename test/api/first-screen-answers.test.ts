@@ -17,6 +17,8 @@ let t: TestApp
 let admin: string
 let cookie: string
 let conversationA: string
+let conversationB: string
+let propertyB: string
 let tokenB: string
 before(async () => {
   const rendererDir = tempDir()
@@ -31,18 +33,20 @@ before(async () => {
     payload: { name: 'Luca Meier', email: 'luca@alpenblick.ch', password: 'front desk 2026', role: 'agent' },
   })
   cookie = await signIn(t, 'luca@alpenblick.ch', 'front desk 2026')
-  const propertyB = (
-    await t.app.inject({ method: 'POST', url: '/v1/properties', headers: bearer(admin), payload: { name: 'Hotel B', defaultCountry: 'CH' } })
-  ).json().id as string
+  propertyB = (await t.app.inject({ method: 'POST', url: '/v1/properties', headers: bearer(admin), payload: { name: 'Hotel B', defaultCountry: 'CH' } })).json()
+    .id as string
   tokenB = t.token(undefined, propertyB)
   const pushed = await t.app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(admin), payload: { messages: [pushedMessage({ text: ESCAPE_ATTEMPT })] } })
   conversationA = pushed.json()[0].conversationId
-  await t.app.inject({
+  const pushedB = await t.app.inject({
     method: 'POST',
     url: PUSH_URL,
     headers: bearer(tokenB),
     payload: { messages: [pushedMessage({ phone: '+41795550777', text: 'B asks' })] },
   })
+  conversationB = pushedB.json()[0].conversationId
+  // The AI agent hands both guests over, with a message of its own after theirs.
+  await t.app.aiAgent.idle()
 })
 after(() => t.close())
 
@@ -77,7 +81,10 @@ describe("the inbox's page and its first screen's answers", () => {
     const chat = await pageAt(`/conversations/${conversationA}`, { cookie })
     const messages = chat.answers[`/v1/conversations/${conversationA}/messages?limit=50`]!
     assert.equal(messages.status, 200)
-    assert.equal((messages.body as { items: { content: { text: string } }[] }).items[0]!.content.text, ESCAPE_ATTEMPT)
+    assert.deepEqual(
+      (messages.body as { items: { content: { text: string } }[] }).items.map((m) => m.content.text),
+      ["I've passed this to our front desk; a colleague will reply shortly.", ESCAPE_ATTEMPT],
+    )
     assert.equal(chat.answers[`/v1/conversations/${conversationA}`]!.status, 200)
     // Other screens need none of the inbox's data.
     assert.deepEqual(Object.keys((await pageAt('/agents', { cookie })).answers), ['/v1/setup', '/v1/session'])
@@ -92,10 +99,10 @@ describe("the inbox's page and its first screen's answers", () => {
 
   it("a property-bound token's page holds only its property", async () => {
     const { answers } = await pageAt('/', bearer(tokenB))
-    const items = (answers['/v1/conversations?limit=50']!.body as { items: { lastMessagePreview: string }[] }).items
+    const items = (answers['/v1/conversations?limit=50']!.body as { items: { id: string; propertyId: string }[] }).items
     assert.deepEqual(
-      items.map((item) => item.lastMessagePreview),
-      ['B asks'],
+      items.map((item) => [item.id, item.propertyId]),
+      [[conversationB, propertyB]],
     )
   })
 

@@ -336,7 +336,7 @@ describe('names given with --allowed-host, --host and --public-url', () => {
   })
 
   it('webhook payloads carry files stored on the desk as absolute URLs under the public URL', async () => {
-    const received: { message: { content: { url: string } } }[] = []
+    const received: { message: { id: string; content: { url: string } } }[] = []
     const receiver = createServer((request, response) => {
       let body = ''
       request.on('data', (chunk) => (body += chunk))
@@ -396,8 +396,10 @@ describe('names given with --allowed-host, --host and --public-url', () => {
         payload: { content: { type: 'image', url: file.json().url } },
       })
       assert.equal(reply.statusCode, 201, reply.body)
-      await eventually('the reply at the webhook', () => assert.notEqual(received.length, 0), { timeoutMs: 5_000 })
-      assert.equal(received[0]?.message.content.url, `http://192.168.1.20:4780${file.json().url}`)
+      // (The AI agent's handover words to the guest go out through the webhook too.)
+      const replyAtHook = () => received.find((payload) => payload.message.id === reply.json().id)
+      await eventually('the reply at the webhook', () => assert.ok(replyAtHook()), { timeoutMs: 5_000 })
+      assert.equal(replyAtHook()?.message.content.url, `http://192.168.1.20:4780${file.json().url}`)
       // What the desk stores and shows stays relative.
       assert.equal(
         app.store.messages.get(reply.json().id)!.content.type === 'image' && (app.store.messages.get(reply.json().id)!.content as { url: string }).url,

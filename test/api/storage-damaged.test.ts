@@ -36,10 +36,10 @@ describe('a damaged store', () => {
   const dataDir = tempDir('frontdesk-damaged-')
   const file = join(dataDir, DATABASE_FILE)
   /** How many rows a table holds, read through a connection of the test's own. */
-  const count = (table: string) => {
+  const count = (table: string, where = 'true') => {
     const db = new Database(file, { readonly: true })
     try {
-      return db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
+      return db.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get() as number
     } finally {
       db.close()
     }
@@ -48,6 +48,7 @@ describe('a damaged store', () => {
   let token: string
   let backup: string
   let conversations: number
+  let storedMessages: number
 
   before(async () => {
     // A real store with real traffic, backed up, then closed (its WAL checkpointed into the file).
@@ -60,7 +61,10 @@ describe('a damaged store', () => {
       )
       assert.equal((await healthy.inject({ method: 'POST', url: PUSH_URL, headers: bearer(token), payload: { messages } })).statusCode, 201)
     }
+    // Every guest gets the AI agent's handover words: stored before the backup is taken.
+    await healthy.aiAgent.idle()
     conversations = count('conversations')
+    storedMessages = count('messages')
     backup = await healthy.store.backupIntoDataDir(dataDir)
     await healthy.close()
     damagePages(file, 'messages', 2)
@@ -148,6 +152,7 @@ describe('a damaged store', () => {
     const health = (await app.inject({ url: '/v1/health' })).json()
     assert.deepEqual([health.status, health.reasons], ['ok', []])
     assert.equal(count('conversations'), conversations)
-    assert.equal(count('messages'), MESSAGES)
+    assert.equal(count('messages'), storedMessages)
+    assert.equal(count('messages', "direction = 'in'"), MESSAGES)
   })
 })

@@ -8,8 +8,8 @@ import { buildServer, type App } from '../../local-api/server.js'
 import { eventually } from '../support/eventually.js'
 import { bearer, PUSH_URL, pushedMessage, startTestApp, tempDir, type TestApp } from '../support/test-app.js'
 
-const nativePush = (phone: string, text: string) => ({
-  messages: [{ channel: 'whatsapp', guest: { phone }, direction: 'in', content: { type: 'text', text }, createdAt: new Date().toISOString() }],
+const nativePush = (phone: string, text: string, createdAt = Date.now()) => ({
+  messages: [{ channel: 'whatsapp', guest: { phone }, direction: 'in', content: { type: 'text', text }, createdAt: new Date(createdAt).toISOString() }],
 })
 /** Health as a token holder sees it: the reasons' details are only for a request with a credential. */
 const health = async (app: App, token: string) =>
@@ -146,7 +146,14 @@ describe('outbox stuck or failing', () => {
       headers: bearer(admin),
       payload: { channel: 'whatsapp', code: 'wa', name: 'WhatsApp', webhookUrl: 'http://127.0.0.1:9/hook', webhookSecret: 'a-webhook-secret-of-some-length' },
     })
-    const pushed = await t.app.inject({ method: 'POST', url: '/v1/messages', headers: bearer(admin), payload: nativePush('+41795554000', 'Hi') })
+    // The guest wrote an hour ago (history the AI agent does not answer): the only replies in the
+    // outbox are the ones below, not the agent's handover words, which this webhook would refuse too.
+    const pushed = await t.app.inject({
+      method: 'POST',
+      url: '/v1/messages',
+      headers: bearer(admin),
+      payload: nativePush('+41795554000', 'Hi', now - 3600_000),
+    })
     conversationId = pushed.json().items[0].conversationId
     await t.app.inject({ method: 'PUT', url: `/v1/conversations/${conversationId}/mode`, headers: bearer(admin), payload: { mode: 'human' } })
   })

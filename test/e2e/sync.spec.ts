@@ -7,6 +7,7 @@ import { InboxPage } from './pages/inbox-page.js'
 import { SignInPage } from './pages/sign-in-page.js'
 
 const ADMIN = { name: 'Marco Bianchi', email: 'marco@hotel-lago.ch', password: 'two desks one view' }
+const GUEST = '+41791112233'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -79,7 +80,7 @@ test("a message pushed to one desk appears in the other desk's inbox, across a c
       body: JSON.stringify({
         messages: [
           {
-            guestIdentifier: { type: 'PHONENUMBER', value: '+41791112233' },
+            guestIdentifier: { type: 'PHONENUMBER', value: GUEST },
             platform: 'WEBSITE_CHAT',
             direction: 'RECEIVED',
             content: { type: 'text', text: { text: 'Can we bring our dog to the lake room?' } },
@@ -95,16 +96,18 @@ test("a message pushed to one desk appears in the other desk's inbox, across a c
     await indicatorA.click()
     await expect(pageA.getByRole('group', { name: 'Sync details' }).getByRole('alert')).toContainText('cannot reach the central server')
     await pageA.screenshot({ path: `${SCREENSHOTS}sync-offline.png` })
-    await expect(new InboxPage(pageB).rows().filter({ hasText: 'Can we bring our dog' })).toHaveCount(0)
+    await expect(new InboxPage(pageB).row(GUEST)).toHaveCount(0)
 
-    // Back on the same port: A sends what it kept, B shows it live.
+    // Back on the same port: A sends what it kept, B shows it live — and the AI agent's handover
+    // words, which A sends once the central server says its copy of the message came first.
     central = await spawnCentral(join(root, 'central'), centralPort)
     processes.push(central)
-    const rowOnB = new InboxPage(pageB).rows().filter({ hasText: 'Can we bring our dog to the lake room?' })
+    const rowOnB = new InboxPage(pageB).row(GUEST)
     await expect(rowOnB).toBeVisible({ timeout: 30_000 })
     await expect(indicatorA).toHaveText('Synced', { timeout: 15_000 })
     await rowOnB.click()
     await expect(pageB.getByRole('log').getByText('Can we bring our dog to the lake room?')).toBeVisible()
+    await expect(pageB.getByRole('log').getByText("I've passed this to our front desk; a colleague will reply shortly.")).toBeVisible({ timeout: 15_000 })
     await pageB.screenshot({ path: `${SCREENSHOTS}sync-desk-b.png` })
   } finally {
     for (const process of processes.reverse()) await process.stop()

@@ -107,9 +107,14 @@ describe('POST /API/V40/Interactive/Messages/Conversations', () => {
   })
 
   it('continues the same thread for the same outlet, and opens another per outlet and order', async () => {
+    await t.app.aiAgent.idle()
     const again = conversationOf((await post({ message: 'And a bathrobe', conversationType: 'guest', sessionToken })).json())
     assert.equal(again.code, frontDesk)
-    assert.equal(again.messages.length, 2)
+    // Both of the guest's messages, in one thread (the AI agent's handover words came between them).
+    assert.deepEqual(
+      again.messages.filter((m: { firstName: string | null }) => m.firstName === 'Elena').map((m: { content: string }) => m.content),
+      ['Could I get extra towels?', 'And a bathrobe'],
+    )
     const dinner = conversationOf(
       (await post({ message: 'Table for two at 8?', conversationType: 'guest', outletCode: 'RS', orderCode: 'ORD-9', sessionToken })).json(),
     )
@@ -159,6 +164,7 @@ describe('POST /API/V40/Interactive/Messages/Conversations', () => {
   })
 
   it('answers bad bodies with 400 and the Error container, storing nothing', async () => {
+    await t.app.aiAgent.idle()
     const before = (t.db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n
     for (const payload of [
       { message: '', sessionToken },

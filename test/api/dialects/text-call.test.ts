@@ -13,6 +13,8 @@ let otherAccountContact: string
 const call = (account: string, payload: object, token = writer) =>
   t.app.inject({ method: 'POST', url: `/api/onsite-account/${account}/text-call`, headers: bearer(token), payload })
 const messageCount = () => (t.db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n
+// What guests wrote: the AI agent's handover words to them are not the call's.
+const guestMessageCount = () => (t.db.prepare("SELECT count(*) AS n FROM messages WHERE direction = 'in'").get() as { n: number }).n
 
 before(async () => {
   t = await startTestApp()
@@ -41,7 +43,7 @@ after(() => t.close())
 
 describe('POST /api/onsite-account/{onsite_account}/text-call', () => {
   it('with no identifier creates a new onsite contact, one conversation and exactly one message', async () => {
-    const before = messageCount()
+    const before = guestMessageCount()
     const first = await call('jp-web', { message: 'Do you have rooms on 1 December?' })
     assert.equal(first.statusCode, 200, first.body)
     const { data } = first.json()
@@ -53,12 +55,23 @@ describe('POST /api/onsite-account/{onsite_account}/text-call', () => {
     const second = (await call('jp-web', { message: 'Another visitor' })).json().data
     assert.notEqual(second.onsite_contact_id, data.onsite_contact_id)
     assert.notEqual(second.conversation_id, data.conversation_id)
-    assert.equal(messageCount(), before + 2)
+    assert.equal(guestMessageCount(), before + 2)
 
     const conversation = (await t.app.inject({ url: `/v1/conversations/${data.conversation_id}`, headers: bearer(admin) })).json()
     assert.equal(conversation.source.channelAccount.name, 'Japan website')
     assert.equal(conversation.source.onsiteContact.id, data.onsite_contact_id)
-    assert.equal(conversation.lastMessagePreview, 'Do you have rooms on 1 December?')
+    // The visitor's message, and after it the AI agent's handover words (the newest, so the preview).
+    await t.app.aiAgent.idle()
+    const messages = (await t.app.inject({ url: `/v1/conversations/${data.conversation_id}/messages`, headers: bearer(admin) })).json().items
+    assert.deepEqual(
+      messages.map((m: { direction: string; content: { text: string } }) => [m.direction, m.content.text]),
+      [
+        ['out', "I've passed this to our front desk; a colleague will reply shortly."],
+        ['in', 'Do you have rooms on 1 December?'],
+      ],
+    )
+    const handedOver = (await t.app.inject({ url: `/v1/conversations/${data.conversation_id}`, headers: bearer(admin) })).json()
+    assert.equal(handedOver.lastMessagePreview, "I've passed this to our front desk; a colleague will reply shortly.")
   })
 
   it('names the account by id as well as by code', async () => {
@@ -73,7 +86,12 @@ describe('POST /api/onsite-account/{onsite_account}/text-call', () => {
     assert.equal(second.conversation_id, first.conversation_id)
     const conversation = (await t.app.inject({ url: `/v1/conversations/${first.conversation_id}`, headers: bearer(admin) })).json()
     assert.equal(conversation.source.onsiteContact.sn, 'WEB-77')
-    assert.equal(conversation.messageCount, 2)
+    await t.app.aiAgent.idle()
+    const messages = (await t.app.inject({ url: `/v1/conversations/${first.conversation_id}/messages`, headers: bearer(admin) })).json().items
+    assert.deepEqual(
+      messages.filter((m: { direction: string }) => m.direction === 'in').map((m: { content: { text: string } }) => m.content.text),
+      ['Second', 'First'],
+    )
     const byId = (await call('jp-web', { identifier_type: 'onsite_contact_id', identifier: first.onsite_contact_id, message: 'Third' })).json().data
     assert.equal(byId.conversation_id, first.conversation_id)
   })
@@ -152,6 +170,7 @@ describe('POST /api/onsite-account/{onsite_account}/text-call', () => {
   })
 
   it('rejects unknown contact_id, onsite_contact_id (also of another account), assignee_id and custom fields with 422, storing nothing', async () => {
+    await t.app.aiAgent.idle()
     const before = messageCount()
     const cases: [object, string][] = [
       [{ identifier_type: 'contact_id', identifier: 'gst_nobody', message: 'x' }, 'identifier'],
@@ -196,6 +215,7 @@ describe('POST /api/onsite-account/{onsite_account}/text-call', () => {
   })
 
   it('refuses a whitespace-only message with 422 naming the field, storing nothing', async () => {
+    await t.app.aiAgent.idle()
     const before = messageCount()
     for (const message of ['   ', '\n\t', '\u00a0\u2003']) {
       const response = await call('jp-web', { message })

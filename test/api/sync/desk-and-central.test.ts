@@ -12,6 +12,9 @@ import { eventually } from '../../support/eventually.js'
 import { bearer, PUSH_URL, pushedMessage, startTestApp, tempDir, type TestApp } from '../../support/test-app.js'
 
 const quickSync = { client: { periodMs: 1_000, maxBackoffMs: 500 } }
+const HANDOVER = "I've passed this to our front desk; a colleague will reply shortly."
+/** A chat's messages, newest first, as direction and text. */
+const linesOf = (items: { direction: string; content: { text: string } }[]) => items.map((m) => [m.direction, m.content.text])
 
 describe('a desk connected to a central server', () => {
   let centralDir: string
@@ -73,13 +76,15 @@ describe('a desk connected to a central server', () => {
     const b = await desk()
     const connectedB = await connect(b, { centralUrl, credential: credentialB })
     assert.equal(connectedB.statusCode, 200, connectedB.body)
-    const messages = await eventually('the message on desk B', async () => {
+    // The guest's message, and the AI agent's handover words desk A answered it with.
+    await eventually('the message on desk B', async () => {
       const response = await b.app.inject({ url: `/v1/conversations/${conversationId}/messages`, headers: bearer(b.token()) })
       assert.equal(response.statusCode, 200)
-      assert.equal(response.json().items.length, 1)
-      return response.json().items
+      assert.deepEqual(linesOf(response.json().items), [
+        ['out', HANDOVER],
+        ['in', 'Late check-out?'],
+      ])
     })
-    assert.equal(messages[0].content.text, 'Late check-out?')
     assert.deepEqual(
       b.app.store.properties.list().map((p) => p.id),
       [property.id],
@@ -133,7 +138,11 @@ describe('a desk connected to a central server', () => {
     await eventually('the message on desk B', async () => {
       const response = await b.app.inject({ url: `/v1/conversations/${conversationId}/messages`, headers: bearer(b.token()) })
       assert.equal(response.statusCode, 200)
-      assert.equal(response.json().items.length, 1)
+      // Desk A's agent answers once the central server says its copy came first.
+      assert.deepEqual(linesOf(response.json().items), [
+        ['out', HANDOVER],
+        ['in', 'Sent while central was down'],
+      ])
     })
     const back = await eventually('desk A idle again', async () => {
       const status = await statusOf(a)

@@ -57,6 +57,8 @@ before(async () => {
     },
   })
   tricky = pushed.json().items[0].conversationId
+  // The AI agent hands that guest over, with a message of its own.
+  await t.app.aiAgent.idle()
   await t.app.listen({ port: 0, host: '127.0.0.1' })
   const address = t.app.server.address() as { port: number }
   url = `http://127.0.0.1:${address.port}`
@@ -95,9 +97,10 @@ describe('GET /v1/export.csv', () => {
     assert.equal(response.status, 200)
     assert.match(String(response.headers['content-type']), /^text\/csv/)
     assert.match(String(response.headers['content-disposition']), /attachment; filename="frontdesk-export-\d{4}-\d{2}-\d{2}\.csv"/)
-    assert.equal(Number(response.headers['x-export-rows']), GENERATED + 2)
+    // The generated history, the two messages of the guest pushed last, and the AI agent's handover words to them.
+    assert.equal(Number(response.headers['x-export-rows']), GENERATED + 3)
     const rows = parse(response.body, { columns: true, bom: true }) as Record<string, string>[]
-    assert.equal(rows.length, GENERATED + 2)
+    assert.equal(rows.length, GENERATED + 3)
     assert.deepEqual(Object.keys(rows[0]!), [
       'conversation_id',
       'message_id',
@@ -125,11 +128,15 @@ describe('GET /v1/export.csv', () => {
   it('keeps quotes, commas and line breaks intact and defuses spreadsheet formulas', async () => {
     const response = await streamed(`/v1/export.csv?channel=whatsapp`)
     const rows = parse(response.body, { columns: true, bom: true }) as Record<string, string>[]
-    assert.equal(rows.length, 2)
+    assert.equal(rows.length, 3)
     assert.equal(rows[0]!.text, '\'=HYPERLINK("http://evil.example","click"), and "quotes"\nnext line')
     assert.deepEqual(
       [rows[0]!.conversation_id, rows[0]!.guest, rows[0]!.guest_phone_or_email, rows[0]!.direction, rows[0]!.sender],
       [tricky, '+41795580001', '+41795580001', 'received', 'guest'],
+    )
+    assert.deepEqual(
+      [rows[2]!.conversation_id, rows[2]!.direction, rows[2]!.sender, rows[2]!.text],
+      [tricky, 'sent', 'AI agent', "I've passed this to our front desk; a colleague will reply shortly."],
     )
     for (const value of ['=1+1', '+41', '-2', '@SUM(A1)', '\tx']) assert.equal(defuseFormula(value)[0], "'")
     assert.equal(defuseFormula('Hello =1'), 'Hello =1')
@@ -196,12 +203,19 @@ describe('GET /v1/export.csv', () => {
     assert.equal(pushedIds.length, 10)
     assert.ok(rows.every((row) => !pushedIds.includes(row.message_id!)))
 
+    // The next export has them, each new guest followed by the AI agent's handover words to them.
+    await t.app.aiAgent.idle()
     const next = await streamed('/v1/export.csv?channel=web_chat')
-    assert.equal(Number(next.headers['x-export-rows']), before + 10)
+    assert.equal(Number(next.headers['x-export-rows']), before + 15)
     const again = parse(next.body, { columns: true, bom: true }) as Record<string, string>[]
+    const latest = again.slice(-15)
     assert.deepEqual(
-      again.slice(-10).map((row) => row.message_id),
+      latest.filter((row) => row.direction === 'received').map((row) => row.message_id),
       pushedIds,
+    )
+    assert.deepEqual(
+      latest.filter((row) => row.direction === 'sent').map((row) => [row.sender, row.text]),
+      Array.from({ length: 5 }, () => ['AI agent', "I've passed this to our front desk; a colleague will reply shortly."]),
     )
   })
 

@@ -72,17 +72,32 @@ describe('POST /api/unified-messaging-service/guest-conversations/messages', () 
   it('a retry with the same externalId stores nothing new and returns the original ids', async () => {
     const batch = [pushedMessage({ phone: '+41791110003', externalId: 'ivr-call-1' }), pushedMessage({ phone: '+41791110003', externalId: 'ivr-call-2' })]
     const first = (await push(batch)).json()
+    await t.app.aiAgent.idle()
     const retry = await push(batch)
     assert.equal(retry.statusCode, 201)
     assert.deepEqual(
       retry.json().map((i: { messageId: string }) => i.messageId),
       first.map((i: { messageId: string }) => i.messageId),
     )
+    await t.app.aiAgent.idle()
     const page = await t.app.inject({
       url: `/api/unified-messaging-service/guest-conversations/${first[0].conversationId}/messages`,
       headers: bearer(token),
     })
-    assert.equal(page.json().totalElements, 2)
+    // The two pushed messages, and the AI agent's one handover message after them.
+    const messages = page.json().content as { messageId: string; direction: string; content: { text: { text: string } } }[]
+    assert.equal(page.json().totalElements, 3)
+    assert.deepEqual(
+      messages
+        .filter((m) => m.direction === 'RECEIVED')
+        .map((m) => m.messageId)
+        .sort(),
+      first.map((i: { messageId: string }) => i.messageId).sort(),
+    )
+    assert.deepEqual(
+      messages.filter((m) => m.direction === 'SENT').map((m) => m.content.text.text),
+      ["I've passed this to our front desk; a colleague will reply shortly."],
+    )
   })
 
   it('accepts 100 messages in one batch', async () => {
