@@ -41,7 +41,8 @@ export const arrivalRoutes: FastifyPluginAsyncTypebox = async (app) => {
           reservation: reservationView(reservation),
           guestName: [guest?.firstName, guest?.lastName].filter(Boolean).join(' ') || null,
           unread: conversations.reduce((sum, c) => sum + c.unreadCount, 0),
-          openQuestions: conversations.filter((c) => c.lastMessageDirection === 'in').length,
+          // A guest waiting for an answer (an AI handover notice answers nothing), in a conversation not resolved.
+          openQuestions: conversations.filter((c) => c.waitingSince !== null && c.state !== 'resolved').length,
           conversations: conversations.map((c) => conversationView(c, now)),
         }
       })

@@ -52,6 +52,43 @@ describe('GET /v1/arrivals', () => {
     assert.equal(asking.conversations[0].lastMessagePreview, 'Can we check in early, around 11?')
   })
 
+  it('counts a question the AI agent handed over as open: its notice to the guest answers nothing', async () => {
+    await t.app.inject({
+      method: 'POST',
+      url: '/v1/reservations',
+      headers: bearer(token),
+      payload: {
+        confirmationNumber: 'A-5',
+        guest: { firstName: 'Handed', lastName: 'Over', phone: '+41795590005' },
+        arrival: '2026-03-10',
+        departure: '2026-03-20',
+      },
+    })
+    await t.app.inject({
+      method: 'POST',
+      url: '/v1/messages',
+      headers: bearer(token),
+      payload: {
+        messages: [
+          {
+            channel: 'whatsapp',
+            guest: { phone: '+41795590005' },
+            direction: 'in',
+            content: { type: 'text', text: 'Is there a bus from the station?' },
+            createdAt: new Date(NOW).toISOString(),
+          },
+        ],
+      },
+    })
+    await t.app.aiAgent.idle()
+    const handedOver = (await t.app.inject({ url: '/v1/arrivals', headers: bearer(token) }))
+      .json()
+      .arrivals.find((a: { guestName: string }) => a.guestName === 'Handed Over')
+    // The agent handed over and told the guest so (the desk's clock stands still: both in one millisecond).
+    assert.deepEqual([handedOver.conversations[0].mode, handedOver.conversations[0].messageCount], ['human', 2])
+    assert.equal(handedOver.openQuestions, 1)
+  })
+
   it("shows tomorrow's, or a given day's", async () => {
     const tomorrow = (await t.app.inject({ url: '/v1/arrivals?day=tomorrow', headers: bearer(token) })).json()
     assert.deepEqual([tomorrow.day, tomorrow.arrivals.length, tomorrow.arrivals[0].guestName], ['2026-03-11', 1, 'Tomorrow Guest'])
