@@ -32,19 +32,22 @@ export function freshDir(label: string): string {
   return dir
 }
 
-export function count(dataDir: string, table: string): number {
+export function count(dataDir: string, table: string, where = '1'): number {
   const db = openDatabase(dataDir)
   try {
-    return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+    return (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n
   } finally {
     db.close()
   }
 }
 
-export function expectCount(dataDir: string, table: string, expected: number): void {
-  const found = count(dataDir, table)
-  if (found !== expected) throw new Error(`${table}: expected ${expected} rows, found ${found}`)
+export function expectCount(dataDir: string, table: string, expected: number, where = '1'): void {
+  const found = count(dataDir, table, where)
+  if (found !== expected) throw new Error(`${table}${where === '1' ? '' : ` where ${where}`}: expected ${expected} rows, found ${found}`)
 }
+
+/** Messages not written by the desk's AI agent: what was pushed (the agent tells a guest it hands over to staff). */
+export const NOT_THE_AI_AGENTS = "author IS NOT 'bot'"
 
 /** The baseline: plain prepared INSERTs of the generated rows, ids precomputed, one transaction per batch. */
 export function rawInsertBaseline(data: GenerateOptions, expected: { messages: number; conversations: number }) {

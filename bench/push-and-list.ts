@@ -59,6 +59,7 @@ import {
   type Report,
   type Row,
   expectCount,
+  NOT_THE_AI_AGENTS,
   fmt,
   freshDir,
   log,
@@ -262,7 +263,7 @@ async function httpPush(config: Config, data: GenerateOptions) {
   }
   // How busy this thread (the server's event loop, SQLite included) was while the clients pushed.
   const serverLoopBusy = performance.eventLoopUtilization(elu).utilization
-  expectCount(dataDir, 'messages', config.pushMessages)
+  expectCount(dataDir, 'messages', config.pushMessages, NOT_THE_AI_AGENTS)
   expectCount(dataDir, 'conversations', config.pushConversations)
   return { ...result, rate: (result.messages / result.ms) * 1000, serverLoopBusy }
 }
