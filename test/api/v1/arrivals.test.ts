@@ -8,27 +8,27 @@ const NOW = Date.parse('2026-03-09T23:30:00Z')
 let t: TestApp
 let token: string
 
+const book = (number: string, guest: object, arrival: string, status = 'confirmed') =>
+  t.app.inject({
+    method: 'POST',
+    url: '/v1/reservations',
+    headers: bearer(token),
+    payload: { confirmationNumber: number, guest, arrival, departure: '2026-03-20', status },
+  })
+/** A message of an hour ago (history the AI agent leaves alone), or of `at`. */
+const say = (phone: string, text: string, direction: 'in' | 'out' = 'in', at = NOW - 3600_000) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/v1/messages',
+    headers: bearer(token),
+    payload: { messages: [{ channel: 'whatsapp', guest: { phone }, direction, content: { type: 'text', text }, createdAt: new Date(at).toISOString() }] },
+  })
+
 before(async () => {
   t = await startTestApp({ clock: () => NOW })
   token = t.token(['admin'])
   const property = t.app.store.properties.first()!
   await t.app.inject({ method: 'PATCH', url: `/v1/properties/${property.id}`, headers: bearer(token), payload: { timeZone: 'Europe/Zurich' } })
-  const book = (number: string, guest: object, arrival: string, status = 'confirmed') =>
-    t.app.inject({
-      method: 'POST',
-      url: '/v1/reservations',
-      headers: bearer(token),
-      payload: { confirmationNumber: number, guest, arrival, departure: '2026-03-20', status },
-    })
-  const say = (phone: string, text: string, direction: 'in' | 'out' = 'in') =>
-    t.app.inject({
-      method: 'POST',
-      url: '/v1/messages',
-      headers: bearer(token),
-      payload: {
-        messages: [{ channel: 'whatsapp', guest: { phone }, direction, content: { type: 'text', text }, createdAt: new Date(NOW - 3600_000).toISOString() }],
-      },
-    })
   await book('A-1', { firstName: 'Quiet', lastName: 'Arrival', phone: '+41795590001' }, '2026-03-10')
   await book('A-2', { firstName: 'Asking', lastName: 'Guest', phone: '+41795590002' }, '2026-03-10')
   await book('A-3', { firstName: 'Cancelled', lastName: 'Guest', phone: '+41795590003' }, '2026-03-10', 'cancelled')
@@ -53,33 +53,8 @@ describe('GET /v1/arrivals', () => {
   })
 
   it('counts a question the AI agent handed over as open: its notice to the guest answers nothing', async () => {
-    await t.app.inject({
-      method: 'POST',
-      url: '/v1/reservations',
-      headers: bearer(token),
-      payload: {
-        confirmationNumber: 'A-5',
-        guest: { firstName: 'Handed', lastName: 'Over', phone: '+41795590005' },
-        arrival: '2026-03-10',
-        departure: '2026-03-20',
-      },
-    })
-    await t.app.inject({
-      method: 'POST',
-      url: '/v1/messages',
-      headers: bearer(token),
-      payload: {
-        messages: [
-          {
-            channel: 'whatsapp',
-            guest: { phone: '+41795590005' },
-            direction: 'in',
-            content: { type: 'text', text: 'Is there a bus from the station?' },
-            createdAt: new Date(NOW).toISOString(),
-          },
-        ],
-      },
-    })
+    await book('A-5', { firstName: 'Handed', lastName: 'Over', phone: '+41795590005' }, '2026-03-10')
+    await say('+41795590005', 'Is there a bus from the station?', 'in', NOW)
     await t.app.aiAgent.idle()
     const handedOver = (await t.app.inject({ url: '/v1/arrivals', headers: bearer(token) }))
       .json()
