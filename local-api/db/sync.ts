@@ -1,5 +1,6 @@
 import type { SyncOp } from '../../sync-core/protocol.js'
 import type { Db } from './open.js'
+import { statementCache } from './statement-cache.js'
 
 export interface SyncConfig {
   clientId: string
@@ -158,10 +159,11 @@ export function syncRepository(db: Db) {
     const row = selectConfig.get() as Omit<SyncConfig, 'untrackedCopies'> & { untrackedCopies: number }
     return { ...row, untrackedCopies: row.untrackedCopies === 1 }
   }
+  const prepared = statementCache(db)
   function updateConfig(changes: Partial<Omit<SyncConfig, 'clientId'>>): void {
     const entries = Object.entries(changes)
     if (!entries.length) return
-    db.prepare(`UPDATE sync_config SET ${entries.map(([key]) => `${CONFIG_COLUMNS[key as keyof SyncConfig]} = ?`).join(', ')} WHERE id = 1`).run(
+    prepared(`UPDATE sync_config SET ${entries.map(([key]) => `${CONFIG_COLUMNS[key as keyof SyncConfig]} = ?`).join(', ')} WHERE id = 1`).run(
       ...entries.map(([, value]) => (typeof value === 'boolean' ? Number(value) : (value ?? null))),
     )
   }
