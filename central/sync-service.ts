@@ -171,6 +171,9 @@ export function createSyncService(store: CentralStore, physicalNow: () => number
           }
         }
 
+        // Before any space is locked: the client's own row is locked already (claim), and a space's
+        // lock is held until the commit, so it is taken as late as possible.
+        await tx.setAckedSeq(request.clientId, acked, now)
         const bySpace = new Map<string, SyncOp[]>()
         for (const op of accepted) {
           const ops = bySpace.get(op.space)
@@ -198,7 +201,6 @@ export function createSyncService(store: CentralStore, physicalNow: () => number
           })
           await tx.saveEntityStates(space, [...saved.values()])
         }
-        await tx.setAckedSeq(request.clientId, acked, now)
         return { gap: false as const, acked, rejected, spaces: [...bySpace.keys()] }
       })
       if (outcome.gap) return { error: 'gap', ackedSeq: outcome.acked, serverHlc: clock.now() }

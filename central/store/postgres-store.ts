@@ -65,8 +65,12 @@ export async function openPostgresCentralStore(connectionString: string, options
         setAckedSeq: async (clientId, seq, now) =>
           void (await query('UPDATE clients SET acked_seq = $2, updated_at = $3 WHERE client_id = $1', [clientId, seq, now])),
         async reserveSeqs(space, count) {
-          await query('INSERT INTO spaces (space) VALUES ($1) ON CONFLICT DO NOTHING', [space])
-          const [row] = await query<{ last_seq: number }>('UPDATE spaces SET last_seq = last_seq + $2 WHERE space = $1 RETURNING last_seq', [space, count])
+          // One statement: the space's row is locked from here until the commit.
+          const [row] = await query<{ last_seq: number }>(
+            `INSERT INTO spaces (space, last_seq) VALUES ($1, $2)
+             ON CONFLICT (space) DO UPDATE SET last_seq = spaces.last_seq + excluded.last_seq RETURNING last_seq`,
+            [space, count],
+          )
           return row!.last_seq - count + 1
         },
         hasOp: async (opId) => (await query('SELECT 1 FROM ops WHERE op_id = $1', [opId])).length > 0,

@@ -119,24 +119,16 @@ export function createSyncClient(
     return result
   }
 
-  /**
-   * Takes in the server's clock; one too far ahead is reported, not followed. Kept in memory only:
-   * the transactions that apply what the server sent, and those that end a round, keep the clock
-   * with them (`keepClock`), so after a restart this desk's clock is past everything it applied,
-   * without a commit of its own for every response.
-   */
+  /** Takes in the server's clock; one too far ahead is reported, not followed. */
   function receiveClock(hlc: string): void {
     try {
       deskClock.receive(hlc)
+      // Kept, so that after a restart this desk's clock is still past everything it has seen.
+      store.transaction(() => sync.updateConfig({ hlc: deskClock.latest() }))
     } catch (error) {
       if (error instanceof ClockError) throw new Error(`the central server's clock is far ahead of this computer's: ${error.message}`)
       throw error
     }
-  }
-
-  /** Inside a transaction: the desk's clock, kept so that it survives a restart. */
-  function keepClock(): void {
-    sync.updateConfig({ hlc: deskClock.latest() })
   }
 
   function materializeAll(): void {
@@ -185,7 +177,6 @@ export function createSyncClient(
           if (op) sync.keepRefused(op, refused.reason, now)
         }
         acknowledge(response.ackedSeq)
-        keepClock()
       })
       if (response.rejected.length)
         options.report?.log.warn({ refused: response.rejected }, 'sync: the central server refused changes of this desk; kept for an admin to send again')
@@ -235,7 +226,7 @@ export function createSyncClient(
       applier.finish(published)
       if (ops.length) applier.retryParked(now, published)
       sync.setCursor(space, lastSeq)
-      keepClock()
+      sync.updateConfig({ hlc: deskClock.latest() })
     })
     settleFirst(settled)
   }
@@ -261,7 +252,6 @@ export function createSyncClient(
           }
         }
         applier.retryParked(now, published)
-        keepClock()
       })
       done += page.entities.length
       progress = { done, total: Math.max(done, total) }
@@ -301,7 +291,7 @@ export function createSyncClient(
     try {
       for (const space of list) if (spaces.includes(space)) await pull(space)
       transaction((published) => applier.retryParked(clock(), published))
-      store.transaction(() => sync.updateConfig({ lastSyncAt: clock(), lastError: null, hlc: deskClock.latest() }))
+      store.transaction(() => sync.updateConfig({ lastSyncAt: clock(), lastError: null }))
       state = 'idle'
       options.onSynced?.()
     } catch (error) {
@@ -357,7 +347,7 @@ export function createSyncClient(
           `the central server runs sync version ${serverVersion}, older than this desk's ${SYNC_SCHEMA_VERSION}: upgrade it; this desk's changes wait until then`,
         )
       }
-      store.transaction(() => sync.updateConfig({ lastSyncAt: clock(), lastError: null, hlc: deskClock.latest() }))
+      store.transaction(() => sync.updateConfig({ lastSyncAt: clock(), lastError: null }))
       lastFullRound = performance.now()
       // Messages this round sent and no other desk's copy preceded (one a snapshot brought back, say).
       settleFirst([...awaitingFirst].filter(([, waiting]) => waiting.askedDuring < round).map(([messageId]) => [messageId, true]))
