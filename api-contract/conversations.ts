@@ -171,7 +171,10 @@ export const ConversationViewCountsSchema = Type.Object(
     resolved: Type.Integer(),
     all: Type.Integer(),
   },
-  { description: "How many conversations each of the list's views holds, for the same other filters." },
+  {
+    description:
+      "How many conversations each of the list's views holds, for the same other filters. Counting stops at 1000: a view with 1000 or more counts 1000.",
+  },
 )
 export type ConversationViewCounts = Static<typeof ConversationViewCountsSchema>
 

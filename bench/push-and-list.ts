@@ -370,6 +370,12 @@ function listMixes(config: Config, phones: readonly string[]): ListMix[] {
     { name: 'channel=web_chat', paths: rotate([0], () => '/v1/conversations?channel=web_chat') },
     { name: 'status=active', paths: rotate([0], () => '/v1/conversations?status=active') },
     { name: 'status=expired', paths: rotate([0], () => '/v1/conversations?status=expired') },
+    // The inbox's default view (issue 17): open conversations whose guest waits, longest waiting first.
+    { name: 'view=needs_reply', paths: rotate([0], () => '/v1/conversations?view=needs_reply') },
+    { name: 'view=resolved', paths: rotate([0], () => '/v1/conversations?view=resolved') },
+    // The view tabs' counts, loaded with the list.
+    { name: 'counts of the views', paths: rotate([0], () => '/v1/conversations/counts') },
+    { name: 'counts of the views + channel', paths: rotate([0], () => '/v1/conversations/counts?channel=web_chat') },
     {
       name: 'from/to (10-day windows)',
       paths: rotate([0], (_, i) => {
@@ -428,7 +434,10 @@ function listMixes(config: Config, phones: readonly string[]): ListMix[] {
     {
       name: 'pages 2–6 via nextCursor',
       deepPages: 5,
-      paths: rotate(['/v1/conversations', '/v1/conversations?channel=phone', '/v1/conversations?status=expired'], (p) => p).slice(0, Math.ceil(n / 5)),
+      paths: rotate(
+        ['/v1/conversations', '/v1/conversations?channel=phone', '/v1/conversations?status=expired', '/v1/conversations?view=needs_reply'],
+        (p) => p,
+      ).slice(0, Math.ceil(n / 5)),
     },
   ]
 }

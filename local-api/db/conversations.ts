@@ -288,9 +288,7 @@ export function listConversationsQuery(filter: ConversationFilter, plan: QueryPl
   const { where, params } = conversationConditions(filter, plan)
   params.limit = filter.limit
   const order = filter.view === 'needs_reply' ? 'ORDER BY c.waiting_since, c.id LIMIT @limit' : 'ORDER BY c.last_message_at DESC, c.id DESC LIMIT @limit'
-  // The few conversations waiting for a reply, or snoozed, are read from their partial index (whatever
-  // else filters them), never found by walking every conversation's activity.
-  const index = filter.view === 'needs_reply' ? 'conversations_needs_reply' : filter.view === 'snoozed' ? 'conversations_snoozed' : undefined
+  const index = viewIndex(filter)
   const from = index ? `FROM conversations c INDEXED BY ${index}` : 'FROM conversations c'
   const select = index ? SELECT_VIEW.replace('FROM conversations c', from) : SELECT_VIEW
   if (plan.shortGram && !plan.shortGram.common) {
@@ -416,23 +414,45 @@ const VIEW_CONDITIONS: Record<Exclude<ConversationView, 'all'>, string> = {
   resolved: "c.state = 'resolved'",
 }
 
+/** Each view's partial index (migrations 0210, 0220). */
+const VIEW_INDEXES: Record<Exclude<ConversationView, 'all'>, string> = {
+  needs_reply: 'conversations_needs_reply',
+  open: 'conversations_open',
+  snoozed: 'conversations_snoozed',
+  resolved: 'conversations_resolved',
+}
+
 /**
- * How many conversations of a filter each view holds, in one statement: all on the activity indexes,
- * open, snoozed and needs reply each on its partial index (so each counts only its own rows); resolved
- * is what remains.
+ * The partial index a view is read from, whatever else filters it: a view's conversations are never
+ * found by walking every conversation's activity (most are resolved on a desk after a year, most
+ * open on a fresh one). Not for a search, whose own index finds its few conversations first.
  */
+function viewIndex(filter: Pick<ConversationFilter, 'view' | 'query' | 'text'>): string | undefined {
+  if (filter.view === undefined || filter.view === 'all') return undefined
+  if (filter.query !== undefined || filter.text !== undefined)
+    return filter.view === 'needs_reply' || filter.view === 'snoozed' ? VIEW_INDEXES[filter.view] : undefined
+  return VIEW_INDEXES[filter.view]
+}
+
+/**
+ * Where the views' counts stop: a count of VIEW_COUNT_LIMIT means that many or more (the inbox shows
+ * "999+"). Counting every conversation of a big desk on each list load would cost it more than the
+ * list itself; counting up to the limit reads at most that many index entries a view.
+ */
+export const VIEW_COUNT_LIMIT = 1000
+
+/** How many conversations of a filter each view holds (up to VIEW_COUNT_LIMIT), in one statement, each view on its partial index. */
 export function viewCountsQuery(
   filter: Omit<ConversationFilter, 'limit' | 'view' | 'before' | 'afterWaiting'>,
   plan: QueryPlanHints = {},
 ): { sql: string; params: Record<string, unknown> } {
   const { where, params } = conversationConditions(filter, plan)
-  const count = (index: string | null, condition: string | null) => {
-    const all = condition ? [...where, condition] : where
-    return `(SELECT count(*) FROM conversations c${index ? ` INDEXED BY ${index}` : ''}${all.length ? ` WHERE ${all.join(' AND ')}` : ''})`
+  const count = (view: ConversationView) => {
+    const index = viewIndex({ ...filter, view })
+    const all = view === 'all' ? where : [...where, VIEW_CONDITIONS[view]]
+    return `(SELECT count(*) FROM (SELECT 1 FROM conversations c${index ? ` INDEXED BY ${index}` : ''}${all.length ? ` WHERE ${all.join(' AND ')}` : ''} LIMIT ${VIEW_COUNT_LIMIT}))`
   }
-  const sql = `SELECT ${count(null, null)} AS "all", ${count('conversations_open', VIEW_CONDITIONS.open)} AS open,
-    ${count('conversations_snoozed', VIEW_CONDITIONS.snoozed)} AS snoozed,
-    ${count('conversations_needs_reply', VIEW_CONDITIONS.needs_reply)} AS needs_reply`
+  const sql = `SELECT ${CONVERSATION_VIEWS.map((view) => `${count(view)} AS "${view}"`).join(', ')}`
   return { sql, params }
 }
 
@@ -611,10 +631,8 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
     /** How many conversations of the filter each view holds; with a message full-text search, read by the query worker (as `find`). */
     async viewCounts(filter: Omit<ConversationFilter, 'limit' | 'view' | 'before' | 'afterWaiting'>): Promise<ViewCounts> {
       const { sql, params } = viewCountsQuery(filter, planFor(filter.query))
-      type Row = Omit<ViewCounts, 'resolved'>
-      const rows = filter.text !== undefined && queryWorker ? await queryWorker.all<Row>(sql, params) : undefined
-      const row = rows?.[0] ?? (prepared(sql).get(params) as Row)
-      return { ...row, resolved: row.all - row.open - row.snoozed }
+      const rows = filter.text !== undefined && queryWorker ? await queryWorker.all<ViewCounts>(sql, params) : undefined
+      return rows?.[0] ?? (prepared(sql).get(params) as ViewCounts)
     },
     recount,
     /** Writes what another desk set on a conversation (sync) to its row (made with `insert` first). */

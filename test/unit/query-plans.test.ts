@@ -9,6 +9,7 @@ import {
   REFRESH_WAITING_SQL,
   listConversationsQuery,
   viewCountsQuery,
+  VIEW_COUNT_LIMIT,
   type ConversationFilter,
   type QueryPlanHints,
 } from '../../local-api/db/conversations.js'
@@ -76,20 +77,24 @@ describe("the inbox's views and their counts", () => {
       assert.doesNotMatch(detail, /TEMP B-TREE/)
     }
   })
-  it("reads a property's open conversations from their partial index, newest activity first", () => {
-    const detail = plan({ view: 'open', propertyId: 'prop_1' })
-    assert.match(detail, /SEARCH c USING INDEX conversations_open \(property_id=\?\)/)
-    assert.doesNotMatch(detail, /TEMP B-TREE/)
+  it('reads the open and the resolved conversations each from its partial index, newest activity first, with or without a property', () => {
+    for (const view of ['open', 'resolved'] as const) {
+      for (const filter of [{}, { propertyId: 'prop_1' }, { channel: 'web_chat' as const }]) {
+        const detail = plan({ view, ...filter })
+        assert.match(detail, new RegExp(`SCAN c USING INDEX conversations_${view}`))
+        assert.doesNotMatch(detail, /TEMP B-TREE/)
+      }
+    }
   })
   it('reads the snoozed conversations from their partial index, not by walking every conversation', () => {
     assert.match(plan({ view: 'snoozed', propertyId: 'prop_1' }), /SCAN c USING INDEX conversations_snoozed/)
   })
-  it("counts a property's views each on its own index: all and open covered, snoozed and needs reply on their partial indexes", () => {
+  it('counts each view on its own index, stopping at the count limit', () => {
+    const { sql } = viewCountsQuery({ propertyId: 'prop_1', now: Date.now() })
+    assert.equal(sql.match(new RegExp(`LIMIT ${VIEW_COUNT_LIMIT}\\)`, 'g'))?.length, 5)
     const detail = explain(viewCountsQuery({ propertyId: 'prop_1', now: Date.now() }))
     assert.match(detail, /SEARCH c USING COVERING INDEX conversations_by_property_activity \(property_id=\?\)/)
-    assert.match(detail, /SEARCH c USING COVERING INDEX conversations_open \(property_id=\?\)/)
-    assert.match(detail, /SCAN c USING INDEX conversations_snoozed/)
-    assert.match(detail, /SEARCH c USING INDEX conversations_needs_reply/)
+    for (const index of ['open', 'resolved', 'snoozed', 'needs_reply']) assert.match(detail, new RegExp(`(SCAN|SEARCH) c USING INDEX conversations_${index}\\b`))
     assert.doesNotMatch(detail, /SCAN c USING INDEX conversations_by_activity|SCAN conversations\b(?! USING COVERING)/)
   })
   it('finds the snoozes that have ended on the partial index of snoozed conversations', () => {
