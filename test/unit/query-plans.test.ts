@@ -120,7 +120,7 @@ describe('the message page query', () => {
     (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail).join('\n')
 
   it("reads the chat's newest page backwards along the conversation's index, sender and delivery by key", () => {
-    const detail = historyPlan(HISTORY_NEWEST_SQL, { conversationId: 'conv_1', limit: 50 })
+    const detail = historyPlan(HISTORY_NEWEST_SQL, { conversationId: 'conv_1', limit: 50, includeNotes: 1 })
     assert.match(detail, /SEARCH m USING INDEX messages_by_conversation_time \(conversation_id=\?\)/)
     assert.match(detail, /SEARCH a USING INDEX sqlite_autoindex_agents_1 \(id=\?\)/)
     assert.match(detail, /SEARCH o USING INDEX sqlite_autoindex_outbox_1 \(message_id=\?\)/)
@@ -128,7 +128,7 @@ describe('the message page query', () => {
   })
 
   it('seeks an older page straight from its cursor position', () => {
-    const detail = historyPlan(HISTORY_OLDER_SQL, { conversationId: 'conv_1', limit: 50, createdAt: 1, rowid: 2 })
+    const detail = historyPlan(HISTORY_OLDER_SQL, { conversationId: 'conv_1', limit: 50, createdAt: 1, rowid: 2, includeNotes: 1 })
     assert.match(detail, /SEARCH m USING INDEX messages_by_conversation_time \(conversation_id=\? AND created_at<\?\)/)
     assert.doesNotMatch(detail, /TEMP B-TREE|SCAN/)
   })
