@@ -532,7 +532,7 @@ export const en = {
     mentionList: 'Mention a colleague',
     bubble: 'Internal note — not sent to the guest',
     bubbleLabel: 'Internal note by {{author}}',
-    preview: { you: 'You: ', agent: '{{name}}: ', ai: 'AI: ' },
+    preview: { you: 'You: ', agent: '{{name}}: ', ai: 'AI: ', property: 'Property: ' },
   },
   time: {
     now: 'now',

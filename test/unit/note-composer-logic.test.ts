@@ -13,7 +13,8 @@ describe("the note composer's @mentions", () => {
   })
 
   it('puts the picked name in place of what was typed, the caret after it', () => {
-    assert.deepEqual(insertMention('Ask @lu about it', { start: 4, query: 'lu' }, 'Luca Meier'), { text: 'Ask @Luca Meier  about it', caret: 16 })
+    assert.deepEqual(insertMention('Ask @lu about it', { start: 4, query: 'lu' }, 'Luca Meier'), { text: 'Ask @Luca Meier about it', caret: 16 })
+    assert.deepEqual(insertMention('Ask @lu', { start: 4, query: 'lu' }, 'Luca Meier'), { text: 'Ask @Luca Meier ', caret: 16 })
   })
 
   it('sends only the picked agents the text still names', () => {
@@ -44,13 +45,13 @@ describe("the note composer's @mentions", () => {
 })
 
 describe("the list preview's author", () => {
-  it('is You for the signed-in agent, a colleague by name, AI for the AI agent, nobody for guests and local systems', () => {
+  it("is You for the signed-in agent, a colleague by name, AI for the AI agent, the property for a local system's reply, nobody for the guest", () => {
     const agent = (agentId: string) => ({ type: 'agent' as const, agentId, name: 'Anna Keller' })
     assert.deepEqual(previewAuthor(agent('agt_anna'), 'agt_anna'), { kind: 'you' })
     assert.deepEqual(previewAuthor(agent('agt_anna'), 'agt_luca'), { kind: 'agent', name: 'Anna Keller' })
     assert.deepEqual(previewAuthor({ type: 'bot', agentId: null, name: null }, 'agt_anna'), { kind: 'ai' })
     assert.equal(previewAuthor({ type: 'guest', agentId: null, name: null }, 'agt_anna'), null)
-    assert.equal(previewAuthor({ type: 'property', agentId: null, name: null }, 'agt_anna'), null)
+    assert.deepEqual(previewAuthor({ type: 'property', agentId: null, name: null }, 'agt_anna'), { kind: 'property' })
     assert.equal(previewAuthor(null, 'agt_anna'), null)
   })
 })

@@ -10,9 +10,10 @@ export function mentionQueryAt(text: string, caret: number): { start: number; qu
 
 /** The text with the `@query` at `start` replaced by `@Name `, and where the caret goes after it. */
 export function insertMention(text: string, at: { start: number; query: string }, name: string): { text: string; caret: number } {
-  const inserted = `@${name} `
-  const end = at.start + 1 + at.query.length
-  return { text: text.slice(0, at.start) + inserted + text.slice(end), caret: at.start + inserted.length }
+  const after = text.slice(at.start + 1 + at.query.length)
+  const spaced = /^\s/.test(after)
+  const inserted = `@${name}${spaced ? '' : ' '}`
+  return { text: text.slice(0, at.start) + inserted + after, caret: at.start + inserted.length + (spaced ? 1 : 0) }
 }
 
 /** The picked agents the text still names as `@Name` (one deleted from the text is no longer mentioned). */
