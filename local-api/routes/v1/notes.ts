@@ -17,14 +17,15 @@ export const noteRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'A note shows in the chat of signed-in staff (`internal: true`) and nowhere else: not delivered, not exported, not in the ' +
           "dialects' reads nor to API tokens, not counted in statistics, and it neither answers the guest nor becomes the list's " +
-          'preview. `mentions` are the ids of the agents to notify (each an active agent of this desk, else 400). API tokens get 403.',
+          'preview. `mentions` are the ids of the agents to notify (each an active agent of this desk, else 400). An API token gets 400.',
         params: IdParams,
         body: NoteBody,
         response: { 201: MessageSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
-      if (!seesInternalNotes(request) || !request.agent) throw new HttpError(403, 'Forbidden', 'internal notes are written by signed-in staff, not by API tokens')
+      // As notifications: a note belongs to a signed-in staff member, never to an API token (whatever its scopes).
+      if (!seesInternalNotes(request) || !request.agent) throw new HttpError(400, 'Bad Request', 'internal notes are written by signed-in staff, not by an API token')
       const conversation = app.conversationFor(request, request.params.id)
       const written = await app.notes.write(conversation, request.agent, request.body)
       if (!written.ok) throw invalidInput(written.problems)

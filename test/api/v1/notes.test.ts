@@ -129,9 +129,13 @@ describe('writing a note', () => {
     assert.equal((await writeNote({ text: 'x' }, asAnna(), 'conv_01JUNKJUNKJUNKJUNKJUNKJUNK')).statusCode, 404)
   })
 
-  it('is for signed-in staff only: an API token, even an admin one, gets 403', async () => {
-    assert.equal((await writeNote({ text: 'from a token' }, bearer(reader))).statusCode, 403)
-    assert.equal((await writeNote({ text: 'from a token' }, bearer(admin))).statusCode, 403)
+  it('is for signed-in staff only: an API token, even an admin one, is refused', async () => {
+    for (const token of [reader, admin]) {
+      const refused = await writeNote({ text: 'from a token' }, bearer(token))
+      assert.equal(refused.statusCode, 400)
+      assert.match(refused.json().detail, /signed-in staff, not by an API token/)
+    }
+    assert.equal((await writeNote({ text: 'from a token' }, bearer(t.token(['reservation.read'])))).statusCode, 403)
     assert.equal((await writeNote({ text: 'no credential' }, {})).statusCode, 401)
   })
 })
