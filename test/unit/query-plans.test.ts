@@ -46,6 +46,11 @@ describe('the conversation list query', () => {
       if (filter.query === undefined) assert.doesNotMatch(detail, /TEMP B-TREE/, 'sorts without a temporary b-tree')
     })
   }
+  it("names the last message's author by key, with no scan of the agents or the messages", () => {
+    const detail = plan({})
+    assert.match(detail, /SEARCH la USING INDEX sqlite_autoindex_agents_1 \(id=\?\)/)
+    assert.doesNotMatch(detail, /SCAN la|messages/)
+  })
   it('seeks the conversations with a rare 2-letter substring in the index of short substrings', () => {
     const detail = plan({ query: 'wu' }, { shortGram: { gram: 'wu', common: false } })
     assert.match(detail, /SEARCH conversation_search_grams USING PRIMARY KEY \(gram=\?\)/)
