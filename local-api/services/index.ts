@@ -71,7 +71,7 @@ export function createServices(
     knowledge,
     delivery,
     replies,
-    notes: createNoteService(store, ingest, notifications, clock),
+    notes: createNoteService(store, ingest, notifications, events, clock),
     reservations: createReservationService(store, events, guestLinking, clock),
     agents: createAgentService(store, clock),
     signInThrottle: createSignInThrottle(store, clock),

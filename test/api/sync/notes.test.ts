@@ -45,6 +45,8 @@ for (const kind of STORE_KINDS) {
       const now = { ms: Date.now() }
       const { desks, property, settle } = await twoDesks(kind, now)
       const [a, b] = desks
+      b.services.notes.start()
+      cleanups.push(() => b.services.notes.stop())
       const agent = async (name: string, email: string) => {
         const created = await a.services.agents.create({ name, email, password: 'front desk 2026', role: 'agent' })
         assert.ok(created.ok)
@@ -74,6 +76,12 @@ for (const kind of STORE_KINDS) {
         [pushed.value[0]!.messageId],
       )
       assert.equal(b.store.messages.count(conversationId), 1)
+      // Luca is told on desk B too (the note is fresh), once; Anna, its author, is not.
+      assert.deepEqual(
+        b.store.notifications.ofAgent(luca.id).map((notification) => [notification.kind, notification.conversationId]),
+        [['mention', conversationId]],
+      )
+      assert.deepEqual(b.store.notifications.ofAgent(anna.id), [])
       assert.deepEqual(
         b.store.messages.pageNewestFirst(conversationId, 50, undefined, { includeNotes: true }).map((message) => message.internal),
         [true, false],
