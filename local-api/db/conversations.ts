@@ -398,7 +398,8 @@ export function conversationConditions(
   if (filter.text !== undefined) {
     // The conversations of the newest matching messages (FTS5 walks its index newest first and
     // stops early), so a common word costs no more than a rare one.
-    where.push(`c.id IN (SELECT m.conversation_id FROM messages m WHERE m.rowid IN (
+    // Internal notes are indexed like every message (the index mirrors the table) but never found.
+    where.push(`c.id IN (SELECT m.conversation_id FROM messages m WHERE m.internal = 0 AND m.rowid IN (
       SELECT rowid FROM message_search WHERE message_search MATCH @text ORDER BY rowid DESC LIMIT ${TEXT_SEARCH_DEPTH}))`)
     params.text = messageSearchQuery(filter.text) ?? '""'
   }

@@ -7,8 +7,8 @@ import type { Migration } from '../../../sync-core/migrations/sqlite-migration.j
  * `internal = 1`: staff wrote it for staff. The mark is explicit rather than a new direction or author
  * kind so that every reader that must not see notes says so (`internal = 0`): the guest's channel
  * (outbox, webhooks), the dialects and API tokens, exports, statistics, the AI agent, whether a guest
- * waits, the list's summary. `mentions` holds the JSON array of agent ids a note names (null otherwise).
- * Notes stay out of the message search index, so no message-text search can find one.
+ * waits, the list's summary, message-text search. `mentions` holds the JSON array of agent ids a note
+ * names (null otherwise).
  *
  * The list shows who wrote its last message ("You:", "Anna:", "AI:"): the conversation keeps that
  * message's staff author (`last_message_agent_id`) and whether the AI agent wrote it
@@ -22,15 +22,6 @@ export const notesInternalMessages: Migration = {
     db.exec(`
       ALTER TABLE messages ADD COLUMN internal INTEGER NOT NULL DEFAULT 0 CHECK (internal IN (0, 1));
       ALTER TABLE messages ADD COLUMN mentions TEXT;
-
-      DROP TRIGGER messages_search_insert;
-      DROP TRIGGER messages_search_delete;
-      CREATE TRIGGER messages_search_insert AFTER INSERT ON messages WHEN new.internal = 0 BEGIN
-        INSERT INTO message_search (rowid, text) VALUES (new.rowid, new.text);
-      END;
-      CREATE TRIGGER messages_search_delete AFTER DELETE ON messages WHEN old.internal = 0 BEGIN
-        INSERT INTO message_search (message_search, rowid, text) VALUES ('delete', old.rowid, old.text);
-      END;
 
       ALTER TABLE conversations ADD COLUMN last_message_agent_id TEXT;
       ALTER TABLE conversations ADD COLUMN last_message_author TEXT CHECK (last_message_author IN ('bot'));
