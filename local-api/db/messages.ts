@@ -45,9 +45,12 @@ export interface HistoryAnchor {
   rowid: number
 }
 
-export interface NewMessage extends Omit<Message, 'senderAgent'> {
+export interface NewMessage extends Omit<Message, 'senderAgent' | 'internal' | 'mentions'> {
   text: string
   senderAgentId: string | null
+  /** An internal note (default: no), and the agents it mentions. */
+  internal?: boolean
+  mentions?: readonly string[]
 }
 
 interface MessageRow {
@@ -152,7 +155,7 @@ export function messagesRepository(db: Db) {
         author,
         meta && JSON.stringify(meta),
         internal ? 1 : 0,
-        internal && mentions.length ? JSON.stringify(mentions) : null,
+        internal && mentions?.length ? JSON.stringify(mentions) : null,
         conversationId,
       )
     },
