@@ -139,7 +139,8 @@ export function messagesRepository(db: Db) {
 
   return {
     insert(message: NewMessage): void {
-      const { id, conversationId, externalId, direction, content, text, status, createdAt, receivedAt, senderAgentId, author, meta, internal, mentions } = message
+      const { id, conversationId, externalId, direction, content, text, status, createdAt, receivedAt, senderAgentId, author, meta, internal, mentions } =
+        message
       insert.run(
         id,
         conversationId,

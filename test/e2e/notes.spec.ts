@@ -24,7 +24,15 @@ test('a note with an @mention is a distinct bubble; the mentioned agent is notif
   test.setTimeout(120_000)
   await api(page, desk.url, desk.adminToken, 'POST', '/v1/agents', { ...LUCA, role: 'agent' })
   const pushed = await api(page, desk.url, desk.token, 'POST', '/v1/messages', {
-    messages: [{ channel: 'web_chat', guest: { phone: PHONE }, direction: 'in', content: { type: 'text', text: 'Could we check in late, around 23:00?' }, createdAt: new Date(Date.now() - 30 * 60_000).toISOString() }],
+    messages: [
+      {
+        channel: 'web_chat',
+        guest: { phone: PHONE },
+        direction: 'in',
+        content: { type: 'text', text: 'Could we check in late, around 23:00?' },
+        createdAt: new Date(Date.now() - 30 * 60_000).toISOString(),
+      },
+    ],
   })
   const id = pushed.items[0].conversationId as string
   // Older than the AI agent's freshness window, and in human mode: the AI agent leaves it to staff.

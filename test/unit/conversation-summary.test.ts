@@ -26,7 +26,7 @@ describe('a conversation summary', () => {
     assert.equal(expected!.preview, '😀')
   })
 
-  it("names who wrote the latest message: a staff member, the AI agent, or nobody (a guest, a local system)", () => {
+  it('names who wrote the latest message: a staff member, the AI agent, or nobody (a guest, a local system)', () => {
     const byAnna = { ...text('We have a room', 'out', at), senderAgentId: 'agt_anna' }
     const byAi = { ...text('Breakfast is at 7', 'out', at + 1), author: 'bot' as const }
     const summary = summarize([text('Hi', 'in', at - 1), byAnna])!

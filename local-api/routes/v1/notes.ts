@@ -25,7 +25,8 @@ export const noteRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       // As notifications: a note belongs to a signed-in staff member, never to an API token (whatever its scopes).
-      if (!seesInternalNotes(request) || !request.agent) throw new HttpError(400, 'Bad Request', 'internal notes are written by signed-in staff, not by an API token')
+      if (!seesInternalNotes(request) || !request.agent)
+        throw new HttpError(400, 'Bad Request', 'internal notes are written by signed-in staff, not by an API token')
       const conversation = app.conversationFor(request, request.params.id)
       const written = await app.notes.write(conversation, request.agent, request.body)
       if (!written.ok) throw invalidInput(written.problems)

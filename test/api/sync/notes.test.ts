@@ -55,11 +55,20 @@ for (const kind of STORE_KINDS) {
       const anna = await agent('Anna Keller', 'anna@lago.ch')
       const luca = await agent('Luca Meier', 'luca@lago.ch')
       const pushed = a.services.ingest.ingest(property, [
-        { channel: 'whatsapp', identity: { kind: 'phone', value: '+41791110010' }, direction: 'in', content: { type: 'text', text: 'Late arrival?' }, createdAt: now.ms - 60_000 },
+        {
+          channel: 'whatsapp',
+          identity: { kind: 'phone', value: '+41791110010' },
+          direction: 'in',
+          content: { type: 'text', text: 'Late arrival?' },
+          createdAt: now.ms - 60_000,
+        },
       ])
       assert.ok(pushed.ok)
       const conversationId = pushed.value[0]!.conversationId
-      const written = await a.services.notes.write(a.store.conversations.get(conversationId)!, anna, { text: 'Call the guest back, @Luca Meier', mentions: [luca.id] })
+      const written = await a.services.notes.write(a.store.conversations.get(conversationId)!, anna, {
+        text: 'Call the guest back, @Luca Meier',
+        mentions: [luca.id],
+      })
       assert.ok(written.ok)
       await settle()
 
@@ -67,10 +76,7 @@ for (const kind of STORE_KINDS) {
       assert.ok(onB, 'the note reached desk B')
       assert.deepEqual([onB.internal, onB.mentions, onB.senderAgent?.id, onB.direction], [true, [luca.id], anna.id, 'out'])
       const row = b.store.conversations.get(conversationId)!
-      assert.deepEqual(
-        [row.messageCount, row.lastMessagePreview, row.lastMessageDirection, row.waitingSince],
-        [1, 'Late arrival?', 'in', now.ms - 60_000],
-      )
+      assert.deepEqual([row.messageCount, row.lastMessagePreview, row.lastMessageDirection, row.waitingSince], [1, 'Late arrival?', 'in', now.ms - 60_000])
       assert.deepEqual(
         b.store.messages.pageOldestFirst(conversationId, 50, 0).map((message) => message.id),
         [pushed.value[0]!.messageId],

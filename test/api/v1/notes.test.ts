@@ -146,14 +146,19 @@ describe('who sees a note', () => {
     const staff = (await api('GET', `/v1/conversations/${conversation}/messages`, undefined, { cookie: luca.cookie })).json().items
     assert.equal(staff.find((message: { id: string }) => message.id === noteId)?.internal, true)
     for (const token of [reader, admin]) {
-      const items = (await api('GET', `/v1/conversations/${conversation}/messages`, undefined, bearer(token))).json().items as { id: string; internal: boolean }[]
+      const items = (await api('GET', `/v1/conversations/${conversation}/messages`, undefined, bearer(token))).json().items as {
+        id: string
+        internal: boolean
+      }[]
       assert.ok(items.length > 0)
       assert.ok(items.every((message) => !message.internal))
     }
   })
 
   it('does not exist for the dialects: message pages, counts and single reads', async () => {
-    const unified = (await api('GET', `/api/unified-messaging-service/guest-conversations/${conversation}/messages?page=0&size=50`, undefined, bearer(reader))).json()
+    const unified = (
+      await api('GET', `/api/unified-messaging-service/guest-conversations/${conversation}/messages?page=0&size=50`, undefined, bearer(reader))
+    ).json()
     assert.equal(unified.totalElements, 1)
     assert.ok(!JSON.stringify(unified).includes('zebrawood'))
     const single = await api('GET', `/api/unified-messaging-service/guest-conversations/messages/${noteId}`, undefined, bearer(reader))

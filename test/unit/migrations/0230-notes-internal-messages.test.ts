@@ -19,7 +19,9 @@ describe('0230 internal notes and the last message author', () => {
       migrations.filter((migration) => migration.version < 230),
     )
     db.exec(`INSERT INTO properties (id, name, default_country, time_zone, created_at) VALUES ('prop_1', 'Hotel', 'CH', 'Europe/Zurich', 1)`)
-    db.exec(`INSERT INTO agents (id, name, email, role, active, password_hash, created_at, updated_at) VALUES ('agt_anna', 'Anna', 'anna@x.ch', 'agent', 1, 'x', 1, 1)`)
+    db.exec(
+      `INSERT INTO agents (id, name, email, role, active, password_hash, created_at, updated_at) VALUES ('agt_anna', 'Anna', 'anna@x.ch', 'agent', 1, 'x', 1, 1)`,
+    )
     const conversation = db.prepare(
       `INSERT INTO conversations (id, property_id, channel, created_at, last_message_at, last_message_direction) VALUES (?, 'prop_1', 'web_chat', 1, 1, ?)`,
     )

@@ -67,5 +67,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
 function PreviewPrefix({ conversation, t }: { conversation: Conversation; t: TFunction }) {
   const author = previewAuthor(conversation.lastMessageBy, useSignedInAgentId())
   if (!author) return null
-  return <span className="row-preview-author">{author.kind === 'agent' ? t('notes.preview.agent', { name: author.name }) : t(`notes.preview.${author.kind}`)}</span>
+  return (
+    <span className="row-preview-author">{author.kind === 'agent' ? t('notes.preview.agent', { name: author.name }) : t(`notes.preview.${author.kind}`)}</span>
+  )
 }
