@@ -58,6 +58,17 @@ export const ConversationSchema = Type.Object({
   lastMessageAt: IsoDateTime,
   lastMessagePreview: Type.String(),
   lastMessageDirection: Type.Union([Type.Enum(['in', 'out']), Type.Null()]),
+  lastMessageBy: Type.Union(
+    [
+      Type.Object({
+        type: Type.Enum(['guest', 'agent', 'bot', 'property']),
+        agentId: Type.Union([Type.String(), Type.Null()]),
+        name: Type.Union([Type.String(), Type.Null()]),
+      }),
+      Type.Null(),
+    ],
+    { description: "Who wrote the last message (as a message's sender); internal notes never count. Null: no messages yet." },
+  ),
   lastGuestMessageAt: Type.Union([IsoDateTime, Type.Null()]),
   unreadCount: Type.Integer(),
   messageCount: Type.Integer(),

@@ -19,6 +19,7 @@ export const DomainEventSchema = Type.Union([
     direction: Direction,
     createdAt: Type.Integer({ description: 'Milliseconds since the epoch.' }),
     replicated: Type.Optional(Type.Literal(true, { description: "Another desk stored it first and sync brought it here; that desk's agents act on it." })),
+    internal: Type.Optional(Type.Literal(true, { description: 'An internal note: sent only to signed-in staff, never to an API token.' })),
   }),
   Type.Object({ type: Type.Literal('reservation.upserted'), reservationId: Type.String(), propertyId: Type.String(), guestId: Type.String() }),
   Type.Object(

@@ -90,6 +90,10 @@ export const MessageSchema = Type.Object({
   ),
   agentTools: Type.Array(Type.Enum(['rag', 'pms', 'llm']), { description: 'What the AI agent used: the knowledge base, the reservation, an LLM.' }),
   replyLatencyMs: Type.Union([Type.Integer(), Type.Null()], { description: 'How long the guest waited for this AI agent reply.' }),
+  internal: Type.Boolean({
+    description: 'An internal note by staff for staff: never sent to the guest; only signed-in staff ever read one (API tokens do not).',
+  }),
+  mentions: Type.Array(Type.Object({ id: Type.String(), name: Type.String() }), { description: 'The agents an internal note mentions.' }),
   delivery: Type.Union(
     [
       Type.Object({
@@ -110,6 +114,18 @@ export type Message = Static<typeof MessageSchema>
 /** GET /v1/conversations/:id/messages */
 export const MessagePageSchema = Type.Object({ items: Type.Array(MessageSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) })
 export type MessagePage = Static<typeof MessagePageSchema>
+
+/** POST /v1/conversations/:id/notes: an internal note, with the agents it mentions (ids chosen in the composer, never guessed from the text). */
+export const NoteBody = Type.Object(
+  {
+    text: NonBlankString(5000),
+    mentions: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 20, uniqueItems: true, description: 'Ids (agt_…) of the agents to notify.' }),
+    ),
+  },
+  { additionalProperties: false },
+)
+export type Note = Static<typeof NoteBody>
 
 /** POST /v1/conversations/:id/messages: a reply as text, any content, or a template filled for the guest. */
 export const ReplyBody = Type.Union([

@@ -77,6 +77,9 @@ export const ENTITY_FIELD_SCHEMAS = {
     senderAgentId: Ref,
     author: oneOf(['bot']),
     meta: Obj,
+    // An internal note (staff only) and the agents it mentions.
+    internal: Bool,
+    mentions: nullable(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 20 })),
     createdAt: Time,
   }),
   reservation: entity({

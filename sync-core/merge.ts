@@ -18,7 +18,7 @@ export const deliveryMovesForward = (current: string, next: string) => (DELIVERY
 
 /** Fields written once and never changed afterwards: the first write (smallest clock) stays. */
 const WRITE_ONCE: Partial<Record<SyncEntity, readonly string[]>> = {
-  message: ['conversationId', 'direction', 'content', 'createdAt', 'author', 'senderAgentId', 'externalId'],
+  message: ['conversationId', 'direction', 'content', 'createdAt', 'author', 'senderAgentId', 'externalId', 'internal', 'mentions'],
   conversation: ['propertyId', 'channel', 'identity', 'createdAt'],
   guest_identity: ['kind', 'value'],
   guest_merge: ['sourceId', 'targetId', 'reason', 'mergedByAgentId', 'mergedByToken'],

@@ -54,6 +54,7 @@ export function agentsRepository(db: Db) {
   const references = [
     'UPDATE conversations SET assigned_agent_id = ? WHERE assigned_agent_id = ?',
     'UPDATE messages SET sender_agent_id = ? WHERE sender_agent_id = ?',
+    'UPDATE conversations SET last_message_agent_id = ? WHERE last_message_agent_id = ?',
     'UPDATE leads SET created_by_agent_id = ? WHERE created_by_agent_id = ?',
     'UPDATE conversation_events SET agent_id = ? WHERE agent_id = ?',
     'UPDATE notifications SET agent_id = ? WHERE agent_id = ?',

@@ -5,6 +5,7 @@ import type { ConversationKind, Persona } from '../domain/insight/profile.js'
 import type { MessageContent } from '../domain/message-content.js'
 import { activeSince, type ConversationStatus } from '../domain/session-window.js'
 import type { ConversationState } from '../domain/conversation-state.js'
+import { senderKind, type SenderKind } from '../domain/message-sender.js'
 import type { Db } from './open.js'
 import { guestSearchGramsWriter, shortQueryLookup } from './guest-search-grams.js'
 import type { QueryWorker } from './query-worker.js'
@@ -23,6 +24,8 @@ export interface Conversation {
   lastMessageAt: number
   lastMessagePreview: string
   lastMessageDirection: Direction | null
+  /** Who wrote the last message (the list's "You:", "Anna:", "AI:"); notes never count. */
+  lastMessageBy: { kind: SenderKind; agent: { id: string; name: string } | null } | null
   lastGuestMessageAt: number | null
   unreadCount: number
   messageCount: number
@@ -151,6 +154,9 @@ interface ConversationRow {
   last_message_at: number
   last_message_preview: string
   last_message_direction: Direction | null
+  last_message_agent_id: string | null
+  last_message_agent_name: string | null
+  last_message_author: 'bot' | null
   last_guest_message_at: number | null
   unread_count: number
   message_count: number
@@ -187,14 +193,16 @@ const SELECT_VIEW = `
          g.first_name, g.last_name, l.id AS lead_id, l.status AS lead_status, l.created_at AS lead_created_at,
          ca.name AS channel_account_name, oc.id AS onsite_contact_id, oc.sn AS onsite_contact_sn,
          c.outlet_id, o.code AS outlet_code, o.name AS outlet_name, c.order_code, c.assigned_agent_id, c.queue_state, c.mode, c.kind, c.persona, c.insight,
-         c.language, c.state, c.snoozed_until, c.waiting_since
+         c.language, c.state, c.snoozed_until, c.waiting_since,
+         c.last_message_agent_id, c.last_message_author, la.name AS last_message_agent_name
   FROM conversations c
   LEFT JOIN guest_identities i ON i.rowid = c.identity_rowid
   LEFT JOIN guests g ON g.id = c.guest_id
   LEFT JOIN leads l ON l.conversation_id = c.id
   LEFT JOIN channel_accounts ca ON ca.id = c.channel_account_id
   LEFT JOIN onsite_contacts oc ON oc.identity_rowid = c.identity_rowid
-  LEFT JOIN outlets o ON o.id = c.outlet_id`
+  LEFT JOIN outlets o ON o.id = c.outlet_id
+  LEFT JOIN agents la ON la.id = c.last_message_agent_id`
 
 function toConversation(row: ConversationRow): Conversation {
   return {
@@ -210,6 +218,7 @@ function toConversation(row: ConversationRow): Conversation {
     lastMessageAt: row.last_message_at,
     lastMessagePreview: row.last_message_preview,
     lastMessageDirection: row.last_message_direction,
+    lastMessageBy: lastMessageBy(row),
     lastGuestMessageAt: row.last_guest_message_at,
     unreadCount: row.unread_count,
     messageCount: row.message_count,
@@ -232,6 +241,12 @@ function toConversation(row: ConversationRow): Conversation {
     snoozedUntil: row.snoozed_until,
     waitingSince: row.waiting_since,
   }
+}
+
+function lastMessageBy(row: ConversationRow): Conversation['lastMessageBy'] {
+  if (row.last_message_direction === null) return null
+  const agent = row.last_message_agent_id ? { id: row.last_message_agent_id, name: row.last_message_agent_name ?? '' } : null
+  return { kind: senderKind({ direction: row.last_message_direction, author: row.last_message_author, senderAgent: agent }), agent }
 }
 
 export function fullName(firstName: string | null, lastName: string | null): string | null {
@@ -381,7 +396,8 @@ export function conversationConditions(
   if (filter.text !== undefined) {
     // The conversations of the newest matching messages (FTS5 walks its index newest first and
     // stops early), so a common word costs no more than a rare one.
-    where.push(`c.id IN (SELECT m.conversation_id FROM messages m WHERE m.rowid IN (
+    // Internal notes are indexed like every message (the index mirrors the table) but never found.
+    where.push(`c.id IN (SELECT m.conversation_id FROM messages m WHERE m.internal = 0 AND m.rowid IN (
       SELECT rowid FROM message_search WHERE message_search MATCH @text ORDER BY rowid DESC LIMIT ${TEXT_SEARCH_DEPTH}))`)
     params.text = messageSearchQuery(filter.text) ?? '""'
   }
@@ -465,7 +481,7 @@ export const REFRESH_WAITING_SQL = `UPDATE conversations SET waiting_since = (
     SELECT m.created_at FROM messages m
     WHERE m.conversation_id = @id AND m.direction = 'in' AND m.created_at > coalesce((
       SELECT a.created_at FROM messages a
-      WHERE a.conversation_id = @id AND a.direction = 'out' AND ${ANSWERS_GUEST_SQL('a')}
+      WHERE a.conversation_id = @id AND a.direction = 'out' AND a.internal = 0 AND ${ANSWERS_GUEST_SQL('a')}
       ORDER BY a.created_at DESC LIMIT 1), -1)
     ORDER BY m.created_at LIMIT 1)
   WHERE id = @id`
@@ -501,6 +517,8 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
     UPDATE conversations SET
       last_message_preview = CASE WHEN ${LATEST} THEN @preview ELSE last_message_preview END,
       last_message_direction = CASE WHEN ${LATEST} THEN @direction ELSE last_message_direction END,
+      last_message_agent_id = CASE WHEN ${LATEST} THEN @agentId ELSE last_message_agent_id END,
+      last_message_author = CASE WHEN ${LATEST} THEN @author ELSE last_message_author END,
       last_message_at = max(last_message_at, @lastMessageAt),
       last_guest_message_at = CASE WHEN @lastGuestMessageAt IS NULL THEN last_guest_message_at
                                    ELSE max(coalesce(last_guest_message_at, 0), @lastGuestMessageAt) END,
@@ -541,10 +559,12 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
   const nextSnoozeEnd = db.prepare("SELECT min(snoozed_until) FROM conversations WHERE state = 'snoozed' AND snoozed_until IS NOT NULL").pluck()
   const setIdentity = db.prepare('UPDATE conversations SET identity_rowid = ? WHERE id = ?')
   const messagesToSummarize = db.prepare(
-    'SELECT direction, created_at AS createdAt, content FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid',
+    `SELECT direction, created_at AS createdAt, content, sender_agent_id AS senderAgentId, author FROM messages
+     WHERE conversation_id = ? AND internal = 0 ORDER BY created_at, rowid`,
   )
   const setSummary = db.prepare(`UPDATE conversations SET message_count = @messages, last_message_at = coalesce(@lastMessageAt, created_at),
-      last_guest_message_at = @lastGuestMessageAt, last_message_direction = @direction, last_message_preview = @preview WHERE id = @id`)
+      last_guest_message_at = @lastGuestMessageAt, last_message_direction = @direction, last_message_preview = @preview,
+      last_message_agent_id = @agentId, last_message_author = @author WHERE id = @id`)
   // What a conversation merged into another takes along (a lead or service record only where the other has none).
   const moveAlong = [
     'UPDATE messages SET conversation_id = @to WHERE conversation_id = @from',
@@ -591,6 +611,8 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
       lastGuestMessageAt: summary?.lastGuestMessageAt ?? null,
       direction: summary?.direction ?? null,
       preview: summary?.preview ?? '',
+      agentId: summary?.agentId ?? null,
+      author: summary?.author ?? null,
     })
     refreshWaiting.run({ id })
   }

@@ -51,9 +51,10 @@ export function exportRepository(db: Db) {
       LEFT JOIN guests g ON g.id = c.guest_id
       LEFT JOIN agents a ON a.id = m.sender_agent_id
       LEFT JOIN leads l ON l.conversation_id = c.id
-      WHERE m.rowid > @after ${scope}
+      -- Internal notes are staff's, never part of the guest's history an export carries.
+      WHERE m.rowid > @after AND m.internal = 0 ${scope}
       ORDER BY m.rowid LIMIT ${CHUNK}`
-    const count = `SELECT count(*) AS n FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE 1 = 1 ${scope}`
+    const count = `SELECT count(*) AS n FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.internal = 0 ${scope}`
     return { rows, count, params }
   }
 

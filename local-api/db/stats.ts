@@ -71,10 +71,10 @@ export function statsRepository(db: Db) {
   const saveDay = db.prepare('INSERT INTO stats_conversation_days (conversation_id, day, guest, session, fast, rag, transfers) VALUES (?, ?, ?, ?, ?, ?, ?)')
   const messagesBetween = db.prepare(`
     SELECT created_at AS at, direction, (author = 'bot' AND meta LIKE '%"rag"%') AS rag FROM messages
-    WHERE conversation_id = ? AND created_at BETWEEN ? AND ? ORDER BY created_at`)
+    WHERE conversation_id = ? AND created_at BETWEEN ? AND ? AND internal = 0 ORDER BY created_at`)
   const activityTimes = db.prepare(`
     SELECT min(first) AS first, max(last) AS last FROM (
-      SELECT min(created_at) AS first, max(created_at) AS last FROM messages WHERE conversation_id = @id
+      SELECT min(created_at) AS first, max(created_at) AS last FROM messages WHERE conversation_id = @id AND internal = 0
       UNION ALL
       SELECT min(created_at), max(created_at) FROM conversation_events WHERE conversation_id = @id AND type IN ('mode_changed', 'handover'))`)
   const transfersBetween = db

@@ -61,15 +61,17 @@ export interface WaitingMessage {
   createdAt: number
   author: 'bot' | null
   meta: { tools?: readonly string[] } | null
+  /** An internal note: staff's, it answers no one. */
+  internal?: boolean
 }
 
 /**
  * Whether an outbound message answers the guest: any staff or integration reply and the AI agent's
  * answers (which name the tools they used); not the AI agent's handover notice (it names none: the
- * guest still waits, now for staff).
+ * guest still waits, now for staff), nor an internal note (the guest never sees it).
  */
 export const answersGuest = (message: WaitingMessage): boolean =>
-  message.direction === 'out' && !(message.author === 'bot' && (message.meta?.tools?.length ?? 0) === 0)
+  message.direction === 'out' && message.internal !== true && !(message.author === 'bot' && (message.meta?.tools?.length ?? 0) === 0)
 
 /**
  * Since when the guest has been waiting: the earliest guest message after the latest answer (one of

@@ -1,5 +1,5 @@
-// A conversation's summary (the list row's last activity, preview, direction, unread and message
-// counts) as its messages make it: one function, used when messages are ingested, replicated from
+// A conversation's summary (the list row's last activity, preview, direction and author, unread and
+// message counts) as its messages make it (internal notes are not part of it: callers leave them out): one function, used when messages are ingested, replicated from
 // another desk, or recounted after a sync merge, so every desk shows the same row.
 import type { Direction } from './channels.js'
 import { contentPreview, type MessageContent } from './message-content.js'
@@ -9,6 +9,9 @@ export interface SummaryDelta {
   lastMessageAt: number
   preview: string
   direction: Direction
+  /** Who wrote the latest message: a staff member's id, and 'bot' when the AI agent did. */
+  agentId: string | null
+  author: 'bot' | null
   lastGuestMessageAt: number | null
   /** The earliest guest message among these (whether a guest's wait can have changed). */
   firstGuestMessageAt: number | null
@@ -20,6 +23,8 @@ export interface SummarizedMessage {
   direction: Direction
   createdAt: number
   content: MessageContent
+  senderAgentId?: string | null
+  author?: 'bot' | null
 }
 
 /** Code point order (as SQLite compares TEXT), not UTF-16 order. */
@@ -58,6 +63,8 @@ export function addToSummary(summary: SummaryDelta | undefined, message: Summari
     lastMessageAt: isLatest ? message.createdAt : summary.lastMessageAt,
     preview: isLatest ? preview : summary.preview,
     direction: isLatest ? message.direction : summary.direction,
+    agentId: isLatest ? (message.senderAgentId ?? null) : summary.agentId,
+    author: isLatest ? (message.author ?? null) : summary.author,
     lastGuestMessageAt: fromGuest ? Math.max(summary?.lastGuestMessageAt ?? message.createdAt, message.createdAt) : (summary?.lastGuestMessageAt ?? null),
     firstGuestMessageAt: fromGuest ? Math.min(summary?.firstGuestMessageAt ?? message.createdAt, message.createdAt) : (summary?.firstGuestMessageAt ?? null),
     unread: (summary?.unread ?? 0) + (fromGuest ? 1 : 0),

@@ -18,3 +18,11 @@ export function grants(held: readonly Scope[], needed: Scope): boolean {
 export function scopesOfRole(role: 'agent' | 'admin'): readonly Scope[] {
   return role === 'admin' ? ['admin'] : ['guest.conversation.read', 'guest.conversation.write', 'reservation.read']
 }
+
+/**
+ * Internal notes are staff-only data: a signed-in staff member (agent or admin) reads and writes them;
+ * an API token never does, whatever its scopes — integrators read a conversation as the guest had it.
+ */
+export function seesInternalNotes(caller: { agent: object | null }): boolean {
+  return caller.agent !== null
+}

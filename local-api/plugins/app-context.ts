@@ -39,10 +39,12 @@ export const appContext = fp<AppContextOptions>(
       services.sync.start()
       services.stats.start()
       services.conversations.start()
+      services.notes.start()
     })
     app.addHook('onClose', async () => {
       services.stats.stop()
       services.conversations.stop()
+      services.notes.stop()
       await services.aiAgent.stop()
       services.insight.stop()
       await services.delivery.stop()

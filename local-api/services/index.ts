@@ -19,6 +19,7 @@ import { createKnowledgeService } from './knowledge.js'
 import { createLeadService } from './leads.js'
 import { silentLogger, type Logger } from './logger.js'
 import { createNotificationService } from './notifications.js'
+import { createNoteService } from './notes.js'
 import { createOutletService } from './outlets.js'
 import { createReplyService } from './replies.js'
 import { createReservationService } from './reservations.js'
@@ -70,6 +71,7 @@ export function createServices(
     knowledge,
     delivery,
     replies,
+    notes: createNoteService(store, ingest, notifications, events, clock),
     reservations: createReservationService(store, events, guestLinking, clock),
     agents: createAgentService(store, clock),
     signInThrottle: createSignInThrottle(store, clock),

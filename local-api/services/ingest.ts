@@ -27,6 +27,13 @@ export interface IncomingMessage {
   /** 'bot' when the AI agent wrote it, with the tools it used and its latency in `meta`. */
   author?: 'bot'
   meta?: MessageMeta
+  /**
+   * An internal note (staff for staff, in a known conversation, outbound): stored like any message
+   * but outside the conversation's summary (preview, counts, who waits) and never delivered.
+   */
+  internal?: true
+  /** The agents a note mentions (ids already checked by the caller). */
+  mentions?: readonly string[]
   /** Where a conversation this message creates comes from (channel account, outlet, order). */
   source?: ConversationSource
   direction: Direction
@@ -59,6 +66,9 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
       const timeProblem = timestampProblem(message.createdAt, now)
       if (timeProblem) problems.push({ index, field: 'createdAt', message: timeProblem })
       if (isBlankContent(message.content)) problems.push({ index, field: 'content', message: 'must not be blank' })
+      if (message.internal && (message.conversationId === undefined || message.direction !== 'out')) {
+        problems.push({ index, field: 'internal', message: 'a note is written by staff in a known conversation' })
+      }
       const checked = identity.ok && identity.value ? { ...message, identity: identity.value } : message
       const attachment = identity.ok ? attachmentProblem(property, checked) : null
       if (attachment) problems.push({ index, field: 'content.url', message: attachment })
@@ -125,6 +135,8 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
         senderAgentId: message.senderAgentId ?? null,
         author: message.author ?? null,
         meta: message.meta ?? null,
+        internal: message.internal === true,
+        mentions: message.internal ? [...(message.mentions ?? [])] : [],
         createdAt: message.createdAt,
         receivedAt: now,
       }
@@ -139,7 +151,10 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
         messageId,
         direction: message.direction,
         createdAt: message.createdAt,
+        ...(message.internal ? { internal: true as const } : {}),
       })
+      // A note is not part of what the guest and the list see: no preview, count, or answer.
+      if (message.internal) return { conversationId, messageId, created: true }
       summaries.set(conversationId, addToSummary(summaries.get(conversationId), message))
       if (message.direction === 'in') guestWrote.add(conversationId)
       return { conversationId, messageId, created: true }
@@ -218,6 +233,8 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
         senderAgentId: message.senderAgentId,
         author: message.author,
         meta: message.meta,
+        internal: message.internal,
+        mentions: message.internal ? message.mentions : [],
         createdAt: message.createdAt,
         receivedAt: now,
       })
@@ -230,7 +247,9 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
         direction: message.direction,
         createdAt: message.createdAt,
         replicated: true,
+        ...(message.internal ? { internal: true as const } : {}),
       })
+      if (message.internal) continue
       const previous = summaries.get(message.conversationId)
       summaries.set(message.conversationId, { propertyId: message.propertyId, delta: addToSummary(previous?.delta, message) })
     }
@@ -361,6 +380,9 @@ export interface ReplicatedMessage {
   senderAgentId: string | null
   author: 'bot' | null
   meta: MessageMeta | null
+  /** An internal note, and the agents it mentions. */
+  internal: boolean
+  mentions: string[]
   createdAt: number
 }
 

@@ -518,6 +518,22 @@ export const en = {
     failures_other: '{{count}} times in the last 24 hours · {{time}}',
     hint: 'The server log has every failure; /v1/health lists the latest of each.',
   },
+  // Internal notes, @mentions and who wrote the list's last message (branch notes).
+  notes: {
+    mode: 'Write a reply or an internal note',
+    reply: 'Reply',
+    note: 'Note',
+    hint: 'Only colleagues see notes. Type @ to mention someone.',
+    label: 'Internal note',
+    placeholder: 'Internal note for colleagues… (@ mentions, Enter saves, Shift+Enter adds a line)',
+    save: 'Add note',
+    saving: 'Saving…',
+    failed: 'The note was not saved: {{reason}}',
+    mentionList: 'Mention a colleague',
+    bubble: 'Internal note — not sent to the guest',
+    bubbleLabel: 'Internal note by {{author}}',
+    preview: { you: 'You: ', agent: '{{name}}: ', ai: 'AI: ', property: 'Property: ' },
+  },
   time: {
     now: 'now',
     minutes: '{{count}} min',

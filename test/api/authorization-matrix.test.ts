@@ -57,6 +57,7 @@ const EXPECTED: Record<string, Rule> = {
   'POST /v1/conversations/:id/reopen': WRITE,
   'GET /v1/conversations/:id/messages': READ,
   'POST /v1/conversations/:id/messages': WRITE,
+  'POST /v1/conversations/:id/notes': WRITE,
   'POST /v1/conversations/:id/read': WRITE,
   'GET /v1/conversations/:id/suggestion': READ,
   'POST /v1/conversations/:id/suggestion/send': WRITE,

@@ -50,7 +50,7 @@ test('the list shows every conversation, newest activity first, with badge, prev
   await expect(whatsapp.locator('.row-preview')).toHaveText('Can I bring my dog?')
   await expect(whatsapp.locator('.row-time')).toHaveText('40 min')
   await expect(whatsapp.getByLabel('1 unread message')).toHaveText('1')
-  await expect(inbox.row('+41793330003').locator('.row-preview')).toHaveText('You: Yes, every day of the year.')
+  await expect(inbox.row('+41793330003').locator('.row-preview')).toHaveText('Property: Yes, every day of the year.')
   await expectNoSeriousViolations(page)
   await page.screenshot({ path: `${SCREENSHOTS}inbox-list.png` })
 })
@@ -238,7 +238,7 @@ test('a message pushed by a local system appears live, without a reload, and unr
   const row = inbox.row('new.guest@example.com')
   await expect(row).toBeVisible()
   // The AI agent answers the burst once, handing the guest over: its words follow theirs, live too.
-  await expect(row.locator('.row-preview')).toHaveText(`You: ${HANDOVER}`)
+  await expect(row.locator('.row-preview')).toHaveText(`AI: ${HANDOVER}`)
   await expect(row.getByLabel('2 unread messages')).toBeVisible()
   await expect.poll(() => inbox.rowLabels().then((labels) => labels[0])).toBe('new.guest@example.com')
 
@@ -254,7 +254,7 @@ test('a message pushed by a local system appears live, without a reload, and unr
   ])
   await expect(inbox.bubbles().nth(1)).toContainText('And is there parking?')
   await expect(inbox.bubbles().first()).toContainText(HANDOVER)
-  await expect(inbox.selectedRow().locator('.row-preview')).toHaveText(`You: ${HANDOVER}`)
+  await expect(inbox.selectedRow().locator('.row-preview')).toHaveText(`AI: ${HANDOVER}`)
   await expect(inbox.selectedRow().locator('.unread-count')).toHaveCount(0)
   await page.screenshot({ path: `${SCREENSHOTS}inbox-live.png` })
 })

@@ -90,7 +90,9 @@ export function replicaState(db: Db): Record<string, unknown[]> {
     conversations: q(`SELECT c.id, c.property_id, c.channel, i.kind, i.value, c.guest_id, c.mode, c.assigned_agent_id, c.queue_state,
         c.last_message_at, c.last_guest_message_at, c.message_count, c.last_message_preview
       FROM conversations c LEFT JOIN guest_identities i ON i.rowid = c.identity_rowid ORDER BY c.id`),
-    messages: q('SELECT id, conversation_id, external_id, direction, content, status, created_at, sender_agent_id, author FROM messages ORDER BY id'),
+    messages: q(
+      'SELECT id, conversation_id, external_id, direction, content, status, created_at, sender_agent_id, author, internal, mentions FROM messages ORDER BY id',
+    ),
     reservations: q('SELECT id, property_id, confirmation_number, guest_id, arrival, departure, room, status FROM reservations ORDER BY id'),
     templates: q('SELECT id, property_id, name, shortcut, body FROM templates ORDER BY id'),
     knowledge: q('SELECT id, property_id, question, answer, tags FROM knowledge_entries ORDER BY id'),

@@ -43,6 +43,7 @@ describe('since when a guest waits', () => {
     assert.equal(waitingSince([guest(1), handoverNotice(2)]), 1)
     assert.equal(waitingSince([guest(1), staff(1)]), null, 'an answer of the same millisecond counts')
     assert.equal(waitingSince([]), null)
+    assert.equal(waitingSince([guest(1), { ...staff(2), internal: true }]), 1, 'an internal note answers no one')
   })
   it('does not depend on the order the messages arrived in (every desk derives the same)', () => {
     const message = fc.oneof(fc.nat(50).map(guest), fc.nat(50).map(staff), fc.nat(50).map(botAnswer), fc.nat(50).map(handoverNotice))

@@ -25,4 +25,13 @@ describe('a conversation summary', () => {
     }
     assert.equal(expected!.preview, '😀')
   })
+
+  it('names who wrote the latest message: a staff member, the AI agent, or nobody (a guest, a local system)', () => {
+    const byAnna = { ...text('We have a room', 'out', at), senderAgentId: 'agt_anna' }
+    const byAi = { ...text('Breakfast is at 7', 'out', at + 1), author: 'bot' as const }
+    const summary = summarize([text('Hi', 'in', at - 1), byAnna])!
+    assert.deepEqual([summary.agentId, summary.author], ['agt_anna', null])
+    assert.deepEqual([summarize([byAi, byAnna])!.agentId, summarize([byAi, byAnna])!.author], [null, 'bot'])
+    assert.deepEqual([summarize([byAnna, text('Thanks', 'in', at + 2)])!.agentId, summarize([byAnna, text('Thanks', 'in', at + 2)])!.author], [null, null])
+  })
 })

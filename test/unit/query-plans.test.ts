@@ -47,6 +47,11 @@ describe('the conversation list query', () => {
       if (filter.query === undefined) assert.doesNotMatch(detail, /TEMP B-TREE/, 'sorts without a temporary b-tree')
     })
   }
+  it("names the last message's author by key, with no scan of the agents or the messages", () => {
+    const detail = plan({})
+    assert.match(detail, /SEARCH la USING INDEX sqlite_autoindex_agents_1 \(id=\?\)/)
+    assert.doesNotMatch(detail, /SCAN la|messages/)
+  })
   it('seeks the conversations with a rare 2-letter substring in the index of short substrings', () => {
     const detail = plan({ query: 'wu' }, { shortGram: { gram: 'wu', common: false } })
     assert.match(detail, /SEARCH conversation_search_grams USING PRIMARY KEY \(gram=\?\)/)
@@ -125,7 +130,7 @@ describe('the message page query', () => {
     (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail).join('\n')
 
   it("reads the chat's newest page backwards along the conversation's index, sender and delivery by key", () => {
-    const detail = historyPlan(HISTORY_NEWEST_SQL, { conversationId: 'conv_1', limit: 50 })
+    const detail = historyPlan(HISTORY_NEWEST_SQL, { conversationId: 'conv_1', limit: 50, includeNotes: 1 })
     assert.match(detail, /SEARCH m USING INDEX messages_by_conversation_time \(conversation_id=\?\)/)
     assert.match(detail, /SEARCH a USING INDEX sqlite_autoindex_agents_1 \(id=\?\)/)
     assert.match(detail, /SEARCH o USING INDEX sqlite_autoindex_outbox_1 \(message_id=\?\)/)
@@ -133,7 +138,7 @@ describe('the message page query', () => {
   })
 
   it('seeks an older page straight from its cursor position', () => {
-    const detail = historyPlan(HISTORY_OLDER_SQL, { conversationId: 'conv_1', limit: 50, createdAt: 1, rowid: 2 })
+    const detail = historyPlan(HISTORY_OLDER_SQL, { conversationId: 'conv_1', limit: 50, createdAt: 1, rowid: 2, includeNotes: 1 })
     assert.match(detail, /SEARCH m USING INDEX messages_by_conversation_time \(conversation_id=\? AND created_at<\?\)/)
     assert.doesNotMatch(detail, /TEMP B-TREE|SCAN/)
   })

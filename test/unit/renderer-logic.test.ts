@@ -21,6 +21,8 @@ const message = (id: string, direction: 'in' | 'out', at: number): Message => ({
   sender: { type: direction === 'in' ? 'guest' : 'property', agentId: null, name: null },
   agentTools: [],
   replyLatencyMs: null,
+  internal: false,
+  mentions: [],
   delivery: null,
   createdAt: new Date(at).toISOString(),
   receivedAt: new Date(at).toISOString(),

@@ -21,6 +21,7 @@ import { agentRetrieval } from './0190-agent-retrieval.js'
 import { knowledgeEmbeddings } from './0200-knowledge-embeddings.js'
 import { conversationStates } from './0210-conversation-states.js'
 import { conversationViewsByActivity } from './0220-conversation-views-by-activity.js'
+import { notesInternalMessages } from './0230-notes-internal-messages.js'
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -46,4 +47,5 @@ export const migrations: readonly Migration[] = [
   knowledgeEmbeddings,
   conversationStates,
   conversationViewsByActivity,
+  notesInternalMessages,
 ]

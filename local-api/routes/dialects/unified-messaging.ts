@@ -215,7 +215,8 @@ export const unifiedMessagingRoutes: FastifyPluginAsyncTypebox = async (app) => 
     },
     async (request) => {
       const message = app.store.messages.get(request.params.messageId)
-      if (!message) throw notFound('message', request.params.messageId)
+      // An internal note is staff's: to an integrator it does not exist.
+      if (!message || message.internal) throw notFound('message', request.params.messageId)
       const conversation = app.conversationFor(request, message.conversationId)
       return messageOut(message, conversation.channel)
     },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { MessageContent } from '../../domain/message-content.js'
+import { seesInternalNotes } from '../../domain/scopes.js'
 import type { ReplyKind } from '../../domain/reply-policy.js'
 import { fillTemplate } from '../../domain/template-variables.js'
 import { HttpError, invalidInput } from '../../../sync-core/http/http-error.js'
@@ -115,7 +116,8 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (before !== undefined && anchor?.conversationId !== conversation.id) {
         throw new HttpError(400, 'Bad Request', `before names no message of this conversation`)
       }
-      const items = app.store.messages.pageNewestFirst(conversation.id, limit, anchor)
+      // Internal notes are in the chat of signed-in staff only (an API token reads what the guest had).
+      const items = app.store.messages.pageNewestFirst(conversation.id, limit, anchor, { includeNotes: seesInternalNotes(request) })
       const last = items.at(-1)
       return {
         items: items.map((message) => messageView(message, app.store, conversation)),

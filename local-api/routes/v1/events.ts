@@ -20,6 +20,8 @@ interface Audience {
 export function eventVisibleTo(event: DomainEvent, audience: Audience): boolean {
   // A notification is for one staff member: never for a token, only for that agent's own sessions.
   if (event.type === 'notification.created') return audience.agentId !== null && event.agentId === audience.agentId
+  // An internal note is staff's: a token's stream never learns one was written.
+  if (event.type === 'message.created' && event.internal) return audience.agentId !== null
   return audience.propertyId === null || event.propertyId === audience.propertyId
 }
 

@@ -15,6 +15,7 @@ import { knowledgeRoutes } from './knowledge.js'
 import { suggestionRoutes } from './suggestions.js'
 import { leadRoutes } from './leads.js'
 import { messageRoutes } from './messages.js'
+import { noteRoutes } from './notes.js'
 import { notificationRoutes } from './notifications.js'
 import { outletRoutes } from './outlets.js'
 import { propertyRoutes } from './properties.js'
@@ -35,6 +36,7 @@ export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(healthRoutes)
   await app.register(propertyRoutes)
   await app.register(conversationRoutes)
+  await app.register(noteRoutes)
   await app.register(reservationRoutes)
   await app.register(eventRoutes)
   await app.register(setupRoutes)

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { isAllowedAttachmentUrl } from '../../domain/message-content.js'
+import { seesInternalNotes } from '../../domain/scopes.js'
 import { HttpError, invalidBatch, invalidInput, notFound } from '../../../sync-core/http/http-error.js'
 import type { IncomingMessage } from '../../services/ingest.js'
 import type { Problem } from '../../services/problems.js'
@@ -83,7 +84,7 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const message = app.store.messages.get(request.params.id)
-      if (!message) throw notFound('message', request.params.id)
+      if (!message || (message.internal && !seesInternalNotes(request))) throw notFound('message', request.params.id)
       app.conversationFor(request, message.conversationId)
       if (!app.delivery.retry(message.id)) throw new HttpError(409, 'Conflict', 'only a reply whose delivery failed can be retried')
       return reply.code(202).send(null)

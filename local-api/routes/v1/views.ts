@@ -3,7 +3,7 @@ import type { Conversation } from '../../db/conversations.js'
 import type { HistoryMessage, Message } from '../../db/messages.js'
 import type { Reservation } from '../../db/reservations.js'
 import type { Store } from '../../db/store.js'
-import { senderKind } from '../../domain/message-sender.js'
+import { senderKind, type SenderKind } from '../../domain/message-sender.js'
 import { notDeliverableReason, replyPolicy, type ReplyPolicy, type ReplyRule } from '../../domain/reply-policy.js'
 import { conversationStatus } from '../../domain/session-window.js'
 
@@ -25,6 +25,7 @@ export function conversationView(conversation: Conversation, now: number) {
     lastMessageAt: iso(conversation.lastMessageAt),
     lastMessagePreview: conversation.lastMessagePreview,
     lastMessageDirection: conversation.lastMessageDirection,
+    lastMessageBy: conversation.lastMessageBy && senderView(conversation.lastMessageBy.kind, conversation.lastMessageBy.agent),
     lastGuestMessageAt: isoOrNull(conversation.lastGuestMessageAt),
     unreadCount: conversation.unreadCount,
     messageCount: conversation.messageCount,
@@ -74,6 +75,9 @@ export function messageView(message: Message | HistoryMessage, store?: Store, co
     sender: messageSender(message),
     agentTools: message.meta?.tools ?? [],
     replyLatencyMs: message.meta?.latencyMs ?? null,
+    internal: message.internal,
+    // A note names a few agents: each looked up by key (a removed one keeps its id, no name).
+    mentions: message.mentions.map((id) => ({ id, name: store?.agents.get(id)?.name ?? '' })),
     delivery: store && message.direction === 'out' ? deliveryView(message, store, conversation) : null,
     createdAt: iso(message.createdAt),
     receivedAt: iso(message.receivedAt),
@@ -90,9 +94,13 @@ function deliveryView(message: Message | HistoryMessage, store: Store, conversat
 }
 
 function messageSender(message: Message) {
-  const kind = senderKind(message)
-  if (kind === 'agent') return { type: 'agent' as const, agentId: message.senderAgent!.id, name: message.senderAgent!.name }
-  return { type: kind === 'ai-agent' ? ('bot' as const) : kind, agentId: null, name: null }
+  return senderView(senderKind(message), message.senderAgent)
+}
+
+/** Who wrote a message, as the native API names it (a message's sender, a list row's last message). */
+function senderView(kind: SenderKind, agent: { id: string; name: string } | null) {
+  if (kind === 'agent' && agent) return { type: 'agent' as const, agentId: agent.id, name: agent.name }
+  return { type: kind === 'ai-agent' ? ('bot' as const) : kind === 'agent' ? ('property' as const) : kind, agentId: null, name: null }
 }
 
 export function agentView(agent: Agent) {

@@ -136,6 +136,7 @@ export function createLocalOps(store: Store, sync: SyncRepository, settleShortcu
           senderAgentId: message.senderAgent?.id ?? null,
           author: message.author,
           meta: message.meta,
+          ...(message.internal ? { internal: true, mentions: message.mentions } : {}),
           createdAt: message.createdAt,
         })
       }

@@ -14,7 +14,7 @@ export function learnableAnswer(newestFirst: readonly Message[], events: readonl
   const at = Date.parse(handover.createdAt)
   const oldestFirst = [...newestFirst].reverse()
   const question = oldestFirst.findLast((m) => m.sender.type === 'guest' && Date.parse(m.createdAt) <= at && m.content.type === 'text')
-  const answer = oldestFirst.find((m) => m.sender.type === 'agent' && Date.parse(m.createdAt) >= at && m.content.type === 'text')
+  const answer = oldestFirst.find((m) => m.sender.type === 'agent' && !m.internal && Date.parse(m.createdAt) >= at && m.content.type === 'text')
   if (!question || !answer || question.content.type !== 'text' || answer.content.type !== 'text') return null
   return { question: question.content.text, answer: answer.content.text }
 }

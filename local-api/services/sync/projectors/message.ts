@@ -96,6 +96,9 @@ export function messageProjector({ store, sync, resolve }: ProjectorContext, ing
         senderAgentId,
         author: (f.author as 'bot' | null | undefined) ?? null,
         meta: (f.meta as never) ?? null,
+        // A note stays a note on every desk (and keeps whom it mentions).
+        internal: f.internal === true,
+        mentions: f.internal === true && Array.isArray(f.mentions) ? f.mentions.filter((id): id is string => typeof id === 'string') : [],
         createdAt: Number(f.createdAt),
       },
       published,

@@ -7,15 +7,28 @@ import { useNow } from '@/lib/use-now'
 import { useSendReply } from '../api/messages'
 import { fetchFilledTemplate } from '../api/workflow'
 import { offeredTemplates, replyRuleAt } from '../reply-window'
-import { useComposerActions, useDraft } from '../stores/composer-store'
+import { useComposerActions, useComposerMode, useDraft } from '../stores/composer-store'
+import { ComposerModeToggle } from './composer-mode-toggle'
+import { NoteComposer } from './note-composer'
 import { TemplatePicker } from './template-picker'
+
+/** The chat's composer: a reply to the guest or an internal note for colleagues, as the toggle says. */
+export function Composer({ conversation }: { conversation: Conversation }) {
+  const mode = useComposerMode(conversation.id)
+  return (
+    <>
+      <ComposerModeToggle conversationId={conversation.id} mode={mode} />
+      {mode === 'note' ? <NoteComposer conversationId={conversation.id} /> : <ReplyComposer conversation={conversation} />}
+    </>
+  )
+}
 
 /**
  * The reply box, as the server's reply policy allows: a phone-call transcript gets a call-back link
  * instead; after the 24 h window, WhatsApp takes only approved templates and Messenger/Instagram
  * nothing, as the platforms require.
  */
-export function Composer({ conversation }: { conversation: Conversation }) {
+function ReplyComposer({ conversation }: { conversation: Conversation }) {
   const { t } = useTranslation()
   const now = useNow(30_000)
   const rule = replyRuleAt(conversation.replyPolicy, now)

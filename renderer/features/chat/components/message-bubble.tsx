@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next'
 import type { Message } from '@api-contract'
 import { messageTime } from '@/lib/relative-time'
 import { useRetryDelivery } from '../api/workflow'
+import { noteSegments } from '../mentions'
 import { MessageContent } from './message-content'
 
 /** Guest messages sit on the left, the property's (staff, AI agent, local systems) on the right. */
 export const MessageBubble = memo(function MessageBubble({ message, now, find }: { message: Message; now: number; find?: readonly string[] }) {
   const { t, i18n } = useTranslation()
+  if (message.internal) return <NoteBubble message={message} now={now} />
   const fromGuest = message.direction === 'in'
   const author = fromGuest ? t('chat.fromGuest') : message.sender.type === 'bot' ? t('chat.aiAgent') : (message.sender.name ?? t('chat.fromProperty'))
   return (
@@ -36,6 +38,37 @@ export const MessageBubble = memo(function MessageBubble({ message, now, find }:
     </article>
   )
 })
+
+/** An internal note: on the staff side, yellow, labelled as never sent to the guest, its mentions marked. */
+function NoteBubble({ message, now }: { message: Message; now: number }) {
+  const { t, i18n } = useTranslation()
+  const author = message.sender.name ?? t('chat.fromProperty')
+  const text = message.content.type === 'text' ? message.content.text : ''
+  const names = message.mentions.map((mention) => mention.name)
+  return (
+    <article className="bubble bubble-out bubble-note" data-message-id={message.id} aria-label={t('notes.bubbleLabel', { author })}>
+      <span className="bubble-author">
+        {author} · <span className="note-label">{t('notes.bubble')}</span>
+      </span>
+      <p className="bubble-text">
+        {noteSegments(text, names).map((segment, index) =>
+          segment.mention ? (
+            <mark key={index} className="mention">
+              {segment.text}
+            </mark>
+          ) : (
+            segment.text
+          ),
+        )}
+      </p>
+      <span className="bubble-footer">
+        <time className="bubble-time" dateTime={message.createdAt}>
+          {messageTime(message.createdAt, now, i18n.language)}
+        </time>
+      </span>
+    </article>
+  )
+}
 
 /** Where an outbound reply stands on its way to the guest's channel. */
 function DeliveryState({ message }: { message: Message }) {

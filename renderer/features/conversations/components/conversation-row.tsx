@@ -5,6 +5,8 @@ import { ChannelBadgeLabel } from '@/components/channel-badge'
 import { guestLabel } from '@/lib/guest-label'
 import { relativeTime } from '@/lib/relative-time'
 import { conversationPath, navigate } from '@/lib/router'
+import { useSignedInAgentId } from '@/queries/signed-in-agent'
+import { previewAuthor } from '../preview-author'
 
 interface ConversationRowProps {
   conversation: Conversation
@@ -48,7 +50,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
         {conversation.type && <span className="type-tag">{t(`insight.types.${conversation.type}`)}</span>}
         {conversation.persona && <span className="persona-tag">{t(`insight.personas.${conversation.persona}`)}</span>}
         <span className="row-preview">
-          {conversation.lastMessageDirection === 'out' ? t('list.you') : ''}
+          <PreviewPrefix conversation={conversation} t={t} />
           {conversation.lastMessagePreview}
         </span>
         {unread > 0 && (
@@ -60,3 +62,12 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
     </a>
   )
 })
+
+/** "You:" for the signed-in agent's own replies, a colleague's name for theirs, "AI:" for the AI agent's. */
+function PreviewPrefix({ conversation, t }: { conversation: Conversation; t: TFunction }) {
+  const author = previewAuthor(conversation.lastMessageBy, useSignedInAgentId())
+  if (!author) return null
+  return (
+    <span className="row-preview-author">{author.kind === 'agent' ? t('notes.preview.agent', { name: author.name }) : t(`notes.preview.${author.kind}`)}</span>
+  )
+}
