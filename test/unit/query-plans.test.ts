@@ -84,6 +84,16 @@ describe("the inbox's views and their counts", () => {
   it('reads the snoozed conversations from their partial index, not by walking every conversation', () => {
     assert.match(plan({ view: 'snoozed', propertyId: 'prop_1' }), /SCAN c USING INDEX conversations_snoozed/)
   })
+  it('reads the unread conversations from their partial index, newest activity first', () => {
+    const detail = plan({ unread: true })
+    assert.match(detail, /SCAN c USING INDEX conversations_unread/)
+    assert.doesNotMatch(detail, /TEMP B-TREE/)
+  })
+  it('counts the unread ones of each view without walking every conversation', () => {
+    const detail = explain(viewCountsQuery({ unread: true, now: Date.now() }))
+    assert.match(detail, /conversations_unread/)
+    assert.doesNotMatch(detail, /SCAN c USING (COVERING )?INDEX conversations_by_activity|SCAN conversations\b(?! USING)/)
+  })
   it("counts a property's views each on its own index: all and open covered, snoozed and needs reply on their partial indexes", () => {
     const detail = explain(viewCountsQuery({ propertyId: 'prop_1', now: Date.now() }))
     assert.match(detail, /SEARCH c USING COVERING INDEX conversations_by_property_activity \(property_id=\?\)/)
