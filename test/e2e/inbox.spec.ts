@@ -34,9 +34,11 @@ const dateInput = (ms: number) => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }
 
+/** The inbox on its All view: these tests read the whole list, newest activity first (it opens on Needs reply). */
 async function openInbox(page: Page, url: string) {
   const inbox = new InboxPage(page)
   await inbox.goto(url)
+  await inbox.view('All')
   await expect(inbox.rows().first()).toBeVisible()
   return inbox
 }
