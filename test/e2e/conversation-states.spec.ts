@@ -30,12 +30,11 @@ const stateLabel = (inbox: InboxPage) => inbox.chat().locator('.state-label')
 const note = (inbox: InboxPage, text: string | RegExp) => inbox.history().getByRole('note').filter({ hasText: text })
 
 test('guest writes → Needs reply with a waiting badge → reply → resolve with e → the guest writes again → it reopens', async ({ page, desk, signedIn }) => {
+  // Seven minutes: past the default 5 min target (amber), not yet late (15 min).
+  const id = await guestWrites(page, desk.url, desk.token, '+41795557001', 'Is a late check-out possible tomorrow?', 7)
   const inbox = new InboxPage(page)
   await inbox.goto(desk.url)
   await expect(inbox.viewButton('Needs reply')).toHaveAttribute('aria-pressed', 'true')
-
-  // Seven minutes: past the default 5 min target (amber), not yet late (15 min).
-  const id = await guestWrites(page, desk.url, desk.token, '+41795557001', 'Is a late check-out possible tomorrow?', 7)
   const row = inbox.row('+41795557001')
   await expect(row.locator('.waiting-badge')).toHaveClass(/waiting-warn/)
   await expect(row.locator('.waiting-badge')).toContainText('7 min')
