@@ -92,7 +92,7 @@ describe("the inbox's views and their counts", () => {
   it('counts the unread ones of each view without walking every conversation', () => {
     const detail = explain(viewCountsQuery({ unread: true, now: Date.now() }))
     assert.match(detail, /conversations_unread/)
-    assert.doesNotMatch(detail, /SCAN c USING (COVERING )?INDEX conversations_by_activity|SCAN conversations\b(?! USING)/)
+    assert.doesNotMatch(detail, /SCAN c USING (COVERING )?INDEX conversations_by_activity|^SCAN c$/m)
   })
   it("counts a property's views each on its own index: all and open covered, snoozed and needs reply on their partial indexes", () => {
     const detail = explain(viewCountsQuery({ propertyId: 'prop_1', now: Date.now() }))
