@@ -52,8 +52,8 @@ const useFiltersStore = create<FiltersState>()((set) => ({
   search: '',
   highlightedId: null,
   actions: {
-    viewChosen(view: ConversationView): void
-    unreadOnlyToggled(): void
+    viewChosen: (view) => set({ view, highlightedId: null }),
+    unreadOnlyToggled: () => set((state) => ({ unreadOnly: !state.unreadOnly })),
     channelChosen: (channel) => set({ channel }),
     statusChosen: (status) => set({ status }),
     dateRangeChosen: (date) => set({ date }),
