@@ -9,6 +9,8 @@ import { InboxPage } from './pages/inbox-page.js'
 test.use({ deskName: 'states' })
 
 test.describe.configure({ mode: 'serial' })
+// Each test walks a whole working step with axe scans, on a 2-core machine shared with other work.
+test.beforeEach(() => test.setTimeout(90_000))
 
 const MINUTE = 60_000
 
@@ -93,6 +95,8 @@ test('snoozing until a time moves a conversation to Snoozed; until the guest wri
   const untilGuest = await guestWrites(page, desk.url, desk.token, '+41795557003', 'I will send you our flight times later.', 1)
   await inbox.goto(`${desk.url}/conversations/${untilGuest}`)
   await expect(stateLabel(inbox)).toHaveText('Open')
+  // The list (whose keys these are) is drawn just after the chat.
+  await expect(inbox.row('+41795557003')).toBeVisible()
   await page.keyboard.press('z')
   await menu.getByRole('button', { name: 'Until the guest writes' }).click()
   await expect(stateLabel(inbox)).toHaveText('Snoozed until the guest writes')
@@ -109,8 +113,9 @@ test('u marks the open conversation unread: the chat closes and its row is bold 
   const id = await guestWrites(page, desk.url, desk.token, '+41795557004', 'Do you have a baby cot?', 3)
   await inbox.goto(`${desk.url}/conversations/${id}`)
   const row = inbox.row('+41795557004')
-  await expect(row).not.toHaveClass(/\bunread\b/)
   await expect(inbox.chatTitle()).toHaveText('+41795557004')
+  await expect(row).toBeVisible()
+  await expect(row).not.toHaveClass(/\bunread\b/)
   await page.keyboard.press('u')
   await expect(page).toHaveURL(`${desk.url}/`)
   await expect(row).toHaveClass(/\bunread\b/)
