@@ -19,7 +19,13 @@ async function guestWrites(page: Page, url: string, token: string, phone: string
     headers: { authorization: `Bearer ${token}` },
     data: {
       messages: [
-        { channel: 'web_chat', guest: { phone }, direction: 'in', content: { type: 'text', text }, createdAt: new Date(Date.now() - minutesAgo * MINUTE).toISOString() },
+        {
+          channel: 'web_chat',
+          guest: { phone },
+          direction: 'in',
+          content: { type: 'text', text },
+          createdAt: new Date(Date.now() - minutesAgo * MINUTE).toISOString(),
+        },
       ],
     },
   })

@@ -6,6 +6,11 @@ import { parseZonedInput, tomorrowAt } from '@/lib/zoned-time'
 import { useSnoozeConversation } from '@/queries/conversation-state'
 
 const HOUR = 3_600_000
+/** A time typed for the snooze: read on the hotel's clock, and only one still to come. */
+const futureTime = (value: string, timeZone: string): number | undefined => {
+  const at = parseZonedInput(value, timeZone)
+  return at !== undefined && at > Date.now() ? at : undefined
+}
 
 /**
  * The Snooze button and its popover: in 1 hour, in 3 hours, tomorrow 09:00 at the hotel, until the
@@ -52,9 +57,9 @@ export function SnoozeMenu({ conversation, timeZone }: { conversation: Conversat
 
   function submitCustom(event: FormEvent) {
     event.preventDefault()
-    const until = parseZonedInput(custom, timeZone)
-    setCustomProblem(until === undefined || until <= Date.now())
-    if (until !== undefined && until > Date.now()) snoozeUntil(until)
+    const until = futureTime(custom, timeZone)
+    setCustomProblem(until === undefined)
+    if (until !== undefined) snoozeUntil(until)
   }
 
   const choices: { label: string; until: () => number | null }[] = [
@@ -103,12 +108,7 @@ export function SnoozeMenu({ conversation, timeZone }: { conversation: Conversat
           <form className="snooze-custom" onSubmit={submitCustom}>
             <label>
               {t('states.customTime', { zone: timeZone })}
-              <input
-                type="datetime-local"
-                required
-                value={custom}
-                onChange={(event) => setCustom(event.target.value)}
-              />
+              <input type="datetime-local" required value={custom} onChange={(event) => setCustom(event.target.value)} />
             </label>
             <button type="submit" className="button" disabled={snooze.isPending}>
               {t('states.snoozeCustom')}

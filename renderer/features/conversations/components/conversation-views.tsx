@@ -19,8 +19,7 @@ export function ConversationViews({ filters }: { filters: ConversationFilters })
       <div className="views" role="group" aria-label={t('views.label')}>
         {VIEWS.map((choice) => (
           <button key={choice} type="button" className={`view view-${choice}`} aria-pressed={view === choice} onClick={() => viewChosen(choice)}>
-            <span className="view-name">{t(`views.${choice}`)}</span>{' '}
-            <span className="view-count">{counts ? number.format(counts[choice]) : '…'}</span>
+            <span className="view-name">{t(`views.${choice}`)}</span> <span className="view-count">{counts ? number.format(counts[choice]) : '…'}</span>
           </button>
         ))}
       </div>
