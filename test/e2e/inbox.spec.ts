@@ -115,6 +115,8 @@ test('each filter and the search narrow the list', async ({ page, desk, signedIn
 })
 
 test('opening a conversation shows its messages in order, session dividers, the reservation and other touchpoints', async ({ page, desk, signedIn }) => {
+  // Two pages, an axe scan and a screenshot: more than 30 s on a busy 2-core machine.
+  test.slow()
   const inbox = await openInbox(page, desk.url)
   const anna = desk.seed.conversations.anna
   await inbox.rows().filter({ hasText: 'Is breakfast included?' }).click()
