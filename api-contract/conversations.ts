@@ -151,6 +151,7 @@ export const ConversationFilterFields = {
   outletId: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Only guest-app conversations of this outlet (department).' })),
   assignee: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: '"me" (the signed-in agent) or an agent id.' })),
   queued: Type.Optional(Type.Boolean({ description: 'true: only conversations waiting in the transfer queue.' })),
+  unread: Type.Optional(Type.Boolean({ description: 'true: only conversations with unread messages (or marked unread).' })),
   type: Type.Optional(Type.Enum(['booking', 'lead', 'faq', 'mixed'], { description: 'What the conversation is about.' })),
   from: Type.Optional(Type.String({ format: 'date-time', description: 'Last activity at or after this time.' })),
   to: Type.Optional(Type.String({ format: 'date-time', description: 'Last activity before this time.' })),

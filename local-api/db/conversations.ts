@@ -131,6 +131,8 @@ export interface ConversationFilter {
   kind?: ConversationKind
   /** Only conversations waiting in the transfer queue. */
   queued?: boolean
+  /** Only conversations with unread guest messages (or marked unread). */
+  unread?: boolean
   /** Which view (default all): needs_reply lists the oldest waiting first, the others the newest activity first. */
   view?: ConversationView
   /** Keyset position: rows strictly older than this (last activity, id). */
@@ -341,6 +343,8 @@ export function conversationConditions(
     params.assignedAgentId = filter.assignedAgentId
   }
   if (filter.queued) where.push("c.queue_state = 'queued'")
+  // As the partial index conversations_unread (migration 0240) states it, so the few unread are read from it.
+  if (filter.unread) where.push('c.unread_count > 0')
   if (filter.outletId !== undefined) {
     where.push('c.outlet_id = @outletId')
     params.outletId = filter.outletId
@@ -441,11 +445,11 @@ const VIEW_INDEXES: Record<Exclude<ConversationView, 'all'>, string> = {
 /**
  * The partial index a view is read from, whatever else filters it: a view's conversations are never
  * found by walking every conversation's activity (most are resolved on a desk after a year, most
- * open on a fresh one). Not for a search, whose own index finds its few conversations first.
+ * open on a fresh one). Not for a search or the unread only, whose own indexes find their few first.
  */
-function viewIndex(filter: Pick<ConversationFilter, 'view' | 'query' | 'text'>): string | undefined {
+function viewIndex(filter: Pick<ConversationFilter, 'view' | 'query' | 'text' | 'unread'>): string | undefined {
   if (filter.view === undefined || filter.view === 'all') return undefined
-  if (filter.query !== undefined || filter.text !== undefined)
+  if (filter.query !== undefined || filter.text !== undefined || filter.unread)
     return filter.view === 'needs_reply' || filter.view === 'snoozed' ? VIEW_INDEXES[filter.view] : undefined
   return VIEW_INDEXES[filter.view]
 }
@@ -534,6 +538,7 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
     ORDER BY c.last_message_at DESC, c.id DESC`)
   const linkByIdentity = db.prepare(LINK_BY_IDENTITY_SQL)
   const markRead = db.prepare('UPDATE conversations SET unread_count = 0 WHERE id = ? AND unread_count > 0')
+  const markUnread = db.prepare('UPDATE conversations SET unread_count = 1 WHERE id = ? AND unread_count = 0')
   // A scan (≈ 20 ms at 100 k conversations): cheaper overall than one more index on the write path,
   // as only the desktop badge asks, at most once a second.
   const totalUnread = db.prepare('SELECT coalesce(sum(unread_count), 0) AS n FROM conversations WHERE unread_count > 0')
@@ -724,6 +729,10 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
     /** Sets the unread count to zero; false when it already was. */
     markRead(id: string): boolean {
       return markRead.run(id).changes === 1
+    },
+    /** Sets a read conversation's unread count to one ("mark as unread"); false when it was unread. */
+    markUnread(id: string): boolean {
+      return markUnread.run(id).changes === 1
     },
     /** Unread guest messages across every conversation. */
     totalUnread(): number {

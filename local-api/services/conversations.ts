@@ -186,6 +186,17 @@ export function createConversationService(store: Store, events: EventBus, notifi
       if (changed) events.publish([{ type: 'conversation.updated', conversationId: conversation.id, propertyId: conversation.propertyId }])
     },
 
+    /** Staff want to come back to it: a read conversation counts one unread again (this desk's own, as reading it). */
+    markUnread(conversation: Conversation): void {
+      const now = clock()
+      const changed = store.transaction(() => {
+        if (!store.conversations.markUnread(conversation.id)) return false
+        store.changeLog.append('conversation', conversation.id, 'update', { unreadCount: 1 }, now)
+        return true
+      })
+      if (changed) events.publish([{ type: 'conversation.updated', conversationId: conversation.id, propertyId: conversation.propertyId }])
+    },
+
     /**
      * Switches between the AI agent and staff. Every switch is a timeline event; a switch to human
      * mode counts as a human transfer. The AI agent's own handover says why and tells staff.

@@ -8,6 +8,9 @@ export const conversationKeys = {
   all: ['conversations'] as const,
   lists: () => [...conversationKeys.all, 'list'] as const,
   list: (filters: ConversationFilters) => [...conversationKeys.lists(), filters] as const,
+  /** How many conversations each view holds, for the list's other filters. */
+  allCounts: () => [...conversationKeys.all, 'counts'] as const,
+  counts: (filters: ConversationFilters) => [...conversationKeys.allCounts(), filters] as const,
   details: () => [...conversationKeys.all, 'detail'] as const,
   detail: (id: string) => [...conversationKeys.details(), id] as const,
   allMessages: () => [...conversationKeys.all, 'messages'] as const,

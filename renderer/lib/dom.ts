@@ -17,3 +17,25 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 export function isActivatableTarget(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && ['BUTTON', 'A', 'SUMMARY'].includes(target.tagName)
 }
+
+// The list's `z` key opens the chat header's snooze menu (another feature's): a request the menu takes
+// when it is shown for that conversation, at once or once the chat has opened.
+const SNOOZE_MENU_EVENT = 'frontdesk:snooze-menu'
+let snoozeMenuRequest: string | null = null
+
+export function requestSnoozeMenu(conversationId: string) {
+  snoozeMenuRequest = conversationId
+  window.dispatchEvent(new Event(SNOOZE_MENU_EVENT))
+}
+
+/** Whether the snooze menu of `conversationId` was asked for (the request is then taken). */
+export function takeSnoozeMenuRequest(conversationId: string): boolean {
+  if (snoozeMenuRequest !== conversationId) return false
+  snoozeMenuRequest = null
+  return true
+}
+
+export function onSnoozeMenuRequest(listener: () => void): () => void {
+  window.addEventListener(SNOOZE_MENU_EVENT, listener)
+  return () => window.removeEventListener(SNOOZE_MENU_EVENT, listener)
+}

@@ -67,14 +67,14 @@ describe("the inbox's page and its first screen's answers", () => {
     assert.equal(page.statusCode, 200)
     assert.equal(answers['/v1/setup']!.status, 200)
     assert.equal(answers['/v1/session']!.status, 401)
-    assert.equal(answers['/v1/conversations?limit=50']!.status, 401)
+    assert.equal(answers['/v1/conversations?view=needs_reply&limit=50']!.status, 401)
     assert.doesNotMatch(page.body, /alert|B asks/)
   })
 
   it("signed in: the list's first page as the API gives it, and a chat's messages and summary at its address", async () => {
     const inbox = await pageAt('/', { cookie })
-    const list = (await t.app.inject({ url: '/v1/conversations?limit=50', headers: { cookie } })).json()
-    assert.deepEqual(inbox.answers['/v1/conversations?limit=50'], { status: 200, body: list })
+    const list = (await t.app.inject({ url: '/v1/conversations?view=needs_reply&limit=50', headers: { cookie } })).json()
+    assert.deepEqual(inbox.answers['/v1/conversations?view=needs_reply&limit=50'], { status: 200, body: list })
     assert.equal(inbox.answers['/v1/session']!.status, 200)
     assert.ok(inbox.answers['/v1/properties'] && inbox.answers['/v1/outlets'])
 
@@ -99,7 +99,7 @@ describe("the inbox's page and its first screen's answers", () => {
 
   it("a property-bound token's page holds only its property", async () => {
     const { answers } = await pageAt('/', bearer(tokenB))
-    const items = (answers['/v1/conversations?limit=50']!.body as { items: { id: string; propertyId: string }[] }).items
+    const items = (answers['/v1/conversations?view=needs_reply&limit=50']!.body as { items: { id: string; propertyId: string }[] }).items
     assert.deepEqual(
       items.map((item) => [item.id, item.propertyId]),
       [[conversationB, propertyB]],

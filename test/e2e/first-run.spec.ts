@@ -20,6 +20,7 @@ test('a new data dir opens on setup; setup creates the property and admin, loads
 
   const inbox = new InboxPage(page)
   await expect(page.getByText(`Signed in as ${ADMIN.name}`)).toBeVisible()
+  await inbox.view('All')
   await expect(inbox.rows().first()).toBeVisible()
   expect(await inbox.rows().count()).toBeGreaterThan(5)
   await expect(inbox.rows().locator('.channel-badge', { hasText: 'Phone' }).first()).toBeVisible()

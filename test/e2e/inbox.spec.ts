@@ -34,9 +34,11 @@ const dateInput = (ms: number) => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }
 
+/** The inbox on its All view: these tests read the whole list, newest activity first (it opens on Needs reply). */
 async function openInbox(page: Page, url: string) {
   const inbox = new InboxPage(page)
   await inbox.goto(url)
+  await inbox.view('All')
   await expect(inbox.rows().first()).toBeVisible()
   return inbox
 }
@@ -113,6 +115,8 @@ test('each filter and the search narrow the list', async ({ page, desk, signedIn
 })
 
 test('opening a conversation shows its messages in order, session dividers, the reservation and other touchpoints', async ({ page, desk, signedIn }) => {
+  // Two pages, an axe scan and a screenshot: more than 30 s on a busy 2-core machine.
+  test.slow()
   const inbox = await openInbox(page, desk.url)
   const anna = desk.seed.conversations.anna
   await inbox.rows().filter({ hasText: 'Is breakfast included?' }).click()

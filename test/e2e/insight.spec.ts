@@ -99,6 +99,7 @@ test('searching the messages finds the conversation and highlights the words in 
   await guestWrites(page, desk.url, desk.token, '+41795600002', ['Can we rent paddleboards at the lakeside beach?'])
   const inbox = new InboxPage(page)
   await inbox.goto(desk.url)
+  await inbox.view('All')
   await page.getByLabel('Search in messages').check()
   await inbox.search().fill('paddleboard')
   await expect.poll(() => inbox.rowLabels()).toEqual(['+41795600002'])

@@ -41,6 +41,7 @@ test('a conversation of 3,000 messages opens at the newest, scrolls back to the 
   await pushLongConversation(page, desk.url, desk.token)
   const inbox = new InboxPage(page)
   await inbox.goto(desk.url)
+  await inbox.view('All')
   await inbox.row(PHONE).click()
 
   // It opens at the newest message, by the composer.

@@ -67,6 +67,7 @@ test('every rich message type renders in the chat, and markup in any of them sta
 
   const inbox = new InboxPage(page)
   await inbox.goto(desk.url)
+  await inbox.view('All')
   await inbox.row('+41795550999').click()
   const history = inbox.history()
   await expect(inbox.bubbles()).toHaveCount(9)
@@ -126,6 +127,7 @@ test('a guest-app conversation shows its department, and the list filters by dep
 
   const inbox = new InboxPage(page)
   await inbox.goto(desk.url)
+  await inbox.view('All')
   // With two properties, each department says whose it is.
   await page.getByRole('combobox', { name: 'Department' }).selectOption({ label: 'Spa (Hotel Alpenblick)' })
   await expect.poll(() => inbox.rowLabels()).toEqual(['Lena Graf'])

@@ -94,12 +94,23 @@ describe("the inbox's views and their counts", () => {
   it('reads the snoozed conversations from their partial index, not by walking every conversation', () => {
     assert.match(plan({ view: 'snoozed', propertyId: 'prop_1' }), /SCAN c USING INDEX conversations_snoozed/)
   })
+  it('reads the unread conversations from their partial index, newest activity first', () => {
+    const detail = plan({ unread: true })
+    assert.match(detail, /SCAN c USING INDEX conversations_unread/)
+    assert.doesNotMatch(detail, /TEMP B-TREE/)
+  })
+  it('counts the unread ones of each view without walking every conversation', () => {
+    const detail = explain(viewCountsQuery({ unread: true, now: Date.now() }))
+    assert.match(detail, /conversations_unread/)
+    assert.doesNotMatch(detail, /SCAN c USING (COVERING )?INDEX conversations_by_activity|^SCAN c$/m)
+  })
   it('counts each view on its own index, stopping at the count limit', () => {
     const { sql } = viewCountsQuery({ propertyId: 'prop_1', now: Date.now() })
     assert.equal(sql.match(new RegExp(`LIMIT ${VIEW_COUNT_LIMIT}\\)`, 'g'))?.length, 5)
     const detail = explain(viewCountsQuery({ propertyId: 'prop_1', now: Date.now() }))
     assert.match(detail, /SEARCH c USING COVERING INDEX conversations_by_property_activity \(property_id=\?\)/)
-    for (const index of ['open', 'resolved', 'snoozed', 'needs_reply']) assert.match(detail, new RegExp(`(SCAN|SEARCH) c USING INDEX conversations_${index}\\b`))
+    for (const index of ['open', 'resolved', 'snoozed', 'needs_reply'])
+      assert.match(detail, new RegExp(`(SCAN|SEARCH) c USING INDEX conversations_${index}\\b`))
     assert.doesNotMatch(detail, /SCAN c USING INDEX conversations_by_activity|SCAN conversations\b(?! USING COVERING)/)
   })
   it('finds the snoozes that have ended on the partial index of snoozed conversations', () => {

@@ -90,6 +90,8 @@ function label(item: ChatItem): string {
 
 describe('the list filters as API filters', () => {
   const none: ChosenFilters = {
+    view: 'all',
+    unreadOnly: false,
     channel: 'all',
     status: 'all',
     date: 'all',
@@ -116,6 +118,11 @@ describe('the list filters as API filters', () => {
     })
     assert.deepEqual(toApiFilters({ ...none, status: 'lead' }, '', now), { lead: true })
     assert.deepEqual(toApiFilters({ ...none, outletId: 'out_1' }, '', now), { outletId: 'out_1' })
+  })
+
+  it('send the view (first: the first screen asks for the same address) unless it is all, and the unread-only choice', () => {
+    assert.deepEqual(Object.keys(toApiFilters({ ...none, view: 'needs_reply', channel: 'phone' }, '', now)), ['view', 'channel'])
+    assert.deepEqual(toApiFilters({ ...none, view: 'snoozed', unreadOnly: true }, '', now), { view: 'snoozed', unread: true })
   })
 
   it('start today, this week (Monday) and this month at local midnight', () => {

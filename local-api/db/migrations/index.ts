@@ -22,6 +22,7 @@ import { knowledgeEmbeddings } from './0200-knowledge-embeddings.js'
 import { conversationStates } from './0210-conversation-states.js'
 import { conversationViewsByActivity } from './0220-conversation-views-by-activity.js'
 import { notesInternalMessages } from './0230-notes-internal-messages.js'
+import { statesUnreadIndex } from './0240-states-unread-index.js'
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -48,4 +49,5 @@ export const migrations: readonly Migration[] = [
   conversationStates,
   conversationViewsByActivity,
   notesInternalMessages,
+  statesUnreadIndex,
 ]

@@ -39,6 +39,7 @@ export function conversationFilter(
     outletId: query.outletId,
     assignedAgentId: query.assignee === 'me' ? (request.agent?.id ?? 'nobody') : query.assignee,
     queued: query.queued,
+    unread: query.unread,
     kind: query.type,
     from: parseTime(query.from, 'from'),
     to: parseTime(query.to, 'to'),

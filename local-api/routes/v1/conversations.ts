@@ -188,6 +188,25 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   )
 
+  app.post(
+    '/conversations/:id/unread',
+    {
+      // As reading it: changes what every colleague sees, an action.
+      preHandler: app.requireScope('guest.conversation.write'),
+      schema: {
+        tags: ['native'],
+        summary: 'Mark a conversation unread: a read one counts one unread message again (an action: needs guest.conversation.write)',
+        description: 'One already unread keeps its count.',
+        params: IdParams,
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      app.conversations.markUnread(app.conversationFor(request, request.params.id))
+      return reply.code(204).send(null)
+    },
+  )
+
   app.get(
     '/conversations/:id/guest',
     {

@@ -1,4 +1,4 @@
-import type { Channel, ConversationFilters, ConversationType } from '../../../api-contract/index.js'
+import type { Channel, ConversationFilters, ConversationType, ConversationView } from '../../../api-contract/index.js'
 import { parseDateInput, startOfDay, startOfMonth, startOfWeek } from '../../lib/date-ranges.js'
 
 export type StatusFilter = 'all' | 'active' | 'expired' | 'lead'
@@ -6,6 +6,10 @@ export type DateFilter = 'all' | 'today' | 'week' | 'month' | 'custom'
 
 /** What the desk chose in the list's filter controls. */
 export interface ChosenFilters {
+  /** Needs reply (the default), Open, Snoozed, Resolved or All. */
+  view: ConversationView
+  /** Only conversations with unread messages. */
+  unreadOnly: boolean
   channel: Channel | 'all'
   status: StatusFilter
   date: DateFilter
@@ -26,7 +30,9 @@ export type AssignedFilter = 'anyone' | 'mine' | 'queue'
 
 /** The API filters for the chosen UI filters, the date ranges taken in local time at `now`. */
 export function toApiFilters(state: ChosenFilters, search: string, now: Date): ConversationFilters {
-  const filters: ConversationFilters = {}
+  // The view first: the first screen's list request is `?view=needs_reply&limit=50` (local-api/plugins/first-screen-answers.ts).
+  const filters: ConversationFilters = state.view === 'all' ? {} : { view: state.view }
+  if (state.unreadOnly) filters.unread = true
   if (state.channel !== 'all') filters.channel = state.channel
   if (state.status === 'active' || state.status === 'expired') filters.status = state.status
   if (state.status === 'lead') filters.lead = true

@@ -21,6 +21,13 @@ export class InboxPage {
     return this.list().locator('.row-name').allInnerTexts()
   }
 
+  /** The list's views above the rows: Needs reply (the default), Open, Snoozed, Resolved, All. */
+  readonly views = () => this.page.getByRole('group', { name: 'View' })
+  readonly viewButton = (name: 'Needs reply' | 'Open' | 'Snoozed' | 'Resolved' | 'All') => this.views().getByRole('button', { name: new RegExp(`^${name}\\b`) })
+  view(name: 'Needs reply' | 'Open' | 'Snoozed' | 'Resolved' | 'All') {
+    return this.viewButton(name).click()
+  }
+
   channel(name: 'All' | 'Web Chat' | 'Phone' | 'WhatsApp' | 'Facebook' | 'Instagram') {
     return this.page.getByRole('group', { name: 'Channel' }).getByRole('button', { name, exact: true }).click()
   }

@@ -26,6 +26,7 @@ export function useMarkRead() {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: conversationKeys.detail(conversationId) }),
         queryClient.invalidateQueries({ queryKey: conversationKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: conversationKeys.allCounts() }),
       ]),
   })
 }

@@ -21,6 +21,7 @@ function useRefresh(conversationId: string) {
     Promise.all([
       queryClient.invalidateQueries({ queryKey: conversationKeys.detail(conversationId) }),
       queryClient.invalidateQueries({ queryKey: conversationKeys.lists() }),
+      queryClient.invalidateQueries({ queryKey: conversationKeys.allCounts() }),
       queryClient.invalidateQueries({ queryKey: conversationKeys.events(conversationId) }),
     ])
 }

@@ -4,8 +4,12 @@ import type { Conversation, LeadStatus } from '@api-contract'
 import { ChannelBadge } from '@/components/channel-badge'
 import { guestLabel } from '@/lib/guest-label'
 import { useNow } from '@/lib/use-now'
+import { useProperties } from '@/queries/properties'
 import { useAssign, useMarkLead, useSetMode, useUpdateLeadStatus } from '../api/workflow'
 import { windowLeft } from '../reply-window'
+import { StateActions, StateLabel } from './state-actions'
+
+const LOCAL_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone
 
 const LEAD_STATUSES: readonly LeadStatus[] = ['new', 'contacted', 'follow_up', 'converted', 'lost']
 
@@ -14,6 +18,8 @@ export function ChatHeader({ conversation }: { conversation: Conversation }) {
   const { t } = useTranslation()
   const now = useNow(30_000)
   const left = windowLeft(conversation.replyPolicy, now)
+  // Snoozes are set and told on the hotel's clock.
+  const timeZone = useProperties().data?.find((property) => property.id === conversation.propertyId)?.timeZone ?? LOCAL_TIME_ZONE
   return (
     <header className="chat-header">
       <div className="chat-heading">
@@ -23,10 +29,12 @@ export function ChatHeader({ conversation }: { conversation: Conversation }) {
           <span className={`status status-${conversation.status}`}>
             {left === null ? t('chat.expired') : t('chat.activeFor', { hours: Math.floor(left / 3_600_000), minutes: Math.floor((left % 3_600_000) / 60_000) })}
           </span>
+          <StateLabel conversation={conversation} timeZone={timeZone} now={now} />
         </div>
         <ChatMeta conversation={conversation} />
       </div>
       <div className="chat-tools">
+        <StateActions conversation={conversation} timeZone={timeZone} />
         <ModeToggle conversation={conversation} />
         <AssignSelect conversation={conversation} />
         <LeadControl conversation={conversation} />

@@ -34,6 +34,16 @@ export function TimelineEvent({ event, undone = false }: { event: ConversationEv
         return t('timeline.guestMerged', { who, other }) + reason
       case 'guest_merge_undone':
         return t('timeline.guestMergeUndone', { who, other })
+      case 'resolved':
+        return t('stateEvents.resolved', { who })
+      case 'snoozed':
+        return typeof event.data.until === 'string'
+          ? t('stateEvents.snoozedUntil', { who, time: formatDate(new Date(event.data.until), i18n.language, 'dateTime') })
+          : t('stateEvents.snoozedUntilGuest', { who })
+      case 'reopened':
+        if (event.data.reason === 'guest wrote') return t('stateEvents.reopenedGuestWrote')
+        if (event.data.reason === 'snooze ended') return t('stateEvents.reopenedSnoozeEnded')
+        return t('stateEvents.reopenedByStaff', { who })
     }
   })()
   const mergeId = event.type === 'guest_merged' && !undone && typeof event.data.mergeId === 'string' ? event.data.mergeId : null

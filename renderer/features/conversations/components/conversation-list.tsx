@@ -1,16 +1,22 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { ReplyTargets } from '@api-contract'
 import { CONVERSATION_LIST_ID } from '@/lib/dom'
 import { useDebouncedValue } from '@/lib/use-debounced-value'
 import { useNow } from '@/lib/use-now'
+import { useProperties } from '@/queries/properties'
 import { openWithoutForcedLayout } from '@/lib/virtual-rect'
 import { useConversationList } from '../api/conversation-list'
 import { useListKeyboard } from '../hooks/use-list-keyboard'
 import { useApiFilters, useHighlightedId, useSearchText } from '../stores/filters-store'
 import { ConversationFilters } from './conversation-filters'
 import { ConversationRow } from './conversation-row'
+import { ConversationViews } from './conversation-views'
 import { ExportButton } from './export-button'
+
+/** Until the properties are in: the product's defaults (the server's too). */
+const DEFAULT_REPLY_TARGETS: ReplyTargets = { warnMinutes: 5, lateMinutes: 15 }
 
 /** Every row has this height (styles.css agrees), so the virtualizer needs no measuring. */
 export const ROW_HEIGHT = 76
@@ -26,6 +32,10 @@ export function ConversationListPanel({ selectedId }: { selectedId: string | nul
   const list = useConversationList(filters)
   const conversations = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data])
   const highlightedId = useHighlightedId()
+  const properties = useProperties().data
+  const replyTargets = useMemo(() => new Map(properties?.map((property) => [property.id, property.replyTargets])), [properties])
+  const { view, ...otherFilters } = filters
+  const emptyText = Object.keys(otherFilters).length ? t('list.empty') : view ? t(`views.empty.${view}`) : t('list.emptyInbox')
   const scrollRef = useRef<HTMLDivElement>(null)
 
   const virtualizer = useVirtualizer({
@@ -49,6 +59,7 @@ export function ConversationListPanel({ selectedId }: { selectedId: string | nul
   return (
     <section className="list-panel" aria-label={t('list.label')}>
       <ConversationFilters />
+      <ConversationViews filters={filters} />
       <ExportButton filters={filters} />
       <div id={CONVERSATION_LIST_ID} ref={scrollRef} className="list-scroll" tabIndex={-1} aria-busy={list.isPending}>
         {list.isError && (
@@ -56,7 +67,7 @@ export function ConversationListPanel({ selectedId }: { selectedId: string | nul
             {list.error.message}
           </p>
         )}
-        {list.isSuccess && conversations.length === 0 && <p className="list-message">{Object.keys(filters).length ? t('list.empty') : t('list.emptyInbox')}</p>}
+        {list.isSuccess && conversations.length === 0 && <p className="list-message">{emptyText}</p>}
         <div role="list" aria-label={t('list.label')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualRows.map((row) => {
             const conversation = conversations[row.index]
@@ -68,6 +79,7 @@ export function ConversationListPanel({ selectedId }: { selectedId: string | nul
                     selected={conversation.id === selectedId}
                     highlighted={conversation.id === highlightedId}
                     now={now}
+                    replyTargets={replyTargets.get(conversation.propertyId) ?? DEFAULT_REPLY_TARGETS}
                     find={filters.text}
                     t={t}
                     language={i18n.language}

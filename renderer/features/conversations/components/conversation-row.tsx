@@ -1,9 +1,10 @@
 import type { TFunction } from 'i18next'
 import { memo } from 'react'
-import type { Conversation } from '@api-contract'
+import type { Conversation, ReplyTargets } from '@api-contract'
 import { ChannelBadgeLabel } from '@/components/channel-badge'
 import { guestLabel } from '@/lib/guest-label'
 import { relativeTime } from '@/lib/relative-time'
+import { waitedText, waitingLevel } from '@/lib/waiting-time'
 import { conversationPath, navigate } from '@/lib/router'
 import { useSignedInAgentId } from '@/queries/signed-in-agent'
 import { previewAuthor } from '../preview-author'
@@ -13,6 +14,8 @@ interface ConversationRowProps {
   selected: boolean
   highlighted: boolean
   now: number
+  /** The property's reply targets: when the waiting badge turns amber and red. */
+  replyTargets: ReplyTargets
   /** Words searched for in the messages: the chat highlights them. */
   find?: string
   /** The list's own translation and language: its rows do not each subscribe to language changes. */
@@ -21,7 +24,16 @@ interface ConversationRowProps {
 }
 
 /** One line of the list: who, where, the last words, how long ago, how many unread. */
-export const ConversationRow = memo(function ConversationRow({ conversation, selected, highlighted, now, find, t, language }: ConversationRowProps) {
+export const ConversationRow = memo(function ConversationRow({
+  conversation,
+  selected,
+  highlighted,
+  now,
+  replyTargets,
+  find,
+  t,
+  language,
+}: ConversationRowProps) {
   const unread = conversation.unreadCount
   const href = find ? `${conversationPath(conversation.id)}?find=${encodeURIComponent(find)}` : conversationPath(conversation.id)
   return (
@@ -39,6 +51,9 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
     >
       <span className="row-top">
         <span className="row-name">{guestLabel(conversation, t)}</span>
+        {conversation.state === 'open' && conversation.waitingSince && (
+          <WaitingBadge waitedMs={now - Date.parse(conversation.waitingSince)} replyTargets={replyTargets} t={t} />
+        )}
         <time className="row-time" dateTime={conversation.lastMessageAt}>
           {relativeTime(conversation.lastMessageAt, now, t, language)}
         </time>
@@ -69,5 +84,18 @@ function PreviewPrefix({ conversation, t }: { conversation: Conversation; t: TFu
   if (!author) return null
   return (
     <span className="row-preview-author">{author.kind === 'agent' ? t('notes.preview.agent', { name: author.name }) : t(`notes.preview.${author.kind}`)}</span>
+  )
+}
+
+/** How long the guest has waited for a reply, amber past the warning target and red past the late one, told in words too. */
+function WaitingBadge({ waitedMs, replyTargets, t }: { waitedMs: number; replyTargets: ReplyTargets; t: TFunction }) {
+  const level = waitingLevel(waitedMs, replyTargets)
+  const time = waitedText(waitedMs, t)
+  const label = t(`waiting.label_${level}`, { time, minutes: level === 'late' ? replyTargets.lateMinutes : replyTargets.warnMinutes })
+  return (
+    <span className={`waiting-badge waiting-${level}`} title={label}>
+      <span aria-hidden="true">{time}</span>
+      <span className="visually-hidden">{label}</span>
+    </span>
   )
 }

@@ -1,16 +1,20 @@
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import type { Conversation } from '@api-contract'
-import { CONVERSATION_SEARCH_ID, focusElement, isActivatableTarget, isTypingTarget } from '@/lib/dom'
+import { CONVERSATION_SEARCH_ID, focusElement, isActivatableTarget, isTypingTarget, requestSnoozeMenu } from '@/lib/dom'
 import { conversationPath, navigate } from '@/lib/router'
+import { useMarkUnread, useResolveConversation } from '@/queries/conversation-state'
 import { useFilterActions, useHighlightedId } from '../stores/filters-store'
 
 /**
  * The list's shortcuts, as in mail clients: j / k move the highlight, Enter opens the
- * highlighted conversation, / jumps to the search box. Keys typed into a field are left alone.
+ * highlighted conversation, / jumps to the search box; e resolves, z snoozes (its menu in the chat)
+ * and u marks unread the highlighted conversation, else the open one. Keys typed into a field are left alone.
  */
 export function useListKeyboard(conversations: readonly Conversation[], selectedId: string | null, scrollToIndex: (index: number) => void) {
   const highlightedId = useHighlightedId()
   const { rowHighlighted } = useFilterActions()
+  const { mutate: resolve } = useResolveConversation()
+  const { mutate: markUnread } = useMarkUnread()
   // The listener reads the latest values without being re-attached on every render; they are
   // stored as each render commits, before any key can reach the listener.
   const latest = useRef({ conversations, selectedId, highlightedId, scrollToIndex })
@@ -40,9 +44,25 @@ export function useListKeyboard(conversations: readonly Conversation[], selected
       if (event.key === 'Enter' && highlightedId && !isActivatableTarget(event.target)) {
         event.preventDefault()
         navigate(conversationPath(highlightedId))
+        return
+      }
+      const target = highlightedId ?? selectedId
+      if (!target || event.shiftKey) return
+      if (event.key === 'e') {
+        event.preventDefault()
+        resolve(target)
+      } else if (event.key === 'u') {
+        event.preventDefault()
+        // An open chat reads what it shows: leave it, or it would be read again at once.
+        if (target === selectedId) navigate('/')
+        markUnread(target)
+      } else if (event.key === 'z') {
+        event.preventDefault()
+        if (target !== selectedId) navigate(conversationPath(target))
+        requestSnoozeMenu(target)
       }
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  }, [rowHighlighted])
+  }, [rowHighlighted, resolve, markUnread])
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
-import type { Channel, ConversationFilters } from '@api-contract'
+import type { Channel, ConversationFilters, ConversationView } from '@api-contract'
 import { startOfDay } from '@/lib/date-ranges'
 import { toApiFilters, type AssignedFilter, type ChosenFilters, type DateFilter, type StatusFilter } from '../api-filters'
 
@@ -11,6 +11,8 @@ interface FiltersState extends ChosenFilters {
   /** The row j/k moved to; Enter opens it. */
   highlightedId: string | null
   actions: {
+    viewChosen(view: ConversationView): void
+    unreadOnlyToggled(): void
     channelChosen(channel: Channel | 'all'): void
     statusChosen(status: StatusFilter): void
     dateRangeChosen(date: DateFilter): void
@@ -25,8 +27,10 @@ interface FiltersState extends ChosenFilters {
   }
 }
 
-/** What a fresh inbox shows: everything, newest first. */
+/** What a fresh inbox shows: the conversations that need a reply, longest waiting first. */
 const NOTHING_CHOSEN: ChosenFilters = {
+  view: 'needs_reply',
+  unreadOnly: false,
   channel: 'all',
   status: 'all',
   date: 'all',
@@ -48,6 +52,8 @@ const useFiltersStore = create<FiltersState>()((set) => ({
   search: '',
   highlightedId: null,
   actions: {
+    viewChosen: (view) => set({ view, highlightedId: null }),
+    unreadOnlyToggled: () => set((state) => ({ unreadOnly: !state.unreadOnly })),
     channelChosen: (channel) => set({ channel }),
     statusChosen: (status) => set({ status }),
     dateRangeChosen: (date) => set({ date }),
@@ -62,6 +68,8 @@ const useFiltersStore = create<FiltersState>()((set) => ({
   },
 }))
 
+export const useViewFilter = () => useFiltersStore((state) => state.view)
+export const useUnreadOnlyFilter = () => useFiltersStore((state) => state.unreadOnly)
 export const useChannelFilter = () => useFiltersStore((state) => state.channel)
 export const useStatusFilter = () => useFiltersStore((state) => state.status)
 export const useDateFilter = () => useFiltersStore((state) => state.date)
@@ -78,7 +86,9 @@ export const useFilterActions = () => useFiltersStore((state) => state.actions)
 /** The current API filters; the date ranges move on when the day does (`now` refreshes). */
 export function useApiFilters(search: string, now: number): ConversationFilters {
   const state = useFiltersStore(
-    useShallow(({ channel, status, date, customFrom, customTo, propertyId, outletId, assigned, type, searchMessages }) => ({
+    useShallow(({ view, unreadOnly, channel, status, date, customFrom, customTo, propertyId, outletId, assigned, type, searchMessages }) => ({
+      view,
+      unreadOnly,
       type,
       searchMessages,
       channel,

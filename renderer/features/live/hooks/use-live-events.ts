@@ -85,6 +85,7 @@ function invalidateFor(queryClient: QueryClient, events: readonly DomainEvent[])
   for (const id of withEvents) void queryClient.invalidateQueries({ queryKey: conversationKeys.events(id) })
   if (conversations.size || reservations) void queryClient.invalidateQueries({ queryKey: leadKeys.all })
   if (conversations.size) void queryClient.invalidateQueries({ queryKey: conversationKeys.lists() })
+  if (conversations.size) void queryClient.invalidateQueries({ queryKey: conversationKeys.allCounts() })
   for (const id of conversations) {
     void queryClient.invalidateQueries({ queryKey: conversationKeys.detail(id) })
     void queryClient.invalidateQueries({ queryKey: serviceRecordKeys.detail(id) })

@@ -5,6 +5,7 @@ import { desktop } from '@/lib/desktop'
 import { useChannelAccounts, useLlmProvider, useRemoveLlmProvider, useSaveLlmProvider, useUpdateChannelAccount } from '../api/settings'
 import { AgentSettingsSection } from './agent-settings-section'
 import { DesktopSection } from './desktop-section'
+import { ReplyTargetsSection } from './reply-targets-section'
 
 /** Admin settings: this computer, other features' sections (`children`), the optional LLM provider, channel webhooks. */
 export function SettingsScreen({ children }: { children?: ReactNode }) {
@@ -16,6 +17,7 @@ export function SettingsScreen({ children }: { children?: ReactNode }) {
       <h1 id="settings-title">{t('settings.title')}</h1>
       {desktop && <DesktopSection bridge={desktop} />}
       {children}
+      <ReplyTargetsSection />
       <AgentSettingsSection />
       {llm.isSuccess && <LlmForm key={llm.data?.baseUrl ?? 'none'} provider={llm.data} />}
       <section className="card" aria-labelledby="channels-title">
