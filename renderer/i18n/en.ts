@@ -246,6 +246,7 @@ export const en = {
     missing: 'No value for: {{variables}} — check the text before sending.',
     name: 'Name',
     shortcut: 'Shortcut',
+    shortcutHint: 'Lower-case letters, digits, - and _ only',
     body: 'Text',
     language: 'Language',
     channel: 'Channel',

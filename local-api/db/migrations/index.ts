@@ -20,6 +20,8 @@ import { guestSearchGrams } from './0180-guest-search-grams.js'
 import { agentRetrieval } from './0190-agent-retrieval.js'
 import { knowledgeEmbeddings } from './0200-knowledge-embeddings.js'
 import { conversationStates } from './0210-conversation-states.js'
+// defects (issue 17)
+import { defectsFoldedGuestSearch } from './0260-defects-folded-guest-search.js'
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -44,4 +46,6 @@ export const migrations: readonly Migration[] = [
   agentRetrieval,
   knowledgeEmbeddings,
   conversationStates,
+  // defects (issue 17)
+  defectsFoldedGuestSearch,
 ]

@@ -42,18 +42,18 @@ export function likelyLanguages(text: string): Language[] {
  * The dates and ranges a guest mentions ("next weekend", "from 3 to 5 March", "vom 3. bis 5. März"),
  * read relative to the message's own time and towards the future, by the readers of the text's
  * likely language and English; where readings overlap, the one covering more of the text wins.
+ * A clock time alone ("at 21:15", "um 21 Uhr") is not a date.
  */
 export function datesOfInterest(text: string, writtenAt: Date): DateOfInterest[] {
   const candidates = likelyLanguages(text).flatMap((language) =>
-    PARSERS[language].parse(text, { instant: writtenAt, timezone: 'UTC' }, { forwardDate: true }).map((result) => ({
-      index: result.index,
-      length: result.text.length,
-      date: {
-        text: result.text,
-        start: day(result.start.date()),
-        end: result.end ? day(result.end.date()) : null,
-      },
-    })),
+    PARSERS[language]
+      .parse(text, { instant: writtenAt, timezone: 'UTC' }, { forwardDate: true })
+      .filter((result) => !result.start.isOnlyTime())
+      .map((result) => ({
+        index: result.index,
+        length: result.text.length,
+        date: { text: result.text, ...comingOccurrence(result, writtenAt) },
+      })),
   )
   candidates.sort((a, b) => b.length - a.length || a.index - b.index)
   const taken: { from: number; to: number }[] = []
@@ -70,4 +70,30 @@ export function datesOfInterest(text: string, writtenAt: Date): DateOfInterest[]
     chosen.push(candidate)
   }
   return chosen.sort((a, b) => a.index - b.index).map((candidate) => candidate.date)
+}
+
+/**
+ * The days a reading names, in their coming occurrence: a day without a year that has passed by the
+ * message's day is next year's ("from 1 June" written in December), and a range's end without a year
+ * is on or after its start ("from 20 December to 3 January").
+ */
+function comingOccurrence(result: chrono.ParsedResult, writtenAt: Date): { start: string; end: string | null } {
+  const today = day(writtenAt)
+  const yearStated = (component: chrono.ParsedComponents) => component.isCertain('year')
+  let start = result.start.date()
+  if (!yearStated(result.start) && result.start.isCertain('month') && day(start) < today) start = addYears(start, 1)
+  if (!result.end) return { start: day(start), end: null }
+  let end = result.end.date()
+  if (!yearStated(result.end) && result.end.isCertain('month')) {
+    while (day(end) < day(start)) end = addYears(end, 1)
+    // Moved with its start (chrono already had it a year on from the start): the nearest one after the start.
+    while (day(addYears(end, -1)) >= day(start)) end = addYears(end, -1)
+  }
+  return { start: day(start), end: day(end) }
+}
+
+function addYears(date: Date, years: number): Date {
+  const moved = new Date(date)
+  moved.setUTCFullYear(date.getUTCFullYear() + years)
+  return moved
 }
