@@ -138,6 +138,8 @@ export const en = {
     location: 'Location',
     contact: 'Contact',
     size: '{{size}}',
+    bytes_one: '{{count}} byte',
+    bytes_other: '{{count}} bytes',
   },
   insight: {
     title: 'Insight',
@@ -182,8 +184,10 @@ export const en = {
   },
   export: {
     button: 'Export CSV',
-    progress: 'Exporting {{done}} of {{total}} messages',
-    done: 'Exported {{total}} messages',
+    progress_one: 'Exporting {{done}} of {{count}} message',
+    progress_other: 'Exporting {{done}} of {{count}} messages',
+    done_one: 'Exported {{count}} message',
+    done_other: 'Exported {{count}} messages',
     failed: 'The export failed: {{reason}}',
   },
   arrivals: {
