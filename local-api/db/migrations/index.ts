@@ -21,7 +21,7 @@ import { agentRetrieval } from './0190-agent-retrieval.js'
 import { knowledgeEmbeddings } from './0200-knowledge-embeddings.js'
 import { conversationStates } from './0210-conversation-states.js'
 // defects (issue 17)
-import { defectsFoldedGuestSearch } from './0260-defects-folded-guest-search.js'
+import { defectsSearchAndDeskTimers } from './0260-defects-search-and-desk-timers.js'
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -47,5 +47,5 @@ export const migrations: readonly Migration[] = [
   knowledgeEmbeddings,
   conversationStates,
   // defects (issue 17)
-  defectsFoldedGuestSearch,
+  defectsSearchAndDeskTimers,
 ]

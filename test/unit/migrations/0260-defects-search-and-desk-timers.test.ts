@@ -12,7 +12,7 @@ import { tempDir } from '../../support/test-app.js'
 const dir = tempDir()
 after(() => rmSync(dir, { recursive: true, force: true }))
 
-describe('0260 folded guest search', () => {
+describe('0260 folded guest search and desk timers', () => {
   it("makes each conversation's search text again, folded and with every contact of its guest's profile, and its grams with it", () => {
     const db = new Database(join(dir, 'folded.sqlite'))
     db.pragma('foreign_keys = ON')
@@ -35,12 +35,12 @@ describe('0260 folded guest search', () => {
         (3, '+41792220002 41792220002'), (4, 'chn_1:web-7'), (5, '');
       INSERT INTO conversation_search_grams (gram, conversation_rowid) VALUES ('ä', 1), ('ü', 2);
     `)
-    assert.deepEqual(
+    assert.equal(
       migrate(
         db,
         migrations.filter((migration) => migration.version <= 260),
-      ),
-      [260],
+      ).at(-1),
+      260,
     )
 
     const texts = db.prepare('SELECT rowid, guest_text AS text FROM conversation_search ORDER BY rowid').all() as { rowid: number; text: string }[]
@@ -63,6 +63,20 @@ describe('0260 folded guest search', () => {
     const expected = texts.flatMap(({ rowid, text }) => shortGrams(text).map((gram) => `${gram}|${rowid}`)).sort()
     assert.deepEqual(stored.map(({ gram, rowid }) => `${gram}|${rowid}`).sort(), expected)
     assert.ok(!stored.some(({ gram }) => gram === 'ä' || gram === 'ü'), 'the unfolded grams are gone')
+    db.close()
+  })
+
+  it('adds the tables of the AI auto-resolve and the waiting reminders, each read through its index', () => {
+    const db = new Database(join(dir, 'timers.sqlite'))
+    migrate(
+      db,
+      migrations.filter((migration) => migration.version <= 260),
+    )
+    const columns = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((column) => column.name)
+    assert.deepEqual(columns('ai_answers'), ['conversation_id', 'message_id', 'answered_at'])
+    assert.deepEqual(columns('waiting_reminders'), ['conversation_id', 'reminded_at'])
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT conversation_id FROM ai_answers WHERE answered_at <= 5 ORDER BY answered_at').all() as { detail: string }[]
+    assert.match(plan.map((row) => row.detail).join(' | '), /ai_answers_by_time/)
     db.close()
   })
 })

@@ -1,15 +1,35 @@
 import type { Migration } from '../../../sync-core/migrations/sqlite-migration.js'
 
 /**
- * The list's guest search finds a guest by every phone and email of their profile and ignores
- * diacritics ("schafer" and "schaefer" find "Schäfer"): each conversation's search text is made
- * again as db/conversations.ts guestSearchText now makes it, and its short-substring index with it
- * (sorted before it is written, as migration 0180 did).
+ * 1. The list's guest search finds a guest by every phone and email of their profile and ignores
+ *    diacritics ("schafer" and "schaefer" find "Schäfer"): each conversation's search text is made
+ *    again as db/conversations.ts guestSearchText now makes it, and its short-substring index with it
+ *    (sorted before it is written, as migration 0180 did).
+ * 2. Two small tables for two desk timers, each read through its own index so a pass costs the
+ *    conversations it acts on, not the store:
+ *    - `ai_answers`: the AI agent's latest answer per conversation; a conversation whose guest stays
+ *      quiet after it resolves itself (services/ai-auto-resolve.ts). Only answers from now on count.
+ *    - `waiting_reminders`: when staff were last reminded of a queued or handed-over conversation whose
+ *      guest waits (services/waiting-reminders.ts), so each gets at most one reminder per interval.
+ *    Both are this desk's own (not synced): the resolve and the notifications they make are.
  */
-export const defectsFoldedGuestSearch: Migration = {
+export const defectsSearchAndDeskTimers: Migration = {
   version: 260,
-  name: 'defects-folded-guest-search',
+  name: 'defects-search-and-desk-timers',
   up(db) {
+    db.exec(`
+      CREATE TABLE ai_answers (
+        conversation_id TEXT PRIMARY KEY,
+        message_id TEXT NOT NULL,
+        answered_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX ai_answers_by_time ON ai_answers (answered_at);
+
+      CREATE TABLE waiting_reminders (
+        conversation_id TEXT PRIMARY KEY,
+        reminded_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `)
     const subjects = db
       .prepare(
         `SELECT c.rowid, c.guest_id AS guestId, g.first_name AS firstName, g.last_name AS lastName, i.kind, i.value
