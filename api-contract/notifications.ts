@@ -3,8 +3,9 @@ import { IsoDateTime } from './common.js'
 
 export const NotificationSchema = Type.Object({
   id: Type.String(),
-  kind: Type.Enum(['assigned', 'handover', 'queued', 'snooze_ended'], {
-    description: 'snooze_ended: a conversation assigned to you was snoozed until a time that has come.',
+  kind: Type.Enum(['assigned', 'handover', 'queued', 'snooze_ended', 'reminder'], {
+    description:
+      'snooze_ended: a conversation assigned to you was snoozed until a time that has come. reminder: a guest still waits in a queued or handed-over conversation (repeated every waitingReminderMinutes).',
   }),
   conversationId: Type.Union([Type.String(), Type.Null()]),
   text: Type.String(),

@@ -24,6 +24,7 @@ const AGENT_TITLES = {
   handover: 'The AI agent needs a person',
   queued: 'A guest is waiting in the queue',
   snooze_ended: 'A snoozed conversation is open again',
+  reminder: 'A guest is still waiting for a reply',
 } as const
 
 /**

@@ -192,7 +192,9 @@ export function createAiAgent(deps: {
       if (!sent.ok) {
         const problems = sent.problems.map((problem) => `${problem.field} ${problem.message}`).join('; ')
         report.failed('its answer to a guest message was refused', { error: problems, conversationId, messageId })
+        return undefined
       }
+      return sent.value.message
     }
     if (decision.kind !== 'reply') {
       store.transaction(() => {
@@ -230,7 +232,11 @@ export function createAiAgent(deps: {
     }
     // Staff may have taken over, or a reply arrived from another desk, while the agent was thinking.
     if (store.conversations.get(conversationId)?.mode !== 'ai' || !stillUnanswered(conversationId, messageId)) return
-    await reply(decision.text, decision.tools)
+    const answered = await reply(decision.text, decision.tools)
+    // The conversation may resolve itself once the guest stays quiet after this answer (ai-auto-resolve.ts).
+    if (answered) {
+      store.aiAnswers.record({ conversationId, propertyId: conversation.propertyId, messageId: answered.id, answeredAt: answered.createdAt })
+    }
     if (decision.entryId) store.knowledge.recordUse(decision.entryId, 'answered', conversationId, clock())
   }
 

@@ -20,10 +20,11 @@ export const defectsSearchAndDeskTimers: Migration = {
     db.exec(`
       CREATE TABLE ai_answers (
         conversation_id TEXT PRIMARY KEY,
+        property_id TEXT NOT NULL,
         message_id TEXT NOT NULL,
         answered_at INTEGER NOT NULL
       ) WITHOUT ROWID;
-      CREATE INDEX ai_answers_by_time ON ai_answers (answered_at);
+      CREATE INDEX ai_answers_by_property_time ON ai_answers (property_id, answered_at);
 
       CREATE TABLE waiting_reminders (
         conversation_id TEXT PRIMARY KEY,
