@@ -18,7 +18,7 @@ describe('guest dates', () => {
 
   it('write a day for a person, with the year only when it is not this one', () => {
     const today = '2026-12-02'
-    assert.equal(formatGuestDay('2026-12-03', 'en-GB', today), 'Thursday 3 December')
+    assert.equal(formatGuestDay('2026-12-03', 'en-GB', today), 'Thursday, 3 December')
     assert.equal(formatGuestDay('2026-12-03', 'de', today), 'Donnerstag, 3. Dezember')
     assert.equal(formatGuestDay('2026-12-03', 'fr', today), 'jeudi 3 décembre')
     assert.equal(formatGuestDay('2026-12-03', 'it', today), 'giovedì 3 dicembre')
