@@ -307,6 +307,10 @@ export const en = {
     empty: 'Nothing new.',
     markRead: 'Mark all read',
   },
+  notificationSound: {
+    label: 'Sound',
+    hint: 'Play a short sound when a notification arrives (remembered on this computer)',
+  },
   settings: {
     agent: {
       title: 'AI agent',

@@ -55,7 +55,7 @@ describe('a handed-over conversation whose guest waits', () => {
   it('reminds the agents on duty once the interval has passed, once per interval', async () => {
     id = await guestSays('+41795557001')
     const handedOver = (await api('GET', `/v1/conversations/${id}`)).json()
-    assert.deepEqual([handedOver.mode, handedOver.assignee ?? null], ['human', null])
+    assert.deepEqual([handedOver.mode, handedOver.routing.assignedAgentId], ['human', null])
     now += 4 * MINUTE
     assert.equal(t.app.waitingReminders.remindWaiting(), 0)
     now += 2 * MINUTE
