@@ -307,6 +307,15 @@ export const en = {
     empty: 'Nothing new.',
     markRead: 'Mark all read',
   },
+  deskTimers: {
+    title: 'Auto-resolve and reminders',
+    autoResolve: "Resolve the AI agent's answered conversations after the guest is quiet for (minutes)",
+    reminder: 'Remind staff of a guest waiting in the queue or after a handover every (minutes)',
+    never: 'Never',
+    hint: 'Leave a field empty to turn it off. A guest writing again always opens the conversation again.',
+    save: 'Save',
+    saved: 'Saved',
+  },
   notificationSound: {
     label: 'Sound',
     hint: 'Play a short sound when a notification arrives (remembered on this computer)',

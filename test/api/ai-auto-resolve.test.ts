@@ -74,7 +74,7 @@ describe("a conversation the AI agent answered", () => {
     now += 31 * MINUTE
     t.app.aiAutoResolve.resolveQuiet()
     assert.equal((await conversation(id)).state, 'resolved')
-    await guestSays('+41795556002', 'And is the parking garage covered?')
+    await guestSays('+41795556002', 'Do you have parking for my car?')
     assert.equal((await conversation(id)).state, 'open')
     now += 31 * MINUTE
     assert.equal(t.app.aiAutoResolve.resolveQuiet(), 1)
