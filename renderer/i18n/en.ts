@@ -313,7 +313,7 @@ export const en = {
     reminder: 'Remind staff of a guest waiting in the queue or after a handover every (minutes)',
     never: 'Never',
     hint: 'Leave a field empty to turn it off. A guest writing again always opens the conversation again.',
-    save: 'Save',
+    save: 'Save auto-resolve and reminders',
     saved: 'Saved',
   },
   notificationSound: {
