@@ -316,6 +316,12 @@ export const en = {
     save: 'Save auto-resolve and reminders',
     saved: 'Saved',
   },
+  agentDeactivation: {
+    label: 'Confirm deactivating {{name}}',
+    question: 'Deactivate {{name}}? They are signed out at once and cannot sign in until an admin reactivates them.',
+    confirm: 'Yes, deactivate',
+    cancel: 'Cancel',
+  },
   notificationSound: {
     label: 'Sound',
     hint: 'Play a short sound when a notification arrives (remembered on this computer)',
