@@ -529,7 +529,7 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
   )
   const grams = guestSearchGramsWriter(db)
   const contactsOfProfile = db.prepare("SELECT kind, value FROM guest_identities WHERE guest_id = ? AND kind IN ('phone', 'email') ORDER BY rowid")
-  const searchTextOf = (name: string | null, identity: SearchSubject['identity'], guestId: string | null): string =>
+  const profileSearchText = (name: string | null, identity: SearchSubject['identity'], guestId: string | null): string =>
     guestSearchText(name, identity, guestId ? (contactsOfProfile.all(guestId) as { kind: IdentityKind; value: string }[]) : [])
   const deleteSearch = db.prepare('DELETE FROM conversation_search WHERE rowid = ?')
   const gramMatches = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM conversation_search_grams WHERE gram = ? LIMIT ${COMMON_GRAM})`).pluck()
@@ -607,7 +607,7 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
     /** Stores a new conversation, searchable by its guest's name, its identity and its profile's contacts. */
     insert(conversation: NewConversation, guest: SearchSubject): number {
       const { rowid } = insert.get({ channelAccountId: null, outletId: null, orderCode: null, ...conversation }) as { rowid: number }
-      const searchText = searchTextOf(guest.name, guest.identity, conversation.guestId)
+      const searchText = profileSearchText(guest.name, guest.identity, conversation.guestId)
       insertSearch.run(rowid, searchText)
       grams.insert(rowid, searchText)
       return rowid
@@ -718,7 +718,7 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
     },
     /** Makes the conversation's search text again (its guest's name or profile contacts changed). */
     refreshSearchText(conversation: Conversation): void {
-      const text = searchTextOf(conversation.guestName, conversation.identity, conversation.guestId)
+      const text = profileSearchText(conversation.guestName, conversation.identity, conversation.guestId)
       const before = storedSearchText.get(conversation.rowid) as string | undefined
       if (before === undefined || before === text) return
       updateSearch.run(text, conversation.rowid)

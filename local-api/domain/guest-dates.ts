@@ -12,14 +12,19 @@ export function guestDateLocale(language: string | null, country: string | null)
 
 /** A calendar day (YYYY-MM-DD) for a person: weekday, day and month, and the year when it is not `today`'s. */
 export function formatGuestDay(day: string, locale: string, today: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    weekday: 'long',
+  // A calendar day has no zone: its noon in UTC is that day everywhere it is formatted.
+  const at = Date.parse(`${day}T12:00:00Z`)
+  const date: Intl.DateTimeFormatOptions = {
     day: 'numeric',
     month: 'long',
     ...(day.slice(0, 4) !== today.slice(0, 4) && { year: 'numeric' }),
-    // A calendar day has no zone: its noon in UTC is that day everywhere it is formatted.
     timeZone: 'UTC',
-  }).format(Date.parse(`${day}T12:00:00Z`))
+  }
+  // British English writes "Thursday 3 December" but "Thursday, 3 December 2027": always with the comma.
+  if (locale === 'en-GB') {
+    return `${new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(at)}, ${new Intl.DateTimeFormat(locale, date).format(at)}`
+  }
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', ...date }).format(at)
 }
 
 /** The property's own today (YYYY-MM-DD) at `now`, in its time zone (UTC for a zone Intl does not know). */
