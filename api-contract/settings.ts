@@ -24,7 +24,8 @@ const HandoverMessages = Type.Record(Type.String({ pattern: '^[a-z]{2,3}$' }), N
 })
 
 const AutoResolveMinutes = Type.Union([Type.Integer({ minimum: 1, maximum: 43_200 }), Type.Null()], {
-  description: "Minutes the guest stays quiet after the AI agent's own answer (no handover, no staff reply) before the conversation resolves itself; null: never. Default 1440 (a day).",
+  description:
+    "Minutes the guest stays quiet after the AI agent's own answer (no handover, no staff reply) before the conversation resolves itself; null: never. Default 1440 (a day).",
 })
 const WaitingReminderMinutes = Type.Union([Type.Integer({ minimum: 1, maximum: 1440 }), Type.Null()], {
   description: 'Minutes between reminders to staff while a guest waits in a queued or handed-over conversation; null: no reminders. Default 5.',

@@ -10,7 +10,13 @@ export type DeskFeedItem =
       mode: 'ai' | 'human'
       assignedAgentId: string | null
     }
-  | { type: 'agent-notification'; agentId: string; kind: 'assigned' | 'handover' | 'queued' | 'snooze_ended' | 'reminder'; conversationId: string | null; text: string }
+  | {
+      type: 'agent-notification'
+      agentId: string
+      kind: 'assigned' | 'handover' | 'queued' | 'snooze_ended' | 'reminder'
+      conversationId: string | null
+      text: string
+    }
 
 /** Messages of the server process to the shell. */
 export type ServerProcessMessage =

@@ -7,12 +7,16 @@ import type { Db } from './open.js'
 export function waitingRemindersRepository(db: Db) {
   // Open, a guest waiting since (since, waitedBefore], queued or with staff (human mode), on the
   // property, and not reminded of since the later of its wait's start and remindedAfter.
-  const due = db.prepare(`
+  const due = db
+    .prepare(
+      `
     SELECT c.id FROM conversations c INDEXED BY conversations_needs_reply
     WHERE c.state = 'open' AND c.waiting_since IS NOT NULL AND c.waiting_since > @since AND c.waiting_since <= @waitedBefore
       AND c.property_id = @propertyId AND (c.mode = 'human' OR c.queue_state = 'queued')
       AND NOT EXISTS (SELECT 1 FROM waiting_reminders r WHERE r.conversation_id = c.id AND r.reminded_at > max(@remindedAfter, c.waiting_since))
-    ORDER BY c.waiting_since, c.id LIMIT @limit`).pluck()
+    ORDER BY c.waiting_since, c.id LIMIT @limit`,
+    )
+    .pluck()
   const reminded = db.prepare(
     'INSERT INTO waiting_reminders (conversation_id, reminded_at) VALUES (?, ?) ON CONFLICT (conversation_id) DO UPDATE SET reminded_at = excluded.reminded_at',
   )

@@ -137,10 +137,12 @@ export function createConversationService(store: Store, events: EventBus, notifi
   function handoverRecipients(conversation: Conversation, now: number): string[] {
     if (conversation.assignedAgentId) return [conversation.assignedAgentId]
     const onDuty = agentsOnDuty(store, now)
-    return onDuty.length ? onDuty : store.agents
-      .list()
-      .filter((agent) => agent.active)
-      .map((agent) => agent.id)
+    return onDuty.length
+      ? onDuty
+      : store.agents
+          .list()
+          .filter((agent) => agent.active)
+          .map((agent) => agent.id)
   }
 
   return {

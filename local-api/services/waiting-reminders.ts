@@ -36,7 +36,13 @@ export function createWaitingReminders(store: Store, notifications: Notification
         const minutes = agentSettingsOf(store, property.id).waitingReminderMinutes
         if (minutes === null) continue
         const interval = minutes * 60_000
-        const due = store.waitingReminders.due({ propertyId: property.id, since: now - REMIND_FOR_MS, waitedBefore: now - interval, remindedAfter: now - interval, limit: PAGE })
+        const due = store.waitingReminders.due({
+          propertyId: property.id,
+          since: now - REMIND_FOR_MS,
+          waitedBefore: now - interval,
+          remindedAfter: now - interval,
+          limit: PAGE,
+        })
         for (const id of due) {
           const conversation = store.conversations.get(id)
           if (!conversation || conversation.waitingSince === null) continue

@@ -309,10 +309,10 @@ export const en = {
   },
   deskTimers: {
     title: 'Auto-resolve and reminders',
-    autoResolve: "Resolve the AI agent's answered conversations after the guest is quiet for (minutes)",
-    reminder: 'Remind staff of a guest waiting in the queue or after a handover every (minutes)',
+    autoResolve: 'Auto-resolve after the guest is quiet for (minutes)',
+    reminder: 'Remind of a waiting guest every (minutes)',
     never: 'Never',
-    hint: 'Leave a field empty to turn it off. A guest writing again always opens the conversation again.',
+    hint: 'Auto-resolve: a conversation the AI agent answered by itself, with no handover and no staff reply; a guest writing again opens it again. Reminders: a guest waiting in the queue or after a handover; to the assignee, else to the agents signed in. Leave a field empty to turn it off.',
     save: 'Save auto-resolve and reminders',
     saved: 'Saved',
   },

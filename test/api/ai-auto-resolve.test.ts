@@ -30,7 +30,11 @@ const needsReply = async () => ((await api('GET', '/v1/conversations?view=needs_
 before(async () => {
   t = await startTestApp({ clock })
   admin = t.token(['admin'])
-  const knowledge = await api('POST', '/v1/knowledge', { question: 'Is there parking at the hotel?', answer: 'Yes, our garage has 40 spaces.', tags: 'car garage parking' })
+  const knowledge = await api('POST', '/v1/knowledge', {
+    question: 'Is there parking at the hotel?',
+    answer: 'Yes, our garage has 40 spaces.',
+    tags: 'car garage parking',
+  })
   assert.equal(knowledge.statusCode, 201, knowledge.body)
 })
 after(() => t.close())
@@ -51,7 +55,7 @@ describe('the AI auto-resolve setting', () => {
   })
 })
 
-describe("a conversation the AI agent answered", () => {
+describe('a conversation the AI agent answered', () => {
   it('resolves itself once the guest has been quiet for the set time, as a timeline event by the AI agent', async () => {
     const id = await guestSays('+41795556001', 'Hi, do you have parking for my car?')
     const answered = await conversation(id)

@@ -66,8 +66,8 @@ test('a new notification chimes unless the agent turned the sound off, which is 
 test('admins set the auto-resolve time and the reminder interval under Settings (empty: never)', async ({ page, desk, signedIn }) => {
   await page.goto(`${desk.url}/settings`)
   const form = page.getByRole('form', { name: 'Auto-resolve and reminders' })
-  const autoResolve = form.getByLabel(/Resolve the AI agent's answered conversations/)
-  const reminder = form.getByLabel(/Remind staff of a guest waiting/)
+  const autoResolve = form.getByLabel('Auto-resolve after the guest is quiet for (minutes)')
+  const reminder = form.getByLabel('Remind of a waiting guest every (minutes)')
   await expect(autoResolve).toHaveValue('1440')
   await expect(reminder).toHaveValue('5')
   await autoResolve.fill('90')
@@ -81,7 +81,12 @@ test('admins set the auto-resolve time and the reminder interval under Settings 
 })
 
 test('deactivating an agent asks first; Cancel leaves them active', async ({ page, desk, signedIn }) => {
-  await api(page, desk.url, desk.adminToken, 'POST', '/v1/agents', { name: 'Nina Roth', email: 'nina@alpenblick.ch', password: 'evening desk 2026', role: 'agent' })
+  await api(page, desk.url, desk.adminToken, 'POST', '/v1/agents', {
+    name: 'Nina Roth',
+    email: 'nina@alpenblick.ch',
+    password: 'evening desk 2026',
+    role: 'agent',
+  })
   await page.goto(`${desk.url}/agents`)
   const row = page.getByRole('row', { name: /Nina Roth/ })
   await row.getByRole('button', { name: 'Deactivate' }).click()

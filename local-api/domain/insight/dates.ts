@@ -98,11 +98,7 @@ export function datesOfInterest(text: string, writtenAt: Date): DateOfInterest[]
  * message's day is next year's ("from 1 June" written in December), and a range's end without a year
  * is on or after its start ("from 20 December to 3 January").
  */
-function comingOccurrence(
-  startRead: chrono.ParsedComponents,
-  endRead: chrono.ParsedComponents | null,
-  writtenAt: Date,
-): { start: string; end: string | null } {
+function comingOccurrence(startRead: chrono.ParsedComponents, endRead: chrono.ParsedComponents | null, writtenAt: Date): { start: string; end: string | null } {
   const today = day(writtenAt)
   const yearStated = (component: chrono.ParsedComponents) => component.isCertain('year')
   let start = startRead.date()
@@ -142,7 +138,12 @@ function joinRanges(text: string, results: chrono.ParsedResult[]): Reading[] {
     const previous = readings.at(-1)
     const gap = previous ? text.slice(previous.index + previous.text.length, result.index) : ''
     if (previous && !previous.end && !result.end && RANGE_JOINER.test(gap)) {
-      readings[readings.length - 1] = { index: previous.index, text: text.slice(previous.index, result.index + result.text.length), start: previous.start, end: result.start }
+      readings[readings.length - 1] = {
+        index: previous.index,
+        text: text.slice(previous.index, result.index + result.text.length),
+        start: previous.start,
+        end: result.start,
+      }
       continue
     }
     readings.push({ index: result.index, text: result.text, start: result.start, end: result.end ?? null })

@@ -52,9 +52,7 @@ const scanned = (q: string) =>
          ORDER BY c.last_message_at DESC, c.id DESC LIMIT 100`,
       )
       .pluck()
-      .all(
-        `%${foldForSearch(q.trim()).replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-      ) as string[]
+      .all(`%${foldForSearch(q.trim()).replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as string[]
   ).slice()
 
 /** Every stored search text's grams are exactly those in the index. */

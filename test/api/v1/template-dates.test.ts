@@ -62,7 +62,12 @@ describe('template dates are written for the guest', () => {
     clock = Date.parse('2030-12-31T12:00:00Z')
     const id = await guestWrites('+12025550704', lodge)
     await reserve('D-4', { firstName: 'Amy', phone: '+12025550704', language: 'en' }, { arrival: '2031-01-05', departure: '2031-01-07' }, property.id)
-    const lodgeTemplate = await api('POST', '/v1/templates', { propertyId: property.id, name: 'Stay', shortcut: 'stay', body: 'From {{reservation.arrival}} to {{reservation.departure}}' })
+    const lodgeTemplate = await api('POST', '/v1/templates', {
+      propertyId: property.id,
+      name: 'Stay',
+      shortcut: 'stay',
+      body: 'From {{reservation.arrival}} to {{reservation.departure}}',
+    })
     assert.equal(await filled(id, lodgeTemplate.id), 'From Sunday, January 5 to Tuesday, January 7')
   })
 })

@@ -75,7 +75,9 @@ describe('0260 folded guest search and desk timers', () => {
     const columns = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((column) => column.name)
     assert.deepEqual(columns('ai_answers'), ['conversation_id', 'property_id', 'message_id', 'answered_at'])
     assert.deepEqual(columns('waiting_reminders'), ['conversation_id', 'reminded_at'])
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT conversation_id FROM ai_answers WHERE property_id = 'prop_1' AND answered_at <= 5 ORDER BY answered_at").all() as { detail: string }[]
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT conversation_id FROM ai_answers WHERE property_id = 'prop_1' AND answered_at <= 5 ORDER BY answered_at")
+      .all() as { detail: string }[]
     assert.match(plan.map((row) => row.detail).join(' | '), /ai_answers_by_property_time/)
     db.close()
   })

@@ -28,7 +28,15 @@ function DeskTimersForm({ settings, save }: { settings: AgentSettingsView; save:
       </h2>
       <label>
         {t('deskTimers.autoResolve')}
-        <input type="number" min={1} max={43_200} step={1} value={autoResolve} placeholder={t('deskTimers.never')} onChange={(e) => setAutoResolve(e.target.value)} />
+        <input
+          type="number"
+          min={1}
+          max={43_200}
+          step={1}
+          value={autoResolve}
+          placeholder={t('deskTimers.never')}
+          onChange={(e) => setAutoResolve(e.target.value)}
+        />
       </label>
       <label>
         {t('deskTimers.reminder')}
