@@ -235,7 +235,8 @@ export const ConversationEventSchema = Type.Object({
     {
       description:
         'guest_merged / guest_merge_undone: data has mergeId, otherGuestId, otherName (the other profile), reason and, for an API token, tokenName. ' +
-        "snoozed: data.until (date-time, or null: until the guest writes). reopened: data.reason ('guest wrote', 'snooze ended' or 'staff').",
+        "snoozed: data.until (date-time, or null: until the guest writes). reopened: data.reason ('guest wrote', 'snooze ended' or 'staff'). " +
+        "resolved: data.reason 'guest quiet after the AI answer' when it resolved itself (autoResolveMinutes), else none.",
     },
   ),
   agent: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()], {

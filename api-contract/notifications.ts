@@ -3,8 +3,9 @@ import { IsoDateTime } from './common.js'
 
 export const NotificationSchema = Type.Object({
   id: Type.String(),
-  kind: Type.Enum(['assigned', 'handover', 'queued', 'snooze_ended', 'mention'], {
-    description: 'snooze_ended: a conversation assigned to you was snoozed until a time that has come; mention: an internal note names you.',
+  kind: Type.Enum(['assigned', 'handover', 'queued', 'snooze_ended', 'mention', 'reminder'], {
+    description:
+      'snooze_ended: a conversation assigned to you was snoozed until a time that has come; mention: an internal note names you; reminder: a guest still waits in a queued or handed-over conversation (repeated every waitingReminderMinutes).',
   }),
   conversationId: Type.Union([Type.String(), Type.Null()]),
   text: Type.String(),

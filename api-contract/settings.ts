@@ -23,6 +23,14 @@ const HandoverMessages = Type.Record(Type.String({ pattern: '^[a-z]{2,3}$' }), N
   description: 'What a guest is told on a handover, by language ({"de": "…"}); the product has words for en, de, fr, it, es.',
 })
 
+const AutoResolveMinutes = Type.Union([Type.Integer({ minimum: 1, maximum: 43_200 }), Type.Null()], {
+  description:
+    "Minutes the guest stays quiet after the AI agent's own answer (no handover, no staff reply) before the conversation resolves itself; null: never. Default 1440 (a day).",
+})
+const WaitingReminderMinutes = Type.Union([Type.Integer({ minimum: 1, maximum: 1440 }), Type.Null()], {
+  description: 'Minutes between reminders to staff while a guest waits in a queued or handed-over conversation; null: no reminders. Default 5.',
+})
+
 const ClockTime = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM' })
 const DeskHours = Type.Object({ opens: ClockTime, closes: ClockTime }, { additionalProperties: false })
 
@@ -39,6 +47,8 @@ export const AgentSettingsSchema = Type.Object({
   embeddings: Type.Union([Type.Object({ baseUrl: Type.String(), model: Type.String(), hasApiKey: Type.Boolean() }), Type.Null()], {
     description: 'The OpenAI-compatible embeddings endpoint for semantic retrieval beside the lexical one; null: lexical only (offline).',
   }),
+  autoResolveMinutes: AutoResolveMinutes,
+  waitingReminderMinutes: WaitingReminderMinutes,
 })
 export type AgentSettingsView = Static<typeof AgentSettingsSchema>
 
@@ -64,6 +74,8 @@ export const AgentSettingsBody = Type.Object(
         Type.Null(),
       ]),
     ),
+    autoResolveMinutes: Type.Optional(AutoResolveMinutes),
+    waitingReminderMinutes: Type.Optional(WaitingReminderMinutes),
   },
   { additionalProperties: false },
 )

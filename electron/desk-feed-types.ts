@@ -13,7 +13,7 @@ export type DeskFeedItem =
   | {
       type: 'agent-notification'
       agentId: string
-      kind: 'assigned' | 'handover' | 'queued' | 'snooze_ended' | 'mention'
+      kind: 'assigned' | 'handover' | 'queued' | 'snooze_ended' | 'mention' | 'reminder'
       conversationId: string | null
       text: string
     }

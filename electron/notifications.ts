@@ -25,6 +25,7 @@ const AGENT_TITLES = {
   queued: 'A guest is waiting in the queue',
   snooze_ended: 'A snoozed conversation is open again',
   mention: 'A colleague mentioned you in a note',
+  reminder: 'A guest is still waiting for a reply',
 } as const
 
 /**

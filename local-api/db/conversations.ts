@@ -6,6 +6,7 @@ import type { MessageContent } from '../domain/message-content.js'
 import { activeSince, type ConversationStatus } from '../domain/session-window.js'
 import type { ConversationState } from '../domain/conversation-state.js'
 import { senderKind, type SenderKind } from '../domain/message-sender.js'
+import { foldForSearch, searchForms } from '../domain/search-folding.js'
 import type { Db } from './open.js'
 import { guestSearchGramsWriter, shortQueryLookup } from './guest-search-grams.js'
 import type { QueryWorker } from './query-worker.js'
@@ -256,11 +257,32 @@ export function fullName(firstName: string | null, lastName: string | null): str
   return name === '' ? null : name
 }
 
-/** The text the list's query matches: name, identity, and a phone's bare digits. */
-export function guestSearchText(name: string | null, identity: { kind: IdentityKind; value: string } | null): string {
-  const parts = [name ?? '']
-  if (identity) parts.push(identity.value, identity.kind === 'phone' ? identity.value.replace(/\D/g, '') : '')
-  return parts.filter(Boolean).join(' ').toLowerCase()
+/** Whom a conversation's search text describes: the guest's name and the identity it comes from. */
+export interface SearchSubject {
+  name: string | null
+  identity: { kind: IdentityKind; value: string } | null
+}
+
+/**
+ * The text the list's query matches, folded (domain/search-folding.ts): the name (also with umlauts
+ * spelled out), the conversation's identity and every other phone and email of the guest's profile,
+ * and each phone's bare digits.
+ */
+export function guestSearchText(
+  name: string | null,
+  identity: { kind: IdentityKind; value: string } | null,
+  profileContacts: readonly { kind: IdentityKind; value: string }[] = [],
+): string {
+  const parts = name ? searchForms(name) : []
+  for (const contact of identity ? [identity, ...profileContacts] : profileContacts) {
+    if (contact.kind !== 'phone' && contact.kind !== 'email') {
+      if (contact === identity) parts.push(foldForSearch(contact.value))
+      continue
+    }
+    parts.push(foldForSearch(contact.value))
+    if (contact.kind === 'phone') parts.push(contact.value.replace(/\D/g, ''))
+  }
+  return [...new Set(parts.filter(Boolean))].join(' ')
 }
 
 /** How many of the newest matching messages a message-text search looks at. */
@@ -278,7 +300,7 @@ export function messageSearchQuery(input: string): string | undefined {
 
 /** An FTS5 trigram query: each term as a quoted phrase; phone-like input matched by its digits. */
 export function guestSearchQuery(input: string): string | undefined {
-  const trimmed = input.trim().toLowerCase()
+  const trimmed = foldForSearch(input.trim())
   const looksLikePhone = /^[+\d][\d\s()./-]*$/.test(trimmed)
   const terms = looksLikePhone ? [trimmed.replace(/\D/g, '')] : trimmed.split(/\s+/)
   const usable = terms.filter((term) => term.length >= 3)
@@ -375,7 +397,7 @@ export function conversationConditions(
       params.match = match
     } else {
       // Too short for trigrams: a substring of the search text, found through its 1- and 2-character index.
-      const substring = filter.query.trim().toLowerCase()
+      const substring = foldForSearch(filter.query.trim())
       const lookup = shortQueryLookup(substring)
       if (!lookup) {
         where.push("c.rowid IN (SELECT rowid FROM conversation_search WHERE guest_text LIKE '%')")
@@ -549,6 +571,9 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
     'SELECT s.rowid, s.guest_text AS text FROM conversation_search s WHERE s.rowid = (SELECT rowid FROM conversations WHERE id = ?)',
   )
   const grams = guestSearchGramsWriter(db)
+  const contactsOfProfile = db.prepare("SELECT kind, value FROM guest_identities WHERE guest_id = ? AND kind IN ('phone', 'email') ORDER BY rowid")
+  const profileSearchText = (name: string | null, identity: SearchSubject['identity'], guestId: string | null): string =>
+    guestSearchText(name, identity, guestId ? (contactsOfProfile.all(guestId) as { kind: IdentityKind; value: string }[]) : [])
   const deleteSearch = db.prepare('DELETE FROM conversation_search WHERE rowid = ?')
   const gramMatches = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM conversation_search_grams WHERE gram = ? LIMIT ${COMMON_GRAM})`).pluck()
   const trigramMatches = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM conversation_search WHERE conversation_search MATCH ? LIMIT ${COMMON_GRAM})`).pluck()
@@ -591,7 +616,7 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
 
   /** The substring of a short query in the fewest conversations (counted up to COMMON_GRAM). */
   function rarestGram(query: string): { gram: string; common: boolean } | undefined {
-    const lookup = guestSearchQuery(query) ? undefined : shortQueryLookup(query.trim().toLowerCase())
+    const lookup = guestSearchQuery(query) ? undefined : shortQueryLookup(foldForSearch(query.trim()))
     if (!lookup) return undefined
     let rarest: { gram: string; matches: number } | undefined
     for (const gram of lookup.grams) {
@@ -626,8 +651,10 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
     findByIdentity(propertyId: string, channel: Channel, identityRowid: number): { id: string; rowid: number } | undefined {
       return findByIdentity.get(propertyId, channel, identityRowid) as { id: string; rowid: number } | undefined
     },
-    insert(conversation: NewConversation, searchText: string): number {
+    /** Stores a new conversation, searchable by its guest's name, its identity and its profile's contacts. */
+    insert(conversation: NewConversation, guest: SearchSubject): number {
       const { rowid } = insert.get({ channelAccountId: null, outletId: null, orderCode: null, ...conversation }) as { rowid: number }
+      const searchText = profileSearchText(guest.name, guest.identity, conversation.guestId)
       insertSearch.run(rowid, searchText)
       grams.insert(rowid, searchText)
       return rowid
@@ -738,8 +765,9 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
     totalUnread(): number {
       return (totalUnread.get() as { n: number }).n
     },
+    /** Makes the conversation's search text again (its guest's name or profile contacts changed). */
     refreshSearchText(conversation: Conversation): void {
-      const text = guestSearchText(conversation.guestName, conversation.identity)
+      const text = profileSearchText(conversation.guestName, conversation.identity, conversation.guestId)
       const before = storedSearchText.get(conversation.rowid) as string | undefined
       if (before === undefined || before === text) return
       updateSearch.run(text, conversation.rowid)

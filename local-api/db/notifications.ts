@@ -3,7 +3,7 @@ import type { Db } from './open.js'
 export interface Notification {
   id: string
   agentId: string
-  kind: 'assigned' | 'handover' | 'queued' | 'snooze_ended' | 'mention'
+  kind: 'assigned' | 'handover' | 'queued' | 'snooze_ended' | 'mention' | 'reminder'
   conversationId: string | null
   text: string
   createdAt: number

@@ -1,5 +1,6 @@
 import { dirname } from 'node:path'
 import { agentSessionsRepository } from './agent-sessions.js'
+import { aiAnswersRepository } from './ai-answers.js'
 import { agentSuggestionsRepository } from './agent-suggestions.js'
 import { agentsRepository } from './agents.js'
 import { apiTokensRepository } from './api-tokens.js'
@@ -34,6 +35,7 @@ import { statsRepository } from './stats.js'
 import { signInFailuresRepository } from './sign-in-failures.js'
 import { syncRepository } from './sync.js'
 import { templatesRepository } from './templates.js'
+import { waitingRemindersRepository } from './waiting-reminders.js'
 
 export interface StoreOptions {
   /** The physical clock the desk's sync clock follows (the services' clock; default: the system's). */
@@ -78,6 +80,9 @@ export function createStore(db: Db, { now = Date.now }: StoreOptions = {}) {
     attachments: attachmentsRepository(db),
     conversationEvents: conversationEventsRepository(db),
     knowledge: knowledgeRepository(db),
+    // defects (issue 17): the AI auto-resolve's and the waiting reminders' own bookkeeping
+    aiAnswers: aiAnswersRepository(db),
+    waitingReminders: waitingRemindersRepository(db),
     templates: templatesRepository(db),
     notifications: notificationsRepository(db),
     settings: settingsRepository(db),

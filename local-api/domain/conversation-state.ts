@@ -15,7 +15,10 @@ export interface StateOf {
 /** Why a conversation opened again. */
 export type ReopenReason = 'guest wrote' | 'snooze ended' | 'staff'
 
-export type StateChange = { kind: 'resolve' } | { kind: 'snooze'; until: number | null } | { kind: 'reopen'; reason: ReopenReason }
+/** Why a conversation resolved itself (staff resolving say nothing). */
+export type ResolveReason = 'guest quiet after the AI answer'
+
+export type StateChange = { kind: 'resolve'; reason?: ResolveReason } | { kind: 'snooze'; until: number | null } | { kind: 'reopen'; reason: ReopenReason }
 
 /** The timeline event a change leaves. */
 export interface StateEvent {
@@ -35,7 +38,7 @@ export function transition(current: StateOf, change: StateChange, now: number): 
     case 'resolve':
       return current.state === 'resolved'
         ? { ok: true, next: null }
-        : { ok: true, next: { state: 'resolved', snoozedUntil: null }, event: { type: 'resolved', data: {} } }
+        : { ok: true, next: { state: 'resolved', snoozedUntil: null }, event: { type: 'resolved', data: change.reason ? { reason: change.reason } : {} } }
     case 'snooze':
       if (change.until !== null && change.until <= now) return { ok: false, problem: 'until must be a time in the future (or null: until the guest writes)' }
       if (current.state === 'snoozed' && current.snoozedUntil === change.until) return { ok: true, next: null }

@@ -1,3 +1,5 @@
+import { formatGuestDay } from './guest-dates.js'
+
 /** What the stay answer tells of the guest's reservation. */
 interface Stay {
   confirmationNumber: string
@@ -28,13 +30,6 @@ export function stayAnswer(stay: Stay, language: string | null, today: string): 
   const base = language?.toLowerCase().split('-')[0] ?? 'en'
   const phrase = PHRASES[base] ?? PHRASES.en!
   const locale = PHRASES[base] && base !== 'en' ? base : 'en-GB'
-  const date = (day: string) =>
-    new Intl.DateTimeFormat(locale, {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      ...(day.slice(0, 4) !== today.slice(0, 4) && { year: 'numeric' }),
-      timeZone: 'UTC',
-    }).format(Date.parse(`${day}T12:00:00Z`))
+  const date = (day: string) => formatGuestDay(day, locale, today)
   return phrase({ number: stay.confirmationNumber, arrival: date(stay.arrival), departure: date(stay.departure), room: stay.room })
 }

@@ -36,6 +36,8 @@ export const storageGuard = fp<{ health: StorageHealth; serving?: ServingStore }
       void app.delivery.stop()
       void app.sync.stop()
       app.conversations.stop()
+      app.aiAutoResolve.stop()
+      app.waitingReminders.stop()
     })
     // A start-up check that outlasted its time budget goes on; its finding counts when it comes.
     if (serving?.laterIntegrity) {

@@ -12,7 +12,16 @@ export interface AgentSettings {
   deskHours: DeskHours | null
   /** An OpenAI-compatible embeddings endpoint for semantic retrieval beside the lexical one; null: offline, lexical only. */
   embeddings: EmbeddingsProvider | null
+  /** How long the guest stays quiet after the agent's own answer before the conversation resolves itself; null: never. */
+  autoResolveMinutes: number | null
+  /** How often staff are reminded of a queued or handed-over conversation whose guest waits; null: never. */
+  waitingReminderMinutes: number | null
 }
+
+/** A day: the guest has gone quiet, and the conversation leaves Open without anyone's work. */
+export const DEFAULT_AUTO_RESOLVE_MINUTES = 24 * 60
+/** Every five minutes while a guest waits in the queue or after a handover. */
+export const DEFAULT_WAITING_REMINDER_MINUTES = 5
 
 const keyOf = (propertyId: string) => `ai.agent.${propertyId}`
 
@@ -24,6 +33,8 @@ export function agentSettingsOf(store: Store, propertyId: string): AgentSettings
     handoverMessages: { ...own.handoverMessages },
     deskHours: own.deskHours ?? null,
     embeddings: own.embeddings ?? null,
+    autoResolveMinutes: own.autoResolveMinutes === undefined ? DEFAULT_AUTO_RESOLVE_MINUTES : own.autoResolveMinutes,
+    waitingReminderMinutes: own.waitingReminderMinutes === undefined ? DEFAULT_WAITING_REMINDER_MINUTES : own.waitingReminderMinutes,
   }
 }
 

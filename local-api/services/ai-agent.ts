@@ -4,6 +4,7 @@ import type { Store } from '../db/store.js'
 import { asksAboutOwnStay, handoverReason, showsBookingIntent, type HandoverReason } from '../domain/bot-policy.js'
 import { bookingCheckMessage, handoverMessageAt } from '../domain/handover-message.js'
 import { stayAnswer } from '../domain/stay-answer.js'
+import { todayIn } from '../domain/guest-dates.js'
 import { newId } from '../domain/ids.js'
 import { answerIn } from '../domain/retrieval/answer-language.js'
 import { withSemantic } from '../domain/retrieval/combine.js'
@@ -93,13 +94,14 @@ export function createAiAgent(deps: {
     const previous = previousQuestion(conversation.id, message)
     // Everything the agent says about the guest comes from the profile only when that is verified.
     const verified = { ...conversation, guestId: verifiedGuestId(conversation) }
-    const context = templateContext(store, verified)
 
     const match = hasKnowledge
       ? knowledge.match(conversation.propertyId, text, { language: known ?? undefined, previous, thresholds: settings.thresholds })
       : null
     const language = match?.language ?? detectLanguage(text) ?? known
     const timeZone = store.properties.get(conversation.propertyId)?.timeZone ?? 'UTC'
+    // Dates the agent fills in (a stay's arrival) are written in the language it answers in.
+    const context = templateContext(store, verified, null, { language, now: clock() })
     const say = handoverMessageAt(language, settings.handoverMessages, settings.deskHours, clock(), timeZone)
     const handover = (reason: HandoverReason, gap = false): AgentDecision => ({
       kind: 'handover',
@@ -114,7 +116,7 @@ export function createAiAgent(deps: {
     if (asksAboutOwnStay(text)) {
       const reservation = reservationOf(store, verified)
       if (!reservation) return { kind: 'handover', reason: 'booking not verified', say: bookingCheckMessage(language), language }
-      return { kind: 'reply', text: stayAnswer(reservation, language, new Date(clock()).toISOString().slice(0, 10)), tools: ['pms'], language }
+      return { kind: 'reply', text: stayAnswer(reservation, language, todayIn(timeZone, clock())), tools: ['pms'], language }
     }
     if (!match) return handover('nothing relevant found', true)
     const ranked = settings.embeddings ? await semantic.rank(settings.embeddings, conversation.propertyId, text) : null
@@ -190,7 +192,9 @@ export function createAiAgent(deps: {
       if (!sent.ok) {
         const problems = sent.problems.map((problem) => `${problem.field} ${problem.message}`).join('; ')
         report.failed('its answer to a guest message was refused', { error: problems, conversationId, messageId })
+        return undefined
       }
+      return sent.value.message
     }
     if (decision.kind !== 'reply') {
       store.transaction(() => {
@@ -228,7 +232,11 @@ export function createAiAgent(deps: {
     }
     // Staff may have taken over, or a reply arrived from another desk, while the agent was thinking.
     if (store.conversations.get(conversationId)?.mode !== 'ai' || !stillUnanswered(conversationId, messageId)) return
-    await reply(decision.text, decision.tools)
+    const answered = await reply(decision.text, decision.tools)
+    // The conversation may resolve itself once the guest stays quiet after this answer (ai-auto-resolve.ts).
+    if (answered) {
+      store.aiAnswers.record({ conversationId, propertyId: conversation.propertyId, messageId: answered.id, answeredAt: answered.createdAt })
+    }
     if (decision.entryId) store.knowledge.recordUse(decision.entryId, 'answered', conversationId, clock())
   }
 

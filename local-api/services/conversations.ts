@@ -5,6 +5,7 @@ import { newId } from '../domain/ids.js'
 import { snoozeEnded, transition, type StateChange, type StateOf } from '../domain/conversation-state.js'
 import type { DomainEvent, EventBus } from './event-bus.js'
 import type { NotificationService } from './notifications.js'
+import { agentsOnDuty } from './agents-on-duty.js'
 
 /** Who made a change: an agent in the inbox, the AI agent, or the desk's own rules (routing). */
 export type Actor = { agentId: string } | 'ai-agent' | 'system'
@@ -135,10 +136,13 @@ export function createConversationService(store: Store, events: EventBus, notifi
    */
   function handoverRecipients(conversation: Conversation, now: number): string[] {
     if (conversation.assignedAgentId) return [conversation.assignedAgentId]
-    const active = store.agents.list().filter((agent) => agent.active)
-    const onDuty = new Set(store.agentSessions.signedInAgentIds(now))
-    const signedIn = active.filter((agent) => onDuty.has(agent.id))
-    return (signedIn.length ? signedIn : active).map((agent) => agent.id)
+    const onDuty = agentsOnDuty(store, now)
+    return onDuty.length
+      ? onDuty
+      : store.agents
+          .list()
+          .filter((agent) => agent.active)
+          .map((agent) => agent.id)
   }
 
   return {

@@ -69,6 +69,8 @@ export function createGuestLinking(store: Store, guests: Pick<GuestService, 'mer
     if (!identity || !guestId) return
     if (identity.guestId === null && store.guests.linkIdentity(identity.rowid, guestId)) {
       store.changeLog.append('guest_identity', `${kind}:${value}`, 'update', { guestId }, now)
+      // The profile's conversations are found by every contact of the profile, this one now too.
+      for (const conversation of store.conversations.byGuest(guestId)) store.conversations.refreshSearchText(conversation)
     }
     for (const conversationId of store.conversations.linkIdentityConversations(identity.rowid, guestId)) {
       store.changeLog.append('conversation', conversationId, 'update', { guestId }, now)

@@ -1,6 +1,7 @@
 import type { Store } from '../db/store.js'
 import { createAgentService } from './agents.js'
 import { createAiAgent } from './ai-agent.js'
+import { createAiAutoResolve } from './ai-auto-resolve.js'
 import { createAttachmentService } from './attachments.js'
 import { createBackgroundFailures } from './background-failures.js'
 import { createChannelAccountService } from './channel-accounts.js'
@@ -29,6 +30,7 @@ import { createSignInThrottle } from './sign-in-throttle.js'
 import { createStatsService } from './stats.js'
 import { createTemplateService } from './templates.js'
 import { createTextCallService } from './text-calls.js'
+import { createWaitingReminders } from './waiting-reminders.js'
 import { createFirstCopies } from './sync/first-copies.js'
 import { createDeskSyncService, type DeskSyncOptions } from './sync/sync-service.js'
 
@@ -90,6 +92,9 @@ export function createServices(
     insight: createInsightService(store, events, clock, background.reportFor('insight', logger)),
     exporter: createExportService(store),
     stats: createStatsService(store, clock, background.reportFor('statistics', logger)),
+    // defects (issue 17): desk timers
+    aiAutoResolve: createAiAutoResolve(store, events, clock),
+    waitingReminders: createWaitingReminders(store, notifications, clock),
     sync: createDeskSyncService(store, ingest, events, guestLinking, clock, { firstCopies, ...syncOptions }, background.reportFor('sync', logger)),
   }
 }

@@ -3,7 +3,7 @@ import { newId } from '../domain/ids.js'
 import { normalizeIdentity, type IdentityKind, type NormalizeResult } from '../domain/identity.js'
 import { contentText, isBlankContent, type MessageContent } from '../domain/message-content.js'
 import { timestampProblem } from '../domain/timestamps.js'
-import { guestSearchText, type ConversationSource } from '../db/conversations.js'
+import type { ConversationSource } from '../db/conversations.js'
 import { addToSummary, type SummaryDelta } from '../domain/conversation-summary.js'
 import type { MessageMeta } from '../db/messages.js'
 import type { Property } from '../db/properties.js'
@@ -205,7 +205,7 @@ export function createIngest(store: Store, events: EventBus, clock: () => number
     }
     const guest = identity.guestId ? store.guests.get(identity.guestId) : undefined
     const guestName = guest ? [guest.firstName, guest.lastName].filter(Boolean).join(' ') || null : null
-    store.conversations.insert(conversation, guestSearchText(guestName, { kind, value }))
+    store.conversations.insert(conversation, { name: guestName, identity: { kind, value } })
     const { identityRowid: _rowid, ...fields } = conversation
     store.changeLog.append('conversation', conversation.id, 'insert', { ...fields, identity: { kind, value } }, now)
     published.push({ type: 'conversation.created', conversationId: conversation.id, propertyId: property.id })

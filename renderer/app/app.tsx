@@ -92,7 +92,7 @@ function Shell({ agent }: { agent: Agent }) {
         <AfterFirstContent>
           <BackgroundNotice />
           <SyncIndicator />
-          <NotificationBell />
+          <NotificationBell agentId={agent.id} />
         </AfterFirstContent>
         <button type="button" className="button" onClick={() => signOut.mutate()}>
           {t('app.signOut')}

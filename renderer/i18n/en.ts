@@ -138,6 +138,8 @@ export const en = {
     location: 'Location',
     contact: 'Contact',
     size: '{{size}}',
+    bytes_one: '{{count}} byte',
+    bytes_other: '{{count}} bytes',
   },
   insight: {
     title: 'Insight',
@@ -182,8 +184,10 @@ export const en = {
   },
   export: {
     button: 'Export CSV',
-    progress: 'Exporting {{done}} of {{total}} messages',
-    done: 'Exported {{total}} messages',
+    progress_one: 'Exporting {{done}} of {{count}} message',
+    progress_other: 'Exporting {{done}} of {{count}} messages',
+    done_one: 'Exported {{count}} message',
+    done_other: 'Exported {{count}} messages',
     failed: 'The export failed: {{reason}}',
   },
   arrivals: {
@@ -246,6 +250,7 @@ export const en = {
     missing: 'No value for: {{variables}} — check the text before sending.',
     name: 'Name',
     shortcut: 'Shortcut',
+    shortcutHint: 'Lower-case letters, digits, - and _ only',
     body: 'Text',
     language: 'Language',
     channel: 'Channel',
@@ -301,6 +306,25 @@ export const en = {
     open_other: 'Notifications ({{count}} unread)',
     empty: 'Nothing new.',
     markRead: 'Mark all read',
+  },
+  deskTimers: {
+    title: 'Auto-resolve and reminders',
+    autoResolve: 'Auto-resolve after the guest is quiet for (minutes)',
+    reminder: 'Remind of a waiting guest every (minutes)',
+    never: 'Never',
+    hint: 'Auto-resolve: a conversation the AI agent answered by itself, with no handover and no staff reply; a guest writing again opens it again. Reminders: a guest waiting in the queue or after a handover; to the assignee, else to the agents signed in. Leave a field empty to turn it off.',
+    save: 'Save auto-resolve and reminders',
+    saved: 'Saved',
+  },
+  agentDeactivation: {
+    label: 'Confirm deactivating {{name}}',
+    question: 'Deactivate {{name}}? They are signed out at once and cannot sign in until an admin reactivates them.',
+    confirm: 'Yes, deactivate',
+    cancel: 'Cancel',
+  },
+  notificationSound: {
+    label: 'Sound',
+    hint: 'Play a short sound when a notification arrives (remembered on this computer)',
   },
   settings: {
     agent: {

@@ -89,6 +89,11 @@ test('an admin adds an agent, who can then sign in; a deactivated one cannot', a
     .getByRole('row', { name: /Luca M\. Meier/ })
     .getByRole('button', { name: 'Deactivate' })
     .click()
+  // Deactivating asks first (the agent is signed out at once).
+  const confirm = page.getByRole('group', { name: 'Confirm deactivating Luca M. Meier' })
+  await expect(confirm).toContainText('Deactivate Luca M. Meier? They are signed out at once')
+  await expectNoSeriousViolations(page)
+  await confirm.getByRole('button', { name: 'Yes, deactivate' }).click()
   await expect(page.getByRole('row', { name: /Luca M\. Meier/ })).toContainText('Deactivated')
   await lucaPage.reload()
   await expect(new SignInPage(lucaPage).heading()).toBeVisible()

@@ -121,9 +121,9 @@ test('a quick reply fills its variables in the composer, and its delivery state 
   const picker = page.getByRole('dialog', { name: 'Quick replies' })
   await expect(picker.getByRole('button', { name: 'Use: See you soon' })).toBeVisible()
   await inbox.composer().press('Enter')
-  await expect(inbox.composer()).toHaveValue('Hi Marta, see you on 2030-06-01 in room 118!')
+  await expect(inbox.composer()).toHaveValue('Hi Marta, see you on Saturday, 1 June 2030 in room 118!')
   await inbox.composer().press('Enter')
-  const sent = inbox.bubbles().filter({ hasText: 'Hi Marta, see you on 2030-06-01 in room 118!' })
+  const sent = inbox.bubbles().filter({ hasText: 'Hi Marta, see you on Saturday, 1 June 2030 in room 118!' })
   await expect(sent.locator('.delivery')).toHaveText('Not deliverable: this channel has no webhook set up')
 })
 

@@ -157,7 +157,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           throw new HttpError(400, 'Bad Request', `templateId names no template of this property`)
         kind = { template: { approval: template.approval } }
         refuseUnlessAllowed(kind)
-        const filled = fillTemplate(template.body, templateContext(app.store, conversation, request.agent?.name ?? null))
+        const filled = fillTemplate(template.body, templateContext(app.store, conversation, request.agent?.name ?? null, { now: app.clock() }))
         if (filled.missing.length) throw new HttpError(400, 'Bad Request', `the template needs values this conversation lacks: ${filled.missing.join(', ')}`)
         content = { type: 'text', text: filled.text }
       } else {

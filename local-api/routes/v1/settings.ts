@@ -111,6 +111,8 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         thresholds,
         handoverMessages: request.body.handoverMessages ?? current.handoverMessages,
         deskHours: request.body.deskHours === undefined ? current.deskHours : request.body.deskHours,
+        autoResolveMinutes: request.body.autoResolveMinutes === undefined ? current.autoResolveMinutes : request.body.autoResolveMinutes,
+        waitingReminderMinutes: request.body.waitingReminderMinutes === undefined ? current.waitingReminderMinutes : request.body.waitingReminderMinutes,
         // A key left out is the one kept (the settings page never sees it to send it back).
         embeddings:
           embeddings === undefined

@@ -103,7 +103,7 @@ export const templateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const conversation = app.conversationFor(request, request.params.id)
       const template = app.store.templates.get(request.params.templateId)
       if (!template || template.propertyId !== conversation.propertyId) throw notFound('template', request.params.templateId)
-      return fillTemplate(template.body, templateContext(app.store, conversation, request.agent?.name ?? null))
+      return fillTemplate(template.body, templateContext(app.store, conversation, request.agent?.name ?? null, { now: app.clock() }))
     },
   )
 }

@@ -69,11 +69,12 @@ describe('templates', () => {
       departure: '2030-05-02',
     })
     const filled = (await api('GET', `/v1/conversations/${id}/templates/${welcome}`)).json()
-    assert.deepEqual(filled, { text: 'Hi Eva, welcome to My hotel! You arrive on 2030-05-01.', missing: [] })
+    // The arrival is written for the guest: in the language of the property's country (CH) when the guest's is not known.
+    assert.deepEqual(filled, { text: 'Hi Eva, welcome to My hotel! You arrive on Mittwoch, 1. Mai 2030.', missing: [] })
     const other = await push(pushedMessage({ phone: '+41795554444', at: new Date(Date.now() - HOUR).toISOString() }))
     assert.deepEqual((await api('GET', `/v1/conversations/${other}/templates/${welcome}`)).json().missing, ['reservation.arrival'])
     const sent = await api('POST', `/v1/conversations/${id}/messages`, { templateId: welcome })
-    assert.equal(sent.json().content.text, 'Hi Eva, welcome to My hotel! You arrive on 2030-05-01.')
+    assert.equal(sent.json().content.text, 'Hi Eva, welcome to My hotel! You arrive on Mittwoch, 1. Mai 2030.')
     assert.equal((await api('POST', `/v1/conversations/${other}/messages`, { templateId: welcome })).statusCode, 400)
   })
 

@@ -1,6 +1,5 @@
 // A conversation: one per property, channel and guest identity; two desks that started the
 // guest's conversation on one channel merge into the smaller id, messages and all.
-import { guestSearchText } from '../../../db/conversations.js'
 import type { Channel } from '../../../domain/channels.js'
 import type { IdentityKind } from '../../../domain/identity.js'
 import { suggestFromInsight } from '../../contact-suggestions.js'
@@ -35,7 +34,7 @@ export function conversationProjector(ctx: ProjectorContext): Projector {
           write: (conversationId, fields) => store.conversations.fromSync(conversationId, conversationFields(withRefs(fields))),
           takeOver() {
             // This one takes the other's place, messages and all.
-            store.conversations.insert(newConversation(id, resolved, null), '')
+            store.conversations.insert(newConversation(id, resolved, null), { name: null, identity: null })
             store.contactSuggestions.moveConversation(other, id)
             store.conversations.mergeInto(other, id)
           },
@@ -47,7 +46,7 @@ export function conversationProjector(ctx: ProjectorContext): Projector {
       } else if (!sync.rowExists('conversation', id)) {
         const guest = resolved.guestId ? store.guests.get(String(resolved.guestId)) : undefined
         const guestName = guest ? [guest.firstName, guest.lastName].filter(Boolean).join(' ') || null : null
-        store.conversations.insert(newConversation(id, resolved, identityRowid), guestSearchText(guestName, identity ?? null))
+        store.conversations.insert(newConversation(id, resolved, identityRowid), { name: guestName, identity: identity ?? null })
       }
       store.conversations.fromSync(id, conversationFields(withRefs(state.fields)))
       // Contacts the guest wrote are suggestions here too (a desk of an older version sends no suggestion ops).

@@ -15,6 +15,10 @@ export function guestIdentityProjector(ctx: ProjectorContext): Projector {
       const before = store.guests.findIdentity(kind as IdentityKind, rest.join(':'))?.guestId
       if (before && guestId && f.verified !== false && resolve('guest', before) !== guestId) sameGuest(before, guestId)
       store.guests.identityFromSync(kind as IdentityKind, rest.join(':'), { guestId, verified: f.verified as boolean | undefined }, Number(f.createdAt ?? 0))
+      // Conversations are found by every contact of their guest's profile.
+      for (const profile of new Set([before, guestId])) {
+        if (profile) for (const conversation of store.conversations.byGuest(profile)) store.conversations.refreshSearchText(conversation)
+      }
       return id
     },
   }

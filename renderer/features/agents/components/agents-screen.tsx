@@ -5,6 +5,7 @@ import { useAgents } from '@/queries/agents'
 import { messageTime } from '@/lib/relative-time'
 import { useNow } from '@/lib/use-now'
 import { useAddAgent, useUnlockAgent, useUpdateAgent } from '../api/agents'
+import { ActiveToggle } from './active-toggle'
 
 /** The server's policy decides; this only saves a round trip (the type keeps it the contract's length). */
 const MIN_PASSWORD: MinPasswordLength = 10
@@ -118,11 +119,7 @@ function AgentRow({
           <button type="button" className="button" onClick={() => onChange({ role: agent.role === 'admin' ? 'agent' : 'admin' })}>
             {agent.role === 'admin' ? t('agents.makeAgent') : t('agents.makeAdmin')}
           </button>
-          {!isYou && (
-            <button type="button" className="button" onClick={() => onChange({ active: !agent.active })}>
-              {agent.active ? t('agents.deactivate') : t('agents.reactivate')}
-            </button>
-          )}
+          {!isYou && <ActiveToggle name={agent.name} active={agent.active} onChange={(active) => onChange({ active })} />}
         </div>
       </td>
     </tr>

@@ -116,7 +116,7 @@ function fileExtension(name: string): string {
   return match ? match[1]!.toUpperCase() : 'FILE'
 }
 
-function fileSize(bytes: number, t: (key: string, options: { size: string }) => string): string {
+function fileSize(bytes: number, t: ReturnType<typeof useTranslation>['t']): string {
   const units = [
     [1024 ** 3, 'gigabyte'],
     [1024 ** 2, 'megabyte'],
@@ -126,5 +126,6 @@ function fileSize(bytes: number, t: (key: string, options: { size: string }) => 
     if (bytes >= size)
       return t('content.size', { size: new Intl.NumberFormat(undefined, { style: 'unit', unit, maximumFractionDigits: 1 }).format(bytes / size) })
   }
-  return t('content.size', { size: new Intl.NumberFormat(undefined, { style: 'unit', unit: 'byte' }).format(bytes) })
+  // Intl's short byte unit has no plural ("14 byte"): the count goes through i18next's plural forms.
+  return t('content.bytes', { count: bytes })
 }

@@ -32,11 +32,11 @@ export function ExportButton({ filters }: { filters: ConversationFilters }) {
       </button>
       {progress.state === 'running' && (
         <label className="export-progress">
-          <span>{t('export.progress', { done: progress.done, total: progress.total })}</span>
+          <span>{t('export.progress', { done: progress.done, count: progress.total })}</span>
           <progress max={Math.max(1, progress.total)} value={progress.done} />
         </label>
       )}
-      {progress.state === 'done' && <span role="status">{t('export.done', { total: progress.total })}</span>}
+      {progress.state === 'done' && <span role="status">{t('export.done', { count: progress.total })}</span>}
       {progress.state === 'failed' && (
         <span className="form-error" role="alert">
           {t('export.failed', { reason: progress.reason })}

@@ -2,11 +2,14 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { conversationPath, navigate } from '@/lib/router'
 import { useMarkNotificationsRead, useNotifications } from '../api/notifications'
+import { useNotificationSound } from '../hooks/use-notification-sound'
+import { NotificationSoundToggle } from './notification-sound-toggle'
 
-/** The notification centre in the top bar: assignments and the AI agent's handovers. */
-export function NotificationBell() {
+/** The notification centre in the top bar: assignments and the AI agent's handovers, with a sound for new ones. */
+export function NotificationBell({ agentId }: { agentId: string }) {
   const { t, i18n } = useTranslation()
   const notifications = useNotifications()
+  useNotificationSound(agentId, notifications.data?.items)
   const markRead = useMarkNotificationsRead()
   const [open, setOpen] = useState(false)
   const unread = notifications.data?.unread ?? 0
@@ -29,6 +32,7 @@ export function NotificationBell() {
         <div className="notification-panel" role="region" aria-label={t('notifications.title')}>
           <div className="notification-head">
             <strong>{t('notifications.title')}</strong>
+            <NotificationSoundToggle agentId={agentId} />
             {unread > 0 && (
               <button type="button" className="link-button" onClick={() => markRead.mutate()}>
                 {t('notifications.markRead')}

@@ -4,6 +4,7 @@ import type { ChannelAccount, LlmProvider } from '@api-contract'
 import { desktop } from '@/lib/desktop'
 import { useChannelAccounts, useLlmProvider, useRemoveLlmProvider, useSaveLlmProvider, useUpdateChannelAccount } from '../api/settings'
 import { AgentSettingsSection } from './agent-settings-section'
+import { DeskTimersSection } from './desk-timers-section'
 import { DesktopSection } from './desktop-section'
 import { ReplyTargetsSection } from './reply-targets-section'
 
@@ -19,6 +20,7 @@ export function SettingsScreen({ children }: { children?: ReactNode }) {
       {children}
       <ReplyTargetsSection />
       <AgentSettingsSection />
+      <DeskTimersSection />
       {llm.isSuccess && <LlmForm key={llm.data?.baseUrl ?? 'none'} provider={llm.data} />}
       <section className="card" aria-labelledby="channels-title">
         <h2 id="channels-title">{t('settings.channels')}</h2>

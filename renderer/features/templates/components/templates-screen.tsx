@@ -86,7 +86,15 @@ function TemplateForm({ title, submitLabel, initial, pending, error, onSubmit, e
       </label>
       <label>
         {t('templates.shortcut')}
-        <input required maxLength={40} pattern="[a-z0-9_-]+" value={draft.shortcut} onChange={(e) => set({ shortcut: e.target.value })} />
+        {/* Chromium compiles `pattern` with the v flag, where a bare `-` in a class is an error and the whole pattern is ignored. */}
+        <input
+          required
+          maxLength={40}
+          pattern="[a-z0-9_\-]+"
+          title={t('templates.shortcutHint')}
+          value={draft.shortcut}
+          onChange={(e) => set({ shortcut: e.target.value })}
+        />
       </label>
       <label className="wide">
         {t('templates.body')}
