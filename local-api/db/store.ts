@@ -10,6 +10,7 @@ import { changeLogRepository } from './change-log.js'
 import { contactSuggestionsRepository } from './contact-suggestions.js'
 import { conversationEventsRepository } from './conversation-events.js'
 import { conversationsRepository } from './conversations.js'
+import { conversationChannelsRepository } from './conversation-channels.js'
 import { exportRepository } from './export.js'
 import { customFieldsRepository } from './custom-fields.js'
 import { openDeskClock } from './desk-clock.js'
@@ -60,6 +61,7 @@ export function createStore(db: Db, { now = Date.now }: StoreOptions = {}) {
     guests: guestsRepository(db),
     guestMerges: guestMergesRepository(db),
     conversations: conversationsRepository(db, queryWorker),
+    conversationChannels: conversationChannelsRepository(db),
     contactSuggestions: contactSuggestionsRepository(db),
     messages: messagesRepository(db),
     reservations: reservationsRepository(db),

@@ -20,6 +20,7 @@ import { guestSearchGrams } from './0180-guest-search-grams.js'
 import { agentRetrieval } from './0190-agent-retrieval.js'
 import { knowledgeEmbeddings } from './0200-knowledge-embeddings.js'
 import { conversationStates } from './0210-conversation-states.js'
+import { settingsDefaultOutlets } from './0250-settings-default-outlets.js'
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -44,4 +45,5 @@ export const migrations: readonly Migration[] = [
   agentRetrieval,
   knowledgeEmbeddings,
   conversationStates,
+  settingsDefaultOutlets,
 ]
