@@ -1,10 +1,9 @@
 import type { Migration } from '../../../sync-core/migrations/sqlite-migration.js'
-import { DEFAULT_OUTLET } from '../../domain/default-outlet.js'
 
 /**
  * Every property without an outlet gets the default one ("Front desk"), so the guest app's
  * conversations work there without set-up. Its id follows from the property's, as new properties'
- * (domain/default-outlet.ts).
+ * (domain/default-outlet.ts; a migration imports nothing of the app, so its words are here too).
  */
 export const settingsDefaultOutlets: Migration = {
   version: 250,
@@ -16,6 +15,6 @@ export const settingsDefaultOutlets: Migration = {
               CAST(unixepoch('subsec') * 1000 AS INTEGER)
        FROM properties p
        WHERE NOT EXISTS (SELECT 1 FROM outlets o WHERE o.property_id = p.id)`,
-    ).run(DEFAULT_OUTLET)
+    ).run({ code: 'front-desk', name: 'Front desk' })
   },
 }
