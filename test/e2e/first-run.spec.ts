@@ -88,6 +88,8 @@ test('an admin adds an agent, who can then sign in; a deactivated one cannot', a
     .getByRole('row', { name: /Luca M\. Meier/ })
     .getByRole('button', { name: 'Deactivate' })
     .click()
+  // Deactivating is confirmed first.
+  await page.getByRole('dialog', { name: 'Deactivate Luca M. Meier?' }).getByRole('button', { name: 'Deactivate' }).click()
   await expect(page.getByRole('row', { name: /Luca M\. Meier/ })).toContainText('Deactivated')
   await lucaPage.reload()
   await expect(new SignInPage(lucaPage).heading()).toBeVisible()
