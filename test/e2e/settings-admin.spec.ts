@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { expectNoSeriousViolations } from './axe.js'
 import { expect, SCREENSHOTS, test } from './fixtures.js'
 import { InboxPage } from './pages/inbox-page.js'
@@ -8,7 +9,7 @@ import { SignInPage } from './pages/sign-in-page.js'
 test.use({ deskName: 'settings-admin' })
 
 /** Adds an agent over the API, as an admin would under Agents. */
-async function addAgent(page: import('@playwright/test').Page, url: string, adminToken: string, agent: { name: string; email: string; password: string; role: string }) {
+async function addAgent(page: Page, url: string, adminToken: string, agent: { name: string; email: string; password: string; role: string }) {
   const response = await page.request.post(`${url}/v1/agents`, { headers: { authorization: `Bearer ${adminToken}` }, data: agent })
   expect(response.status(), await response.text()).toBe(201)
 }

@@ -16,12 +16,15 @@ interface RoomType {
   rooms: readonly string[]
 }
 
+const floor = (first: number, count: number) => Array.from({ length: count }, (_, index) => String(first + index))
+
+// Enough rooms that no two sample stays share one.
 const ROOM_TYPES: readonly RoomType[] = [
-  { name: 'double room', price: 190, rooms: ['204', '206', '208', '305', '307', '309'] },
-  { name: 'twin room', price: 180, rooms: ['210', '212', '311', '313'] },
-  { name: 'junior suite', price: 320, rooms: ['401', '402', '403'] },
-  { name: 'family room', price: 260, rooms: ['214', '216', '315'] },
-  { name: 'single room', price: 140, rooms: ['101', '102', '103', '104'] },
+  { name: 'double room', price: 190, rooms: floor(201, 12) },
+  { name: 'twin room', price: 180, rooms: floor(301, 8) },
+  { name: 'junior suite', price: 320, rooms: floor(401, 6) },
+  { name: 'family room', price: 260, rooms: floor(501, 6) },
+  { name: 'single room', price: 140, rooms: floor(101, 8) },
 ]
 
 /** A stay a story is about; its reservation is made with the same dates, room and number. */

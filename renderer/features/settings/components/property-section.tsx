@@ -25,7 +25,7 @@ function PropertyForm({ property }: { property: Property }) {
   const [country, setCountry] = useState(property.defaultCountry)
   const [timeZone, setTimeZone] = useState(property.timeZone)
   // The browser's own list of IANA zones, offered as suggestions; the server checks what is sent.
-  const zones = useMemo(() => (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []), [])
+  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), [])
 
   function submit(event: FormEvent) {
     event.preventDefault()
