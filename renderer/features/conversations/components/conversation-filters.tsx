@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next'
-import type { Channel } from '@api-contract'
 import { useProperties } from '@/queries/properties'
 import { CONVERSATION_SEARCH_ID } from '@/lib/dom'
 import { useOutlets } from '../api/outlets'
