@@ -129,12 +129,22 @@ test('an admin changes their own password and signs in with it again', async ({ 
 test('the sample data of a first run: a reply in a web chat is delivered to the local demo receiver', async ({ page, freshServer }) => {
   await page.goto(freshServer.url)
   const setup = new SetupPage(page)
-  await setup.fill({ property: 'Hotel Lago', country: 'CH', timeZone: 'Europe/Zurich', name: 'Sara Brunner', email: 'sara@hotel-lago.ch', password: 'lakeside view 1', sampleData: true })
+  await setup.fill({
+    property: 'Hotel Lago',
+    country: 'CH',
+    timeZone: 'Europe/Zurich',
+    name: 'Sara Brunner',
+    email: 'sara@hotel-lago.ch',
+    password: 'lakeside view 1',
+    sampleData: true,
+  })
   await setup.submit()
   await expect(page.getByText('Signed in as Sara Brunner')).toBeVisible()
 
   const accounts = await (await page.request.get(`${freshServer.url}/v1/channel-accounts`)).json()
-  expect(accounts.map((a: { name: string; webhookUrl: string }) => [a.name, a.webhookUrl])).toEqual([['Website chat', expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/demo-webhook$/)]])
+  expect(accounts.map((a: { name: string; webhookUrl: string }) => [a.name, a.webhookUrl])).toEqual([
+    ['Website chat', expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/demo-webhook$/)],
+  ])
   const [conversation] = (await (await page.request.get(`${freshServer.url}/v1/conversations?channel=web_chat&limit=1`)).json()).items
   const inbox = new InboxPage(page)
   await inbox.goto(`${freshServer.url}/conversations/${conversation.id}`)

@@ -86,8 +86,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['native'],
         summary: 'The signed-in agent changes their own password (the current one required)',
-        description:
-          "The new password follows the desk's password rules. Every session of the agent ends; the one that asked gets a new cookie.",
+        description: "The new password follows the desk's password rules. Every session of the agent ends; the one that asked gets a new cookie.",
         body: OwnPasswordChangeBody,
         response: { 204: Type.Null(), ...problemResponses, 429: ProblemSchema },
       },

@@ -172,7 +172,11 @@ const STORIES: readonly Story[] = [
       identity: 'phone',
       lastAgo: rng.int(1, 5) * HOUR,
       lines: [
-        ['guest', `Hello, this is ${guest.firstName} ${guest.lastName}, I have a booking for tonight, ${confirmation}. Our flight is delayed, we will only get there around ${late}.`, 0],
+        [
+          'guest',
+          `Hello, this is ${guest.firstName} ${guest.lastName}, I have a booking for tonight, ${confirmation}. Our flight is delayed, we will only get there around ${late}.`,
+          0,
+        ],
         ['desk', `No problem at all. Our night porter is at the desk all night, so your ${type.name} will be ready whenever you arrive.`, sec(rng.int(8, 20))],
         ['guest', 'Great, thank you. See you later then.', sec(rng.int(5, 12))],
         ['desk', 'You are welcome. Safe travels!', sec(rng.int(3, 6))],
@@ -235,7 +239,11 @@ const STORIES: readonly Story[] = [
       lastAgo: (departed - 1) * DAY + rng.int(1, 8) * HOUR,
       lines: [
         ['guest', `Could you send me the invoice for my stay, booking ${confirmation}?`, 0],
-        ['desk', `Of course, the invoice for your ${nights} nights in our ${type.name} (${money(type.price * nights)}) is on its way to ${guest.email}.`, rng.int(10, 60) * MINUTE],
+        [
+          'desk',
+          `Of course, the invoice for your ${nights} nights in our ${type.name} (${money(type.price * nights)}) is on its way to ${guest.email}.`,
+          rng.int(10, 60) * MINUTE,
+        ],
         ['guest', `Thank you. I need our company name on it, please: ${company}.`, rng.int(1, 4) * HOUR],
         ['desk', `Done: a corrected invoice made out to ${company} has been sent to ${guest.email}.`, rng.int(10, 40) * MINUTE],
       ],
@@ -316,7 +324,19 @@ const STORIES: readonly Story[] = [
 ]
 
 /** `count` sample stories for a property (its country's currency, its calendar), the same for the same seed and time. */
-export function sampleStories({ count, seed, now, country, timeZone }: { count: number; seed: number; now: number; country: string; timeZone: string }): SampleStory[] {
+export function sampleStories({
+  count,
+  seed,
+  now,
+  country,
+  timeZone,
+}: {
+  count: number
+  seed: number
+  now: number
+  country: string
+  timeZone: string
+}): SampleStory[] {
   const rng = createRng(seed)
   const nextGuest = createGuestFactory(rng)
   const calendar = calendarOf(now, timeZone)

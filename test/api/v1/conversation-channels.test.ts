@@ -31,7 +31,12 @@ describe('GET /v1/conversation-channels', () => {
   })
 
   it('lists every channel with a conversation, SMS and email included, in the contract order', async () => {
-    await t.app.inject({ method: 'POST', url: PUSH_URL, headers: bearer(writer), payload: { messages: [pushedMessage({ phone: '+41791110001', platform: 'PHONE_CALL' })] } })
+    await t.app.inject({
+      method: 'POST',
+      url: PUSH_URL,
+      headers: bearer(writer),
+      payload: { messages: [pushedMessage({ phone: '+41791110001', platform: 'PHONE_CALL' })] },
+    })
     for (const [channel, phone] of [
       ['sms', '+41791110002'],
       ['email', '+41791110003'],

@@ -12,15 +12,19 @@ before(async () => {
 })
 after(() => t.close())
 
-const api = (method: 'GET' | 'POST', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: bearer(admin), ...(payload ? { payload } : {}) })
+const api = (method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, headers: bearer(admin), ...(payload ? { payload } : {}) })
 
 describe('the default outlet', () => {
   it('comes with the property of a new desk', async () => {
     const propertyId = t.app.store.properties.first()!.id
     const outlets = (await api('GET', '/v1/outlets')).json()
     assert.deepEqual(
-      outlets.map((outlet: { propertyId: string; code: string; name: string; available: boolean }) => [outlet.propertyId, outlet.code, outlet.name, outlet.available]),
+      outlets.map((outlet: { propertyId: string; code: string; name: string; available: boolean }) => [
+        outlet.propertyId,
+        outlet.code,
+        outlet.name,
+        outlet.available,
+      ]),
       [[propertyId, 'front-desk', 'Front desk', true]],
     )
   })

@@ -16,7 +16,7 @@ before(async () => {
 after(() => t.close())
 
 describe('admin: outlets', () => {
-  it('are added in display order, after the property's own Front desk, edited, and listed for everyone', async () => {
+  it("are added in display order, after the property's own Front desk, edited, and listed for everyone", async () => {
     const spa = (await send('POST', '/v1/outlets', { code: 'SPA', name: 'Spa' })).json()
     const bar = (await send('POST', '/v1/outlets', { code: 'BAR', name: 'Bar', available: false })).json()
     assert.deepEqual([spa.position, bar.position, bar.available], [2, 3, false])

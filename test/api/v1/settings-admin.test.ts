@@ -32,7 +32,11 @@ after(() => t.close())
 
 describe('the property, edited by an admin', () => {
   it('takes a new name, phone country and IANA time zone', async () => {
-    const response = await as(adminCookie, 'PATCH', `/v1/properties/${propertyId}`, { name: 'Hotel Alpenblick & Spa', defaultCountry: 'at', timeZone: 'Europe/Vienna' })
+    const response = await as(adminCookie, 'PATCH', `/v1/properties/${propertyId}`, {
+      name: 'Hotel Alpenblick & Spa',
+      defaultCountry: 'at',
+      timeZone: 'Europe/Vienna',
+    })
     assert.equal(response.statusCode, 200, response.body)
     assert.deepEqual([response.json().name, response.json().defaultCountry, response.json().timeZone], ['Hotel Alpenblick & Spa', 'AT', 'Europe/Vienna'])
   })

@@ -123,7 +123,12 @@ function AgentRow({
             {agent.role === 'admin' ? t('agents.makeAgent') : t('agents.makeAdmin')}
           </button>
           {!isYou && (
-            <button type="button" className="button" onClick={() => setResettingPassword(true)} aria-label={t('agentsAdmin.resetPasswordNamed', { name: agent.name })}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => setResettingPassword(true)}
+              aria-label={t('agentsAdmin.resetPasswordNamed', { name: agent.name })}
+            >
               {t('agentsAdmin.resetPassword')}
             </button>
           )}
@@ -181,7 +186,15 @@ function ResetPasswordForm({ agent, onDone }: { agent: ListedAgent; onDone: (res
     >
       <label>
         {t('agentsAdmin.newPasswordFor', { name: agent.name })}
-        <input type="password" required minLength={MIN_PASSWORD} autoComplete="new-password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input
+          type="password"
+          required
+          minLength={MIN_PASSWORD}
+          autoComplete="new-password"
+          autoFocus
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
       </label>
       <button type="submit" className="button primary" disabled={update.isPending}>
         {t('agentsAdmin.setPassword')}

@@ -44,14 +44,7 @@ export function OwnPasswordSection() {
       </label>
       <label>
         {t('settingsAdmin.password.repeat')}
-        <input
-          required
-          type="password"
-          autoComplete="new-password"
-          aria-invalid={mismatch}
-          value={repeated}
-          onChange={(e) => setRepeated(e.target.value)}
-        />
+        <input required type="password" autoComplete="new-password" aria-invalid={mismatch} value={repeated} onChange={(e) => setRepeated(e.target.value)} />
       </label>
       <div className="row-actions wide">
         <button type="submit" className="button primary" disabled={change.isPending || mismatch}>

@@ -48,7 +48,9 @@ export default function MetricChart({ metric, points, label, locale }: MetricCha
     const showTooltip = ({ tooltip }: { tooltip: TooltipModel<'bar'> }) => {
       const point = tooltip.opacity === 0 ? undefined : points[tooltip.dataPoints[0]?.dataIndex ?? -1]
       setHovered(
-        point ? { text: t('statsCharts.valueAt', { date: day(point.date), value: valueText(point.values[metric.key]) }), x: tooltip.caretX, y: tooltip.caretY } : null,
+        point
+          ? { text: t('statsCharts.valueAt', { date: day(point.date), value: valueText(point.values[metric.key]) }), x: tooltip.caretX, y: tooltip.caretY }
+          : null,
       )
     }
     const chart = new Chart(element, {
