@@ -7,6 +7,8 @@ import { SetupPage } from './pages/setup-page.js'
 import { SignInPage } from './pages/sign-in-page.js'
 
 test.use({ deskName: 'settings-admin' })
+// Axe scans and sign-ins on a busy 2-core machine: more than the default 30 s.
+test.describe.configure({ timeout: 120_000 })
 
 /** Adds an agent over the API, as an admin would under Agents. */
 async function addAgent(page: Page, url: string, adminToken: string, agent: { name: string; email: string; password: string; role: string }) {
@@ -139,7 +141,8 @@ test('the sample data of a first run: a reply in a web chat is delivered to the 
     sampleData: true,
   })
   await setup.submit()
-  await expect(page.getByText('Signed in as Sara Brunner')).toBeVisible()
+  // Loading the sample data takes a few seconds.
+  await expect(page.getByText('Signed in as Sara Brunner')).toBeVisible({ timeout: 60_000 })
 
   const accounts = await (await page.request.get(`${freshServer.url}/v1/channel-accounts`)).json()
   expect(accounts.map((a: { name: string; webhookUrl: string }) => [a.name, a.webhookUrl])).toEqual([
