@@ -188,13 +188,26 @@ const STORIES: readonly Story[] = [
   // In house, a problem that is not solved yet: the guest waits for an answer now.
   ({ rng, guest, room }) => {
     const number = room(rng.pick(ROOM_TYPES))
+    const [problem, help, still] = rng.pick([
+      [`The air conditioning in room ${number} is not working and it is very warm.`, 'A technician is on his way', 'It is still not working after an hour.'],
+      [
+        `The shower in room ${number} only runs cold.`,
+        'Our maintenance colleague is on his way',
+        'Still only cold water, and we have to leave for dinner soon.',
+      ],
+      [
+        `The safe in room ${number} is locked and we cannot open it. Our passports are inside.`,
+        'Our duty manager is on his way',
+        'Nobody has come yet. Could you please check?',
+      ],
+    ] as const)
     return {
       channel: 'web_chat',
       lastAgo: rng.int(3, 25) * MINUTE,
       lines: [
-        ['guest', `The air conditioning in room ${number} is not working and it is very warm.`, 0],
-        ['desk', `I am sorry, ${guest.firstName}! A technician is on his way to room ${number} now.`, rng.int(3, 8) * MINUTE],
-        ['guest', 'It is still not working after an hour.', HOUR],
+        ['guest', problem, 0],
+        ['desk', `I am sorry, ${guest.firstName}! ${help} to room ${number} now.`, rng.int(3, 8) * MINUTE],
+        ['guest', still, HOUR],
       ],
       stay: { arrivalOffset: -rng.int(1, 2), nights: rng.int(3, 5), room: number, status: 'checked_in' },
       outcome: 'assign',
@@ -223,7 +236,17 @@ const STORIES: readonly Story[] = [
       channel: 'web_chat',
       identity: 'phone',
       lastAgo: rng.int(2, 12) * MINUTE,
-      lines: [['guest', `The wifi keeps disconnecting in room ${number}. Is there another network we can use?`, 0]],
+      lines: [
+        [
+          'guest',
+          rng.pick([
+            `The wifi keeps disconnecting in room ${number}. Is there another network we can use?`,
+            `Could we have two more pillows in room ${number}, please?`,
+            `Is there an iron we could borrow? We are in room ${number}.`,
+          ]),
+          0,
+        ],
+      ],
       stay: { arrivalOffset: -1, nights: rng.int(2, 4), room: number, status: 'checked_in' },
     }
   },
