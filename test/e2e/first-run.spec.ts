@@ -19,7 +19,8 @@ test('a new data dir opens on setup; setup creates the property and admin, loads
   await setup.submit()
 
   const inbox = new InboxPage(page)
-  await expect(page.getByText(`Signed in as ${ADMIN.name}`)).toBeVisible()
+  // Loading the sample data (and starting its demo webhook receiver) takes a few seconds.
+  await expect(page.getByText(`Signed in as ${ADMIN.name}`)).toBeVisible({ timeout: 60_000 })
   await expect(inbox.rows().first()).toBeVisible()
   expect(await inbox.rows().count()).toBeGreaterThan(5)
   await expect(inbox.rows().locator('.channel-badge', { hasText: 'Phone' }).first()).toBeVisible()
