@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { AgentSchema } from './agents.js'
+import { AgentSchema, PasswordSchema } from './agents.js'
 
 /** POST /v1/session */
 export const SignInBody = Type.Object(
@@ -11,3 +11,10 @@ export type SignIn = Static<typeof SignInBody>
 /** GET and POST /v1/session: the signed-in agent. */
 export const SessionSchema = Type.Object({ agent: AgentSchema })
 export type Session = Static<typeof SessionSchema>
+
+/** PUT /v1/session/password: the signed-in agent changes their own password. */
+export const OwnPasswordChangeBody = Type.Object(
+  { currentPassword: Type.String({ minLength: 1, maxLength: 1000 }), newPassword: PasswordSchema },
+  { additionalProperties: false },
+)
+export type OwnPasswordChange = Static<typeof OwnPasswordChangeBody>

@@ -28,6 +28,7 @@ import { thirdPartyRoutes } from './routes/dialects/third-party.js'
 import { unifiedMessagingRoutes } from './routes/dialects/unified-messaging.js'
 import { v1Routes } from './routes/v1/index.js'
 import { ensureDefaultProperty } from './services/properties.js'
+import { demoWebhook } from './plugins/demo-webhook.js'
 
 export const VERSION = '0.1.0'
 
@@ -179,6 +180,7 @@ export async function buildServer(config: ServerConfig) {
     sync: config.sync,
   })
   await app.register(auth)
+  await app.register(demoWebhook)
   await app.register(storageGuard, { health: storageHealth, serving })
   if (config.backups && config.dataDir && !damage) {
     await app.register(backupSchedule, { dataDir: config.dataDir, health: storageHealth, options: config.backups, after: serving?.laterIntegrity })

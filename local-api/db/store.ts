@@ -11,6 +11,7 @@ import { changeLogRepository } from './change-log.js'
 import { contactSuggestionsRepository } from './contact-suggestions.js'
 import { conversationEventsRepository } from './conversation-events.js'
 import { conversationsRepository } from './conversations.js'
+import { conversationChannelsRepository } from './conversation-channels.js'
 import { exportRepository } from './export.js'
 import { customFieldsRepository } from './custom-fields.js'
 import { openDeskClock } from './desk-clock.js'
@@ -62,6 +63,7 @@ export function createStore(db: Db, { now = Date.now }: StoreOptions = {}) {
     guests: guestsRepository(db),
     guestMerges: guestMergesRepository(db),
     conversations: conversationsRepository(db, queryWorker),
+    conversationChannels: conversationChannelsRepository(db),
     contactSuggestions: contactSuggestionsRepository(db),
     messages: messagesRepository(db),
     reservations: reservationsRepository(db),

@@ -12,7 +12,7 @@ export interface FirstScreenAnswer {
 /**
  * The API requests the inbox's first screen draws from at `pathname` (renderer/app/first-screen.ts
  * asks for the same, by the same addresses): the setup status and session; in the inbox, the first
- * page of the list (its default view, needs reply) and the properties and outlets its filters offer; at a chat, its newest messages
+ * page of the list (its default view, needs reply) and the properties, outlets and channels its filters offer; at a chat, its newest messages
  * and summary only. The list is drawn after the chat there: the page does not wait for its answers,
  * which the desk works out while the browser draws the chat.
  */
@@ -21,7 +21,7 @@ export function firstScreenRequests(pathname: string, conversationId?: string): 
   if (conversationId !== undefined) {
     const id = encodeURIComponent(conversationId)
     requests.push(`/v1/conversations/${id}/messages?limit=50`, `/v1/conversations/${id}`)
-  } else if (pathname === '/') requests.push('/v1/properties', '/v1/outlets', '/v1/conversations?view=needs_reply&limit=50')
+  } else if (pathname === '/') requests.push('/v1/properties', '/v1/outlets', '/v1/conversation-channels', '/v1/conversations?view=needs_reply&limit=50')
   return requests
 }
 

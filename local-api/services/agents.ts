@@ -32,7 +32,7 @@ export function createAgentService(store: Store, clock: () => number = Date.now)
     store.changeLog.append('agent', agent.id, op, agent, now)
   }
 
-  return {
+  const service = {
     /**
      * Validates and creates an agent; an email already in use is a problem, not an error. With
      * `onlyIfFirst` (first-run setup) nothing is created, and the value is undefined, once any agent exists.
@@ -97,6 +97,21 @@ export function createAgentService(store: Store, clock: () => number = Date.now)
       return { ok: true, value: next }
     },
 
+    /**
+     * The agent changes their own password: the current one must be given (a session left open on a
+     * desk PC must not be enough). Like any new password, it ends the agent's sessions.
+     */
+    async changeOwnPassword(agent: Agent, currentPassword: string, newPassword: string): Promise<Outcome<Agent>> {
+      const found = store.agents.withPasswordByEmail(agent.email)
+      if (!found || !(await verifyPassword(currentPassword, found.passwordHash))) {
+        return { ok: false, problems: [{ field: 'currentPassword', message: 'is not your current password' }] }
+      }
+      if (newPassword === currentPassword) return { ok: false, problems: [{ field: 'newPassword', message: 'must differ from your current password' }] }
+      const updated = await service.update(agent.id, { password: newPassword })
+      if (!updated) return { ok: false, problems: [{ field: 'agent', message: 'no longer exists' }] }
+      return updated.ok ? updated : { ok: false, problems: updated.problems.map((problem) => ({ ...problem, field: 'newPassword' })) }
+    },
+
     /** The active agent with this email and password, or undefined. */
     async authenticate(email: string, password: string): Promise<Agent | undefined> {
       const normalized = normalizeEmail(email)
@@ -131,6 +146,7 @@ export function createAgentService(store: Store, clock: () => number = Date.now)
       store.agentSessions.remove(hashSessionToken(token))
     },
   }
+  return service
 }
 
 // A fixed hash of a random password, for constant-time sign-in failures.

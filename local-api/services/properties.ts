@@ -2,6 +2,7 @@ import { newId } from '../domain/ids.js'
 import { isCountryCode } from '../domain/identity.js'
 import type { Property } from '../db/properties.js'
 import type { Store } from '../db/store.js'
+import { defaultOutletOf } from '../domain/default-outlet.js'
 
 export interface PropertyInput {
   name: string
@@ -26,11 +27,15 @@ function checkedSettings(input: PropertyInput): { name: string; defaultCountry: 
   return { name: input.name, defaultCountry, timeZone }
 }
 
+/** A new property, with its default outlet ("Front desk") so the guest app can write to it at once. */
 export function createProperty(store: Store, input: PropertyInput, now = Date.now(), id = newId('prop')): Property {
   const property: Property = { id, ...checkedSettings(input), createdAt: now }
   store.transaction(() => {
     store.properties.insert(property)
     store.changeLog.append('property', property.id, 'insert', property, now)
+    const outlet = { ...defaultOutletOf(property.id), available: true, position: 1, createdAt: now }
+    store.outlets.insert(outlet)
+    store.changeLog.append('outlet', outlet.id, 'insert', outlet, now)
   })
   return property
 }

@@ -1,11 +1,12 @@
 import type { Property } from '../db/properties.js'
 import type { Store } from '../db/store.js'
-import { generateConversations, toIncomingMessage } from './sample-data/generate.js'
-import type { Ingest } from './ingest.js'
+import type { ConversationService } from './conversations.js'
+import type { Ingest, IncomingMessage } from './ingest.js'
 import type { KnowledgeService } from './knowledge.js'
 import type { LeadService } from './leads.js'
 import type { ReservationService } from './reservations.js'
 import { SAMPLE_KNOWLEDGE } from './sample-data/knowledge-base.js'
+import { sampleStories, type SampleStory } from './sample-data/stories.js'
 import { SAMPLE_TEMPLATES } from './sample-data/templates.js'
 import type { TemplateService } from './templates.js'
 
@@ -18,22 +19,42 @@ export interface SampleDataSummary {
   templates: number
 }
 
-const DAY = 24 * 60 * 60 * 1000
-const SAMPLE_CONVERSATIONS = 60
-const SAMPLE_MESSAGES = 420
+const SAMPLE_CONVERSATIONS = 36
 
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+export interface SampleDataServices {
+  ingest: Ingest
+  reservations: ReservationService
+  leads: LeadService
+  knowledge: KnowledgeService
+  templates: TemplateService
+  conversations: ConversationService
+}
+
+const messagesOf = (story: SampleStory, prefix: string, agentId: string | undefined): IncomingMessage[] =>
+  story.lines.map((line, index) => ({
+    channel: story.channel,
+    identity: { kind: story.identity, value: story.identity === 'phone' ? story.guest.phone : story.guest.email },
+    direction: line.from === 'guest' ? 'in' : 'out',
+    content: { type: 'text', text: line.text },
+    createdAt: line.at,
+    externalId: `${prefix}-${index}`,
+    // What staff wrote in the chat of a conversation they took on is theirs; a call's words are the call's.
+    ...(line.from === 'desk' && agentId && story.channel !== 'phone' && story.outcome === 'assign' ? { senderAgentId: agentId } : {}),
+  }))
 
 /**
- * A realistic first look at the inbox: guests on web chat and phone calls over the last weeks,
- * a third of them active now, half with a reservation (some arriving today or tomorrow, some in
- * house); a knowledge base of 35 answers in five languages; quick-reply templates. Written through the ingest and reservation services like any pushed data.
+ * A realistic first look at the inbox: a week of a hotel's guests on web chat and the phone, each
+ * conversation about one stay whose reservation says the same (arriving today and tomorrow, in house,
+ * gone home), a few enquiries captured as leads, some taken on by the admin, most handled and resolved,
+ * a few waiting for a reply now; a knowledge base of 35 answers in five languages; quick-reply
+ * templates. Written through the ingest, reservation and conversation services like any pushed data.
  */
 export function loadSampleData(
   store: Store,
-  services: { ingest: Ingest; reservations: ReservationService; leads: LeadService; knowledge: KnowledgeService; templates: TemplateService },
+  services: SampleDataServices,
   property: Property,
   now: number,
+  { adminId }: { adminId?: string } = {},
 ): SampleDataSummary {
   const summary: SampleDataSummary = { conversations: 0, messages: 0, reservations: 0, leads: 0, knowledgeEntries: 0, templates: 0 }
   // The AI agent's knowledge base and the desk's quick replies, so a first run shows both at work.
@@ -47,45 +68,33 @@ export function loadSampleData(
     summary.templates++
   }
   const seed = now % 1_000_000
-  const guestsWithReservation = new Set<string>()
-  for (const conversation of generateConversations({
-    conversations: SAMPLE_CONVERSATIONS,
-    messages: SAMPLE_MESSAGES,
-    seed,
-    now,
-    recentShare: 0.35,
-    externalIdPrefix: `sample-${seed}`,
-  })) {
-    const ingested = services.ingest.ingest(property, conversation.messages.map(toIncomingMessage))
+  const actor = adminId ? { agentId: adminId } : 'system'
+  const stories = sampleStories({ count: SAMPLE_CONVERSATIONS, seed, now, country: property.defaultCountry, timeZone: property.timeZone })
+  for (const [index, story] of stories.entries()) {
+    const ingested = services.ingest.ingest(property, messagesOf(story, `sample-${seed}-${index}`, adminId))
     if (!ingested.ok) throw new Error(`sample data was refused: ${JSON.stringify(ingested.problems)}`)
     summary.conversations++
-    summary.messages += conversation.messages.length
-    // Every seventh guest asked for an offer: the desk captured them as a lead.
-    if (conversation.index % 7 === 3) {
-      services.leads.capture(store.conversations.get(ingested.value[0]!.conversationId)!)
+    summary.messages += story.lines.length
+    const conversationId = ingested.value[0]!.conversationId
+    if (story.lead) {
+      services.leads.capture(store.conversations.get(conversationId)!)
       summary.leads++
     }
-
-    const { guest, index } = conversation
-    if (index % 2 === 1 || guestsWithReservation.has(guest.phone)) continue
-    guestsWithReservation.add(guest.phone)
-    // Arrivals spread from three days ago (in house) to a month ahead, today and tomorrow included.
-    const arrivalOffset = [0, 1, -2, 3, 7, 0, 1, 14, -1, 30][(index / 2) % 10]!
-    const arrival = now + arrivalOffset * DAY
-    const booked = services.reservations.upsert(property, {
-      confirmationNumber: `SMP-${seed}-${index}`,
-      firstName: guest.firstName,
-      lastName: guest.lastName,
-      phone: guest.phone,
-      email: guest.email,
-      language: guest.language,
-      arrival: isoDay(arrival),
-      departure: isoDay(arrival + (2 + (index % 4)) * DAY),
-      room: String(101 + ((index * 7) % 40)),
-      status: arrivalOffset < 0 ? 'checked_in' : 'confirmed',
-    })
-    if (!booked.ok) throw new Error(`a sample reservation was refused: ${JSON.stringify(booked.problems)}`)
-    summary.reservations++
+    if (story.stay) {
+      const booked = services.reservations.upsert(property, {
+        ...story.stay,
+        firstName: story.guest.firstName,
+        lastName: story.guest.lastName,
+        phone: story.guest.phone,
+        email: story.guest.email,
+        language: story.guest.language,
+      })
+      if (!booked.ok) throw new Error(`a sample reservation was refused: ${JSON.stringify(booked.problems)}`)
+      summary.reservations++
+    }
+    const conversation = store.conversations.get(conversationId)!
+    if (story.outcome === 'assign' && adminId) services.conversations.assign(conversation, adminId, actor)
+    if (story.outcome === 'resolve') services.conversations.resolve(conversation, actor)
   }
   return summary
 }

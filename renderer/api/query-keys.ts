@@ -67,6 +67,12 @@ export const outletKeys = {
   list: () => [...outletKeys.all, 'list'] as const,
 }
 
+/** The channels the desk has conversations on (the channel filter's choices). */
+export const channelKeys = {
+  all: ['channels'] as const,
+  inUse: () => [...channelKeys.all, 'in-use'] as const,
+}
+
 export const serviceRecordKeys = {
   all: ['service-records'] as const,
   detail: (conversationId: string) => [...serviceRecordKeys.all, conversationId] as const,

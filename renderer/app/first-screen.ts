@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { conversationListOptions } from '@/features/conversations/api/conversation-list'
 import { outletsOptions } from '@/features/conversations/api/outlets'
+import { channelsInUseOptions } from '@/features/conversations/api/channels-in-use'
 import { initialApiFilters } from '@/features/conversations/stores/filters-store'
 import { sessionOptions } from '@/features/session/api/session'
 import { setupStatusOptions } from '@/features/setup/api/setup'
@@ -34,6 +35,7 @@ export function prefetchFirstScreen(queryClient: QueryClient, pathname: string):
       queryClient.prefetchInfiniteQuery(conversationListOptions(initialApiFilters())),
       queryClient.prefetchQuery(propertiesOptions()),
       queryClient.prefetchQuery(outletsOptions()),
+      queryClient.prefetchQuery(channelsInUseOptions()),
     ]
     // Opened at a chat, the chat is drawn first and the list just after it.
     if (conversationId)

@@ -316,15 +316,57 @@ export const en = {
     save: 'Save auto-resolve and reminders',
     saved: 'Saved',
   },
-  agentDeactivation: {
-    label: 'Confirm deactivating {{name}}',
-    question: 'Deactivate {{name}}? They are signed out at once and cannot sign in until an admin reactivates them.',
-    confirm: 'Yes, deactivate',
-    cancel: 'Cancel',
-  },
   notificationSound: {
     label: 'Sound',
     hint: 'Play a short sound when a notification arrives (remembered on this computer)',
+  },
+  // Settings and agents for admins, statistics charts (issue 17, first run).
+  settingsAdmin: {
+    cancel: 'Cancel',
+    property: {
+      title: 'Property: {{name}}',
+      intro: 'Its name, the country phone numbers without +country code are read in, and its time zone (days in statistics and arrivals are its own).',
+      name: 'Name',
+      country: 'Country for phone numbers (two letters, e.g. CH)',
+      countryHint: 'Two letters: the ISO country code, e.g. CH, DE, US',
+      timeZone: 'Time zone (e.g. Europe/Zurich)',
+      save: 'Save the property',
+    },
+    channelAccount: {
+      add: 'Add a channel account',
+      newTitle: 'New channel account',
+      create: 'Create the channel account',
+      name: 'Name',
+      code: 'Code',
+      codeHint: 'Letters, digits, dots, dashes and underscores',
+      channel: 'Channel',
+    },
+    password: {
+      title: 'Your password',
+      current: 'Current password',
+      new: 'New password (10+ characters)',
+      repeat: 'New password again',
+      mismatch: 'The two new passwords differ.',
+      save: 'Change my password',
+      changed: 'Your password is changed. Other computers signed in as you are signed out.',
+    },
+  },
+  agentsAdmin: {
+    cancel: 'Cancel',
+    resetPassword: 'Reset password',
+    resetPasswordNamed: 'Reset the password of {{name}}',
+    newPasswordFor: 'New password for {{name}}',
+    setPassword: 'Set password',
+    passwordSet: 'A new password is set for {{name}}; they are signed out everywhere.',
+    deactivateNamed: 'Deactivate {{name}}',
+    confirmDeactivateTitle: 'Deactivate {{name}}?',
+    confirmDeactivate: '{{name}} is signed out at once and can no longer sign in. Their conversations and replies stay. You can reactivate them later.',
+  },
+  statsCharts: {
+    loading: 'Loading the chart…',
+    empty: 'No conversations in this period.',
+    valueAt: '{{date}}: {{value}}',
+    hoverHint: 'Point at a bar for its value.',
   },
   settings: {
     agent: {

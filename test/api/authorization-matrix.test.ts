@@ -47,11 +47,13 @@ const EXPECTED: Record<string, Rule> = {
   'POST /v1/session': PUBLIC,
   'DELETE /v1/session': PUBLIC,
   'GET /v1/session': READ,
+  'PUT /v1/session/password': READ,
 
   // Conversations, messages and everything about them.
   'GET /v1/conversations': READ,
   'GET /v1/conversations/:id': READ,
   'GET /v1/conversations/counts': READ,
+  'GET /v1/conversation-channels': READ,
   'POST /v1/conversations/:id/resolve': WRITE,
   'POST /v1/conversations/:id/snooze': WRITE,
   'POST /v1/conversations/:id/reopen': WRITE,

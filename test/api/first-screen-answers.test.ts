@@ -77,6 +77,10 @@ describe("the inbox's page and its first screen's answers", () => {
     assert.deepEqual(inbox.answers['/v1/conversations?view=needs_reply&limit=50'], { status: 200, body: list })
     assert.equal(inbox.answers['/v1/session']!.status, 200)
     assert.ok(inbox.answers['/v1/properties'] && inbox.answers['/v1/outlets'])
+    assert.deepEqual(inbox.answers['/v1/conversation-channels'], {
+      status: 200,
+      body: (await t.app.inject({ url: '/v1/conversation-channels', headers: { cookie } })).json(),
+    })
 
     const chat = await pageAt(`/conversations/${conversationA}`, { cookie })
     const messages = chat.answers[`/v1/conversations/${conversationA}/messages?limit=50`]!

@@ -79,24 +79,3 @@ test('admins set the auto-resolve time and the reminder interval under Settings 
   await expectNoSeriousViolations(page)
   await form.screenshot({ path: `${SCREENSHOTS}settings-desk-timers.png` })
 })
-
-test('deactivating an agent asks first; Cancel leaves them active', async ({ page, desk, signedIn }) => {
-  await api(page, desk.url, desk.adminToken, 'POST', '/v1/agents', {
-    name: 'Nina Roth',
-    email: 'nina@alpenblick.ch',
-    password: 'evening desk 2026',
-    role: 'agent',
-  })
-  await page.goto(`${desk.url}/agents`)
-  const row = page.getByRole('row', { name: /Nina Roth/ })
-  await row.getByRole('button', { name: 'Deactivate' }).click()
-  const confirm = row.getByRole('group', { name: 'Confirm deactivating Nina Roth' })
-  await expect(confirm).toContainText('Deactivate Nina Roth? They are signed out at once')
-  await expectNoSeriousViolations(page)
-  await confirm.getByRole('button', { name: 'Cancel' }).click()
-  await expect(row).toContainText('Active')
-  await row.getByRole('button', { name: 'Deactivate' }).click()
-  await row.getByRole('button', { name: 'Yes, deactivate' }).click()
-  await expect(row).toContainText('Deactivated')
-  await expect(row.getByRole('button', { name: 'Reactivate' })).toBeVisible()
-})

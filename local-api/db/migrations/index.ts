@@ -23,7 +23,7 @@ import { conversationStates } from './0210-conversation-states.js'
 import { conversationViewsByActivity } from './0220-conversation-views-by-activity.js'
 import { notesInternalMessages } from './0230-notes-internal-messages.js'
 import { statesUnreadIndex } from './0240-states-unread-index.js'
-// defects (issue 17)
+import { settingsDefaultOutlets } from './0250-settings-default-outlets.js'
 import { defectsSearchAndDeskTimers } from './0260-defects-search-and-desk-timers.js'
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
@@ -52,6 +52,6 @@ export const migrations: readonly Migration[] = [
   conversationViewsByActivity,
   notesInternalMessages,
   statesUnreadIndex,
-  // defects (issue 17)
+  settingsDefaultOutlets,
   defectsSearchAndDeskTimers,
 ]

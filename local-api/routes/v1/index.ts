@@ -6,6 +6,7 @@ import { arrivalRoutes } from './arrivals.js'
 import { attachmentRoutes } from './attachments.js'
 import { channelAccountRoutes } from './channel-accounts.js'
 import { conversationWorkflowRoutes } from './conversation-workflow.js'
+import { conversationChannelRoutes } from './conversation-channels.js'
 import { contactSuggestionRoutes } from './contact-suggestions.js'
 import { conversationRoutes } from './conversations.js'
 import { eventRoutes } from './events.js'
@@ -49,6 +50,7 @@ export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(messageRoutes)
   await app.register(attachmentRoutes)
   await app.register(conversationWorkflowRoutes)
+  await app.register(conversationChannelRoutes)
   await app.register(contactSuggestionRoutes)
   await app.register(leadRoutes)
   await app.register(knowledgeRoutes)

@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import type { Agent } from '../../db/agents.js'
-import { HttpError } from '../../../sync-core/http/http-error.js'
+import { HttpError, invalidInput } from '../../../sync-core/http/http-error.js'
 import { SESSION_COOKIE } from '../../plugins/auth.js'
-import { ProblemSchema, SessionSchema, SignInBody } from '../../../api-contract/index.js'
+import { OwnPasswordChangeBody, ProblemSchema, SessionSchema, SignInBody } from '../../../api-contract/index.js'
 import { problemResponses } from './schemas.js'
 import { agentView } from './views.js'
 
@@ -74,6 +74,29 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       if (!request.agent) throw new HttpError(400, 'Bad Request', 'an API token is not a signed-in agent')
       return { agent: agentView(request.agent) }
+    },
+  )
+
+  app.put(
+    '/session/password',
+    {
+      // Guessing the current password from an open session is slowed like sign-ins.
+      config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (request: FastifyRequest) => `own-password:${request.ip}` } },
+      preHandler: app.requireScope('guest.conversation.read'),
+      schema: {
+        tags: ['native'],
+        summary: 'The signed-in agent changes their own password (the current one required)',
+        description: "The new password follows the desk's password rules. Every session of the agent ends; the one that asked gets a new cookie.",
+        body: OwnPasswordChangeBody,
+        response: { 204: Type.Null(), ...problemResponses, 429: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      if (!request.agent) throw new HttpError(400, 'Bad Request', 'an API token is not a signed-in agent')
+      const changed = await app.agents.changeOwnPassword(request.agent, request.body.currentPassword, request.body.newPassword)
+      if (!changed.ok) throw invalidInput(changed.problems)
+      signIn(app, reply, changed.value)
+      return reply.code(204).send(null)
     },
   )
 

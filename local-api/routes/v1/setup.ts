@@ -56,7 +56,12 @@ export const setupRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // Every problem in the detail ("admin.password is too easy to guess: …"): the setup screen shows it as it is.
       if (!created.ok) throw invalidInput(created.problems, (p) => `admin.${p.field}`)
       if (created.value === undefined) throw new HttpError(409, 'Conflict', 'this desk is already set up; sign in instead')
-      const loaded = sampleData ? loadSampleData(app.store, app, app.store.properties.get(property.id)!, app.clock()) : null
+      let loaded = null
+      if (sampleData) {
+        // Replies in the sample conversations go to a local demo receiver, so they show Delivered.
+        await app.demoWebhook.connect(property)
+        loaded = loadSampleData(app.store, app, app.store.properties.get(property.id)!, app.clock(), { adminId: created.value.id })
+      }
       signIn(app, reply, created.value)
       return reply.code(201).send({ agent: agentView(created.value), sampleData: loaded })
     },

@@ -21,7 +21,6 @@ before(async () => {
     return response.json()
   }
   await post('/v1/channel-accounts', { channel: 'web_chat', code: 'jp-web', name: 'Japan website' })
-  await post('/v1/outlets', { code: 'FD', name: 'Front desk' })
 
   const [chat] = await post(PUSH_URL, { messages: [pushedMessage({ phone: '079 444 55 66', text: 'Hello from the website chat' })] })
   ids.chat = chat

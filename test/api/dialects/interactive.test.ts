@@ -23,8 +23,12 @@ before(async () => {
     assert.ok(response.statusCode < 300, response.body)
     return response.json()
   }
+  // The property's own Front desk outlet, recoded as this hotel's guest app names it.
+  const [frontDesk] = (await t.app.inject({ url: '/v1/outlets', headers: bearer(admin) })).json()
+  const recoded = await t.app.inject({ method: 'PATCH', url: `/v1/outlets/${frontDesk.id}`, headers: bearer(admin), payload: { code: 'FD' } })
+  assert.equal(recoded.statusCode, 200, recoded.body)
   outlets = {
-    FD: (await create('/v1/outlets', { code: 'FD', name: 'Front desk' })).id,
+    FD: frontDesk.id,
     RS: (await create('/v1/outlets', { code: 'RS', name: 'Restaurant' })).id,
     SPA: (await create('/v1/outlets', { code: 'SPA', name: 'Spa', available: false })).id,
   }

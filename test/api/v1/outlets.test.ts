@@ -16,16 +16,16 @@ before(async () => {
 after(() => t.close())
 
 describe('admin: outlets', () => {
-  it('are added in display order, edited, and listed for everyone', async () => {
+  it("are added in display order, after the property's own Front desk, edited, and listed for everyone", async () => {
     const spa = (await send('POST', '/v1/outlets', { code: 'SPA', name: 'Spa' })).json()
     const bar = (await send('POST', '/v1/outlets', { code: 'BAR', name: 'Bar', available: false })).json()
-    assert.deepEqual([spa.position, bar.position, bar.available], [1, 2, false])
+    assert.deepEqual([spa.position, bar.position, bar.available], [2, 3, false])
     const moved = await send('PATCH', `/v1/outlets/${bar.id}`, { position: 0, available: true, name: 'Lobby bar' })
     assert.equal(moved.statusCode, 200)
     const list = (await t.app.inject({ url: '/v1/outlets', headers: bearer(reader) })).json()
     assert.deepEqual(
       list.map((o: { name: string }) => o.name),
-      ['Lobby bar', 'Spa'],
+      ['Lobby bar', 'Front desk', 'Spa'],
     )
   })
 

@@ -117,7 +117,8 @@ describe('0090 contact suggestions', () => {
     assert.deepEqual(guests, { cnv_anna: 'gst_anna', cnv_s1: null, cnv_s2: null, cnv_s3: null, cnv_quiet: null, cnv_broken: null, cnv_app: 'gst_anna' })
     const search = db.prepare('SELECT s.guest_text FROM conversation_search s JOIN conversations c ON c.rowid = s.rowid WHERE c.id = ?').pluck()
     assert.equal(search.get('cnv_s1'), '+41792222222 41792222222', "no longer found by Anna's name")
-    assert.equal(search.get('cnv_anna'), 'anna muster +41791111111 41791111111')
+    // Every contact of her profile (migration 0260 adds the profile's emails and phones to the search text).
+    assert.equal(search.get('cnv_anna'), 'anna muster +41791111111 41791111111 anna@example.ch')
     // The undone links are changes to send: clocked, after every earlier clock, in order.
     const logged = db
       .prepare("SELECT entity, entity_id AS id, fields, hlc FROM change_log WHERE entity IN ('conversation', 'guest_identity') ORDER BY seq")

@@ -4,8 +4,8 @@ import type { AgentRole, ListedAgent, MinPasswordLength } from '@api-contract'
 import { useAgents } from '@/queries/agents'
 import { messageTime } from '@/lib/relative-time'
 import { useNow } from '@/lib/use-now'
+import { ConfirmDialog } from '@/components/confirm-dialog'
 import { useAddAgent, useUnlockAgent, useUpdateAgent } from '../api/agents'
-import { ActiveToggle } from './active-toggle'
 
 /** The server's policy decides; this only saves a round trip (the type keeps it the contract's length). */
 const MIN_PASSWORD: MinPasswordLength = 10
@@ -74,6 +74,9 @@ function AgentRow({
   const { t, i18n } = useTranslation()
   const now = useNow()
   const [renaming, setRenaming] = useState<string | null>(null)
+  const [confirmingDeactivation, setConfirmingDeactivation] = useState(false)
+  const [resettingPassword, setResettingPassword] = useState(false)
+  const [passwordWasReset, setPasswordWasReset] = useState(false)
   return (
     <tr className={agent.active ? undefined : 'inactive'}>
       <td>
@@ -119,10 +122,92 @@ function AgentRow({
           <button type="button" className="button" onClick={() => onChange({ role: agent.role === 'admin' ? 'agent' : 'admin' })}>
             {agent.role === 'admin' ? t('agents.makeAgent') : t('agents.makeAdmin')}
           </button>
-          {!isYou && <ActiveToggle name={agent.name} active={agent.active} onChange={(active) => onChange({ active })} />}
+          {!isYou && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => setResettingPassword(true)}
+              aria-label={t('agentsAdmin.resetPasswordNamed', { name: agent.name })}
+            >
+              {t('agentsAdmin.resetPassword')}
+            </button>
+          )}
+          {!isYou && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => (agent.active ? setConfirmingDeactivation(true) : onChange({ active: true }))}
+              aria-label={agent.active ? t('agentsAdmin.deactivateNamed', { name: agent.name }) : undefined}
+            >
+              {agent.active ? t('agents.deactivate') : t('agents.reactivate')}
+            </button>
+          )}
         </div>
+        {resettingPassword && (
+          <ResetPasswordForm
+            agent={agent}
+            onDone={(reset) => {
+              setResettingPassword(false)
+              setPasswordWasReset(reset)
+            }}
+          />
+        )}
+        {passwordWasReset && <p role="status">{t('agentsAdmin.passwordSet', { name: agent.name })}</p>}
+        {confirmingDeactivation && (
+          <ConfirmDialog
+            title={t('agentsAdmin.confirmDeactivateTitle', { name: agent.name })}
+            message={t('agentsAdmin.confirmDeactivate', { name: agent.name })}
+            confirmLabel={t('agents.deactivate')}
+            cancelLabel={t('agentsAdmin.cancel')}
+            onConfirm={() => {
+              setConfirmingDeactivation(false)
+              onChange({ active: false })
+            }}
+            onCancel={() => setConfirmingDeactivation(false)}
+          />
+        )}
       </td>
     </tr>
+  )
+}
+
+/** An admin sets a new password for another agent (who forgot theirs); their sessions end. */
+function ResetPasswordForm({ agent, onDone }: { agent: ListedAgent; onDone: (reset: boolean) => void }) {
+  const { t } = useTranslation()
+  const update = useUpdateAgent()
+  const [password, setPassword] = useState('')
+  return (
+    <form
+      className="inline-form reset-password"
+      onSubmit={(event) => {
+        event.preventDefault()
+        update.mutate({ id: agent.id, password }, { onSuccess: () => onDone(true) })
+      }}
+    >
+      <label>
+        {t('agentsAdmin.newPasswordFor', { name: agent.name })}
+        <input
+          type="password"
+          required
+          minLength={MIN_PASSWORD}
+          autoComplete="new-password"
+          autoFocus
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+      </label>
+      <button type="submit" className="button primary" disabled={update.isPending}>
+        {t('agentsAdmin.setPassword')}
+      </button>
+      <button type="button" className="button" onClick={() => onDone(false)}>
+        {t('agentsAdmin.cancel')}
+      </button>
+      {update.isError && (
+        <p className="form-error" role="alert">
+          {update.error.message}
+        </p>
+      )}
+    </form>
   )
 }
 

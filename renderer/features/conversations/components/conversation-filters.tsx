@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
-import type { Channel } from '@api-contract'
 import { useProperties } from '@/queries/properties'
 import { CONVERSATION_SEARCH_ID } from '@/lib/dom'
 import { useOutlets } from '../api/outlets'
+import { channelChoices, useChannelsInUse } from '../api/channels-in-use'
 import {
   useChannelFilter,
   useCustomRange,
@@ -20,7 +20,6 @@ import {
   type StatusFilter,
 } from '../stores/filters-store'
 
-const CHANNEL_CHOICES: readonly (Channel | 'all')[] = ['all', 'web_chat', 'phone', 'whatsapp', 'facebook', 'instagram']
 const STATUS_CHOICES: readonly StatusFilter[] = ['all', 'active', 'expired', 'lead']
 const DATE_CHOICES: readonly DateFilter[] = ['all', 'today', 'week', 'month', 'custom']
 const ASSIGNED_CHOICES: readonly AssignedFilter[] = ['anyone', 'mine', 'queue']
@@ -42,6 +41,7 @@ export function ConversationFilters() {
   const type = useTypeFilter()
   const searchMessages = useSearchesMessages()
   const outlets = useOutlets().data ?? []
+  const channels = channelChoices(useChannelsInUse().data ?? [], channel)
 
   return (
     <div className="filters" role="search" aria-label={t('filters.label')}>
@@ -71,7 +71,7 @@ export function ConversationFilters() {
       </label>
 
       <div className="channel-tabs" role="group" aria-label={t('filters.channel')}>
-        {CHANNEL_CHOICES.map((choice) => (
+        {channels.map((choice) => (
           <button
             key={choice}
             type="button"

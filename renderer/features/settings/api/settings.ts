@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { AgentSettingsChanges, AgentSettingsView, ChannelAccount, ChannelAccountChanges, LlmProvider, LlmProviderSettings } from '@api-contract'
+import type { AgentSettingsChanges, AgentSettingsView, ChannelAccount, ChannelAccountChanges, Channel, LlmProvider, LlmProviderSettings } from '@api-contract'
 import { apiFetch } from '@/api/client'
 import { settingsKeys } from '@/api/query-keys'
 
@@ -38,6 +38,17 @@ export function useUpdateChannelAccount(id: string) {
   return useMutation({
     mutationFn: (changes: ChannelAccountChanges) =>
       apiFetch<ChannelAccount>(`/v1/channel-accounts/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: settingsKeys.channelAccounts() }),
+  })
+}
+
+export type NewChannelAccount = { channel: Channel; code: string; name: string } & Pick<ChannelAccountChanges, 'webhookUrl' | 'webhookSecret'>
+
+/** Adds a channel account (a source of conversations, with the webhook its replies go to). */
+export function useCreateChannelAccount() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (account: NewChannelAccount) => apiFetch<ChannelAccount>('/v1/channel-accounts', { method: 'POST', body: account }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: settingsKeys.channelAccounts() }),
   })
 }

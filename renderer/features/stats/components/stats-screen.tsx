@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { lazy, Suspense, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Metric, SeriesPoint } from '@api-contract'
 import { useProperties } from '@/queries/properties'
@@ -6,6 +6,12 @@ import { useNow } from '@/lib/use-now'
 import { periodRange, preparedPercent, useSeries, useStats, type Period } from '../api/stats'
 import { formatMetric } from './stats-bar'
 import { PeriodSelect } from './period-select'
+
+// Chart.js loads with this page only: the inbox's first screen never waits for it.
+const MetricChart = lazy(() => import('./metric-chart'))
+
+/** Nothing happened in the period: every value of every point is zero or none. */
+const isEmpty = (points: SeriesPoint[]) => points.every((point) => Object.values(point.values).every((value) => !value))
 
 /** The statistics over time: one bar chart per metric, by day or week. */
 export function StatsScreen() {
@@ -51,46 +57,32 @@ export function StatsScreen() {
           {t('stats.preparing', { percent: preparedPercent(stats.data.preparing) })}
         </p>
       )}
-      <div className="charts">
-        {(stats.data?.metrics ?? []).map((metric) => (
-          <Chart key={metric.key} metric={metric} points={series.data?.points ?? []} bucketLabel={t(`stats.buckets.${bucket}`)} locale={i18n.language} />
-        ))}
-      </div>
+      {series.isSuccess && !series.data.preparing && isEmpty(series.data.points) ? (
+        <p className="card chart-empty" role="status">
+          {t('statsCharts.empty')}
+        </p>
+      ) : (
+        <div className="charts">
+          {(stats.data?.metrics ?? []).map((metric) => (
+            <ChartCard key={metric.key} metric={metric} points={series.data?.points ?? []} bucketLabel={t(`stats.buckets.${bucket}`)} locale={i18n.language} />
+          ))}
+        </div>
+      )}
     </main>
   )
 }
 
-function Chart({ metric, points, bucketLabel, locale }: { metric: Metric; points: SeriesPoint[]; bucketLabel: string; locale: string }) {
+function ChartCard({ metric, points, bucketLabel, locale }: { metric: Metric; points: SeriesPoint[]; bucketLabel: string; locale: string }) {
   const { t } = useTranslation()
-  const values = points.map((point) => point.values[metric.key])
-  const max = Math.max(1, ...values.map((value) => value ?? 0))
-  const width = Math.max(1, points.length) * 14
-  const [first, last] = [points[0], points.at(-1)]
-  // A point's date is a day of the property's calendar: shown as that date wherever the desk is.
-  const day = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' })
   return (
     <figure className="card chart">
       <figcaption>
         <strong>{metric.label}</strong> <span className="muted">{formatMetric(metric, t('stats.none'))}</span>
         <p className="muted">{metric.definition}</p>
       </figcaption>
-      <svg viewBox={`0 0 ${width} 100`} preserveAspectRatio="none" role="img" aria-label={t('stats.chart', { label: metric.label, bucket: bucketLabel })}>
-        {points.map((point, index) => {
-          const value = point.values[metric.key] ?? 0
-          const height = (value / max) * 92
-          return (
-            <rect key={point.from} x={index * 14 + 2} y={100 - height} width={10} height={height} className="bar">
-              <title>{`${day(point.date)}: ${point.values[metric.key] ?? t('stats.none')}${metric.unit === 'percent' && point.values[metric.key] !== null ? ' %' : ''}`}</title>
-            </rect>
-          )
-        })}
-      </svg>
-      {first && last && (
-        <div className="chart-axis" aria-hidden="true">
-          <span>{day(first.date)}</span>
-          <span>{day(last.date)}</span>
-        </div>
-      )}
+      <Suspense fallback={<div className="metric-chart chart-loading">{t('statsCharts.loading')}</div>}>
+        <MetricChart metric={metric} points={points} label={t('stats.chart', { label: metric.label, bucket: bucketLabel })} locale={locale} />
+      </Suspense>
     </figure>
   )
 }
