@@ -22,7 +22,7 @@ export interface InboxUiResult {
  */
 const SCROLL_LIST = `async (rows) => {
   const list = document.getElementById('conversation-list')
-  const rowHeight = 76
+  const rowHeight = list.querySelector('.virtual-row').offsetHeight
   const frames = []
   let longTasks = 0
   new PerformanceObserver((entries) => { longTasks += entries.getEntries().length }).observe({ type: 'longtask' })

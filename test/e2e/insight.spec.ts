@@ -51,7 +51,7 @@ test('the side panel explains the guest: type, intent, persona with evidence, da
   await expect(inbox.selectedRow().locator('.persona-tag')).toHaveText('Family')
   await expect(inbox.selectedRow().locator('.type-tag')).toHaveText('Mixed')
 
-  await page.getByRole('combobox', { name: 'Type', exact: true }).selectOption({ label: 'Mixed' })
+  await inbox.type('Mixed')
   await expect.poll(() => inbox.rowLabels()).toContain('+41795600001')
   const types = await inbox.rows().locator('.type-tag').allInnerTexts()
   expect(types.every((type) => type === 'Mixed')).toBe(true)
@@ -99,7 +99,7 @@ test('searching the messages finds the conversation and highlights the words in 
   await guestWrites(page, desk.url, desk.token, '+41795600002', ['Can we rent paddleboards at the lakeside beach?'])
   const inbox = new InboxPage(page)
   await inbox.goto(desk.url)
-  await page.getByLabel('Search in messages').check()
+  await inbox.searchInMessages()
   await inbox.search().fill('paddleboard')
   await expect.poll(() => inbox.rowLabels()).toEqual(['+41795600002'])
   await inbox.rows().first().click()

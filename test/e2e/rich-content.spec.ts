@@ -127,7 +127,7 @@ test('a guest-app conversation shows its department, and the list filters by dep
   const inbox = new InboxPage(page)
   await inbox.goto(desk.url)
   // With two properties, each department says whose it is.
-  await page.getByRole('combobox', { name: 'Department' }).selectOption({ label: 'Spa (Hotel Alpenblick)' })
+  await inbox.department('Spa (Hotel Alpenblick)')
   await expect.poll(() => inbox.rowLabels()).toEqual(['Lena Graf'])
   await expect(inbox.row('Lena Graf').locator('.row-department')).toHaveText('Spa')
   await inbox.row('Lena Graf').click()

@@ -5,6 +5,7 @@ import { ChannelBadge } from '@/components/channel-badge'
 import { guestLabel } from '@/lib/guest-label'
 import { useNow } from '@/lib/use-now'
 import { useAssign, useMarkLead, useSetMode, useUpdateLeadStatus } from '../api/workflow'
+import { GuestDrawerToggle } from './guest-drawer-toggle'
 import { windowLeft } from '../reply-window'
 
 const LEAD_STATUSES: readonly LeadStatus[] = ['new', 'contacted', 'follow_up', 'converted', 'lost']
@@ -30,6 +31,7 @@ export function ChatHeader({ conversation }: { conversation: Conversation }) {
         <ModeToggle conversation={conversation} />
         <AssignSelect conversation={conversation} />
         <LeadControl conversation={conversation} />
+        <GuestDrawerToggle />
       </div>
     </header>
   )

@@ -2,6 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { searchTerms } from '@/components/highlighted'
+import { QueryFailure } from '@/components/query-failure'
+import { SkeletonBubbles } from '@/components/skeleton'
 import { formatDate } from '@/lib/relative-time'
 import { useLocation } from '@/lib/router'
 import { useNow } from '@/lib/use-now'
@@ -102,14 +104,11 @@ export function MessageHistory({ conversationId }: { conversationId: string }) {
     if (firstIndex < PREFETCH_ROWS) void fetchNextPage()
   }, [firstIndex, hasNextPage, isFetchingNextPage, fetchNextPage, virtualizer])
 
-  if (messages.isError)
-    return (
-      <p className="chat-message" role="alert">
-        {messages.error.message}
-      </p>
-    )
+  if (messages.isError && !messages.data)
+    return <QueryFailure className="chat-message" error={messages.error} onRetry={() => messages.refetch()} retrying={messages.isFetching} />
   return (
     <div ref={scrollRef} className="history" role="log" aria-label={t('chat.history')} aria-busy={messages.isPending} tabIndex={0}>
+      {messages.isPending && <SkeletonBubbles />}
       <div className="history-rows" style={{ height: virtualizer.getTotalSize() }}>
         <div className="history-edge" style={{ height: EDGE_HEIGHT }}>
           {messages.isSuccess && (hasNextPage ? t('chat.loadingOlder') : t('chat.beginning'))}

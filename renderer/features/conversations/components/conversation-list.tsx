@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { QueryFailure } from '@/components/query-failure'
+import { SkeletonRows } from '@/components/skeleton'
 import { CONVERSATION_LIST_ID } from '@/lib/dom'
 import { useDebouncedValue } from '@/lib/use-debounced-value'
 import { useNow } from '@/lib/use-now'
@@ -12,8 +14,8 @@ import { ConversationFilters } from './conversation-filters'
 import { ConversationRow } from './conversation-row'
 import { ExportButton } from './export-button'
 
-/** Every row has this height (styles.css agrees), so the virtualizer needs no measuring. */
-export const ROW_HEIGHT = 76
+/** Every row has this height (styles.css agrees), so the virtualizer needs no measuring; ≥ 12 rows fit a 1366×768 window. */
+export const ROW_HEIGHT = 50
 /** Fetch the next page when the view comes this close (in rows) to the end of what is loaded. */
 const PREFETCH_ROWS = 15
 
@@ -48,14 +50,12 @@ export function ConversationListPanel({ selectedId }: { selectedId: string | nul
 
   return (
     <section className="list-panel" aria-label={t('list.label')}>
-      <ConversationFilters />
-      <ExportButton filters={filters} />
+      <ConversationFilters>
+        <ExportButton filters={filters} />
+      </ConversationFilters>
       <div id={CONVERSATION_LIST_ID} ref={scrollRef} className="list-scroll" tabIndex={-1} aria-busy={list.isPending}>
-        {list.isError && (
-          <p className="list-message" role="alert">
-            {list.error.message}
-          </p>
-        )}
+        {list.isError && <QueryFailure className="list-message" error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} />}
+        {list.isPending && <SkeletonRows rows={14} height={ROW_HEIGHT} />}
         {list.isSuccess && conversations.length === 0 && <p className="list-message">{Object.keys(filters).length ? t('list.empty') : t('list.emptyInbox')}</p>}
         <div role="list" aria-label={t('list.label')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualRows.map((row) => {

@@ -20,6 +20,9 @@ interface FiltersState extends ChosenFilters {
     assignedChosen(assigned: AssignedFilter): void
     typeChosen(type: ChosenFilters['type']): void
     searchScopeToggled(): void
+    /** A chip removed: that one filter back to "everything". */
+    filterRemoved(key: keyof ChosenFilters): void
+    filtersCleared(): void
     searchTyped(search: string): void
     rowHighlighted(id: string | null): void
   }
@@ -57,6 +60,8 @@ const useFiltersStore = create<FiltersState>()((set) => ({
     assignedChosen: (assigned) => set({ assigned }),
     typeChosen: (type) => set({ type }),
     searchScopeToggled: () => set((state) => ({ searchMessages: !state.searchMessages })),
+    filterRemoved: (key) => set(key === 'date' ? { date: 'all', customFrom: '', customTo: '' } : ({ [key]: NOTHING_CHOSEN[key] } as Partial<ChosenFilters>)),
+    filtersCleared: () => set(NOTHING_CHOSEN),
     searchTyped: (search) => set({ search }),
     rowHighlighted: (highlightedId) => set({ highlightedId }),
   },
@@ -73,14 +78,10 @@ export const useTypeFilter = () => useFiltersStore((state) => state.type)
 export const useSearchesMessages = () => useFiltersStore((state) => state.searchMessages)
 export const useSearchText = () => useFiltersStore((state) => state.search)
 export const useHighlightedId = () => useFiltersStore((state) => state.highlightedId)
-export const useFilterActions = () => useFiltersStore((state) => state.actions)
-
-/** The current API filters; the date ranges move on when the day does (`now` refreshes). */
-export function useApiFilters(search: string, now: number): ConversationFilters {
-  const state = useFiltersStore(
-    useShallow(({ channel, status, date, customFrom, customTo, propertyId, outletId, assigned, type, searchMessages }) => ({
-      type,
-      searchMessages,
+/** Every chosen filter (the search text aside), for the active-filter chips. */
+export const useChosenFilters = () =>
+  useFiltersStore(
+    useShallow(({ channel, status, date, customFrom, customTo, propertyId, outletId, assigned, type, searchMessages }): ChosenFilters => ({
       channel,
       status,
       date,
@@ -89,8 +90,15 @@ export function useApiFilters(search: string, now: number): ConversationFilters 
       propertyId,
       outletId,
       assigned,
+      type,
+      searchMessages,
     })),
   )
+export const useFilterActions = () => useFiltersStore((state) => state.actions)
+
+/** The current API filters; the date ranges move on when the day does (`now` refreshes). */
+export function useApiFilters(search: string, now: number): ConversationFilters {
+  const state = useChosenFilters()
   // Taken at the start of the day, not at each tick, so the query key (and its cache) holds all day.
   return toApiFilters(state, search, startOfDay(new Date(now)))
 }
