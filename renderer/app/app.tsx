@@ -4,7 +4,7 @@ import type { Agent } from '@api-contract'
 import { AgentsScreen } from '@/features/agents/components/agents-screen'
 import { ArrivalsScreen } from '@/features/arrivals/components/arrivals-screen'
 import { ChatPanel } from '@/features/chat/components/chat-panel'
-import { ConversationListPanel } from '@/features/conversations/components/conversation-list'
+import { ConversationListPanel, ROW_HEIGHT } from '@/features/conversations/components/conversation-list'
 import { usePropertyFilter } from '@/features/conversations/stores/filters-store'
 import { GuestPanel } from '@/features/guest/components/guest-panel'
 import { BackgroundNotice } from '@/features/health/components/background-notice'
@@ -137,7 +137,7 @@ function Inbox({ selectedId, canEditKnowledge }: { selectedId: string | null; ca
         now={!openedAtChat}
         placeholder={
           <section className="list-panel" aria-busy="true">
-            <SkeletonRows rows={14} height={50} />
+            <SkeletonRows rows={14} height={ROW_HEIGHT} />
           </section>
         }
       >

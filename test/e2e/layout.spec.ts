@@ -178,13 +178,14 @@ test('when the server goes away the panels say so plainly with Retry, and recove
   await page.evaluate(() => ((window as unknown as { stillThisPage: boolean }).stillThisPage = true))
 
   const port = new URL(desk.url).port
-  expect(await desk.process.stop()).not.toBeNull()
+  // Stopped as its operator would (SIGTERM): it closes the store and exits 0.
+  expect(await desk.process.stop()).toBe(0)
   let restarted: Awaited<ReturnType<typeof spawnServe>> | undefined
   try {
     await expect(page.getByText('Live updates paused — reconnecting…')).toBeVisible({ timeout: 10_000 })
 
     // A conversation not opened yet and a new filter both need the server.
-    await inbox.row(desk.seed.conversations.facebook.label).click()
+    await inbox.row(desk.seed.conversations.whatsapp.label).click()
     const chatFailure = inbox.chat().getByRole('alert')
     await expect(chatFailure).toContainText("The desk's server cannot be reached", { timeout: 15_000 })
     await expect(chatFailure.getByRole('button', { name: 'Retry' })).toBeVisible()
@@ -203,7 +204,7 @@ test('when the server goes away the panels say so plainly with Retry, and recove
     // Nobody clicks Retry: the panels ask again by themselves.
     await expect(listFailure).toHaveCount(0, { timeout: 20_000 })
     await expect.poll(() => inbox.rowLabels(), { timeout: 10_000 }).toContain(desk.seed.conversations.annaCall.label)
-    await expect(inbox.chatTitle()).toHaveText(desk.seed.conversations.facebook.label, { timeout: 20_000 })
+    await expect(inbox.chatTitle()).toHaveText(desk.seed.conversations.whatsapp.label, { timeout: 20_000 })
     await expect(inbox.bubbles().first()).toBeVisible()
     await expect(page.getByText('Live updates paused — reconnecting…')).toBeHidden({ timeout: 15_000 })
     expect(await page.evaluate(() => (window as unknown as { stillThisPage?: boolean }).stillThisPage)).toBe(true)

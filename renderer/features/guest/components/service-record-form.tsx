@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ServiceRecord } from '@api-contract'
+import { QueryFailure } from '@/components/query-failure'
 import { useSaveServiceRecord, useServiceRecord } from '../api/service-record'
 
 /** The conversation's service record: a memo and the property's custom fields, editable. */
@@ -10,7 +11,7 @@ export function ServiceRecordSection({ conversationId }: { conversationId: strin
   return (
     <section aria-labelledby="service-record-title">
       <h3 id="service-record-title">{t('guest.serviceRecord')}</h3>
-      {record.isError && <p role="alert">{record.error.message}</p>}
+      {record.isError && <QueryFailure error={record.error} onRetry={() => record.refetch()} retrying={record.isFetching} />}
       {record.data && <ServiceRecordForm conversationId={conversationId} record={record.data} />}
     </section>
   )

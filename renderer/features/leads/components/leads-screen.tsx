@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { QueryFailure } from '@/components/query-failure'
 import type { LeadDetail, LeadStatus } from '@api-contract'
 import { ChannelBadge } from '@/components/channel-badge'
 import { AppLink } from '@/components/app-link'
@@ -27,7 +28,7 @@ export function LeadsScreen() {
           ))}
         </select>
       </label>
-      {leads.isError && <p role="alert">{leads.error.message}</p>}
+      {leads.isError && <QueryFailure error={leads.error} onRetry={() => leads.refetch()} retrying={leads.isFetching} />}
       <table className="agents leads">
         <thead>
           <tr>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { QueryFailure } from '@/components/query-failure'
 import type { ApiToken, Scope } from '@api-contract'
 import { useProperties } from '@/queries/properties'
 import { useCreateToken, useRevokeToken, useTokens } from '../api/tokens'
@@ -20,11 +21,7 @@ export function ApiTokensSection() {
     <section className="card" aria-labelledby="tokens-title">
       <h2 id="tokens-title">{t('tokens.title')}</h2>
       <p className="muted">{t('tokens.intro')}</p>
-      {tokens.isError && (
-        <p className="form-error" role="alert">
-          {tokens.error.message}
-        </p>
-      )}
+      {tokens.isError && <QueryFailure error={tokens.error} onRetry={() => tokens.refetch()} retrying={tokens.isFetching} />}
       {tokens.isSuccess && tokens.data.length === 0 && <p className="muted">{t('tokens.none')}</p>}
       {tokens.isSuccess && tokens.data.length > 0 && (
         <table className="agents tokens">
