@@ -47,7 +47,7 @@ async function openInbox(page: Page, url: string) {
 const rowsInView = (page: Page) =>
   page.evaluate(() => {
     const view = document.getElementById('conversation-list')!.getBoundingClientRect()
-    return [...document.querySelectorAll('#conversation-list .conversation-row')].filter((row) => {
+    return Array.from(document.querySelectorAll('#conversation-list .conversation-row')).filter((row) => {
       const box = row.getBoundingClientRect()
       return box.top >= view.top - 0.5 && box.bottom <= view.bottom + 0.5
     }).length

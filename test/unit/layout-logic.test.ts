@@ -26,7 +26,10 @@ describe('a failed request, said to a receptionist', () => {
   })
 
   it("keeps the server's own explanation of a rejected request", () => {
-    assert.equal(errorSentence(409, 'the 24 h window has closed: only approved templates can be sent'), 'the 24 h window has closed: only approved templates can be sent')
+    assert.equal(
+      errorSentence(409, 'the 24 h window has closed: only approved templates can be sent'),
+      'the 24 h window has closed: only approved templates can be sent',
+    )
     assert.equal(errorSentence(400, 'name must not be empty'), 'name must not be empty')
   })
 
@@ -64,7 +67,16 @@ describe('the active-filter chips', () => {
   })
 
   it('name each filter set, in the order of the popover, with names for ids', () => {
-    const chosen: ChosenFilters = { ...nothing, channel: 'whatsapp', status: 'lead', assigned: 'mine', type: 'faq', outletId: 'out_spa', propertyId: 'prop_1', searchMessages: true }
+    const chosen: ChosenFilters = {
+      ...nothing,
+      channel: 'whatsapp',
+      status: 'lead',
+      assigned: 'mine',
+      type: 'faq',
+      outletId: 'out_spa',
+      propertyId: 'prop_1',
+      searchMessages: true,
+    }
     assert.deepEqual(
       activeFilters(chosen, words).map(({ key, value }) => [key, value]),
       [

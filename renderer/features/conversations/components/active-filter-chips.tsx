@@ -19,7 +19,13 @@ export function ActiveFilterChips({ active }: { active: readonly ActiveFilter[] 
         const said = filter.name ? t('layout.chip', { name: filter.name, value: filter.value }) : filter.value
         return (
           <li key={filter.key}>
-            <button type="button" className="filter-chip" title={said} aria-label={t('layout.removeFilter', { filter: said })} onClick={() => removed(() => filterRemoved(filter.key))}>
+            <button
+              type="button"
+              className="filter-chip"
+              title={said}
+              aria-label={t('layout.removeFilter', { filter: said })}
+              onClick={() => removed(() => filterRemoved(filter.key))}
+            >
               <span>{filter.value}</span>
               <svg viewBox="0 0 16 16" width="10" height="10" aria-hidden="true" focusable="false">
                 <path d="M4 4l8 8M12 4l-8 8" />
