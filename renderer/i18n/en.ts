@@ -85,7 +85,6 @@ export const en = {
     mine: 'Mine',
     queue: 'Queue',
     search: 'Search by guest name, email or phone',
-    searchPlaceholder: 'Search name, email or phone ( / )',
   },
   list: {
     label: 'Conversations',
@@ -519,6 +518,8 @@ export const en = {
   // Issue 17 (layout): the compact filter bar, the guest drawer, loading and failures.
   layout: {
     filters: 'Filters',
+    searchGuests: 'Search guests ( / )',
+    searchMessages: 'Search messages ( / )',
     filtersActive_one: '{{count}} active',
     filtersActive_other: '{{count}} active',
     activeFilters: 'Active filters',

@@ -7,7 +7,8 @@ import { InboxPage } from './pages/inbox-page.js'
 
 test.use({ deskName: 'layout' })
 
-test.describe.configure({ mode: 'serial' })
+// Several axe scans a test, on a 2-core machine shared with other runs.
+test.describe.configure({ mode: 'serial', timeout: 120_000 })
 
 const PUSH = '/api/unified-messaging-service/guest-conversations/messages'
 /** Where the window-size screenshots go, to be looked at (test-results/ is not kept in git). */
@@ -118,7 +119,7 @@ test('1366×768: with nothing open the chat column asks to pick a conversation',
   await page.goto(`${desk.url}/conversations/${desk.seed.conversations.anna.id}`)
   await expect(page.locator('#chat-title')).toHaveText('Anna Muster')
   await expect(page.getByRole('complementary', { name: 'Guest' }).getByRole('heading', { name: 'Anna Muster' })).toBeVisible()
-  await expect(page.getByRole('button', { name: 'Guest details' })).toBeHidden()
+  await expect(page.getByRole('button', { name: 'Guest details', exact: true })).toBeHidden()
   await expectNoSeriousViolations(page)
   await page.screenshot({ path: `${SHOTS}1366x768-chat.png` })
 })
@@ -128,7 +129,7 @@ test('1024×768: the guest panel is a drawer the chat header opens and Escape cl
   const inbox = new InboxPage(page)
   await inbox.goto(`${desk.url}/conversations/${desk.seed.conversations.anna.id}`)
   await expect(inbox.chatTitle()).toHaveText('Anna Muster')
-  const toggle = page.getByRole('button', { name: 'Guest details' })
+  const toggle = page.getByRole('button', { name: 'Guest details', exact: true })
   await expect(toggle).toHaveAttribute('aria-expanded', 'false')
   await expect(inbox.guestPanel()).toBeHidden()
   // Nothing overflows the window sideways.
@@ -171,7 +172,7 @@ test('1920×1080: the list and the chat use the width', async ({ page, desk, sig
 
 // Last in the file: it stops the desk's server (and starts it again on the same port and data dir).
 test('when the server goes away the panels say so plainly with Retry, and recover by themselves once it is back', async ({ page, desk, signedIn }) => {
-  test.setTimeout(90_000)
+  test.setTimeout(180_000)
   await page.setViewportSize({ width: 1366, height: 768 })
   const inbox = await openInbox(page, desk.url)
   // Marks this page: a reload would lose it.

@@ -51,7 +51,7 @@ export function ConversationFilters({ children }: { children?: ReactNode }) {
           type="search"
           autoComplete="off"
           spellCheck={false}
-          placeholder={t('filters.searchPlaceholder')}
+          placeholder={chosen.searchMessages ? t('layout.searchMessages') : t('layout.searchGuests')}
           value={search}
           onChange={(event) => actions.searchTyped(event.target.value)}
           onKeyDown={(event) => {
