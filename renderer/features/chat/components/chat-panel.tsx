@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { isApiError } from '@/api/client'
 import { QueryFailure } from '@/components/query-failure'
 import { SkeletonLines } from '@/components/skeleton'
+import { useFailureShown } from '@/lib/use-failure-shown'
 import { useConversation } from '@/queries/conversation'
 import { useMarkRead, usePrefetchMessages } from '../api/messages'
 import { AddToKnowledge } from './add-to-knowledge'
@@ -29,6 +30,7 @@ export function ChatPanel({ conversationId, canEditKnowledge = false }: { conver
 function OpenChat({ conversationId, canEditKnowledge }: { conversationId: string; canEditKnowledge: boolean }) {
   const { t } = useTranslation()
   const conversation = useConversation(conversationId)
+  const failure = useFailureShown(conversation)
   usePrefetchMessages(conversationId)
   const markRead = useMarkRead()
 
@@ -39,13 +41,13 @@ function OpenChat({ conversationId, canEditKnowledge }: { conversationId: string
     if (unread > 0) mutate(conversationId)
   }, [unread, conversationId, mutate])
 
-  if (conversation.isError && !conversation.data) {
+  if (failure && !conversation.data) {
     return (
       <section className="chat-panel chat-empty" aria-label={t('chat.history')}>
-        {isApiError(conversation.error, 404) ? (
+        {isApiError(failure, 404) ? (
           <p role="alert">{t('chat.notFound')}</p>
         ) : (
-          <QueryFailure error={conversation.error} onRetry={() => conversation.refetch()} retrying={conversation.isFetching} />
+          <QueryFailure error={failure} onRetry={() => conversation.refetch()} retrying={conversation.isFetching} />
         )}
       </section>
     )

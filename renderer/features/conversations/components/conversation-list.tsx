@@ -5,6 +5,7 @@ import { QueryFailure } from '@/components/query-failure'
 import { SkeletonRows } from '@/components/skeleton'
 import { CONVERSATION_LIST_ID } from '@/lib/dom'
 import { useDebouncedValue } from '@/lib/use-debounced-value'
+import { useFailureShown } from '@/lib/use-failure-shown'
 import { useNow } from '@/lib/use-now'
 import { openWithoutForcedLayout } from '@/lib/virtual-rect'
 import { useConversationList } from '../api/conversation-list'
@@ -27,6 +28,7 @@ export function ConversationListPanel({ selectedId }: { selectedId: string | nul
   const filters = useApiFilters(search, now)
   const list = useConversationList(filters)
   const conversations = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data])
+  const failure = useFailureShown(list)
   const highlightedId = useHighlightedId()
   const scrollRef = useRef<HTMLDivElement>(null)
 
@@ -54,8 +56,8 @@ export function ConversationListPanel({ selectedId }: { selectedId: string | nul
         <ExportButton filters={filters} />
       </ConversationFilters>
       <div id={CONVERSATION_LIST_ID} ref={scrollRef} className="list-scroll" tabIndex={-1} aria-busy={list.isPending}>
-        {list.isError && <QueryFailure className="list-message" error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} />}
-        {list.isPending && <SkeletonRows rows={14} height={ROW_HEIGHT} />}
+        {failure && <QueryFailure className="list-message" error={failure} onRetry={() => list.refetch()} retrying={list.isFetching} />}
+        {list.isPending && !failure && <SkeletonRows rows={14} height={ROW_HEIGHT} />}
         {list.isSuccess && conversations.length === 0 && <p className="list-message">{Object.keys(filters).length ? t('list.empty') : t('list.emptyInbox')}</p>}
         <div role="list" aria-label={t('list.label')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualRows.map((row) => {

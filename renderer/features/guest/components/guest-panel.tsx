@@ -7,6 +7,7 @@ import { guestLabel } from '@/lib/guest-label'
 import { relativeTime } from '@/lib/relative-time'
 import { AppLink } from '@/components/app-link'
 import { conversationPath } from '@/lib/router'
+import { useFailureShown } from '@/lib/use-failure-shown'
 import { useNow } from '@/lib/use-now'
 import { useGuestPanel } from '../api/guest-panel'
 import { ContactSuggestions } from './contact-suggestions'
@@ -23,11 +24,12 @@ export function GuestPanel({ conversationId }: { conversationId: string | null }
 function GuestDetails({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation()
   const panel = useGuestPanel(conversationId)
+  const failure = useFailureShown(panel)
   if (!panel.data) {
     return (
       <GuestAside busy={panel.isPending}>
-        {panel.isError ? (
-          <QueryFailure error={panel.error} onRetry={() => panel.refetch()} retrying={panel.isFetching} />
+        {failure ? (
+          <QueryFailure error={failure} onRetry={() => panel.refetch()} retrying={panel.isFetching} />
         ) : (
           <>
             <SkeletonLines lines={1} />
