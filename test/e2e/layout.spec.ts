@@ -118,7 +118,8 @@ test('1366×768: with nothing open the chat column asks to pick a conversation',
 
   await page.goto(`${desk.url}/conversations/${desk.seed.conversations.anna.id}`)
   await expect(page.locator('#chat-title')).toHaveText('Anna Muster')
-  await expect(page.getByRole('complementary', { name: 'Guest' }).getByRole('heading', { name: 'Anna Muster' })).toBeVisible()
+  // The guest panel comes after the chat's own requests (on a busy machine that takes a while).
+  await expect(page.getByRole('complementary', { name: 'Guest' }).getByRole('heading', { name: 'Anna Muster' })).toBeVisible({ timeout: 15_000 })
   await expect(page.getByRole('button', { name: 'Guest details', exact: true })).toBeHidden()
   await expectNoSeriousViolations(page)
   await page.screenshot({ path: `${SHOTS}1366x768-chat.png` })
@@ -141,7 +142,7 @@ test('1024×768: the guest panel is a drawer the chat header opens and Escape cl
   await expect(toggle).toHaveAttribute('aria-expanded', 'true')
   await expect(inbox.guestPanel()).toBeVisible()
   await expect(inbox.guestPanel()).toBeFocused()
-  await expect(inbox.guestPanel().getByRole('heading', { name: 'Anna Muster' })).toBeVisible()
+  await expect(inbox.guestPanel().getByRole('heading', { name: 'Anna Muster' })).toBeVisible({ timeout: 15_000 })
   await expectNoSeriousViolations(page)
   await page.screenshot({ path: `${SHOTS}1024x768-drawer.png` })
 
@@ -159,6 +160,9 @@ test('1920×1080: the list and the chat use the width', async ({ page, desk, sig
   const inbox = new InboxPage(page)
   await inbox.goto(`${desk.url}/conversations/${desk.seed.conversations.anna.id}`)
   await expect(inbox.chatTitle()).toHaveText('Anna Muster')
+  // Opened at a chat, the list and the guest panel come after it.
+  await expect(inbox.rows().first()).toBeVisible()
+  await expect(inbox.guestPanel()).toBeVisible({ timeout: 15_000 })
   const listAt1366 = (await page.locator('.list-panel').boundingBox())!.width
   const chatAt1366 = (await inbox.chat().boundingBox())!.width
 
