@@ -52,6 +52,7 @@ test('the side panel explains the guest: type, intent, persona with evidence, da
   await expect(inbox.selectedRow().locator('.type-tag')).toHaveText('Mixed')
 
   await inbox.type('Mixed')
+  await inbox.closeFilters()
   await expect.poll(() => inbox.rowLabels()).toContain('+41795600001')
   const types = await inbox.rows().locator('.type-tag').allInnerTexts()
   expect(types.every((type) => type === 'Mixed')).toBe(true)
@@ -100,6 +101,7 @@ test('searching the messages finds the conversation and highlights the words in 
   const inbox = new InboxPage(page)
   await inbox.goto(desk.url)
   await inbox.searchInMessages()
+  await inbox.closeFilters()
   await inbox.search().fill('paddleboard')
   await expect.poll(() => inbox.rowLabels()).toEqual(['+41795600002'])
   await inbox.rows().first().click()

@@ -81,6 +81,7 @@ test('the filters fold into one bar: a popover sets them, chips show and remove 
 
   // A second filter, a second chip; removing the channel's chip leaves the other one.
   await inbox.status('Active')
+  await inbox.closeFilters()
   await expect(inbox.filterChips()).toHaveCount(2)
   await inbox.filterChip('WhatsApp').click()
   await expect(inbox.filterChips()).toHaveText(['Active'])
@@ -196,6 +197,7 @@ test('when the server goes away the panels say so plainly with Retry, and recove
     await expect(chatFailure.getByRole('button', { name: 'Retry' })).toBeVisible()
 
     await inbox.channel('Phone')
+    await inbox.closeFilters()
     const listFailure = page.locator('#conversation-list').getByRole('alert')
     await expect(listFailure).toContainText("The desk's server cannot be reached", { timeout: 15_000 })
     await expect(listFailure.getByRole('button', { name: 'Retry' })).toBeVisible()

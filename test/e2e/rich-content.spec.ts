@@ -130,6 +130,7 @@ test('a guest-app conversation shows its department, and the list filters by dep
   await inbox.department('Spa (Hotel Alpenblick)')
   await expect.poll(() => inbox.rowLabels()).toEqual(['Lena Graf'])
   await expect(inbox.row('Lena Graf').locator('.row-department')).toHaveText('Spa')
+  await inbox.closeFilters()
   await inbox.row('Lena Graf').click()
   await expect(inbox.chat().locator('.chat-meta')).toContainText('Department: Spa')
   await expect(inbox.chat().locator('.chat-header .channel-badge')).toHaveText('Guest app')

@@ -35,10 +35,12 @@ export class InboxPage {
   async closeFilters() {
     if ((await this.filtersButton().getAttribute('aria-expanded')) === 'true') await this.filtersButton().click()
   }
-  /** Opens the popover, sets one filter in it, and closes it again (it covers the list). */
+  /**
+   * Sets one filter in the popover, opening it if needed and leaving it open for the next one, as a
+   * person sets several; `closeFilters()` before clicking a row it covers.
+   */
   private async inFilters(set: (popover: Locator) => Promise<unknown>) {
     await set(await this.openFilters())
-    await this.closeFilters()
   }
 
   channel(name: 'All' | 'Web Chat' | 'Phone' | 'WhatsApp' | 'Facebook' | 'Instagram') {
