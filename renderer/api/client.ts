@@ -1,7 +1,11 @@
 import type { Problem } from '@api-contract'
+import { errorSentence, NO_ANSWER } from './error-sentence'
 import { takeFirstScreenAnswer } from './first-screen-answers'
 
-/** A failed API call: `status` is the HTTP status, `detail` the problem's human-readable explanation. */
+/**
+ * A failed API call: `status` is the HTTP status (`NO_ANSWER`, 0, when the server could not be
+ * reached), `detail` a sentence for the person at the desk (see error-sentence.ts).
+ */
 export class ApiError extends Error {
   readonly status: number
   readonly detail: string
@@ -18,6 +22,9 @@ export class ApiError extends Error {
 
 export const isApiError = (error: unknown, status?: number): error is ApiError => error instanceof ApiError && (status === undefined || error.status === status)
 
+/** Whether asking again may help: no answer, a server failure, or an error that is not the API's at all. */
+export const mayHealByRetrying = (error: unknown): boolean => !isApiError(error) || error.status === NO_ANSWER || error.status >= 500
+
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   body?: unknown
@@ -33,7 +40,7 @@ export async function apiFetch<T>(path: string, { method = 'GET', body, signal }
   if (body !== undefined) headers['content-type'] = 'application/json'
   const response =
     (method === 'GET' && (await takeFirstScreenAnswer(path))) ||
-    (await fetch(path, {
+    (await fetchOrNoAnswer(path, {
       method,
       credentials: 'same-origin',
       headers,
@@ -55,15 +62,26 @@ export function queryString(params: Record<string, string | number | boolean | u
   return text ? `?${text}` : ''
 }
 
-async function problemError(response: Response): Promise<ApiError> {
+/** `fetch`, with "Failed to fetch" (the server is down or restarting) turned into an `ApiError` that says so; a cancel stays a cancel. */
+export async function fetchOrNoAnswer(path: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(path, init)
+  } catch (error) {
+    if (init.signal?.aborted || (error instanceof DOMException && error.name === 'AbortError')) throw error
+    throw new ApiError(NO_ANSWER, errorSentence(NO_ANSWER, null), null)
+  }
+}
+
+/** The `ApiError` of a response that is not ok. */
+export async function problemError(response: Response): Promise<ApiError> {
   let problem: Problem | null = null
   try {
     const body: unknown = await response.json()
     if (body && typeof body === 'object') problem = body as Problem
   } catch {
-    // Not JSON (a proxy's error page, a dropped connection): fall back to the status text.
+    // Not JSON (a proxy's error page, a dropped connection): the status alone says what happened.
   }
   const fieldErrors = problem?.errors?.map((error) => error.message).join('; ')
-  const detail = problem?.detail || fieldErrors || problem?.title || response.statusText || `HTTP ${response.status}`
+  const detail = errorSentence(response.status, problem?.detail || fieldErrors || null)
   return new ApiError(response.status, detail, problem)
 }

@@ -4,7 +4,7 @@ import type { Agent } from '@api-contract'
 import { AgentsScreen } from '@/features/agents/components/agents-screen'
 import { ArrivalsScreen } from '@/features/arrivals/components/arrivals-screen'
 import { ChatPanel } from '@/features/chat/components/chat-panel'
-import { ConversationListPanel } from '@/features/conversations/components/conversation-list'
+import { ConversationListPanel, ROW_HEIGHT } from '@/features/conversations/components/conversation-list'
 import { usePropertyFilter } from '@/features/conversations/stores/filters-store'
 import { GuestPanel } from '@/features/guest/components/guest-panel'
 import { BackgroundNotice } from '@/features/health/components/background-notice'
@@ -26,7 +26,12 @@ import { SyncSettings } from '@/features/sync/components/sync-settings'
 import { ApiTokensSection } from '@/features/tokens/components/api-tokens-section'
 import { AfterFirstContent } from '@/components/after-first-content'
 import { AppLink } from '@/components/app-link'
+import { SkeletonLines, SkeletonRows } from '@/components/skeleton'
+import { mayHealByRetrying } from '@/api/client'
+import { GUEST_PANEL_ID } from '@/lib/dom'
 import { navigate, useLocation } from '@/lib/router'
+import { useRetryWhileFailing } from '@/lib/use-retry-while-failing'
+import { useGuestDrawerOpen } from '@/store/guest-drawer'
 import { conversationIdOf } from './routes'
 import { useDesktopShell } from './use-desktop-shell'
 
@@ -38,10 +43,11 @@ export function App() {
   // Asked alongside the setup status, not after it: a desk set up long ago opens one round trip sooner.
   const session = useSession(needsSetup !== true)
 
-  if (setup.isError) return <Failure message={setup.error.message} onRetry={() => void setup.refetch()} />
+  // A failed refresh of what is already known (the server restarting) keeps the inbox on screen.
+  if (setup.isError && !setup.data) return <Failure error={setup.error} onRetry={() => void setup.refetch()} />
   if (setup.data?.joining && !session.data) return <JoiningScreen status={setup.data} />
   if (needsSetup) return <SetupScreen />
-  if (session.isError) return <Failure message={session.error.message} onRetry={() => void session.refetch()} />
+  if (session.isError && session.data === undefined) return <Failure error={session.error} onRetry={() => void session.refetch()} />
   if (needsSetup === undefined || session.isPending) return <p className="splash">{t('app.loading')}</p>
   if (!session.data) return <SignInScreen />
   return <Shell agent={session.data} />
@@ -120,17 +126,33 @@ function Inbox({ selectedId, canEditKnowledge }: { selectedId: string | null; ca
   const propertyId = usePropertyFilter()
   // Opened at a conversation's address, the chat is what the reader came for: the list comes after it.
   const [openedAtChat] = useState(selectedId !== null)
+  const guestDrawerOpen = useGuestDrawerOpen()
   return (
-    <main className="inbox" aria-label={t('app.inbox')}>
+    <main className="inbox" aria-label={t('app.inbox')} data-chat={selectedId ? 'open' : 'none'} data-guest-drawer={guestDrawerOpen ? 'open' : 'closed'}>
       <h1 className="visually-hidden">{t('app.inbox')}</h1>
       <AfterFirstContent placeholder={<div className="stats-bar" />}>
         <StatsBar propertyId={propertyId === 'all' ? undefined : propertyId} />
       </AfterFirstContent>
-      <AfterFirstContent now={!openedAtChat} placeholder={<section className="list-panel" />}>
+      <AfterFirstContent
+        now={!openedAtChat}
+        placeholder={
+          <section className="list-panel" aria-busy="true">
+            <SkeletonRows rows={14} height={ROW_HEIGHT} />
+          </section>
+        }
+      >
         <ConversationListPanel selectedId={selectedId} />
       </AfterFirstContent>
       <ChatPanel conversationId={selectedId} canEditKnowledge={canEditKnowledge} />
-      <AfterFirstContent placeholder={<aside className="guest-panel" />}>
+      <AfterFirstContent
+        placeholder={
+          selectedId ? (
+            <aside id={GUEST_PANEL_ID} className="guest-panel" aria-busy="true">
+              <SkeletonLines lines={5} />
+            </aside>
+          ) : null
+        }
+      >
         <GuestPanel conversationId={selectedId} />
       </AfterFirstContent>
     </main>
@@ -145,13 +167,15 @@ function NavLink({ href, current, children }: { href: string; current: boolean; 
   )
 }
 
-function Failure({ message, onRetry }: { message: string; onRetry: () => void }) {
+/** The page's first requests failed: what happened, Retry, and (when it may heal) asking again by itself. */
+function Failure({ error, onRetry }: { error: Error; onRetry: () => void }) {
   const { t } = useTranslation()
+  useRetryWhileFailing(mayHealByRetrying(error), onRetry)
   return (
     <main className="auth-page">
       <div className="card auth-card" role="alert">
         <h1>{t('app.errorTitle')}</h1>
-        <p>{message}</p>
+        <p>{error.message}</p>
         <button type="button" className="button primary" onClick={onRetry}>
           {t('app.retry')}
         </button>

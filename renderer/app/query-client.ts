@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
-import { isApiError } from '@/api/client'
+import { isApiError, mayHealByRetrying } from '@/api/client'
 import { sessionKeys } from '@/api/query-keys'
 import { fetchStartsOf } from '@/queries/fetch-starts'
 
@@ -16,8 +16,9 @@ export const queryClient: QueryClient = new QueryClient({
     queries: {
       staleTime: 60_000,
       refetchOnWindowFocus: false,
-      // A 4xx will not heal by asking again; a dropped connection might.
-      retry: (failures, error) => failures < 2 && (!isApiError(error) || error.status >= 500),
+      // A 4xx will not heal by asking again; a dropped connection might. What still fails shows a
+      // QueryFailure, which keeps asking until the server answers again.
+      retry: (failures, error) => failures < 2 && mayHealByRetrying(error),
     },
   },
 })

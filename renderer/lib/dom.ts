@@ -2,6 +2,9 @@
 export const CONVERSATION_LIST_ID = 'conversation-list'
 export const CONVERSATION_SEARCH_ID = 'conversation-search'
 export const COMPOSER_ID = 'composer-text'
+export const FILTER_BUTTON_ID = 'conversation-filters-button'
+export const GUEST_PANEL_ID = 'guest-panel'
+export const GUEST_DRAWER_TOGGLE_ID = 'guest-drawer-toggle'
 
 export function focusElement(id: string) {
   document.getElementById(id)?.focus()

@@ -24,8 +24,8 @@ test('a new data dir opens on setup; setup creates the property and admin, loads
   await inbox.view('All')
   await expect(inbox.rows().first()).toBeVisible()
   expect(await inbox.rows().count()).toBeGreaterThan(5)
-  await expect(inbox.rows().locator('.channel-badge', { hasText: 'Phone' }).first()).toBeVisible()
-  await expect(inbox.rows().locator('.channel-badge', { hasText: 'Web Chat' }).first()).toBeVisible()
+  await expect(inbox.rows().getByRole('img', { name: 'Phone' }).first()).toBeVisible()
+  await expect(inbox.rows().getByRole('img', { name: 'Web Chat' }).first()).toBeVisible()
 
   const properties = await (await page.request.get(`${freshServer.url}/v1/properties`)).json()
   expect(properties.map((p: { name: string; defaultCountry: string; timeZone: string }) => [p.name, p.defaultCountry, p.timeZone])).toEqual([

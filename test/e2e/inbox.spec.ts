@@ -48,7 +48,7 @@ test('the list shows every conversation, newest activity first, with badge, prev
   const seed = desk.seed
   await expect.poll(() => inbox.rowLabels()).toEqual(expectedLabels(seed, () => true))
   const whatsapp = inbox.row('+41792220002')
-  await expect(whatsapp.locator('.channel-badge')).toHaveText('WhatsApp')
+  await expect(whatsapp.getByRole('img', { name: 'WhatsApp' })).toHaveAttribute('title', 'WhatsApp')
   await expect(whatsapp.locator('.row-preview')).toHaveText('Can I bring my dog?')
   await expect(whatsapp.locator('.row-time')).toHaveText('40 min')
   await expect(whatsapp.getByLabel('1 unread message')).toHaveText('1')

@@ -129,9 +129,10 @@ test('a guest-app conversation shows its department, and the list filters by dep
   await inbox.goto(desk.url)
   await inbox.view('All')
   // With two properties, each department says whose it is.
-  await page.getByRole('combobox', { name: 'Department' }).selectOption({ label: 'Spa (Hotel Alpenblick)' })
+  await inbox.department('Spa (Hotel Alpenblick)')
   await expect.poll(() => inbox.rowLabels()).toEqual(['Lena Graf'])
   await expect(inbox.row('Lena Graf').locator('.row-department')).toHaveText('Spa')
+  await inbox.closeFilters()
   await inbox.row('Lena Graf').click()
   await expect(inbox.chat().locator('.chat-meta')).toContainText('Department: Spa')
   await expect(inbox.chat().locator('.chat-header .channel-badge')).toHaveText('Guest app')

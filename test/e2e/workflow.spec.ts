@@ -195,7 +195,7 @@ test('assigning, the Mine filter, and marking a lead that the Leads page lists',
   await inbox.goto(`${desk.url}/conversations/${id}`)
   await inbox.chat().getByRole('combobox', { name: 'Assigned agent' }).selectOption({ label: 'Anna Keller' })
   await expect(inbox.history().getByText('Anna Keller assigned the conversation to Anna Keller')).toBeVisible()
-  await page.getByRole('combobox', { name: 'Assigned', exact: true }).selectOption({ label: 'Mine' })
+  await inbox.assigned('Mine')
   await expect.poll(() => inbox.rowLabels()).toEqual(['+41795559007'])
 
   await inbox.chat().getByRole('button', { name: 'Mark as lead' }).click()

@@ -28,21 +28,57 @@ export class InboxPage {
     return this.viewButton(name).click()
   }
 
+  // The compact filter bar: the search, the Filters button and its popover, the active-filter chips
+  readonly filtersButton = () => this.page.getByRole('button', { name: /^Filters/ })
+  readonly filtersPopover = () => this.page.getByRole('dialog', { name: 'Filters' })
+  readonly filterChips = () => this.page.getByRole('list', { name: 'Active filters' }).locator('.filter-chip')
+  /** The chip of a filter that is set, by what it says ("WhatsApp"); its accessible name is "Remove filter …". */
+  readonly filterChip = (text: string) => this.filterChips().filter({ hasText: text })
+
+  async openFilters() {
+    if ((await this.filtersButton().getAttribute('aria-expanded')) !== 'true') await this.filtersButton().click()
+    return this.filtersPopover()
+  }
+  async closeFilters() {
+    if ((await this.filtersButton().getAttribute('aria-expanded')) === 'true') await this.filtersButton().click()
+  }
+  /**
+   * Sets one filter in the popover, opening it if needed and leaving it open for the next one, as a
+   * person sets several; `closeFilters()` before clicking a row it covers.
+   */
+  private async inFilters(set: (popover: Locator) => Promise<unknown>) {
+    await set(await this.openFilters())
+  }
+
   channel(name: 'All' | 'Web Chat' | 'Phone' | 'WhatsApp' | 'Facebook' | 'Instagram') {
-    return this.page.getByRole('group', { name: 'Channel' }).getByRole('button', { name, exact: true }).click()
+    return this.inFilters((popover) => popover.getByRole('group', { name: 'Channel' }).getByRole('button', { name, exact: true }).click())
   }
   status(label: 'All' | 'Active' | 'Expired' | 'With captured lead') {
-    return this.page.getByRole('combobox', { name: 'Status' }).selectOption({ label })
+    return this.inFilters((popover) => popover.getByRole('combobox', { name: 'Status' }).selectOption({ label }))
   }
   date(label: 'Any time' | 'Today' | 'This week' | 'This month' | 'Custom range') {
-    return this.page.getByRole('combobox', { name: 'Date' }).selectOption({ label })
+    return this.inFilters((popover) => popover.getByRole('combobox', { name: 'Date' }).selectOption({ label }))
   }
   property(label: string) {
-    return this.page.getByRole('combobox', { name: 'Property' }).selectOption({ label })
+    return this.inFilters((popover) => popover.getByRole('combobox', { name: 'Property' }).selectOption({ label }))
   }
-  async customRange(from: string, to: string) {
-    await this.page.getByLabel('From', { exact: true }).fill(from)
-    await this.page.getByLabel('To', { exact: true }).fill(to)
+  department(label: string) {
+    return this.inFilters((popover) => popover.getByRole('combobox', { name: 'Department' }).selectOption({ label }))
+  }
+  assigned(label: 'Anyone' | 'Mine' | 'Queue') {
+    return this.inFilters((popover) => popover.getByRole('combobox', { name: 'Assigned', exact: true }).selectOption({ label }))
+  }
+  type(label: 'Any type' | 'Booking' | 'Lead' | 'FAQ' | 'Mixed') {
+    return this.inFilters((popover) => popover.getByRole('combobox', { name: 'Type', exact: true }).selectOption({ label }))
+  }
+  searchInMessages(on = true) {
+    return this.inFilters((popover) => popover.getByRole('checkbox', { name: 'Search in messages' }).setChecked(on))
+  }
+  customRange(from: string, to: string) {
+    return this.inFilters(async (popover) => {
+      await popover.getByLabel('From', { exact: true }).fill(from)
+      await popover.getByLabel('To', { exact: true }).fill(to)
+    })
   }
 
   // The chat

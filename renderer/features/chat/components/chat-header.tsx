@@ -6,6 +6,7 @@ import { guestLabel } from '@/lib/guest-label'
 import { useNow } from '@/lib/use-now'
 import { useProperties } from '@/queries/properties'
 import { useAssign, useMarkLead, useSetMode, useUpdateLeadStatus } from '../api/workflow'
+import { GuestDrawerToggle } from './guest-drawer-toggle'
 import { windowLeft } from '../reply-window'
 import { StateActions, StateLabel } from './state-actions'
 
@@ -38,6 +39,7 @@ export function ChatHeader({ conversation }: { conversation: Conversation }) {
         <ModeToggle conversation={conversation} />
         <AssignSelect conversation={conversation} />
         <LeadControl conversation={conversation} />
+        <GuestDrawerToggle />
       </div>
     </header>
   )

@@ -1,6 +1,9 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '@/api/client'
+import { QueryFailure } from '@/components/query-failure'
+import { SkeletonLines } from '@/components/skeleton'
+import { useFailureShown } from '@/lib/use-failure-shown'
 import { useConversation } from '@/queries/conversation'
 import { useMarkRead, usePrefetchMessages } from '../api/messages'
 import { AddToKnowledge } from './add-to-knowledge'
@@ -14,9 +17,10 @@ export function ChatPanel({ conversationId, canEditKnowledge = false }: { conver
   const { t } = useTranslation()
   if (!conversationId) {
     return (
-      <section className="chat-panel chat-empty" aria-label={t('chat.none')}>
-        <h2>{t('chat.none')}</h2>
-        <p>{t('chat.noneHint')}</p>
+      <section className="chat-panel chat-empty" aria-labelledby="chat-pick-title">
+        <PickIllustration />
+        <h2 id="chat-pick-title">{t('layout.pickTitle')}</h2>
+        <p>{t('layout.pickHint')}</p>
       </section>
     )
   }
@@ -26,6 +30,7 @@ export function ChatPanel({ conversationId, canEditKnowledge = false }: { conver
 function OpenChat({ conversationId, canEditKnowledge }: { conversationId: string; canEditKnowledge: boolean }) {
   const { t } = useTranslation()
   const conversation = useConversation(conversationId)
+  const failure = useFailureShown(conversation)
   usePrefetchMessages(conversationId)
   const markRead = useMarkRead()
 
@@ -36,21 +41,46 @@ function OpenChat({ conversationId, canEditKnowledge }: { conversationId: string
     if (unread > 0) mutate(conversationId)
   }, [unread, conversationId, mutate])
 
-  if (conversation.isError) {
+  if (failure && !conversation.data) {
     return (
-      <section className="chat-panel chat-empty">
-        <p role="alert">{isApiError(conversation.error, 404) ? t('chat.notFound') : conversation.error.message}</p>
+      <section className="chat-panel chat-empty" aria-label={t('chat.history')}>
+        {isApiError(failure, 404) ? (
+          <p role="alert">{t('chat.notFound')}</p>
+        ) : (
+          <QueryFailure error={failure} onRetry={() => conversation.refetch()} retrying={conversation.isFetching} />
+        )}
       </section>
     )
   }
   // The history does not wait for the conversation: its first page is often there first.
   return (
     <section className="chat-panel" aria-labelledby={conversation.data ? 'chat-title' : undefined} aria-busy={!conversation.data}>
-      {conversation.data && <ChatHeader conversation={conversation.data} />}
+      {conversation.data ? (
+        <ChatHeader conversation={conversation.data} />
+      ) : (
+        <div className="chat-header">
+          <SkeletonLines lines={2} />
+        </div>
+      )}
       <MessageHistory conversationId={conversationId} />
       <SuggestionBar conversationId={conversationId} />
       {canEditKnowledge && <AddToKnowledge conversationId={conversationId} />}
       {conversation.data && <Composer conversation={conversation.data} />}
     </section>
+  )
+}
+
+/** A desk bell and two speech bubbles: the chat column's picture while no conversation is open. */
+function PickIllustration() {
+  return (
+    <svg className="pick-illustration" viewBox="0 0 120 90" width="160" height="120" aria-hidden="true" focusable="false">
+      <rect x="8" y="8" width="62" height="34" rx="10" className="pick-bubble-in" />
+      <path d="M20 42 16 52 30 42z" className="pick-bubble-in" />
+      <rect x="50" y="30" width="62" height="30" rx="10" className="pick-bubble-out" />
+      <path d="M100 60 104 69 90 60z" className="pick-bubble-out" />
+      <path d="M20 21h38M20 29h26M62 42h38M62 50h24" className="pick-lines" />
+      <path d="M42 82a18 18 0 0 1 36 0z" className="pick-bell" />
+      <path d="M36 83h48M60 61v3" className="pick-bell-base" />
+    </svg>
   )
 }

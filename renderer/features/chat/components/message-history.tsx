@@ -2,8 +2,11 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { searchTerms } from '@/components/highlighted'
+import { QueryFailure } from '@/components/query-failure'
+import { SkeletonBubbles } from '@/components/skeleton'
 import { formatDate } from '@/lib/relative-time'
 import { useLocation } from '@/lib/router'
+import { useFailureShown } from '@/lib/use-failure-shown'
 import { useNow } from '@/lib/use-now'
 import { openWithoutForcedLayout } from '@/lib/virtual-rect'
 import { useMessages } from '../api/messages'
@@ -30,6 +33,9 @@ export function MessageHistory({ conversationId }: { conversationId: string }) {
   const now = useNow()
   const messages = useMessages(conversationId)
   const events = useConversationEvents(conversationId)
+  const failure = useFailureShown(messages)
+  // The history element is not in the page while a failure stands in for it.
+  const failedWithout = failure !== null && !messages.data
   const scrollRef = useRef<HTMLDivElement>(null)
   // The history's width as its ResizeObserver last saw it (rows not measured yet are guessed from it).
   const historyWidth = useRef(0)
@@ -89,7 +95,7 @@ export function MessageHistory({ conversationId }: { conversationId: string }) {
       element.removeEventListener('scroll', onScroll)
       resized.disconnect()
     }
-  }, [virtualizer, messages.isError])
+  }, [virtualizer, failedWithout])
 
   const firstIndex = virtualRows[0]?.index
   useEffect(() => {
@@ -102,14 +108,11 @@ export function MessageHistory({ conversationId }: { conversationId: string }) {
     if (firstIndex < PREFETCH_ROWS) void fetchNextPage()
   }, [firstIndex, hasNextPage, isFetchingNextPage, fetchNextPage, virtualizer])
 
-  if (messages.isError)
-    return (
-      <p className="chat-message" role="alert">
-        {messages.error.message}
-      </p>
-    )
+  if (failure && failedWithout)
+    return <QueryFailure className="chat-message" error={failure} onRetry={() => messages.refetch()} retrying={messages.isFetching} />
   return (
     <div ref={scrollRef} className="history" role="log" aria-label={t('chat.history')} aria-busy={messages.isPending} tabIndex={0}>
+      {messages.isPending && <SkeletonBubbles />}
       <div className="history-rows" style={{ height: virtualizer.getTotalSize() }}>
         <div className="history-edge" style={{ height: EDGE_HEIGHT }}>
           {messages.isSuccess && (hasNextPage ? t('chat.loadingOlder') : t('chat.beginning'))}

@@ -1,5 +1,6 @@
+import i18next from 'i18next'
 import type { ConversationFilters } from '@api-contract'
-import { queryString } from '@/api/client'
+import { fetchOrNoAnswer, problemError, queryString } from '@/api/client'
 
 export interface ExportedCsv {
   /** The file name the server suggests. */
@@ -14,8 +15,9 @@ export interface ExportedCsv {
  * `onProgress` told how many rows are in so far, out of how many.
  */
 export async function exportCsv(filters: ConversationFilters, onProgress: (done: number, total: number) => void): Promise<ExportedCsv> {
-  const response = await fetch(`/v1/export.csv${queryString({ ...filters })}`, { credentials: 'same-origin' })
-  if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`)
+  const response = await fetchOrNoAnswer(`/v1/export.csv${queryString({ ...filters })}`, { credentials: 'same-origin' })
+  if (!response.ok) throw await problemError(response)
+  if (!response.body) throw new Error(i18next.t('errors.server'))
   const total = Number(response.headers.get('x-export-rows') ?? 0)
   const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'frontdesk-export.csv'
   const parts: Uint8Array[] = []

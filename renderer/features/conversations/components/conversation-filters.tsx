@@ -1,171 +1,88 @@
+import { useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useProperties } from '@/queries/properties'
+import type { TFunction } from 'i18next'
+import type { Outlet, Property } from '@api-contract'
+import { parseDateInput } from '@/lib/date-ranges'
 import { CONVERSATION_SEARCH_ID } from '@/lib/dom'
+import { useProperties } from '@/queries/properties'
+import { activeFilters, type ActiveFilter, type FilterWords } from '../active-filters'
 import { useOutlets } from '../api/outlets'
-import { channelChoices, useChannelsInUse } from '../api/channels-in-use'
-import {
-  useChannelFilter,
-  useCustomRange,
-  useDateFilter,
-  useFilterActions,
-  useAssignedFilter,
-  useSearchesMessages,
-  useTypeFilter,
-  useDepartmentFilter,
-  usePropertyFilter,
-  useSearchText,
-  useStatusFilter,
-  type AssignedFilter,
-  type DateFilter,
-  type StatusFilter,
-} from '../stores/filters-store'
+import { useChosenFilters, useFilterActions, useSearchText } from '../stores/filters-store'
+import { ActiveFilterChips } from './active-filter-chips'
+import { FilterControls } from './filter-controls'
+import { FilterPopover } from './filter-popover'
 
-const STATUS_CHOICES: readonly StatusFilter[] = ['all', 'active', 'expired', 'lead']
-const DATE_CHOICES: readonly DateFilter[] = ['all', 'today', 'week', 'month', 'custom']
-const ASSIGNED_CHOICES: readonly AssignedFilter[] = ['anyone', 'mine', 'queue']
-const TYPE_CHOICES = ['booking', 'lead', 'faq', 'mixed'] as const
+const FILTER_NAMES: Record<ActiveFilter['key'], string> = {
+  channel: 'filters.channel',
+  status: 'filters.status',
+  date: 'filters.date',
+  assigned: 'filters.assigned',
+  type: 'filters.type',
+  outletId: 'filters.department',
+  propertyId: 'filters.property',
+  searchMessages: '',
+}
 
-/** Search, channel, status, date and (with several properties) property filters above the list. */
-export function ConversationFilters() {
-  const { t } = useTranslation()
-  const channel = useChannelFilter()
-  const status = useStatusFilter()
-  const date = useDateFilter()
-  const [customFrom, customTo] = useCustomRange()
-  const propertyId = usePropertyFilter()
+/**
+ * Above the list, in one line: the search, the Filters button (its popover holds every other filter)
+ * and what the caller adds (the export); the filters set show as removable chips under it.
+ */
+export function ConversationFilters({ children }: { children?: ReactNode }) {
+  const { t, i18n } = useTranslation()
   const search = useSearchText()
   const actions = useFilterActions()
-  const properties = useProperties().data ?? []
-  const outletId = useDepartmentFilter()
-  const assigned = useAssignedFilter()
-  const type = useTypeFilter()
-  const searchMessages = useSearchesMessages()
-  const outlets = useOutlets().data ?? []
-  const channels = channelChoices(useChannelsInUse().data ?? [], channel)
+  const chosen = useChosenFilters()
+  const properties = useProperties().data
+  const outlets = useOutlets().data
+  const active = useMemo(
+    () => activeFilters(chosen, filterWords(t, i18n.language, outlets ?? [], properties ?? [])),
+    [chosen, t, i18n.language, outlets, properties],
+  )
 
   return (
-    <div className="filters" role="search" aria-label={t('filters.label')}>
-      <label className="visually-hidden" htmlFor={CONVERSATION_SEARCH_ID}>
-        {t('filters.search')}
-      </label>
-      <input
-        id={CONVERSATION_SEARCH_ID}
-        className="search"
-        type="search"
-        autoComplete="off"
-        spellCheck={false}
-        placeholder={t('filters.searchPlaceholder')}
-        value={search}
-        onChange={(event) => actions.searchTyped(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            if (search) actions.searchTyped('')
-            else event.currentTarget.blur()
-          }
-        }}
-      />
-
-      <label className="checkbox search-scope">
-        <input type="checkbox" checked={searchMessages} onChange={() => actions.searchScopeToggled()} />
-        {t('filters.inMessages')}
-      </label>
-
-      <div className="channel-tabs" role="group" aria-label={t('filters.channel')}>
-        {channels.map((choice) => (
-          <button
-            key={choice}
-            type="button"
-            className={`chip${choice === 'all' ? '' : ` chip-${choice}`}`}
-            aria-pressed={channel === choice}
-            onClick={() => actions.channelChosen(choice)}
-          >
-            {t(`channel.${choice}`)}
-          </button>
-        ))}
+    <div className="filter-bar" role="search" aria-label={t('filters.label')}>
+      <div className="filter-bar-row">
+        <label className="visually-hidden" htmlFor={CONVERSATION_SEARCH_ID}>
+          {t('filters.search')}
+        </label>
+        <input
+          id={CONVERSATION_SEARCH_ID}
+          className="search"
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={chosen.searchMessages ? t('layout.searchMessages') : t('layout.searchGuests')}
+          value={search}
+          onChange={(event) => actions.searchTyped(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              if (search) actions.searchTyped('')
+              else event.currentTarget.blur()
+            }
+          }}
+        />
+        <FilterPopover activeCount={active.length}>
+          <FilterControls />
+        </FilterPopover>
+        {children}
       </div>
-
-      <div className="filter-selects">
-        <label>
-          <span className="visually-hidden">{t('filters.status')}</span>
-          <select value={status} onChange={(event) => actions.statusChosen(event.target.value as StatusFilter)}>
-            {STATUS_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>
-                {choice === 'all' ? t('filters.statusAll') : t(`filters.${choice}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="visually-hidden">{t('filters.date')}</span>
-          <select value={date} onChange={(event) => actions.dateRangeChosen(event.target.value as DateFilter)}>
-            {DATE_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>
-                {choice === 'all' ? t('filters.dateAll') : t(`filters.${choice}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="visually-hidden">{t('filters.assigned')}</span>
-          <select value={assigned} onChange={(event) => actions.assignedChosen(event.target.value as AssignedFilter)}>
-            {ASSIGNED_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>
-                {t(`filters.${choice}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="visually-hidden">{t('filters.type')}</span>
-          <select value={type} onChange={(event) => actions.typeChosen(event.target.value as typeof type)}>
-            <option value="any">{t('filters.anyType')}</option>
-            {TYPE_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>
-                {t(`insight.types.${choice}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {outlets.length > 0 && (
-          <label>
-            <span className="visually-hidden">{t('filters.department')}</span>
-            <select value={outletId} onChange={(event) => actions.departmentChosen(event.target.value)}>
-              <option value="all">{t('filters.allDepartments')}</option>
-              {outlets.map((outlet) => (
-                <option key={outlet.id} value={outlet.id}>
-                  {properties.length > 1 ? `${outlet.name} (${properties.find((p) => p.id === outlet.propertyId)?.name ?? ''})` : outlet.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        {properties.length > 1 && (
-          <label>
-            <span className="visually-hidden">{t('filters.property')}</span>
-            <select value={propertyId} onChange={(event) => actions.propertyChosen(event.target.value)}>
-              <option value="all">{t('filters.allProperties')}</option>
-              {properties.map((property) => (
-                <option key={property.id} value={property.id}>
-                  {property.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-      </div>
-
-      {date === 'custom' && (
-        <div className="custom-range">
-          <label>
-            {t('filters.from')}
-            <input type="date" value={customFrom} onChange={(event) => actions.customRangeChanged({ from: event.target.value })} />
-          </label>
-          <label>
-            {t('filters.to')}
-            <input type="date" value={customTo} onChange={(event) => actions.customRangeChanged({ to: event.target.value })} />
-          </label>
-        </div>
-      )}
+      <ActiveFilterChips active={active} />
     </div>
   )
+}
+
+function filterWords(t: TFunction, language: string, outlets: readonly Outlet[], properties: readonly Property[]): FilterWords {
+  const day = (value: string) => parseDateInput(value)?.toLocaleDateString(language, { day: 'numeric', month: 'short' }) ?? t('layout.openEnded')
+  return {
+    name: (key) => (FILTER_NAMES[key] ? t(FILTER_NAMES[key]) : ''),
+    value: (key, chosen) => {
+      if (key === 'searchMessages') return t('filters.inMessages')
+      if (key === 'channel') return t(`channel.${chosen}`)
+      if (key === 'type') return t(`insight.types.${chosen}`)
+      return t(`filters.${chosen}`)
+    },
+    range: (from, to) => t('layout.range', { from: day(from), to: day(to) }),
+    outlet: (id) => outlets.find((outlet) => outlet.id === id)?.name ?? id,
+    property: (id) => properties.find((property) => property.id === id)?.name ?? id,
+  }
 }

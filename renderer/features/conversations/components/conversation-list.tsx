@@ -2,8 +2,11 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ReplyTargets } from '@api-contract'
+import { QueryFailure } from '@/components/query-failure'
+import { SkeletonRows } from '@/components/skeleton'
 import { CONVERSATION_LIST_ID } from '@/lib/dom'
 import { useDebouncedValue } from '@/lib/use-debounced-value'
+import { useFailureShown } from '@/lib/use-failure-shown'
 import { useNow } from '@/lib/use-now'
 import { useProperties } from '@/queries/properties'
 import { openWithoutForcedLayout } from '@/lib/virtual-rect'
@@ -18,8 +21,8 @@ import { ExportButton } from './export-button'
 /** Until the properties are in: the product's defaults (the server's too). */
 const DEFAULT_REPLY_TARGETS: ReplyTargets = { warnMinutes: 5, lateMinutes: 15 }
 
-/** Every row has this height (styles.css agrees), so the virtualizer needs no measuring. */
-export const ROW_HEIGHT = 76
+/** Every row has this height (styles.css agrees), so the virtualizer needs no measuring; ≥ 12 rows fit a 1366×768 window. */
+export const ROW_HEIGHT = 50
 /** Fetch the next page when the view comes this close (in rows) to the end of what is loaded. */
 const PREFETCH_ROWS = 15
 
@@ -31,6 +34,7 @@ export function ConversationListPanel({ selectedId }: { selectedId: string | nul
   const filters = useApiFilters(search, now)
   const list = useConversationList(filters)
   const conversations = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data])
+  const failure = useFailureShown(list)
   const highlightedId = useHighlightedId()
   const properties = useProperties().data
   const replyTargets = useMemo(() => new Map(properties?.map((property) => [property.id, property.replyTargets])), [properties])
@@ -58,15 +62,13 @@ export function ConversationListPanel({ selectedId }: { selectedId: string | nul
 
   return (
     <section className="list-panel" aria-label={t('list.label')}>
-      <ConversationFilters />
+      <ConversationFilters>
+        <ExportButton filters={filters} />
+      </ConversationFilters>
       <ConversationViews filters={filters} />
-      <ExportButton filters={filters} />
       <div id={CONVERSATION_LIST_ID} ref={scrollRef} className="list-scroll" tabIndex={-1} aria-busy={list.isPending}>
-        {list.isError && (
-          <p className="list-message" role="alert">
-            {list.error.message}
-          </p>
-        )}
+        {failure && <QueryFailure className="list-message" error={failure} onRetry={() => list.refetch()} retrying={list.isFetching} />}
+        {list.isPending && !failure && <SkeletonRows rows={14} height={ROW_HEIGHT} />}
         {list.isSuccess && conversations.length === 0 && <p className="list-message">{emptyText}</p>}
         <div role="list" aria-label={t('list.label')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualRows.map((row) => {

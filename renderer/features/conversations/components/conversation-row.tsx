@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next'
 import { memo } from 'react'
 import type { Conversation, ReplyTargets } from '@api-contract'
-import { ChannelBadgeLabel } from '@/components/channel-badge'
+import { ChannelIcon } from '@/components/channel-icon'
 import { guestLabel } from '@/lib/guest-label'
 import { relativeTime } from '@/lib/relative-time'
 import { waitedText, waitingLevel } from '@/lib/waiting-time'
@@ -59,11 +59,20 @@ export const ConversationRow = memo(function ConversationRow({
         </time>
       </span>
       <span className="row-bottom">
-        <ChannelBadgeLabel channel={conversation.channel} t={t} />
+        <ChannelIcon channel={conversation.channel} t={t} />
         {conversation.source.outlet && <span className="row-department">{conversation.source.outlet.name}</span>}
         {conversation.lead && <span className="lead-badge">{t('leads.lead')}</span>}
-        {conversation.type && <span className="type-tag">{t(`insight.types.${conversation.type}`)}</span>}
-        {conversation.persona && <span className="persona-tag">{t(`insight.personas.${conversation.persona}`)}</span>}
+        {/* One lead marker: a captured lead's badge already says what the "Lead" type would. */}
+        {conversation.type && !(conversation.type === 'lead' && conversation.lead) && (
+          <span className="type-tag" title={t('layout.conversationType')}>
+            {t(`insight.types.${conversation.type}`)}
+          </span>
+        )}
+        {conversation.persona && (
+          <span className="persona-tag" title={t('layout.guestPersona')}>
+            {t(`insight.personas.${conversation.persona}`)}
+          </span>
+        )}
         <span className="row-preview">
           <PreviewPrefix conversation={conversation} t={t} />
           {conversation.lastMessagePreview}

@@ -27,8 +27,17 @@ export function ExportButton({ filters }: { filters: ConversationFilters }) {
 
   return (
     <div className="export">
-      <button type="button" className="button" onClick={() => void run()} disabled={progress.state === 'running'}>
-        {t('export.button')}
+      <button
+        type="button"
+        className="button icon-button"
+        aria-label={t('export.button')}
+        title={t('export.button')}
+        onClick={() => void run()}
+        disabled={progress.state === 'running'}
+      >
+        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+          <path d="M8 2.5v7M5 6.8 8 9.8l3-3M3 11v2.5h10V11" />
+        </svg>
       </button>
       {progress.state === 'running' && (
         <label className="export-progress">

@@ -22,6 +22,9 @@ interface FiltersState extends ChosenFilters {
     assignedChosen(assigned: AssignedFilter): void
     typeChosen(type: ChosenFilters['type']): void
     searchScopeToggled(): void
+    /** A chip removed: that one filter back to "everything". */
+    filterRemoved(key: keyof ChosenFilters): void
+    filtersCleared(): void
     searchTyped(search: string): void
     rowHighlighted(id: string | null): void
   }
@@ -63,6 +66,9 @@ const useFiltersStore = create<FiltersState>()((set) => ({
     assignedChosen: (assigned) => set({ assigned }),
     typeChosen: (type) => set({ type }),
     searchScopeToggled: () => set((state) => ({ searchMessages: !state.searchMessages })),
+    filterRemoved: (key) => set(key === 'date' ? { date: 'all', customFrom: '', customTo: '' } : ({ [key]: NOTHING_CHOSEN[key] } as Partial<ChosenFilters>)),
+    // The chips' filters only: the view and the unread toggle stay as chosen.
+    filtersCleared: () => set(({ view, unreadOnly }) => ({ ...NOTHING_CHOSEN, view, unreadOnly })),
     searchTyped: (search) => set({ search }),
     rowHighlighted: (highlightedId) => set({ highlightedId }),
   },
@@ -81,16 +87,12 @@ export const useTypeFilter = () => useFiltersStore((state) => state.type)
 export const useSearchesMessages = () => useFiltersStore((state) => state.searchMessages)
 export const useSearchText = () => useFiltersStore((state) => state.search)
 export const useHighlightedId = () => useFiltersStore((state) => state.highlightedId)
-export const useFilterActions = () => useFiltersStore((state) => state.actions)
-
-/** The current API filters; the date ranges move on when the day does (`now` refreshes). */
-export function useApiFilters(search: string, now: number): ConversationFilters {
-  const state = useFiltersStore(
-    useShallow(({ view, unreadOnly, channel, status, date, customFrom, customTo, propertyId, outletId, assigned, type, searchMessages }) => ({
+/** Every chosen filter (the search text aside): the view, the unread toggle and the filters the chips show. */
+export const useChosenFilters = () =>
+  useFiltersStore(
+    useShallow(({ view, unreadOnly, channel, status, date, customFrom, customTo, propertyId, outletId, assigned, type, searchMessages }): ChosenFilters => ({
       view,
       unreadOnly,
-      type,
-      searchMessages,
       channel,
       status,
       date,
@@ -99,8 +101,15 @@ export function useApiFilters(search: string, now: number): ConversationFilters 
       propertyId,
       outletId,
       assigned,
+      type,
+      searchMessages,
     })),
   )
+export const useFilterActions = () => useFiltersStore((state) => state.actions)
+
+/** The current API filters; the date ranges move on when the day does (`now` refreshes). */
+export function useApiFilters(search: string, now: number): ConversationFilters {
+  const state = useChosenFilters()
   // Taken at the start of the day, not at each tick, so the query key (and its cache) holds all day.
   return toApiFilters(state, search, startOfDay(new Date(now)))
 }

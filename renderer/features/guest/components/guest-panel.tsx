@@ -1,31 +1,43 @@
 import { useTranslation } from 'react-i18next'
 import type { GuestPanel as GuestPanelData, Reservation } from '@api-contract'
 import { ChannelBadge } from '@/components/channel-badge'
+import { QueryFailure } from '@/components/query-failure'
+import { SkeletonLines } from '@/components/skeleton'
 import { guestLabel } from '@/lib/guest-label'
 import { relativeTime } from '@/lib/relative-time'
 import { AppLink } from '@/components/app-link'
 import { conversationPath } from '@/lib/router'
+import { useFailureShown } from '@/lib/use-failure-shown'
 import { useNow } from '@/lib/use-now'
 import { useGuestPanel } from '../api/guest-panel'
 import { ContactSuggestions } from './contact-suggestions'
+import { GuestAside } from './guest-aside'
 import { InsightSection } from './insight-section'
 import { ServiceRecordSection } from './service-record-form'
 
 /** The guest beside the chat: contact details, reservations, and every other touchpoint. */
 export function GuestPanel({ conversationId }: { conversationId: string | null }) {
-  const { t } = useTranslation()
-  if (!conversationId) return <aside className="guest-panel" aria-label={t('guest.panel')} />
+  if (!conversationId) return null
   return <GuestDetails key={conversationId} conversationId={conversationId} />
 }
 
 function GuestDetails({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation()
   const panel = useGuestPanel(conversationId)
+  const failure = useFailureShown(panel)
   if (!panel.data) {
     return (
-      <aside className="guest-panel" aria-label={t('guest.panel')} aria-busy={panel.isPending}>
-        {panel.isError && <p role="alert">{panel.error.message}</p>}
-      </aside>
+      <GuestAside busy={panel.isPending}>
+        {failure ? (
+          <QueryFailure error={failure} onRetry={() => panel.refetch()} retrying={panel.isFetching} />
+        ) : (
+          <>
+            <SkeletonLines lines={1} />
+            <SkeletonLines lines={4} />
+            <SkeletonLines lines={3} />
+          </>
+        )}
+      </GuestAside>
     )
   }
   const { profile, identity, reservations, otherConversations } = panel.data
@@ -36,7 +48,7 @@ function GuestDetails({ conversationId }: { conversationId: string }) {
   const language = profile?.language ? languageName(profile.language) : null
 
   return (
-    <aside className="guest-panel" aria-label={t('guest.panel')}>
+    <GuestAside>
       <h2>{name || identity?.value || t('guest.unknown')}</h2>
       <dl className="facts">
         <dt>{t('guest.name')}</dt>
@@ -60,7 +72,7 @@ function GuestDetails({ conversationId }: { conversationId: string }) {
       <InsightSection conversationId={conversationId} />
 
       <ServiceRecordSection conversationId={conversationId} />
-    </aside>
+    </GuestAside>
   )
 }
 

@@ -1,16 +1,19 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ServiceRecord } from '@api-contract'
+import { QueryFailure } from '@/components/query-failure'
+import { useFailureShown } from '@/lib/use-failure-shown'
 import { useSaveServiceRecord, useServiceRecord } from '../api/service-record'
 
 /** The conversation's service record: a memo and the property's custom fields, editable. */
 export function ServiceRecordSection({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation()
   const record = useServiceRecord(conversationId)
+  const failure = useFailureShown(record)
   return (
     <section aria-labelledby="service-record-title">
       <h3 id="service-record-title">{t('guest.serviceRecord')}</h3>
-      {record.isError && <p role="alert">{record.error.message}</p>}
+      {failure && <QueryFailure error={failure} onRetry={() => record.refetch()} retrying={record.isFetching} />}
       {record.data && <ServiceRecordForm conversationId={conversationId} record={record.data} />}
     </section>
   )

@@ -1,5 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { QueryFailure } from '@/components/query-failure'
+import { useFailureShown } from '@/lib/use-failure-shown'
 import type { LeadDetail, LeadStatus } from '@api-contract'
 import { ChannelBadge } from '@/components/channel-badge'
 import { AppLink } from '@/components/app-link'
@@ -13,6 +15,7 @@ export function LeadsScreen() {
   const { t } = useTranslation()
   const [status, setStatus] = useState<LeadStatus | 'all'>('all')
   const leads = useLeads(status)
+  const failure = useFailureShown(leads)
   return (
     <main className="page" aria-labelledby="leads-title">
       <h1 id="leads-title">{t('leads.title')}</h1>
@@ -27,7 +30,7 @@ export function LeadsScreen() {
           ))}
         </select>
       </label>
-      {leads.isError && <p role="alert">{leads.error.message}</p>}
+      {failure && <QueryFailure error={failure} onRetry={() => leads.refetch()} retrying={leads.isFetching} />}
       <table className="agents leads">
         <thead>
           <tr>

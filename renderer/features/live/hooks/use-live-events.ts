@@ -52,6 +52,8 @@ export function useLiveEvents(): { connected: boolean } {
         void refreshMessages(queryClient, String(query.queryKey[2]))
       }
       for (const queryKey of [notificationKeys.all, leadKeys.all, guestKeys.panels()]) void queryClient.invalidateQueries({ queryKey, predicate: askedBefore })
+      // Whatever failed while the server was away (the statistics, a settings page…) asks again now that it is back.
+      void queryClient.refetchQueries({ type: 'active', predicate: (query) => query.state.status === 'error' })
     }
     source.onerror = () => setConnected(source.readyState === EventSource.OPEN)
     return () => {

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { QueryFailure } from '@/components/query-failure'
+import { useFailureShown } from '@/lib/use-failure-shown'
 import type { ApiToken, Scope } from '@api-contract'
 import { useProperties } from '@/queries/properties'
 import { useCreateToken, useRevokeToken, useTokens } from '../api/tokens'
@@ -10,6 +12,7 @@ const SCOPES: readonly Scope[] = ['guest.conversation.write', 'guest.conversatio
 export function ApiTokensSection() {
   const { t, i18n } = useTranslation()
   const tokens = useTokens()
+  const tokensFailure = useFailureShown(tokens)
   const properties = useProperties()
   const revoke = useRevokeToken()
   const [confirming, setConfirming] = useState<string | null>(null)
@@ -20,11 +23,7 @@ export function ApiTokensSection() {
     <section className="card" aria-labelledby="tokens-title">
       <h2 id="tokens-title">{t('tokens.title')}</h2>
       <p className="muted">{t('tokens.intro')}</p>
-      {tokens.isError && (
-        <p className="form-error" role="alert">
-          {tokens.error.message}
-        </p>
-      )}
+      {tokensFailure && <QueryFailure error={tokensFailure} onRetry={() => tokens.refetch()} retrying={tokens.isFetching} />}
       {tokens.isSuccess && tokens.data.length === 0 && <p className="muted">{t('tokens.none')}</p>}
       {tokens.isSuccess && tokens.data.length > 0 && (
         <table className="agents tokens">
