@@ -279,6 +279,8 @@ export function syncRepository(db: Db) {
      * anything still refers to the property.
      */
     forgetPlaceholderProperties(): void {
+      // The placeholder's own default outlet goes with it (local-api/domain/default-outlet.ts).
+      db.prepare("DELETE FROM outlets WHERE id = 'out_' || substr(property_id, 6) AND code = 'front-desk'").run()
       db.prepare('DELETE FROM properties').run()
       db.prepare('UPDATE sync_config SET materialized_through = (SELECT coalesce(max(seq), 0) FROM change_log) WHERE id = 1').run()
     },
