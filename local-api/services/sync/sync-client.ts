@@ -81,6 +81,8 @@ export function createSyncClient(
   /** When this desk last said hello, and what the server answered it runs (see syncOnce). */
   let lastHello: { at: number; schemaVersion: number } | null = null
   let again = false
+  /** Whether the round asked for while one ran may skip its hello (see syncOnce). */
+  let againReusesHello = true
 
   // Guest messages whose answer waits for the central server's order (see first-copies.ts), each
   // with the number of rounds begun when it was asked about: a later round sends it.
@@ -476,30 +478,21 @@ export function createSyncClient(
         again = true
         return running
       }
-      running = pullPoked(list).finally(() => {
-        running = null
-        if (again) {
-          again = false
-          void this.syncOnce().catch(reportedByTheRound)
-        }
-      })
+      running = pullPoked(list).finally(followUp)
       return running
     },
     /** One full round: push, then pull every space. Concurrent calls share one round (and one more after it). */
     syncOnce(reuseHello = false): Promise<void> {
       if (running) {
         again = true
+        // The round after this one says hello if any of those who asked for it would have.
+        againReusesHello &&= reuseHello
         return running
       }
-      running = syncOnce(reuseHello).finally(() => {
-        running = null
-        if (again) {
-          again = false
-          void this.syncOnce().catch(reportedByTheRound)
-        }
-      })
+      running = syncOnce(reuseHello).finally(followUp)
       return running
     },
+
     /**
      * An admin asked (after an upgrade): applies the ops parked as failed again (those that apply
      * leave the list), and queues this desk's refused ops to be sent again under its current id.
@@ -539,6 +532,16 @@ export function createSyncClient(
       }
     },
   }
+  /** After a round: the one asked for while it ran. */
+  function followUp(): void {
+    running = null
+    if (!again) return
+    const reuseHello = againReusesHello
+    again = false
+    againReusesHello = true
+    void client.syncOnce(reuseHello).catch(reportedByTheRound)
+  }
+
   return client
 }
 
