@@ -70,6 +70,8 @@ test('a note with an @mention is a distinct bubble; the mentioned agent is notif
   // Anna replies: her own row says "You:".
   await modes.getByRole('button', { name: 'Reply' }).click()
   await inbox.reply('Of course, the night desk will have your key.')
+  // Answered, the conversation leaves Needs reply (the default view): it is under All.
+  await inbox.view('All')
   await expect(inbox.row(PHONE).locator('.row-preview')).toHaveText('You: Of course, the night desk will have your key.')
 
   // Luca, signed in in another browser, sees the notification and opens the conversation from it.
@@ -80,6 +82,7 @@ test('a note with an @mention is a distinct bubble; the mentioned agent is notif
     const lucas = await other.newPage()
     const lucasInbox = new InboxPage(lucas)
     await lucasInbox.goto(desk.url)
+    await lucasInbox.view('All')
     await expect(lucasInbox.row(PHONE).locator('.row-preview')).toHaveText('Anna Keller: Of course, the night desk will have your key.')
     const bell = lucas.getByRole('button', { name: 'Notifications (1 unread)' })
     await bell.click()
