@@ -1,6 +1,7 @@
-import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
+import { MutationCache, QueryCache, type QueryClient } from '@tanstack/react-query'
 import { isApiError, mayHealByRetrying } from '@/api/client'
 import { sessionKeys } from '@/api/query-keys'
+import { DeskQueryClient } from '@/queries/desk-query-client'
 import { fetchStartsOf } from '@/queries/fetch-starts'
 
 /** A 401 anywhere means the session ended (expired, signed out elsewhere, agent deactivated): back to sign-in. */
@@ -9,7 +10,7 @@ function onError(error: Error) {
 }
 
 /** Server state lives here. Live events keep it fresh, so queries need no polling or focus refetches. */
-export const queryClient: QueryClient = new QueryClient({
+export const queryClient: QueryClient = new DeskQueryClient({
   queryCache: new QueryCache({ onError }),
   mutationCache: new MutationCache({ onError }),
   defaultOptions: {
