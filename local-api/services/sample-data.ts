@@ -30,23 +30,47 @@ export interface SampleDataServices {
   conversations: ConversationService
 }
 
+const identityOf = (story: SampleStory) => ({ kind: story.identity, value: story.identity === 'phone' ? story.guest.phone : story.guest.email })
+
+/** A story's messages with the guest, as a local system would push them. */
 const messagesOf = (story: SampleStory, prefix: string, agentId: string | undefined): IncomingMessage[] =>
-  story.lines.map((line, index) => ({
-    channel: story.channel,
-    identity: { kind: story.identity, value: story.identity === 'phone' ? story.guest.phone : story.guest.email },
-    direction: line.from === 'guest' ? 'in' : 'out',
-    content: { type: 'text', text: line.text },
-    createdAt: line.at,
-    externalId: `${prefix}-${index}`,
-    // What staff wrote in the chat of a conversation they took on is theirs; a call's words are the call's.
-    ...(line.from === 'desk' && agentId && story.channel !== 'phone' && story.outcome === 'assign' ? { senderAgentId: agentId } : {}),
-  }))
+  story.lines.flatMap((line, index): IncomingMessage[] =>
+    line.from === 'note'
+      ? []
+      : [
+          {
+            channel: story.channel,
+            identity: identityOf(story),
+            direction: line.from === 'guest' ? 'in' : 'out',
+            content: { type: 'text', text: line.text },
+            createdAt: line.at,
+            externalId: `${prefix}-${index}`,
+            // What staff wrote in the chat of a conversation they took on is theirs; a call's words are the call's.
+            ...(line.from === 'desk' && agentId && story.channel !== 'phone' && story.outcome === 'assign' ? { senderAgentId: agentId } : {}),
+          },
+        ],
+  )
+
+/** The notes staff left in a story's conversation: the admin's, as a note is always a signed-in agent's. */
+const notesOf = (story: SampleStory, conversationId: string, agentId: string): IncomingMessage[] =>
+  story.lines
+    .filter((line) => line.from === 'note')
+    .map((line) => ({
+      channel: story.channel,
+      conversationId,
+      direction: 'out',
+      content: { type: 'text', text: line.text },
+      createdAt: line.at,
+      senderAgentId: agentId,
+      internal: true,
+      mentions: [],
+    }))
 
 /**
  * A realistic first look at the inbox: a week of a hotel's guests on web chat and the phone, each
  * conversation about one stay whose reservation says the same (arriving today and tomorrow, in house,
  * gone home), a few enquiries captured as leads, some taken on by the admin, most handled and resolved,
- * a few waiting for a reply now; a knowledge base of 35 answers in five languages; quick-reply
+ * a few waiting for a reply now, with the notes staff left each other; a knowledge base of 35 answers in five languages; quick-reply
  * templates. Written through the ingest, reservation and conversation services like any pushed data.
  */
 export function loadSampleData(
@@ -74,8 +98,13 @@ export function loadSampleData(
     const ingested = services.ingest.ingest(property, messagesOf(story, `sample-${seed}-${index}`, adminId))
     if (!ingested.ok) throw new Error(`sample data was refused: ${JSON.stringify(ingested.problems)}`)
     summary.conversations++
-    summary.messages += story.lines.length
     const conversationId = ingested.value[0]!.conversationId
+    summary.messages += ingested.value.length
+    if (adminId && story.lines.some((line) => line.from === 'note')) {
+      const noted = services.ingest.ingest(property, notesOf(story, conversationId, adminId))
+      if (!noted.ok) throw new Error(`a sample note was refused: ${JSON.stringify(noted.problems)}`)
+      summary.messages += noted.value.length
+    }
     if (story.lead) {
       services.leads.capture(store.conversations.get(conversationId)!)
       summary.leads++

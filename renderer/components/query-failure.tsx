@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { mayHealByRetrying } from '@/api/client'
+import { useFailureShown, type QueryLike } from '@/lib/use-failure-shown'
 import { useRetryWhileFailing } from '@/lib/use-retry-while-failing'
 
 interface QueryFailureProps {
@@ -27,4 +28,19 @@ export function QueryFailure({ error, onRetry, retrying = false, className = '' 
       </button>
     </div>
   )
+}
+
+interface RetryableQuery extends QueryLike {
+  refetch: () => unknown
+}
+
+/**
+ * What a page shows when the data it is made of cannot be had: one plain failure with Retry for all
+ * its queries (a server that is down fails them all), asking again those that failed.
+ */
+export function QueryFailureOf({ queries, className }: { queries: readonly RetryableQuery[]; className?: string }) {
+  const failure = useFailureShown(...queries)
+  if (!failure) return null
+  const retry = () => Promise.all(queries.filter((query) => query.error).map((query) => query.refetch()))
+  return <QueryFailure error={failure} onRetry={retry} retrying={queries.some((query) => query.isFetching)} className={className} />
 }

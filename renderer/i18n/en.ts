@@ -628,6 +628,7 @@ export const en = {
     snoozedUntil: 'Snoozed until {{time}}',
     snoozedUntilGuest: 'Snoozed until the guest writes',
     resolved: 'Resolved',
+    snoozed: 'Snoozed',
     resolve: 'Resolve',
     reopen: 'Reopen',
     snooze: 'Snooze',
@@ -641,7 +642,7 @@ export const en = {
     customInvalid: 'Choose a date and time in the future.',
     markUnread: 'Mark as unread',
     failed: 'Could not change the conversation: {{reason}}',
-    keys: 'Keys: e resolve · z snooze · u mark unread',
+    keys: 'Keys: e resolve or reopen · z snooze · u mark unread',
   },
   stateEvents: {
     resolved: '{{who}} resolved the conversation',

@@ -72,6 +72,21 @@ describe('sample data', () => {
     assert.ok(waiting.n > 0)
   })
 
+  it("has notes staff left each other: the admin's, internal, never queued for the guest, and not the conversation's last word", async () => {
+    const notes = t.db
+      .prepare(`SELECT m.conversation_id AS conversationId, a.role FROM messages m JOIN agents a ON a.id = m.sender_agent_id WHERE m.internal = 1`)
+      .all() as { conversationId: string; role: string }[]
+    assert.ok(notes.length >= 3, `${notes.length} notes`)
+    for (const note of notes) assert.equal(note.role, 'admin')
+    const queued = t.db.prepare('SELECT count(*) AS n FROM outbox o JOIN messages m ON m.id = o.message_id WHERE m.internal = 1').get() as { n: number }
+    assert.equal(queued.n, 0)
+    // The chat shows them; the guest's preview stays the last message with the guest.
+    const chat = await get(t.app, `/v1/conversations/${notes[0]!.conversationId}/messages`)
+    assert.ok(chat.items.some((message: { internal?: boolean }) => message.internal))
+    const [listed] = (await get(t.app, `/v1/conversations?view=all&limit=100`)).items.filter((c: { id: string }) => c.id === notes[0]!.conversationId)
+    assert.doesNotMatch(listed.lastMessagePreview ?? '', /garage is almost full|Maintenance has room|Transfer booked with the driver/)
+  })
+
   it("has a web-chat channel account whose webhook is the desk's local demo receiver: replies are delivered", async () => {
     const [account] = await get(t.app, '/v1/channel-accounts')
     assert.equal(account.channel, 'web_chat')

@@ -66,6 +66,9 @@ test('guest writes → Needs reply with a waiting badge → reply → resolve wi
   await expect(note(inbox, 'Anna Keller resolved the conversation')).toBeVisible()
   await inbox.view('Resolved')
   await expect(row).toBeVisible()
+  // Among the open ones, All tags it.
+  await inbox.view('All')
+  await expect(row.locator('.state-tag')).toHaveText('Resolved')
   await inbox.view('Needs reply')
   await expect(row).toHaveCount(0)
 
@@ -77,6 +80,13 @@ test('guest writes → Needs reply with a waiting badge → reply → resolve wi
   await expect(page).toHaveURL(new RegExp(`/conversations/${id}$`))
   await expectNoSeriousViolations(page)
   await page.locator('.chat-header').screenshot({ path: `${SCREENSHOTS}states-chat-header.png` })
+
+  // e resolves what is open and reopens what is resolved: a resolve by mistake is one key away from undone.
+  await page.keyboard.press('e')
+  await expect(stateLabel(inbox)).toHaveText('Resolved')
+  await page.keyboard.press('e')
+  await expect(stateLabel(inbox)).toHaveText('Open')
+  await expect(note(inbox, 'Anna Keller reopened the conversation')).toBeVisible()
 })
 
 test('snoozing until a time moves a conversation to Snoozed; until the guest writes (with z) it reopens when they do', async ({ page, desk, signedIn }) => {

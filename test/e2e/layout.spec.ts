@@ -175,6 +175,28 @@ test('1920×1080: the list and the chat use the width', async ({ page, desk, sig
   await page.screenshot({ path: `${SHOTS}1920x1080-chat.png` })
 })
 
+test('the other pages say plainly when their data cannot be had, with Retry, and recover by themselves', async ({ page, desk, signedIn }) => {
+  test.setTimeout(90_000)
+  const pages = [
+    { path: '/stats', api: '**/v1/stats**', then: page.locator('canvas').first() },
+    { path: '/agents', api: '**/v1/agents', then: page.getByRole('cell', { name: desk.seed.admin.email }) },
+    { path: '/knowledge', api: '**/v1/knowledge**', then: page.getByRole('main').locator('form').first() },
+    { path: '/settings', api: '**/v1/settings/agent', then: page.getByRole('button', { name: 'Save the agent settings' }) },
+  ]
+  for (const { path, api, then } of pages) {
+    await page.route(api, (route) => route.abort('connectionrefused'))
+    await page.goto(`${desk.url}${path}`)
+    const failure = page.getByRole('main').getByRole('alert')
+    await expect(failure, path).toContainText("The desk's server cannot be reached", { timeout: 15_000 })
+    await expect(failure.getByRole('button', { name: 'Retry' })).toBeVisible()
+    if (path === '/stats') await expectNoSeriousViolations(page)
+    await page.unroute(api)
+    // Nobody clicks Retry.
+    await expect(failure, path).toHaveCount(0, { timeout: 20_000 })
+    await expect(then, path).toBeVisible()
+  }
+})
+
 // Last in the file: it stops the desk's server (and starts it again on the same port and data dir).
 test('when the server goes away the panels say so plainly with Retry, and recover by themselves once it is back', async ({ page, desk, signedIn }) => {
   test.setTimeout(180_000)

@@ -37,7 +37,8 @@ export interface StoryStay {
 }
 
 export interface StoryLine {
-  from: 'guest' | 'desk'
+  /** The guest, the desk's answer, or an internal note staff left for each other (never sent). */
+  from: 'guest' | 'desk' | 'note'
   text: string
   at: number
 }
@@ -158,6 +159,11 @@ const STORIES: readonly Story[] = [
       lines: [
         ['guest', `Hello, we arrive ${when} by car (booking ${confirmation}). Is there parking at the hotel?`, 0],
         ['desk', `Yes, our garage has spaces at ${money(25)} per day, no reservation needed. See you ${when}!`, rng.int(3, 15) * MINUTE],
+        [
+          'note',
+          `The garage is almost full ${when === 'today' ? 'tonight' : 'tomorrow night'}: I kept a space for booking ${confirmation}.`,
+          rng.int(2, 10) * MINUTE,
+        ],
       ],
       stay: { arrivalOffset: arrival, nights: rng.int(2, 4), room: room(rng.pick(ROOM_TYPES)), status: 'confirmed' },
       outcome: 'assign',
@@ -207,6 +213,11 @@ const STORIES: readonly Story[] = [
       lines: [
         ['guest', problem, 0],
         ['desk', `I am sorry, ${guest.firstName}! ${help} to room ${number} now.`, rng.int(3, 8) * MINUTE],
+        [
+          'note',
+          `Maintenance has room ${number}. If it is not sorted within the hour, offer ${guest.firstName} another room and a drink at the bar.`,
+          2 * MINUTE,
+        ],
         ['guest', still, HOUR],
       ],
       stay: { arrivalOffset: -rng.int(1, 2), nights: rng.int(3, 5), room: number, status: 'checked_in' },
@@ -339,6 +350,7 @@ const STORIES: readonly Story[] = [
         ['desk', `Yes, our driver can pick you up for ${money(90)}. He will wait at arrivals with a sign with your name.`, rng.int(5, 30) * MINUTE],
         ['guest', 'Perfect, please book it.', rng.int(10, 90) * MINUTE],
         ['desk', `Booked: the driver meets you on ${calendar.spoken(arrival)} at ${landing} (${flight}).`, rng.int(3, 20) * MINUTE],
+        ['note', `Transfer booked with the driver for ${calendar.spoken(arrival)}, ${landing}; the ${money(90)} go on the room bill.`, rng.int(1, 5) * MINUTE],
       ],
       stay: { arrivalOffset: arrival, nights: rng.int(3, 6), room: room(rng.pick(ROOM_TYPES)), status: 'confirmed' },
       outcome: 'resolve',

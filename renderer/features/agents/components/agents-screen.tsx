@@ -4,6 +4,7 @@ import type { AgentRole, ListedAgent, MinPasswordLength } from '@api-contract'
 import { useAgents } from '@/queries/agents'
 import { messageTime } from '@/lib/relative-time'
 import { useNow } from '@/lib/use-now'
+import { QueryFailureOf } from '@/components/query-failure'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { useAddAgent, useUnlockAgent, useUpdateAgent } from '../api/agents'
 
@@ -21,6 +22,7 @@ export function AgentsScreen({ currentAgentId }: { currentAgentId: string }) {
     <main className="page" aria-labelledby="agents-title">
       <h1 id="agents-title">{t('agents.title')}</h1>
       <p className="muted">{t('agents.intro')}</p>
+      <QueryFailureOf queries={[agents]} />
       {update.isError && (
         <p className="form-error" role="alert">
           {update.error.message}

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { QueryFailureOf } from '@/components/query-failure'
 import { ChannelBadge } from '@/components/channel-badge'
 import { AppLink } from '@/components/app-link'
 import { conversationPath } from '@/lib/router'
@@ -20,6 +21,7 @@ export function ArrivalsScreen() {
           </button>
         ))}
       </div>
+      <QueryFailureOf queries={[arrivals]} />
       {arrivals.data && arrivals.data.arrivals.length === 0 && (
         <p className="muted">
           {t('arrivals.none', { day: new Date(`${arrivals.data.day}T12:00:00Z`).toLocaleDateString(i18n.language, { dateStyle: 'full' }) })}

@@ -34,7 +34,13 @@ export function StateActions({ conversation, timeZone }: { conversation: Convers
         </button>
       )}
       {conversation.state !== 'open' && (
-        <button type="button" className="button" disabled={reopen.isPending} onClick={() => reopen.mutate(conversation.id)}>
+        <button
+          type="button"
+          className="button"
+          aria-keyshortcuts={conversation.state === 'resolved' ? 'e' : undefined}
+          disabled={reopen.isPending}
+          onClick={() => reopen.mutate(conversation.id)}
+        >
           {t('states.reopen')}
         </button>
       )}

@@ -83,6 +83,7 @@ export function ConversationListPanel({ selectedId }: { selectedId: string | nul
                     now={now}
                     replyTargets={replyTargets.get(conversation.propertyId) ?? DEFAULT_REPLY_TARGETS}
                     find={filters.text}
+                    stateShown={!view}
                     t={t}
                     language={i18n.language}
                   />

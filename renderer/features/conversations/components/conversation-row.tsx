@@ -18,6 +18,8 @@ interface ConversationRowProps {
   replyTargets: ReplyTargets
   /** Words searched for in the messages: the chat highlights them. */
   find?: string
+  /** Tag the snoozed and resolved rows (in the All view, where they sit among the open ones). */
+  stateShown?: boolean
   /** The list's own translation and language: its rows do not each subscribe to language changes. */
   t: TFunction
   language: string
@@ -31,6 +33,7 @@ export const ConversationRow = memo(function ConversationRow({
   now,
   replyTargets,
   find,
+  stateShown = false,
   t,
   language,
 }: ConversationRowProps) {
@@ -53,6 +56,9 @@ export const ConversationRow = memo(function ConversationRow({
         <span className="row-name">{guestLabel(conversation, t)}</span>
         {conversation.state === 'open' && conversation.waitingSince && (
           <WaitingBadge waitedMs={now - Date.parse(conversation.waitingSince)} replyTargets={replyTargets} t={t} />
+        )}
+        {stateShown && conversation.state !== 'open' && (
+          <span className={`state-tag state-${conversation.state}`}>{t(`states.${conversation.state === 'resolved' ? 'resolved' : 'snoozed'}`)}</span>
         )}
         <time className="row-time" dateTime={conversation.lastMessageAt}>
           {relativeTime(conversation.lastMessageAt, now, t, language)}

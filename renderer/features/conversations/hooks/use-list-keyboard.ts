@@ -1,19 +1,23 @@
 import { useEffect, useLayoutEffect, useRef } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
 import type { Conversation } from '@api-contract'
 import { CONVERSATION_SEARCH_ID, focusElement, isActivatableTarget, isTypingTarget, requestSnoozeMenu } from '@/lib/dom'
 import { conversationPath, navigate } from '@/lib/router'
-import { useMarkUnread, useResolveConversation } from '@/queries/conversation-state'
+import { conversationKeys } from '@/api/query-keys'
+import { useMarkUnread, useReopenConversation, useResolveConversation } from '@/queries/conversation-state'
 import { useFilterActions, useHighlightedId } from '../stores/filters-store'
 
 /**
  * The list's shortcuts, as in mail clients: j / k move the highlight, Enter opens the
- * highlighted conversation, / jumps to the search box; e resolves, z snoozes (its menu in the chat)
+ * highlighted conversation, / jumps to the search box; e resolves (or reopens a resolved one), z snoozes (its menu in the chat)
  * and u marks unread the highlighted conversation, else the open one. Keys typed into a field are left alone.
  */
 export function useListKeyboard(conversations: readonly Conversation[], selectedId: string | null, scrollToIndex: (index: number) => void) {
   const highlightedId = useHighlightedId()
   const { rowHighlighted } = useFilterActions()
+  const queryClient = useQueryClient()
   const { mutate: resolve } = useResolveConversation()
+  const { mutate: reopen } = useReopenConversation()
   const { mutate: markUnread } = useMarkUnread()
   // The listener reads the latest values without being re-attached on every render; they are
   // stored as each render commits, before any key can reach the listener.
@@ -50,7 +54,9 @@ export function useListKeyboard(conversations: readonly Conversation[], selected
       if (!target || event.shiftKey) return
       if (event.key === 'e') {
         event.preventDefault()
-        resolve(target)
+        const state = (conversations.find((c) => c.id === target) ?? queryClient.getQueryData<Conversation>(conversationKeys.detail(target)))?.state
+        if (state === 'resolved') reopen(target)
+        else resolve(target)
       } else if (event.key === 'u') {
         event.preventDefault()
         // An open chat reads what it shows: leave it, or it would be read again at once.
@@ -64,5 +70,5 @@ export function useListKeyboard(conversations: readonly Conversation[], selected
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  }, [rowHighlighted, resolve, markUnread])
+  }, [queryClient, rowHighlighted, resolve, reopen, markUnread])
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { KnowledgeEntry, KnowledgeUsage } from '@api-contract'
+import { QueryFailureOf } from '@/components/query-failure'
 import { AppLink } from '@/components/app-link'
 import { conversationPath, navigate, useLocation } from '@/lib/router'
 import { useAddKnowledgeEntry, useKnowledge, useKnowledgeUsage, useRemoveKnowledgeEntry, useUpdateKnowledgeEntry } from '../api/knowledge'
@@ -19,7 +20,8 @@ type Uses = Omit<KnowledgeUsage['entries'][number], 'entryId' | 'question'>
 export function KnowledgeScreen() {
   const { t } = useTranslation()
   const entries = useKnowledge()
-  const usage = useKnowledgeUsage().data
+  const usageQuery = useKnowledgeUsage()
+  const usage = usageQuery.data
   const add = useAddKnowledgeEntry()
   const { search } = useLocation()
   const prefilled: Draft = { ...EMPTY, question: search.get('question') ?? '', answer: search.get('answer') ?? '' }
@@ -28,6 +30,7 @@ export function KnowledgeScreen() {
     <main className="page" aria-labelledby="knowledge-title">
       <h1 id="knowledge-title">{t('knowledge.title')}</h1>
       <p className="muted">{t('knowledge.intro')}</p>
+      <QueryFailureOf queries={[entries, usageQuery]} />
       <EntryForm
         key={`${prefilled.question}\n${prefilled.answer}`}
         title={t('knowledge.add')}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AgentSettingsView } from '@api-contract'
 import { useAgentSettings, useSaveAgentSettings } from '../api/settings'
+import { SaveRow } from '@/components/save-row'
 
 /** How sure the AI agent must be to answer or to suggest, what it tells a guest it hands over, the desk's hours, and an optional embeddings endpoint. */
 export function AgentSettingsSection() {
@@ -89,17 +90,7 @@ function AgentSettingsForm({ settings, save }: { settings: AgentSettingsView; sa
           onChange={(e) => setApiKey(e.target.value)}
         />
       </label>
-      <div className="row-actions wide">
-        <button type="submit" className="button primary" disabled={save.isPending}>
-          {t('settings.agent.save')}
-        </button>
-        {save.isSuccess && <span role="status">{t('settings.agent.saved')}</span>}
-      </div>
-      {save.isError && (
-        <p className="form-error wide" role="alert">
-          {save.error.message}
-        </p>
-      )}
+      <SaveRow saving={save} label={t('settings.agent.save')} savedLabel={t('settings.agent.saved')} />
     </form>
   )
 }

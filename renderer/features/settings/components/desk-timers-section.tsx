@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AgentSettingsView } from '@api-contract'
 import { useAgentSettings, useSaveAgentSettings } from '../api/settings'
+import { SaveRow } from '@/components/save-row'
 
 /** When the AI agent's answered conversations resolve themselves, and how often staff are reminded of a waiting guest (blank: never). */
 export function DeskTimersSection() {
@@ -43,17 +44,7 @@ function DeskTimersForm({ settings, save }: { settings: AgentSettingsView; save:
         <input type="number" min={1} max={1440} step={1} value={reminder} placeholder={t('deskTimers.never')} onChange={(e) => setReminder(e.target.value)} />
       </label>
       <p className="muted wide">{t('deskTimers.hint')}</p>
-      <div className="row-actions wide">
-        <button type="submit" className="button primary" disabled={save.isPending}>
-          {t('deskTimers.save')}
-        </button>
-        {save.isSuccess && <span role="status">{t('deskTimers.saved')}</span>}
-      </div>
-      {save.isError && (
-        <p className="form-error wide" role="alert">
-          {save.error.message}
-        </p>
-      )}
+      <SaveRow saving={save} label={t('deskTimers.save')} savedLabel={t('deskTimers.saved')} />
     </form>
   )
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MinPasswordLength } from '@api-contract'
 import { useChangeOwnPassword } from '../api/own-password'
+import { SaveRow } from '@/components/save-row'
 
 /** The server's policy decides; this only saves a round trip (the type keeps it the contract's length). */
 const MIN_PASSWORD: MinPasswordLength = 10
@@ -46,18 +47,8 @@ export function OwnPasswordSection() {
         {t('settingsAdmin.password.repeat')}
         <input required type="password" autoComplete="new-password" aria-invalid={mismatch} value={repeated} onChange={(e) => setRepeated(e.target.value)} />
       </label>
-      <div className="row-actions wide">
-        <button type="submit" className="button primary" disabled={change.isPending || mismatch}>
-          {t('settingsAdmin.password.save')}
-        </button>
-        {change.isSuccess && <span role="status">{t('settingsAdmin.password.changed')}</span>}
-      </div>
       {mismatch && <p className="form-error wide">{t('settingsAdmin.password.mismatch')}</p>}
-      {change.isError && (
-        <p className="form-error wide" role="alert">
-          {change.error.message}
-        </p>
-      )}
+      <SaveRow saving={change} label={t('settingsAdmin.password.save')} savedLabel={t('settingsAdmin.password.changed')} disabled={mismatch} />
     </form>
   )
 }

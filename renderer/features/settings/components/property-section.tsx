@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Property } from '@api-contract'
 import { useProperties } from '@/queries/properties'
 import { useUpdateProperty } from '../api/property'
+import { SaveRow } from '@/components/save-row'
 
 /** Admins edit each property: its name, the country its phone numbers are read in, its time zone. */
 export function PropertySection() {
@@ -62,17 +63,7 @@ function PropertyForm({ property }: { property: Property }) {
           ))}
         </datalist>
       </label>
-      <div className="row-actions wide">
-        <button type="submit" className="button primary" disabled={save.isPending}>
-          {t('settingsAdmin.property.save')}
-        </button>
-        {save.isSuccess && <span role="status">{t('settings.saved')}</span>}
-      </div>
-      {save.isError && (
-        <p className="form-error wide" role="alert">
-          {save.error.message}
-        </p>
-      )}
+      <SaveRow saving={save} label={t('settingsAdmin.property.save')} savedLabel={t('settings.saved')} />
     </form>
   )
 }

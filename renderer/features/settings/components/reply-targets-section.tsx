@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Property } from '@api-contract'
 import { useProperties } from '@/queries/properties'
 import { useSaveReplyTargets } from '../api/reply-targets'
+import { SaveRow } from '@/components/save-row'
 
 /** Per property: after how many minutes a guest's wait turns amber, and red, in the inbox. */
 export function ReplyTargetsSection() {
@@ -40,17 +41,7 @@ function ReplyTargetsForm({ property, titled }: { property: Property; titled: bo
         {t('replyTargets.late')}
         <input type="number" min={Number(warn) || 1} max={1440} step={1} required value={late} onChange={(event) => setLate(event.target.value)} />
       </label>
-      <div className="row-actions">
-        <button type="submit" className="button" disabled={save.isPending}>
-          {t('replyTargets.save')}
-        </button>
-        {save.isSuccess && <span role="status">{t('replyTargets.saved')}</span>}
-      </div>
-      {save.isError && (
-        <p className="form-error" role="alert">
-          {save.error.message}
-        </p>
-      )}
+      <SaveRow saving={save} label={t('replyTargets.save')} savedLabel={t('replyTargets.saved')} primary={false} wide={false} />
     </form>
   )
 }

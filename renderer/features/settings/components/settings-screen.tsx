@@ -1,8 +1,10 @@
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LlmProvider } from '@api-contract'
+import { QueryFailureOf } from '@/components/query-failure'
 import { desktop } from '@/lib/desktop'
-import { useLlmProvider, useRemoveLlmProvider, useSaveLlmProvider } from '../api/settings'
+import { useProperties } from '@/queries/properties'
+import { useAgentSettings, useChannelAccounts, useLlmProvider, useRemoveLlmProvider, useSaveLlmProvider } from '../api/settings'
 import { AgentSettingsSection } from './agent-settings-section'
 import { ChannelAccountsSection } from './channel-accounts-section'
 import { DeskTimersSection } from './desk-timers-section'
@@ -15,9 +17,12 @@ import { ReplyTargetsSection } from './reply-targets-section'
 export function SettingsScreen({ children }: { children?: ReactNode }) {
   const { t } = useTranslation()
   const llm = useLlmProvider()
+  // What the sections are made of; a server that is down fails them all, said once.
+  const made = [useProperties(), useAgentSettings(), useChannelAccounts(), llm]
   return (
     <main className="page" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settings.title')}</h1>
+      <QueryFailureOf queries={made} />
       {desktop && <DesktopSection bridge={desktop} />}
       <PropertySection />
       {children}

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Metric, SeriesPoint } from '@api-contract'
+import { QueryFailureOf } from '@/components/query-failure'
 import { useProperties } from '@/queries/properties'
 import { useNow } from '@/lib/use-now'
 import { periodRange, preparedPercent, useSeries, useStats, type Period } from '../api/stats'
@@ -52,6 +53,7 @@ export function StatsScreen() {
           </label>
         )}
       </div>
+      <QueryFailureOf queries={[stats, series]} />
       {stats.data?.preparing && (
         <p className="muted" role="status">
           {t('stats.preparing', { percent: preparedPercent(stats.data.preparing) })}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SyncStatus } from '@api-contract'
 import { useConnectSync, useRetryParked, useSyncStatus } from '../api/sync'
+import { SaveRow } from '@/components/save-row'
 
 type Retry = ReturnType<typeof useRetryParked>
 
@@ -41,17 +42,7 @@ export function SyncSettings() {
         {t('sync.credential')}
         <input required type="password" autoComplete="off" placeholder="fdd_…" value={credential} onChange={(e) => setCredential(e.target.value)} />
       </label>
-      <div className="row-actions wide">
-        <button type="submit" className="button primary" disabled={connect.isPending}>
-          {status.data.configured ? t('sync.reconnect') : t('sync.connect')}
-        </button>
-        {connect.isSuccess && <span role="status">{t('sync.connected')}</span>}
-      </div>
-      {connect.error && (
-        <p className="wide form-error" role="alert">
-          {connect.error.message}
-        </p>
-      )}
+      <SaveRow saving={connect} label={status.data.configured ? t('sync.reconnect') : t('sync.connect')} savedLabel={t('sync.connected')} />
       {(status.data.refusedOps > 0 || Boolean(retry.data?.resent)) && <RefusedOps sync={status.data} retry={retry} />}
       {(status.data.parkedOps > 0 || Boolean(retry.data?.applied)) && <ParkedOps sync={status.data} retry={retry} />}
     </form>

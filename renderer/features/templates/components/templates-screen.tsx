@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Channel, Template } from '@api-contract'
+import { QueryFailureOf } from '@/components/query-failure'
 import { useTemplates } from '@/queries/templates'
 import { useAddTemplate, useRemoveTemplate, useUpdateTemplate } from '../api/templates'
 
@@ -17,6 +18,7 @@ export function TemplatesScreen() {
     <main className="page" aria-labelledby="templates-title">
       <h1 id="templates-title">{t('templates.title')}</h1>
       <p className="muted">{t('templates.intro', { example: '{{guest.firstName}}' })}</p>
+      <QueryFailureOf queries={[templates]} />
       <TemplateForm
         title={t('templates.add')}
         submitLabel={t('templates.add')}
