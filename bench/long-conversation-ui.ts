@@ -4,6 +4,7 @@
  * Run by `npm run bench` (bench/long-conversation.ts) as a child process:
  *   node --import tsx bench/long-conversation-ui.ts DATA_DIR CONVERSATION_ID LOADS → one line of JSON.
  */
+import type { Page } from '@playwright/test'
 import { CHROMIUM, chromiumAvailable, openSignedInPage } from './signed-in-browser.js'
 
 export interface LongConversationUiResult {
@@ -65,8 +66,27 @@ const SCROLL_UP = `async ({ step, limitMs }) => {
   return { frames: frames.slice(1), reachedBeginning: atBeginning(), mostBubbles, scrollMs: performance.now() - started, longTasks }
 }`
 
-/** How long the page is left after each open before the next (the inbox bench's j press and highlight take about as long). */
-const SETTLE_MS = 500
+/** The page has settled when no request of it has ended for this long (the live stream's never ends and is not counted). */
+const QUIET_MS = 300
+/** The longest a page is given to settle. */
+const SETTLE_LIMIT_MS = 5_000
+
+/**
+ * Waits until the page's requests have all been answered, noting only how many requests it has ended
+ * (a count read between measurements, not while one runs). A fixed pause would time the next open
+ * against the previous one's last requests as soon as the page asks for a little more after its chat.
+ */
+async function settled(page: Page): Promise<void> {
+  const ended = () => page.evaluate('performance.getEntriesByType("resource").length') as Promise<number>
+  const started = Date.now()
+  let count = await ended()
+  let quietSince = Date.now()
+  while (Date.now() - quietSince < QUIET_MS && Date.now() - started < SETTLE_LIMIT_MS) {
+    await page.waitForTimeout(50)
+    const now = await ended()
+    if (now !== count) [count, quietSince] = [now, Date.now()]
+  }
+}
 
 export async function measureLongConversationUi(dataDir: string, conversationId: string, loads: number): Promise<LongConversationUiResult> {
   const { url: serverUrl, page, close } = await openSignedInPage(dataDir)
@@ -83,7 +103,7 @@ export async function measureLongConversationUi(dataDir: string, conversationId:
       if (i > 0) painted.push(at)
       // Each open is timed from a settled page, as a desk opens a chat: not while the one before is
       // still drawing the parts after the chat (the list, the guest panel) and asking for their data.
-      await page.waitForTimeout(SETTLE_MS)
+      await settled(page)
     }
     // Let the opening settle (the newest message in view) before the flick starts.
     await page.waitForTimeout(500)

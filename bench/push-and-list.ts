@@ -668,6 +668,11 @@ if (isMainThread) {
   } finally {
     removeDirs()
   }
+  // The report is printed: the bench ends here. What a part left open (a worker, a socket, a timer)
+  // is named, so that it can be closed where it was opened, and does not keep the command running.
+  const leftOpen = process.getActiveResourcesInfo().filter((kind) => kind !== 'TTYWrap')
+  if (leftOpen.length) console.error(`bench: the parts left open: ${leftOpen.join(', ')}`)
+  process.exit(process.exitCode ?? 0)
 } else {
   await workerMain()
 }

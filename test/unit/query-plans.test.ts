@@ -10,6 +10,7 @@ import {
   listConversationsQuery,
   viewCountsQuery,
   VIEW_COUNT_LIMIT,
+  commonMatchesFrom,
   type ConversationFilter,
   type QueryPlanHints,
 } from '../../local-api/db/conversations.js'
@@ -68,6 +69,18 @@ describe('the conversation list query', () => {
     assert.match(detail, /SCAN c USING INDEX conversations_by_activity/)
     assert.match(detail, /SEARCH sg EXISTS USING PRIMARY KEY \(gram=\? AND conversation_rowid=\?\)/)
     assert.doesNotMatch(detail, /TEMP B-TREE/)
+  })
+})
+
+describe('when a guest query walks the activity order instead of seeking its matches', () => {
+  it('walks from about √(page × conversations) matches: earlier on a small desk, later on a big one', () => {
+    assert.equal(commonMatchesFrom(100_000, 50), 2236)
+    // A letter in 1,225 of 100,000 conversations: seeking its matches beats walking 80 rows for each one found.
+    assert.ok(1225 < commonMatchesFrom(100_000, 50))
+    assert.ok(7639 >= commonMatchesFrom(100_000, 50))
+    assert.equal(commonMatchesFrom(1_000, 50), 224)
+    assert.ok(commonMatchesFrom(100_000, VIEW_COUNT_LIMIT) > commonMatchesFrom(100_000, 50), 'counting up to 1000 reads more per view')
+    assert.equal(commonMatchesFrom(0, 50), 50)
   })
 })
 
