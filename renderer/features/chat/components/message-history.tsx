@@ -60,6 +60,10 @@ export function MessageHistory({ conversationId }: { conversationId: string }) {
     ...openWithoutForcedLayout<HTMLDivElement>(),
     estimateSize: (index) => estimateRowHeight(rows[index]!, historyWidth.current),
     getItemKey: (index) => rows[index]?.key ?? index,
+    // Opened with its first page in hand, the first render draws the newest rows, where the chat opens,
+    // rather than the oldest ones, drawn again a frame later when it scrolls to the end.
+    initialOffset: () =>
+      Math.max(0, rows.reduce((total, row) => total + estimateRowHeight(row, historyWidth.current) + 6, EDGE_HEIGHT + 2 * PADDING) - window.innerHeight),
     paddingStart: EDGE_HEIGHT + PADDING,
     paddingEnd: PADDING,
     gap: 6,
