@@ -1,47 +1,22 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { bearer, PUSH_URL, pushedMessage, startTestApp, type TestApp } from '../../support/test-app.js'
+import { startGuestSearchDesk, type GuestSearchDesk } from '../../support/guest-search-desk.js'
+import { pushedMessage, type TestApp } from '../../support/test-app.js'
 
 // The list's guest search (`q=`) finds a guest by every phone and email of their profile, not only
 // the contact the conversation comes from, with diacritics folded ("schafer" finds "Schäfer").
 
-let clock = Date.parse('2026-03-10T12:00:00Z')
+let desk: GuestSearchDesk
 let t: TestApp
-let admin: string
-
-const push = async (message: object) => {
-  clock += 60_000
-  const response = await t.app.inject({
-    method: 'POST',
-    url: PUSH_URL,
-    headers: bearer(admin),
-    payload: { messages: [{ ...message, messageCreatedAt: new Date(clock).toISOString() }] },
-  })
-  assert.ok(response.statusCode < 300, response.body)
-  await t.app.aiAgent.idle()
-  return response.json()[0].conversationId as string
-}
-const reserve = async (confirmationNumber: string, guest: object) => {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/v1/reservations',
-    headers: bearer(admin),
-    payload: { confirmationNumber, guest, arrival: '2026-03-12', departure: '2026-03-15', status: 'confirmed' },
-  })
-  assert.ok(response.statusCode < 300, response.body)
-  return response.json().reservation as { id: string; guestId: string }
-}
-const listIds = async (q: string) => {
-  const response = await t.app.inject({ url: `/v1/conversations?limit=100&q=${encodeURIComponent(q)}`, headers: bearer(admin) })
-  assert.equal(response.statusCode, 200, response.body)
-  return (response.json().items as { id: string }[]).map((item) => item.id)
-}
+const push = (message: object) => desk.push(message)
+const reserve = (confirmationNumber: string, guest: object) => desk.reserve(confirmationNumber, guest)
+const listIds = (q: string) => desk.listIds(q)
 
 const ids: Record<string, string> = {}
 
 before(async () => {
-  t = await startTestApp({ clock: () => clock })
-  admin = t.token(['admin'])
+  desk = await startGuestSearchDesk()
+  t = desk.t
   ids.chat = await push(pushedMessage({ phone: '+41791110001' }))
   ids.mail = await push(pushedMessage({ email: 'j.schafer@example.de' }))
   ids.other = await push(pushedMessage({ phone: '+41792220002' }))

@@ -3,44 +3,19 @@ import { after, before, describe, it } from 'node:test'
 import { listConversationsQuery } from '../../../local-api/db/conversations.js'
 import { shortGrams, shortQueryLookup } from '../../../local-api/db/guest-search-grams.js'
 import { foldForSearch } from '../../../local-api/domain/search-folding.js'
-import { bearer, PUSH_URL, pushedMessage, startTestApp, type TestApp } from '../../support/test-app.js'
+import { startGuestSearchDesk, type GuestSearchDesk } from '../../support/guest-search-desk.js'
+import { bearer, pushedMessage, type TestApp } from '../../support/test-app.js'
 
 // A query with no term of 3 characters (`q=li`) is a substring of the guest's search text (name,
 // phone or email, a phone's digits; lower case, diacritics folded), found through the index of 1- and 2-character
 // substrings: the same conversations, in the same order, as the scan it replaces.
 
-let clock = Date.parse('2026-03-10T12:00:00Z')
+let desk: GuestSearchDesk
 let t: TestApp
 let admin: string
-
-const push = async (message: object) => {
-  clock += 60_000
-  const response = await t.app.inject({
-    method: 'POST',
-    url: PUSH_URL,
-    headers: bearer(admin),
-    payload: { messages: [{ ...message, messageCreatedAt: new Date(clock).toISOString() }] },
-  })
-  assert.ok(response.statusCode < 300, response.body)
-  // The AI agent's handover words to the guest are stored at this minute too, before the clock moves on.
-  await t.app.aiAgent.idle()
-  return response.json()[0].conversationId as string
-}
-const reserve = async (confirmationNumber: string, guest: object) => {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/v1/reservations',
-    headers: bearer(admin),
-    payload: { confirmationNumber, guest, arrival: '2026-03-12', departure: '2026-03-15', status: 'confirmed' },
-  })
-  assert.ok(response.statusCode < 300, response.body)
-  return response.json().reservation as { id: string; guestId: string }
-}
-const listIds = async (q: string) => {
-  const response = await t.app.inject({ url: `/v1/conversations?limit=100&q=${encodeURIComponent(q)}`, headers: bearer(admin) })
-  assert.equal(response.statusCode, 200, response.body)
-  return (response.json().items as { id: string }[]).map((item) => item.id)
-}
+const push = (message: object) => desk.push(message)
+const reserve = (confirmationNumber: string, guest: object) => desk.reserve(confirmationNumber, guest)
+const listIds = (q: string) => desk.listIds(q)
 
 /** What the list answered before the index: a LIKE scan of every search text. */
 const scanned = (q: string) =>
@@ -79,8 +54,9 @@ async function assertSameAsScan(): Promise<void> {
 const ids: Record<string, string> = {}
 
 before(async () => {
-  t = await startTestApp({ clock: () => clock })
-  admin = t.token(['admin'])
+  desk = await startGuestSearchDesk()
+  t = desk.t
+  admin = desk.admin
   ids.zoe = await push(pushedMessage({ phone: '+41795550101' }))
   ids.joseMail = await push(pushedMessage({ email: 'jose.n@example.es' }))
   ids.josePhone = await push(pushedMessage({ phone: '+34600000001', platform: 'PHONE_CALL' }))
@@ -140,7 +116,7 @@ describe('GET /v1/conversations?q= of 1 or 2 characters', () => {
       const lookup = shortQueryLookup(foldForSearch(q.trim()))!
       for (const gram of lookup.grams) {
         for (const common of [false, true]) {
-          const { sql, params } = listConversationsQuery({ limit: 100, now: clock, query: q }, { shortGram: { gram, common } })
+          const { sql, params } = listConversationsQuery({ limit: 100, now: desk.now(), query: q }, { shortGram: { gram, common } })
           const found = (t.db.prepare(sql).all(params) as { id: string }[]).map((row) => row.id)
           assert.deepEqual(found, scanned(q), `q=${JSON.stringify(q)} by ${gram}, ${common ? 'walking' : 'seeking'}`)
         }
