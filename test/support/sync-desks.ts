@@ -1,12 +1,15 @@
 import { rmSync } from 'node:fs'
 import type { Device } from '../../central/store/central-store.js'
-import type { SyncService } from '../../central/sync-service.js'
+import { createSyncService, type SyncService } from '../../central/sync-service.js'
 import { openDatabase, type Db } from '../../local-api/db/open.js'
+import type { Property } from '../../local-api/db/properties.js'
 import { createStore, type Store } from '../../local-api/db/store.js'
 import { createServices } from '../../local-api/services/index.js'
+import { createProperty } from '../../local-api/services/properties.js'
 import { checkMachine, machineFingerprint } from '../../local-api/services/sync/desk-identity.js'
 import { createDeskSync } from '../../local-api/services/sync/index.js'
 import type { SyncTransport } from '../../local-api/services/sync/transport.js'
+import type { StoreKind } from './central-stores.js'
 import { tempDir } from './test-app.js'
 
 /** What the wire does to a value: JSON, nothing shared. */
@@ -99,4 +102,39 @@ export function replicaState(db: Db): Record<string, unknown[]> {
     leads: q('SELECT id, conversation_id, guest_id, status, notes, reservation_id FROM leads ORDER BY id'),
     events: q('SELECT id, conversation_id, type, agent_id, data FROM conversation_events ORDER BY id'),
   }
+}
+
+/**
+ * Two desks of one new property ("Hotel Lago", Zurich) on a fresh central store of `kind`, settled
+ * (each has what the other has). `settle` syncs both a few rounds; `cleanups` gets what closes them.
+ */
+export async function twoDesksOfOneProperty(
+  kind: StoreKind,
+  now: { ms: number },
+  name: string,
+  cleanups: (() => void | Promise<void>)[],
+): Promise<{ desks: [Desk, Desk]; property: Property; settle: () => Promise<void> }> {
+  const handle = await kind.fresh()
+  const centralStore = await handle.open()
+  const central = createSyncService(centralStore)
+  const devices: Device[] = []
+  const desks = [0, 1].map((index) =>
+    openDesk(
+      `${name}${index}`,
+      inProcessTransport(central, () => devices[index]!),
+      now,
+    ),
+  )
+  cleanups.push(async () => {
+    for (const desk of desks) removeDesk(desk)
+    await centralStore.close()
+    await handle.dispose()
+  })
+  const property = createProperty(desks[0]!.store, { name: 'Hotel Lago', defaultCountry: 'CH', timeZone: 'Europe/Zurich' }, now.ms)
+  for (const index of [0, 1]) devices[index] = (await central.addDevice({ name: `Desk ${index}`, propertyId: property.id })).device
+  const settle = async () => {
+    for (let round = 0; round < 3; round++) for (const desk of desks) await desk.sync.client.syncOnce()
+  }
+  await settle()
+  return { desks: desks as [Desk, Desk], property, settle }
 }

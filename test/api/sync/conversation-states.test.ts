@@ -3,12 +3,9 @@
 // Since when the guest waits is derived by each desk from the same messages, so all agree.
 import assert from 'node:assert/strict'
 import { after, describe, it } from 'node:test'
-import type { Device } from '../../../central/store/central-store.js'
-import { createSyncService } from '../../../central/sync-service.js'
 import type { Property } from '../../../local-api/db/properties.js'
-import { createProperty } from '../../../local-api/services/properties.js'
 import { STORE_KINDS } from '../../support/central-stores.js'
-import { inProcessTransport, openDesk, removeDesk, type Desk } from '../../support/sync-desks.js'
+import { twoDesksOfOneProperty, type Desk } from '../../support/sync-desks.js'
 
 const cleanups: (() => void | Promise<void>)[] = []
 after(async () => {
@@ -17,31 +14,7 @@ after(async () => {
 
 const MINUTE = 60_000
 
-async function twoDesks(kind: (typeof STORE_KINDS)[number], now: { ms: number }) {
-  const handle = await kind.fresh()
-  const centralStore = await handle.open()
-  const central = createSyncService(centralStore)
-  const devices: Device[] = []
-  const desks = [0, 1].map((index) =>
-    openDesk(
-      `states${index}`,
-      inProcessTransport(central, () => devices[index]!),
-      now,
-    ),
-  )
-  cleanups.push(async () => {
-    for (const desk of desks) removeDesk(desk)
-    await centralStore.close()
-    await handle.dispose()
-  })
-  const property = createProperty(desks[0]!.store, { name: 'Hotel Lago', defaultCountry: 'CH', timeZone: 'Europe/Zurich' }, now.ms)
-  for (const index of [0, 1]) devices[index] = (await central.addDevice({ name: `Desk ${index}`, propertyId: property.id })).device
-  const settle = async () => {
-    for (let round = 0; round < 3; round++) for (const desk of desks) await desk.sync.client.syncOnce()
-  }
-  await settle()
-  return { desks: desks as [Desk, Desk], property, settle }
-}
+const twoDesks = (kind: (typeof STORE_KINDS)[number], now: { ms: number }) => twoDesksOfOneProperty(kind, now, 'states', cleanups)
 
 function guestWrites(desk: Desk, property: Property, at: number): string {
   const result = desk.services.ingest.ingest(property, [

@@ -3,41 +3,15 @@
 // summary and what integrators read there too.
 import assert from 'node:assert/strict'
 import { after, describe, it } from 'node:test'
-import type { Device } from '../../../central/store/central-store.js'
-import { createSyncService } from '../../../central/sync-service.js'
-import { createProperty } from '../../../local-api/services/properties.js'
 import { STORE_KINDS } from '../../support/central-stores.js'
-import { inProcessTransport, openDesk, removeDesk, type Desk } from '../../support/sync-desks.js'
+import { twoDesksOfOneProperty } from '../../support/sync-desks.js'
 
 const cleanups: (() => void | Promise<void>)[] = []
 after(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup()
 })
 
-async function twoDesks(kind: (typeof STORE_KINDS)[number], now: { ms: number }) {
-  const handle = await kind.fresh()
-  const centralStore = await handle.open()
-  const central = createSyncService(centralStore)
-  const devices: Device[] = []
-  const desks = [0, 1].map((index) =>
-    openDesk(
-      `notes${index}`,
-      inProcessTransport(central, () => devices[index]!),
-      now,
-    ),
-  )
-  cleanups.push(async () => {
-    for (const desk of desks) removeDesk(desk)
-    await centralStore.close()
-    await handle.dispose()
-  })
-  const property = createProperty(desks[0]!.store, { name: 'Hotel Lago', defaultCountry: 'CH', timeZone: 'Europe/Zurich' }, now.ms)
-  for (const index of [0, 1]) devices[index] = (await central.addDevice({ name: `Desk ${index}`, propertyId: property.id })).device
-  const settle = async () => {
-    for (let round = 0; round < 3; round++) for (const desk of desks) await desk.sync.client.syncOnce()
-  }
-  return { desks: desks as [Desk, Desk], property, settle, centralStore }
-}
+const twoDesks = (kind: (typeof STORE_KINDS)[number], now: { ms: number }) => twoDesksOfOneProperty(kind, now, 'notes', cleanups)
 
 for (const kind of STORE_KINDS) {
   describe(`internal notes across desks (${kind.name})`, { skip: kind.unavailable ?? false }, () => {
