@@ -4,8 +4,9 @@
  *
  *   The central store on PostgreSQL (BENCH_DATABASE_URL, else TEST_DATABASE_URL; with neither, a
  *   SKIPPED row), in a schema of its own per step that is dropped afterwards, served by two central
- *   server instances (real HTTP servers on 127.0.0.1; pokes cross between them by LISTEN/NOTIFY, as
- *   in production). N simulated desks in this process, each with its own SQLite data dir, device
+ *   server instances (real HTTP servers on 127.0.0.1, each in a worker thread of its own as each has
+ *   its own server in a group; pokes cross between them by LISTEN/NOTIFY, as in production).
+ *   N simulated desks in this process's main thread, each with its own SQLite data dir, device
  *   credential and sync client running as `frontdesk serve` runs it (a round after each change, on
  *   every poke from the event stream, and on the timer). Desks come BENCH_SYNC_SCALE_DESKS_PER_PROPERTY
  *   (default 2) to a property, neighbours on different instances, so every message crosses
@@ -21,7 +22,7 @@
  *   e5a. ops the central accepted per second over the window, and the requests both instances
  *       answered (push p50/p95: the time a push holds its transaction);
  *   e5b. the process's CPU over the window, as % of one core — this one process holds both central
- *       instances and every desk (PostgreSQL's own CPU is not in it) — and how busy its event loop was;
+ *       instances and every desk (PostgreSQL's own CPU is not in it) — and how busy the desks' event loop was;
  *   e5c. desk-to-desk propagation p50/p95: from the ingest on one desk until each other desk of its
  *       property has applied the message (its replicated message.created event); target p95 ≤ 1 s;
  *   e5d. check: once the stream stops, every desk holds every message of its property and every
@@ -32,10 +33,8 @@ import { randomBytes } from 'node:crypto'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
 import pg from 'pg'
-import { buildCentralServer, type CentralServer } from '../central/server.js'
-import type { CentralStore } from '../central/store/central-store.js'
-import { openPostgresCentralStore } from '../central/store/postgres-store.js'
 import { openDatabase, type Db } from '../local-api/db/open.js'
 import { createStore, type Store } from '../local-api/db/store.js'
 import type { Property } from '../local-api/db/properties.js'
@@ -43,8 +42,8 @@ import type { IncomingMessage } from '../local-api/services/ingest.js'
 import { createServices, type Services } from '../local-api/services/index.js'
 import { createProperty } from '../local-api/services/properties.js'
 import { createReport, envInt, fmt, freshDir, log, percentile, printTable, removeDirs, type Report } from './common.js'
+import type { CentralReply, CentralRequest, CentralWorkerData } from './sync-scale-central.js'
 
-const HOST = '127.0.0.1'
 const PROPAGATION_TARGET_MS = 1000
 /** How long the desks have, once the stream stops, to receive what is still on its way. */
 const DRAIN_MS = 30_000
@@ -75,28 +74,25 @@ export function scaleBenchOptions(defaultSeconds = 20): ScaleOptions {
   }
 }
 
+/** A central server instance in a worker thread of its own (bench/sync-scale-central.ts). */
 interface Central {
-  app: CentralServer
-  store: CentralStore
   url: string
+  addDevice(name: string, propertyId: string): Promise<string>
+  /** Whether it notes the time each request takes, by route. */
+  record(on: boolean): Promise<void>
+  /** The times it noted (ms), by route. */
+  times(): Promise<Record<string, number[]>>
+  close(): Promise<void>
 }
 
-/** The requests the central instances answer while it records: how long each took, by route. */
-function createRequestMeter() {
+/** The requests the central instances answered while they recorded: how many, and how long each took by route. */
+async function requestTimes(centrals: Central[]) {
   const byRoute = new Map<string, number[]>()
-  let recording = false
+  for (const central of centrals) {
+    for (const [route, times] of Object.entries(await central.times())) byRoute.set(route, [...(byRoute.get(route) ?? []), ...times])
+  }
   return {
-    watch(app: CentralServer): void {
-      app.addHook('onResponse', async (request, reply) => {
-        if (!recording) return
-        const route = request.routeOptions.url ?? request.url
-        const times = byRoute.get(route)
-        if (times) times.push(reply.elapsedTime)
-        else byRoute.set(route, [reply.elapsedTime])
-      })
-    },
-    record: (on: boolean) => void (recording = on),
-    total: () => [...byRoute.values()].reduce((sum, times) => sum + times.length, 0),
+    total: [...byRoute.values()].reduce((sum, times) => sum + times.length, 0),
     sorted: (route: string) => [...(byRoute.get(route) ?? [])].sort((a, b) => a - b),
   }
 }
@@ -165,10 +161,9 @@ async function scaleStep(databaseUrl: string, count: number, options: ScaleOptio
   const schema = `bench_sync_scale_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`
   const centrals: Central[] = []
   const desks: SimDesk[] = []
-  const requests = createRequestMeter()
   try {
     // One after the other: the first creates the schema's tables, the second finds them.
-    for (let i = 0; i < 2; i++) centrals.push(await startCentral(databaseUrl, schema, requests))
+    for (let i = 0; i < 2; i++) centrals.push(await startCentral(databaseUrl, schema))
     desks.push(...(await openDesks(count, options, centrals)))
     const label = `sync scale: ${count} desks (${fmt(Math.ceil(count / options.desksPerProperty))} properties)`
 
@@ -176,12 +171,12 @@ async function scaleStep(databaseUrl: string, count: number, options: ScaleOptio
     // Let every desk open its event stream and finish its first round before the clock matters.
     await sleep(2000)
 
-    const opsBefore = await opsAccepted(centrals[0]!.store)
+    const opsBefore = await opsAccepted(databaseUrl, schema)
     const loopDelay = monitorEventLoopDelay({ resolution: 10 })
     loopDelay.enable()
     const loopBefore = performance.eventLoopUtilization()
     const cpuBefore = process.cpuUsage()
-    requests.record(true)
+    await Promise.all(centrals.map((central) => central.record(true)))
     const started = performance.now()
     const sent = (
       await Promise.all(
@@ -189,14 +184,15 @@ async function scaleStep(databaseUrl: string, count: number, options: ScaleOptio
       )
     ).flat()
     const windowMs = performance.now() - started
-    requests.record(false)
     const cpu = process.cpuUsage(cpuBefore)
     const loopBusy = performance.eventLoopUtilization(loopBefore).utilization * 100
     loopDelay.disable()
-    const opsPerSecond = (((await opsAccepted(centrals[0]!.store)) - opsBefore) / windowMs) * 1000
+    await Promise.all(centrals.map((central) => central.record(false)))
+    const opsPerSecond = (((await opsAccepted(databaseUrl, schema)) - opsBefore) / windowMs) * 1000
     const cpuPercent = ((cpu.user + cpu.system) / 1000 / windowMs) * 100
+    const requests = await requestTimes(centrals)
 
-    const requestsPerSecond = (requests.total() / windowMs) * 1000
+    const requestsPerSecond = (requests.total / windowMs) * 1000
     const pushes = requests.sorted('/sync/v1/push')
     report.add(
       [`${label}: ops accepted by the central`, `${fmt(opsPerSecond)} ops/s (${fmt((sent.length / windowMs) * 1000)} messages/s taken)`, '', ''],
@@ -208,7 +204,7 @@ async function scaleStep(databaseUrl: string, count: number, options: ScaleOptio
       ],
       [
         `${label}: process CPU`,
-        `${fmt(cpuPercent)} % of one core (both centrals and all desks; event loop busy ${fmt(loopBusy)} %, delay p95 ${fmt(loopDelay.percentile(95) / 1e6)} ms)`,
+        `${fmt(cpuPercent)} % of one core (both centrals and all desks; the desks' event loop busy ${fmt(loopBusy)} %, delay p95 ${fmt(loopDelay.percentile(95) / 1e6)} ms)`,
         '',
         '',
       ],
@@ -244,20 +240,49 @@ async function scaleStep(databaseUrl: string, count: number, options: ScaleOptio
       await desk.services.sync.stop()
       desk.store.close()
     }
-    for (const central of centrals) await central.app.close()
+    for (const central of centrals) await central.close()
     // Said, not thrown: a failure to reach the database is the step's own reason already.
     await dropSchema(databaseUrl, schema).catch((error: Error) => log(`   could not drop the bench schema ${schema}: ${error.message}`))
   }
 }
 
-async function startCentral(databaseUrl: string, schema: string, requests: ReturnType<typeof createRequestMeter>): Promise<Central> {
-  const store = await openPostgresCentralStore(databaseUrl, { schema })
-  // Every desk here comes from 127.0.0.1; in a group each comes from its own address.
-  const app = await buildCentralServer({ store, rateLimitPerMinute: 1e9 })
-  requests.watch(app)
-  await app.listen({ port: 0, host: HOST })
-  const address = app.server.address()
-  return { app, store, url: `http://${HOST}:${typeof address === 'object' && address ? address.port : 0}` }
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never
+
+/** Starts a central instance in a worker thread; resolves once it listens. */
+function startCentral(databaseUrl: string, schema: string): Promise<Central> {
+  const worker = new Worker(new URL('./sync-scale-central.ts', import.meta.url), { workerData: { databaseUrl, schema } satisfies CentralWorkerData })
+  const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>()
+  let nextId = 0
+  const ask = <T>(request: WithoutId<CentralRequest>) =>
+    new Promise<T>((resolve, reject) => {
+      const id = ++nextId
+      waiting.set(id, { resolve: resolve as (value: unknown) => void, reject })
+      worker.postMessage({ ...request, id })
+    })
+  return new Promise((resolve, reject) => {
+    worker.on('error', reject)
+    worker.on('exit', (code) => {
+      const gone = new Error(`a central instance's worker ended (exit code ${code})`)
+      for (const { reject: fail } of waiting.values()) fail(gone)
+      reject(gone)
+    })
+    worker.on('message', (reply: CentralReply) => {
+      if (reply.kind === 'failed') return reject(new Error(`a central instance did not start: ${reply.message}`))
+      if (reply.kind === 'listening') {
+        return resolve({
+          url: reply.url,
+          addDevice: (name, propertyId) => ask<string>({ kind: 'add-device', name, propertyId }),
+          record: (on) => ask<void>({ kind: 'record', on }),
+          times: () => ask<Record<string, number[]>>({ kind: 'times' }),
+          close: () => ask<void>({ kind: 'close' }),
+        })
+      }
+      const asked = waiting.get(reply.id)
+      waiting.delete(reply.id)
+      if (reply.kind === 'done') asked?.resolve(reply.value)
+      else asked?.reject(new Error(reply.message))
+    })
+  })
 }
 
 async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
@@ -289,7 +314,7 @@ async function openDesks(count: number, { desksPerProperty: perProperty, deskSyn
         const store = createStore(db)
         const services = createServices(store, { sync: { attempts: 8 } })
         propertyId ??= createProperty(store, { name: `Hotel ${property + 1}`, defaultCountry: 'CH', timeZone: 'Europe/Zurich' }).id
-        const { credential } = await centrals[0]!.app.centralSync.addDevice({ name, propertyId })
+        const credential = await centrals[0]!.addDevice(name, propertyId)
         await services.sync.connect(centrals[index % 2]!.url, credential)
         await services.sync.syncOnce()
         const joined = store.properties.get(propertyId)
@@ -358,10 +383,15 @@ function checkEveryDeskHasItAll(desks: SimDesk[], sent: Sent[]): string {
 }
 
 /** Ops the central store has accepted so far, over every space. */
-async function opsAccepted(store: CentralStore): Promise<number> {
-  let total = 0
-  for (const space of await store.spaces()) total += (await store.spaceBounds(space)).lastSeq
-  return total
+async function opsAccepted(databaseUrl: string, schema: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ total: string }>(`SELECT coalesce(sum(last_seq), 0) AS total FROM ${pg.escapeIdentifier(schema)}.spaces`)
+    return Number(rows[0]!.total)
+  } finally {
+    await client.end()
+  }
 }
 
 // `npm run bench:sync-scale`: this part alone.
