@@ -10,12 +10,18 @@ export type AgentRole = Static<typeof AgentRoleSchema>
 
 export const PasswordSchema = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1000 })
 
+/** The languages the inbox speaks (renderer/i18n/languages.ts names them). */
+export const UI_LANGUAGE_CODES = ['en', 'de', 'fr', 'it', 'es', 'zh-Hant'] as const
+export const UiLanguageSchema = Type.Enum(UI_LANGUAGE_CODES, { description: "A language of the inbox's own words." })
+export type UiLanguage = Static<typeof UiLanguageSchema>
+
 export const AgentSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
   email: Type.String(),
   role: AgentRoleSchema,
   active: Type.Boolean(),
+  uiLanguage: Type.Union([UiLanguageSchema, Type.Null()], { description: "The language the agent chose for the inbox; null: their browser's." }),
   createdAt: IsoDateTime,
 })
 export type Agent = Static<typeof AgentSchema>

@@ -153,6 +153,12 @@ export const ConversationFilterFields = {
   queued: Type.Optional(Type.Boolean({ description: 'true: only conversations waiting in the transfer queue.' })),
   unread: Type.Optional(Type.Boolean({ description: 'true: only conversations with unread messages (or marked unread).' })),
   type: Type.Optional(Type.Enum(['booking', 'lead', 'faq', 'mixed'], { description: 'What the conversation is about.' })),
+  language: Type.Optional(
+    Type.String({
+      pattern: '^[a-z]{2,3}$',
+      description: "The language the guest writes (ISO 639-1, as `language` on a conversation; GET /v1/conversation-languages lists the desk's).",
+    }),
+  ),
   from: Type.Optional(Type.String({ format: 'date-time', description: 'Last activity at or after this time.' })),
   to: Type.Optional(Type.String({ format: 'date-time', description: 'Last activity before this time.' })),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: "Words of the guest's name, phone or email." })),

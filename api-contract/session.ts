@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { AgentSchema, PasswordSchema } from './agents.js'
+import { AgentSchema, PasswordSchema, UiLanguageSchema } from './agents.js'
 
 /** POST /v1/session */
 export const SignInBody = Type.Object(
@@ -18,3 +18,7 @@ export const OwnPasswordChangeBody = Type.Object(
   { additionalProperties: false },
 )
 export type OwnPasswordChange = Static<typeof OwnPasswordChangeBody>
+
+/** PUT /v1/session/language: the signed-in agent's language for the inbox (null: their browser's), remembered with the agent. */
+export const OwnUiLanguageBody = Type.Object({ uiLanguage: Type.Union([UiLanguageSchema, Type.Null()]) }, { additionalProperties: false })
+export type OwnUiLanguage = Static<typeof OwnUiLanguageBody>

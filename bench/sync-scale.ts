@@ -274,7 +274,11 @@ function startCentral(databaseUrl: string, schema: string): Promise<Central> {
           addDevice: (name, propertyId) => ask<string>({ kind: 'add-device', name, propertyId }),
           record: (on) => ask<void>({ kind: 'record', on }),
           times: () => ask<Record<string, number[]>>({ kind: 'times' }),
-          close: () => ask<void>({ kind: 'close' }),
+          // Closed by itself (its server and store), then ended: nothing of it is left open in this process.
+          close: async () => {
+            await ask<void>({ kind: 'close' })
+            await worker.terminate()
+          },
         })
       }
       const asked = waiting.get(reply.id)

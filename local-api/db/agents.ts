@@ -8,6 +8,8 @@ export interface Agent {
   email: string
   role: AgentRole
   active: boolean
+  /** The language the agent chose for the inbox ('de', 'zh-Hant'…); null: their browser's. */
+  uiLanguage: string | null
   createdAt: number
   updatedAt: number
 }
@@ -19,6 +21,7 @@ interface AgentRow {
   role: AgentRole
   active: 0 | 1
   password_hash: string
+  ui_language: string | null
   created_at: number
   updated_at: number
 }
@@ -29,23 +32,24 @@ const toAgent = (row: AgentRow): Agent => ({
   email: row.email,
   role: row.role,
   active: row.active === 1,
+  uiLanguage: row.ui_language,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 })
 
 export function agentsRepository(db: Db) {
   const insert = db.prepare(`
-    INSERT INTO agents (id, name, email, role, active, password_hash, created_at, updated_at)
-    VALUES (@id, @name, @email, @role, @active, @passwordHash, @createdAt, @updatedAt)`)
+    INSERT INTO agents (id, name, email, role, active, password_hash, ui_language, created_at, updated_at)
+    VALUES (@id, @name, @email, @role, @active, @passwordHash, @uiLanguage, @createdAt, @updatedAt)`)
   const update = db.prepare(`
-    UPDATE agents SET name = @name, role = @role, active = @active, updated_at = @updatedAt WHERE id = @id`)
+    UPDATE agents SET name = @name, role = @role, active = @active, ui_language = @uiLanguage, updated_at = @updatedAt WHERE id = @id`)
   const updatePassword = db.prepare('UPDATE agents SET password_hash = ?, updated_at = ? WHERE id = ?')
   // Another desk's agent: all of it, its e-mail address and password hash included.
   const upsert = db.prepare(`
-    INSERT INTO agents (id, name, email, role, active, password_hash, created_at, updated_at)
-    VALUES (@id, @name, @email, @role, @active, @passwordHash, @createdAt, @updatedAt)
+    INSERT INTO agents (id, name, email, role, active, password_hash, ui_language, created_at, updated_at)
+    VALUES (@id, @name, @email, @role, @active, @passwordHash, @uiLanguage, @createdAt, @updatedAt)
     ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, role = excluded.role, active = excluded.active,
-      password_hash = excluded.password_hash, updated_at = excluded.updated_at`)
+      password_hash = excluded.password_hash, ui_language = excluded.ui_language, updated_at = excluded.updated_at`)
   const byId = db.prepare('SELECT * FROM agents WHERE id = ?')
   const byEmail = db.prepare('SELECT * FROM agents WHERE email = ?')
   const all = db.prepare('SELECT * FROM agents ORDER BY name COLLATE NOCASE, rowid')

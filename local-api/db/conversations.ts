@@ -103,6 +103,8 @@ export interface SyncedConversationFields {
   orderCode: string | null
   state: ConversationState
   snoozedUntil: number | null
+  /** The language the guest writes; null from a desk that did not say (the row keeps its own). */
+  language: string | null
 }
 
 /** The inbox's views of the list: needs_reply (open, a guest waiting), by state, or all. */
@@ -130,6 +132,8 @@ export interface ConversationFilter {
   assignedAgentId?: string
   /** Only conversations of this type (booking, lead, faq, mixed). */
   kind?: ConversationKind
+  /** Only conversations whose guest writes this language. */
+  language?: string
   /** Only conversations waiting in the transfer queue. */
   queued?: boolean
   /** Only conversations with unread guest messages (or marked unread). */
@@ -365,6 +369,10 @@ export function conversationConditions(
     where.push('c.kind = @kind')
     params.kind = filter.kind
   }
+  if (filter.language !== undefined) {
+    where.push('c.language = @language')
+    params.language = filter.language
+  }
   if (filter.assignedAgentId !== undefined) {
     where.push('c.assigned_agent_id = @assignedAgentId')
     params.assignedAgentId = filter.assignedAgentId
@@ -586,7 +594,7 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
   const conversationsHeld = db.prepare('SELECT coalesce(max(rowid), 0) FROM conversations').pluck()
   const setSynced = db.prepare(`UPDATE conversations SET guest_id = @guestId, mode = @mode, queue_state = @queueState,
       assigned_agent_id = @assignedAgentId, kind = @kind, persona = @persona, insight = @insight, order_code = @orderCode,
-      state = @state, snoozed_until = @snoozedUntil WHERE id = @id`)
+      state = @state, snoozed_until = @snoozedUntil, language = coalesce(@language, language) WHERE id = @id`)
   const setState = db.prepare('UPDATE conversations SET state = @state, snoozed_until = @snoozedUntil WHERE id = @id')
   const stateOf = db.prepare('SELECT id, property_id AS propertyId, state, snoozed_until AS snoozedUntil FROM conversations WHERE id = ?')
   const refreshWaiting = db.prepare(REFRESH_WAITING_SQL)
@@ -741,7 +749,7 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
     setRouting(id: string, routing: { queueState: QueueState | null; assignedAgentId: string | null }): void {
       setRouting.run({ id, ...routing })
     },
-    /** The language the conversation's guest writes, as the AI agent detected it (null: not known). */
+    /** The language the conversation's guest writes, as guest insight told it from their latest messages (null: not known). */
     languageOf(id: string): string | null {
       return (languageOf.get(id) as string | null | undefined) ?? null
     },

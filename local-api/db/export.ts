@@ -23,6 +23,7 @@ export interface ExportRow {
   received_at: number
   lead_status: string | null
   reservation: string | null
+  language: string | null
 }
 
 const CHUNK = 500
@@ -38,7 +39,7 @@ export function exportRepository(db: Db) {
     const rows = `
       SELECT m.rowid, m.id AS message_id, m.conversation_id, c.channel, c.property_id, c.kind AS conversation_type,
              i.kind AS identity_kind, i.value AS identity_value, g.first_name, g.last_name,
-             m.direction, m.author, a.name AS sender_name, m.content_type, m.text, m.status, m.created_at, m.received_at,
+             m.direction, m.author, a.name AS sender_name, m.content_type, m.text, m.status, m.created_at, m.received_at, m.language,
              l.status AS lead_status,
              -- By guest: left to itself the planner walks every reservation of the property in
              -- arrival order for each row (seconds per chunk on a big desk).

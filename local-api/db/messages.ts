@@ -131,6 +131,7 @@ export function messagesRepository(db: Db) {
   const newestWithOffset = db.prepare(`
     SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? AND internal = 0 ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`)
   const countIn = db.prepare('SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND internal = 0')
+  const setLanguage = db.prepare('UPDATE messages SET language = ? WHERE rowid = ?')
   const guestTextsAfter = db.prepare(`
     SELECT rowid, text, created_at AS createdAt FROM messages
     WHERE conversation_id = ? AND direction = 'in' AND internal = 0 AND rowid > ? ORDER BY rowid LIMIT 200`)
@@ -204,6 +205,10 @@ export function messagesRepository(db: Db) {
     /** The guest's words after a message (by rowid), oldest first, up to 200 at a time. */
     guestTextsAfter(conversationId: string, afterRowid: number): { rowid: number; text: string; createdAt: number }[] {
       return guestTextsAfter.all(conversationId, afterRowid) as { rowid: number; text: string; createdAt: number }[]
+    },
+    /** The language a guest message is written in, as guest insight told it (null: not told). */
+    setLanguage(rowid: number, language: string | null): void {
+      setLanguage.run(language, rowid)
     },
     /** Whether the AI agent answered one of the guest's questions from the knowledge base. */
     agentAnsweredFromKnowledge(conversationId: string): boolean {

@@ -12,6 +12,7 @@ import { contactSuggestionsRepository } from './contact-suggestions.js'
 import { conversationEventsRepository } from './conversation-events.js'
 import { conversationsRepository } from './conversations.js'
 import { conversationChannelsRepository } from './conversation-channels.js'
+import { conversationLanguagesRepository } from './conversation-languages.js'
 import { exportRepository } from './export.js'
 import { customFieldsRepository } from './custom-fields.js'
 import { openDeskClock } from './desk-clock.js'
@@ -64,6 +65,7 @@ export function createStore(db: Db, { now = Date.now }: StoreOptions = {}) {
     guestMerges: guestMergesRepository(db),
     conversations: conversationsRepository(db, queryWorker),
     conversationChannels: conversationChannelsRepository(db),
+    conversationLanguages: conversationLanguagesRepository(db),
     contactSuggestions: contactSuggestionsRepository(db),
     messages: messagesRepository(db),
     reservations: reservationsRepository(db),

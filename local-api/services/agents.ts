@@ -51,7 +51,16 @@ export function createAgentService(store: Store, clock: () => number = Date.now)
       if (problems.length || !email.ok) return { ok: false, problems }
       const passwordHash = await hashPassword(input.password)
       const now = clock()
-      const agent: Agent = { id: newId('agt'), name: input.name.trim(), email: email.value, role: input.role, active: true, createdAt: now, updatedAt: now }
+      const agent: Agent = {
+        id: newId('agt'),
+        name: input.name.trim(),
+        email: email.value,
+        role: input.role,
+        active: true,
+        uiLanguage: null,
+        createdAt: now,
+        updatedAt: now,
+      }
       const created = store.transaction(() => {
         if (options?.onlyIfFirst && store.agents.count() > 0) return undefined
         store.agents.insert(agent, passwordHash)
@@ -110,6 +119,20 @@ export function createAgentService(store: Store, clock: () => number = Date.now)
       const updated = await service.update(agent.id, { password: newPassword })
       if (!updated) return { ok: false, problems: [{ field: 'agent', message: 'no longer exists' }] }
       return updated.ok ? updated : { ok: false, problems: updated.problems.map((problem) => ({ ...problem, field: 'newPassword' })) }
+    },
+
+    /** The agent's own choice of language for the inbox (null: their browser's); synced with the agent. */
+    setUiLanguage(agentId: string, uiLanguage: string | null): Agent | undefined {
+      return store.transaction(() => {
+        const current = store.agents.get(agentId)
+        if (!current) return undefined
+        if (current.uiLanguage === uiLanguage) return current
+        const now = clock()
+        const next: Agent = { ...current, uiLanguage, updatedAt: now }
+        store.agents.update(next)
+        logAgent(next, 'update', now)
+        return next
+      })
     },
 
     /** The active agent with this email and password, or undefined. */

@@ -240,9 +240,11 @@ export function createAiAgent(deps: {
     if (decision.entryId) store.knowledge.recordUse(decision.entryId, 'answered', conversationId, clock())
   }
 
-  /** Records the language the guest writes on the conversation, and on a profile that has none yet. */
+  /**
+   * Records the language the agent answered in on a profile that has none yet. The conversation's
+   * language is guest insight's (services/insight.ts), told from every guest message.
+   */
   function noteLanguage(conversation: Conversation, language: string): void {
-    if (store.conversations.languageOf(conversation.id) !== language) store.conversations.setLanguage(conversation.id, language)
     const guest = conversation.guestId ? store.guests.get(conversation.guestId) : undefined
     if (!guest || guest.language) return
     const now = clock()

@@ -21,8 +21,10 @@ export const EXPORT_COLUMNS = [
   'reservation',
   'message_type',
   'text',
-  // Last, so the columns before it keep their places: the property the conversation belongs to.
+  // Last, so the columns before them keep their places: the property the conversation belongs to,
+  // and the language a guest message is written in (told offline; empty when it could not be told).
   'property_id',
+  'language',
 ] as const
 
 /**
@@ -59,6 +61,7 @@ function record(row: ExportRow): string[] {
     row.content_type,
     defuseFormula(row.text),
     row.property_id,
+    row.language ?? '',
   ]
 }
 

@@ -73,6 +73,11 @@ export const channelKeys = {
   inUse: () => [...channelKeys.all, 'in-use'] as const,
 }
 
+export const languageKeys = {
+  all: ['languages'] as const,
+  inUse: () => [...languageKeys.all, 'in-use'] as const,
+}
+
 export const serviceRecordKeys = {
   all: ['service-records'] as const,
   detail: (conversationId: string) => [...serviceRecordKeys.all, conversationId] as const,

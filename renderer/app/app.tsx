@@ -17,6 +17,7 @@ import { StatsBar } from '@/features/stats/components/stats-bar'
 import { StatsScreen } from '@/features/stats/components/stats-screen'
 import { TemplatesScreen } from '@/features/templates/components/templates-screen'
 import { useSession, useSignOut } from '@/features/session/api/session'
+import { LanguageMenu } from '@/features/session/components/language-menu'
 import { SignInScreen } from '@/features/session/components/sign-in-screen'
 import { useSetupStatus } from '@/features/setup/api/setup'
 import { SetupScreen } from '@/features/setup/components/setup-screen'
@@ -28,6 +29,8 @@ import { AfterFirstContent } from '@/components/after-first-content'
 import { AppLink } from '@/components/app-link'
 import { SkeletonLines, SkeletonRows } from '@/components/skeleton'
 import { mayHealByRetrying } from '@/api/client'
+import { showLanguage } from '@/i18n'
+import { browserUiLanguage } from '@/i18n/languages'
 import { GUEST_PANEL_ID } from '@/lib/dom'
 import { navigate, useLocation } from '@/lib/router'
 import { useRetryWhileFailing } from '@/lib/use-retry-while-failing'
@@ -42,6 +45,9 @@ export function App() {
   const needsSetup = setup.data?.needsSetup
   // Asked alongside the setup status, not after it: a desk set up long ago opens one round trip sooner.
   const session = useSession(needsSetup !== true)
+  // The signed-in agent's language, else the browser's (signed out, at setup).
+  const uiLanguage = session.data?.uiLanguage ?? browserUiLanguage(navigator.languages)
+  useEffect(() => void showLanguage(uiLanguage).catch(() => undefined), [uiLanguage])
 
   // A failed refresh of what is already known (the server restarting) keeps the inbox on screen.
   if (setup.isError && !setup.data) return <Failure error={setup.error} onRetry={() => void setup.refetch()} />
@@ -95,6 +101,7 @@ function Shell({ agent }: { agent: Agent }) {
           </span>
         )}
         <span className="whoami">{t('app.signedInAs', { name: agent.name })}</span>
+        <LanguageMenu agent={agent} />
         <AfterFirstContent>
           <BackgroundNotice />
           <SyncIndicator />

@@ -13,6 +13,7 @@ export const en = {
     agents: 'Agents',
     signOut: 'Sign out',
     signedInAs: 'Signed in as {{name}}',
+    language: 'Language',
     mainNav: 'Main',
     offline: 'Live updates paused — reconnecting…',
     errorTitle: 'Something went wrong',
@@ -80,6 +81,8 @@ export const en = {
     assigned: 'Assigned',
     type: 'Type',
     anyType: 'Any type',
+    language: 'Guest language',
+    anyLanguage: 'Any language',
     inMessages: 'Search in messages',
     anyone: 'Anyone',
     mine: 'Mine',
@@ -110,6 +113,7 @@ export const en = {
     department: 'Department: {{name}}',
     order: 'Order {{code}}',
     via: 'via {{account}}',
+    writes: 'Writes {{language}}',
     queued: 'In the transfer queue',
     manual: 'Waiting for manual pickup',
     assignedTo: 'Assigned to {{name}}',
@@ -178,6 +182,33 @@ export const en = {
     none: '—',
     chart: '{{label}} per {{bucket}}',
     preparing: 'Preparing the statistics: {{percent}} % of the conversations counted.',
+    metrics: {
+      activeConversations: {
+        label: 'Active conversations',
+        definition: 'Conversations in which a guest started a session (wrote for the first time, or after 24 h of silence) in the period.',
+      },
+      responseRate: {
+        label: 'Response rate',
+        definition:
+          'Of the conversations with a guest message in the period, the share in which a guest message got a reply (from the AI agent or staff) within 5 seconds.',
+      },
+      faqResolved: {
+        label: 'FAQs resolved by the AI agent',
+        definition: 'Conversations the AI agent answered from the knowledge base in the period, with no human transfer in it.',
+      },
+      humanTransfers: {
+        label: 'Human transfers',
+        definition: 'Switches from the AI agent to a person in the period: staff taking over, or the AI agent handing over.',
+      },
+      capturedLeads: {
+        label: 'Captured leads',
+        definition: 'Conversations with a guest message in the period whose guest left an email address or a phone number.',
+      },
+      conversionRate: {
+        label: 'Conversion rate',
+        definition: 'Of the leads marked in the period, the share that became a reservation.',
+      },
+    },
   },
   export: {
     button: 'Export CSV',

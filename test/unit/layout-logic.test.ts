@@ -54,6 +54,7 @@ describe('the active-filter chips', () => {
     outletId: 'all',
     assigned: 'anyone',
     type: 'any',
+    language: 'any',
     searchMessages: false,
   }
   const words: FilterWords = {
@@ -75,6 +76,7 @@ describe('the active-filter chips', () => {
       status: 'lead',
       assigned: 'mine',
       type: 'faq',
+      language: 'it',
       outletId: 'out_spa',
       propertyId: 'prop_1',
       searchMessages: true,
@@ -87,6 +89,7 @@ describe('the active-filter chips', () => {
         ['status', 'status=lead'],
         ['assigned', 'assigned=mine'],
         ['type', 'type=faq'],
+        ['language', 'language=it'],
         ['outletId', 'Spa'],
         ['propertyId', 'Hotel Alpenblick'],
       ],

@@ -101,12 +101,17 @@ describe('the list filters as API filters', () => {
     outletId: 'all',
     assigned: 'anyone',
     type: 'any',
+    language: 'any',
     searchMessages: false,
   }
   const now = new Date(2026, 2, 11, 15, 30) // Wednesday 11 March 2026, 15:30 local time
 
   it('send nothing for "all"', () => {
     assert.deepEqual(toApiFilters(none, '  ', now), {})
+  })
+
+  it('send the guest language chosen', () => {
+    assert.deepEqual(toApiFilters({ ...none, language: 'ar' }, '', now), { language: 'ar' })
   })
 
   it('map channel, status, lead, property, department and a trimmed search', () => {

@@ -25,6 +25,8 @@ import { notesInternalMessages } from './0230-notes-internal-messages.js'
 import { statesUnreadIndex } from './0240-states-unread-index.js'
 import { settingsDefaultOutlets } from './0250-settings-default-outlets.js'
 import { defectsSearchAndDeskTimers } from './0260-defects-search-and-desk-timers.js'
+import { agentUiLanguage } from './0270-agent-ui-language.js'
+import { guestMessageLanguages } from './0280-guest-message-languages.js'
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -54,4 +56,6 @@ export const migrations: readonly Migration[] = [
   statesUnreadIndex,
   settingsDefaultOutlets,
   defectsSearchAndDeskTimers,
+  agentUiLanguage,
+  guestMessageLanguages,
 ]

@@ -22,6 +22,12 @@ export function loadLanguageModel(): Promise<void> {
   return loading
 }
 
+/** Whether tinyld's model is in (before, detection goes by the hints alone). */
+export const languageModelLoaded = (): boolean => model !== undefined
+
+/** tinyld's own ranking of the languages it knows for `text`, best first (empty until its model is in). */
+export const rankLanguages = (text: string): { lang: string; accuracy: number }[] => model?.detectAll(text) ?? []
+
 export const SUPPORTED_LANGUAGES = ['en', 'de', 'fr', 'it', 'es'] as const
 export type Language = (typeof SUPPORTED_LANGUAGES)[number]
 

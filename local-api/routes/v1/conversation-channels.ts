@@ -4,7 +4,7 @@ import { ChannelSchema } from '../../../api-contract/index.js'
 import { boundProperty } from './property-scope.js'
 import { problemResponses } from './schemas.js'
 
-/** The channels the desk has conversations on: the inbox's channel filter offers these. */
+/** The channels the desk has conversations on, and the languages its guests write: the inbox's filters offer these. */
 export const conversationChannelRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/conversation-channels',
@@ -19,5 +19,20 @@ export const conversationChannelRoutes: FastifyPluginAsyncTypebox = async (app) 
     },
     // A property-bound token sees only its own property's channels, whatever it asks for.
     async (request) => app.store.conversationChannels.inUse(boundProperty(request) ?? request.query.propertyId),
+  )
+
+  app.get(
+    '/conversation-languages',
+    {
+      preHandler: app.requireScope('guest.conversation.read'),
+      schema: {
+        tags: ['native'],
+        summary: "The languages the desk's (or one property's) guests write, as told offline from their messages",
+        description: "ISO 639-1 codes (de, ar, zh…), for the list's `language` filter.",
+        querystring: Type.Object({ propertyId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) }, { additionalProperties: false }),
+        response: { 200: Type.Array(Type.String()), ...problemResponses },
+      },
+    },
+    async (request) => app.store.conversationLanguages.inUse(boundProperty(request) ?? request.query.propertyId),
   )
 }

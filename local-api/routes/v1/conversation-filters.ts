@@ -41,6 +41,7 @@ export function conversationFilter(
     queued: query.queued,
     unread: query.unread,
     kind: query.type,
+    language: query.language,
     from: parseTime(query.from, 'from'),
     to: parseTime(query.to, 'to'),
     query: query.q === undefined ? undefined : phoneAsE164(app, query.q, propertyId),

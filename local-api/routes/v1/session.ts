@@ -4,7 +4,7 @@ import { Type } from 'typebox'
 import type { Agent } from '../../db/agents.js'
 import { HttpError, invalidInput } from '../../../sync-core/http/http-error.js'
 import { SESSION_COOKIE } from '../../plugins/auth.js'
-import { OwnPasswordChangeBody, ProblemSchema, SessionSchema, SignInBody } from '../../../api-contract/index.js'
+import { OwnPasswordChangeBody, OwnUiLanguageBody, ProblemSchema, SessionSchema, SignInBody } from '../../../api-contract/index.js'
 import { problemResponses } from './schemas.js'
 import { agentView } from './views.js'
 
@@ -97,6 +97,25 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!changed.ok) throw invalidInput(changed.problems)
       signIn(app, reply, changed.value)
       return reply.code(204).send(null)
+    },
+  )
+
+  app.put(
+    '/session/language',
+    {
+      preHandler: app.requireScope('guest.conversation.read'),
+      schema: {
+        tags: ['native'],
+        summary: "The signed-in agent chooses the inbox's language (null: their browser's); remembered with the agent on every desk",
+        body: OwnUiLanguageBody,
+        response: { 200: SessionSchema, ...problemResponses },
+      },
+    },
+    async (request) => {
+      if (!request.agent) throw new HttpError(400, 'Bad Request', 'an API token is not a signed-in agent')
+      const agent = app.agents.setUiLanguage(request.agent.id, request.body.uiLanguage)
+      if (!agent) throw new HttpError(404, 'Not Found', 'the signed-in agent no longer exists')
+      return { agent: agentView(agent) }
     },
   )
 

@@ -1,3 +1,4 @@
+import { UI_LANGUAGE_CODES, type UiLanguage } from '../../../api-contract/index.js'
 import type { Agent } from '../../db/agents.js'
 import type { Conversation } from '../../db/conversations.js'
 import type { HistoryMessage, Message } from '../../db/messages.js'
@@ -103,8 +104,20 @@ function senderView(kind: SenderKind, agent: { id: string; name: string } | null
   return { type: kind === 'ai-agent' ? ('bot' as const) : kind === 'agent' ? ('property' as const) : kind, agentId: null, name: null }
 }
 
+/** A language another desk's newer version synced that this one does not speak reads as none chosen. */
+const uiLanguageOf = (language: string | null): UiLanguage | null =>
+  (UI_LANGUAGE_CODES as readonly string[]).includes(language ?? '') ? (language as UiLanguage) : null
+
 export function agentView(agent: Agent) {
-  return { id: agent.id, name: agent.name, email: agent.email, role: agent.role, active: agent.active, createdAt: iso(agent.createdAt) }
+  return {
+    id: agent.id,
+    name: agent.name,
+    email: agent.email,
+    role: agent.role,
+    active: agent.active,
+    uiLanguage: uiLanguageOf(agent.uiLanguage),
+    createdAt: iso(agent.createdAt),
+  }
 }
 
 export function reservationView(reservation: Reservation) {

@@ -3,7 +3,7 @@ import type { ChosenFilters } from './api-filters.js'
 /** One filter the desk has set, as a removable chip says it. */
 export interface ActiveFilter {
   /** Which filter it is (what removing the chip resets). */
-  key: 'channel' | 'status' | 'date' | 'assigned' | 'type' | 'outletId' | 'propertyId' | 'searchMessages'
+  key: 'channel' | 'status' | 'date' | 'assigned' | 'type' | 'language' | 'outletId' | 'propertyId' | 'searchMessages'
   /** The filter's name ("Channel") and the chosen value ("WhatsApp"), translated. */
   name: string
   value: string
@@ -31,6 +31,7 @@ export function activeFilters(chosen: ChosenFilters, words: FilterWords): Active
   else if (chosen.date !== 'all') add('date', words.value('date', chosen.date))
   if (chosen.assigned !== 'anyone') add('assigned', words.value('assigned', chosen.assigned))
   if (chosen.type !== 'any') add('type', words.value('type', chosen.type))
+  if (chosen.language !== 'any') add('language', words.value('language', chosen.language))
   if (chosen.outletId !== 'all') add('outletId', words.outlet(chosen.outletId))
   if (chosen.propertyId !== 'all') add('propertyId', words.property(chosen.propertyId))
   return active

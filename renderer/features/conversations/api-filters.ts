@@ -22,6 +22,8 @@ export interface ChosenFilters {
   /** Anyone's, mine (assigned to the signed-in agent), or waiting in the transfer queue. */
   assigned: AssignedFilter
   type: ConversationType | 'any'
+  /** The language the guest writes (an ISO 639-1 code), or any. */
+  language: string | 'any'
   /** Whether the search looks in the messages (full-text) instead of the guest's name, email and phone. */
   searchMessages: boolean
 }
@@ -54,6 +56,7 @@ export function toApiFilters(state: ChosenFilters, search: string, now: Date): C
   if (from) filters.from = from.toISOString()
   if (to) filters.to = to.toISOString()
   if (state.type !== 'any') filters.type = state.type
+  if (state.language !== 'any') filters.language = state.language
   const q = search.trim()
   if (q && state.searchMessages) filters.text = q
   else if (q) filters.q = q

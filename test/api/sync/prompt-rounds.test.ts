@@ -73,6 +73,9 @@ describe('every synced change starts a sync round at once, like a message', () =
     })
     assert.equal(agent.statusCode, 201, agent.body)
     await within('the agent on desk B', 2_000, async () => assert.ok(b.app.store.agents.get(agent.json().id)))
+    // The inbox language the agent chose goes with them to every desk.
+    a.app.agents.setUiLanguage(agent.json().id, 'fr')
+    await within("the agent's language on desk B", 2_000, async () => assert.equal(b.app.store.agents.get(agent.json().id)?.uiLanguage, 'fr'))
 
     const template = await a.app.inject({
       method: 'POST',
@@ -139,5 +142,27 @@ describe('every synced change starts a sync round at once, like a message', () =
     const fromA = requests.filter((request) => request.desk === 'A').map((request) => request.path)
     assert.ok(fromA.filter((path) => path === '/sync/v1/hello').length <= 1, `desk A asked for ${fromA.join(', ')}`)
     assert.ok(fromA.filter((path) => path === '/sync/v1/push').length >= 3, `desk A asked for ${fromA.join(', ')}`)
+  })
+
+  it("a guest's language, told on the desk that took the message, reaches the other desk", async () => {
+    const pushed = await a.app.inject({
+      method: 'POST',
+      url: '/v1/messages',
+      headers: bearer(a.token(['guest.conversation.write'])),
+      payload: {
+        messages: [
+          {
+            channel: 'whatsapp',
+            guest: { phone: '+393471112233' },
+            direction: 'in',
+            content: { type: 'text', text: 'Buongiorno, avete ancora una camera doppia libera per sabato?' },
+            createdAt: new Date().toISOString(),
+          },
+        ],
+      },
+    })
+    assert.equal(pushed.statusCode, 201, pushed.body)
+    const conversationId = pushed.json().items[0].conversationId as string
+    await within('the language on desk B', 3_000, async () => assert.equal(b.app.store.conversations.languageOf(conversationId), 'it'))
   })
 })

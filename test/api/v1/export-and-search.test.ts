@@ -117,6 +117,7 @@ describe('GET /v1/export.csv', () => {
       'message_type',
       'text',
       'property_id',
+      'language',
     ])
     // The server held a chunk at a time, not the export (which the test itself holds, and subtracts).
     assert.ok(

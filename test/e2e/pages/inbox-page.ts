@@ -71,6 +71,9 @@ export class InboxPage {
   type(label: 'Any type' | 'Booking' | 'Lead' | 'FAQ' | 'Mixed') {
     return this.inFilters((popover) => popover.getByRole('combobox', { name: 'Type', exact: true }).selectOption({ label }))
   }
+  guestLanguage(label: string) {
+    return this.inFilters((popover) => popover.getByRole('combobox', { name: 'Guest language' }).selectOption({ label }))
+  }
   searchInMessages(on = true) {
     return this.inFilters((popover) => popover.getByRole('checkbox', { name: 'Search in messages' }).setChecked(on))
   }

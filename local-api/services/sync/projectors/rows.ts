@@ -37,6 +37,7 @@ export const agentRow = (id: string, f: Fields): Agent & { passwordHash: string 
   active: f.active !== false,
   // An agent from a desk that sends no hash cannot sign in here until one comes.
   passwordHash: text(f.passwordHash) ?? '!',
+  uiLanguage: text(f.uiLanguage),
   createdAt: createdAt(f),
   updatedAt: updatedAt(f),
 })
@@ -72,6 +73,7 @@ export const conversationFields = (f: Fields): SyncedConversationFields => ({
   // Ops from before conversation states leave it open.
   state: as<ConversationState>(f.state ?? 'open'),
   snoozedUntil: f.state === 'snoozed' ? as<number | null>(f.snoozedUntil ?? null) : null,
+  language: text(f.language),
 })
 
 export const reservationRow = (id: string, f: Fields): Reservation => ({

@@ -9,6 +9,7 @@ import { useAssign, useMarkLead, useSetMode, useUpdateLeadStatus } from '../api/
 import { GuestDrawerToggle } from './guest-drawer-toggle'
 import { windowLeft } from '../reply-window'
 import { StateActions, StateLabel } from './state-actions'
+import { languageName } from '@/lib/language-name'
 
 const LOCAL_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone
 
@@ -117,11 +118,12 @@ function LeadControl({ conversation }: { conversation: Conversation }) {
   )
 }
 
-/** Where the conversation came from (account, department, order) and where it waits (queue). */
+/** The language the guest writes, where the conversation came from (account, department, order) and where it waits (queue). */
 function ChatMeta({ conversation }: { conversation: Conversation }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { channelAccount, outlet, orderCode } = conversation.source
   const parts = [
+    conversation.language && t('chat.writes', { language: languageName(conversation.language, i18n.language) }),
     channelAccount && t('chat.via', { account: channelAccount.name }),
     outlet && t('chat.department', { name: outlet.name }),
     orderCode && t('chat.order', { code: orderCode }),

@@ -150,6 +150,7 @@ function ReplyBox({ conversation, rule }: { conversation: Conversation; rule: Re
       </label>
       <textarea
         id={COMPOSER_ID}
+        dir="auto"
         rows={2}
         maxLength={5000}
         placeholder={t('composer.placeholder')}

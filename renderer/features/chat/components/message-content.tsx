@@ -8,13 +8,13 @@ import { safeUrl } from '@/lib/safe-url'
  * used only when they are http(s) or the desk's own attachments.
  */
 export function MessageContent({ content, find = [] }: { content: Content; find?: readonly string[] }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   switch (content.type) {
     case 'text':
       return (
         <div className="content-text">
           {content.isMail && <span className="content-tag">{t('content.mail')}</span>}
-          <p className="bubble-text">
+          <p dir="auto" className="bubble-text">
             <Highlighted text={content.text} terms={find} />
           </p>
         </div>
@@ -23,24 +23,26 @@ export function MessageContent({ content, find = [] }: { content: Content; find?
       return (
         <div className="content-text">
           <span className="content-tag">{t('content.mail')}</span>
-          <p className="bubble-text">
+          <p dir="auto" className="bubble-text">
             <strong>{content.subject}</strong>
           </p>
-          <p className="bubble-text">
+          <p dir="auto" className="bubble-text">
             <Highlighted text={content.body} terms={find} />
           </p>
         </div>
       )
     case 'quick_reply':
       return (
-        <p className="bubble-text content-quick-reply">
+        <p dir="auto" className="bubble-text content-quick-reply">
           <span className="content-tag">{t('content.quickReply')}</span> {content.text}
         </p>
       )
     case 'response':
       return (
         <div>
-          <p className="bubble-text">{content.text}</p>
+          <p dir="auto" className="bubble-text">
+            {content.text}
+          </p>
           <ul className="quick-replies" aria-label={t('content.options')}>
             {content.quickReplies.map((option, index) => (
               <li key={index} className="quick-reply-option">
@@ -61,7 +63,11 @@ export function MessageContent({ content, find = [] }: { content: Content; find?
           ) : (
             <span className="content-tag">{t('content.unsafeLink')}</span>
           )}
-          {content.caption && <figcaption className="bubble-text">{content.caption}</figcaption>}
+          {content.caption && (
+            <figcaption dir="auto" className="bubble-text">
+              {content.caption}
+            </figcaption>
+          )}
         </figure>
       )
     }
@@ -73,7 +79,7 @@ export function MessageContent({ content, find = [] }: { content: Content; find?
             {fileExtension(content.name)}
           </span>
           <span className="file-name">{content.name}</span>
-          {content.size !== undefined && <span className="file-size">{fileSize(content.size, t)}</span>}
+          {content.size !== undefined && <span className="file-size">{fileSize(content.size, t, i18n.language)}</span>}
         </>
       )
       return url ? (
@@ -90,8 +96,16 @@ export function MessageContent({ content, find = [] }: { content: Content; find?
       return (
         <div className="content-card" role="group" aria-label={t('content.location')}>
           <span className="content-tag">{t('content.location')}</span>
-          {content.name && <strong className="bubble-text">{content.name}</strong>}
-          {content.address && <span className="bubble-text">{content.address}</span>}
+          {content.name && (
+            <strong dir="auto" className="bubble-text">
+              {content.name}
+            </strong>
+          )}
+          {content.address && (
+            <span dir="auto" className="bubble-text">
+              {content.address}
+            </span>
+          )}
           <a href={map} target="_blank" rel="noopener noreferrer" className="mono">
             {coordinates}
           </a>
@@ -102,7 +116,9 @@ export function MessageContent({ content, find = [] }: { content: Content; find?
       return (
         <div className="content-card" role="group" aria-label={t('content.contact')}>
           <span className="content-tag">{t('content.contact')}</span>
-          <strong className="bubble-text">{content.name}</strong>
+          <strong dir="auto" className="bubble-text">
+            {content.name}
+          </strong>
           {content.phone && <a href={`tel:${content.phone.replace(/[^+\d]/g, '')}`}>{content.phone}</a>}
           {content.email && <a href={`mailto:${encodeURIComponent(content.email).replace('%40', '@')}`}>{content.email}</a>}
         </div>
@@ -116,7 +132,7 @@ function fileExtension(name: string): string {
   return match ? match[1]!.toUpperCase() : 'FILE'
 }
 
-function fileSize(bytes: number, t: ReturnType<typeof useTranslation>['t']): string {
+function fileSize(bytes: number, t: ReturnType<typeof useTranslation>['t'], language: string): string {
   const units = [
     [1024 ** 3, 'gigabyte'],
     [1024 ** 2, 'megabyte'],
@@ -124,7 +140,7 @@ function fileSize(bytes: number, t: ReturnType<typeof useTranslation>['t']): str
   ] as const
   for (const [size, unit] of units) {
     if (bytes >= size)
-      return t('content.size', { size: new Intl.NumberFormat(undefined, { style: 'unit', unit, maximumFractionDigits: 1 }).format(bytes / size) })
+      return t('content.size', { size: new Intl.NumberFormat(language, { style: 'unit', unit, maximumFractionDigits: 1 }).format(bytes / size) })
   }
   // Intl's short byte unit has no plural ("14 byte"): the count goes through i18next's plural forms.
   return t('content.bytes', { count: bytes })

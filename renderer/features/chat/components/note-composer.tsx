@@ -73,6 +73,7 @@ export function NoteComposer({ conversationId }: { conversationId: string }) {
       </label>
       <textarea
         id={COMPOSER_ID}
+        dir="auto"
         ref={box}
         rows={2}
         maxLength={5000}

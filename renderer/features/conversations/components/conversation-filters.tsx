@@ -11,6 +11,7 @@ import { useChosenFilters, useFilterActions, useSearchText } from '../stores/fil
 import { ActiveFilterChips } from './active-filter-chips'
 import { FilterControls } from './filter-controls'
 import { FilterPopover } from './filter-popover'
+import { languageName } from '@/lib/language-name'
 
 const FILTER_NAMES: Record<ActiveFilter['key'], string> = {
   channel: 'filters.channel',
@@ -18,6 +19,7 @@ const FILTER_NAMES: Record<ActiveFilter['key'], string> = {
   date: 'filters.date',
   assigned: 'filters.assigned',
   type: 'filters.type',
+  language: 'filters.language',
   outletId: 'filters.department',
   propertyId: 'filters.property',
   searchMessages: '',
@@ -79,6 +81,7 @@ function filterWords(t: TFunction, language: string, outlets: readonly Outlet[],
       if (key === 'searchMessages') return t('filters.inMessages')
       if (key === 'channel') return t(`channel.${chosen}`)
       if (key === 'type') return t(`insight.types.${chosen}`)
+      if (key === 'language') return languageName(chosen, language)
       return t(`filters.${chosen}`)
     },
     range: (from, to) => t('layout.range', { from: day(from), to: day(to) }),

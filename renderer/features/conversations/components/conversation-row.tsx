@@ -53,7 +53,9 @@ export const ConversationRow = memo(function ConversationRow({
       }}
     >
       <span className="row-top">
-        <span className="row-name">{guestLabel(conversation, t)}</span>
+        <span className="row-name" dir="auto">
+          {guestLabel(conversation, t)}
+        </span>
         {conversation.state === 'open' && conversation.waitingSince && (
           <WaitingBadge waitedMs={now - Date.parse(conversation.waitingSince)} replyTargets={replyTargets} t={t} />
         )}
@@ -81,7 +83,8 @@ export const ConversationRow = memo(function ConversationRow({
         )}
         <span className="row-preview">
           <PreviewPrefix conversation={conversation} t={t} />
-          {conversation.lastMessagePreview}
+          {/* The guest's own words run in their own direction (Arabic, Hebrew right to left), whatever the inbox's. */}
+          <bdi>{conversation.lastMessagePreview}</bdi>
         </span>
         {unread > 0 && (
           <span className="unread-count" aria-label={t('list.unread', { count: unread })}>

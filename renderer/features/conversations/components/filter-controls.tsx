@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next'
+import { languageName } from '@/lib/language-name'
 import { useProperties } from '@/queries/properties'
 import { channelChoices, useChannelsInUse } from '../api/channels-in-use'
+import { useLanguagesInUse } from '../api/languages-in-use'
 import { useOutlets } from '../api/outlets'
 import {
   useChannelFilter,
@@ -10,6 +12,7 @@ import {
   useAssignedFilter,
   useSearchesMessages,
   useTypeFilter,
+  useLanguageFilter,
   useDepartmentFilter,
   usePropertyFilter,
   useStatusFilter,
@@ -23,9 +26,12 @@ const DATE_CHOICES: readonly DateFilter[] = ['all', 'today', 'week', 'month', 'c
 const ASSIGNED_CHOICES: readonly AssignedFilter[] = ['anyone', 'mine', 'queue']
 const TYPE_CHOICES = ['booking', 'lead', 'faq', 'mixed'] as const
 
-/** The filters inside the Filters popover: search scope, channel, status, date, assignee, type, department, property. */
+/** The language filter's choices: the languages the desk's guests write, and the one chosen even if none writes it now. */
+const languageChoices = (inUse: readonly string[], chosen: string | 'any') => [...inUse, ...(chosen !== 'any' && !inUse.includes(chosen) ? [chosen] : [])]
+
+/** The filters inside the Filters popover: search scope, channel, status, date, assignee, type, guest language, department, property. */
 export function FilterControls() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const channel = useChannelFilter()
   const status = useStatusFilter()
   const date = useDateFilter()
@@ -36,6 +42,8 @@ export function FilterControls() {
   const outletId = useDepartmentFilter()
   const assigned = useAssignedFilter()
   const type = useTypeFilter()
+  const language = useLanguageFilter()
+  const languages = languageChoices(useLanguagesInUse().data ?? [], language)
   const searchMessages = useSearchesMessages()
   const outlets = useOutlets().data ?? []
   const channels = channelChoices(useChannelsInUse().data ?? [], channel)
@@ -111,6 +119,19 @@ export function FilterControls() {
           ))}
         </select>
       </label>
+      {languages.length > 0 && (
+        <label className="filter-field">
+          <span>{t('filters.language')}</span>
+          <select value={language} onChange={(event) => actions.languageChosen(event.target.value)}>
+            <option value="any">{t('filters.anyLanguage')}</option>
+            {languages.map((code) => (
+              <option key={code} value={code}>
+                {languageName(code, i18n.language)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {outlets.length > 0 && (
         <label className="filter-field">
           <span>{t('filters.department')}</span>

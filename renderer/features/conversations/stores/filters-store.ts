@@ -21,6 +21,7 @@ interface FiltersState extends ChosenFilters {
     departmentChosen(outletId: string | 'all'): void
     assignedChosen(assigned: AssignedFilter): void
     typeChosen(type: ChosenFilters['type']): void
+    languageChosen(language: string | 'any'): void
     searchScopeToggled(): void
     /** A chip removed: that one filter back to "everything". */
     filterRemoved(key: keyof ChosenFilters): void
@@ -43,6 +44,7 @@ const NOTHING_CHOSEN: ChosenFilters = {
   outletId: 'all',
   assigned: 'anyone',
   type: 'any',
+  language: 'any',
   searchMessages: false,
 }
 
@@ -65,6 +67,7 @@ const useFiltersStore = create<FiltersState>()((set) => ({
     departmentChosen: (outletId) => set({ outletId }),
     assignedChosen: (assigned) => set({ assigned }),
     typeChosen: (type) => set({ type }),
+    languageChosen: (language) => set({ language }),
     searchScopeToggled: () => set((state) => ({ searchMessages: !state.searchMessages })),
     filterRemoved: (key) => set(key === 'date' ? { date: 'all', customFrom: '', customTo: '' } : ({ [key]: NOTHING_CHOSEN[key] } as Partial<ChosenFilters>)),
     // The chips' filters only: the view and the unread toggle stay as chosen.
@@ -84,26 +87,30 @@ export const usePropertyFilter = () => useFiltersStore((state) => state.property
 export const useDepartmentFilter = () => useFiltersStore((state) => state.outletId)
 export const useAssignedFilter = () => useFiltersStore((state) => state.assigned)
 export const useTypeFilter = () => useFiltersStore((state) => state.type)
+export const useLanguageFilter = () => useFiltersStore((state) => state.language)
 export const useSearchesMessages = () => useFiltersStore((state) => state.searchMessages)
 export const useSearchText = () => useFiltersStore((state) => state.search)
 export const useHighlightedId = () => useFiltersStore((state) => state.highlightedId)
 /** Every chosen filter (the search text aside): the view, the unread toggle and the filters the chips show. */
 export const useChosenFilters = () =>
   useFiltersStore(
-    useShallow(({ view, unreadOnly, channel, status, date, customFrom, customTo, propertyId, outletId, assigned, type, searchMessages }): ChosenFilters => ({
-      view,
-      unreadOnly,
-      channel,
-      status,
-      date,
-      customFrom,
-      customTo,
-      propertyId,
-      outletId,
-      assigned,
-      type,
-      searchMessages,
-    })),
+    useShallow(
+      ({ view, unreadOnly, channel, status, date, customFrom, customTo, propertyId, outletId, assigned, type, language, searchMessages }): ChosenFilters => ({
+        view,
+        unreadOnly,
+        channel,
+        status,
+        date,
+        customFrom,
+        customTo,
+        propertyId,
+        outletId,
+        assigned,
+        type,
+        language,
+        searchMessages,
+      }),
+    ),
   )
 export const useFilterActions = () => useFiltersStore((state) => state.actions)
 

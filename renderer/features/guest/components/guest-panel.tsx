@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { languageName } from '@/lib/language-name'
 import type { GuestPanel as GuestPanelData, Reservation } from '@api-contract'
 import { ChannelBadge } from '@/components/channel-badge'
 import { QueryFailure } from '@/components/query-failure'
@@ -22,7 +23,7 @@ export function GuestPanel({ conversationId }: { conversationId: string | null }
 }
 
 function GuestDetails({ conversationId }: { conversationId: string }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const panel = useGuestPanel(conversationId)
   const failure = useFailureShown(panel)
   if (!panel.data) {
@@ -45,7 +46,7 @@ function GuestDetails({ conversationId }: { conversationId: string }) {
   const email = identities.find((i) => i.type === 'email')?.value
   const phone = identities.find((i) => i.type === 'phone')?.value
   const name = profile ? [profile.firstName, profile.lastName].filter(Boolean).join(' ') : ''
-  const language = profile?.language ? languageName(profile.language) : null
+  const language = profile?.language ? languageName(profile.language, i18n.language) : null
 
   return (
     <GuestAside>
@@ -115,12 +116,4 @@ function Touchpoints({ conversations }: { conversations: GuestPanelData['otherCo
       ))}
     </ul>
   )
-}
-
-function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames([navigator.language, 'en'], { type: 'language' }).of(code) ?? code
-  } catch {
-    return code
-  }
 }

@@ -4,6 +4,7 @@ import type { Metric } from '@api-contract'
 import { useNow } from '@/lib/use-now'
 import { periodRange, preparedPercent, useStats, type Period } from '../api/stats'
 import { PeriodSelect } from './period-select'
+import { metricWords } from '../metric-words'
 
 export const formatMetric = (metric: Pick<Metric, 'value' | 'unit'>, none: string) =>
   metric.value === null ? none : metric.unit === 'percent' ? `${metric.value} %` : String(metric.value)
@@ -31,14 +32,17 @@ export function StatsBar({ propertyId }: { propertyId?: string }) {
         </p>
       )}
       <dl>
-        {(stats.data?.metrics ?? []).map((metric) => (
-          <div key={metric.key} className="metric" title={metric.definition}>
-            <dt>
-              <abbr title={metric.definition}>{metric.label}</abbr>
-            </dt>
-            <dd data-metric={metric.key}>{formatMetric(metric, t('stats.none'))}</dd>
-          </div>
-        ))}
+        {(stats.data?.metrics ?? []).map((metric) => {
+          const { label, definition } = metricWords(metric, t)
+          return (
+            <div key={metric.key} className="metric" title={definition}>
+              <dt>
+                <abbr title={definition}>{label}</abbr>
+              </dt>
+              <dd data-metric={metric.key}>{formatMetric(metric, t('stats.none'))}</dd>
+            </div>
+          )
+        })}
       </dl>
     </section>
   )

@@ -7,6 +7,7 @@ import { useNow } from '@/lib/use-now'
 import { periodRange, preparedPercent, useSeries, useStats, type Period } from '../api/stats'
 import { formatMetric } from './stats-bar'
 import { PeriodSelect } from './period-select'
+import { metricWords } from '../metric-words'
 
 // Chart.js loads with this page only: the inbox's first screen never waits for it.
 const MetricChart = lazy(() => import('./metric-chart'))
@@ -76,14 +77,15 @@ export function StatsScreen() {
 
 function ChartCard({ metric, points, bucketLabel, locale }: { metric: Metric; points: SeriesPoint[]; bucketLabel: string; locale: string }) {
   const { t } = useTranslation()
+  const { label, definition } = metricWords(metric, t)
   return (
     <figure className="card chart">
       <figcaption>
-        <strong>{metric.label}</strong> <span className="muted">{formatMetric(metric, t('stats.none'))}</span>
-        <p className="muted">{metric.definition}</p>
+        <strong>{label}</strong> <span className="muted">{formatMetric(metric, t('stats.none'))}</span>
+        <p className="muted">{definition}</p>
       </figcaption>
       <Suspense fallback={<div className="metric-chart chart-loading">{t('statsCharts.loading')}</div>}>
-        <MetricChart metric={metric} points={points} label={t('stats.chart', { label: metric.label, bucket: bucketLabel })} locale={locale} />
+        <MetricChart metric={{ ...metric, label }} points={points} label={t('stats.chart', { label, bucket: bucketLabel })} locale={locale} />
       </Suspense>
     </figure>
   )
