@@ -18,9 +18,19 @@ const Reason = Type.Object({
 })
 
 export const BackgroundFailureSchema = Type.Object({
-  worker: Type.Union([Type.Literal('ai-agent'), Type.Literal('delivery'), Type.Literal('insight'), Type.Literal('sync'), Type.Literal('statistics')], {
-    description: 'The background work that failed.',
-  }),
+  worker: Type.Union(
+    [
+      Type.Literal('ai-agent'),
+      Type.Literal('delivery'),
+      Type.Literal('insight'),
+      Type.Literal('sync'),
+      Type.Literal('statistics'),
+      Type.Literal('translation'),
+    ],
+    {
+      description: 'The background work that failed.',
+    },
+  ),
   failures: Type.Integer({ description: 'How often it failed in the last 24 hours.' }),
   lastAt: Type.String({ description: 'When it last failed (ISO 8601).' }),
   reason: Type.String({ description: 'What failed, in short.' }),

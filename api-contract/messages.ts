@@ -90,6 +90,9 @@ export const MessageSchema = Type.Object({
   ),
   agentTools: Type.Array(Type.Enum(['rag', 'pms', 'llm']), { description: 'What the AI agent used: the knowledge base, the reservation, an LLM.' }),
   replyLatencyMs: Type.Union([Type.Integer(), Type.Null()], { description: 'How long the guest waited for this AI agent reply.' }),
+  original: Type.Union([Type.Object({ text: Type.String(), language: Type.Union([Type.String(), Type.Null()]) }), Type.Null()], {
+    description: 'A reply staff wrote in their own language and sent translated: what they wrote (the text is what the guest received).',
+  }),
   internal: Type.Boolean({
     description: 'An internal note by staff for staff: never sent to the guest; only signed-in staff ever read one (API tokens do not).',
   }),
@@ -129,7 +132,21 @@ export type Note = Static<typeof NoteBody>
 
 /** POST /v1/conversations/:id/messages: a reply as text, any content, or a template filled for the guest. */
 export const ReplyBody = Type.Union([
-  Type.Object({ text: NonBlankString(5000) }, { additionalProperties: false }),
+  Type.Object(
+    {
+      text: NonBlankString(5000),
+      original: Type.Optional(
+        Type.Object(
+          { text: NonBlankString(5000), language: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z]{2,4})?$' })) },
+          {
+            additionalProperties: false,
+            description: 'What staff wrote, when `text` is its translation for the guest (POST /v1/translate): kept with the message.',
+          },
+        ),
+      ),
+    },
+    { additionalProperties: false },
+  ),
   Type.Object({ content: MessageContentSchema }, { additionalProperties: false }),
   Type.Object({ templateId: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
 ])

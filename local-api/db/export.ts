@@ -24,6 +24,8 @@ export interface ExportRow {
   lead_status: string | null
   reservation: string | null
   language: string | null
+  /** The message's meta (JSON): a reply sent translated keeps what staff wrote there. */
+  meta: string | null
 }
 
 const CHUNK = 500
@@ -39,7 +41,7 @@ export function exportRepository(db: Db) {
     const rows = `
       SELECT m.rowid, m.id AS message_id, m.conversation_id, c.channel, c.property_id, c.kind AS conversation_type,
              i.kind AS identity_kind, i.value AS identity_value, g.first_name, g.last_name,
-             m.direction, m.author, a.name AS sender_name, m.content_type, m.text, m.status, m.created_at, m.received_at, m.language,
+             m.direction, m.author, a.name AS sender_name, m.content_type, m.text, m.status, m.created_at, m.received_at, m.language, m.meta,
              l.status AS lead_status,
              -- By guest: left to itself the planner walks every reservation of the property in
              -- arrival order for each row (seconds per chunk on a big desk).

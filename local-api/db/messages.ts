@@ -31,6 +31,8 @@ export interface NoteVisibility {
 export interface MessageMeta {
   tools?: ('rag' | 'pms' | 'llm')[]
   latencyMs?: number
+  /** A reply sent translated: what staff wrote, in their language. */
+  original?: { text: string; language: string | null }
 }
 
 /** A message as the chat shows it: with where its delivery stands (null: never queued). */

@@ -13,6 +13,7 @@ import { conversationEventsRepository } from './conversation-events.js'
 import { conversationsRepository } from './conversations.js'
 import { conversationChannelsRepository } from './conversation-channels.js'
 import { conversationLanguagesRepository } from './conversation-languages.js'
+import { translationsRepository } from './translations.js'
 import { exportRepository } from './export.js'
 import { customFieldsRepository } from './custom-fields.js'
 import { openDeskClock } from './desk-clock.js'
@@ -66,6 +67,7 @@ export function createStore(db: Db, { now = Date.now }: StoreOptions = {}) {
     conversations: conversationsRepository(db, queryWorker),
     conversationChannels: conversationChannelsRepository(db),
     conversationLanguages: conversationLanguagesRepository(db),
+    translations: translationsRepository(db),
     contactSuggestions: contactSuggestionsRepository(db),
     messages: messagesRepository(db),
     reservations: reservationsRepository(db),

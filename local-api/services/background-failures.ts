@@ -1,7 +1,7 @@
 import { silentLogger, type Logger } from './logger.js'
 
 /** The work the desk does in the background, beside answering requests. */
-export type BackgroundWorker = 'ai-agent' | 'delivery' | 'insight' | 'sync' | 'statistics'
+export type BackgroundWorker = 'ai-agent' | 'delivery' | 'insight' | 'sync' | 'statistics' | 'translation'
 
 /** The latest failure of one worker, and how often it failed lately. */
 export interface BackgroundFailure {

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks'
 import type { Readable } from 'node:stream'
 import type { ConversationFilter } from '../db/conversations.js'
 import type { ExportRow } from '../db/export.js'
+import type { MessageMeta } from '../db/messages.js'
 import type { Store } from '../db/store.js'
 import { senderKind, type SenderKind } from '../domain/message-sender.js'
 
@@ -22,9 +23,12 @@ export const EXPORT_COLUMNS = [
   'message_type',
   'text',
   // Last, so the columns before them keep their places: the property the conversation belongs to,
-  // and the language a guest message is written in (told offline; empty when it could not be told).
+  // the language a guest message is written in (told offline; empty when it could not be told), and
+  // the message in the reader's language where there is one (a guest message's kept translation into
+  // `translateTo`; for a reply sent translated, what staff wrote).
   'property_id',
   'language',
+  'translation',
 ] as const
 
 /**
@@ -38,7 +42,18 @@ export function defuseFormula(value: string): string {
 /** The sender column: a staff member by name, everyone else by what they are. */
 const SENDER_LABELS: Record<Exclude<SenderKind, 'agent'>, string> = { guest: 'guest', 'ai-agent': 'AI agent', property: 'property' }
 
-function record(row: ExportRow): string[] {
+/** The message in the reader's language, where there is one (see EXPORT_COLUMNS). */
+function translationOf(row: ExportRow, store: Store, translateTo: string | undefined): string {
+  if (row.direction === 'out') {
+    const original = row.meta ? (JSON.parse(row.meta) as MessageMeta).original : undefined
+    return original ? defuseFormula(original.text) : ''
+  }
+  if (!translateTo || !row.language || row.language.split('-')[0] === translateTo.split('-')[0]) return ''
+  const kept = store.translations.get(row.language, row.text, translateTo)
+  return kept ? defuseFormula(kept) : ''
+}
+
+function record(row: ExportRow, translation: string): string[] {
   const name = [row.first_name, row.last_name].filter(Boolean).join(' ')
   const kind = senderKind({ direction: row.direction, author: row.author, senderAgent: row.sender_name })
   const sender = kind === 'agent' ? row.sender_name! : SENDER_LABELS[kind]
@@ -62,6 +77,7 @@ function record(row: ExportRow): string[] {
     defuseFormula(row.text),
     row.property_id,
     row.language ?? '',
+    translation,
   ]
 }
 
@@ -75,7 +91,7 @@ const SLICE_MS = 2
  */
 export function createExportService(store: Store) {
   return {
-    async csv(filter: Omit<ConversationFilter, 'limit' | 'before'>): Promise<{ rows: number; stream: Readable }> {
+    async csv(filter: Omit<ConversationFilter, 'limit' | 'before'>, translateTo?: string): Promise<{ rows: number; stream: Readable }> {
       const read = await store.exports.read(filter)
       const stream = stringify({ header: true, columns: [...EXPORT_COLUMNS], bom: true })
       void (async () => {
@@ -84,7 +100,7 @@ export function createExportService(store: Store) {
             let slice = performance.now()
             for (const row of chunk) {
               if (stream.destroyed) return
-              if (!stream.write(record(row))) await drained(stream)
+              if (!stream.write(record(row, translationOf(row, store, translateTo)))) await drained(stream)
               // Formatting a chunk takes a while: pushes and the inbox go first every few ms (a
               // timer, not setImmediate: every request and commit waiting on the loop runs first).
               if (performance.now() - slice > SLICE_MS) {

@@ -16,6 +16,7 @@ import { createGuestLinking } from './guest-linking.js'
 import { createGuestService } from './guests.js'
 import { createIngest } from './ingest.js'
 import { createInsightService } from './insight.js'
+import { createTranslationService } from './translation.js'
 import { createKnowledgeService } from './knowledge.js'
 import { createLeadService } from './leads.js'
 import { silentLogger, type Logger } from './logger.js'
@@ -91,6 +92,7 @@ export function createServices(
     firstCopies,
     insight: createInsightService(store, events, clock, background.reportFor('insight', logger)),
     exporter: createExportService(store),
+    translation: createTranslationService(store, events, clock, background.reportFor('translation', logger)),
     stats: createStatsService(store, clock, background.reportFor('statistics', logger)),
     // defects (issue 17): desk timers
     aiAutoResolve: createAiAutoResolve(store, events, clock),

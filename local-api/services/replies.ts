@@ -8,7 +8,7 @@ import type { Ingest } from './ingest.js'
 import { Refusal, type Outcome } from './problems.js'
 
 /** Who replies: a staff member (or a local system, agentId null), or the AI agent with its tools. */
-export type ReplyAuthor = { agentId: string | null } | { aiAgent: MessageMeta }
+export type ReplyAuthor = { agentId: string | null; meta?: MessageMeta } | { aiAgent: MessageMeta }
 
 /**
  * Replies to the guest, held to the conversation's reply policy at the moment they are sent:
@@ -44,7 +44,7 @@ export function createReplyService(store: Store, ingest: Ingest, delivery: Deliv
             direction: 'out',
             content,
             createdAt: clock(),
-            ...('aiAgent' in author ? { author: 'bot' as const, meta: author.aiAgent } : { senderAgentId: author.agentId ?? undefined }),
+            ...('aiAgent' in author ? { author: 'bot' as const, meta: author.aiAgent } : { senderAgentId: author.agentId ?? undefined, meta: author.meta }),
           },
         ],
         {

@@ -17,6 +17,8 @@ export const conversationKeys = {
   messages: (id: string) => [...conversationKeys.allMessages(), id] as const,
   allEvents: () => [...conversationKeys.all, 'events'] as const,
   events: (id: string) => [...conversationKeys.allEvents(), id] as const,
+  allTranslations: (id: string) => [...conversationKeys.all, 'translations', id] as const,
+  translations: (id: string, to: string) => [...conversationKeys.allTranslations(id), to] as const,
 }
 
 export const guestKeys = {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import { parse } from 'csv-parse/sync'
 import { grants, SCOPES, type Scope } from '../../local-api/domain/scopes.js'
 import type { App } from '../../local-api/server.js'
 import { bearer, PUSH_URL, pushedMessage, startTestApp, type TestApp } from '../support/test-app.js'
@@ -48,12 +49,16 @@ const EXPECTED: Record<string, Rule> = {
   'DELETE /v1/session': PUBLIC,
   'GET /v1/session': READ,
   'PUT /v1/session/password': READ,
+  'PUT /v1/session/language': READ,
 
   // Conversations, messages and everything about them.
   'GET /v1/conversations': READ,
   'GET /v1/conversations/:id': READ,
   'GET /v1/conversations/counts': READ,
   'GET /v1/conversation-channels': READ,
+  'GET /v1/conversation-languages': READ,
+  'GET /v1/conversations/:id/translations': READ,
+  'POST /v1/translate': WRITE,
   'POST /v1/conversations/:id/resolve': WRITE,
   'POST /v1/conversations/:id/snooze': WRITE,
   'POST /v1/conversations/:id/reopen': WRITE,
@@ -135,6 +140,9 @@ const EXPECTED: Record<string, Rule> = {
   'PUT /v1/settings/agent': ADMIN,
   'PUT /v1/settings/llm': DESK_ADMIN,
   'DELETE /v1/settings/llm': DESK_ADMIN,
+  'GET /v1/settings/translation': ADMIN,
+  'PUT /v1/settings/translation': ADMIN,
+  'DELETE /v1/settings/translation': ADMIN,
   'GET /v1/sync': READ,
   'POST /v1/sync/now': WRITE,
   'PUT /v1/sync': DESK_ADMIN,
@@ -348,12 +356,9 @@ describe("a token bound to property B asking for property A's things", () => {
     })
     const own = await getAs(tokenB, '/v1/export.csv')
     assert.match(own.body, /And at your other hotel/)
+    const rows = parse(own.body, { columns: true, bom: true }) as Record<string, string>[]
     assert.ok(
-      own.body
-        .trim()
-        .split('\n')
-        .slice(1)
-        .every((line) => line.endsWith(`,${propertyB}`)),
+      rows.every((row) => row.property_id === propertyB),
       'every row names property B',
     )
     assert.doesNotMatch(own.body, /A-100/)

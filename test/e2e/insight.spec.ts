@@ -126,7 +126,7 @@ test('Export downloads the filtered history as CSV, with progress', async ({ pag
     .trim()
     .split('\n')
   expect(header).toBe(
-    'conversation_id,message_id,channel,guest,guest_phone_or_email,direction,sender,created_at,received_at,type,lead,reservation,message_type,text,property_id',
+    'conversation_id,message_id,channel,guest,guest_phone_or_email,direction,sender,created_at,received_at,type,lead,reservation,message_type,text,property_id,language,translation',
   )
   expect(lines.length).toBeGreaterThanOrEqual(1)
   expect(lines.every((line) => line.split(',')[2] === 'whatsapp')).toBe(true)

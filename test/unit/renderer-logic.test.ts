@@ -21,6 +21,7 @@ const message = (id: string, direction: 'in' | 'out', at: number): Message => ({
   sender: { type: direction === 'in' ? 'guest' : 'property', agentId: null, name: null },
   agentTools: [],
   replyLatencyMs: null,
+  original: null,
   internal: false,
   mentions: [],
   delivery: null,

@@ -27,6 +27,7 @@ import { settingsDefaultOutlets } from './0250-settings-default-outlets.js'
 import { defectsSearchAndDeskTimers } from './0260-defects-search-and-desk-timers.js'
 import { agentUiLanguage } from './0270-agent-ui-language.js'
 import { guestMessageLanguages } from './0280-guest-message-languages.js'
+import { translations } from './0290-translations.js'
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -58,4 +59,5 @@ export const migrations: readonly Migration[] = [
   defectsSearchAndDeskTimers,
   agentUiLanguage,
   guestMessageLanguages,
+  translations,
 ]

@@ -164,7 +164,10 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         refuseUnlessAllowed(kind)
         content = 'text' in request.body ? { type: 'text', text: request.body.text } : checkedContent(request.body.content)
       }
-      const sent = await app.replies.send(conversation, content, { agentId: request.agent?.id ?? null }, kind)
+      // Sent translated: what staff wrote stays with the message.
+      const original =
+        'text' in request.body && request.body.original ? { text: request.body.original.text, language: request.body.original.language ?? null } : undefined
+      const sent = await app.replies.send(conversation, content, { agentId: request.agent?.id ?? null, ...(original ? { meta: { original } } : {}) }, kind)
       if (!sent.ok) throw invalidInput(sent.problems)
       return reply.code(201).send(messageView(sent.value.message, app.store))
     },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ConversationFiltersSchema } from '../../../api-contract/index.js'
+import { Type } from 'typebox'
+import { ConversationFilterFields } from '../../../api-contract/index.js'
 import { EXPORT_COLUMNS } from '../../services/export.js'
 import { conversationFilter } from './conversation-filters.js'
 
@@ -15,12 +16,21 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           `One row per message: ${EXPORT_COLUMNS.join(', ')}. Streamed in constant memory; the x-export-rows header ` +
           'says how many rows follow. Cells starting with = + - @ get a leading apostrophe (no spreadsheet formulas).',
-        querystring: ConversationFiltersSchema,
+        querystring: Type.Object({
+          ...ConversationFilterFields,
+          translateTo: Type.Optional(
+            Type.String({
+              pattern: '^[a-z]{2,3}(-[A-Za-z]{2,4})?$',
+              description: "The reader's language: the translation column holds each guest message's kept translation into it.",
+            }),
+          ),
+        }),
         produces: ['text/csv'],
       },
     },
     async (request, reply) => {
-      const { rows, stream } = await app.exporter.csv(conversationFilter(app, request, request.query))
+      const { translateTo, ...filters } = request.query
+      const { rows, stream } = await app.exporter.csv(conversationFilter(app, request, filters), translateTo)
       const day = new Date(app.clock()).toISOString().slice(0, 10)
       return reply
         .type('text/csv; charset=utf-8')

@@ -24,6 +24,7 @@ import { reservationRoutes } from './reservations.js'
 import { serviceRecordRoutes } from './service-records.js'
 import { sessionRoutes } from './session.js'
 import { settingsRoutes } from './settings.js'
+import { translationRoutes } from './translation.js'
 import { setupRoutes } from './setup.js'
 import { statsRoutes } from './stats.js'
 import { syncRoutes } from './sync.js'
@@ -58,6 +59,7 @@ export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(templateRoutes)
   await app.register(notificationRoutes)
   await app.register(settingsRoutes)
+  await app.register(translationRoutes)
   await app.register(statsRoutes)
   await app.register(exportRoutes)
   await app.register(arrivalRoutes)

@@ -76,6 +76,7 @@ export function messageView(message: Message | HistoryMessage, store?: Store, co
     sender: messageSender(message),
     agentTools: message.meta?.tools ?? [],
     replyLatencyMs: message.meta?.latencyMs ?? null,
+    original: message.meta?.original ?? null,
     internal: message.internal,
     // A note names a few agents: each looked up by key (a removed one keeps its id, no name).
     mentions: message.mentions.map((id) => ({ id, name: store?.agents.get(id)?.name ?? '' })),

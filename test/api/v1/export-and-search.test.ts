@@ -118,6 +118,7 @@ describe('GET /v1/export.csv', () => {
       'text',
       'property_id',
       'language',
+      'translation',
     ])
     // The server held a chunk at a time, not the export (which the test itself holds, and subtracts).
     assert.ok(

@@ -6,6 +6,7 @@ import { SkeletonLines } from '@/components/skeleton'
 import { useFailureShown } from '@/lib/use-failure-shown'
 import { useConversation } from '@/queries/conversation'
 import { useMarkRead, usePrefetchMessages } from '../api/messages'
+import { readInTranslation, useMessageTranslations } from '../api/translations'
 import { AddToKnowledge } from './add-to-knowledge'
 import { ChatHeader } from './chat-header'
 import { Composer } from './composer'
@@ -28,8 +29,11 @@ export function ChatPanel({ conversationId, canEditKnowledge = false }: { conver
 }
 
 function OpenChat({ conversationId, canEditKnowledge }: { conversationId: string; canEditKnowledge: boolean }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const conversation = useConversation(conversationId)
+  // The guest's words in the reader's language, where the property translates (else none come).
+  const uiLanguage = i18n.resolvedLanguage ?? 'en'
+  const translations = useMessageTranslations(conversationId, readInTranslation(conversation.data?.language ?? null, uiLanguage) ? uiLanguage : null)
   const failure = useFailureShown(conversation)
   usePrefetchMessages(conversationId)
   const markRead = useMarkRead()
@@ -62,10 +66,15 @@ function OpenChat({ conversationId, canEditKnowledge }: { conversationId: string
           <SkeletonLines lines={2} />
         </div>
       )}
-      <MessageHistory conversationId={conversationId} />
+      {translations.failed > 0 && (
+        <p className="translation-notice" role="status">
+          {t('translation.failed')}
+        </p>
+      )}
+      <MessageHistory conversationId={conversationId} translations={translations.byMessage} />
       <SuggestionBar conversationId={conversationId} />
       {canEditKnowledge && <AddToKnowledge conversationId={conversationId} />}
-      {conversation.data && <Composer conversation={conversation.data} />}
+      {conversation.data && <Composer conversation={conversation.data} translateInto={translations.available ? conversation.data.language : null} />}
     </section>
   )
 }

@@ -4,7 +4,9 @@ import type { Conversation, ReplyRule, Template } from '@api-contract'
 import { useTemplates } from '@/queries/templates'
 import { COMPOSER_ID, CONVERSATION_LIST_ID, focusElement } from '@/lib/dom'
 import { useNow } from '@/lib/use-now'
+import { languageName } from '@/lib/language-name'
 import { useSendReply } from '../api/messages'
+import { translateReply } from '../api/translations'
 import { fetchFilledTemplate } from '../api/workflow'
 import { offeredTemplates, replyRuleAt } from '../reply-window'
 import { useComposerActions, useComposerMode, useDraft } from '../stores/composer-store'
@@ -13,12 +15,12 @@ import { NoteComposer } from './note-composer'
 import { TemplatePicker } from './template-picker'
 
 /** The chat's composer: a reply to the guest or an internal note for colleagues, as the toggle says. */
-export function Composer({ conversation }: { conversation: Conversation }) {
+export function Composer({ conversation, translateInto = null }: { conversation: Conversation; translateInto?: string | null }) {
   const mode = useComposerMode(conversation.id)
   return (
     <>
       <ComposerModeToggle conversationId={conversation.id} mode={mode} />
-      {mode === 'note' ? <NoteComposer conversationId={conversation.id} /> : <ReplyComposer conversation={conversation} />}
+      {mode === 'note' ? <NoteComposer conversationId={conversation.id} /> : <ReplyComposer conversation={conversation} translateInto={translateInto} />}
     </>
   )
 }
@@ -28,7 +30,8 @@ export function Composer({ conversation }: { conversation: Conversation }) {
  * instead; after the 24 h window, WhatsApp takes only approved templates and Messenger/Instagram
  * nothing, as the platforms require.
  */
-function ReplyComposer({ conversation }: { conversation: Conversation }) {
+/** `translateInto`: the guest's language, when the property translates and the guest reads another than staff write. */
+function ReplyComposer({ conversation, translateInto }: { conversation: Conversation; translateInto: string | null }) {
   const { t } = useTranslation()
   const now = useNow(30_000)
   const rule = replyRuleAt(conversation.replyPolicy, now)
@@ -55,7 +58,7 @@ function ReplyComposer({ conversation }: { conversation: Conversation }) {
     )
   }
   if (rule.templatesOnly) return <TemplatesOnly conversation={conversation} rule={rule} />
-  return <ReplyBox conversation={conversation} rule={rule} />
+  return <ReplyBox conversation={conversation} rule={rule} translateInto={translateInto} />
 }
 
 function TemplatesOnly({ conversation, rule }: { conversation: Conversation; rule: ReplyRule }) {
@@ -75,8 +78,13 @@ function TemplatesOnly({ conversation, rule }: { conversation: Conversation; rul
   )
 }
 
-function ReplyBox({ conversation, rule }: { conversation: Conversation; rule: ReplyRule }) {
-  const { t } = useTranslation()
+function ReplyBox({ conversation, rule, translateInto }: { conversation: Conversation; rule: ReplyRule; translateInto: string | null }) {
+  const { t, i18n } = useTranslation()
+  const writtenIn = i18n.resolvedLanguage ?? 'en'
+  // Translated for the guest before sending, unless staff choose to send their own words.
+  const [translating, setTranslating] = useState(true)
+  const [review, setReview] = useState<{ original: string; text: string } | null>(null)
+  const [asking, setAsking] = useState(false)
   const conversationId = conversation.id
   const draft = useDraft(conversationId)
   const { draftTyped, replySent } = useComposerActions()
@@ -86,20 +94,31 @@ function ReplyBox({ conversation, rule }: { conversation: Conversation; rule: Re
   const [picker, setPicker] = useState<{ search: string } | null>(null)
   const [missing, setMissing] = useState<string[]>([])
 
-  function submit() {
+  async function submit() {
     const text = draft.trim()
-    if (!text || send.isPending) return
+    if (!text || send.isPending || asking) return
     setFailure(null)
-    send.mutate(
-      { text },
-      {
-        onSuccess: () => {
-          replySent(conversationId)
-          setMissing([])
-        },
-        onError: (error) => setFailure(error.message),
+    if (translateInto && translating && !review) {
+      // First the translation, shown for review; nothing is sent yet.
+      setAsking(true)
+      try {
+        setReview({ original: text, text: (await translateReply(conversationId, text, writtenIn, translateInto)).text })
+      } catch (error) {
+        setFailure(t('composer.translationFailed', { reason: (error as Error).message }))
+      } finally {
+        setAsking(false)
+      }
+      return
+    }
+    const reply = review ? { text: review.text.trim(), original: { text: review.original, language: writtenIn } } : { text }
+    send.mutate(reply, {
+      onSuccess: () => {
+        replySent(conversationId)
+        setReview(null)
+        setMissing([])
       },
-    )
+      onError: (error) => setFailure(error.message),
+    })
   }
 
   async function applyTemplate(template: Template) {
@@ -119,7 +138,7 @@ function ReplyBox({ conversation, rule }: { conversation: Conversation; rule: Re
       className="composer"
       onSubmit={(event) => {
         event.preventDefault()
-        submit()
+        void submit()
       }}
     >
       {rule.reason === 'window-closed-with-warning' && (
@@ -170,7 +189,7 @@ function ReplyBox({ conversation, rule }: { conversation: Conversation; rule: Re
               if (first) void applyTemplate(first)
               return
             }
-            submit()
+            void submit()
           } else if (event.key === 'Escape') {
             event.preventDefault()
             if (picker) {
@@ -182,9 +201,37 @@ function ReplyBox({ conversation, rule }: { conversation: Conversation; rule: Re
           }
         }}
       />
-      <button type="submit" className="button primary" disabled={!draft.trim() || draft.startsWith('/') || send.isPending}>
-        {send.isPending ? t('composer.sending') : t('composer.send')}
+      <button type="submit" className="button primary" disabled={!draft.trim() || draft.startsWith('/') || send.isPending || asking || review !== null}>
+        {send.isPending ? t('composer.sending') : asking ? t('composer.translating') : t('composer.send')}
       </button>
+      {translateInto && (
+        <label className="checkbox composer-translate">
+          <input type="checkbox" checked={translating} onChange={() => setTranslating(!translating)} disabled={review !== null} />
+          {t('composer.translateBefore', { language: languageName(translateInto, i18n.language) })}
+        </label>
+      )}
+      {review && translateInto && (
+        <div className="composer-review" role="group" aria-label={t('composer.review', { language: languageName(translateInto, i18n.language) })}>
+          <p>{t('composer.review', { language: languageName(translateInto, i18n.language) })}</p>
+          <textarea
+            dir="auto"
+            lang={translateInto}
+            rows={2}
+            maxLength={5000}
+            aria-label={t('composer.reviewBox')}
+            value={review.text}
+            onChange={(event) => setReview({ ...review, text: event.target.value })}
+          />
+          <div className="composer-review-actions">
+            <button type="button" className="button primary" disabled={!review.text.trim() || send.isPending} onClick={() => void submit()}>
+              {send.isPending ? t('composer.sending') : t('composer.sendTranslation')}
+            </button>
+            <button type="button" className="button" onClick={() => setReview(null)}>
+              {t('composer.backToEdit')}
+            </button>
+          </div>
+        </div>
+      )}
       {missing.length > 0 && (
         <p className="composer-warning" role="status">
           {t('templates.missing', { variables: missing.join(', ') })}

@@ -1,13 +1,25 @@
-import { memo } from 'react'
+import { memo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Message } from '@api-contract'
+import { languageName } from '@/lib/language-name'
 import { messageTime } from '@/lib/relative-time'
 import { useRetryDelivery } from '../api/workflow'
 import { noteSegments } from '../mentions'
 import { MessageContent } from './message-content'
 
 /** Guest messages sit on the left, the property's (staff, AI agent, local systems) on the right. */
-export const MessageBubble = memo(function MessageBubble({ message, now, find }: { message: Message; now: number; find?: readonly string[] }) {
+export const MessageBubble = memo(function MessageBubble({
+  message,
+  now,
+  find,
+  translation,
+}: {
+  message: Message
+  now: number
+  find?: readonly string[]
+  /** The guest's words in the reader's language, where the desk has them. */
+  translation?: { from: string; text: string }
+}) {
   const { t, i18n } = useTranslation()
   if (message.internal) return <NoteBubble message={message} now={now} />
   const fromGuest = message.direction === 'in'
@@ -28,7 +40,13 @@ export const MessageBubble = memo(function MessageBubble({ message, now, find }:
           ))}
         </span>
       )}
-      <MessageContent content={message.content} find={find} />
+      {translation ? (
+        <Translated translated={translation.text} from={translation.from} original={<MessageContent content={message.content} find={find} />} />
+      ) : message.original ? (
+        <Translated translated={message.original.text} from={null} original={<MessageContent content={message.content} find={find} />} sent />
+      ) : (
+        <MessageContent content={message.content} find={find} />
+      )}
       <span className="bubble-footer">
         {message.delivery && <DeliveryState message={message} />}
         <time className="bubble-time" dateTime={message.createdAt}>
@@ -38,6 +56,34 @@ export const MessageBubble = memo(function MessageBubble({ message, now, find }:
     </article>
   )
 })
+
+/**
+ * A message shown in the reader's language, the words as written one click away: a guest's message
+ * translated for staff, or a reply staff wrote in their language and sent translated (`sent`: what
+ * the guest received is the original shown on demand).
+ */
+function Translated({ translated, from, original, sent = false }: { translated: string; from: string | null; original: React.ReactNode; sent?: boolean }) {
+  const { t, i18n } = useTranslation()
+  const [showOriginal, setShowOriginal] = useState(false)
+  return (
+    <>
+      {showOriginal ? (
+        original
+      ) : (
+        <p dir="auto" className="bubble-text">
+          {translated}
+        </p>
+      )}
+      <span className="translated-note">
+        {sent ? t('translation.sentTranslated') : t('translation.from', { language: languageName(from ?? '', i18n.language) })}
+        {' · '}
+        <button type="button" className="link-button" aria-pressed={showOriginal} onClick={() => setShowOriginal(!showOriginal)}>
+          {sent ? t('translation.showSent') : t('translation.showOriginal')}
+        </button>
+      </span>
+    </>
+  )
+}
 
 /** An internal note: on the staff side, yellow, labelled as never sent to the guest, its mentions marked. */
 function NoteBubble({ message, now }: { message: Message; now: number }) {

@@ -10,12 +10,15 @@ import { useFailureShown } from '@/lib/use-failure-shown'
 import { useNow } from '@/lib/use-now'
 import { openWithoutForcedLayout } from '@/lib/virtual-rect'
 import { useMessages } from '../api/messages'
+import type { TranslationOf } from '../api/translations'
 import { useConversationEvents } from '../api/workflow'
 import { chatRows, type ChatRow } from '../chat-rows'
 import { estimateRowHeight } from '../row-height'
 import { withSessionDividers } from '../session-dividers'
 import { MessageBubble } from './message-bubble'
 import { TimelineEvent } from './timeline-event'
+
+const NO_TRANSLATIONS: TranslationOf = new Map()
 
 /** The line above the oldest message ("Loading older…", "This is the beginning…"); styles.css agrees. */
 const EDGE_HEIGHT = 32
@@ -28,7 +31,7 @@ const PREFETCH_ROWS = 15
  * at the newest message and follows new ones while the reader is there; older pages load as it
  * scrolls up, and the row being read keeps its place when they land above it (end anchoring).
  */
-export function MessageHistory({ conversationId }: { conversationId: string }) {
+export function MessageHistory({ conversationId, translations = NO_TRANSLATIONS }: { conversationId: string; translations?: TranslationOf }) {
   const { t } = useTranslation()
   const now = useNow()
   const messages = useMessages(conversationId)
@@ -130,7 +133,7 @@ export function MessageHistory({ conversationId }: { conversationId: string }) {
             className="history-row"
             style={{ transform: `translateY(${virtualRow.start}px)` }}
           >
-            <HistoryRow row={rows[virtualRow.index]!} now={now} find={find} undoneMerges={undoneMerges} />
+            <HistoryRow row={rows[virtualRow.index]!} now={now} find={find} undoneMerges={undoneMerges} translations={translations} />
           </div>
         ))}
       </div>
@@ -144,11 +147,13 @@ const HistoryRow = memo(function HistoryRow({
   now,
   find,
   undoneMerges,
+  translations,
 }: {
   row: ChatRow
   now: number
   find: readonly string[]
   undoneMerges: ReadonlySet<string>
+  translations: TranslationOf
 }) {
   const { t, i18n } = useTranslation()
   if (row.kind === 'event') return <TimelineEvent event={row.event} undone={undoneMerges.has(String(row.event.data.mergeId))} />
@@ -163,7 +168,7 @@ const HistoryRow = memo(function HistoryRow({
           </span>
         </div>
       )}
-      <MessageBubble message={row.message} now={now} find={find} />
+      <MessageBubble message={row.message} now={now} find={find} translation={translations.get(row.message.id)} />
     </>
   )
 })

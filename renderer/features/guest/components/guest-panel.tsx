@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { languageName } from '@/lib/language-name'
+import { conversationOptions } from '@/queries/conversation'
 import type { GuestPanel as GuestPanelData, Reservation } from '@api-contract'
 import { ChannelBadge } from '@/components/channel-badge'
 import { QueryFailure } from '@/components/query-failure'
@@ -25,6 +27,7 @@ export function GuestPanel({ conversationId }: { conversationId: string | null }
 function GuestDetails({ conversationId }: { conversationId: string }) {
   const { t, i18n } = useTranslation()
   const panel = useGuestPanel(conversationId)
+  const conversation = useQuery({ ...conversationOptions(conversationId ?? ''), enabled: conversationId !== null })
   const failure = useFailureShown(panel)
   if (!panel.data) {
     return (
@@ -46,7 +49,9 @@ function GuestDetails({ conversationId }: { conversationId: string }) {
   const email = identities.find((i) => i.type === 'email')?.value
   const phone = identities.find((i) => i.type === 'phone')?.value
   const name = profile ? [profile.firstName, profile.lastName].filter(Boolean).join(' ') : ''
-  const language = profile?.language ? languageName(profile.language, i18n.language) : null
+  // The profile's language, else the one the guest writes in this conversation (told from their messages).
+  const told = profile?.language ?? conversation.data?.language ?? null
+  const language = told ? languageName(told, i18n.language) : null
 
   return (
     <GuestAside>

@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto'
+import type { Db } from './open.js'
+
+/** A guest message a reader may want in their language. */
+export interface GuestText {
+  id: string
+  text: string
+  /** As guest insight told it; null: not told (it is not translated). */
+  language: string | null
+}
+
+/** The key a text is cached under: its language and its words. */
+export const sourceHash = (from: string | null, text: string) =>
+  createHash('sha256')
+    .update(`${from ?? ''}\u0000${text}`)
+    .digest('base64url')
+
+/** The translation cache, and the guest messages of a conversation to translate. */
+export function translationsRepository(db: Db) {
+  const get = db.prepare('SELECT text FROM translations WHERE source_hash = ? AND target = ?').pluck()
+  const put = db.prepare('INSERT OR REPLACE INTO translations (source_hash, target, text, created_at) VALUES (?, ?, ?, ?)')
+  const newestGuestTexts = db.prepare(`
+    SELECT id, text, language FROM messages INDEXED BY messages_by_conversation_time
+    WHERE conversation_id = ? AND direction = 'in' AND internal = 0 AND text <> ''
+    ORDER BY created_at DESC, rowid DESC LIMIT ?`)
+  return {
+    get(from: string | null, text: string, target: string): string | undefined {
+      return get.get(sourceHash(from, text), target) as string | undefined
+    },
+    put(from: string | null, text: string, target: string, translated: string, now: number): void {
+      put.run(sourceHash(from, text), target, translated, now)
+    },
+    /** The conversation's newest guest messages with text, newest first. */
+    newestGuestTexts(conversationId: string, limit: number): GuestText[] {
+      return newestGuestTexts.all(conversationId, limit) as GuestText[]
+    },
+  }
+}
