@@ -110,6 +110,7 @@ export const settingsKeys = {
   llm: () => [...settingsKeys.all, 'llm'] as const,
   agent: () => [...settingsKeys.all, 'agent'] as const,
   channelAccounts: () => [...settingsKeys.all, 'channel-accounts'] as const,
+  translation: (propertyId: string) => [...settingsKeys.all, 'translation', propertyId] as const,
 }
 
 export const statsKeys = {

@@ -397,6 +397,15 @@ export const en = {
     hoverHint: 'Point at a bar for its value.',
   },
   settings: {
+    translation: {
+      title: 'Translation',
+      intro:
+        "Guests' messages in each reader's language, and replies in the guest's. Without a provider nothing is sent anywhere: the inbox still tells which language a guest writes.",
+      provider: 'Provider',
+      url: 'Web address',
+      llmHint: 'The language model set above translates.',
+      kinds: { none: 'None', libretranslate: 'LibreTranslate (self-hostable)', deepl: 'DeepL', llm: "The desk's LLM" },
+    },
     agent: {
       title: 'AI agent',
       intro:

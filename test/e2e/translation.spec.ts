@@ -120,3 +120,23 @@ test('an Italian guest read in English; the reply written in English, reviewed i
     'en→it: Of course, we will put a cot in your room.',
   ])
 })
+
+test('Settings › Translation: an admin picks the provider, its address and key, or none', async ({ page, desk, signedIn }) => {
+  const propertyId = desk.seed.properties.alpenblick
+  const stored = async () => (await page.request.get(`${desk.url}/v1/settings/translation?propertyId=${propertyId}`)).json()
+  await page.goto(`${desk.url}/settings`)
+  const section = page.getByRole('region', { name: 'Translation' })
+  const form = section.getByRole('form', { name: /Translation: Hotel Alpenblick/ })
+  await expect(form.getByRole('combobox', { name: 'Provider' })).toHaveValue('libretranslate')
+  await form.getByRole('combobox', { name: 'Provider' }).selectOption({ label: 'DeepL' })
+  await form.getByLabel('API key').fill('deepl-e2e-key')
+  await form.getByRole('button', { name: 'Save' }).click()
+  await expect(form.getByRole('status')).toHaveText('Saved')
+  expect(await stored()).toMatchObject({ kind: 'deepl', hasApiKey: true })
+  await expectNoSeriousViolations(page)
+  await page.screenshot({ path: `${SCREENSHOTS}translation-settings.png` })
+  await form.getByRole('combobox', { name: 'Provider' }).selectOption({ label: 'None' })
+  await form.getByRole('button', { name: 'Save' }).click()
+  await expect(form.getByRole('status')).toHaveText('Saved')
+  expect(await stored()).toBeNull()
+})

@@ -404,6 +404,15 @@ export const de = {
     hoverHint: 'Zeigen Sie auf einen Balken, um seinen Wert zu sehen.',
   },
   settings: {
+    translation: {
+      title: 'Übersetzung',
+      intro:
+        'Gastnachrichten in der Sprache jeder Person am Empfang, Antworten in der Sprache des Gastes. Ohne Anbieter wird nichts gesendet: Die Inbox zeigt trotzdem, in welcher Sprache ein Gast schreibt.',
+      provider: 'Anbieter',
+      url: 'Webadresse',
+      llmHint: 'Das oben eingerichtete Sprachmodell übersetzt.',
+      kinds: { none: 'Keiner', libretranslate: 'LibreTranslate (selbst gehostet)', deepl: 'DeepL', llm: 'LLM der Rezeption' },
+    },
     agent: {
       title: 'KI-Agent',
       intro:

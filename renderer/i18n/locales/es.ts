@@ -412,6 +412,15 @@ export const es = {
     hoverHint: 'Sitúe el puntero sobre una barra para ver su valor.',
   },
   settings: {
+    translation: {
+      title: 'Traducción',
+      intro:
+        'Los mensajes de los huéspedes en el idioma de cada lector y las respuestas en el del huésped. Sin proveedor no se envía nada: la bandeja sigue indicando el idioma del huésped.',
+      provider: 'Proveedor',
+      url: 'Dirección web',
+      llmHint: 'Traduce el modelo de lenguaje configurado arriba.',
+      kinds: { none: 'Ninguno', libretranslate: 'LibreTranslate (autoalojable)', deepl: 'DeepL', llm: 'El LLM del puesto' },
+    },
     agent: {
       title: 'Agente de IA',
       intro:

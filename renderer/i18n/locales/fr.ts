@@ -411,6 +411,15 @@ export const fr = {
     hoverHint: 'Survolez une barre pour afficher sa valeur.',
   },
   settings: {
+    translation: {
+      title: 'Traduction',
+      intro:
+        'Les messages des clients dans la langue de chaque lecteur, et les réponses dans celle du client. Sans fournisseur, rien n’est envoyé nulle part : la boîte indique quand même la langue du client.',
+      provider: 'Fournisseur',
+      url: 'Adresse web',
+      llmHint: 'Le modèle de langage configuré ci-dessus traduit.',
+      kinds: { none: 'Aucun', libretranslate: 'LibreTranslate (auto-hébergeable)', deepl: 'DeepL', llm: 'Le LLM du poste' },
+    },
     agent: {
       title: 'Agent IA',
       intro:

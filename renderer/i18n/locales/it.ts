@@ -411,6 +411,15 @@ export const it = {
     hoverHint: 'Passi il puntatore su una barra per vederne il valore.',
   },
   settings: {
+    translation: {
+      title: 'Traduzione',
+      intro:
+        'I messaggi degli ospiti nella lingua di chi legge e le risposte in quella dell’ospite. Senza fornitore non viene inviato nulla: la posta indica comunque la lingua dell’ospite.',
+      provider: 'Fornitore',
+      url: 'Indirizzo web',
+      llmHint: 'Traduce il modello linguistico configurato qui sopra.',
+      kinds: { none: 'Nessuno', libretranslate: 'LibreTranslate (installabile in proprio)', deepl: 'DeepL', llm: 'L’LLM della postazione' },
+    },
     agent: {
       title: 'Agente IA',
       intro:

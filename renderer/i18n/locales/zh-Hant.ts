@@ -390,6 +390,14 @@ export const zhHant = {
     hoverHint: '將游標移到長條上即可查看數值。',
   },
   settings: {
+    translation: {
+      title: '翻譯',
+      intro: '以每位讀者的語言顯示房客訊息，並以房客的語言回覆。未設定服務時不會傳送任何內容：收件匣仍會顯示房客使用的語言。',
+      provider: '翻譯服務',
+      url: '網址',
+      llmHint: '由上方設定的語言模型翻譯。',
+      kinds: { none: '無', libretranslate: 'LibreTranslate（可自行架設）', deepl: 'DeepL', llm: '櫃檯的 LLM' },
+    },
     agent: {
       title: 'AI 客服',
       intro:

@@ -12,6 +12,7 @@ import { DesktopSection } from './desktop-section'
 import { OwnPasswordSection } from './own-password-section'
 import { PropertySection } from './property-section'
 import { ReplyTargetsSection } from './reply-targets-section'
+import { TranslationSection } from './translation-section'
 
 /** Admin settings: this computer, the property, other features' sections (`children`), the AI agent, channel accounts, the own password. */
 export function SettingsScreen({ children }: { children?: ReactNode }) {
@@ -30,6 +31,7 @@ export function SettingsScreen({ children }: { children?: ReactNode }) {
       <AgentSettingsSection />
       <DeskTimersSection />
       {llm.isSuccess && <LlmForm key={llm.data?.baseUrl ?? 'none'} provider={llm.data} />}
+      <TranslationSection />
       <ChannelAccountsSection />
       <OwnPasswordSection />
     </main>
