@@ -91,8 +91,23 @@ export const ConversationSchema = Type.Object({
   insight: Type.Union([
     Type.Object(
       {
-        intent: Type.Object({ level: Type.Enum(['high', 'medium', 'low']), reason: Type.String() }),
-        persona: Type.Union([Type.Object({ tag: Type.String(), evidence: Type.String() }), Type.Null()]),
+        intent: Type.Object({
+          level: Type.Enum(['high', 'medium', 'low']),
+          reason: Type.String({ description: 'Why, in English.' }),
+          code: Type.Optional(
+            Type.Enum(['reservation', 'bookWithDates', 'bookWithDetails', 'book', 'dates', 'questions'], {
+              description: 'Why, as a code (absent on older readings).',
+            }),
+          ),
+        }),
+        persona: Type.Union([
+          Type.Object({
+            tag: Type.String(),
+            evidence: Type.String({ description: 'What tells it, in English.' }),
+            mentions: Type.Optional(Type.Array(Type.String(), { description: "The guest's words that tell it (absent on older readings)." })),
+          }),
+          Type.Null(),
+        ]),
         dates: Type.Array(Type.Object({ text: Type.String(), start: Type.String(), end: Type.Union([Type.String(), Type.Null()]) }), {
           description: "Dates the guest mentions, read relative to each message's time (YYYY-MM-DD).",
         }),

@@ -11,6 +11,7 @@ import type { Db } from './open.js'
 import { guestSearchGramsWriter, shortQueryLookup } from './guest-search-grams.js'
 import type { QueryWorker } from './query-worker.js'
 import { statementCache } from './statement-cache.js'
+import type { IntentReason } from '../domain/insight/profile.js'
 
 export interface Conversation {
   rowid: number
@@ -62,8 +63,10 @@ export interface ConversationInsight {
   /** The last guest message read (messages.rowid). */
   readUpTo: number
   kind: ConversationKind | null
-  persona: { tag: Persona; evidence: string } | null
-  intent: { level: 'high' | 'medium' | 'low'; reason: string }
+  /** `mentions`: the words that tell it (insights read before it have only `evidence`). */
+  persona: { tag: Persona; evidence: string; mentions?: string[] } | null
+  /** `code`: why, for the inbox to word (insights read before it have only `reason`). */
+  intent: { level: 'high' | 'medium' | 'low'; reason: string; code?: IntentReason }
   dates: { text: string; start: string; end: string | null }[]
   captured: { emails: string[]; phones: string[]; name: string | null }
   /** Evidence gathered so far, so each new message is read once. */

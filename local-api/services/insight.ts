@@ -127,7 +127,7 @@ export function createInsightService(store: Store, events: EventBus, clock: () =
       name: found.name ?? insight.captured.name,
     }
     const persona = buyerPersona(insight.cues.personaTexts)
-    insight.persona = persona ? { tag: persona.persona, evidence: persona.evidence } : null
+    insight.persona = persona ? { tag: persona.persona, evidence: persona.evidence, mentions: persona.mentions } : null
     const hasReservation = conversation.guestId !== null && store.reservations.byGuest(conversation.guestId).length > 0
     insight.intent = intentLevel({ bookingIntent: insight.cues.bookingIntent, dates: insight.dates.length, details: insight.cues.details, hasReservation })
     insight.kind = conversationKind({

@@ -143,6 +143,15 @@ export const en = {
     bytes_other: '{{count}} bytes',
   },
   insight: {
+    intentReasons: {
+      reservation: 'has a reservation',
+      bookWithDates: 'wants to book and names dates',
+      bookWithDetails: 'wants to book and gives party or room details',
+      book: 'asks about booking, without dates yet',
+      dates: 'names dates, without asking to book',
+      questions: 'asks questions only',
+    },
+    mentions: 'mentions {{words}}',
     title: 'Insight',
     type: 'Type',
     intent: 'Intent',
@@ -157,6 +166,8 @@ export const en = {
     saysName: 'says their name is {{name}}',
   },
   suggestions: {
+    // The full stop that ends a suggestion's sentence.
+    end: '.',
     title: 'Contacts the guest wrote',
     wrote: 'This guest wrote ',
     belongsTo: ' — it belongs to the profile of ',

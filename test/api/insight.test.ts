@@ -43,7 +43,7 @@ describe('guest insight', () => {
     assert.equal(found.type, 'booking')
     assert.equal(found.persona, 'family')
     assert.match(found.insight.persona.evidence, /kids|family room/)
-    assert.deepEqual(found.insight.intent, { level: 'high', reason: 'wants to book and names dates' })
+    assert.deepEqual(found.insight.intent, { level: 'high', reason: 'wants to book and names dates', code: 'bookWithDates' })
     assert.deepEqual(
       found.insight.dates.map((d: { start: string; end: string }) => [d.start, d.end]),
       [['2027-03-03', '2027-03-05']],

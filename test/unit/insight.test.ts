@@ -60,6 +60,7 @@ describe('persona and intent', () => {
     assert.deepEqual(buyerPersona(['We are two adults with two children, do you have a family room?']), {
       persona: 'family',
       evidence: 'mentions "children", "family room"',
+      mentions: ['children', 'family room'],
     })
     assert.equal(buyerPersona(['I need an invoice for my company, I am here for a conference'])?.persona, 'business')
     assert.equal(buyerPersona(['It is our honeymoon!'])?.persona, 'couple')
@@ -73,7 +74,11 @@ describe('persona and intent', () => {
     assert.equal(intentLevel({ bookingIntent: true, dates: 0, details: true, hasReservation: false }).level, 'high')
     assert.equal(intentLevel({ bookingIntent: true, dates: 0, details: false, hasReservation: false }).level, 'medium')
     assert.equal(intentLevel({ bookingIntent: false, dates: 2, details: false, hasReservation: false }).level, 'medium')
-    assert.deepEqual(intentLevel({ bookingIntent: false, dates: 0, details: false, hasReservation: false }), { level: 'low', reason: 'asks questions only' })
+    assert.deepEqual(intentLevel({ bookingIntent: false, dates: 0, details: false, hasReservation: false }), {
+      level: 'low',
+      reason: 'asks questions only',
+      code: 'questions',
+    })
   })
 
   it('type a conversation by what it contains', () => {

@@ -2,6 +2,8 @@
 
 export type Persona = 'business' | 'family' | 'couple' | 'group' | 'long_stay'
 export type IntentLevel = 'high' | 'medium' | 'low'
+/** Why the intent is what it is, as a code the inbox words in each language (`reason` says it in English). */
+export type IntentReason = 'reservation' | 'bookWithDates' | 'bookWithDetails' | 'book' | 'dates' | 'questions'
 export type ConversationKind = 'booking' | 'lead' | 'faq' | 'mixed'
 
 interface Cue {
@@ -39,7 +41,7 @@ const CUES: readonly Cue[] = [
 ]
 
 /** The persona with the most evidence, and a one-line explanation quoting it; undefined without evidence. */
-export function buyerPersona(texts: readonly string[]): { persona: Persona; evidence: string } | undefined {
+export function buyerPersona(texts: readonly string[]): { persona: Persona; evidence: string; mentions: string[] } | undefined {
   const all = texts.join('\n')
   let best: { persona: Persona; hits: string[] } | undefined
   for (const cue of CUES) {
@@ -49,6 +51,7 @@ export function buyerPersona(texts: readonly string[]): { persona: Persona; evid
   return (
     best && {
       persona: best.persona,
+      mentions: best.hits.slice(0, 3),
       evidence: `mentions ${best.hits
         .slice(0, 3)
         .map((hit) => `"${hit}"`)
@@ -64,13 +67,14 @@ export function buyerPersona(texts: readonly string[]): { persona: Persona; evid
 export function intentLevel(input: { bookingIntent: boolean; dates: number; details: boolean; hasReservation: boolean }): {
   level: IntentLevel
   reason: string
+  code: IntentReason
 } {
-  if (input.hasReservation) return { level: 'high', reason: 'has a reservation' }
-  if (input.bookingIntent && input.dates > 0) return { level: 'high', reason: 'wants to book and names dates' }
-  if (input.bookingIntent && input.details) return { level: 'high', reason: 'wants to book and gives party or room details' }
-  if (input.bookingIntent) return { level: 'medium', reason: 'asks about booking, without dates yet' }
-  if (input.dates > 0) return { level: 'medium', reason: 'names dates, without asking to book' }
-  return { level: 'low', reason: 'asks questions only' }
+  if (input.hasReservation) return { level: 'high', reason: 'has a reservation', code: 'reservation' }
+  if (input.bookingIntent && input.dates > 0) return { level: 'high', reason: 'wants to book and names dates', code: 'bookWithDates' }
+  if (input.bookingIntent && input.details) return { level: 'high', reason: 'wants to book and gives party or room details', code: 'bookWithDetails' }
+  if (input.bookingIntent) return { level: 'medium', reason: 'asks about booking, without dates yet', code: 'book' }
+  if (input.dates > 0) return { level: 'medium', reason: 'names dates, without asking to book', code: 'dates' }
+  return { level: 'low', reason: 'asks questions only', code: 'questions' }
 }
 
 const DETAILS =

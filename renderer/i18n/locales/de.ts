@@ -146,6 +146,15 @@ export const de = {
     bytes_other: '{{count}} Bytes',
   },
   insight: {
+    intentReasons: {
+      reservation: 'hat eine Reservierung',
+      bookWithDates: 'möchte buchen und nennt Daten',
+      bookWithDetails: 'möchte buchen und nennt Personen- oder Zimmerangaben',
+      book: 'fragt nach einer Buchung, noch ohne Daten',
+      dates: 'nennt Daten, ohne buchen zu wollen',
+      questions: 'stellt nur Fragen',
+    },
+    mentions: 'erwähnt {{words}}',
     title: 'Analyse',
     type: 'Art',
     intent: 'Interesse',
@@ -160,6 +169,8 @@ export const de = {
     saysName: 'gibt als Namen {{name}} an',
   },
   suggestions: {
+    // The full stop that ends a suggestion's sentence.
+    end: '.',
     title: 'Vom Gast genannte Kontaktdaten',
     wrote: 'Dieser Gast nannte ',
     belongsTo: ' – diese Angabe gehört zum Profil von ',

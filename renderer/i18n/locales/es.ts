@@ -149,6 +149,15 @@ export const es = {
     bytes_other: '{{count}} bytes',
   },
   insight: {
+    intentReasons: {
+      reservation: 'tiene una reserva',
+      bookWithDates: 'quiere reservar e indica fechas',
+      bookWithDetails: 'quiere reservar e indica personas o habitación',
+      book: 'pregunta por una reserva, aún sin fechas',
+      dates: 'indica fechas, sin pedir reservar',
+      questions: 'solo hace preguntas',
+    },
+    mentions: 'menciona {{words}}',
     title: 'Análisis',
     type: 'Tipo',
     intent: 'Intención',
@@ -163,6 +172,8 @@ export const es = {
     saysName: 'dice llamarse {{name}}',
   },
   suggestions: {
+    // The full stop that ends a suggestion's sentence.
+    end: '.',
     title: 'Datos de contacto que escribió el huésped',
     wrote: 'Este huésped escribió ',
     belongsTo: ', que pertenece al perfil de ',

@@ -149,6 +149,15 @@ export const fr = {
     bytes_other: '{{count}} octets',
   },
   insight: {
+    intentReasons: {
+      reservation: 'a une réservation',
+      bookWithDates: 'veut réserver et donne des dates',
+      bookWithDetails: 'veut réserver et précise le nombre de personnes ou la chambre',
+      book: 'demande à réserver, sans dates pour l’instant',
+      dates: 'donne des dates, sans demander à réserver',
+      questions: 'pose seulement des questions',
+    },
+    mentions: 'mentionne {{words}}',
     title: 'Analyse',
     type: 'Type',
     intent: 'Intention',
@@ -163,6 +172,8 @@ export const fr = {
     saysName: 'dit s’appeler {{name}}',
   },
   suggestions: {
+    // The full stop that ends a suggestion's sentence.
+    end: '.',
     title: 'Coordonnées indiquées par le client',
     wrote: 'Ce client a indiqué ',
     belongsTo: ' — ce contact figure sur le profil de ',

@@ -149,6 +149,15 @@ export const it = {
     bytes_other: '{{count}} byte',
   },
   insight: {
+    intentReasons: {
+      reservation: 'ha una prenotazione',
+      bookWithDates: 'vuole prenotare e indica le date',
+      bookWithDetails: 'vuole prenotare e indica persone o camera',
+      book: 'chiede di prenotare, ancora senza date',
+      dates: 'indica delle date, senza chiedere di prenotare',
+      questions: 'fa solo domande',
+    },
+    mentions: 'menziona {{words}}',
     title: 'Analisi',
     type: 'Tipo',
     intent: 'Intenzione',
@@ -163,6 +172,8 @@ export const it = {
     saysName: 'dice di chiamarsi {{name}}',
   },
   suggestions: {
+    // The full stop that ends a suggestion's sentence.
+    end: '.',
     title: 'Recapiti scritti dall’ospite',
     wrote: 'Questo ospite ha scritto ',
     belongsTo: ' — appartiene al profilo di ',

@@ -142,6 +142,15 @@ export const zhHant = {
     bytes_other: '{{count}} 位元組',
   },
   insight: {
+    intentReasons: {
+      reservation: '已有訂房',
+      bookWithDates: '想訂房並提供日期',
+      bookWithDetails: '想訂房並提供人數或房型',
+      book: '詢問訂房，尚未提供日期',
+      dates: '提供日期，但未要求訂房',
+      questions: '僅詢問問題',
+    },
+    mentions: '提到{{words}}',
     title: '房客分析',
     type: '類型',
     intent: '訂房意願',
@@ -156,6 +165,8 @@ export const zhHant = {
     saysName: '自稱姓名為 {{name}}',
   },
   suggestions: {
+    // The full stop that ends a suggestion's sentence.
+    end: '。',
     title: '房客提供的聯絡資訊',
     wrote: '房客留下了 ',
     belongsTo: '，此資料屬於以下房客的檔案：',

@@ -75,7 +75,8 @@ function SuggestionText({ suggestion }: { suggestion: ContactSuggestion }) {
     return (
       <>
         {t('suggestions.wrote')}
-        {value}.
+        {value}
+        {t('suggestions.end')}
       </>
     )
   const name = owner.name ?? t('suggestions.unnamed')
@@ -86,7 +87,8 @@ function SuggestionText({ suggestion }: { suggestion: ContactSuggestion }) {
       {value}
       {t('suggestions.belongsTo')}
       <strong>{name}</strong>
-      {booking}.
+      {booking}
+      {t('suggestions.end')}
     </>
   )
 }

@@ -20,14 +20,19 @@ export function InsightSection({ conversationId }: { conversationId: string }) {
           <dt>{t('insight.intent')}</dt>
           <dd>
             <span className={`intent intent-${insight.intent.level}`}>{t(`insight.intents.${insight.intent.level}`)}</span>
-            <span className="muted"> · {insight.intent.reason}</span>
+            <span className="muted"> · {insight.intent.code ? t(`insight.intentReasons.${insight.intent.code}`) : insight.intent.reason}</span>
           </dd>
           <dt>{t('insight.persona')}</dt>
           <dd>
             {insight.persona ? (
               <>
                 {t(`insight.personas.${insight.persona.tag}`)}
-                <span className="muted"> · {insight.persona.evidence}</span>
+                <span className="muted">
+                  {' · '}
+                  {insight.persona.mentions
+                    ? t('insight.mentions', { words: insight.persona.mentions.map((word) => `“${word}”`).join(', ') })
+                    : insight.persona.evidence}
+                </span>
               </>
             ) : (
               t('guest.none')
