@@ -15,7 +15,9 @@ export interface ExportedCsv {
  * `onProgress` told how many rows are in so far, out of how many.
  */
 export async function exportCsv(filters: ConversationFilters, onProgress: (done: number, total: number) => void): Promise<ExportedCsv> {
-  const response = await fetchOrNoAnswer(`/v1/export.csv${queryString({ ...filters })}`, { credentials: 'same-origin' })
+  // The translation column in the reader's language (the guest messages the desk has translated into it).
+  const translateTo = i18next.resolvedLanguage ?? 'en'
+  const response = await fetchOrNoAnswer(`/v1/export.csv${queryString({ ...filters, translateTo })}`, { credentials: 'same-origin' })
   if (!response.ok) throw await problemError(response)
   if (!response.body) throw new Error(i18next.t('errors.server'))
   const total = Number(response.headers.get('x-export-rows') ?? 0)
