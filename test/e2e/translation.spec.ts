@@ -104,7 +104,10 @@ test('an Italian guest read in English; the reply written in English, reviewed i
   await expect(review).toHaveValue('Certo, metteremo un lettino nella vostra camera.')
   await page.screenshot({ path: `${SCREENSHOTS}translation-review.png` })
   await expectNoSeriousViolations(page)
-  await page.getByRole('button', { name: 'Send translation' }).click()
+  // The keyboard goes on in the review box: Enter sends the translation (the button does too).
+  await expect(review).toBeFocused()
+  await expect(page.getByRole('button', { name: 'Send translation' })).toBeEnabled()
+  await review.press('Enter')
 
   // Staff see what they wrote; the note under it stays whichever words are shown.
   const sent = inbox.bubbles().filter({ hasText: 'Sent translated to the guest' })

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Conversation, ReplyRule, Template } from '@api-contract'
 import { useTemplates } from '@/queries/templates'
@@ -13,6 +13,9 @@ import { useComposerActions, useComposerMode, useDraft } from '../stores/compose
 import { ComposerModeToggle } from './composer-mode-toggle'
 import { NoteComposer } from './note-composer'
 import { TemplatePicker } from './template-picker'
+
+/** The box holding a reply's translation for review. */
+const REVIEW_ID = 'composer-review'
 
 /** The chat's composer: a reply to the guest or an internal note for colleagues, as the toggle says. */
 export function Composer({ conversation, translateInto = null }: { conversation: Conversation; translateInto?: string | null }) {
@@ -85,6 +88,11 @@ function ReplyBox({ conversation, rule, translateInto }: { conversation: Convers
   const [translating, setTranslating] = useState(true)
   const [review, setReview] = useState<{ original: string; text: string } | null>(null)
   const [asking, setAsking] = useState(false)
+  // The translation in, the keyboard goes on in its box: Enter sends it.
+  const reviewing = review !== null
+  useEffect(() => {
+    if (reviewing) focusElement(REVIEW_ID)
+  }, [reviewing])
   const conversationId = conversation.id
   const draft = useDraft(conversationId)
   const { draftTyped, replySent } = useComposerActions()
@@ -214,6 +222,7 @@ function ReplyBox({ conversation, rule, translateInto }: { conversation: Convers
         <div className="composer-review" role="group" aria-label={t('composer.review', { language: languageName(translateInto, i18n.language) })}>
           <p>{t('composer.review', { language: languageName(translateInto, i18n.language) })}</p>
           <textarea
+            id={REVIEW_ID}
             dir="auto"
             lang={translateInto}
             rows={2}
@@ -221,6 +230,17 @@ function ReplyBox({ conversation, rule, translateInto }: { conversation: Convers
             aria-label={t('composer.reviewBox')}
             value={review.text}
             onChange={(event) => setReview({ ...review, text: event.target.value })}
+            onKeyDown={(event) => {
+              // As in the reply box: Enter sends (Shift+Enter a new line); Escape goes back to the text.
+              if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+                event.preventDefault()
+                void submit()
+              } else if (event.key === 'Escape') {
+                event.preventDefault()
+                setReview(null)
+                focusElement(COMPOSER_ID)
+              }
+            }}
           />
           <div className="composer-review-actions">
             <button type="button" className="button primary" disabled={!review.text.trim() || send.isPending} onClick={() => void submit()}>
