@@ -94,3 +94,19 @@ test('a guest writing Italian: the chat says so, and the list filters by the gue
   await expect(inbox.rows()).toHaveCount(1)
   await expect(inbox.rows().first()).toHaveAttribute('data-conversation-id', id)
 })
+
+test('the other pages stay clean for axe in every language: Statistics, Settings, Agents', async ({ page, desk, signedIn }) => {
+  test.setTimeout(180_000)
+  for (const code of ['de', 'fr', 'it', 'es', 'zh-Hant'] as const) {
+    const chosen = await page.request.put(`${desk.url}/v1/session/language`, { headers: { origin: desk.url }, data: { uiLanguage: code } })
+    expect(chosen.ok()).toBe(true)
+    for (const path of ['/stats', '/settings', '/agents']) {
+      await page.goto(`${desk.url}${path}`)
+      await expectLanguage(page, code)
+      await expect(page.getByRole('main')).toBeVisible()
+      await expectNoSeriousViolations(page)
+    }
+    if (code === 'zh-Hant') await page.screenshot({ path: `${SCREENSHOTS}languages-zh-Hant-agents.png` })
+  }
+  await inEnglish(page, desk.url)
+})
