@@ -54,7 +54,12 @@ export function useListKeyboard(conversations: readonly Conversation[], selected
       if (!target || event.shiftKey) return
       if (event.key === 'e') {
         event.preventDefault()
-        const state = (conversations.find((c) => c.id === target) ?? queryClient.getQueryData<Conversation>(conversationKeys.detail(target)))?.state
+        // For the open chat, its own summary first: a state action sets it at once, while the list's
+        // page (asked again after it) may still say "open" for a moment, and a second e would resolve
+        // again. For a row highlighted in the list, the list's page (a chat not open may be old).
+        const inList = conversations.find((c) => c.id === target)
+        const inChat = queryClient.getQueryData<Conversation>(conversationKeys.detail(target))
+        const state = (target === selectedId ? (inChat ?? inList) : (inList ?? inChat))?.state
         if (state === 'resolved') reopen(target)
         else resolve(target)
       } else if (event.key === 'u') {
