@@ -105,7 +105,11 @@ test('every other page stays clean for axe in every language', async ({ page, de
       await expectLanguage(page, code)
       await expect(page.getByRole('main')).toBeVisible()
       await expectNoSeriousViolations(page)
-      if (code === 'de' && path === '/knowledge') await page.screenshot({ path: `${SCREENSHOTS}languages-de-knowledge.png` })
+      if (code === 'de' && path === '/knowledge') {
+        // A new entry starts in the agent's language.
+        await expect(page.getByRole('main').getByLabel('Sprache', { exact: true })).toHaveValue('de')
+        await page.screenshot({ path: `${SCREENSHOTS}languages-de-knowledge.png` })
+      }
     }
     if (code === 'zh-Hant') await page.screenshot({ path: `${SCREENSHOTS}languages-zh-Hant-agents.png` })
   }

@@ -18,13 +18,16 @@ type Uses = Omit<KnowledgeUsage['entries'][number], 'entryId' | 'question'>
  * inbox's "Add to the knowledge base").
  */
 export function KnowledgeScreen() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  // A new entry starts in the agent's own language, where the AI agent reads it (else English).
+  const uiLanguage = (i18n.resolvedLanguage ?? 'en').split('-')[0]!
+  const writtenIn = (ANSWER_LANGUAGES as readonly string[]).includes(uiLanguage) ? uiLanguage : 'en'
   const entries = useKnowledge()
   const usageQuery = useKnowledgeUsage()
   const usage = usageQuery.data
   const add = useAddKnowledgeEntry()
   const { search } = useLocation()
-  const prefilled: Draft = { ...EMPTY, question: search.get('question') ?? '', answer: search.get('answer') ?? '' }
+  const prefilled: Draft = { ...EMPTY, language: writtenIn, question: search.get('question') ?? '', answer: search.get('answer') ?? '' }
   const uses = new Map(usage?.entries.map((entry) => [entry.entryId, entry]))
   return (
     <main className="page" aria-labelledby="knowledge-title">
@@ -130,7 +133,7 @@ function EntryForm({ title, submitLabel, initial, pending, error, onSubmit, usag
       .map((line) => line.trim())
       .filter(Boolean)
     onSubmit({ ...draft, answers, phrasings: lines }, () => {
-      setDraft(EMPTY)
+      setDraft({ ...EMPTY, language: initial.language })
       setPhrasings('')
     })
   }

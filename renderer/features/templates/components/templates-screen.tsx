@@ -11,7 +11,9 @@ const EMPTY: Draft = { name: '', shortcut: '', body: '', language: 'en', channel
 
 /** Quick-reply templates (admins): name, shortcut, text with variables, language, channel, WhatsApp approval. */
 export function TemplatesScreen() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  // A new template starts in the agent's own language.
+  const writtenIn = (i18n.resolvedLanguage ?? 'en').split('-')[0]!
   const templates = useTemplates()
   const add = useAddTemplate()
   return (
@@ -22,7 +24,7 @@ export function TemplatesScreen() {
       <TemplateForm
         title={t('templates.add')}
         submitLabel={t('templates.add')}
-        initial={EMPTY}
+        initial={{ ...EMPTY, language: writtenIn }}
         pending={add.isPending}
         error={add.error}
         onSubmit={(draft, reset) => add.mutate(draft, { onSuccess: reset })}
@@ -78,7 +80,7 @@ function TemplateForm({ title, submitLabel, initial, pending, error, onSubmit, e
   const set = (changes: Partial<Draft>) => setDraft((current) => ({ ...current, ...changes }))
   function submit(event: FormEvent) {
     event.preventDefault()
-    onSubmit(draft, () => setDraft(EMPTY))
+    onSubmit(draft, () => setDraft({ ...EMPTY, language: initial.language }))
   }
   return (
     <form className="card form-grid" onSubmit={submit} aria-label={title}>
