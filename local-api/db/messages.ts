@@ -137,6 +137,15 @@ export function messagesRepository(db: Db) {
   const guestTextsAfter = db.prepare(`
     SELECT rowid, text, created_at AS createdAt FROM messages
     WHERE conversation_id = ? AND direction = 'in' AND internal = 0 AND rowid > ? ORDER BY rowid LIMIT 200`)
+  const guestTextsFrom = db.prepare(`
+    SELECT rowid, conversation_id AS conversationId, property_id AS propertyId, text FROM messages
+    WHERE rowid > ? AND direction = 'in' AND internal = 0 ORDER BY rowid LIMIT ?`)
+  const latestGuestLanguage = db
+    .prepare(
+      `SELECT language FROM messages INDEXED BY messages_by_conversation_time
+       WHERE conversation_id = ? AND direction = 'in' AND internal = 0 AND language IS NOT NULL ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+    )
+    .pluck()
   const agentAnsweredFromKnowledge = db.prepare(`
     SELECT 1 FROM messages WHERE conversation_id = ? AND author = 'bot' AND internal = 0 AND meta LIKE '%"rag"%' LIMIT 1`)
 
@@ -208,9 +217,17 @@ export function messagesRepository(db: Db) {
     guestTextsAfter(conversationId: string, afterRowid: number): { rowid: number; text: string; createdAt: number }[] {
       return guestTextsAfter.all(conversationId, afterRowid) as { rowid: number; text: string; createdAt: number }[]
     },
-    /** The language a guest message is written in, as guest insight told it (null: not told). */
+    /** Guest messages of every conversation stored after a rowid, oldest first (whose languages to tell). */
+    guestTextsFrom(afterRowid: number, limit: number): { rowid: number; conversationId: string; propertyId: string; text: string }[] {
+      return guestTextsFrom.all(afterRowid, limit) as { rowid: number; conversationId: string; propertyId: string; text: string }[]
+    },
+    /** The language a guest message is written in, as services/guest-languages.ts told it (null: not told). */
     setLanguage(rowid: number, language: string | null): void {
       setLanguage.run(language, rowid)
+    },
+    /** The language of the conversation's latest guest message whose language was told (null: none yet). */
+    latestGuestLanguage(conversationId: string): string | null {
+      return (latestGuestLanguage.get(conversationId) as string | undefined) ?? null
     },
     /** Whether the AI agent answered one of the guest's questions from the knowledge base. */
     agentAnsweredFromKnowledge(conversationId: string): boolean {

@@ -35,6 +35,7 @@ export const appContext = fp<AppContextOptions>(
       if (readOnly?.()) return
       services.aiAgent.start()
       services.insight.start()
+      services.guestLanguages.start()
       services.delivery.start()
       services.sync.start()
       services.stats.start()
@@ -51,6 +52,7 @@ export const appContext = fp<AppContextOptions>(
       services.waitingReminders.stop()
       await services.aiAgent.stop()
       services.insight.stop()
+      services.guestLanguages.stop()
       await services.delivery.stop()
       await services.sync.stop()
       store.close()

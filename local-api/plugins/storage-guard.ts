@@ -33,6 +33,7 @@ export const storageGuard = fp<{ health: StorageHealth; serving?: ServingStore }
       app.log.error({ file: health.file }, 'the store is damaged: serving it read-only')
       void app.aiAgent.stop()
       app.insight.stop()
+      app.guestLanguages.stop()
       void app.delivery.stop()
       void app.sync.stop()
       app.conversations.stop()

@@ -15,6 +15,7 @@ import { createGuestSessionService } from './guest-sessions.js'
 import { createGuestLinking } from './guest-linking.js'
 import { createGuestService } from './guests.js'
 import { createIngest } from './ingest.js'
+import { createGuestLanguageService } from './guest-languages.js'
 import { createInsightService } from './insight.js'
 import { createTranslationService } from './translation.js'
 import { createKnowledgeService } from './knowledge.js'
@@ -91,6 +92,7 @@ export function createServices(
     aiAgent: createAiAgent({ store, events, knowledge, conversations, replies, clock, firstCopies, report: background.reportFor('ai-agent', logger) }),
     firstCopies,
     insight: createInsightService(store, events, clock, background.reportFor('insight', logger)),
+    guestLanguages: createGuestLanguageService(store, events, background.reportFor('insight', logger)),
     exporter: createExportService(store),
     translation: createTranslationService(store, events, clock, background.reportFor('translation', logger)),
     stats: createStatsService(store, clock, background.reportFor('statistics', logger)),

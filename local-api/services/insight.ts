@@ -2,8 +2,6 @@ import type { Conversation, ConversationInsight } from '../db/conversations.js'
 import type { Store } from '../db/store.js'
 import { showsBookingIntent } from '../domain/bot-policy.js'
 import { suggestionId } from '../domain/contact-suggestions.js'
-import { guestLanguageOf } from '../domain/guest-language.js'
-import { languageModelLoaded, loadLanguageModel } from '../domain/retrieval/languages.js'
 import type { ContactKind } from '../domain/identity.js'
 import { extractContacts } from '../domain/insight/contacts.js'
 import { datesOfInterest } from '../domain/insight/dates.js'
@@ -46,7 +44,6 @@ export function createInsightService(store: Store, events: EventBus, clock: () =
   // conversation at a time, spaced out, so pushes and the inbox keep the CPU.
   let lastMessageAt = 0
   let waitingSince = 0
-  let modelAsked = false
 
   function schedule(conversationId: string) {
     lastMessageAt = performance.now()
@@ -57,19 +54,6 @@ export function createInsightService(store: Store, events: EventBus, clock: () =
 
   function drain() {
     timer = undefined
-    // Languages are told with the model (Arabic, Thai… have no hints): the first read waits for it
-    // (the timer stands for the wait meanwhile); should it fail to load, the hints alone tell.
-    if (!languageModelLoaded() && !modelAsked) {
-      modelAsked = true
-      timer = setTimeout(() => undefined, 60_000)
-      void loadLanguageModel()
-        .catch((error: unknown) => report.failed('could not load the language model; guest languages are told by hints alone', { error, level: 'warn' }))
-        .finally(() => {
-          clearTimeout(timer)
-          timer = setTimeout(drain, 0)
-        })
-      return
-    }
     const [next] = waiting
     if (next === undefined) {
       for (const resolve of idleWaiters.splice(0)) resolve()
@@ -99,9 +83,6 @@ export function createInsightService(store: Store, events: EventBus, clock: () =
     const insight: ConversationInsight = structuredClone(conversation.insight ?? EMPTY)
     const fresh = store.messages.guestTextsAfter(conversationId, insight.readUpTo)
     const found = { emails: new Set<string>(), phones: new Set<string>(), name: null as string | null }
-    // Each message's language, once; the conversation's is its guest's latest told one.
-    const languages = fresh.map((message) => ({ rowid: message.rowid, language: guestLanguageOf(message.text) }))
-    const language = languages.findLast((told) => told.language !== null)?.language ?? conversation.language
     for (const message of fresh) {
       const text = message.text
       if (MAY_HOLD_DATE.test(text)) {
@@ -136,22 +117,12 @@ export function createInsightService(store: Store, events: EventBus, clock: () =
       lead: conversation.lead !== null || insight.captured.emails.length > 0 || insight.captured.phones.length > 0,
       faqAnswered: store.messages.agentAnsweredFromKnowledge(conversationId),
     })
-    const languageChanged = language !== conversation.language
-    if (languages.some((told) => told.language !== null))
-      store.transaction(() => languages.forEach((told) => store.messages.setLanguage(told.rowid, told.language)))
-    if (JSON.stringify(insight) === JSON.stringify(conversation.insight) && !languageChanged && !found.emails.size && !found.phones.size && !found.name) return
+    if (JSON.stringify(insight) === JSON.stringify(conversation.insight) && !found.emails.size && !found.phones.size && !found.name) return
 
     const now = clock()
     const published = store.transaction(() => {
       store.conversations.setInsight(conversationId, insight)
-      if (languageChanged && language) store.conversations.setLanguage(conversationId, language)
-      store.changeLog.append(
-        'conversation',
-        conversationId,
-        'update',
-        { kind: insight.kind, persona: insight.persona?.tag ?? null, insight, ...(languageChanged ? { language } : {}) },
-        now,
-      )
+      store.changeLog.append('conversation', conversationId, 'update', { kind: insight.kind, persona: insight.persona?.tag ?? null, insight }, now)
       suggestContacts(conversation, found, now)
       return [{ type: 'conversation.updated', conversationId, propertyId: conversation.propertyId }] satisfies DomainEvent[]
     })

@@ -144,7 +144,7 @@ describe('every synced change starts a sync round at once, like a message', () =
     assert.ok(fromA.filter((path) => path === '/sync/v1/push').length >= 3, `desk A asked for ${fromA.join(', ')}`)
   })
 
-  it("a guest's language, told on the desk that took the message, reaches the other desk", async () => {
+  it("a guest's language is told on every desk, for the messages other desks took too (translations start from it)", async () => {
     const pushed = await a.app.inject({
       method: 'POST',
       url: '/v1/messages',
@@ -164,5 +164,9 @@ describe('every synced change starts a sync round at once, like a message', () =
     assert.equal(pushed.statusCode, 201, pushed.body)
     const conversationId = pushed.json().items[0].conversationId as string
     await within('the language on desk B', 3_000, async () => assert.equal(b.app.store.conversations.languageOf(conversationId), 'it'))
+    const messageId = pushed.json().items[0].messageId as string
+    await within("the message's language on desk B", 3_000, async () =>
+      assert.equal(b.db.prepare('SELECT language FROM messages WHERE id = ?').pluck().get(messageId), 'it'),
+    )
   })
 })

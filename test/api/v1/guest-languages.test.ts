@@ -28,7 +28,7 @@ async function guestWrites(texts: string[], phone = `+4179777${String(1000 + pho
     conversationId = response.json().items[0].conversationId
   }
   // Guest insight reads the new messages in the background.
-  await t.app.insight.idle()
+  await t.app.guestLanguages.idle()
   return conversationId
 }
 const get = async (url: string) => {

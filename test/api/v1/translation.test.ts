@@ -98,7 +98,7 @@ async function guestWrites(text: string): Promise<{ conversationId: string; mess
     writer,
   )
   assert.equal(response.statusCode, 201, response.body)
-  await t.app.insight.idle()
+  await t.app.guestLanguages.idle()
   return response.json().items[0]
 }
 async function translations(conversationId: string, to = 'en', token = writer) {

@@ -93,8 +93,8 @@ function invalidateFor(queryClient: QueryClient, events: readonly DomainEvent[])
     void queryClient.invalidateQueries({ queryKey: serviceRecordKeys.detail(id) })
   }
   for (const [id, changed] of withMessages) void refreshMessages(queryClient, id, changed)
-  // A new guest message, or a translation made (or failed) in the background.
-  for (const id of withMessages.keys()) void queryClient.invalidateQueries({ queryKey: conversationKeys.allTranslations(id) })
+  // A new guest message, its language told (conversation.updated), or a translation made (or failed) in the background.
+  for (const id of conversations) void queryClient.invalidateQueries({ queryKey: conversationKeys.allTranslations(id) })
   // A reservation or a new touchpoint changes what the guest panels show.
   if (reservations || conversations.size) void queryClient.invalidateQueries({ queryKey: guestKeys.panels() })
 }
