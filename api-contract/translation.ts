@@ -56,12 +56,15 @@ export const TranslateBody = Type.Object(
 export const TranslationSchema = Type.Object({ text: Type.String(), from: Type.Union([Type.String(), Type.Null()]), to: Type.String() })
 export type Translation = Static<typeof TranslationSchema>
 
-/** GET /v1/conversations/:id/translations?to=de: the guest's messages in the reader's language. */
+/** GET /v1/conversations/:id/translations?to=de[&before=messageId]: the guest's messages in the reader's language, 100 at a time. */
 export const MessageTranslationsSchema = Type.Object({
   to: Type.String(),
   available: Type.Boolean({ description: "Whether the conversation's property has a translation provider (a reply can be translated too)." }),
   items: Type.Array(Type.Object({ messageId: Type.String(), from: Type.String(), text: Type.String() })),
   pending: Type.Integer({ description: 'Messages being translated in the background: each arrives as a message.updated event.' }),
   failed: Type.Integer({ description: 'Messages the provider could not translate (they stay as written); asked again on a later read.' }),
+  nextBefore: Type.Union([Type.String(), Type.Null()], {
+    description: 'Ask again with before=this for the next 100 older guest messages; null: this window reached the first one.',
+  }),
 })
 export type MessageTranslations = Static<typeof MessageTranslationsSchema>

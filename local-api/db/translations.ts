@@ -23,6 +23,12 @@ export function translationsRepository(db: Db) {
     SELECT id, text, language FROM messages INDEXED BY messages_by_conversation_time
     WHERE conversation_id = ? AND direction = 'in' AND internal = 0 AND text <> ''
     ORDER BY created_at DESC, rowid DESC LIMIT ?`)
+  const olderGuestTexts = db.prepare(`
+    SELECT id, text, language FROM messages INDEXED BY messages_by_conversation_time
+    WHERE conversation_id = @conversationId AND direction = 'in' AND internal = 0 AND text <> ''
+      AND (created_at, rowid) < (SELECT created_at, rowid FROM messages WHERE id = @before AND conversation_id = @conversationId)
+    ORDER BY created_at DESC, rowid DESC LIMIT @limit`)
+  const isMessageOf = db.prepare('SELECT 1 FROM messages WHERE id = ? AND conversation_id = ?').pluck()
   return {
     get(from: string | null, text: string, target: string): string | undefined {
       return get.get(sourceHash(from, text), target) as string | undefined
@@ -30,9 +36,14 @@ export function translationsRepository(db: Db) {
     put(from: string | null, text: string, target: string, translated: string, now: number): void {
       put.run(sourceHash(from, text), target, translated, now)
     },
-    /** The conversation's newest guest messages with text, newest first. */
-    newestGuestTexts(conversationId: string, limit: number): GuestText[] {
-      return newestGuestTexts.all(conversationId, limit) as GuestText[]
+    /** The conversation's newest guest messages with text (or those older than the message `before`), newest first. */
+    newestGuestTexts(conversationId: string, limit: number, before?: string): GuestText[] {
+      if (before === undefined) return newestGuestTexts.all(conversationId, limit) as GuestText[]
+      return olderGuestTexts.all({ conversationId, before, limit }) as GuestText[]
+    },
+    /** Whether the message is one of the conversation's. */
+    isMessageOf(messageId: string, conversationId: string): boolean {
+      return isMessageOf.get(messageId, conversationId) !== undefined
     },
   }
 }

@@ -21,8 +21,8 @@ export interface TranslationSetting {
 
 export const translationSettingKey = (propertyId: string) => `translation.provider:${propertyId}`
 
-/** A reader sees the translations of this many of a conversation's newest guest messages. */
-const NEWEST_TRANSLATED = 100
+/** Translations are read in windows of this many guest messages, newest first (older windows as the reader scrolls up). */
+const WINDOW = 100
 /** Texts per provider call. */
 const BATCH = 25
 /** A message the provider could not translate is asked again after this long. */
@@ -95,14 +95,16 @@ export function createTranslationService(store: Store, events: EventBus, clock: 
     configured: (propertyId: string) => providerFor(propertyId) !== undefined,
 
     /**
-     * The conversation's newest guest messages not written in `to`, as far as they are translated;
-     * the others are translated in the background (each then a message.updated event).
+     * The conversation's newest guest messages (or those older than the message `before`, as the
+     * reader scrolls up) not written in `to`, as far as they are translated; the others are
+     * translated in the background (each then a message.updated event). `nextBefore` asks for the
+     * window older than this one (null: this one reached the first guest message).
      */
-    messageTranslations(conversation: { id: string; propertyId: string }, to: string) {
+    messageTranslations(conversation: { id: string; propertyId: string }, to: string, before?: string) {
       const provider = providerFor(conversation.propertyId)
-      const foreign = store.translations
-        .newestGuestTexts(conversation.id, NEWEST_TRANSLATED)
-        .filter((message) => message.language !== null && baseOf(message.language) !== baseOf(to))
+      const window = store.translations.newestGuestTexts(conversation.id, WINDOW + 1, before)
+      const nextBefore = window.length > WINDOW ? window[WINDOW - 1]!.id : null
+      const foreign = window.slice(0, WINDOW).filter((message) => message.language !== null && baseOf(message.language) !== baseOf(to))
       const items: { messageId: string; from: string; text: string }[] = []
       const missing: GuestText[] = []
       let pending = 0
@@ -119,7 +121,7 @@ export function createTranslationService(store: Store, events: EventBus, clock: 
         translateLater(conversation.id, conversation.propertyId, provider, missing, to)
         pending += missing.length
       }
-      return { to, available: provider !== undefined, items, pending, failed }
+      return { to, available: provider !== undefined, items, pending, failed, nextBefore }
     },
 
     /** Staff's text in the guest's language, for review before sending; throws NoTranslationProvider or the provider's failure. */

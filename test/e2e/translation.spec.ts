@@ -23,7 +23,9 @@ const translated: { source: string; target: string; q: string[] }[] = []
 const delivered: string[] = []
 
 function listen(server: Server) {
-  return new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)))
+  const url = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  if (server.listening) return Promise.resolve(url())
+  return new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(url())))
 }
 function readJson(request: import('node:http').IncomingMessage): Promise<Record<string, unknown>> {
   return new Promise((resolve) => {
@@ -122,6 +124,40 @@ test('an Italian guest read in English; the reply written in English, reviewed i
     `it→en: ${ITALIAN}`,
     'en→it: Of course, we will put a cot in your room.',
   ])
+})
+
+test("a long Italian conversation: older messages are read in English too, as the chat scrolls back to the guest's first", async ({ page, desk, signedIn }) => {
+  test.setTimeout(60_000)
+  const translatorUrl = await listen(translator)
+  const propertyId = desk.seed.properties.alpenblick
+  await api(page, desk.url, desk.adminToken, 'PUT', '/v1/settings/translation', { propertyId, kind: 'libretranslate', url: translatorUrl })
+  await page.request.put(`${desk.url}/v1/session/language`, { headers: { origin: desk.url }, data: { uiLanguage: 'en' } })
+  // 160 guest messages: more than the newest 100 a chat's translations start with.
+  const started = Date.now() - 5 * 3_600_000
+  const texts = Array.from({ length: 160 }, (_, index) => `Buongiorno, domanda numero ${index + 1}: a che ora apre la piscina?`)
+  let id = ''
+  let firstId = ''
+  for (let start = 0; start < texts.length; start += 80) {
+    const pushed = await api(page, desk.url, desk.token, 'POST', '/v1/messages', {
+      messages: texts.slice(start, start + 80).map((text, index) => ({
+        channel: 'whatsapp',
+        guest: { phone: '+393471230000' },
+        direction: 'in',
+        content: { type: 'text', text },
+        createdAt: new Date(started + (start + index) * 60_000).toISOString(),
+      })),
+    })
+    id = pushed.items[0].conversationId as string
+    firstId ||= pushed.items[0].messageId as string
+  }
+
+  const inbox = new InboxPage(page)
+  await inbox.goto(`${desk.url}/conversations/${id}`)
+  await expect(inbox.bubbles().filter({ hasText: 'numero 160:' })).toContainText(`(en) ${texts.at(-1)}`)
+  await inbox.scrollHistoryToBeginning()
+  const first = page.locator(`.bubble[data-message-id="${firstId}"]`)
+  await expect(first).toContainText(`(en) ${texts[0]}`)
+  await expect(first).toContainText('Translated from Italian')
 })
 
 test('Settings › Translation: an admin picks the provider, its address and key, or none', async ({ page, desk, signedIn }) => {

@@ -114,18 +114,32 @@ export const translationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireScope('guest.conversation.read'),
       schema: {
         tags: ['native'],
-        summary: "The conversation's newest guest messages not written in `to`, translated into it",
+        summary: "The conversation's newest guest messages not written in `to` (100 at a time; `before` for older ones), translated into it",
         description:
           'Those not translated yet are translated in the background by the property’s provider (each then a message.updated event); ' +
           'without a provider, none. A message the provider could not translate stays as written (`failed`).',
         params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
-        querystring: Type.Object({ to: Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z]{2,4})?$' }) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          {
+            to: Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z]{2,4})?$' }),
+            before: Type.Optional(
+              Type.String({ minLength: 1, maxLength: 100, description: "A message id: the window of guest messages older than it (a page's `nextBefore`)." }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: MessageTranslationsSchema, ...problemResponses },
       },
     },
     async (request) => {
       const conversation = ownEntity(request, app.store.conversations.get(request.params.id), 'conversation', request.params.id)
-      return app.translation.messageTranslations(conversation, request.query.to)
+      const { to, before } = request.query
+      if (before !== undefined && !app.store.translations.isMessageOf(before, conversation.id)) {
+        throw new HttpError(400, 'Bad Request', 'before names no message of this conversation', [
+          { field: 'before', message: 'names no message of this conversation' },
+        ])
+      }
+      return app.translation.messageTranslations(conversation, to, before)
     },
   )
 }

@@ -101,10 +101,10 @@ async function guestWrites(text: string): Promise<{ conversationId: string; mess
   await t.app.guestLanguages.idle()
   return response.json().items[0]
 }
-async function translations(conversationId: string, to = 'en', token = writer) {
-  const response = await api('GET', `/v1/conversations/${conversationId}/translations?to=${to}`, undefined, token)
+async function translations(conversationId: string, to = 'en', token = writer, before?: string) {
+  const response = await api('GET', `/v1/conversations/${conversationId}/translations?to=${to}${before ? `&before=${before}` : ''}`, undefined, token)
   assert.equal(response.statusCode, 200, response.body)
-  return response.json() as { items: { messageId: string; from: string; text: string }[]; pending: number; failed: number }
+  return response.json() as { items: { messageId: string; from: string; text: string }[]; pending: number; failed: number; nextBefore: string | null }
 }
 const ITALIAN = 'Buongiorno, è possibile avere un lettino per il bambino in camera?'
 
@@ -112,7 +112,7 @@ describe('without a translation provider', () => {
   it('sends nothing anywhere: no translations, none pending; a reply cannot be translated (409)', async () => {
     assert.equal((await api('GET', '/v1/settings/translation')).json(), null)
     const { conversationId } = await guestWrites(ITALIAN)
-    assert.deepEqual(await translations(conversationId), { to: 'en', available: false, items: [], pending: 0, failed: 0 })
+    assert.deepEqual(await translations(conversationId), { to: 'en', available: false, items: [], pending: 0, failed: 0, nextBefore: null })
     const refused = await api('POST', '/v1/translate', { conversationId, text: 'Of course', to: 'it' }, writer)
     assert.equal(refused.statusCode, 409)
     assert.match(refused.json().detail, /no translation provider/)
@@ -154,7 +154,7 @@ describe('a LibreTranslate endpoint', () => {
   it("leaves alone what is already in the reader's language", async () => {
     const before = provider.seen.length
     const { conversationId } = await guestWrites('Hello, could we have a late check-out tomorrow?')
-    assert.deepEqual(await translations(conversationId, 'en'), { to: 'en', available: true, items: [], pending: 0, failed: 0 })
+    assert.deepEqual(await translations(conversationId, 'en'), { to: 'en', available: true, items: [], pending: 0, failed: 0, nextBefore: null })
     // A reader in German gets it in German.
     const german = await translations(conversationId, 'de')
     assert.equal(german.pending, 1)
@@ -217,6 +217,50 @@ describe('a LibreTranslate endpoint', () => {
     const bound = t.token(['guest.conversation.read', 'guest.conversation.write'], other.id)
     assert.equal((await api('GET', `/v1/conversations/${conversationId}/translations?to=en`, undefined, bound)).statusCode, 404)
     assert.equal((await api('POST', '/v1/translate', { conversationId, text: 'x', to: 'it' }, bound)).statusCode, 404)
+  })
+})
+
+describe("a long conversation's translations", () => {
+  it('come 100 guest messages at a time, newest first, older ones as the reader asks (before=)', async () => {
+    const phone = '+393479990000'
+    const started = Date.now() - 3 * 3_600_000
+    const messages = Array.from({ length: 230 }, (_, index) => ({
+      channel: 'whatsapp',
+      guest: { phone },
+      direction: index % 10 === 9 ? 'out' : 'in',
+      content: { type: 'text', text: `Buongiorno, domanda numero ${index}: a che ora è la colazione?` },
+      createdAt: new Date(started + index * 1_000).toISOString(),
+    }))
+    let conversationId = ''
+    for (let start = 0; start < messages.length; start += 100) {
+      const pushed = await api('POST', '/v1/messages', { messages: messages.slice(start, start + 100) }, writer)
+      assert.equal(pushed.statusCode, 201, pushed.body)
+      conversationId = pushed.json().items[0].conversationId
+    }
+    await t.app.guestLanguages.idle()
+    const guestTexts = messages.filter((message) => message.direction === 'in').map((message) => `[EN] ${message.content.text}`)
+    const windows: string[][] = []
+    let before: string | undefined
+    do {
+      await translations(conversationId, 'en', writer, before)
+      await t.app.translation.idle()
+      const window = await translations(conversationId, 'en', writer, before)
+      assert.equal(window.pending, 0)
+      windows.push(window.items.map((item) => item.text))
+      before = window.nextBefore ?? undefined
+    } while (before)
+    assert.deepEqual(
+      windows.map((window) => window.length),
+      [100, 100, 7],
+    )
+    assert.deepEqual(windows.flat(), guestTexts.reverse())
+
+    const refused = await api('GET', `/v1/conversations/${conversationId}/translations?to=en&before=msg_nope`, undefined, writer)
+    assert.equal(refused.statusCode, 400)
+    assert.match(refused.json().detail, /before names no message of this conversation/)
+    // A message of another conversation is no window of this one.
+    const other = await guestWrites(ITALIAN)
+    assert.equal((await api('GET', `/v1/conversations/${conversationId}/translations?to=en&before=${other.messageId}`, undefined, writer)).statusCode, 400)
   })
 })
 
