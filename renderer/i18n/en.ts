@@ -755,6 +755,7 @@ export const en = {
     conflict: 'This was changed in the meantime. Look at it again, then retry.',
     tooMany: 'Too many attempts in a short time. Wait a moment, then try again.',
     rejected: 'The server did not accept this request.',
+    serverSaid: 'In the server’s words: “{{detail}}”',
     retry: 'Retry',
     retrying: 'Retrying…',
   },

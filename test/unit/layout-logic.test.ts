@@ -5,6 +5,8 @@ import { activeFilters, type FilterWords } from '../../renderer/features/convers
 import type { ChosenFilters } from '../../renderer/features/conversations/api-filters.js'
 import { errorSentence, NO_ANSWER } from '../../renderer/api/error-sentence.js'
 import { en } from '../../renderer/i18n/en.js'
+import { de } from '../../renderer/i18n/locales/de.js'
+import { zhHant } from '../../renderer/i18n/locales/zh-Hant.js'
 
 describe('a failed request, said to a receptionist', () => {
   before(async () => {
@@ -38,6 +40,30 @@ describe('a failed request, said to a receptionist', () => {
     assert.equal(errorSentence(404, null), en.errors.notFound)
     assert.equal(errorSentence(409, null), en.errors.conflict)
     assert.equal(errorSentence(422, null), en.errors.rejected)
+  })
+
+  it("in another language, says what happened in it, then gives the server's English words as such", async () => {
+    i18next.addResourceBundle('de', 'translation', de)
+    i18next.addResourceBundle('zh-Hant', 'translation', zhHant)
+    try {
+      await i18next.changeLanguage('de')
+      assert.equal(
+        errorSentence(409, 'the 24 h window has closed: only approved templates can be sent'),
+        'Dies wurde inzwischen geändert. Sehen Sie es sich erneut an und versuchen Sie es dann noch einmal. ' +
+          'Begründung des Servers (auf Englisch): „the 24 h window has closed: only approved templates can be sent“',
+      )
+      assert.ok(errorSentence(400, 'name must not be empty').startsWith(`${de.errors.rejected} `))
+      assert.equal(
+        errorSentence(403, 'the API token lacks the scope admin'),
+        `${de.errors.forbidden} Begründung des Servers (auf Englisch): „the API token lacks the scope admin“`,
+      )
+      // Ours alone, in German, where the server's words are not shown.
+      assert.equal(errorSentence(500, 'SqliteError: database is locked'), de.errors.server)
+      await i18next.changeLanguage('zh-Hant')
+      assert.equal(errorSentence(404, 'conversation conv_1 not found'), `${zhHant.errors.notFound} 伺服器的說明（英文）：「conversation conv_1 not found」`)
+    } finally {
+      await i18next.changeLanguage('en')
+    }
   })
 })
 

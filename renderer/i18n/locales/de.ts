@@ -767,6 +767,7 @@ export const de = {
     conflict: 'Dies wurde inzwischen geändert. Sehen Sie es sich erneut an und versuchen Sie es dann noch einmal.',
     tooMany: 'Zu viele Versuche in kurzer Zeit. Warten Sie einen Moment und versuchen Sie es dann erneut.',
     rejected: 'Der Server hat diese Anfrage nicht angenommen.',
+    serverSaid: 'Begründung des Servers (auf Englisch): „{{detail}}“',
     retry: 'Erneut versuchen',
     retrying: 'Neuer Versuch…',
   },

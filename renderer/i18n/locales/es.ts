@@ -784,6 +784,7 @@ export const es = {
     conflict: 'Esto se ha modificado mientras tanto. Revíselo y vuelva a intentarlo.',
     tooMany: 'Demasiados intentos en poco tiempo. Espere un momento e inténtelo de nuevo.',
     rejected: 'El servidor no ha aceptado esta solicitud.',
+    serverSaid: 'Motivo indicado por el servidor (en inglés): «{{detail}}»',
     retry: 'Reintentar',
     retrying: 'Reintentando…',
   },

@@ -783,6 +783,7 @@ export const fr = {
     conflict: 'Cet élément a été modifié entre-temps. Vérifiez-le, puis réessayez.',
     tooMany: 'Trop de tentatives en peu de temps. Patientez un instant, puis réessayez.',
     rejected: 'Le serveur n’a pas accepté cette requête.',
+    serverSaid: 'Motif donné par le serveur (en anglais) : « {{detail}} »',
     retry: 'Réessayer',
     retrying: 'Nouvel essai…',
   },

@@ -782,6 +782,7 @@ export const it = {
     conflict: 'Questo elemento è stato modificato nel frattempo. Lo controlli di nuovo, poi riprovi.',
     tooMany: 'Troppi tentativi in poco tempo. Attenda un momento, poi riprovi.',
     rejected: 'Il server non ha accettato questa richiesta.',
+    serverSaid: 'Motivo indicato dal server (in inglese): «{{detail}}»',
     retry: 'Riprova',
     retrying: 'Nuovo tentativo…',
   },

@@ -727,6 +727,7 @@ export const zhHant = {
     conflict: '此內容在這段期間已被變更。請重新檢視後再試。',
     tooMany: '短時間內嘗試次數過多。請稍候再試。',
     rejected: '伺服器未接受此要求。',
+    serverSaid: '伺服器的說明（英文）：「{{detail}}」',
     retry: '重試',
     retrying: '重試中…',
   },
