@@ -11,7 +11,7 @@ export const NO_ANSWER = 0
  * rate limit always get ours.
  */
 export function errorSentence(status: number, serverDetail: string | null): string {
-  const t = (key: string, values?: Record<string, string>) => i18next.t(key, values)
+  const t = (key: string, values: Record<string, string> = {}) => i18next.t(key, values)
   if (status === NO_ANSWER) return t('errors.network')
   if (status >= 500) return t('errors.server')
   if (status === 401) return t('errors.session')
