@@ -759,12 +759,6 @@ export const en = {
     retry: 'Retry',
     retrying: 'Retrying…',
   },
-  time: {
-    now: 'now',
-    minutes: '{{count}} min',
-    hours: '{{count}} h',
-    yesterday: 'Yesterday',
-  },
   translation: {
     from: 'Translated from {{language}}',
     showOriginal: 'Show original',

@@ -1,4 +1,3 @@
-import type { TFunction } from 'i18next'
 import { isSameDay } from './date-ranges.js'
 
 /** Formats by name: building an Intl.DateTimeFormat costs far more than using one, and a long chat formats thousands of times. */
@@ -21,16 +20,32 @@ const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
 
-/** "now", "3 min", "2 h", "Yesterday" or a short date, WhatsApp-style. */
-export function relativeTime(iso: string, now: number, t: TFunction, locale: string): string {
+const units = new Map<string, Intl.NumberFormat>()
+const relatives = new Map<string, Intl.RelativeTimeFormat>()
+const amount = (locale: string, unit: 'minute' | 'hour', count: number) => {
+  const key = `${locale}|${unit}`
+  let format = units.get(key)
+  if (!format) units.set(key, (format = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' })))
+  return format.format(count)
+}
+/** "now", "yesterday" in the locale's words, as a label starts ("Now", "Gestern", "昨天"). */
+const named = (locale: string, value: number, unit: 'second' | 'day') => {
+  let format = relatives.get(locale)
+  if (!format) relatives.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })))
+  const words = format.format(value, unit)
+  return words.charAt(0).toLocaleUpperCase(locale) + words.slice(1)
+}
+
+/** "Now", "3 min", "2 hr", "Yesterday" or a short date, WhatsApp-style, in the locale's own words (Intl). */
+export function relativeTime(iso: string, now: number, locale: string): string {
   const then = new Date(iso)
   const elapsed = Math.max(0, now - then.getTime())
-  if (elapsed < MINUTE) return t('time.now')
-  if (elapsed < HOUR) return t('time.minutes', { count: Math.floor(elapsed / MINUTE) })
-  if (elapsed < DAY) return t('time.hours', { count: Math.floor(elapsed / HOUR) })
+  if (elapsed < MINUTE) return named(locale, 0, 'second')
+  if (elapsed < HOUR) return amount(locale, 'minute', Math.floor(elapsed / MINUTE))
+  if (elapsed < DAY) return amount(locale, 'hour', Math.floor(elapsed / HOUR))
   const today = new Date(now)
   const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1)
-  if (isSameDay(then, yesterday)) return t('time.yesterday')
+  if (isSameDay(then, yesterday)) return named(locale, -1, 'day')
   const sameYear = then.getFullYear() === today.getFullYear()
   return formatDate(then, locale, sameYear ? 'dayMonth' : 'date')
 }

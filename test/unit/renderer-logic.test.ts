@@ -145,15 +145,18 @@ describe('the list filters as API filters', () => {
 })
 
 describe('relative times in the list', () => {
-  const t = ((key: string, options?: { count?: number }) => (options?.count === undefined ? key : `${key}:${options.count}`)) as never
   const now = Date.parse('2026-03-11T15:30:00Z')
   const ago = (ms: number) => new Date(now - ms).toISOString()
+  // Some locales put a (narrow) no-break space between number and unit.
+  const times = (locale: string) => [20_000, 3 * 60_000, 5 * HOUR, 24 * HOUR].map((ms) => relativeTime(ago(ms), now, locale).replace(/\s/gu, ' '))
 
-  it('read "now", minutes, hours, then a date', () => {
-    assert.equal(relativeTime(ago(20_000), now, t, 'en'), 'time.now')
-    assert.equal(relativeTime(ago(3 * 60_000), now, t, 'en'), 'time.minutes:3')
-    assert.equal(relativeTime(ago(5 * HOUR), now, t, 'en'), 'time.hours:5')
-    assert.equal(relativeTime('2025-12-24T10:00:00Z', now, t, 'en'), 'Dec 24, 2025')
+  it('read "now", minutes, hours, yesterday, then a date, in the locale\'s own words (Intl)', () => {
+    assert.deepEqual(times('en'), ['Now', '3 min', '5 hr', 'Yesterday'])
+    assert.equal(relativeTime('2025-12-24T10:00:00Z', now, 'en'), 'Dec 24, 2025')
+    assert.deepEqual(times('de-CH'), ['Jetzt', '3 Min.', '5 Std.', 'Gestern'])
+    assert.deepEqual(times('fr'), ['Maintenant', '3 min', '5 h', 'Hier'])
+    assert.deepEqual(times('zh-Hant'), ['現在', '3 分鐘', '5 小時', '昨天'])
+    assert.equal(relativeTime('2025-12-24T10:00:00Z', now, 'de-CH'), '24.12.2025')
   })
 })
 

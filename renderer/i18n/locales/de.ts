@@ -771,12 +771,6 @@ export const de = {
     retry: 'Erneut versuchen',
     retrying: 'Neuer Versuch…',
   },
-  time: {
-    now: 'jetzt',
-    minutes: '{{count}} Min.',
-    hours: '{{count}} Std.',
-    yesterday: 'Gestern',
-  },
   translation: {
     from: 'Übersetzt · Originalsprache: {{language}}',
     showOriginal: 'Original anzeigen',

@@ -788,12 +788,6 @@ export const es = {
     retry: 'Reintentar',
     retrying: 'Reintentando…',
   },
-  time: {
-    now: 'ahora',
-    minutes: '{{count}} min',
-    hours: '{{count}} h',
-    yesterday: 'Ayer',
-  },
   translation: {
     from: 'Traducido del {{language}}',
     showOriginal: 'Ver original',

@@ -787,12 +787,6 @@ export const fr = {
     retry: 'Réessayer',
     retrying: 'Nouvel essai…',
   },
-  time: {
-    now: 'à l’instant',
-    minutes: '{{count}} min',
-    hours: '{{count}} h',
-    yesterday: 'Hier',
-  },
   translation: {
     from: 'Traduit depuis : {{language}}',
     showOriginal: 'Afficher l’original',

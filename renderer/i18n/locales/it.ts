@@ -786,12 +786,6 @@ export const it = {
     retry: 'Riprova',
     retrying: 'Nuovo tentativo…',
   },
-  time: {
-    now: 'ora',
-    minutes: '{{count}} min',
-    hours: '{{count}} h',
-    yesterday: 'Ieri',
-  },
   translation: {
     from: 'Tradotto da: {{language}}',
     showOriginal: 'Mostra originale',

@@ -731,12 +731,6 @@ export const zhHant = {
     retry: '重試',
     retrying: '重試中…',
   },
-  time: {
-    now: '剛剛',
-    minutes: '{{count}} 分鐘前',
-    hours: '{{count}} 小時前',
-    yesterday: '昨天',
-  },
   translation: {
     from: '譯自{{language}}',
     showOriginal: '顯示原文',

@@ -63,7 +63,7 @@ export const ConversationRow = memo(function ConversationRow({
           <span className={`state-tag state-${conversation.state}`}>{t(`states.${conversation.state === 'resolved' ? 'resolved' : 'snoozed'}`)}</span>
         )}
         <time className="row-time" dateTime={conversation.lastMessageAt}>
-          {relativeTime(conversation.lastMessageAt, now, t, language)}
+          {relativeTime(conversation.lastMessageAt, now, language)}
         </time>
       </span>
       <span className="row-bottom">

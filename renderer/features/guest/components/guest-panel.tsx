@@ -115,7 +115,7 @@ function Touchpoints({ conversations }: { conversations: GuestPanelData['otherCo
           <AppLink href={conversationPath(conversation.id)}>
             <ChannelBadge channel={conversation.channel} />
             <span className="touchpoint-preview">{conversation.lastMessagePreview || guestLabel(conversation, t)}</span>
-            <time dateTime={conversation.lastMessageAt}>{relativeTime(conversation.lastMessageAt, now, t, i18n.language)}</time>
+            <time dateTime={conversation.lastMessageAt}>{relativeTime(conversation.lastMessageAt, now, i18n.language)}</time>
           </AppLink>
         </li>
       ))}

@@ -25,7 +25,7 @@ export function BackgroundNotice() {
           {failures.map((failure) => (
             <li key={failure.worker}>
               <strong>{t(`background.workers.${failure.worker}`)}</strong>: {failure.reason}
-              <div className="muted">{t('background.failures', { count: failure.failures, time: relativeTime(failure.lastAt, now, t, i18n.language) })}</div>
+              <div className="muted">{t('background.failures', { count: failure.failures, time: relativeTime(failure.lastAt, now, i18n.language) })}</div>
               <div className="background-detail">{failure.detail}</div>
             </li>
           ))}

@@ -27,7 +27,7 @@ export function SyncIndicator() {
           <dt>{t('sync.central')}</dt>
           <dd>{sync.centralUrl}</dd>
           <dt>{t('sync.lastSync')}</dt>
-          <dd>{sync.lastSyncAt ? relativeTime(sync.lastSyncAt, now, t, i18n.language) : t('sync.never')}</dd>
+          <dd>{sync.lastSyncAt ? relativeTime(sync.lastSyncAt, now, i18n.language) : t('sync.never')}</dd>
           <dt>{t('sync.pending')}</dt>
           <dd>{sync.pendingOps}</dd>
           {sync.waitingOps > 0 && (
