@@ -33,6 +33,7 @@ export const DETECTABLE_LANGUAGES = [
   'ko',
 ] as const
 
+const TOLD_FROM_CHARS = 1_000
 /** Addresses say nothing of the language around them (and look like English or Turkish to n-grams). */
 const ADDRESSES = /https?:\/\/\S+|\S+@\S+/g
 /** Letters of at least one script: a text without (a number, an emoji, "?") tells no language. */
@@ -50,7 +51,8 @@ const MIN_ACCURACY = 0.08
  * Until the model is loaded (loadLanguageModel), only those hints.
  */
 export function guestLanguageOf(text: string): string | null {
-  const words = text.replace(ADDRESSES, ' ').trim()
+  // The opening words tell the language as well as a whole email (100,000 characters) would, in a fraction of the time.
+  const words = text.slice(0, TOLD_FROM_CHARS).replace(ADDRESSES, ' ').trim()
   if (!LETTERS.test(words)) return null
   const [top] = rankLanguages(words)
   const told = top && top.accuracy >= MIN_ACCURACY ? top.lang : null

@@ -74,7 +74,8 @@ export function createGuestLanguageService(store: Store, events: EventBus, repor
 
   /** Tells the next messages' languages (as many as one slice allows); whether any are left. */
   function tellSome(): boolean {
-    const toldUpTo = store.settings.get<number>(TOLD_UP_TO_KEY) ?? 0
+    const kept = store.settings.get<unknown>(TOLD_UP_TO_KEY)
+    const toldUpTo = typeof kept === 'number' && Number.isSafeInteger(kept) ? kept : 0
     const messages = store.messages.guestTextsFrom(toldUpTo, CHUNK)
     if (!messages.length) return false
     const started = performance.now()

@@ -29,6 +29,13 @@ describe("a guest message's language", () => {
     }
   })
 
+  it("is told from an email's opening words, however long it is", () => {
+    const email = `Gentile hotel, vorremmo prenotare due camere doppie per il fine settimana. ${'Grazie mille per la vostra gentilezza. '.repeat(2_500)}`
+    assert.equal(guestLanguageOf(email), 'it')
+    // What comes after the opening does not change it (a quoted reply in English below).
+    assert.equal(guestLanguageOf(`${email.slice(0, 1_200)}\n\n> ${'On Monday the hotel wrote: thank you for your booking. '.repeat(2_000)}`), 'it')
+  })
+
   it('stays above its floors on the labelled set: most messages told, nearly all of them right', async () => {
     const figures = await evaluateGuestLanguages()
     assert.ok(figures.labelled >= 250 && figures.byLanguage.size >= 20, 'the set covers many languages')
