@@ -126,7 +126,11 @@ test('an Italian guest read in English; the reply written in English, reviewed i
   ])
 })
 
-test("a long Italian conversation: older messages are read in English too, as the chat scrolls back to the guest's first", async ({ page, desk, signedIn }) => {
+test("a long Italian conversation: older messages are read in English too, as the chat scrolls back to the guest's first, after the guest went on in English", async ({
+  page,
+  desk,
+  signedIn,
+}) => {
   test.setTimeout(60_000)
   const translatorUrl = await listen(translator)
   const propertyId = desk.seed.properties.alpenblick
@@ -150,10 +154,24 @@ test("a long Italian conversation: older messages are read in English too, as th
     id = pushed.items[0].conversationId as string
     firstId ||= pushed.items[0].messageId as string
   }
+  // The guest goes on in English: the conversation's language is English now, its Italian messages are still read in English.
+  await api(page, desk.url, desk.token, 'POST', '/v1/messages', {
+    messages: [
+      {
+        channel: 'whatsapp',
+        guest: { phone: '+393471230000' },
+        direction: 'in',
+        content: { type: 'text', text: 'Sorry, can we go on in English? Thank you for your patience.' },
+        createdAt: new Date(started + 170 * 60_000).toISOString(),
+      },
+    ],
+  })
 
   const inbox = new InboxPage(page)
   await inbox.goto(`${desk.url}/conversations/${id}`)
+  await expect(page.locator('.chat-header')).toContainText('Writes English')
   await expect(inbox.bubbles().filter({ hasText: 'numero 160:' })).toContainText(`(en) ${texts.at(-1)}`)
+  await expect(page.getByRole('checkbox', { name: /before sending/ })).toHaveCount(0)
   await inbox.scrollHistoryToBeginning()
   const first = page.locator(`.bubble[data-message-id="${firstId}"]`)
   await expect(first).toContainText(`(en) ${texts[0]}`)

@@ -31,9 +31,11 @@ export function ChatPanel({ conversationId, canEditKnowledge = false }: { conver
 function OpenChat({ conversationId, canEditKnowledge }: { conversationId: string; canEditKnowledge: boolean }) {
   const { t, i18n } = useTranslation()
   const conversation = useConversation(conversationId)
-  // The guest's words in the reader's language, where the property translates (else none come).
+  // The guest's words in the reader's language, where the property translates (else none come):
+  // each message by its own language, so an Italian message of a guest who now writes English is too.
   const uiLanguage = i18n.resolvedLanguage ?? 'en'
-  const translations = useMessageTranslations(conversationId, readInTranslation(conversation.data?.language ?? null, uiLanguage) ? uiLanguage : null)
+  const translations = useMessageTranslations(conversationId, uiLanguage)
+  const guestLanguage = conversation.data?.language ?? null
   const failure = useFailureShown(conversation)
   usePrefetchMessages(conversationId)
   const markRead = useMarkRead()
@@ -74,7 +76,12 @@ function OpenChat({ conversationId, canEditKnowledge }: { conversationId: string
       <MessageHistory conversationId={conversationId} translations={translations.byMessage} />
       <SuggestionBar conversationId={conversationId} />
       {canEditKnowledge && <AddToKnowledge conversationId={conversationId} />}
-      {conversation.data && <Composer conversation={conversation.data} translateInto={translations.available ? conversation.data.language : null} />}
+      {conversation.data && (
+        <Composer
+          conversation={conversation.data}
+          translateInto={translations.available && readInTranslation(guestLanguage, uiLanguage) ? guestLanguage : null}
+        />
+      )}
     </section>
   )
 }
