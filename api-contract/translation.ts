@@ -64,7 +64,7 @@ export const MessageTranslationsSchema = Type.Object({
   pending: Type.Integer({ description: 'Messages being translated in the background: each arrives as a message.updated event.' }),
   failed: Type.Integer({ description: 'Messages the provider could not translate (they stay as written); asked again on a later read.' }),
   nextBefore: Type.Union([Type.String(), Type.Null()], {
-    description: 'Ask again with before=this for the next 100 older guest messages; null: this window reached the first one.',
+    description: 'Ask again with before=this for the next 100 older guest messages; null: none older is in another language than `to`.',
   }),
 })
 export type MessageTranslations = Static<typeof MessageTranslationsSchema>

@@ -29,6 +29,16 @@ export function translationsRepository(db: Db) {
       AND (created_at, rowid) < (SELECT created_at, rowid FROM messages WHERE id = @before AND conversation_id = @conversationId)
     ORDER BY created_at DESC, rowid DESC LIMIT @limit`)
   const isMessageOf = db.prepare('SELECT 1 FROM messages WHERE id = ? AND conversation_id = ?').pluck()
+  // Told languages compare by their first part ('zh-Hant' reads as 'zh'): as services/translation.ts's baseOf.
+  const foreignOlderThan = db
+    .prepare(
+      `SELECT 1 FROM messages INDEXED BY messages_by_conversation_time
+       WHERE conversation_id = @conversationId AND direction = 'in' AND internal = 0 AND text <> '' AND language IS NOT NULL
+         AND lower(substr(language, 1, instr(language || '-', '-') - 1)) <> @to
+         AND (created_at, rowid) < (SELECT created_at, rowid FROM messages WHERE id = @before AND conversation_id = @conversationId)
+       LIMIT 1`,
+    )
+    .pluck()
   return {
     get(from: string | null, text: string, target: string): string | undefined {
       return get.get(sourceHash(from, text), target) as string | undefined
@@ -40,6 +50,10 @@ export function translationsRepository(db: Db) {
     newestGuestTexts(conversationId: string, limit: number, before?: string): GuestText[] {
       if (before === undefined) return newestGuestTexts.all(conversationId, limit) as GuestText[]
       return olderGuestTexts.all({ conversationId, before, limit }) as GuestText[]
+    },
+    /** Whether a guest message older than `before` is written in another language than `to` (its first part, e.g. 'de'). */
+    foreignOlderThan(conversationId: string, before: string, to: string): boolean {
+      return foreignOlderThan.get({ conversationId, before, to }) !== undefined
     },
     /** Whether the message is one of the conversation's. */
     isMessageOf(messageId: string, conversationId: string): boolean {

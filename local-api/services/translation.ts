@@ -98,12 +98,14 @@ export function createTranslationService(store: Store, events: EventBus, clock: 
      * The conversation's newest guest messages (or those older than the message `before`, as the
      * reader scrolls up) not written in `to`, as far as they are translated; the others are
      * translated in the background (each then a message.updated event). `nextBefore` asks for the
-     * window older than this one (null: this one reached the first guest message).
+     * window older than this one (null: no older guest message is in another language).
      */
     messageTranslations(conversation: { id: string; propertyId: string }, to: string, before?: string) {
       const provider = providerFor(conversation.propertyId)
       const window = store.translations.newestGuestTexts(conversation.id, WINDOW + 1, before)
-      const nextBefore = window.length > WINDOW ? window[WINDOW - 1]!.id : null
+      // An older window only where an older message needs translating (a long chat in the reader's language asks once).
+      const oldest = window.length > WINDOW ? window[WINDOW - 1]!.id : null
+      const nextBefore = oldest !== null && store.translations.foreignOlderThan(conversation.id, oldest, baseOf(to)) ? oldest : null
       const foreign = window.slice(0, WINDOW).filter((message) => message.language !== null && baseOf(message.language) !== baseOf(to))
       const items: { messageId: string; from: string; text: string }[] = []
       const missing: GuestText[] = []

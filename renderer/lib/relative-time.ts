@@ -28,15 +28,14 @@ const amount = (locale: string, unit: 'minute' | 'hour', count: number) => {
   if (!format) units.set(key, (format = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' })))
   return format.format(count)
 }
-/** "now", "yesterday" in the locale's words, as a label starts ("Now", "Gestern", "昨天"). */
+/** "now", "yesterday" in the locale's words ("jetzt", "gestern", "昨天"): they read in a sentence too. */
 const named = (locale: string, value: number, unit: 'second' | 'day') => {
   let format = relatives.get(locale)
   if (!format) relatives.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })))
-  const words = format.format(value, unit)
-  return words.charAt(0).toLocaleUpperCase(locale) + words.slice(1)
+  return format.format(value, unit)
 }
 
-/** "Now", "3 min", "2 hr", "Yesterday" or a short date, WhatsApp-style, in the locale's own words (Intl). */
+/** "now", "3 min", "2 hr", "yesterday" or a short date, WhatsApp-style, in the locale's own words (Intl). */
 export function relativeTime(iso: string, now: number, locale: string): string {
   const then = new Date(iso)
   const elapsed = Math.max(0, now - then.getTime())

@@ -254,6 +254,8 @@ describe("a long conversation's translations", () => {
       [100, 100, 7],
     )
     assert.deepEqual(windows.flat(), guestTexts.reverse())
+    // Read in Italian, nothing needs translating: one window, no older one to ask for.
+    assert.deepEqual(await translations(conversationId, 'it'), { to: 'it', available: true, items: [], pending: 0, failed: 0, nextBefore: null })
 
     const refused = await api('GET', `/v1/conversations/${conversationId}/translations?to=en&before=msg_nope`, undefined, writer)
     assert.equal(refused.statusCode, 400)
