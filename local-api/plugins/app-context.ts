@@ -31,6 +31,8 @@ export const appContext = fp<AppContextOptions>(
     app.decorate('store', store)
     app.decorate('clock', clock)
     for (const [name, service] of Object.entries(services)) app.decorate(name, service as object)
+    // Background backfills step back while the desk answers someone.
+    app.addHook('onRequest', async () => services.guestLanguages.inUse())
     app.addHook('onReady', async () => {
       if (readOnly?.()) return
       services.aiAgent.start()

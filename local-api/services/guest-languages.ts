@@ -14,8 +14,8 @@ const CHUNK = 200
  */
 const SLICE_MS = 3
 /**
- * The pause between slices while messages arrive (pushes keep the CPU), and otherwise: a backfill
- * takes about a fifth of the desk's time while nobody writes.
+ * The pause between slices while the desk is in use (messages arrive, the inbox or an integrator
+ * asks: they keep the CPU), and otherwise: a backfill takes about a fifth of an idle desk's time.
  */
 const BUSY_PAUSE_MS = 50
 const QUIET_PAUSE_MS = 12
@@ -38,7 +38,7 @@ const QUIET_MS = 200
 export function createGuestLanguageService(store: Store, events: EventBus, report: WorkerReport = unreported()) {
   let timer: NodeJS.Timeout | undefined
   let stopped = true
-  let lastMessageAt = -Infinity
+  let lastBusyAt = -Infinity
   let modelAsked = false
   let unsubscribe: (() => void) | undefined
   // Told but not written yet, and how far: a backfill writes every WRITE_EVERY_MS, not every slice.
@@ -80,7 +80,7 @@ export function createGuestLanguageService(store: Store, events: EventBus, repor
       report.failed("could not tell guest messages' languages", { error, level: 'warn' })
     }
     if (more) {
-      const busy = performance.now() - lastMessageAt < QUIET_MS
+      const busy = performance.now() - lastBusyAt < QUIET_MS
       wake(busy ? BUSY_PAUSE_MS : QUIET_PAUSE_MS)
     } else if (!timer) {
       for (const resolve of idleWaiters.splice(0)) resolve()
@@ -148,12 +148,16 @@ export function createGuestLanguageService(store: Store, events: EventBus, repor
       stopped = false
       unsubscribe = events.subscribe((event) => {
         if (event.type !== 'message.created') return
-        lastMessageAt = performance.now()
+        lastBusyAt = performance.now()
         wake()
       })
       // What an older store holds, or what came while the desk was closed: once the desk is up
       // (its start and the inbox's first requests come first).
       wake(START_DELAY_MS)
+    },
+    /** The desk is answering someone (the inbox, an integrator): a backfill steps back for a while. */
+    inUse(): void {
+      lastBusyAt = performance.now()
     },
     /** Resolves once every stored guest message's language is told (tests). */
     idle(): Promise<void> {
