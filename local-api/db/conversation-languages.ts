@@ -2,7 +2,7 @@ import { DETECTABLE_LANGUAGES } from '../domain/guest-language.js'
 import type { Db } from './open.js'
 
 /**
- * The languages the desk's guests write (each conversation's, as guest insight told it). The
+ * The languages the desk's guests write (each conversation's, as services/guest-languages.ts told it). The
  * detectable languages are a short closed list: one probe each of conversations_by_language.
  */
 export function conversationLanguagesRepository(db: Db) {

@@ -752,7 +752,7 @@ export function conversationsRepository(db: Db, queryWorker?: QueryWorker) {
     setRouting(id: string, routing: { queueState: QueueState | null; assignedAgentId: string | null }): void {
       setRouting.run({ id, ...routing })
     },
-    /** The language the conversation's guest writes, as guest insight told it from their latest messages (null: not known). */
+    /** The language the conversation's guest writes, as services/guest-languages.ts told it from their latest message (null: not known). */
     languageOf(id: string): string | null {
       return (languageOf.get(id) as string | null | undefined) ?? null
     },

@@ -5,7 +5,7 @@ import type { Db } from './open.js'
 export interface GuestText {
   id: string
   text: string
-  /** As guest insight told it; null: not told (it is not translated). */
+  /** As services/guest-languages.ts told it; null: not told (it is not translated). */
   language: string | null
 }
 

@@ -216,6 +216,9 @@ describe('a LibreTranslate endpoint', () => {
     const other = createProperty(t.app.store, { name: 'Hotel Lago', defaultCountry: 'CH', timeZone: 'Europe/Zurich' })
     const bound = t.token(['guest.conversation.read', 'guest.conversation.write'], other.id)
     assert.equal((await api('GET', `/v1/conversations/${conversationId}/translations?to=en`, undefined, bound)).statusCode, 404)
+    // Naming one of its messages as the window's start tells that token nothing either.
+    const { messageId } = await guestWrites(ITALIAN)
+    assert.equal((await api('GET', `/v1/conversations/${conversationId}/translations?to=en&before=${messageId}`, undefined, bound)).statusCode, 404)
     assert.equal((await api('POST', '/v1/translate', { conversationId, text: 'x', to: 'it' }, bound)).statusCode, 404)
   })
 })
