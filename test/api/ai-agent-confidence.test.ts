@@ -56,8 +56,8 @@ describe('answering with confidence, in the guest language', () => {
 
     const german = await guestSays('Hallo, wo kann ich mein Auto parken?')
     assert.equal((await messagesOf(german))[0]!.content.text, 'Ja: Unsere Garage hat 40 Plätze zu CHF 20 pro Nacht.')
-    // Told by guest insight, which reads every guest message in the background.
-    await t.app.insight.idle()
+    // Told in the background from every guest message (services/guest-languages.ts).
+    await t.app.guestLanguages.idle()
     assert.equal(t.app.store.conversations.languageOf(german), 'de')
     // Staff and integrators see it on the conversation, in its view and in the list.
     assert.equal((await api('GET', `/v1/conversations/${german}`)).json().language, 'de')
